@@ -1,0 +1,5 @@
+import sys
+
+from termbase.cli import main
+
+sys.exit(main())

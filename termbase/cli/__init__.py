@@ -1,0 +1,111 @@
+"""The `termbase` command: argument parsing, dispatch and error handling; no logic.
+
+Exit codes: 0 success (also when nothing is found), 1 bad data or a failed operation,
+2 bad usage. Errors are one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+
+# Sub-command modules; each has register(subparsers, common).
+_COMMAND_MODULES = ("termbase.cli.terms", "termbase.cli.data", "termbase.cli.translate",
+                    "termbase.cli.texts", "termbase.cli.maintenance")
+
+
+class UsageError(Exception):
+    """Bad usage detected after parsing (exit 2)."""
+
+
+def _common_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                        help="termbase file (default: $TERMBASE_DB or the user data directory)")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common_parser()
+    parser = argparse.ArgumentParser(
+        prog="termbase", parents=[common],
+        description="Terminology and translation memory for social-services vocabulary "
+                    "in Polish, Lithuanian and English.",
+        epilog="Run `termbase COMMAND --help` for a command's options.")
+    from termbase import __version__
+
+    parser.add_argument("--version", action="version", version=f"termbase {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in _COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name == name:
+                continue
+            raise
+        module.register(subparsers, common)
+    return parser
+
+
+def open_termbase(args, seed: bool = True):
+    from termbase.api import Termbase
+
+    return Termbase.open(getattr(args, "db", None), seed=seed)
+
+
+def _known_errors() -> tuple[type[BaseException], ...]:
+    from termbase.formats.base import FormatError
+    from termbase.importer import ImportRefused
+    from termbase.model import ValidationError
+    from termbase.store import StoreError
+
+    return (ValidationError, StoreError, FormatError, ImportRefused, OSError, UnicodeError)
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.filename:
+        return f"{exc.filename}: {exc.strerror or exc}"
+    return str(exc) or exc.__class__.__name__
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.handler(args) or 0
+    except UsageError as exc:
+        print(f"termbase {args.command}: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("termbase: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`): not an error worth a message.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the one place that turns errors into a line
+        if isinstance(exc, _known_errors()):
+            print(f"termbase {args.command}: {_describe(exc)}", file=sys.stderr)
+            _print_details(exc)
+            return 1
+        if os.environ.get("TERMBASE_DEBUG"):
+            raise
+        print(f"termbase {args.command}: internal error: {exc.__class__.__name__}: {exc} "
+              "(set TERMBASE_DEBUG=1 for a traceback)", file=sys.stderr)
+        return 1
+
+
+def _print_details(exc: BaseException) -> None:
+    """Per-line problems of a refused import, after the one-line summary."""
+    errors = getattr(exc, "errors", None)
+    if not errors:
+        return
+    for line, message in errors[:50]:
+        print(f"  line {line}: {message}", file=sys.stderr)
+    if len(errors) > 50:
+        print(f"  ... and {len(errors) - 50} more", file=sys.stderr)

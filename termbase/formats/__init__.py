@@ -1,0 +1,92 @@
+"""File formats, one module each, registered in one table that import and export consult.
+
+Modules are imported on demand so that a terminal lookup never pays for lxml or openpyxl.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from termbase.formats.base import (Entry, Format, FormatError, ReadOptions,  # noqa: F401
+                                   WriteOptions)
+
+# name -> module that defines FORMAT; order matters for sniffing (most specific first).
+_MODULES = {
+    "tbx": "termbase.formats.tbx",
+    "tbx2": "termbase.formats.tbx2",
+    "tmx": "termbase.formats.tmx",
+    "xliff": "termbase.formats.xliff",
+    "xlsx": "termbase.formats.xlsx",
+    "omegat": "termbase.formats.omegat",
+    "csv": "termbase.formats.delimited",
+    "tsv": "termbase.formats.delimited",
+}
+
+
+def names() -> list[str]:
+    return list(_MODULES)
+
+
+def get(name: str) -> Format:
+    try:
+        module = importlib.import_module(_MODULES[name])
+    except KeyError:
+        raise FormatError(f"unknown format {name!r} (known: {', '.join(_MODULES)})") from None
+    except ModuleNotFoundError as exc:
+        if exc.name != _MODULES[name]:
+            raise
+        raise FormatError(f"format {name!r} is not available in this version") from None
+    return module.FORMATS[name] if hasattr(module, "FORMATS") else module.FORMAT
+
+
+def available() -> list[Format]:
+    found = []
+    for name in _MODULES:
+        try:
+            found.append(get(name))
+        except FormatError:
+            continue
+    return found
+
+
+def _by_extension(path: Path) -> list[str]:
+    suffix = path.suffix.lower()
+    return [fmt.name for fmt in available() if suffix in fmt.extensions]
+
+
+def detect(path: Path, explicit: str | None = None, for_writing: bool = False) -> Format:
+    """The format named, else the one whose content sniffing recognises the file, else the
+    one its extension suggests."""
+    if explicit and explicit != "auto":
+        return get(explicit)
+    by_ext = _by_extension(path)
+    if for_writing:
+        if not by_ext:
+            raise FormatError(f"cannot tell the format of {path.name} from its extension; "
+                              f"name it with --format ({', '.join(_MODULES)})")
+        return get(by_ext[0])
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except IsADirectoryError:
+        raise FormatError(f"{path} is a directory, not a file") from None
+    except FileNotFoundError:
+        raise FormatError(f"{path}: no such file") from None
+    except PermissionError:
+        raise FormatError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise FormatError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if not head.strip():
+        raise FormatError(f"{path} is empty")
+    # Content first: an XML file named .txt is still XML. Extensions break ties.
+    sniffed = [fmt.name for fmt in available() if fmt.read and fmt.sniff(head)]
+    for name in by_ext:
+        if name in sniffed:
+            return get(name)
+    if sniffed:
+        return get(sniffed[0])
+    if by_ext and get(by_ext[0]).read:
+        return get(by_ext[0])
+    raise FormatError(f"cannot recognise the format of {path.name}; "
+                      f"name it with --format ({', '.join(_MODULES)})")

@@ -1,0 +1,69 @@
+"""What every file format module provides, and the records readers yield.
+
+A format module is a symmetric pair: `read(path, options) -> Iterator[Entry]` and
+`write(items, path, options)`. It declares its name, its extensions and how to recognise its
+content, and registers itself in `termbase.formats.REGISTRY`. Formats know nothing of the
+store: they turn files into model objects and back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Union
+
+from termbase.model import Concept, Segment
+
+Item = Union[Concept, Segment]
+
+
+class FormatError(Exception):
+    """The file as a whole cannot be read (malformed XML, wrong header, bad encoding...)."""
+
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.line = line
+
+    def __str__(self) -> str:
+        message = super().__str__()
+        return f"line {self.line}: {message}" if self.line else message
+
+
+@dataclass
+class Entry:
+    """One record of an input file: a concept or segment, or why that record is invalid."""
+
+    line: int
+    item: Item | None = None
+    error: str | None = None
+    warning: str | None = None
+
+
+@dataclass
+class ReadOptions:
+    encoding: str | None = None        # None: detect
+    as_terms: bool = False             # TMX: import short units as term pairs
+    subject: str = ""                  # default subject for concepts without one
+    source: str = ""                   # default source for concepts without one
+    langs: list[str] | None = None     # languages to keep (None: all)
+
+
+@dataclass
+class WriteOptions:
+    langs: list[str] | None = None     # languages to write, in this order (None: all)
+    source_lang: str | None = None     # bilingual formats (OmegaT, TMX of terms)
+    target_lang: str | None = None
+    with_forms: bool = False           # add inflected forms for tools without morphology
+    terms_as_tmx: bool = False         # TMX: write term pairs instead of the memory
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class Format:
+    name: str
+    extensions: tuple[str, ...]
+    kind: str                                          # "terms", "memory" or "both"
+    read: Callable[[Path, ReadOptions], Iterator[Entry]] | None
+    write: Callable[[Iterable[Item], Path, WriteOptions], int] | None
+    sniff: Callable[[bytes], bool] = lambda head: False
+    description: str = ""

@@ -1,0 +1,224 @@
+"""The column layout shared by CSV, TSV and XLSX: rows <-> concepts.
+
+Header cells name languages by code (`pl`, `lt`, `en`, also `pl-LT` for a regional term) and
+fields as `<field>_<lang>` for term fields (`status_pl`, `note_lt`, `forms_pl` ...) or plain
+names for concept fields (`id`, `subject`, `definition_en`, `note`, `source`). A concept with
+synonyms takes several rows that share its `id`; without an `id` column each row is a concept.
+Lists (forms, sources) are separated by ` | `.
+
+The writer produces exactly what the reader reads, so export -> import round-trips.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+from termbase.formats.base import Entry, FormatError, ReadOptions
+from termbase.model import Concept, Term, ValidationError, split_lang_tag
+
+TERM_FIELDS = ("status", "type", "pos", "gender", "region", "context", "source", "note",
+               "forms")
+CONCEPT_FIELDS = ("id", "subject", "note", "source", "created", "modified", "created_by",
+                  "modified_by")
+LIST_SEP = "|"
+_LANG_TAG = re.compile(r"^[A-Za-z]{2}([-_][A-Za-z]{2})?$")
+_FIELD_COL = re.compile(r"^(?P<field>[a-z_]+?)_(?P<lang>[A-Za-z]{2}(?:[-_][A-Za-z]{2})?)$")
+
+
+def split_list(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split(LIST_SEP) if part.strip()]
+
+
+def join_list(values: Iterable[str]) -> str:
+    return f" {LIST_SEP} ".join(values)
+
+
+class Layout:
+    """What each column of a header means."""
+
+    def __init__(self, header: list[str]):
+        self.header = [h.strip() for h in header]
+        self.lang_cols: dict[int, tuple[str, str]] = {}        # col -> (lang, region)
+        self.term_cols: dict[int, tuple[str, str]] = {}        # col -> (field, lang tag)
+        self.definition_cols: dict[int, str] = {}              # col -> lang
+        self.concept_cols: dict[int, str] = {}                 # col -> field
+        self.ignored: list[str] = []
+        problems = []
+        for col, name in enumerate(self.header):
+            lower = name.lower()
+            if not name:
+                continue
+            if lower in CONCEPT_FIELDS or lower in ("sources", "definition"):
+                self.concept_cols[col] = {"sources": "source"}.get(lower, lower)
+                continue
+            match = _FIELD_COL.match(name)
+            if match and match["field"].lower() in TERM_FIELDS + ("definition",):
+                try:
+                    lang, region = split_lang_tag(match["lang"])
+                except ValidationError as exc:
+                    problems.append(f"column {col + 1} {name!r}: {exc}")
+                    continue
+                if match["field"].lower() == "definition":
+                    self.definition_cols[col] = lang
+                else:
+                    self.term_cols[col] = (match["field"].lower(), region or lang)
+                continue
+            if _LANG_TAG.match(name):
+                try:
+                    self.lang_cols[col] = split_lang_tag(name)
+                except ValidationError as exc:
+                    problems.append(f"column {col + 1} {name!r}: {exc}")
+                continue
+            self.ignored.append(name)
+        if problems:
+            raise FormatError("bad header: " + "; ".join(problems), line=1)
+        if not self.lang_cols:
+            raise FormatError("the header names no language column (expected columns such "
+                              f"as pl, lt, en); found: {', '.join(self.header[:8]) or 'nothing'}",
+                              line=1)
+
+    def row_to_concept(self, cells: list[str], options: ReadOptions) -> tuple[str, Concept]:
+        """The concept one row describes, and the key that groups rows of one concept."""
+        get = lambda col: cells[col].strip() if col < len(cells) and cells[col] else ""  # noqa: E731
+        concept = Concept()
+        for col, field in self.concept_cols.items():
+            value = get(col)
+            if not value:
+                continue
+            if field == "source":
+                concept.sources = split_list(value)
+            elif field == "definition":
+                concept.definition["en"] = value
+            else:
+                setattr(concept, field, value)
+        for col, lang in self.definition_cols.items():
+            if get(col):
+                concept.definition[lang] = get(col)
+        for col, (lang, region) in self.lang_cols.items():
+            text = get(col)
+            if not text:
+                continue
+            term = Term(lang=lang, text=text, region=region)
+            for field, fcol in self._field_columns(region or lang, lang).items():
+                value = get(fcol)
+                if not value:
+                    continue
+                setattr(term, field, split_list(value) if field == "forms" else value)
+            concept.terms.append(term)
+        return concept.id, concept
+
+    def _field_columns(self, tag: str, lang: str) -> dict[str, int]:
+        """Field columns for a term column: `status_pl` serves `pl` and `pl-LT`, unless a
+        `status_pl-LT` column exists for the regional one."""
+        chosen: dict[str, int] = {}
+        for col, (field, field_tag) in self.term_cols.items():
+            if field_tag.lower() == tag.lower():
+                chosen[field] = col
+            elif field_tag.lower() == lang and field not in chosen:
+                chosen[field] = col
+        return chosen
+
+
+def read_rows(rows: Iterator[tuple[int, list[str]]], options: ReadOptions) -> Iterator[Entry]:
+    """Turn (line number, cells) rows into concepts; rows sharing an id form one concept."""
+    try:
+        first_line, header = next(rows)
+    except StopIteration:
+        raise FormatError("the file is empty") from None
+    layout = Layout(header)
+    if layout.ignored:
+        yield Entry(first_line, warning="ignored columns: " + ", ".join(layout.ignored))
+    groups: dict[str, tuple[int, Concept]] = {}
+    order: list[str] = []
+    for line, cells in rows:
+        if not any(c.strip() for c in cells if c):
+            continue
+        if len(cells) > len(layout.header) and any(c.strip() for c in cells[len(layout.header):]):
+            yield Entry(line, error=f"{len(cells)} cells but the header has "
+                                    f"{len(layout.header)} columns")
+            continue
+        key, concept = layout.row_to_concept(cells, options)
+        if not concept.terms:
+            yield Entry(line, error="no term in any language column")
+            continue
+        if not key:
+            key = f"\0row{line}"
+        if key in groups:
+            _merge_row(groups[key][1], concept)
+        else:
+            groups[key] = (line, concept)
+            order.append(key)
+    for key in order:
+        line, concept = groups[key]
+        if options.subject and not concept.subject:
+            concept.subject = options.subject
+        if options.source and not concept.sources:
+            concept.sources = [options.source]
+        try:
+            concept.validate()
+        except ValidationError as exc:
+            yield Entry(line, error=str(exc))
+            continue
+        yield Entry(line, item=concept)
+
+
+def _merge_row(target: Concept, extra: Concept) -> None:
+    """A further row of the same concept: more terms, and fields the first row left empty."""
+    target.terms.extend(extra.terms)
+    for lang, text in extra.definition.items():
+        target.definition.setdefault(lang, text)
+    for field in ("subject", "note"):
+        if not getattr(target, field):
+            setattr(target, field, getattr(extra, field))
+    target.sources.extend(s for s in extra.sources if s not in target.sources)
+
+
+def header_for(concepts: list[Concept], langs: list[str] | None) -> tuple[list[str], list[str]]:
+    """(languages in order, header) covering every field the concepts use."""
+    present = sorted({t.lang for c in concepts for t in c.terms})
+    order = [l for l in (langs or ["pl", "lt", "en"]) if l in present or langs]
+    order += [] if langs else [l for l in present if l not in order]
+    used_term_fields = {(f, t.lang) for c in concepts for t in c.terms if t.lang in order
+                        for f in TERM_FIELDS if getattr(t, f)}
+    def_langs = [l for l in order if any(l in c.definition for c in concepts)]
+    def_langs += sorted({l for c in concepts for l in c.definition} - set(order) - set(def_langs))
+    header = ["id", "subject"] + order
+    header += [f"{f}_{l}" for l in order for f in TERM_FIELDS if (f, l) in used_term_fields]
+    header += [f"definition_{l}" for l in def_langs]
+    header += [f for f in ("note", "source", "created", "modified", "created_by",
+                           "modified_by") if any(getattr(c, "sources" if f == "source" else f)
+                                                 for c in concepts)]
+    return order, header
+
+
+def concept_rows(concept: Concept, header: list[str], langs: list[str]) -> Iterator[list[str]]:
+    """One row per synonym rank: row k holds the k-th term of every language."""
+    by_lang = {lang: concept.terms_in(lang) for lang in langs}
+    depth = max((len(terms) for terms in by_lang.values()), default=0)
+    for rank in range(depth):
+        row = []
+        for name in header:
+            if rank and name not in langs and "_" not in name and name != "id":
+                row.append("")
+                continue
+            row.append(_cell(concept, name, rank, by_lang))
+        yield row
+
+
+def _cell(concept: Concept, name: str, rank: int, by_lang: dict[str, list[Term]]) -> str:
+    if name in by_lang:
+        terms = by_lang[name]
+        return terms[rank].text if rank < len(terms) else ""
+    if name == "source":
+        return join_list(concept.sources) if rank == 0 else ""
+    if name in CONCEPT_FIELDS:
+        return getattr(concept, name) if rank == 0 or name == "id" else ""
+    field, _, lang = name.partition("_")
+    if field == "definition":
+        return concept.definition.get(lang, "") if rank == 0 else ""
+    terms = by_lang.get(lang, [])
+    if rank >= len(terms):
+        return ""
+    value = getattr(terms[rank], field)
+    return join_list(value) if field == "forms" else value

@@ -1,0 +1,85 @@
+"""CSV and TSV glossaries: a column per language plus field columns (see `columns`).
+
+CSV is written as UTF-8 with a byte-order mark, which Excel needs to show Polish and
+Lithuanian letters; TSV without one. Reading sniffs the delimiter and the encoding.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from termbase.fileio import atomic_open
+from termbase.formats.base import Entry, Format, FormatError, ReadOptions, WriteOptions
+from termbase.formats.columns import concept_rows, header_for, read_rows
+from termbase.formats.encoding import decode
+from termbase.model import Concept
+
+MAX_FIELD = 1_000_000  # characters; a larger cell is refused, not loaded
+
+
+def _rows(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    csv.field_size_limit(MAX_FIELD)
+    line = 1
+    try:
+        for cells in reader:
+            yield line, cells
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise FormatError(f"malformed {'TSV' if delimiter == chr(9) else 'CSV'}: {exc}",
+                          line=reader.line_num) from None
+
+
+def _sniff_delimiter(text: str, default: str) -> str:
+    first = text.split("\n", 1)[0]
+    counts = {d: first.count(d) for d in ("\t", ";", ",")}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else default
+
+
+def _reader(default_delimiter: str):
+    def read(path: Path, options: ReadOptions) -> Iterator[Entry]:
+        raw = Path(path).read_bytes()
+        text, _ = decode(raw, options.encoding, name=Path(path).name)
+        delimiter = _sniff_delimiter(text, default_delimiter)
+        yield from read_rows(_rows(text, delimiter), options)
+    return read
+
+
+def _writer(delimiter: str, encoding: str):
+    def write(items: Iterable[Concept], path: Path, options: WriteOptions) -> int:
+        concepts = [c for c in items if isinstance(c, Concept)]
+        langs, header = header_for(concepts, options.langs)
+        count = 0
+        with atomic_open(path, "w", encoding=encoding, newline="") as handle:
+            writer = csv.writer(handle, delimiter=delimiter, lineterminator="\n")
+            writer.writerow(header)
+            for concept in concepts:
+                writer.writerows(concept_rows(concept, header, langs))
+                count += 1
+        return count
+    return write
+
+
+def _sniff(delimiter: str):
+    def sniff(head: bytes) -> bool:
+        try:
+            first = head.decode("utf-8-sig", errors="ignore").split("\n", 1)[0]
+        except UnicodeDecodeError:
+            return False
+        if first.lstrip().startswith("<"):
+            return False
+        cells = [c.strip().strip('"').lower() for c in first.split(delimiter)]
+        return len(cells) > 1 and any(c in ("pl", "lt", "en", "id") for c in cells)
+    return sniff
+
+
+FORMATS = {
+    "csv": Format("csv", (".csv",), "terms", _reader(","), _writer(",", "utf-8-sig"),
+                  _sniff(","), "CSV, a column per language (UTF-8 with BOM)"),
+    "tsv": Format("tsv", (".tsv", ".tab"), "terms", _reader("\t"), _writer("\t", "utf-8"),
+                  _sniff("\t"), "tab-separated, a column per language"),
+}

@@ -1,0 +1,60 @@
+"""Decoding text files whose encoding nobody wrote down.
+
+Translators receive UTF-8 (with or without BOM), UTF-16 from Excel, and legacy Windows code
+pages of the region: cp1250 (Polish) and cp1257 (Baltic). The two code pages decode any byte,
+so we choose by which gives more letters of the languages we expect, and refuse text that is
+mostly control characters or otherwise implausible.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+from termbase.formats.base import FormatError
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+_EXPECTED = set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻčėįšųūžČĖĮŠŲŪŽ")
+
+
+def _plausibility(text: str) -> float:
+    """Share of characters that are letters, digits, spacing or common punctuation."""
+    if not text:
+        return 1.0
+    good = 0
+    for ch in text:
+        if ch.isalnum() or ch in " \t\r\n,.;:!?'\"()-_/[]{}|%&+*=<>@#€§°–—„”“’«»…":
+            good += 1
+    return good / len(text)
+
+
+def decode(raw: bytes, encoding: str | None = None, name: str = "file") -> tuple[str, str]:
+    """Return (text, encoding used). Raises FormatError for binary or undecodable input."""
+    if encoding:
+        try:
+            return raw.decode(encoding), encoding
+        except LookupError:
+            raise FormatError(f"unknown encoding {encoding!r}") from None
+        except UnicodeDecodeError as exc:
+            raise FormatError(f"{name} is not valid {encoding} (byte {exc.start})") from None
+    for bom, codec in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(codec), codec
+            except UnicodeDecodeError as exc:
+                raise FormatError(f"{name}: invalid {codec} after its byte-order mark "
+                                  f"(byte {exc.start})") from None
+    if b"\x00" in raw:
+        raise FormatError(f"{name} contains NUL bytes: binary data, or UTF-16 without a "
+                          "byte-order mark (name the encoding with --encoding)")
+    try:
+        text, used = raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        candidates = [(raw.decode(cp, errors="replace"), cp) for cp in ("cp1250", "cp1257")]
+        text, used = max(candidates, key=lambda c: sum(ch in _EXPECTED for ch in c[0]))
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\r\n")
+    if controls or _plausibility(text[:200_000]) < 0.85:
+        raise FormatError(f"{name} does not look like text in {used} (binary or wrong "
+                          "encoding); name the encoding with --encoding")
+    return text, used

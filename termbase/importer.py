@@ -1,0 +1,203 @@
+"""Importing files: validate everything first, then merge in one transaction (one batch).
+
+All-or-nothing: any invalid record refuses the whole file with every problem listed by line,
+unless `skip_invalid` is set, in which case the valid records go in and the rejects are
+reported (and written to a file by the CLI). Merging:
+
+* an incoming concept whose id, or any of whose terms (same language, same normalised text),
+  is already in the store joins that concept and adds what is missing;
+* an incoming term that differs from the target's terms in a language the target already
+  has is a *conflict*: with `merge` it becomes a synonym (status admitted unless given),
+  with `skip` it is reported and left out, with `new` the concept is added as a new one;
+* exact duplicates are not doubled.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from termbase import formats
+from termbase.formats.base import Entry, FormatError, ReadOptions
+from termbase.model import Concept, Segment, Term
+from termbase.store import Store, Transaction
+from termbase.text.normalize import norm
+
+CONFLICT_MODES = ("merge", "skip", "new")
+
+
+class ImportRefused(Exception):
+    """The file has invalid records; nothing was imported."""
+
+    def __init__(self, path: Path, errors: list[tuple[int, str]]):
+        self.path, self.errors = path, errors
+        super().__init__(f"{path.name}: {len(errors)} invalid record(s); nothing imported")
+
+
+@dataclass
+class ImportReport:
+    file: str
+    format: str
+    batch: str = ""
+    dry_run: bool = False
+    added: int = 0
+    merged: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    segments_added: int = 0
+    segments_unchanged: int = 0
+    conflicts: list[dict] = field(default_factory=list)
+    rejected: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return dict(self.__dict__)
+
+
+class _TermMap:
+    """(language, normalised term) -> concept ids, kept current during the transaction."""
+
+    def __init__(self, concepts: Iterable[Concept]):
+        self.map: dict[tuple[str, str], list[str]] = {}
+        for concept in concepts:
+            self.add(concept)
+
+    def add(self, concept: Concept) -> None:
+        for term in concept.terms:
+            ids = self.map.setdefault((term.lang, norm(term.text)), [])
+            if concept.id not in ids:
+                ids.append(concept.id)
+
+    def targets(self, concept: Concept) -> list[str]:
+        """Existing concepts sharing a term with `concept`, most shared terms first."""
+        counts: dict[str, int] = {}
+        for term in concept.terms:
+            for cid in self.map.get((term.lang, norm(term.text)), ()):
+                counts[cid] = counts.get(cid, 0) + 1
+        return sorted(counts, key=lambda cid: -counts[cid])
+
+
+def read_entries(path: Path, fmt_name: str | None, options: ReadOptions
+                 ) -> tuple[str, list[Entry]]:
+    fmt = formats.detect(path, fmt_name)
+    if not fmt.read:
+        raise FormatError(f"{fmt.name} files can be exported but not imported")
+    return fmt.name, list(fmt.read(path, options))
+
+
+def import_file(store: Store, path: Path, fmt_name: str | None = None,
+                options: ReadOptions | None = None, on_conflict: str = "merge",
+                dry_run: bool = False, skip_invalid: bool = False,
+                progress: Callable[[int, int], None] | None = None,
+                command: str = "import", batch: str | None = None) -> ImportReport:
+    options = options or ReadOptions()
+    path = Path(path)
+    if on_conflict not in CONFLICT_MODES:
+        raise ValueError(f"on_conflict must be one of {CONFLICT_MODES}")
+    fmt_name, entries = read_entries(path, fmt_name, options)
+    report = ImportReport(file=str(path), format=fmt_name, dry_run=dry_run)
+    errors = [(e.line, e.error) for e in entries if e.error]
+    report.warnings = [f"line {e.line}: {e.warning}" for e in entries if e.warning]
+    if errors and not skip_invalid:
+        raise ImportRefused(path, errors)
+    report.rejected = [{"line": line, "error": error} for line, error in errors]
+    items = [(e.line, e.item) for e in entries if e.item is not None]
+    if not items and not errors:
+        raise FormatError(f"{path.name} contains no terms or segments")
+    with store.transaction(command=f"{command} {path.name}", batch=batch,
+                           dry_run=dry_run) as tx:
+        report.batch = tx.batch
+        apply_items(tx, items, report, on_conflict, progress)
+        tx.summary = {k: getattr(report, k) for k in
+                      ("file", "format", "added", "merged", "unchanged", "skipped",
+                       "segments_added")}
+    return report
+
+
+def apply_items(tx: Transaction, items: list[tuple[int, Concept | Segment]],
+                report: ImportReport, on_conflict: str = "merge",
+                progress: Callable[[int, int], None] | None = None) -> None:
+    terms = _TermMap(tx.concepts())
+    known_segments = {_segment_key(doc) for doc in tx.tables["memory"].values()}
+    total = len(items)
+    for done, (line, item) in enumerate(items, 1):
+        if isinstance(item, Segment):
+            key = _segment_key(item.to_dict())
+            if key in known_segments:
+                report.segments_unchanged += 1
+            else:
+                known_segments.add(key)
+                tx.add_segment(item)
+                report.segments_added += 1
+        else:
+            _apply_concept(tx, terms, line, item, report, on_conflict)
+        if progress and (done % 2000 == 0 or done == total):
+            progress(done, total)
+
+
+def _segment_key(doc: dict) -> tuple:
+    return tuple(sorted(doc.get("texts", {}).items()))
+
+
+def _apply_concept(tx: Transaction, terms: _TermMap, line: int, incoming: Concept,
+                   report: ImportReport, on_conflict: str) -> None:
+    target = None
+    if on_conflict != "new":
+        if incoming.id and tx.has_id(incoming.id):
+            target = tx.get(incoming.id)
+        else:
+            candidates = terms.targets(incoming)
+            target = tx.get(candidates[0]) if candidates else None
+    if target is None:
+        added = tx.add(incoming, keep_dates=True)
+        terms.add(added)
+        report.added += 1
+        return
+    changed = _merge_into(target, incoming, line, report, on_conflict)
+    if changed:
+        tx.update(target)
+        terms.add(target)
+        report.merged += 1
+    elif any(c["line"] == line for c in report.conflicts):
+        report.skipped += 1
+    else:
+        report.unchanged += 1
+
+
+def _merge_into(target: Concept, incoming: Concept, line: int, report: ImportReport,
+                on_conflict: str) -> bool:
+    """Add to `target` what `incoming` has and it lacks. Returns True if anything changed."""
+    before = target.to_dict()
+    existing = {(t.lang, norm(t.text)): t for t in target.terms}
+    for term in incoming.terms:
+        same = existing.get((term.lang, norm(term.text)))
+        if same is not None:
+            _fill_term_fields(same, term)
+            continue
+        others = [t.text for t in target.terms if t.lang == term.lang]
+        if others:
+            action = "skipped" if on_conflict == "skip" else "added as synonym"
+            report.conflicts.append({
+                "line": line, "concept_id": target.id, "lang": term.lang,
+                "term": term.text, "existing": others, "action": action})
+            if on_conflict == "skip":
+                continue
+            if not term.status or term.status == "preferred":
+                term.status = "admitted"
+        target.terms.append(term)
+        existing[(term.lang, norm(term.text))] = term
+    for lang, text in incoming.definition.items():
+        target.definition.setdefault(lang, text)
+    for name in ("subject", "note"):
+        if not getattr(target, name) and getattr(incoming, name):
+            setattr(target, name, getattr(incoming, name))
+    target.sources += [s for s in incoming.sources if s not in target.sources]
+    return target.to_dict() != before
+
+
+def _fill_term_fields(existing: Term, incoming: Term) -> None:
+    for name in ("status", "type", "pos", "gender", "region", "context", "source", "note"):
+        if not getattr(existing, name) and getattr(incoming, name):
+            setattr(existing, name, getattr(incoming, name))
+    existing.forms += [f for f in incoming.forms if f not in existing.forms]

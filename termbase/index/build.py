@@ -1,0 +1,89 @@
+"""Build the search index from concepts: all morphology is paid here, once.
+
+For every token of every term we collect the folded inflected forms of its candidate lemmas
+(morfeusz2 for Polish, simplemma's inverted dictionary for Lithuanian and English) plus the
+forms observed in texts, and give the token a *lexeme id*. A term becomes a tuple of lexeme
+ids; a query token is mapped to lexeme ids by a dictionary look-up of its folded form (or,
+failing that, of its Snowball stem). No lemmatiser is needed at query time.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Callable, Iterable
+
+from termbase.index.fuzzy import DeletionIndex
+from termbase.index.structures import Index, TermRef
+from termbase.model import Concept
+from termbase.text.morphology import expand, lemma_key, stem_keys
+from termbase.text.normalize import fold, norm, tokenize
+
+def build_index(concepts: Iterable[Concept], fingerprint: tuple = (),
+                progress: Callable[[int], None] | None = None) -> Index:
+    index = Index(fingerprint=fingerprint)
+    lexeme_ids: dict[tuple[str, str], int] = {}
+    forms = defaultdict(lambda: defaultdict(set))  # lang -> folded form -> lexeme ids
+    stems = defaultdict(lambda: defaultdict(set))  # lang -> stem -> lexeme ids
+    lexeme_terms: dict[int, list[int]] = defaultdict(list)
+    trie: dict[str, dict] = defaultdict(dict)
+
+    def lexeme_of(token: str, lang: str) -> int:
+        key = (lang, lemma_key(token, lang))
+        lex = lexeme_ids.get(key)
+        if lex is None:
+            lex = lexeme_ids[key] = len(lexeme_ids)
+            for form in expand(token, lang) | {token.lower()}:
+                forms[lang][fold(form)].add(lex)
+                _add_stems(stems[lang], form, lang, lex)
+        return lex
+
+    for count, concept in enumerate(concepts, 1):
+        index.concepts[concept.id] = concept.to_dict()
+        for term in concept.terms:
+            tid = len(index.terms)
+            index.terms.append(TermRef(concept.id, term.lang, term.text, term.status or ""))
+            index.exact.setdefault(norm(term.text), []).append(tid)
+            index.folded.setdefault(fold(term.text), []).append(tid)
+            tokens = [t.text for t in tokenize(term.text)]
+            if not tokens:
+                index.sequences.append(())
+                continue
+            seq = tuple(lexeme_of(tok, term.lang) for tok in tokens)
+            index.sequences.append(seq)
+            _add_observed_forms(term.forms, seq, term.lang, forms, stems)
+            for lex in set(seq):
+                lexeme_terms[lex].append(tid)
+            node = trie[term.lang]
+            for lex in seq:
+                node = node.setdefault(lex, {})
+            node.setdefault(None, []).append(tid)
+        if progress and count % 1000 == 0:
+            progress(count)
+
+    index.forms = {lang: {f: tuple(sorted(ids)) for f, ids in table.items()}
+                   for lang, table in forms.items()}
+    index.stems = {lang: {s: tuple(sorted(ids)) for s, ids in table.items()}
+                   for lang, table in stems.items()}
+    # Shortest terms first, so a capped scan of a frequent word keeps the closest terms.
+    index.lexeme_terms = {lex: sorted(tids, key=lambda t: len(index.sequences[t]))
+                          for lex, tids in lexeme_terms.items()}
+    index.trie = dict(trie)
+    index.prefix_keys = sorted((key, tid) for key, tids in index.folded.items() for tid in tids)
+    index.fuzzy = {lang: DeletionIndex(table.keys()) for lang, table in index.forms.items()}
+    return index
+
+
+def _add_stems(table, form: str, lang: str, lex: int) -> None:
+    for key in stem_keys(form, lang):
+        table[key].add(lex)
+
+
+def _add_observed_forms(observed: list[str], seq: tuple, lang: str, forms, stems) -> None:
+    """Forms seen in texts ("pracownikom socjalnym") add their tokens position by position."""
+    for text in observed:
+        tokens = tokenize(text)
+        if len(tokens) != len(seq):
+            continue
+        for token, lex in zip(tokens, seq):
+            forms[lang][fold(token.text)].add(lex)
+            _add_stems(stems[lang], token.text, lang, lex)

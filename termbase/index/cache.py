@@ -1,0 +1,47 @@
+"""The index cache beside the store: loaded in milliseconds, rebuilt when the store changes.
+
+The cache records the store's fingerprint (inode, size, mtime) and the index format; if
+either differs the cache is stale and is rebuilt. It is written atomically, so a build that
+is killed leaves the old cache (which is stale, since the store changed) or none: a cold
+lookup can never answer from a half-written or out-of-date index.
+"""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+from termbase.fileio import atomic_open
+from termbase.index.structures import INDEX_FORMAT, Index
+
+MAGIC = b"TBIDX1\n"
+
+
+def cache_path(store_path: Path) -> Path:
+    return store_path.with_name(store_path.name + ".tbcache")
+
+
+def load(path: Path, fingerprint: tuple) -> Index | None:
+    """The cached index if it matches `fingerprint`, else None (missing, stale, damaged)."""
+    try:
+        with open(path, "rb") as handle:
+            if handle.read(len(MAGIC)) != MAGIC:
+                return None
+            header = pickle.load(handle)
+            if header != (INDEX_FORMAT, tuple(fingerprint)):
+                return None
+            index = pickle.load(handle)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError,
+            ImportError, IndexError, TypeError):
+        return None
+    return index if isinstance(index, Index) else None
+
+
+def save(path: Path, index: Index) -> None:
+    try:
+        with atomic_open(path, "wb") as handle:
+            handle.write(MAGIC)
+            pickle.dump((INDEX_FORMAT, tuple(index.fingerprint)), handle, protocol=5)
+            pickle.dump(index, handle, protocol=5)
+    except OSError:
+        pass  # a read-only directory only costs a rebuild next time

@@ -1,0 +1,67 @@
+"""Typo candidates by deletion neighbourhoods (the SymSpell idea), verified with rapidfuzz.
+
+Each vocabulary word is indexed under itself and every string one deletion away; a query
+word is looked up the same way. Two words meet when they are within one deletion each, which
+covers one substitution, insertion, deletion or transposition, and most double edits. Only
+the few words that meet are scored (rapidfuzz's OSA distance, transpositions costing 1):
+the vocabulary is never scanned.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from rapidfuzz.distance import OSA
+
+MIN_LEN = 4  # shorter words have too many one-edit neighbours to correct safely
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def max_edits(word: str) -> int:
+    return 1 if len(word) < 7 else 2
+
+
+class DeletionIndex:
+    def __init__(self, words: Iterable[str]):
+        self.words: list[str] = []
+        self.table: dict[str, object] = {}
+        for word in words:
+            if len(word) < MIN_LEN:
+                continue
+            wid = len(self.words)
+            self.words.append(word)
+            for key in _deletes(word) | {word}:
+                # one id is kept bare (most keys have one word), more become a list
+                found = self.table.get(key)
+                if found is None:
+                    self.table[key] = wid
+                elif isinstance(found, list):
+                    found.append(wid)
+                else:
+                    self.table[key] = [found, wid]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def candidates(self, query: str, limit: int = 10) -> list[tuple[str, int]]:
+        """Vocabulary words within `max_edits(query)` edits, closest first, as (word, edits)."""
+        if len(query) < MIN_LEN:
+            return []
+        cutoff = max_edits(query)
+        seen: set[int] = set()
+        for key in _deletes(query) | {query}:
+            found = self.table.get(key)
+            if found is None:
+                continue
+            seen.update(found if isinstance(found, list) else (found,))
+        scored = []
+        for wid in seen:
+            word = self.words[wid]
+            edits = OSA.distance(query, word, score_cutoff=cutoff)
+            if edits <= cutoff and word != query:
+                scored.append((word, edits))
+        scored.sort(key=lambda pair: (pair[1], abs(len(pair[0]) - len(query)), pair[0]))
+        return scored[:limit]

@@ -1,0 +1,138 @@
+"""Answering a query from the index: exact, folded, lemma, fuzzy and prefix matches.
+
+Every step is a dictionary look-up or a bounded candidate list; nothing scans the termbase.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from termbase.index.structures import Index
+from termbase.text.morphology import stem_keys
+from termbase.text.normalize import fold, norm, tokenize
+
+# Scores: what a CAT tool user reads as "how sure is this".
+EXACT, FOLDED, LEMMA, STEM_FACTOR, FUZZY_CAP = 100.0, 95.0, 90.0, 0.95, 89.0
+MAX_CONTAINING = 2000  # candidate terms examined for a query word inside longer terms
+
+
+@dataclass(frozen=True)
+class TokenMatch:
+    """How one query token reaches one lexeme."""
+
+    kind: str          # "lemma" (a known form or stem) or "fuzzy"
+    similarity: float  # 1.0 for a known form
+
+
+@dataclass
+class Hit:
+    term_id: int
+    score: float
+    kind: str
+
+
+def token_lexemes(index: Index, token: str, lang: str, fuzzy: bool = True
+                  ) -> dict[int, TokenMatch]:
+    """Lexemes a query token may belong to, in one language."""
+    folded = fold(token)
+    known = index.forms.get(lang, {}).get(folded)
+    if known:
+        return {lex: TokenMatch("lemma", 1.0) for lex in known}
+    found: dict[int, TokenMatch] = {}
+    stems = index.stems.get(lang, {})
+    for key in stem_keys(token, lang):
+        for lex in stems.get(key, ()):
+            found[lex] = TokenMatch("lemma", STEM_FACTOR)
+    if found or not fuzzy or lang not in index.fuzzy:
+        return found
+    for word, edits in index.fuzzy[lang].candidates(folded):
+        similarity = 1.0 - edits / max(len(word), len(folded))
+        for lex in index.forms[lang].get(word, ()):
+            if lex not in found or found[lex].similarity < similarity:
+                found[lex] = TokenMatch("fuzzy", similarity)
+    return found
+
+
+def match_sequence(query: list[dict[int, TokenMatch]], seq: tuple[int, ...]
+                   ) -> tuple[float, str] | None:
+    """Best alignment of the query tokens to a contiguous window of `seq`: (quality, kind)."""
+    n, m = len(query), len(seq)
+    best = None
+    for offset in range(m - n + 1):
+        sims, kind = [], "lemma"
+        for position, options in enumerate(query):
+            hit = options.get(seq[offset + position])
+            if hit is None:
+                break
+            sims.append(hit.similarity)
+            if hit.kind == "fuzzy":
+                kind = "fuzzy"
+        else:
+            quality = sum(sims) / n
+            if best is None or quality > best[0]:
+                best = (quality, kind)
+    return best
+
+
+def search(index: Index, query: str, langs: list[str] | None = None,
+           fuzzy: bool = True) -> list[Hit]:
+    """All hits for a query, best per term, unsorted."""
+    hits: dict[int, Hit] = {}
+    wanted = set(langs) if langs else None
+
+    def offer(tid: int, score: float, kind: str) -> None:
+        if wanted and index.terms[tid].lang not in wanted:
+            return
+        current = hits.get(tid)
+        if current is None or score > current.score:
+            hits[tid] = Hit(tid, round(score, 1), kind)
+
+    nq, fq = norm(query), fold(query)
+    for tid in index.exact.get(nq, ()):
+        offer(tid, EXACT, "exact")
+    for tid in index.folded.get(fq, ()):
+        offer(tid, FOLDED, "folded")
+
+    tokens = [t.text for t in tokenize(query)]
+    if tokens:
+        for lang in (langs or index.languages):
+            _lemma_hits(index, tokens, lang, fuzzy, offer)
+    if len(fq) >= 3:
+        _prefix_hits(index, fq, offer)
+    return list(hits.values())
+
+
+def _lemma_hits(index: Index, tokens: list[str], lang: str, fuzzy: bool, offer) -> None:
+    query = [token_lexemes(index, tok, lang, fuzzy) for tok in tokens]
+    if not all(query):
+        return
+    # Candidate terms: those containing a lexeme of the most selective query token.
+    rarest = min(query, key=lambda opts: sum(len(index.lexeme_terms.get(l, ())) for l in opts))
+    candidates: set[int] = set()
+    for lex in rarest:
+        candidates.update(index.lexeme_terms.get(lex, ())[:MAX_CONTAINING])
+    for tid in candidates:
+        seq = index.sequences[tid]
+        if len(seq) < len(query) or index.terms[tid].lang != lang:
+            continue
+        result = match_sequence(query, seq)
+        if result is None:
+            continue
+        quality, kind = result
+        score = LEMMA * quality
+        if len(seq) > len(query):  # the query names part of a longer term
+            score *= 0.55 + 0.25 * len(query) / len(seq)
+        if kind == "fuzzy":
+            score = min(score, FUZZY_CAP)
+        offer(tid, score, kind)
+
+
+def _prefix_hits(index: Index, folded_query: str, offer, limit: int = 50) -> None:
+    keys = index.prefix_keys
+    start = bisect.bisect_left(keys, (folded_query, -1))
+    for key, tid in keys[start:start + limit]:
+        if not key.startswith(folded_query):
+            break
+        if key != folded_query:
+            offer(tid, 50 + 30 * len(folded_query) / len(key), "prefix")

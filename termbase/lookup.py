@@ -1,0 +1,79 @@
+"""Lookup results: ranking index hits into one match per concept, in the JSON contract."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+from termbase.index.search import Hit
+from termbase.index.structures import Index
+from termbase.model import Concept
+
+_STATUS_RANK = {"preferred": 0, "": 1, "admitted": 1, "deprecated": 2, "forbidden": 3}
+
+
+@dataclass
+class Match:
+    concept_id: str
+    score: float
+    match: str
+    lang: str
+    term: str
+    equivalents: dict[str, list[dict]] = field(default_factory=dict)
+    subject: str = ""
+    definition: dict[str, str] = field(default_factory=dict)
+    note: str = ""
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        if not data["note"]:
+            del data["note"]
+        return data
+
+
+def equivalents(concept: Concept, exclude: str | None, targets: list[str] | None
+                ) -> dict[str, list[dict]]:
+    """Terms per language, preferred first; with their status and any regional warning."""
+    langs = targets or [l for l in _ordered_langs(concept) if l != exclude]
+    result = {}
+    for lang in langs:
+        terms = []
+        for term in concept.terms_in(lang):
+            entry = {"term": term.text, "status": term.status or "admitted"}
+            for extra in ("type", "region", "note"):
+                if getattr(term, extra):
+                    entry[extra] = getattr(term, extra)
+            terms.append(entry)
+        if terms or targets:
+            result[lang] = terms
+    return result
+
+
+def _ordered_langs(concept: Concept) -> list[str]:
+    present = concept.languages
+    return [l for l in ("pl", "lt", "en") if l in present] + [
+        l for l in present if l not in ("pl", "lt", "en")]
+
+
+def rank(index: Index, hits: list[Hit], targets: list[str] | None, limit: int) -> list[Match]:
+    """Best hit per concept; ties broken by term status, then by shorter term."""
+    best: dict[str, Hit] = {}
+    for hit in hits:
+        ref = index.terms[hit.term_id]
+        current = best.get(ref.concept_id)
+        if current is None or _order(index, hit) < _order(index, current):
+            best[ref.concept_id] = hit
+    ordered = sorted(best.values(), key=lambda h: _order(index, h))[:limit]
+    matches = []
+    for hit in ordered:
+        ref = index.terms[hit.term_id]
+        concept = Concept.from_dict(index.concepts[ref.concept_id])
+        matches.append(Match(
+            concept_id=ref.concept_id, score=hit.score, match=hit.kind, lang=ref.lang,
+            term=ref.text, equivalents=equivalents(concept, ref.lang, targets),
+            subject=concept.subject, definition=dict(concept.definition), note=concept.note))
+    return matches
+
+
+def _order(index: Index, hit: Hit) -> tuple:
+    ref = index.terms[hit.term_id]
+    return (-hit.score, _STATUS_RANK.get(ref.status, 1), len(ref.text), ref.concept_id)

@@ -1,0 +1,263 @@
+"""Concept-oriented data model (TBX-Basic data categories), with validation and no I/O.
+
+A concept is one meaning; it holds terms per language. Field names map one-to-one onto
+TBX-Basic data categories so that TBX round-trips without loss:
+
+    Concept.subject     -> subjectField          Term.status  -> administrativeStatus
+    Concept.definition  -> definition (per lang) Term.type    -> termType
+    Concept.note        -> note                  Term.pos     -> partOfSpeech
+    Concept.sources     -> source                Term.gender  -> grammaticalGender
+    Term.region         -> geographicalUsage     Term.context -> context
+    Term.forms          -> inflected variants (exported as termType "variant" where wanted)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field, fields
+
+STATUSES = ("preferred", "admitted", "deprecated", "forbidden")
+TERM_TYPES = ("fullForm", "abbreviation", "acronym", "variant", "phrase", "shortForm")
+PARTS_OF_SPEECH = ("noun", "adjective", "verb", "adverb", "properNoun", "other")
+GENDERS = ("masculine", "feminine", "neuter", "other")
+# The fixed subject list of the shipped glossary; user concepts may use other subjects.
+SUBJECTS = (
+    "social assistance", "social services", "social work", "child protection", "disability",
+    "family", "elderly care", "employment", "institutions", "policy", "administration",
+    "projects and funding",
+)
+CORE_LANGS = ("pl", "lt", "en")
+
+# ISO 639-1: a header or xml:lang naming anything else is a mistake worth reporting.
+ISO_639_1 = frozenset("""
+aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy
+da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu
+hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb
+lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om
+or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw
+ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu
+""".split())
+_LANG_RE = re.compile(r"^[a-z]{2}$")
+_REGION_RE = re.compile(r"^[a-z]{2}-[A-Z]{2}$")
+_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+
+
+class ValidationError(ValueError):
+    """Raised with a message fit to show a user as it is."""
+
+
+def has_control_chars(text: str, allow_newlines: bool = False) -> bool:
+    for ch in text:
+        if allow_newlines and ch in "\n\t":
+            continue
+        if unicodedata.category(ch) in ("Cc", "Cs") or ch in "\u2028\u2029":
+            return True
+    return False
+
+
+def check_lang(code: str) -> str:
+    """Accept ISO 639-1 codes like 'pl' (lower-cased); reject anything else."""
+    norm = (code or "").strip().lower()
+    if not _LANG_RE.match(norm):
+        raise ValidationError(f"malformed language code {code!r} (expected e.g. pl, lt, en)")
+    if len(norm) == 2 and norm not in ISO_639_1:
+        raise ValidationError(f"unknown language code {code!r} (not in ISO 639-1)")
+    return norm
+
+
+def split_lang_tag(tag: str) -> tuple[str, str]:
+    """'pl-LT' -> ('pl', 'pl-LT'); 'en' -> ('en', ''). Underscores are accepted for hyphens."""
+    tag = (tag or "").strip().replace("_", "-")
+    lang, _, country = tag.partition("-")
+    lang = check_lang(lang)
+    return lang, (check_region(f"{lang}-{country}") if country else "")
+
+
+def check_region(region: str) -> str:
+    """Regions are language-COUNTRY tags such as pl-LT; case is normalised."""
+    lang, _, country = (region or "").strip().partition("-")
+    norm = f"{lang.lower()}-{country.upper()}"
+    if not _REGION_RE.match(norm):
+        raise ValidationError(f"malformed region {region!r} (expected e.g. pl-LT, pl-PL)")
+    return norm
+
+
+def _check_text(label: str, value: str, allow_newlines: bool = True) -> str:
+    if not isinstance(value, str):
+        raise ValidationError(f"{label} must be text")
+    if has_control_chars(value, allow_newlines=allow_newlines):
+        raise ValidationError(f"{label} contains control characters: {value[:40]!r}")
+    return unicodedata.normalize("NFC", value)
+
+
+def _check_choice(label: str, value: str, allowed: tuple[str, ...]) -> str:
+    if value and value not in allowed:
+        raise ValidationError(f"unknown {label} {value!r} (allowed: {', '.join(allowed)})")
+    return value
+
+
+@dataclass
+class Term:
+    lang: str
+    text: str
+    status: str = ""
+    type: str = ""
+    pos: str = ""
+    gender: str = ""
+    region: str = ""
+    context: str = ""
+    source: str = ""
+    note: str = ""
+    forms: list[str] = field(default_factory=list)
+
+    def validate(self) -> "Term":
+        self.lang = check_lang(self.lang)
+        self.text = _check_text("term", self.text, allow_newlines=False).strip()
+        if not self.text:
+            raise ValidationError(f"empty term for language {self.lang!r}")
+        if len(self.text) > 500:
+            raise ValidationError(f"term longer than 500 characters: {self.text[:40]!r}...")
+        self.status = _check_choice("status", self.status, STATUSES)
+        self.type = _check_choice("term type", self.type, TERM_TYPES)
+        self.pos = _check_choice("part of speech", self.pos, PARTS_OF_SPEECH)
+        self.gender = _check_choice("gender", self.gender, GENDERS)
+        if self.region:
+            self.region = check_region(self.region)
+        for name in ("context", "source", "note"):
+            setattr(self, name, _check_text(name, getattr(self, name)).strip())
+        forms = []
+        for form in self.forms:
+            form = _check_text("inflected form", form, allow_newlines=False).strip()
+            if form and form not in forms and form != self.text:
+                forms.append(form)
+        self.forms = forms
+        return self
+
+    @property
+    def rank(self) -> int:
+        """Sort key: preferred first, forbidden last."""
+        return {"preferred": 0, "": 1, "admitted": 1, "deprecated": 2, "forbidden": 3}[self.status]
+
+    def to_dict(self) -> dict:
+        return {k: v for k, v in asdict(self).items() if v not in ("", [], None)}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Term":
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: (list(v) if k == "forms" else v) for k, v in data.items() if k in known})
+
+
+@dataclass
+class Concept:
+    id: str = ""
+    subject: str = ""
+    definition: dict[str, str] = field(default_factory=dict)
+    note: str = ""
+    sources: list[str] = field(default_factory=list)
+    terms: list[Term] = field(default_factory=list)
+    created: str = ""
+    modified: str = ""
+    created_by: str = ""
+    modified_by: str = ""
+
+    def validate(self) -> "Concept":
+        if self.id and not _ID_RE.match(self.id):
+            raise ValidationError(f"malformed concept id {self.id!r}")
+        self.subject = _check_text("subject", self.subject, allow_newlines=False).strip()
+        self.note = _check_text("note", self.note).strip()
+        self.definition = {
+            check_lang(lang): _check_text("definition", text).strip()
+            for lang, text in self.definition.items() if text and text.strip()
+        }
+        sources = []
+        for src in self.sources:
+            src = _check_text("source", src, allow_newlines=False).strip()
+            if src and src not in sources:
+                sources.append(src)
+        self.sources = sources
+        if not self.terms:
+            raise ValidationError("a concept needs at least one term")
+        seen = set()
+        unique = []
+        for term in self.terms:
+            term.validate()
+            key = (term.lang, term.text)
+            if key not in seen:
+                seen.add(key)
+                unique.append(term)
+        self.terms = unique
+        return self
+
+    def terms_in(self, lang: str) -> list[Term]:
+        """Terms of one language, preferred first, in stored order otherwise."""
+        return sorted((t for t in self.terms if t.lang == lang), key=lambda t: t.rank)
+
+    @property
+    def languages(self) -> list[str]:
+        return sorted({t.lang for t in self.terms})
+
+    def to_dict(self) -> dict:
+        data = {
+            "id": self.id, "subject": self.subject, "definition": dict(self.definition),
+            "note": self.note, "sources": list(self.sources),
+            "terms": [t.to_dict() for t in self.terms],
+            "created": self.created, "modified": self.modified,
+            "created_by": self.created_by, "modified_by": self.modified_by,
+        }
+        return {k: v for k, v in data.items() if v not in ("", [], {}, None) or k == "terms"}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Concept":
+        return cls(
+            id=data.get("id", ""), subject=data.get("subject", ""),
+            definition=dict(data.get("definition") or {}), note=data.get("note", ""),
+            sources=list(data.get("sources") or []),
+            terms=[Term.from_dict(t) for t in data.get("terms") or []],
+            created=data.get("created", ""), modified=data.get("modified", ""),
+            created_by=data.get("created_by", ""), modified_by=data.get("modified_by", ""),
+        )
+
+    def content_key(self) -> tuple:
+        """What makes two concepts the same for import de-duplication (ignores ids/dates)."""
+        data = self.to_dict()
+        for k in ("id", "created", "modified", "created_by", "modified_by"):
+            data.pop(k, None)
+        return (repr(sorted(data.items())),)
+
+
+@dataclass
+class Segment:
+    """One translation-memory unit: aligned text per language."""
+
+    texts: dict[str, str]
+    origin: str = ""
+    created: str = ""
+    id: str = ""
+    note: str = ""
+
+    def validate(self) -> "Segment":
+        clean = {}
+        for lang, text in self.texts.items():
+            lang = lang.strip()
+            base = lang.split("-")[0]
+            check_lang(base)
+            text = _check_text("segment", text or "").strip()
+            if text:
+                clean[base.lower()] = text
+        if len(clean) < 2:
+            raise ValidationError("a memory segment needs text in at least two languages")
+        self.texts = clean
+        self.origin = _check_text("origin", self.origin, allow_newlines=False)
+        return self
+
+    def to_dict(self) -> dict:
+        data = {"id": self.id, "texts": dict(self.texts), "origin": self.origin,
+                "created": self.created, "note": self.note}
+        return {k: v for k, v in data.items() if v or k == "texts"}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Segment":
+        return cls(texts=dict(data.get("texts") or {}), origin=data.get("origin", ""),
+                   created=data.get("created", ""), id=data.get("id", ""),
+                   note=data.get("note", ""))

@@ -1,0 +1,318 @@
+"""Persistence: a TinyDB-format JSON file, written atomically under a file lock.
+
+The file is an ordinary TinyDB database (tables `concepts`, `memory`, `changes`, `batches`,
+`meta`), so `tinydb.TinyDB(path)` can open it. Writes go through `AtomicJSONStorage`: the
+whole document is written to a temporary file in the same directory, fsynced and renamed over
+the old one, so a crash leaves either the old or the new file, never a torn one. Before the
+rename the previous file is kept (hard link) as `<name>.bak`, the automatic backup `doctor`
+restores from.
+
+Bulk changes happen in a `Transaction`, which works on the in-memory tables and writes once
+at the end. (TinyDB's `Table` re-keys the whole table on every call, which is quadratic for a
+million-row import, so transactions edit the table dicts and hand them to the storage.)
+Every change is recorded in `changes` with its batch id, so a batch can be undone exactly.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import getpass
+import json
+import os
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from tinydb.storages import Storage
+
+from termbase.fileio import atomic_write_bytes
+from termbase.model import Concept, Segment
+
+SCHEMA_VERSION = 1
+TABLES = ("concepts", "memory", "changes", "batches", "meta")
+LOCK_TIMEOUT_S = 30.0
+
+
+class StoreError(Exception):
+    """A store problem with a message fit for the user."""
+
+
+class StoreCorrupt(StoreError):
+    pass
+
+
+def now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+def current_user() -> str:
+    try:
+        return os.environ.get("TERMBASE_USER") or getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage that reads and writes the JSON file atomically."""
+
+    def __init__(self, path: str | os.PathLike, keep_backup: bool = True):
+        self.path = Path(path)
+        self.keep_backup = keep_backup
+
+    def read(self) -> dict | None:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except IsADirectoryError:
+            raise StoreError(f"{self.path} is a directory, not a termbase file") from None
+        except PermissionError:
+            raise StoreError(f"cannot read {self.path}: permission denied") from None
+        if not raw.strip():
+            raise StoreCorrupt(_corrupt_message(self.path, "the file is empty"))
+        try:
+            data = json.loads(raw)
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise StoreCorrupt(_corrupt_message(self.path, f"not valid JSON ({exc})")) from None
+        if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+            raise StoreCorrupt(_corrupt_message(self.path, "not a termbase database"))
+        return data
+
+    def write(self, data: dict) -> None:
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        atomic_write_bytes(self.path, payload, keep_backup=self.keep_backup)
+
+    def close(self) -> None:
+        pass
+
+
+def _corrupt_message(path: Path, why: str) -> str:
+    backup = path.with_name(path.name + ".bak")
+    hint = (f"; last good backup: {backup} (run `termbase doctor --repair`)"
+            if backup.exists() else "; no backup file exists")
+    return f"termbase file {path} is damaged: {why}{hint}"
+
+
+class Transaction:
+    """In-memory edit of all tables, committed as one atomic write by `Store.transaction`."""
+
+    def __init__(self, tables: dict[str, dict], batch: str, command: str, user: str):
+        self.tables = tables
+        self.batch = batch
+        self.command = command
+        self.user = user
+        self.stamp = now()
+        self.counts: dict[str, int] = {}
+        self.summary: dict | None = None
+        self._changes: list[dict] = []
+        self._by_id = {doc["id"]: key for key, doc in tables["concepts"].items()}
+
+    # -- reading ---------------------------------------------------------------------------
+    def get(self, concept_id: str) -> Concept | None:
+        key = self._by_id.get(concept_id)
+        return Concept.from_dict(self.tables["concepts"][key]) if key else None
+
+    def concepts(self) -> Iterator[Concept]:
+        for doc in self.tables["concepts"].values():
+            yield Concept.from_dict(doc)
+
+    def has_id(self, concept_id: str) -> bool:
+        return concept_id in self._by_id
+
+    @property
+    def meta(self) -> dict:
+        return self.tables["meta"].setdefault("1", {"schema": SCHEMA_VERSION, "next_id": 1})
+
+    # -- writing ---------------------------------------------------------------------------
+    def new_id(self) -> str:
+        """Ids come from a counter that only grows, so a deleted id is never reused."""
+        while True:
+            number = self.meta.get("next_id", 1)
+            self.meta["next_id"] = number + 1
+            candidate = f"c{number}"
+            if candidate not in self._by_id:
+                return candidate
+
+    def _next_key(self, table: str) -> str:
+        meta_key = f"next_key_{table}"
+        number = self.meta.get(meta_key) or (max(map(int, self.tables[table]), default=0) + 1)
+        self.meta[meta_key] = number + 1
+        return str(number)
+
+    def add(self, concept: Concept, keep_dates: bool = False) -> Concept:
+        concept.validate()
+        if not concept.id or concept.id in self._by_id:
+            concept.id = self.new_id()
+        if not (keep_dates and concept.created):
+            concept.created = self.stamp
+            concept.created_by = concept.created_by if keep_dates else self.user
+        concept.modified = concept.modified if keep_dates and concept.modified else self.stamp
+        concept.modified_by = concept.modified_by if keep_dates else self.user
+        if not concept.created_by:
+            concept.created_by = self.user
+        key = self._next_key("concepts")
+        self.tables["concepts"][key] = concept.to_dict()
+        self._by_id[concept.id] = key
+        self._log("add", concept.id, before=None)
+        return concept
+
+    def update(self, concept: Concept) -> Concept:
+        key = self._by_id.get(concept.id)
+        if key is None:
+            raise StoreError(f"no concept with id {concept.id!r}")
+        concept.validate()
+        before = self.tables["concepts"][key]
+        concept.modified, concept.modified_by = self.stamp, self.user
+        after = concept.to_dict()
+        if _without_stamps(after) == _without_stamps(before):
+            return concept
+        self.tables["concepts"][key] = after
+        self._log("update", concept.id, before=before)
+        return concept
+
+    def delete(self, concept_id: str) -> Concept:
+        key = self._by_id.pop(concept_id, None)
+        if key is None:
+            raise StoreError(f"no concept with id {concept_id!r}")
+        before = self.tables["concepts"].pop(key)
+        self._log("delete", concept_id, before=before)
+        return Concept.from_dict(before)
+
+    def add_segment(self, segment: Segment) -> Segment:
+        segment.validate()
+        key = self._next_key("memory")
+        segment.id = segment.id or f"s{key}"
+        segment.created = segment.created or self.stamp
+        self.tables["memory"][key] = segment.to_dict()
+        self._log("add_segment", segment.id, before=None, key=key)
+        return segment
+
+    def _log(self, op: str, target: str, before: dict | None, **extra) -> None:
+        entry = {"batch": self.batch, "op": op, "id": target, "time": self.stamp}
+        if before is not None:
+            entry["before"] = before
+        entry.update(extra)
+        self._changes.append(entry)
+        self.counts[op] = self.counts.get(op, 0) + 1
+
+    def restore(self, change: dict) -> None:
+        """Revert one change-log entry (used by undo)."""
+        op, target = change["op"], change["id"]
+        if op == "add":
+            key = self._by_id.pop(target, None)
+            if key is not None:
+                before = self.tables["concepts"].pop(key)
+                self._log("delete", target, before=before)
+        elif op in ("update", "delete"):
+            before = change["before"]
+            key = self._by_id.get(target) or self._next_key("concepts")
+            current = self.tables["concepts"].get(key)
+            self.tables["concepts"][key] = before
+            self._by_id[target] = key
+            self._log("update" if current else "add", target, before=current)
+        elif op == "add_segment":
+            self.tables["memory"].pop(change.get("key", ""), None)
+            self.counts["remove_segment"] = self.counts.get("remove_segment", 0) + 1
+
+    @property
+    def changed(self) -> bool:
+        return bool(self._changes) or bool(self.counts)
+
+    def finish(self, summary: dict | None) -> None:
+        if not self.changed:
+            return
+        changes = self.tables["changes"]
+        for entry in self._changes:
+            changes[self._next_key("changes")] = entry
+        self.tables["batches"][self._next_key("batches")] = {
+            "batch": self.batch, "time": self.stamp, "user": self.user,
+            "command": self.command, "counts": dict(self.counts), "summary": summary or {},
+        }
+        self.meta["schema"] = SCHEMA_VERSION
+
+
+def _without_stamps(doc: dict) -> dict:
+    return {k: v for k, v in doc.items() if k not in ("modified", "modified_by")}
+
+
+class Store:
+    """One termbase file: atomic reads/writes, locking, batches."""
+
+    def __init__(self, path: str | os.PathLike):
+        self.path = Path(path).expanduser()
+        self.storage = AtomicJSONStorage(self.path)
+
+    @property
+    def lock_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".lock")
+
+    def exists(self) -> bool:
+        return self.path.is_file()
+
+    def fingerprint(self) -> tuple:
+        """Cheap identity of the file's current version: changes with every atomic write."""
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            return ()
+        return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+    def read_tables(self) -> dict[str, dict]:
+        data = self.storage.read() or {}
+        schema = data.get("meta", {}).get("1", {}).get("schema", SCHEMA_VERSION)
+        if schema > SCHEMA_VERSION:
+            raise StoreError(f"{self.path} was written by a newer termbase (schema {schema}); "
+                             "upgrade termbase to open it")
+        for name in TABLES:
+            data.setdefault(name, {})
+        return data
+
+    def concepts(self) -> list[Concept]:
+        return [Concept.from_dict(doc) for doc in self.read_tables()["concepts"].values()]
+
+    def segments(self) -> list[Segment]:
+        return [Segment.from_dict(doc) for doc in self.read_tables()["memory"].values()]
+
+    @contextmanager
+    def locked(self):
+        from filelock import FileLock, Timeout  # imported here: lookups never need it
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(self.lock_path), timeout=LOCK_TIMEOUT_S)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise StoreError(f"{self.path} is locked by another termbase process; "
+                             f"try again when it has finished") from None
+        try:
+            yield
+        finally:
+            lock.release()
+
+    @contextmanager
+    def transaction(self, command: str = "", batch: str | None = None,
+                    dry_run: bool = False) -> Iterator[Transaction]:
+        """Lock, load fresh tables, let the caller edit, then write once (or, for a dry run
+        or when the caller raises, not at all)."""
+        with self.locked():
+            tables = self.read_tables()
+            tx = Transaction(tables, batch or new_batch_id(), command, current_user())
+            yield tx
+            if tx.changed and not dry_run:
+                tx.finish(tx.summary)
+                self.storage.write(tables)
+
+    def batches(self) -> list[dict]:
+        tables = self.read_tables()
+        return sorted(tables["batches"].values(), key=lambda b: b["time"])
+
+    def changes_of(self, batch: str) -> list[dict]:
+        tables = self.read_tables()
+        return [c for _, c in sorted(tables["changes"].items(), key=lambda kv: int(kv[0]))
+                if c["batch"] == batch]
+
+
+def new_batch_id() -> str:
+    stamp = _dt.datetime.now(_dt.timezone.utc).strftime("%Y%m%d-%H%M%S")
+    return f"{stamp}-{uuid.uuid4().hex[:6]}"

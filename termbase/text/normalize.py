@@ -1,0 +1,57 @@
+"""Normalisation keys and an offset-keeping tokenizer.
+
+Every key the index stores or a query produces comes from here, so both sides agree:
+`norm` is NFC + casefold; `fold` additionally drops diacritics (ą→a, ł→l, ė→e, ų→u, š→s)
+so that users without a Polish or Lithuanian keyboard still find terms.
+
+The tokenizer is a regular expression rather than sacremoses on purpose: suggestions need
+character offsets into the original segment, and importing sacremoses costs ~0.2 s, more
+than a whole terminal lookup may take. Extraction (batch work) uses sacremoses.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import NamedTuple
+
+# Letters that carry no combining mark in NFD and so need an explicit mapping.
+_SPECIAL = str.maketrans({
+    "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ħ": "h", "ı": "i",
+    "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ŀ": "l", "ß": "ss",
+})
+# Typographic variants that users type differently from the source text.
+_PUNCT = str.maketrans({
+    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-", "\u2013": "-",
+    "\u2014": "-", "\u00a0": " ", "\u201e": '"', "\u201c": '"', "\u201d": '"',
+})
+_TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
+_SPACE_RE = re.compile(r"\s+")
+
+
+def norm(text: str) -> str:
+    """NFC + casefold + collapsed whitespace: the exact-match key."""
+    text = unicodedata.normalize("NFC", text).translate(_PUNCT)
+    return _SPACE_RE.sub(" ", text.casefold()).strip()
+
+
+def fold(text: str) -> str:
+    """`norm` without diacritics: the key that ignores ą/a, ł/l, ė/e, š/s ..."""
+    decomposed = unicodedata.normalize("NFD", norm(text).translate(_SPECIAL))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", stripped)
+
+
+class Token(NamedTuple):
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word tokens (letters and digits) with their character offsets in `text`."""
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+
+
+def folded_tokens(text: str) -> list[str]:
+    return [fold(t.text) for t in tokenize(text)]

@@ -75,7 +75,9 @@ class Termbase:
 
     def rebuild_index(self, progress: Callable[[int], None] | None = None) -> Index:
         fingerprint = self.store.fingerprint()
-        index = build_index(self.store.concepts(), fingerprint, progress)
+        tables = self.store.read_tables()
+        concepts = (Concept.from_dict(doc) for doc in tables["concepts"].values())
+        index = build_index(concepts, fingerprint, progress, segments=tables["memory"])
         index_cache.save(index_cache.cache_path(self.store.path), index)
         self._index = index
         return index

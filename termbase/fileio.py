@@ -30,6 +30,7 @@ def atomic_open(path: str | os.PathLike, mode: str = "wb", encoding: str | None 
     """
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    backup_tmp = path.with_name(f".{path.name}.bak.tmp")
     try:
         with os.fdopen(fd, mode, encoding=encoding, newline=newline) as handle:
             yield handle
@@ -37,15 +38,15 @@ def atomic_open(path: str | os.PathLike, mode: str = "wb", encoding: str | None 
             os.fsync(handle.fileno())
         if keep_backup and path.exists():
             backup = path.with_name(path.name + ".bak")
-            backup_tmp = path.with_name(f".{path.name}.bak.tmp")
             if backup_tmp.exists():
                 backup_tmp.unlink()
             os.link(path, backup_tmp)  # the old file, as it is, becomes the backup
             os.replace(backup_tmp, backup)
         os.replace(tmp, path)
     except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        for leftover in (tmp, backup_tmp):
+            if os.path.exists(leftover):
+                os.unlink(leftover)
         raise
     _fsync_dir(path.parent)
 

@@ -11,7 +11,7 @@ from termbase.store import Store, StoreError
 
 def undo_batch(store: Store, batch: str, force: bool = False) -> dict:
     with store.transaction(command=f"undo {batch}") as tx:
-        batches = sorted(tx.tables["batches"].values(), key=lambda b: b["time"])
+        batches = [b for _, b in sorted(tx.tables["batches"].items(), key=lambda kv: int(kv[0]))]
         matching = [b for b in batches if b["batch"] == batch or b["batch"].startswith(batch)]
         if not matching:
             raise StoreError(f"no batch {batch!r} (see `termbase history`)")

@@ -305,7 +305,7 @@ class Store:
 
     def batches(self) -> list[dict]:
         tables = self.read_tables()
-        return sorted(tables["batches"].values(), key=lambda b: b["time"])
+        return [b for _, b in sorted(tables["batches"].items(), key=lambda kv: int(kv[0]))]
 
     def changes_of(self, batch: str) -> list[dict]:
         tables = self.read_tables()

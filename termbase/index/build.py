@@ -13,14 +13,18 @@ from collections import defaultdict
 from typing import Callable, Iterable
 
 from termbase.index.fuzzy import DeletionIndex
+from termbase.index.memory import MemoryIndex
 from termbase.index.structures import Index, TermRef
 from termbase.model import Concept
 from termbase.text.morphology import expand, lemma_key, stem_keys
 from termbase.text.normalize import fold, norm, tokenize
 
 def build_index(concepts: Iterable[Concept], fingerprint: tuple = (),
-                progress: Callable[[int], None] | None = None) -> Index:
+                progress: Callable[[int], None] | None = None,
+                segments: dict[str, dict] | None = None) -> Index:
+    """The full index: terms (with morphology) and the translation memory's segments."""
     index = Index(fingerprint=fingerprint)
+    index.memory = MemoryIndex(segments or {})
     lexeme_ids: dict[tuple[str, str], int] = {}
     forms = defaultdict(lambda: defaultdict(set))  # lang -> folded form -> lexeme ids
     stems = defaultdict(lambda: defaultdict(set))  # lang -> stem -> lexeme ids

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 # Bump when the layout or the keys change: old caches are then rebuilt, never misread.
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 
 
 class TermRef(NamedTuple):
@@ -31,6 +31,7 @@ class Index:
     trie: dict[str, dict] = field(default_factory=dict)           # lang -> nested lexeme dict
     prefix_keys: list[tuple[str, int]] = field(default_factory=list)
     fuzzy: dict = field(default_factory=dict)                     # lang -> DeletionIndex
+    memory: object = None                                          # MemoryIndex
 
     @property
     def languages(self) -> list[str]:

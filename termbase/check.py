@@ -1,0 +1,119 @@
+"""Term QA over a bilingual file: missing target equivalents, deprecated or forbidden terms.
+
+For each segment, the source terms are recognised; the target text must then contain one of
+the concept's allowed target terms in some inflected form (recognised the same way). Target
+terms marked deprecated or forbidden are reported wherever they appear.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from termbase import formats
+from termbase.formats.base import FormatError, ReadOptions
+from termbase.formats.encoding import decode
+from termbase.index.recognize import recognize
+from termbase.index.structures import Index
+from termbase.model import Segment, check_lang
+
+BAD_STATUSES = ("deprecated", "forbidden")
+
+
+@dataclass
+class Issue:
+    line: int
+    kind: str                 # missing-equivalent | deprecated-term | forbidden-term
+    concept_id: str
+    source_term: str = ""
+    target_term: str = ""
+    expected: list[str] = field(default_factory=list)
+    source: str = ""
+    target: str = ""
+
+    def to_json(self) -> dict:
+        return dict(self.__dict__)
+
+
+def read_pairs(path: Path, source_lang: str, target_lang: str) -> Iterator[tuple[int, str, str]]:
+    """(line, source, target) from TMX, XLIFF or a two-column TSV/CSV."""
+    suffix = path.suffix.lower()
+    if suffix in (".tsv", ".tab", ".txt", ".csv"):
+        yield from _read_two_columns(path, source_lang, target_lang)
+        return
+    fmt = formats.detect(path)
+    if fmt.kind not in ("memory", "both"):
+        raise FormatError(f"{path.name} is a {fmt.name} file; check needs a bilingual file "
+                          "(TMX, XLIFF or two-column TSV)")
+    for entry in fmt.read(path, ReadOptions()):
+        if entry.error:
+            raise FormatError(entry.error, line=entry.line)
+        if isinstance(entry.item, Segment):
+            texts = entry.item.texts
+            if source_lang in texts and target_lang in texts:
+                yield entry.line, texts[source_lang], texts[target_lang]
+
+
+def _read_two_columns(path: Path, source_lang: str, target_lang: str):
+    text, _ = decode(path.read_bytes(), name=path.name)
+    delimiter = "," if path.suffix.lower() == ".csv" else "\t"
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        for number, row in enumerate(reader, 1):
+            if number == 1 and [c.strip().lower() for c in row[:2]] == [source_lang, target_lang]:
+                continue
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) < 2:
+                raise FormatError("expected two columns (source, target)", line=number)
+            yield number, row[0], row[1]
+    except csv.Error as exc:
+        raise FormatError(f"malformed file: {exc}", line=reader.line_num) from None
+
+
+def check_segment(index: Index, line: int, source: str, target: str, source_lang: str,
+                  target_lang: str) -> list[Issue]:
+    issues = []
+    target_spans = recognize(index, target, target_lang)
+    found_in_target: dict[str, list[tuple[str, str]]] = {}
+    for span in target_spans:
+        for tid in span.term_ids:
+            ref = index.terms[tid]
+            if ref.lang == target_lang:
+                found_in_target.setdefault(ref.concept_id, []).append((ref.text, ref.status))
+                if ref.status in BAD_STATUSES:
+                    issues.append(Issue(line, f"{ref.status}-term", ref.concept_id,
+                                        target_term=span.text, source=source, target=target,
+                                        expected=_allowed(index, ref.concept_id, target_lang)))
+    for span in recognize(index, source, source_lang):
+        for cid in {index.terms[t].concept_id for t in span.term_ids
+                    if index.terms[t].lang == source_lang}:
+            allowed = _allowed(index, cid, target_lang)
+            if not allowed:
+                continue  # the termbase has no target term to require
+            present = found_in_target.get(cid, [])
+            if not any(status not in BAD_STATUSES for _, status in present):
+                if present:
+                    continue  # already reported as a deprecated/forbidden use
+                issues.append(Issue(line, "missing-equivalent", cid, source_term=span.text,
+                                    expected=allowed, source=source, target=target))
+    return issues
+
+
+def _allowed(index: Index, concept_id: str, lang: str) -> list[str]:
+    terms = sorted((t for t in index.concepts[concept_id]["terms"] if t["lang"] == lang),
+                   key=lambda t: t.get("status") != "preferred")
+    return [t["text"] for t in terms if t.get("status") not in BAD_STATUSES]
+
+
+def check_file(index: Index, path: Path, source_lang: str, target_lang: str) -> dict:
+    source_lang, target_lang = check_lang(source_lang), check_lang(target_lang)
+    issues, segments = [], 0
+    for line, source, target in read_pairs(Path(path), source_lang, target_lang):
+        segments += 1
+        issues += check_segment(index, line, source, target, source_lang, target_lang)
+    return {"file": str(path), "from": source_lang, "to": target_lang, "segments": segments,
+            "issues": [i.to_json() for i in issues]}

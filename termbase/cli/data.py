@@ -1,0 +1,180 @@
+"""Commands that move data in and out: import, export, history, undo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from termbase.cli import UsageError, open_termbase
+from termbase.cli.output import console, is_tty, print_json, progress_bar
+from termbase.cli.terms import check_langs
+
+
+def register(subparsers, common) -> None:
+    from termbase.formats import names
+
+    p = subparsers.add_parser("import", parents=[common], help="import terms or memory",
+                              description="Import aligned terms (TSV/CSV/XLSX/TBX) or memory "
+                              "segments (TMX). All-or-nothing, recorded as one undoable batch.")
+    p.add_argument("file", type=Path)
+    p.add_argument("--format", default="auto", choices=["auto"] + names())
+    p.add_argument("--dry-run", action="store_true", help="report what would change; change nothing")
+    p.add_argument("--on-conflict", default="merge", choices=["merge", "skip", "new"],
+                   help="a differing equivalent: add as synonym (merge), leave out (skip), "
+                        "or import the concept as new (new)")
+    p.add_argument("--subject", default="", help="subject for concepts without one")
+    p.add_argument("--source", default="", help="source for concepts without one")
+    p.add_argument("--encoding", help="text encoding (default: detected)")
+    p.add_argument("--as-terms", action="store_true", help="TMX: import short units as term pairs")
+    p.add_argument("--from", dest="source_lang", help="OmegaT glossary: source language")
+    p.add_argument("--to", dest="target_lang", help="OmegaT glossary: target language")
+    p.add_argument("--skip-invalid", action="store_true",
+                   help="import the valid records and write the rejects to --rejects")
+    p.add_argument("--rejects", type=Path, help="where --skip-invalid writes rejected lines")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_import)
+
+    p = subparsers.add_parser("export", parents=[common], help="export for CAT tools",
+                              description="Export the glossary (TBX, TBX v2, CSV, TSV, OmegaT, "
+                              "XLSX) or the memory (TMX). Format from the extension unless given.")
+    p.add_argument("file", type=Path)
+    p.add_argument("--format", choices=[n for n in names() if n != "xliff"])
+    p.add_argument("--langs", help="comma-separated languages, in column order")
+    p.add_argument("--from", dest="source_lang", help="source language (OmegaT, TMX of terms)")
+    p.add_argument("--to", dest="target_lang", help="target language")
+    p.add_argument("--subject", action="append", help="only this subject (repeatable)")
+    p.add_argument("--status", help="only terms with these statuses, comma-separated")
+    p.add_argument("--since", help="only concepts modified on or after DATE (YYYY-MM-DD)")
+    p.add_argument("--with-forms", action="store_true",
+                   help="add known inflected forms for CAT tools without morphology")
+    p.add_argument("--terms", action="store_true", help="TMX: write term pairs, not the memory")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_export)
+
+    p = subparsers.add_parser("history", parents=[common], help="list change batches")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_history)
+
+    p = subparsers.add_parser("undo", parents=[common], help="revert one batch exactly")
+    p.add_argument("batch", help="batch id (or a unique prefix) from `termbase history`")
+    p.add_argument("--force", action="store_true",
+                   help="undo even if later batches changed the same concepts")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_undo)
+
+
+def _split_langs(value: str | None) -> list[str] | None:
+    return [v.strip() for v in value.split(",") if v.strip()] if value else None
+
+
+def cmd_import(args) -> int:
+    from termbase.formats.base import ReadOptions
+    from termbase.importer import ImportRefused
+
+    check_langs([l for l in (args.source_lang, args.target_lang) if l])
+    if args.rejects and not args.skip_invalid:
+        raise UsageError("--rejects goes with --skip-invalid")
+    tb = open_termbase(args)
+    options = ReadOptions(encoding=args.encoding, as_terms=args.as_terms,
+                          subject=args.subject, source=args.source)
+    _set_pair(options, args)
+    with progress_bar(f"importing {args.file.name}", None, not args.json) as bar:
+        try:
+            report = tb.import_file(args.file, fmt_name=args.format, options=options,
+                                    on_conflict=args.on_conflict, dry_run=args.dry_run,
+                                    skip_invalid=args.skip_invalid, progress=bar.update)
+        except ImportRefused as exc:
+            if args.json:
+                print_json({"file": str(args.file), "refused": True,
+                            "errors": [{"line": l, "error": e} for l, e in exc.errors]})
+            raise
+    if report.rejected and args.skip_invalid:
+        target = args.rejects or args.file.with_name(args.file.name + ".rejects.tsv")
+        _write_rejects(target, report.rejected)
+        report.warnings.append(f"{len(report.rejected)} rejected record(s) written to {target}")
+    if args.json:
+        print_json(report.to_json())
+    else:
+        _render_report(report)
+    return 0
+
+
+def _set_pair(options, args) -> None:
+    if args.source_lang or args.target_lang:
+        options.langs = [l for l in (args.source_lang, args.target_lang) if l]
+        if hasattr(options, "source_lang"):
+            options.source_lang, options.target_lang = args.source_lang, args.target_lang
+
+
+def _write_rejects(path: Path, rejected: list[dict]) -> None:
+    from termbase.fileio import atomic_open
+
+    with atomic_open(path, "w", encoding="utf-8", newline="") as handle:
+        handle.write("line\terror\n")
+        for item in rejected:
+            handle.write(f"{item['line']}\t{item['error']}\n")
+
+
+def _render_report(report) -> None:
+    verb = "would change" if report.dry_run else "imported"
+    lines = [f"{report.file} ({report.format}): {verb}: {report.added} added, "
+             f"{report.merged} merged, {report.unchanged} unchanged, {report.skipped} skipped"]
+    if report.segments_added or report.segments_unchanged:
+        lines.append(f"memory: {report.segments_added} segments added, "
+                     f"{report.segments_unchanged} already present")
+    if report.batch and not report.dry_run:
+        lines.append(f"batch {report.batch} (undo with `termbase undo {report.batch}`)")
+    for conflict in report.conflicts[:100]:
+        lines.append(f"  conflict line {conflict['line']}: {conflict['lang']} "
+                     f"{conflict['term']!r} vs {', '.join(conflict['existing'])} in "
+                     f"{conflict['concept_id']}: {conflict['action']}")
+    if len(report.conflicts) > 100:
+        lines.append(f"  ... and {len(report.conflicts) - 100} more conflicts")
+    for warning in report.warnings:
+        lines.append(f"  warning: {warning}")
+    if is_tty():
+        console().print("\n".join(lines), markup=False)
+    else:
+        print("\n".join(lines))
+
+
+def cmd_export(args) -> int:
+    from termbase.exporter import ExportFilter, export_file
+    from termbase.formats.base import WriteOptions
+
+    langs = _split_langs(args.langs)
+    check_langs(langs or [], [l for l in (args.source_lang, args.target_lang) if l])
+    selection = ExportFilter(langs=langs, subjects=args.subject,
+                             statuses=_split_langs(args.status), since=args.since)
+    options = WriteOptions(langs=langs, source_lang=args.source_lang,
+                           target_lang=args.target_lang, with_forms=args.with_forms,
+                           terms_as_tmx=args.terms)
+    result = export_file(open_termbase(args).store, args.file, args.format, options, selection)
+    if args.json:
+        print_json(result)
+    else:
+        print(f"wrote {result['written']} {result['kind']} to {result['file']} ({result['format']})")
+    return 0
+
+
+def cmd_history(args) -> int:
+    batches = open_termbase(args).history()[-args.limit:]
+    if args.json:
+        print_json(batches)
+        return 0
+    for b in batches:
+        counts = ", ".join(f"{k} {v}" for k, v in b.get("counts", {}).items())
+        undone = f"  [undone by {b['undone_by']}]" if b.get("undone_by") else ""
+        print(f"{b['batch']}  {b['time']}  {b.get('user', '')}  {b.get('command', '')}  "
+              f"({counts}){undone}")
+    return 0
+
+
+def cmd_undo(args) -> int:
+    result = open_termbase(args).undo(args.batch, force=args.force)
+    if args.json:
+        print_json(result)
+    else:
+        print(f"undid {result['undid']}: {result['changes_reverted']} change(s) reverted "
+              f"(batch {result['batch']})")
+    return 0

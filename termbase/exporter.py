@@ -1,0 +1,79 @@
+"""Exporting: choose what to write (languages, subjects, statuses, dates), then let the
+format module stream it out through an atomic file."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from termbase import formats
+from termbase.formats.base import FormatError, WriteOptions
+from termbase.model import STATUSES, Concept, ValidationError
+from termbase.store import Store
+
+
+@dataclass
+class ExportFilter:
+    langs: list[str] | None = None
+    subjects: list[str] | None = None
+    statuses: list[str] | None = None
+    since: str | None = None           # ISO date or datetime: modified at or after
+
+    def __post_init__(self):
+        for status in self.statuses or ():
+            if status not in STATUSES:
+                raise ValidationError(f"unknown status {status!r} (allowed: {', '.join(STATUSES)})")
+        if self.since:
+            try:
+                _dt.datetime.fromisoformat(self.since)
+            except ValueError:
+                raise ValidationError(f"--since takes a date like 2026-01-31, not {self.since!r}") from None
+
+    def apply(self, concepts: Iterable[Concept]) -> Iterable[Concept]:
+        subjects = {s.casefold() for s in self.subjects} if self.subjects else None
+        for concept in concepts:
+            if subjects is not None and concept.subject.casefold() not in subjects:
+                continue
+            if self.since and (concept.modified or concept.created or "") < self.since:
+                continue
+            terms = [t for t in concept.terms
+                     if (not self.langs or t.lang in self.langs)
+                     and (not self.statuses or (t.status or "admitted") in self.statuses)]
+            if not terms:
+                continue
+            concept.terms = terms
+            if self.langs:
+                concept.definition = {l: d for l, d in concept.definition.items()
+                                      if l in self.langs or l == "en"}
+            yield concept
+
+
+def export_file(store: Store, path: Path, fmt_name: str | None = None,
+                options: WriteOptions | None = None, selection: ExportFilter | None = None
+                ) -> dict:
+    options = options or WriteOptions()
+    selection = selection or ExportFilter()
+    fmt = formats.detect(Path(path), fmt_name, for_writing=True)
+    if not fmt.write:
+        raise FormatError(f"{fmt.name} files can be read but not written")
+    if fmt.name == "omegat" and not (options.source_lang and options.target_lang):
+        raise ValidationError("the OmegaT glossary is bilingual: give --from and --to")
+    if options.source_lang and options.target_lang and not selection.langs:
+        selection.langs = [options.source_lang, options.target_lang]
+    if options.langs is None and selection.langs:
+        options.langs = list(selection.langs)
+    writes_memory = fmt.kind == "memory" or (fmt.kind == "both" and not options.terms_as_tmx)
+    if writes_memory:
+        items = [s for s in store.segments()
+                 if not selection.langs or len(set(s.texts) & set(selection.langs)) >= 2]
+    else:
+        items = list(selection.apply(sorted(store.concepts(), key=_concept_order)))
+    count = fmt.write(items, Path(path), options)
+    return {"file": str(path), "format": fmt.name, "written": count,
+            "kind": "segments" if writes_memory else "concepts"}
+
+
+def _concept_order(concept: Concept) -> tuple:
+    return (concept.id,)

@@ -1,0 +1,119 @@
+"""The interactive prompt: index loaded once, so every answer is instant.
+
+A short input (up to three words) is looked up; a longer one is treated as a segment and
+gets suggestions. `?text` forces a lookup, `>text` a suggestion. History is kept between
+sessions in the user's data directory (readline, where the platform has it).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HELP = """\
+  word or phrase    look it up (any language, any form, typos allowed)
+  longer sentence   suggestions: its terms with {to} equivalents, memory matches
+  ?text / >text     force a lookup / a suggestion
+  :from LANG        set the source language (now {src})
+  :to LANG          set the target language (now {to})
+  :help  :quit"""
+
+
+class Shell:
+    def __init__(self, termbase, source_lang: str, target_lang: str):
+        self.tb = termbase
+        self.src, self.tgt = source_lang, target_lang
+        self.history = None
+
+    def _setup_history(self) -> None:
+        try:
+            import readline
+        except ImportError:  # e.g. Windows without pyreadline
+            return
+        from platformdirs import user_data_dir
+
+        self.history = Path(user_data_dir("termbase", appauthor=False)) / "shell_history"
+        try:
+            self.history.parent.mkdir(parents=True, exist_ok=True)
+            readline.read_history_file(self.history)
+        except OSError:
+            pass
+        readline.set_history_length(1000)
+
+    def _save_history(self) -> None:
+        if self.history is None:
+            return
+        import readline
+
+        try:
+            readline.write_history_file(self.history)
+        except OSError:
+            pass
+
+    def run(self) -> int:
+        interactive = sys.stdin.isatty()
+        if interactive:
+            self._setup_history()
+        index = self.tb.index  # load once
+        if interactive:
+            print(f"termbase shell: {len(index.concepts)} concepts, {self.src} -> {self.tgt}. "
+                  ":help for help, :quit or Ctrl-D to leave.")
+        try:
+            while True:
+                try:
+                    line = input(f"{self.src}>{self.tgt} " if interactive else "")
+                except EOFError:
+                    break
+                except KeyboardInterrupt:
+                    print()
+                    continue
+                if not self.handle(line.strip()):
+                    break
+        finally:
+            self._save_history()
+        return 0
+
+    def handle(self, line: str) -> bool:
+        """Answer one input line; False means quit."""
+        from termbase.model import ValidationError, check_lang
+
+        if not line:
+            return True
+        if line in (":q", ":quit", ":exit"):
+            return False
+        if line == ":help":
+            print(HELP.format(src=self.src, to=self.tgt))
+            return True
+        try:
+            if line.startswith((":from ", ":to ")):
+                command, _, value = line.partition(" ")
+                lang = check_lang(value)
+                if command == ":from":
+                    self.src = lang
+                else:
+                    self.tgt = lang
+                print(f"{self.src} -> {self.tgt}")
+            elif line.startswith(":"):
+                print(f"unknown command {line.split()[0]} (:help lists them)")
+            elif line.startswith("?") or (not line.startswith(">") and len(line.split()) <= 3):
+                self._lookup(line.lstrip("?").strip())
+            else:
+                self._suggest(line.lstrip(">").strip())
+        except ValidationError as exc:
+            print(f"error: {exc}")
+        return True
+
+    def _lookup(self, query: str) -> None:
+        from termbase.cli.output import is_tty
+        from termbase.cli.terms import _render_matches_plain, _render_matches_rich
+
+        matches = self.tb.lookup(query, to=[self.tgt], limit=8)
+        (_render_matches_rich if is_tty() else _render_matches_plain)(query, matches)
+
+    def _suggest(self, segment: str) -> None:
+        from termbase.cli.output import is_tty
+        from termbase.cli.translate import render_suggestion_plain, render_suggestion_rich
+        from termbase.suggest import suggest
+
+        result = suggest(self.tb.index, segment, self.src, self.tgt)
+        (render_suggestion_rich if is_tty() else render_suggestion_plain)(result)

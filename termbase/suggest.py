@@ -1,0 +1,44 @@
+"""Suggestions for one segment: the termbase terms in it, and fuzzy matches from memory."""
+
+from __future__ import annotations
+
+from termbase.index.recognize import recognize
+from termbase.index.structures import Index
+from termbase.lookup import equivalents
+from termbase.model import Concept
+
+
+def term_hits(index: Index, segment: str, source_lang: str, target_lang: str) -> list[dict]:
+    """Every term occurrence, one entry per concept, in segment order (the JSON contract)."""
+    hits = []
+    for span in recognize(index, segment, source_lang):
+        seen = set()
+        for tid in span.term_ids:
+            ref = index.terms[tid]
+            if ref.lang != source_lang or ref.concept_id in seen:
+                continue
+            seen.add(ref.concept_id)
+            concept = Concept.from_dict(index.concepts[ref.concept_id])
+            hit = {"start": span.start, "end": span.end, "text": span.text,
+                   "concept_id": ref.concept_id, "term": ref.text, "match": span.kind,
+                   "status": ref.status or "admitted",
+                   "equivalents": equivalents(concept, None, [target_lang])[target_lang]}
+            if concept.note:
+                hit["note"] = concept.note
+            source_term = next((t for t in concept.terms
+                                if t.lang == source_lang and t.text == ref.text), None)
+            if source_term is not None and (source_term.region or source_term.note):
+                hit["source_note"] = " ".join(
+                    x for x in (source_term.region, source_term.note) if x)
+            hits.append(hit)
+    return hits
+
+
+def suggest(index: Index, segment: str, source_lang: str, target_lang: str,
+            memory_limit: int = 5, memory_threshold: float = 50.0) -> dict:
+    memory = []
+    if index.memory is not None and memory_limit > 0:
+        memory = [m.to_json() for m in index.memory.search(
+            segment, source_lang, target_lang, memory_limit, memory_threshold)]
+    return {"segment": segment, "from": source_lang, "to": target_lang,
+            "terms": term_hits(index, segment, source_lang, target_lang), "memory": memory}

@@ -1,0 +1,81 @@
+"""Shared fixtures: the seed texts (when ../shared is present), fresh stores, the CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+VALIDATORS = SHARED / "validators"
+
+needs_seeds = pytest.mark.skipif(
+    not SEEDS.is_dir(), reason="the seed texts (../shared/seeds/) are not beside this checkout")
+
+
+@pytest.fixture
+def seed_texts() -> dict[str, str]:
+    if not SEEDS.is_dir():
+        pytest.skip("the seed texts (../shared/seeds/) are not beside this checkout")
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+
+
+@pytest.fixture
+def db_path(tmp_path, monkeypatch) -> Path:
+    """A store path in a temporary directory; TERMBASE_DB points there too."""
+    path = tmp_path / "tb.json"
+    monkeypatch.setenv("TERMBASE_DB", str(path))
+    return path
+
+
+@pytest.fixture(scope="session")
+def shipped(tmp_path_factory):
+    """The shipped glossary, loaded once per test session (read-only use)."""
+    from termbase import Termbase
+
+    path = tmp_path_factory.mktemp("shipped") / "tb.json"
+    tb = Termbase.open(path)
+    tb.index  # build once
+    return tb
+
+
+@pytest.fixture
+def empty(db_path):
+    from termbase import Termbase
+
+    return Termbase.open(db_path, seed=False)
+
+
+class CLIResult:
+    def __init__(self, proc: subprocess.CompletedProcess):
+        self.code, self.out, self.err = proc.returncode, proc.stdout, proc.stderr
+
+    def json(self):
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def run_cli(db_path):
+    """Run the real command in a subprocess (as a user would), with the test's store."""
+
+    def run(*args: str, input: str | bytes | None = None, env: dict | None = None,
+            timeout: float = 120) -> CLIResult:
+        full_env = dict(os.environ, TERMBASE_DB=str(db_path), PYTHONPATH=str(ROOT),
+                        NO_COLOR="1")
+        full_env.update(env or {})
+        text = not isinstance(input, bytes)
+        proc = subprocess.run([sys.executable, str(ROOT / "cli.py"), *args], input=input,
+                              capture_output=True, text=text, env=full_env, timeout=timeout,
+                              **({"encoding": "utf-8"} if text else {}))
+        if not text:
+            proc.stdout = proc.stdout.decode("utf-8", "replace")
+            proc.stderr = proc.stderr.decode("utf-8", "replace")
+        return CLIResult(proc)
+
+    return run

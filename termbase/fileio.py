@@ -22,35 +22,24 @@ def _fsync_dir(directory: Path) -> None:
 
 @contextmanager
 def atomic_open(path: str | os.PathLike, mode: str = "wb", encoding: str | None = None,
-                newline: str | None = None, keep_backup: bool = False) -> Iterator[IO]:
+                newline: str | None = None) -> Iterator[IO]:
     """Open a temporary file beside `path`; on success fsync it and rename it over `path`.
-
-    With `keep_backup`, the previous file is kept as `<name>.bak` (a hard link, so it costs
-    no copy). On any exception the temporary file is removed and `path` is untouched.
-    """
+    On any exception the temporary file is removed and `path` is untouched."""
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    backup_tmp = path.with_name(f".{path.name}.bak.tmp")
     try:
         with os.fdopen(fd, mode, encoding=encoding, newline=newline) as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        if keep_backup and path.exists():
-            backup = path.with_name(path.name + ".bak")
-            if backup_tmp.exists():
-                backup_tmp.unlink()
-            os.link(path, backup_tmp)  # the old file, as it is, becomes the backup
-            os.replace(backup_tmp, backup)
         os.replace(tmp, path)
     except BaseException:
-        for leftover in (tmp, backup_tmp):
-            if os.path.exists(leftover):
-                os.unlink(leftover)
+        if os.path.exists(tmp):
+            os.unlink(tmp)
         raise
     _fsync_dir(path.parent)
 
 
-def atomic_write_bytes(path: str | os.PathLike, payload: bytes, keep_backup: bool = False) -> None:
-    with atomic_open(path, "wb", keep_backup=keep_backup) as handle:
+def atomic_write_bytes(path: str | os.PathLike, payload: bytes) -> None:
+    with atomic_open(path, "wb") as handle:
         handle.write(payload)

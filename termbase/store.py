@@ -4,8 +4,9 @@ The file is an ordinary TinyDB database (tables `concepts`, `memory`, `changes`,
 `meta`), so `tinydb.TinyDB(path)` can open it. Writes go through `AtomicJSONStorage`: the
 whole document is written to a temporary file in the same directory, fsynced and renamed over
 the old one, so a crash leaves either the old or the new file, never a torn one. Before the
-rename the previous file is kept (hard link) as `<name>.bak`, the automatic backup `doctor`
-restores from.
+successful write a copy of the new file is kept as `<name>.bak`: the automatic backup that
+`termbase doctor --repair` restores from if the main file is ever damaged (a separate copy,
+not a hard link, so an editor changing the file in place cannot damage both).
 
 Bulk changes happen in a `Transaction`, which works on the in-memory tables and writes once
 at the end. (TinyDB's `Table` re-keys the whole table on every call, which is quadratic for a
@@ -60,6 +61,10 @@ class AtomicJSONStorage(Storage):
         self.path = Path(path)
         self.keep_backup = keep_backup
 
+    @property
+    def backup_path(self) -> Path:
+        return backup_path(self.path)
+
     def read(self) -> dict | None:
         try:
             raw = self.path.read_bytes()
@@ -81,14 +86,20 @@ class AtomicJSONStorage(Storage):
 
     def write(self, data: dict) -> None:
         payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        atomic_write_bytes(self.path, payload, keep_backup=self.keep_backup)
+        atomic_write_bytes(self.path, payload)
+        if self.keep_backup:
+            atomic_write_bytes(self.backup_path, payload)
 
     def close(self) -> None:
         pass
 
 
+def backup_path(path: Path) -> Path:
+    return path.with_name(path.name + ".bak")
+
+
 def _corrupt_message(path: Path, why: str) -> str:
-    backup = path.with_name(path.name + ".bak")
+    backup = backup_path(path)
     hint = (f"; last good backup: {backup} (run `termbase doctor --repair`)"
             if backup.exists() else "; no backup file exists")
     return f"termbase file {path} is damaged: {why}{hint}"

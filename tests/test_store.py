@@ -68,11 +68,12 @@ def test_an_exception_inside_a_transaction_writes_nothing(store):
     assert store.path.read_bytes() == before
 
 
-def test_each_write_keeps_the_previous_file_as_backup(store):
-    before = store.path.read_bytes()
+def test_each_write_keeps_a_separate_backup_copy(store):
     with store.transaction("second") as tx:
         tx.add(make("ubóstwo", "skurdas"))
-    assert store.path.with_name("tb.json.bak").read_bytes() == before
+    backup = store.path.with_name("tb.json.bak")
+    assert backup.read_bytes() == store.path.read_bytes()
+    assert os.stat(backup).st_ino != os.stat(store.path).st_ino
 
 
 def test_ids_are_never_reused(store):

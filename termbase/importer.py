@@ -56,10 +56,16 @@ class ImportReport:
 
 
 class _TermMap:
-    """(language, normalised term) -> concept ids, kept current during the transaction."""
+    """(language, normalised term) -> concept ids, kept current during the transaction.
+
+    Concepts that the file itself declares distinct (rows with different ids) never merge
+    with each other by a shared term: they are homonyms, e.g. Polish "gmina" as used in
+    Lithuania and in Poland. They still merge with concepts already in the store.
+    """
 
     def __init__(self, concepts: Iterable[Concept]):
         self.map: dict[tuple[str, str], list[str]] = {}
+        self.declared: set[str] = set()
         for concept in concepts:
             self.add(concept)
 
@@ -74,6 +80,8 @@ class _TermMap:
         counts: dict[str, int] = {}
         for term in concept.terms:
             for cid in self.map.get((term.lang, norm(term.text)), ()):
+                if concept.id and cid in self.declared:
+                    continue
                 counts[cid] = counts.get(cid, 0) + 1
         return sorted(counts, key=lambda cid: -counts[cid])
 
@@ -150,8 +158,11 @@ def _apply_concept(tx: Transaction, terms: _TermMap, line: int, incoming: Concep
             candidates = terms.targets(incoming)
             target = tx.get(candidates[0]) if candidates else None
     if target is None:
+        declared = bool(incoming.id)
         added = tx.add(incoming, keep_dates=True)
         terms.add(added)
+        if declared:
+            terms.declared.add(added.id)
         report.added += 1
         return
     changed = _merge_into(target, incoming, line, report, on_conflict)

@@ -186,7 +186,12 @@ class Concept:
             if key not in seen:
                 seen.add(key)
                 unique.append(term)
-        self.terms = unique
+        # Group terms by language (in order of first appearance), keeping their order within
+        # a language: that order is meaningful (synonym rank), the interleaving is not.
+        first_seen = {}
+        for term in unique:
+            first_seen.setdefault(term.lang, len(first_seen))
+        self.terms = sorted(unique, key=lambda t: first_seen[t.lang])
         return self
 
     def terms_in(self, lang: str) -> list[Term]:

@@ -9,12 +9,13 @@ mostly control characters or otherwise implausible.
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 
 from termbase.formats.base import FormatError
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _EXPECTED = set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻčėįšųūžČĖĮŠŲŪŽ")
 
 
@@ -48,13 +49,15 @@ def decode(raw: bytes, encoding: str | None = None, name: str = "file") -> tuple
     if b"\x00" in raw:
         raise FormatError(f"{name} contains NUL bytes: binary data, or UTF-16 without a "
                           "byte-order mark (name the encoding with --encoding)")
+    legacy = False
     try:
+        # Random bytes are almost never valid UTF-8, so a strict decode is strong evidence.
         text, used = raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         candidates = [(raw.decode(cp, errors="replace"), cp) for cp in ("cp1250", "cp1257")]
         text, used = max(candidates, key=lambda c: sum(ch in _EXPECTED for ch in c[0]))
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\r\n")
-    if controls or _plausibility(text[:200_000]) < 0.85:
+        legacy = True
+    if _CONTROL.search(text) or (legacy and _plausibility(text[:200_000]) < 0.9):
         raise FormatError(f"{name} does not look like text in {used} (binary or wrong "
                           "encoding); name the encoding with --encoding")
     return text, used

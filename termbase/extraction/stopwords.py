@@ -1,0 +1,82 @@
+"""Function words per language: a term candidate never starts or ends with one.
+
+Prepositions are kept apart because they may stand *inside* a term ("ustawa o pomocy
+społecznej", "asmenys su negalia", "ministry of social security"); every other function word
+(conjunctions, pronouns, particles, auxiliaries, number words, abbreviations of dates) breaks
+a candidate. For Polish, morfeusz2's tags catch what these lists miss; for Lithuanian and
+English these lists are all we have, so they include the common verbs and adverbs of
+reports and news texts.
+"""
+
+from __future__ import annotations
+
+PREPOSITIONS = {
+    "pl": frozenset("""
+        bez dla do dookoła drogą mimo koło między na nad naprzeciw o od po pod poza przed
+        przeciw przeciwko przez przy spod spoza sprzed u w we wobec wokół wskutek z za ze
+        zamiast znad zza ku ponad pomiędzy poprzez podczas według wśród obok około
+        """.split()),
+    "lt": frozenset("""
+        ant apie be dėl iki į iš išskyrus link nuo pagal palei pas per po prie prieš pro
+        su tarp ties už virš žemiau šalia aplink arti greta vietoj anot
+        """.split()),
+    "en": frozenset("""
+        about above across after against along among around at before behind below beneath
+        beside between beyond by despite down during for from in inside into near of off on
+        onto out outside over past since through throughout to toward towards under until
+        upon via with within without
+        """.split()),
+}
+
+_OTHER = {
+    "pl": """
+        a aby aż albo ale ani bo by być byli było były będzie będą bardzo czy czyli dlatego
+        dlaczego gdy gdyż gdzie go ich i im jak jakie jaki jakiś jako jednak jego jej jest
+        jeszcze jeśli już każdy każda każde kiedy kto która które którego której których który
+        którym którymi ku lub ma mają mi może można mu my nam nas nawet nie niech nich niego
+        niej nim nimi no np oraz on ona one oni ono oto pan pani po prostu przy również się
+        sobie sobą swoje swoim swoich swój swoja swoją tak także tam te tego tej ten też to tu
+        tych tylko tym tymi tę wiele wszyscy wszystkich wszystko wszystkim zaś że żeby
+        jako jakby także ponadto ponieważ natomiast więc zarówno ani czy dnia r rok roku lata
+        latach m in ul pl ds itp itd tzw tj br b oraz jest są został została zostało zostali
+        zostały został mieć miał miała mieli być może którą którzy tą tę owo ów sam sama
+        samo bardzo również czym czego kogo komu wszystkie wszystkich tego tamte taki taka
+        takie takich takiej innych inne inny inna innym pierwszy drugi trzeci jeden jedna
+        jedno dwa dwie trzy cztery pięć sześć siedem osiem dziewięć dziesięć sto tysiąc
+        wiele wielu kilka kilku
+        """,
+    "lt": """
+        ir bei ar o bet kad nes jog kaip taip pat tai tas ta tie tos to tą tų tam tuos tas
+        šis ši šie šios šio šią šį šių šiuo šioje šiame šiems šioms jis ji jie jos jo jų jam
+        jai jiems joms juos jas juo ja jais jomis jame joje mes jūs aš tu mano tavo mūsų jūsų
+        savo save sau savęs kuris kuri kurie kurios kurio kurių kuriam kuriai kuriems kurioms
+        kurį kurią kuriuos kurias kuriuo kuria kuriais kuriomis kuriame kurioje kuriuose
+        kuriose kas ko kam ką kuo kur kai kada kodėl koks kokia kokie kokios yra buvo bus
+        būti būtų gali galima galės turi turėjo reikia ne nėra net jau dar tik labai čia
+        ten visi visos visų visiems visoms visus visas viskas visa visam kiti kitos kitų
+        kitiems kitoms kitus kitas kitais kitomis kitose kituose kita kitą kt m d mėn š nr
+        val t y pvz taip pat kartu taip pat vis tačiau todėl nors arba arba kiekvienas
+        kiekviena kiekvieno kiekvienos kiekvieną kiekvienam du dvi trys keturi penki vienas
+        viena vieno vienos daug mažai kelios keli kelių pirmoji antroji pirmasis antrasis
+        """,
+    "en": """
+        a an and are as be been being both but can could did do does each either etc every
+        had has have he her here hers him his how i if is it its itself just may me might
+        more most must my neither no nor not now only or other others our ours she should so
+        some such than that the their theirs them then there these they this those thus too
+        us very was we were what when where which while who whom whose why will would yes yet
+        you your also many much one two three four five six seven eight nine ten first second
+        third new well among per e g i e mr mrs ms dr st
+        """,
+}
+
+STOPWORDS = {lang: frozenset(_OTHER[lang].split()) | PREPOSITIONS[lang] for lang in _OTHER}
+
+
+def is_stopword(word: str, lang: str) -> bool:
+    """`word` lower-cased; languages without a list have no stop words."""
+    return word in STOPWORDS.get(lang, ())
+
+
+def is_preposition(word: str, lang: str) -> bool:
+    return word in PREPOSITIONS.get(lang, ())

@@ -1,0 +1,189 @@
+"""Importing CSV/TSV: encodings, merging, conflicts, all-or-nothing, dry run, undo."""
+
+import hashlib
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from termbase.formats.base import FormatError, ReadOptions
+from termbase.importer import ImportRefused, import_file
+
+HEADER = "pl\tlt\ten\tsubject\tdefinition_en\n"
+
+
+def write(tmp_path, name, text, encoding="utf-8"):
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def all_terms(tb):
+    return sorted((t.lang, t.text) for c in tb.store.concepts() for t in c.terms)
+
+
+@pytest.mark.parametrize("encoding, bom", [
+    ("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("utf-16", b""), ("cp1250", b""),
+])
+def test_polish_file_in_each_encoding(empty, tmp_path, encoding, bom):
+    text = "pl,en\r\nośrodek pomocy społecznej,social assistance centre\r\nźródło,source\r\n"
+    path = tmp_path / "in.csv"
+    path.write_bytes(bom + text.encode(encoding))
+    report = empty.import_file(path)
+    assert report.added == 2
+    assert ("pl", "ośrodek pomocy społecznej") in all_terms(empty)
+
+
+def test_lithuanian_cp1257_is_told_apart_from_cp1250(empty, tmp_path):
+    path = write(tmp_path, "lt.tsv", "lt\ten\nsocialinių paslaugų centras\tsocial services centre\n"
+                 "seniūnija\televdership\n", encoding="cp1257")
+    empty.import_file(path)
+    assert ("lt", "socialinių paslaugų centras") in all_terms(empty)
+    assert ("lt", "seniūnija") in all_terms(empty)
+
+
+def test_quoted_delimiters_empty_cells_and_extra_columns(empty, tmp_path):
+    path = write(tmp_path, "q.csv", 'pl;lt;en;comment\n"pomoc; wsparcie";parama;"support, help";x\n'
+                 'ubóstwo;;poverty;\n')
+    report = empty.import_file(path)
+    assert report.added == 2
+    assert ("pl", "pomoc; wsparcie") in all_terms(empty)
+    assert ("en", "support, help") in all_terms(empty)
+    assert any("comment" in w for w in report.warnings)
+
+
+def test_binary_junk_is_refused_and_store_unchanged(empty, tmp_path):
+    path = tmp_path / "junk.csv"
+    path.write_bytes(bytes(range(256)) * 20)
+    before = digest(empty.store.path)
+    with pytest.raises(FormatError):
+        empty.import_file(path)
+    assert digest(empty.store.path) == before
+
+
+@pytest.mark.parametrize("content, message", [
+    ("polish\tlithuanian\nx\ty\n", "no language column"),
+    ("pl\txx\npomoc\tz\n", "unknown language code"),
+    ("", "empty"),
+])
+def test_bad_headers_are_one_clear_error(empty, tmp_path, content, message):
+    path = write(tmp_path, "bad.tsv", content)
+    before = digest(empty.store.path)
+    with pytest.raises(FormatError, match=message):
+        empty.import_file(path, fmt_name="tsv")
+    assert digest(empty.store.path) == before
+
+
+def test_one_bad_row_refuses_the_whole_file_listing_every_problem(empty, tmp_path):
+    path = write(tmp_path, "rows.tsv", "pl\tlt\tstatus_pl\n"
+                 "pomoc społeczna\tsocialinė parama\tpreferred\n"
+                 "ubóstwo\tskurdas\trecommended\n"
+                 "\t\t\n"
+                 "bieda\tskurdas\tbogus\n")
+    before = digest(empty.store.path)
+    with pytest.raises(ImportRefused) as refused:
+        empty.import_file(path)
+    assert [line for line, _ in refused.value.errors] == [3, 5]
+    assert all("unknown status" in message for _, message in refused.value.errors)
+    assert digest(empty.store.path) == before
+
+
+def test_skip_invalid_imports_the_rest(empty, tmp_path):
+    path = write(tmp_path, "rows.tsv", "pl\tlt\tstatus_pl\npomoc\tparama\t\nbieda\tskurdas\tbogus\n")
+    report = empty.import_file(path, skip_invalid=True)
+    assert report.added == 1 and report.rejected == [
+        {"line": 3, "error": report.rejected[0]["error"]}]
+
+
+def test_merge_adds_missing_languages_and_conflicts_become_synonyms(empty, tmp_path):
+    empty.import_file(write(tmp_path, "a.tsv", "pl\tlt\npracownik socjalny\tsocialinis darbuotojas\n"))
+    report = empty.import_file(write(tmp_path, "b.tsv",
+                                     "pl\tlt\ten\npracownik socjalny\tsocialinė darbuotoja\tsocial worker\n"))
+    assert (report.added, report.merged) == (0, 1)
+    assert report.conflicts[0]["term"] == "socialinė darbuotoja"
+    (concept,) = empty.store.concepts()
+    assert [t.text for t in concept.terms_in("lt")] == ["socialinis darbuotojas", "socialinė darbuotoja"]
+    assert concept.terms_in("lt")[1].status == "admitted"
+    assert [t.text for t in concept.terms_in("en")] == ["social worker"]
+
+
+def test_on_conflict_skip_reports_and_leaves_out(empty, tmp_path):
+    empty.import_file(write(tmp_path, "a.tsv", "pl\tlt\npracownik socjalny\tsocialinis darbuotojas\n"))
+    report = empty.import_file(write(tmp_path, "b.tsv", "pl\tlt\npracownik socjalny\tkitas\n"),
+                               on_conflict="skip")
+    assert report.skipped == 1 and report.conflicts[0]["action"] == "skipped"
+    assert ("lt", "kitas") not in all_terms(empty)
+
+
+def test_exact_duplicates_are_not_doubled(empty, tmp_path):
+    path = write(tmp_path, "a.tsv", HEADER + "ubóstwo\tskurdas\tpoverty\tpolicy\tLack of means.\n")
+    empty.import_file(path)
+    report = empty.import_file(path)
+    assert (report.added, report.merged, report.unchanged) == (0, 0, 1)
+    assert len(empty.store.concepts()) == 1
+    assert len(empty.history()) == 2  # the second import changed nothing: no batch
+
+
+def test_dry_run_reports_the_same_and_changes_nothing(empty, tmp_path):
+    path = write(tmp_path, "a.tsv", HEADER + "ubóstwo\tskurdas\tpoverty\tpolicy\t\n"
+                 "bieda\tskurdas\t\t\t\n")
+    before = digest(empty.store.path)
+    dry = empty.import_file(path, dry_run=True)
+    assert digest(empty.store.path) == before
+    real = empty.import_file(path)
+    assert (dry.added, dry.merged, dry.conflicts) == (real.added, real.merged, real.conflicts)
+
+
+def test_undo_restores_the_exact_previous_state(empty, tmp_path):
+    empty.import_file(write(tmp_path, "a.tsv", HEADER + "ubóstwo\tskurdas\t\tpolicy\t\n"))
+    snapshot = json.dumps([c.to_dict() for c in empty.store.concepts()], sort_keys=True)
+    report = empty.import_file(write(tmp_path, "b.tsv", HEADER +
+                                     "ubóstwo\tskurdas\tpoverty\t\tLack of means.\n"
+                                     "pomoc społeczna\tsocialinė parama\tsocial assistance\t\t\n"))
+    assert (report.added, report.merged) == (1, 1)
+    empty.undo(report.batch)
+    assert json.dumps([c.to_dict() for c in empty.store.concepts()], sort_keys=True) == snapshot
+
+
+def test_rows_with_one_id_form_one_concept_with_synonyms_and_regions(empty, tmp_path):
+    path = write(tmp_path, "syn.tsv", "id\tpl\tlt\tregion_pl\tstatus_pl\tnote_pl\n"
+                 "e1\tstarostwo\tseniūnija\t\tpreferred\t\n"
+                 "e1\tgmina\t\tpl-LT\tadmitted\tin Poland: a municipality\n")
+    empty.import_file(path)
+    (concept,) = empty.store.concepts()
+    gmina = concept.terms_in("pl")[1]
+    assert (gmina.text, gmina.region, gmina.note) == ("gmina", "pl-LT", "in Poland: a municipality")
+
+
+cell = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")),
+               min_size=1, max_size=30).filter(lambda s: s.strip())
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(st.tuples(cell, cell, cell), min_size=1, max_size=8))
+def test_csv_export_then_import_gives_the_same_concepts(tmp_path_factory, rows):
+    from termbase import Termbase
+    from termbase.exporter import export_file
+
+    work = tmp_path_factory.mktemp("rt")
+    first = Termbase.open(work / "a.json", seed=False)
+    src = work / "in.tsv"
+    src.write_text("pl\tlt\ten\tnote\n" + "".join(
+        "\t".join(f'"{c.replace(chr(34), chr(34) * 2)}"' for c in (pl, lt, en)) + '\t"a\tb"\n'
+        for pl, lt, en in rows), encoding="utf-8")
+    try:
+        first.import_file(src)
+    except ImportRefused:
+        return  # e.g. a generated term with a control character: refused as it must be
+    out = work / "out.csv"
+    export_file(first.store, out)
+    second = Termbase.open(work / "b.json", seed=False)
+    second.import_file(out)
+    strip = lambda tb: sorted(json.dumps({k: v for k, v in c.to_dict().items()  # noqa: E731
+                                          if k not in ("created", "modified", "created_by", "modified_by")},
+                                         sort_keys=True) for c in tb.store.concepts())
+    assert strip(first) == strip(second)

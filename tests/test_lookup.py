@@ -1,0 +1,141 @@
+"""Lookup: inflected forms from the seed texts, folded and misspelt queries, the JSON contract.
+
+The concepts here are built in the test, *without* any observed forms, so every inflected
+match below is the morphology's work, not a stored form.
+"""
+
+import pytest
+from vocabulary import build_termbase, concept_of
+
+from termbase.model import Concept, Term
+
+@pytest.fixture(scope="module")
+def tb(tmp_path_factory):
+    return build_termbase(tmp_path_factory.mktemp("lookup") / "tb.json")
+
+
+# (inflected phrase as written in a seed text, seed file, concept)
+SEED_FORMS = [
+    ("pracowników socjalnych", "000_f49481c1da0a55df.txt", "social worker"),
+    ("pracownicy socjalni", "004_150a732bff185b2e.txt", "social worker"),
+    ("osobom niepełnosprawnym", "001_ad54db9cedd34cd5.txt", "persons with disabilities"),
+    ("osób niepełnosprawnych", "001_ad54db9cedd34cd5.txt", "persons with disabilities"),
+    ("Centrum Usług Socjalnych", "000_f49481c1da0a55df.txt", "social services centre"),
+    ("ośrodków pomocy społecznej", "004_150a732bff185b2e.txt", "social assistance centre"),
+    ("socialinių paslaugų centre", "002_56653c76dc09836d.txt", "social services centre"),
+    ("socialinių paslaugų centrui", "003_a60c6b739bd51d10.txt", "social services centre"),
+    ("seniūnijose", "002_56653c76dc09836d.txt", "eldership"),
+    ("gausių šeimų", "003_a60c6b739bd51d10.txt", "large family"),
+    ("nakvynės namuose", "003_a60c6b739bd51d10.txt", "night shelter"),
+    ("wykluczeniem społecznym", "004_150a732bff185b2e.txt", "social exclusion"),
+    ("zarządzaniem przypadkiem", "000_f49481c1da0a55df.txt", "case management"),
+]
+
+
+@pytest.mark.parametrize("phrase, seed, note", SEED_FORMS)
+def test_inflected_forms_from_the_seeds_find_their_concept(tb, seed_texts, phrase, seed, note):
+    assert phrase in seed_texts[seed], "the test phrase must really occur in the seed text"
+    matches = tb.lookup(phrase)
+    assert matches, f"nothing found for {phrase!r}"
+    assert matches[0].concept_id == concept_of(tb, note)
+    assert matches[0].match in ("lemma", "exact", "folded")
+    assert matches[0].score >= 85
+
+
+@pytest.mark.parametrize("query, note", [
+    ("pracownikom socjalnym", "social worker"),          # dative plural, issue example
+    ("osobach niepełnosprawnych", "persons with disabilities"),
+    ("ośrodku pomocy społecznej", "social assistance centre"),
+    ("socialiniams darbuotojams", "social worker"),
+    ("socialinės paramos centro", "social assistance centre"),
+    ("social workers", "social worker"),
+])
+def test_other_inflected_forms(tb, query, note):
+    assert tb.lookup(query)[0].concept_id == concept_of(tb, note)
+
+
+@pytest.mark.parametrize("query, note", [
+    ("osrodek pomocy spolecznej", "social assistance centre"),
+    ("socialiniu paslaugu centre", "social services centre"),
+    ("pracownikow socjalnych", "social worker"),
+    ("SENIUNIJA", "eldership"),
+])
+def test_queries_without_diacritics(tb, query, note):
+    match = tb.lookup(query)[0]
+    assert match.concept_id == concept_of(tb, note)
+    assert match.score >= 85
+
+
+@pytest.mark.parametrize("query, note", [
+    ("pracownik socjlany", "social worker"),
+    ("ośrodek pomocy spolecznje", "social assistance centre"),
+    ("socialinis darbuotjas", "social worker"),
+    ("noclegowinia", "night shelter"),
+])
+def test_typos_are_found_as_fuzzy(tb, query, note):
+    match = tb.lookup(query)[0]
+    assert match.concept_id == concept_of(tb, note)
+    assert match.match == "fuzzy" and 50 <= match.score < 90
+
+
+def test_exact_beats_inflected_beats_partial(tb):
+    exact = tb.lookup("pomoc społeczna")[0]
+    assert (exact.match, exact.score) == ("exact", 100)
+    results = tb.lookup("pomocy społecznej")
+    assert results[0].concept_id == concept_of(tb, "social assistance")
+    assert concept_of(tb, "social assistance centre") in [m.concept_id for m in results[1:]]
+
+
+def test_prefix_while_typing(tb):
+    match = tb.lookup("noclegow")[0]
+    assert match.concept_id == concept_of(tb, "night shelter") and match.match == "prefix"
+
+
+def test_language_filter_and_targets(tb):
+    assert all(m.lang == "pl" for m in tb.lookup("socjalny", lang="pl"))
+    assert tb.lookup("socjalny", lang="pl") and not tb.lookup("socjalny", lang="lt")
+    match = tb.lookup("gmina", to=["lt"])[0]
+    assert list(match.equivalents) == ["lt"]
+    assert match.equivalents["lt"][0]["term"] == "seniūnija"
+
+
+def test_unrelated_words_find_nothing_confident(tb):
+    for query in ("samochód", "kompiuteris", "weather forecast"):
+        assert all(m.score < 85 for m in tb.lookup(query))
+
+
+def test_json_contract(tb):
+    (match, *_) = tb.lookup("pracownikom socjalnym")
+    data = match.to_json()
+    assert set(data) >= {"concept_id", "score", "match", "lang", "term", "equivalents",
+                         "subject", "definition"}
+    assert data["match"] in ("exact", "folded", "lemma", "fuzzy", "prefix")
+    assert 0 <= data["score"] <= 100
+    for lang, terms in data["equivalents"].items():
+        assert lang != data["lang"]
+        assert all(set(t) >= {"term", "status"} for t in terms)
+
+
+def test_cold_lookup_does_not_load_the_lemmatisers(tb, tmp_path):
+    """A fresh process answering from the cache must not import morfeusz2 or simplemma."""
+    import subprocess
+    import sys
+
+    tb.index  # make sure the cache is written
+    code = ("import sys; from termbase import Termbase; "
+            f"tb = Termbase.open({str(tb.store.path)!r}); tb.lookup('pracownikom socjalnym'); "
+            "print(sorted(m for m in ('morfeusz2', 'simplemma', 'sacremoses', 'lxml') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_index_is_rebuilt_when_the_store_changes(tb, tmp_path):
+    from termbase import Termbase
+
+    path = tmp_path / "tb.json"
+    first = Termbase.open(path, seed=False)
+    first.add(Concept(terms=[Term("pl", "asystent rodziny"), Term("lt", "šeimos asistentas")]))
+    assert first.lookup("asystentowi rodziny")
+    other = Termbase.open(path, seed=False)  # another process, in effect
+    other.add(Concept(terms=[Term("pl", "mediacja"), Term("lt", "mediacija")]))
+    assert first.lookup("mediacji")[0].term == "mediacja"

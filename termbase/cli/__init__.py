@@ -49,9 +49,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def open_termbase(args, seed: bool = True):
+def open_termbase(args):
+    """The store named by --db / TERMBASE_DB. A new store starts from the shipped glossary
+    unless TERMBASE_SEED=0 (for a project termbase that should start empty)."""
     from termbase.api import Termbase
 
+    seed = os.environ.get("TERMBASE_SEED", "1").strip().lower() not in ("0", "no", "false")
     return Termbase.open(getattr(args, "db", None), seed=seed)
 
 

@@ -70,9 +70,21 @@ def export_file(store: Store, path: Path, fmt_name: str | None = None,
                  if not selection.langs or len(set(s.texts) & set(selection.langs)) >= 2]
     else:
         items = list(selection.apply(sorted(store.concepts(), key=_concept_order)))
+        if options.with_forms:
+            add_inflected_forms(items)
     count = fmt.write(items, Path(path), options)
     return {"file": str(path), "format": fmt.name, "written": count,
             "kind": "segments" if writes_memory else "concepts"}
+
+
+def add_inflected_forms(concepts: list[Concept]) -> None:
+    """Fill Term.forms with every inflected form known (generated for Polish phrases, plus
+    those observed in texts), for writers that export forms as variants or extra lines."""
+    from termbase.text.inflect import phrase_forms
+
+    for concept in concepts:
+        for term in concept.terms:
+            term.forms = phrase_forms(term.text, term.lang, term.forms)
 
 
 def _concept_order(concept: Concept) -> tuple:

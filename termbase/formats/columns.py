@@ -22,6 +22,7 @@ TERM_FIELDS = ("status", "type", "pos", "gender", "region", "context", "source",
 CONCEPT_FIELDS = ("id", "subject", "note", "source", "created", "modified", "created_by",
                   "modified_by")
 LIST_SEP = "|"
+MEMOQ_PREFIX = "memoq_"  # export-only columns; the reader skips them
 _LANG_TAG = re.compile(r"^[A-Za-z]{2}([-_][A-Za-z]{2})?$")
 _FIELD_COL = re.compile(r"^(?P<field>[a-z_]+?)_(?P<lang>[A-Za-z]{2}(?:[-_][A-Za-z]{2})?)$")
 
@@ -47,7 +48,7 @@ class Layout:
         problems = []
         for col, name in enumerate(self.header):
             lower = name.lower()
-            if not name:
+            if not name or lower.startswith(MEMOQ_PREFIX):
                 continue
             if lower in CONCEPT_FIELDS or lower in ("sources", "definition"):
                 self.concept_cols[col] = {"sources": "source"}.get(lower, lower)
@@ -174,8 +175,10 @@ def _merge_row(target: Concept, extra: Concept) -> None:
     target.sources.extend(s for s in extra.sources if s not in target.sources)
 
 
-def header_for(concepts: list[Concept], langs: list[str] | None) -> tuple[list[str], list[str]]:
-    """(languages in order, header) covering every field the concepts use."""
+def header_for(concepts: list[Concept], langs: list[str] | None, with_forms: bool = False
+               ) -> tuple[list[str], list[str]]:
+    """(languages in order, header) covering every field the concepts use. With
+    `with_forms`, a `memoq_<lang>` column gives each term in memoQ's stem notation."""
     present = sorted({t.lang for c in concepts for t in c.terms})
     order = [l for l in (langs or ["pl", "lt", "en"]) if l in present or langs]
     order += [] if langs else [l for l in present if l not in order]
@@ -185,6 +188,8 @@ def header_for(concepts: list[Concept], langs: list[str] | None) -> tuple[list[s
     def_langs += sorted({l for c in concepts for l in c.definition} - set(order) - set(def_langs))
     header = ["id", "subject"] + order
     header += [f"{f}_{l}" for l in order for f in TERM_FIELDS if (f, l) in used_term_fields]
+    if with_forms:
+        header += [f"{MEMOQ_PREFIX}{l}" for l in order]
     header += [f"definition_{l}" for l in def_langs]
     header += [f for f in ("note", "source", "created", "modified", "created_by",
                            "modified_by") if any(getattr(c, "sources" if f == "source" else f)
@@ -214,6 +219,11 @@ def _cell(concept: Concept, name: str, rank: int, by_lang: dict[str, list[Term]]
         return join_list(concept.sources) if rank == 0 else ""
     if name in CONCEPT_FIELDS:
         return getattr(concept, name) if rank == 0 or name == "id" else ""
+    if name.startswith(MEMOQ_PREFIX):
+        from termbase.text.inflect import stem_marked
+
+        terms = by_lang.get(name[len(MEMOQ_PREFIX):], [])
+        return stem_marked(terms[rank].text, terms[rank].lang) if rank < len(terms) else ""
     field, _, lang = name.partition("_")
     if field == "definition":
         return concept.definition.get(lang, "") if rank == 0 else ""

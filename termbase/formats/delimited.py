@@ -52,7 +52,7 @@ def _reader(default_delimiter: str):
 def _writer(delimiter: str, encoding: str):
     def write(items: Iterable[Concept], path: Path, options: WriteOptions) -> int:
         concepts = [c for c in items if isinstance(c, Concept)]
-        langs, header = header_for(concepts, options.langs)
+        langs, header = header_for(concepts, options.langs, options.with_forms)
         count = 0
         with atomic_open(path, "w", encoding=encoding, newline="") as handle:
             writer = csv.writer(handle, delimiter=delimiter, lineterminator="\n")

@@ -133,3 +133,26 @@ def test_check_reads_tmx(with_memory):
     assert report["segments"] == 32
     flagged = {i["concept_id"] for i in report["issues"]}
     assert concept_of(with_memory, "social worker") not in flagged
+
+
+def test_word_diff_marks_exactly_the_changed_words():
+    from termbase.index.memory import word_diff
+
+    marked = word_diff("Pracownik socjalny odwiedza rodzinę trzy razy w tygodniu.",
+                       "Pracownik socjalny odwiedza rodzinę dwa razy w tygodniu.")
+    assert [w for w, differs in marked if differs] == ["dwa"]
+
+
+def test_shell_answers_lookups_and_segments(run_cli, tmp_path):
+    from vocabulary import build_termbase
+
+    tb = build_termbase(tmp_path / "shell.json")
+    result = run_cli("--db", str(tb.store.path), "shell", "--from", "pl", "--to", "lt",
+                     input="pracownikom socjalnym\n:to en\n"
+                           "Spotkanie pracowników socjalnych z osobami niepełnosprawnymi\n"
+                           ":from xx\n:quit\nnever read\n")
+    assert result.code == 0, result.err
+    out = result.out
+    assert "socialinis darbuotojas" in out                      # lookup, target lt
+    assert "-> social worker" in out and "person with a disability" in out  # suggestion, target en
+    assert "unknown language code" in out

@@ -1,0 +1,155 @@
+"""The shipped glossary: complete concepts, no duplicates, and every citation backed by the
+seed texts (each cited file really contains the concept, in some inflected form)."""
+
+from collections import Counter
+
+import pytest
+
+from termbase.formats.base import ReadOptions
+from termbase.importer import read_entries
+from termbase.index.build import build_index
+from termbase.index.recognize import _token_options, find_spans
+from termbase.model import SUBJECTS, Concept
+from termbase.paths import glossary_files
+from termbase.text.normalize import fold, norm
+
+FILES = glossary_files()
+
+
+def load():
+    concepts, errors = [], []
+    for path in FILES:
+        _, entries = read_entries(path, "tsv", ReadOptions())
+        errors += [f"{path.name}:{e.line}: {e.error}" for e in entries if e.error]
+        concepts += [e.item for e in entries if e.item]
+    return concepts, errors
+
+
+@pytest.fixture(scope="module")
+def glossary():
+    concepts, errors = load()
+    assert not errors, errors[:5]
+    return concepts
+
+
+def test_glossary_files_exist_and_share_one_header():
+    assert len(FILES) >= 3
+    headers = {p.read_text(encoding="utf-8").split("\n", 1)[0] for p in FILES}
+    assert len(headers) == 1
+
+
+def test_the_glossary_is_substantial(glossary):
+    assert len(glossary) >= 100
+
+
+def test_every_concept_has_pl_lt_en_subject_definition_and_source(glossary):
+    for concept in glossary:
+        assert {"pl", "lt", "en"} <= set(concept.languages), concept.id
+        assert concept.subject in SUBJECTS, (concept.id, concept.subject)
+        assert len(concept.definition.get("en", "")) >= 20, concept.id
+        assert concept.sources, concept.id
+        for lang in ("pl", "lt", "en"):
+            assert concept.terms_in(lang)[0].status == "preferred", (concept.id, lang)
+
+
+def test_ids_are_unique_and_no_concept_is_entered_twice(glossary):
+    ids = Counter(c.id for c in glossary)
+    assert not [i for i, n in ids.items() if n > 1]
+    english = Counter(norm(c.terms_in("en")[0].text) for c in glossary)
+    assert not [t for t, n in english.items() if n > 1], "two concepts share a preferred English term"
+    pairs = Counter((norm(c.terms_in("pl")[0].text), norm(c.terms_in("lt")[0].text)) for c in glossary)
+    assert not [p for p, n in pairs.items() if n > 1]
+
+
+def test_abbreviations_are_typed(glossary):
+    for concept in glossary:
+        for term in concept.terms:
+            if term.text.isupper() and len(term.text) <= 6 and term.text.isalpha():
+                assert term.type in ("abbreviation", "acronym"), (concept.id, term.text)
+
+
+def test_regional_variants_carry_a_warning(glossary):
+    regional = [t for c in glossary for t in c.terms if t.region]
+    assert any(t.region == "pl-LT" for t in regional)
+    for concept in glossary:
+        for term in concept.terms:
+            if term.region == "pl-LT" and term.text.lower() == "gmina":
+                assert term.note, "gmina in the Lithuanian sense needs a note"
+
+
+def test_loaded_through_the_user_import_code(shipped):
+    concepts, _ = load()
+    assert len(shipped.index.concepts) == len(concepts)
+
+
+def _language(text: str) -> str:
+    lithuanian = sum(text.count(ch) for ch in "ėįųūčšž")
+    polish = sum(text.count(ch) for ch in "łśćńźżó")
+    return "lt" if lithuanian > polish else "pl"
+
+
+def test_every_cited_seed_contains_the_concept(glossary, seed_texts):
+    """For each cited file, a term of the file's language occurs in it in some inflected
+    form: found by the morphology (with observed forms removed from the index), or as one
+    of the term's recorded forms written literally in the file."""
+    bare = []
+    for concept in glossary:
+        copy = Concept.from_dict(concept.to_dict())
+        for term in copy.terms:
+            term.forms = []
+        bare.append(copy)
+    index = build_index(bare)
+    missing = []
+    for concept in glossary:
+        for source in concept.sources:
+            assert source in seed_texts, f"{concept.id} cites {source}, which is not a seed file"
+            text = seed_texts[source]
+            lang = _language(text)
+            found = {index.terms[t].concept_id for span in find_spans(index, text, lang)
+                     for t in span.term_ids}
+            literal = fold(text)
+            if concept.id in found:
+                continue
+            if any(fold(form) in literal for term in concept.terms_in(lang)
+                   for form in [term.text] + term.forms):
+                continue
+            if _split_occurrence(index, concept.id, text, lang):
+                continue
+            missing.append(f"{concept.id} not found in {source}")
+    assert not missing, missing
+
+
+def _split_occurrence(index, concept_id, text, lang, gap=6):
+    """A term whose words occur in order with a few words between them, as in coordinated
+    phrases ("transporto, pagalbos į namus ... paslaugų")."""
+    from termbase.text.normalize import tokenize
+
+    options = [set().union(*_token_options(index, tok, lang)) for tok in tokenize(text)]
+    for tid, ref in enumerate(index.terms):
+        if ref.concept_id != concept_id or ref.lang != lang:
+            continue
+        seq = index.sequences[tid]
+        for start, opts in enumerate(options):
+            if seq[0] not in opts:
+                continue
+            position, ok = start, True
+            for lex in seq[1:]:
+                window = range(position + 1, min(position + 2 + gap, len(options)))
+                position = next((i for i in window if lex in options[i]), None)
+                if position is None:
+                    ok = False
+                    break
+            if ok:
+                return True
+    return False
+
+
+def test_recorded_forms_really_occur_in_the_cited_texts(glossary, seed_texts):
+    problems = []
+    for concept in glossary:
+        texts = " ".join(fold(seed_texts[s]) for s in concept.sources if s in seed_texts)
+        for term in concept.terms:
+            for form in term.forms:
+                if fold(form) not in texts:
+                    problems.append(f"{concept.id}: {term.lang} form {form!r}")
+    assert not problems, problems

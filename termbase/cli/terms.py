@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from termbase.cli import UsageError, open_termbase
-from termbase.cli.output import STATUS_STYLE, console, is_tty, print_json, status_mark
+from termbase.cli.output import console, is_tty, print_json, status_mark, styled_terms
 
 TERM_FIELDS = ("status", "type", "pos", "gender", "region", "note")
 
@@ -183,21 +183,9 @@ def _render_matches_rich(query: str, matches) -> None:
     for m in matches:
         head = Text(m.term, style="bold")
         head.append(f"\n{m.lang} · {m.match} {m.score:g}\n{m.concept_id}", style="dim")
-        cells = []
-        for lang in langs:
-            cell = Text()
-            for i, entry in enumerate(m.equivalents.get(lang, [])):
-                if i:
-                    cell.append("\n")
-                cell.append(entry["term"], style=STATUS_STYLE.get(entry["status"], ""))
-                if entry["status"] in ("deprecated", "forbidden"):
-                    cell.append(f" {entry['status']}", style="red")
-                if entry.get("region"):
-                    cell.append(f" [{entry['region']}]", style="cyan")
-                if entry.get("note"):
-                    cell.append(f"\n⚠ {entry['note']}", style="yellow")
-            cells.append(cell)
-        info = Text(m.subject or "", style="magenta")
+        cells = [styled_terms(m.equivalents.get(lang, [])) for lang in langs]
+        info = Text()
+        info.append(m.subject or "", style="magenta")
         if m.definition.get("en"):
             info.append(("\n" if m.subject else "") + m.definition["en"])
         if m.note:

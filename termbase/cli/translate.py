@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from termbase.cli import UsageError, open_termbase
-from termbase.cli.output import STATUS_STYLE, console, is_tty, print_json, status_mark
+from termbase.cli.output import console, is_tty, print_json, status_mark, styled_terms
 from termbase.cli.terms import check_langs
 
 
@@ -140,15 +140,7 @@ def render_suggestion_rich(result: dict) -> None:
         table.add_column(f"{result['to']}")
         table.add_column("note", overflow="fold", max_width=48)
         for hit in result["terms"]:
-            targets = Text()
-            for i, entry in enumerate(hit["equivalents"]):
-                if i:
-                    targets.append("\n")
-                targets.append(entry["term"], style=STATUS_STYLE.get(entry["status"], ""))
-                if entry["status"] in ("deprecated", "forbidden"):
-                    targets.append(f" {entry['status']}", style="red")
-                if entry.get("region"):
-                    targets.append(f" [{entry['region']}]", style="cyan")
+            targets = styled_terms(hit["equivalents"], with_notes=False)
             note = " ".join(hit.get(k, "") for k in ("source_note", "note")).strip()
             table.add_row(hit["text"], f"{hit['term']} [dim]{hit['concept_id']}[/]",
                           targets, Text(note, style="yellow"))

@@ -15,6 +15,7 @@ import re
 from typing import Iterable, Iterator
 
 from termbase.formats.base import Entry, FormatError, ReadOptions
+from termbase.formats.records import concept_entry
 from termbase.model import Concept, Term, ValidationError, split_lang_tag
 
 TERM_FIELDS = ("status", "type", "pos", "gender", "region", "context", "source", "note",
@@ -152,16 +153,9 @@ def read_rows(rows: Iterator[tuple[int, list[str]]], options: ReadOptions) -> It
             order.append(key)
     for key in order:
         line, concept = groups[key]
-        if options.subject and not concept.subject:
-            concept.subject = options.subject
-        if options.source and not concept.sources:
-            concept.sources = [options.source]
-        try:
-            concept.validate()
-        except ValidationError as exc:
-            yield Entry(line, error=str(exc))
-            continue
-        yield Entry(line, item=concept)
+        entry = concept_entry(line, concept, options)
+        if entry is not None:
+            yield entry
 
 
 def _merge_row(target: Concept, extra: Concept) -> None:

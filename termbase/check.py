@@ -40,6 +40,7 @@ class Issue:
 
 def read_pairs(path: Path, source_lang: str, target_lang: str) -> Iterator[tuple[int, str, str]]:
     """(line, source, target) from TMX, XLIFF or a two-column TSV/CSV."""
+    formats.ensure_regular_file(path)
     suffix = path.suffix.lower()
     if suffix in (".tsv", ".tab", ".txt", ".csv"):
         yield from _read_two_columns(path, source_lang, target_lang)

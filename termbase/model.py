@@ -51,7 +51,7 @@ def has_control_chars(text: str, allow_newlines: bool = False) -> bool:
     for ch in text:
         if allow_newlines and ch in "\n\t":
             continue
-        if unicodedata.category(ch) in ("Cc", "Cs") or ch in "\u2028\u2029":
+        if unicodedata.category(ch) in ("Cc", "Cs") or ch in "\u2028\u2029\ufffe\uffff":
             return True
     return False
 

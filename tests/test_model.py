@@ -16,6 +16,7 @@ def concept(*terms, **fields):
     (Term("xx", "pomoc"), "unknown language code"),
     (Term("pl", "po\x07moc"), "control characters"),
     (Term("pl", "pomoc\nspołeczna"), "control characters"),
+    (Term("pl", "pomoc\uffff"), "control characters"),
     (Term("pl", "pomoc", region="Lithuania"), "malformed region"),
     (Term("pl", "pomoc", type="longForm"), "unknown term type"),
 ])

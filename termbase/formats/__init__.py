@@ -55,9 +55,31 @@ def _by_extension(path: Path) -> list[str]:
     return [fmt.name for fmt in available() if suffix in fmt.extensions]
 
 
+def ensure_regular_file(path: Path) -> None:
+    """Refuse directories, devices and pipes up front: reading /dev/zero or a FIFO with no
+    writer would never end."""
+    path = Path(path)
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise FormatError(f"{path}: no such file") from None
+    except PermissionError:
+        raise FormatError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise FormatError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    import stat
+
+    if stat.S_ISDIR(mode):
+        raise FormatError(f"{path} is a directory, not a file")
+    if not stat.S_ISREG(mode):
+        raise FormatError(f"{path} is not a regular file (a device, pipe or socket)")
+
+
 def detect(path: Path, explicit: str | None = None, for_writing: bool = False) -> Format:
     """The format named, else the one whose content sniffing recognises the file, else the
     one its extension suggests."""
+    if not for_writing:
+        ensure_regular_file(path)
     if explicit and explicit != "auto":
         return get(explicit)
     by_ext = _by_extension(path)

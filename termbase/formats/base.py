@@ -46,6 +46,8 @@ class ReadOptions:
     subject: str = ""                  # default subject for concepts without one
     source: str = ""                   # default source for concepts without one
     langs: list[str] | None = None     # languages to keep (None: all)
+    source_lang: str | None = None     # bilingual formats without language tags (OmegaT)
+    target_lang: str | None = None
 
 
 @dataclass

@@ -1,0 +1,509 @@
+"""What TBX-Basic 2019 (`tbx`) and TBX v2 / martif (`tbx2`) share: the mapping between the
+model and TBX data categories, one reader for both, and one writer parameterised by element
+names. The two format modules only name their dialect.
+
+Mapping decisions (lossless, and valid against the TBX-Basic RNG + Schematron):
+
+* Term.status "forbidden": TBX-Basic's administrativeStatus picklist has no such value. It is
+  written as deprecatedTerm-admn-sts (what a tool that knows only TBX-Basic should take from
+  it) inside a <termNoteGrp> whose <note> reads "forbiddenTerm-admn-sts". termNoteGrp/note
+  is TBX core, unrestricted by the Basic Schematron, and it qualifies that very termNote, so
+  it cannot be mistaken for the term's own note. Term.pos "properNoun" (not in Basic's
+  partOfSpeech picklist) is written the same way: noun, refined by a note "properNoun".
+  TBX v2 has no termNoteGrp inside <tig>, so such terms use <ntig><termGrp> there.
+* Term.forms: a term-level <note> "inflected forms: " listing each form as
+  <hi type="entailedTerm">. Plain notes never have <hi> children (we write them as text), so
+  the reader tells the two apart by structure. With WriteOptions.with_forms the forms (of
+  WriteOptions.source_lang only, when that is set) are written instead as terms of termType
+  "variant" right after their base term, so that tools without morphology match inflected
+  source text. Each carries <ref type="crossReference" target="(base term's id)">inflected
+  form of: (base)</ref>: a valid link to the base term that OmegaT and translate-toolkit do
+  not pour into their comments; the reader folds those terms back into the base's forms.
+* Concept.sources and Term.source: <admin type="source"> at concept and term level.
+* Concept.created/modified (+ _by): <transacGrp> with transactionType origination /
+  modification, <date> and <transacNote type="responsibility">. A date that is not an
+  xsd:date/dateTime (the store writes ISO dateTimes, which are) goes into the group's <note>.
+* Definitions: in the language section of their language; a definition in a language with
+  no terms goes at concept level with xml:lang.
+* Concept ids must be XML IDs (NCNames): an id starting with a digit is written "_" + id and
+  read back without the "_"; a concept without id is written "__<n>" and read back without.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+from itertools import chain
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from lxml import etree
+
+from termbase.fileio import atomic_open
+from termbase.formats.base import Entry, FormatError, ReadOptions, WriteOptions
+from termbase.formats.records import concept_entry
+from termbase.formats.xmlsafe import (XML_LANG, XmlWriter, iterparse, localname, namespace,
+                                      root_name, sub, text_content)
+from termbase.model import Concept, Term, ValidationError, check_region, split_lang_tag
+
+STATUS_OUT = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTerm-admn-sts",
+              "deprecated": "deprecatedTerm-admn-sts", "forbidden": "deprecatedTerm-admn-sts"}
+STATUS_IN = {"preferredterm-admn-sts": "preferred", "admittedterm-admn-sts": "admitted",
+             "deprecatedterm-admn-sts": "deprecated", "supersededterm-admn-sts": "deprecated",
+             "forbiddenterm-admn-sts": "forbidden", "preferred": "preferred",
+             "admitted": "admitted", "deprecated": "deprecated", "forbidden": "forbidden",
+             "superseded": "deprecated"}
+# (data category, model value) -> (TBX-Basic value, refinement note); see the docstring.
+REFINED_OUT = {("administrativeStatus", "forbidden"): "forbiddenTerm-admn-sts",
+               ("partOfSpeech", "properNoun"): "properNoun"}
+REFINED_IN = {(category, note) for (category, _), note in REFINED_OUT.items()}
+PART_OF_SPEECH_OUT = {"properNoun": "noun"}
+FORMS_LABEL = "inflected forms: "
+FORM_OF_LABEL = "inflected form of: "
+ENTAILED = {"type": "entailedTerm"}
+# DCT style puts the data category in the element name: <min:administrativeStatus>.
+DCT_KINDS = {
+    "administrativeStatus": "termNote", "normativeAuthorization": "termNote",
+    "partOfSpeech": "termNote", "termType": "termNote", "grammaticalGender": "termNote",
+    "geographicalUsage": "termNote", "termLocation": "termNote",
+    "subjectField": "descrip", "definition": "descrip", "context": "descrip",
+    "source": "admin", "customerSubset": "admin", "projectSubset": "admin",
+    "transactionType": "transac", "responsibility": "transacNote",
+    "crossReference": "ref", "externalCrossReference": "xref", "xGraphic": "xref"}
+ENTRY_TAGS = ("conceptEntry", "termEntry")
+LANG_TAGS = ("langSec", "langSet")
+TERM_TAGS = ("termSec", "tig", "ntig")
+ROOTS = ("tbx", "martif")
+INLINE_TEXT = frozenset({"hi", "foreign"})
+_BREAKS = re.compile(r"\s*[\t\n\r]\s*")
+_XSD_DATE = re.compile(r"^-?\d{4,}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?)?"
+                       r"(Z|[+-]\d{2}:\d{2})?$")
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """Element names and root of one TBX flavour."""
+
+    root: str
+    root_attrs: tuple[tuple[str, str], ...]
+    header: Callable[[], etree._Element]
+    entry: str                                  # conceptEntry | termEntry
+    lang: str                                   # langSec | langSet
+    term: str                                   # termSec | tig
+    grouped: tuple[str, str] | None = None      # TBX v2: (ntig, termGrp) for termNoteGrp
+    definition_group: bool = False              # TBX v2: definitions in <descripGrp>
+
+
+def sniff_root(*names: str) -> Callable[[bytes], bool]:
+    return lambda head: root_name(head) in names
+
+
+# ---------------------------------------------------------------- writing
+
+def is_xsd_date(value: str) -> bool:
+    if not _XSD_DATE.match(value):
+        return False
+    try:
+        _dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
+
+
+def xml_id(concept_id: str, position: int) -> str:
+    if not concept_id:
+        return f"__{position}"
+    return "_" + concept_id if concept_id[0].isdigit() else concept_id
+
+
+def model_id(value: str) -> str:
+    value = (value or "").strip()
+    if value.startswith("__"):
+        return ""
+    return value[1:] if value.startswith("_") else value
+
+
+def write(items: Iterable, path: Path, options: WriteOptions, dialect: Dialect) -> int:
+    entries = _entries(items, options, dialect)
+    first = next(entries, None)
+    count = 0
+    with atomic_open(path, "wb") as handle:
+        out = XmlWriter(handle)
+        out.declaration()
+        with out.element(dialect.root, dialect.root_attrs):
+            out.write(dialect.header())
+            if first is None:
+                out.empty("text")
+            else:
+                with out.element("text"), out.element("body"):
+                    for elem in chain([first], entries):
+                        out.write(elem)
+                        count += 1
+    return count
+
+
+def _entries(items: Iterable, options: WriteOptions, dialect: Dialect):
+    seen: set[str] = set()
+    position = 0
+    for concept in items:
+        if not isinstance(concept, Concept):
+            continue
+        terms = [t for t in concept.terms if not options.langs or t.lang in options.langs]
+        if not terms:
+            continue
+        position += 1
+        ident = xml_id(concept.id, position)
+        if ident in seen:
+            raise FormatError(f"concept id {concept.id!r} appears twice; ids must be unique")
+        seen.add(ident)
+        yield _entry(concept, terms, ident, options, dialect)
+
+
+def _languages(terms: list[Term], langs: list[str] | None) -> list[str]:
+    present = list(dict.fromkeys(t.lang for t in terms))
+    return [lang for lang in langs if lang in present] if langs else present
+
+
+def _entry(concept: Concept, terms: list[Term], ident: str, options: WriteOptions,
+           dialect: Dialect):
+    entry = etree.Element(dialect.entry, {"id": ident})
+    languages = _languages(terms, options.langs)
+    if concept.subject:
+        sub(entry, "descrip", concept.subject, {"type": "subjectField"})
+    for lang, text in concept.definition.items():
+        if lang not in languages and text:
+            _definition(entry, text, dialect, {XML_LANG: lang})
+    for source in concept.sources:
+        sub(entry, "admin", source, {"type": "source"})
+    if concept.note:
+        sub(entry, "note", concept.note)
+    _transaction(entry, "origination", concept.created, concept.created_by)
+    _transaction(entry, "modification", concept.modified, concept.modified_by)
+    for lang in languages:
+        section = sub(entry, dialect.lang, attrib={XML_LANG: lang})
+        if concept.definition.get(lang):
+            _definition(section, concept.definition[lang], dialect)
+        as_variants = options.with_forms and lang == (options.source_lang or lang)
+        for number, term in enumerate(terms, 1):
+            if term.lang != lang:
+                continue
+            element = _term(term, dialect, list_forms=not as_variants)
+            section.append(element)
+            if as_variants and term.forms:
+                base_id = f"_t.{ident}.{number}"     # model ids never start with "_t."
+                element.set("id", base_id)
+                for form in term.forms:
+                    variant = Term(lang=lang, text=form, status=term.status, type="variant")
+                    section.append(_term(variant, dialect, form_of=(term.text, base_id)))
+    return entry
+
+
+def _definition(parent, text: str, dialect: Dialect, attrib: dict | None = None) -> None:
+    holder = sub(parent, "descripGrp") if dialect.definition_group else parent
+    sub(holder, "descrip", text, {"type": "definition", **(attrib or {})})
+
+
+def _transaction(parent, kind: str, date: str, by: str) -> None:
+    if not (date or by):
+        return
+    group = sub(parent, "transacGrp")
+    sub(group, "transac", kind, {"type": "transactionType"})
+    if date:
+        sub(group, "date" if is_xsd_date(date) else "note", date)
+    if by:
+        sub(group, "transacNote", by, {"type": "responsibility"})
+
+
+def _term_notes(term: Term) -> list[tuple[str, str, str | None]]:
+    """(data category, TBX value, refinement note or None), in a fixed order."""
+    notes = []
+    if term.status:
+        notes.append(("administrativeStatus", STATUS_OUT[term.status],
+                      REFINED_OUT.get(("administrativeStatus", term.status))))
+    if term.type:
+        notes.append(("termType", term.type, None))
+    if term.pos:
+        notes.append(("partOfSpeech", PART_OF_SPEECH_OUT.get(term.pos, term.pos),
+                      REFINED_OUT.get(("partOfSpeech", term.pos))))
+    if term.gender:
+        notes.append(("grammaticalGender", term.gender, None))
+    if term.region:
+        notes.append(("geographicalUsage", term.region, None))
+    return notes
+
+
+def _term(term: Term, dialect: Dialect, form_of: tuple[str, str] | None = None,
+          list_forms: bool = True):
+    """A termSec/tig (ntig when a termNoteGrp is needed in TBX v2). `form_of` is
+    (base term, base term's id) for a with_forms variant."""
+    notes = _term_notes(term)
+    if dialect.grouped and any(refined for _, _, refined in notes):
+        outer = etree.Element(dialect.grouped[0])
+        holder = sub(outer, dialect.grouped[1])
+    else:
+        outer = holder = etree.Element(dialect.term)
+    sub(holder, "term", term.text)
+    for category, value, refined in notes:
+        if refined:
+            group = sub(holder, "termNoteGrp")
+            sub(group, "termNote", value, {"type": category})
+            sub(group, "note", refined)
+        else:
+            sub(holder, "termNote", value, {"type": category})
+    if term.context:
+        sub(outer, "descrip", term.context, {"type": "context"})
+    if term.source:
+        sub(outer, "admin", term.source, {"type": "source"})
+    if term.note:
+        sub(outer, "note", term.note)
+    if term.forms and list_forms:
+        note = sub(outer, "note", FORMS_LABEL)
+        for i, form in enumerate(term.forms):
+            sub(note, "hi", form, ENTAILED).tail = "; " if i < len(term.forms) - 1 else None
+    if form_of is not None:
+        base, base_id = form_of
+        sub(outer, "ref", FORM_OF_LABEL + base, {"type": "crossReference", "target": base_id})
+    return outer
+
+
+# ---------------------------------------------------------------- reading
+
+def read(path: Path, options: ReadOptions) -> Iterator[Entry]:
+    """TBX 2019 (DCA or DCT, namespace ed-2, ed:3.0 or none) and TBX v2 (martif), with
+    tig or ntig/termGrp terms."""
+    state = {"lang": "en", "ns": "", "line": 1}
+    ignored: set[str] = set()
+
+    def check_root(root) -> None:
+        name = localname(root.tag) if root is not None else ""
+        if name not in ROOTS:
+            raise FormatError(f"not a TBX file: the root element is <{name or '?'}> (expected "
+                              "<tbx> or <martif>)", line=getattr(root, "sourceline", None))
+        state.update(lang=(root.get(XML_LANG) or "en").split("-")[0].lower(),
+                     ns=namespace(root.tag), line=root.sourceline or 1)
+
+    for _, elem in iterparse(path, ENTRY_TAGS, check_root):
+        line = elem.sourceline or 0
+        try:
+            concept, warnings = _EntryReader(state["ns"], state["lang"], ignored).read(elem)
+        except _RecordError as exc:
+            yield Entry(exc.line or line, error=str(exc))
+            continue
+        entry = concept_entry(line, concept, options, "; ".join(warnings) or None)
+        if entry is not None:
+            yield entry
+    if ignored:
+        yield Entry(state["line"], warning="ignored data categories the termbase does not "
+                                           "keep: " + ", ".join(sorted(ignored)))
+
+
+class _RecordError(ValueError):
+    def __init__(self, message: str, line: int | None):
+        super().__init__(message)
+        self.line = line
+
+
+class _EntryReader:
+    """Turns one conceptEntry/termEntry into a Concept."""
+
+    def __init__(self, tbx_ns: str, doc_lang: str, ignored: set[str]):
+        self.ns, self.doc_lang, self.ignored = tbx_ns, doc_lang, ignored
+        self.warnings: list[str] = []
+
+    def category(self, elem) -> tuple[str, str]:
+        name = localname(elem.tag)
+        if namespace(elem.tag) != self.ns and name in DCT_KINDS:
+            return DCT_KINDS[name], name
+        return name, (elem.get("type") or "").strip()
+
+    def read(self, elem) -> tuple[Concept, list[str]]:
+        self.concept = Concept(id=model_id(elem.get("id", "")))
+        self.form_of: list[tuple[Term, str]] = []
+        for child in elem:
+            if not isinstance(child.tag, str):
+                continue
+            if localname(child.tag) in LANG_TAGS:
+                self.language(child)
+            else:
+                self.concept_aux(child)
+        self.fold_forms()
+        return self.concept, self.warnings
+
+    def concept_aux(self, elem, lang: str | None = None) -> None:
+        kind, kind_type = self.category(elem)
+        concept = self.concept
+        if kind in ("descripGrp", "adminGrp"):
+            for child in elem:
+                if isinstance(child.tag, str):
+                    self.concept_aux(child, lang)
+        elif kind == "transacGrp":
+            self.transaction(elem)
+        elif kind == "descrip" and kind_type == "subjectField" and lang is None:
+            concept.subject = _join(concept.subject, _line(elem), "; ")
+        elif kind == "descrip" and kind_type == "definition":
+            def_lang = lang or self.lang_attr(elem, default=self.doc_lang)[0]
+            concept.definition[def_lang] = _join(concept.definition.get(def_lang, ""),
+                                                 _text(elem), "\n")
+        elif kind == "admin" and kind_type == "source":
+            if _line(elem) and _line(elem) not in concept.sources:
+                concept.sources.append(_line(elem))
+        elif kind == "note":
+            concept.note = _join(concept.note, (f"[{lang}] " if lang else "") + _text(elem), "\n")
+        else:
+            self.ignored.add(f"{kind} {kind_type}".strip())
+
+    def lang_attr(self, elem, default: str | None = None) -> tuple[str, str]:
+        value = elem.get(XML_LANG)
+        if value is None and default is not None:
+            return default, ""
+        if value is None:
+            raise _RecordError(f"<{localname(elem.tag)}> has no xml:lang", elem.sourceline)
+        try:
+            return split_lang_tag(value or "")
+        except ValidationError as exc:
+            raise _RecordError(f"<{localname(elem.tag)} xml:lang={value!r}>: {exc}",
+                               elem.sourceline) from None
+
+    def language(self, elem) -> None:
+        lang, region = self.lang_attr(elem)
+        for child in elem:
+            if not isinstance(child.tag, str):
+                continue
+            if localname(child.tag) in TERM_TAGS:
+                term, base = self.term(child, lang, region)
+                if base is None:
+                    self.concept.terms.append(term)
+                else:
+                    self.form_of.append((term, base))
+            else:
+                self.concept_aux(child, lang)
+
+    def term(self, elem, lang: str, region: str) -> tuple[Term, str | None]:
+        term = Term(lang=lang, text="", region=region)
+        state = {"base": None}
+        self.term_parts(elem, term, state)
+        return term, state["base"]
+
+    def term_parts(self, elem, term: Term, state: dict) -> None:
+        for child in elem:
+            if not isinstance(child.tag, str):
+                continue
+            kind, kind_type = self.category(child)
+            if kind in ("termGrp", "descripGrp", "adminGrp"):
+                self.term_parts(child, term, state)
+            elif kind == "term":
+                term.text = _line(child)
+            elif kind == "termNote":
+                self.term_note(term, kind_type, _line(child))
+            elif kind == "termNoteGrp":
+                self.term_note_group(term, child)
+            elif kind == "descrip" and kind_type == "context":
+                term.context = _join(term.context, _text(child), "\n")
+            elif kind == "admin" and kind_type == "source":
+                term.source = _join(term.source, _text(child), "; ")
+            elif kind == "note":
+                label, words = _hi_list(child)
+                if label == FORMS_LABEL.strip():
+                    term.forms.extend(w for w in words if w not in term.forms)
+                else:
+                    term.note = _join(term.note, _text(child), "\n")
+            elif (kind, kind_type) == ("ref", "crossReference") and _line(child).startswith(
+                    FORM_OF_LABEL):
+                state["base"] = _line(child)[len(FORM_OF_LABEL):]
+            else:
+                self.ignored.add(f"{kind} {kind_type}".strip())
+
+    def term_note_group(self, term: Term, group) -> None:
+        note_elem = None
+        refinement = None
+        for child in group:
+            if not isinstance(child.tag, str):
+                continue
+            kind, kind_type = self.category(child)
+            if kind == "termNote":
+                note_elem = (kind_type, _line(child))
+            elif kind == "note":
+                refinement = _text(child)
+        if note_elem is None:
+            return
+        kind_type, value = note_elem
+        if refinement and (kind_type, refinement) in REFINED_IN:
+            value = refinement
+        elif refinement:
+            term.note = _join(term.note, refinement, "\n")
+        self.term_note(term, kind_type, value)
+
+    def term_note(self, term: Term, kind_type: str, value: str) -> None:
+        if kind_type in ("administrativeStatus", "normativeAuthorization"):
+            term.status = STATUS_IN.get(value.lower(), value)
+            if value.lower().startswith("superseded"):
+                self.warnings.append(f"{term.text or 'a term'}: superseded read as deprecated")
+        elif kind_type == "termType":
+            term.type = value
+        elif kind_type == "partOfSpeech":
+            term.pos = value
+        elif kind_type == "grammaticalGender":
+            term.gender = value
+        elif kind_type == "geographicalUsage":
+            try:
+                term.region = check_region(value)
+            except ValidationError:
+                term.note = _join(term.note, f"geographical usage: {value}", "\n")
+                self.warnings.append(f"geographical usage {value!r} kept in the term note")
+        else:
+            self.ignored.add(f"termNote {kind_type}".strip())
+
+    def transaction(self, group) -> None:
+        kind = date = fallback = by = ""
+        for child in group:
+            if not isinstance(child.tag, str):
+                continue
+            name, name_type = self.category(child)
+            if name == "transac":
+                kind = _text(child)
+            elif name == "date":
+                date = _text(child)
+            elif name == "note":
+                fallback = _text(child)
+            elif name == "transacNote" and name_type == "responsibility":
+                by = _text(child)
+        date = date or fallback
+        concept = self.concept
+        if kind == "origination":
+            concept.created, concept.created_by = date or concept.created, by or concept.created_by
+        elif kind == "modification" and (date or "") >= concept.modified:
+            concept.modified, concept.modified_by = date, by
+
+    def fold_forms(self) -> None:
+        """Variant terms written by with_forms become forms of their base term again."""
+        for variant, base in self.form_of:
+            target = next((t for t in self.concept.terms
+                           if t.lang == variant.lang and t.text == base), None)
+            if target is None:
+                variant.note = _join(variant.note, FORM_OF_LABEL + base, "\n")
+                self.concept.terms.append(variant)
+            elif variant.text not in target.forms:
+                target.forms.append(variant.text)
+
+
+def _text(elem) -> str:
+    return text_content(elem, INLINE_TEXT).strip()
+
+
+def _line(elem) -> str:
+    """Text of a one-line field: line breaks and tabs left by pretty-printing become one
+    space (the model forbids them there, so nothing of ours is lost)."""
+    return _BREAKS.sub(" ", _text(elem))
+
+
+def _join(old: str, new: str, sep: str) -> str:
+    return f"{old}{sep}{new}" if old and new else (old or new)
+
+
+def _hi_list(note) -> tuple[str, list[str]]:
+    """('inflected forms:', [words]) for a note made of a label and <hi> children."""
+    his = [c for c in note if isinstance(c.tag, str) and localname(c.tag) == "hi"]
+    if not his or len(his) != len(note):
+        return "", []
+    return (note.text or "").strip(), [_line(h) for h in his]

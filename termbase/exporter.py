@@ -55,7 +55,12 @@ def export_file(store: Store, path: Path, fmt_name: str | None = None,
                 ) -> dict:
     options = options or WriteOptions()
     selection = selection or ExportFilter()
-    fmt = formats.detect(Path(path), fmt_name, for_writing=True)
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise FormatError(f"cannot write {path}: the directory {path.parent} does not exist")
+    if path.is_dir():
+        raise FormatError(f"cannot write {path}: it is a directory")
+    fmt = formats.detect(path, fmt_name, for_writing=True)
     if not fmt.write:
         raise FormatError(f"{fmt.name} files can be read but not written")
     if fmt.name == "omegat" and not (options.source_lang and options.target_lang):

@@ -43,7 +43,7 @@ _OTHER = {
         samo bardzo również czym czego kogo komu wszystkie wszystkich tego tamte taki taka
         takie takich takiej innych inne inny inna innym pierwszy drugi trzeci jeden jedna
         jedno dwa dwie trzy cztery pięć sześć siedem osiem dziewięć dziesięć sto tysiąc
-        wiele wielu kilka kilku
+        wiele wielu kilka kilku rzecz fot foto tel
         """,
     "lt": """
         ir bei ar o bet kad nes jog kaip taip pat tai tas ta tie tos to tą tų tam tuos tas
@@ -58,6 +58,7 @@ _OTHER = {
         val t y pvz taip pat kartu taip pat vis tačiau todėl nors arba arba kiekvienas
         kiekviena kiekvieno kiekvienos kiekvieną kiekvienam du dvi trys keturi penki vienas
         viena vieno vienos daug mažai kelios keli kelių pirmoji antroji pirmasis antrasis
+        foto tel
         """,
     "en": """
         a an and are as be been being both but can could did do does each either etc every
@@ -70,6 +71,19 @@ _OTHER = {
         """,
 }
 
+# Prepositions that join a term's parts ("opieka nad dziećmi", "usługi dla rodzin",
+# "asmenys su negalia", "pagalba į namus"), unlike those of place and time ("w gminach",
+# "z rejonu"), which mostly attach circumstances to a phrase. Polish "z" counts only with
+# the instrumental ("osoby z zaburzeniami"; "z rejonu" is genitive, "from").
+TERM_PREPOSITIONS = {
+    "pl": frozenset({"nad", "dla", "o", "przeciw", "przeciwko", "wobec", "z", "ze"}),
+    "lt": frozenset({"su", "į", "be", "prieš"}),
+    "en": frozenset({"of", "for", "with", "against", "without"}),
+}
+
+# "i" may stand inside a name: "Minister Ochrony Społecznej i Pracy" (see ngrams).
+COORDINATORS = {"pl": frozenset({"i", "oraz"}), "lt": frozenset({"ir"}), "en": frozenset({"and"})}
+
 STOPWORDS = {lang: frozenset(_OTHER[lang].split()) | PREPOSITIONS[lang] for lang in _OTHER}
 
 
@@ -80,3 +94,11 @@ def is_stopword(word: str, lang: str) -> bool:
 
 def is_preposition(word: str, lang: str) -> bool:
     return word in PREPOSITIONS.get(lang, ())
+
+
+def is_coordinator(word: str, lang: str) -> bool:
+    return word in COORDINATORS.get(lang, ())
+
+
+def is_term_preposition(word: str, lang: str) -> bool:
+    return word in TERM_PREPOSITIONS.get(lang, ())

@@ -1,0 +1,215 @@
+"""Term extraction: propose the terms of a set of texts, ranked by termhood.
+
+    from termbase.extract import extract
+    result = extract(["report.txt"], "pl", index=Termbase.open().index)
+    for candidate in result.top(50, new_only=True):
+        print(candidate.term, candidate.score, candidate.freq)
+
+Pipeline (modules in `termbase.extraction`): passages -> lemma n-grams of up to five words
+that never cross punctuation, never start or end with a function word or number, and never
+split an adjective from its noun (`ngrams`) -> termhood: nested-frequency discounted
+frequency (after C-value) x keyness against wordfreq's general language x phrase shape
+(`termhood`) -> noun-phrase check, base form, and whether the termbase already has it.
+Counting and scoring cover every lemma sequence; the phrase check, base forms and termbase
+matches are computed only for the candidates shown, which keeps 1 MB of text within
+seconds. The full lemmatisers (morfeusz2, simplemma) load here: this is batch work, unlike
+a lookup.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from termbase.extraction import termhood
+from termbase.extraction.baseform import base_form, well_formed
+from termbase.extraction.known import KnownTerm, KnownTerms
+from termbase.extraction.ngrams import NgramCounter
+from termbase.extraction.passages import Passage, read_passages
+from termbase.index.structures import Index
+from termbase.model import check_lang
+
+Key = tuple[str, ...]
+
+
+@dataclass
+class Context:
+    file: str
+    line: int
+    text: str
+    start: int = 0   # the occurrence's offsets in `text`
+    end: int = 0
+
+
+@dataclass
+class Candidate:
+    term: str                      # base form ("pracownik socjalny")
+    lemmas: Key                    # the grouping key
+    score: float                   # termhood
+    freq: int                      # occurrences in the input
+    files: list[str]
+    independent_freq: float
+    keyness: float
+    forms: list[str]               # surface forms seen, most frequent first
+    contexts: list[Context]
+    known: list[KnownTerm] = field(default_factory=list)
+    rank: int = 0
+
+    @property
+    def is_known(self) -> bool:
+        return bool(self.known)
+
+    def to_json(self) -> dict:
+        return {
+            "rank": self.rank, "term": self.term, "score": round(self.score, 2),
+            "freq": self.freq, "independent_freq": round(self.independent_freq, 2),
+            "keyness": round(self.keyness, 2), "lemmas": list(self.lemmas),
+            "forms": self.forms, "files": self.files,
+            "contexts": [c.__dict__ for c in self.contexts],
+            "known": bool(self.known),
+            "known_terms": [{"concept_id": k.concept_id, "term": k.term} for k in self.known],
+        }
+
+
+class Extraction:
+    """The ranked lemma sequences of one input; `Candidate`s are built on demand."""
+
+    def __init__(self, counter: NgramCounter, min_freq: int = 1,
+                 known: KnownTerms | None = None):
+        self.counter = counter
+        self.lang = counter.lang
+        self.known = known
+        self._candidates: dict[Key, Candidate] = {}
+        self._well_formed: dict[Key, bool] = {}
+        self._keyness: dict[str, float] = {}
+        self.names = counter.name_keys()
+        freqs = {key: s.weighted_freq for key, s in counter.stats.items()
+                 if s.freq >= min_freq}
+        independent = termhood.independent_frequencies(freqs, counter.longer)
+        scored = []
+        for key, freq in freqs.items():
+            key_ = self.phrase_keyness(key)
+            prior = termhood.shape_prior(counter.stats[key].shape, self.lang)
+            score = termhood.termhood(independent[key], key_, prior, self.all_names(key))
+            scored.append((-score, -freq, key, independent[key], key_))
+        scored.sort()
+        self.ranked: list[tuple[Key, float, float, float]] = [
+            (key, -neg_score, indep, key_) for neg_score, _f, key, indep, key_ in scored]
+
+    @property
+    def tokens(self) -> int:
+        return self.counter.tokens
+
+    def lemma_keyness(self, lemma: str) -> float:
+        value = self._keyness.get(lemma)
+        if value is None:
+            value = termhood.keyness(self.counter.word_forms[lemma], self.counter.tokens,
+                                     self.lang)
+            self._keyness[lemma] = value
+        return value
+
+    def phrase_keyness(self, key: Key) -> float:
+        content = [k for k in key if k in self.counter.word_forms]
+        return termhood.phrase_keyness(self.lemma_keyness(k) for k in content)
+
+    def all_names(self, key: Key) -> bool:
+        content = [k for k in key if k in self.counter.word_forms]
+        return bool(content) and all(k in self.names for k in content)
+
+    def forms_of(self, lemma: str) -> Counter:
+        """Lower-case forms of a lemma seen anywhere in the input, with counts."""
+        return self.counter.word_forms.get(lemma) or Counter()
+
+    # -- candidates ----------------------------------------------------------------------
+    def candidate(self, key: Key, score: float, independent: float, keyness: float
+                  ) -> Candidate:
+        found = self._candidates.get(key)
+        if found is not None:
+            return found
+        stats = self.counter.stats[key]
+        forms = sorted(stats.variants, key=lambda v: (-stats.variants[v], v))
+        contexts = []
+        for ref in stats.contexts:
+            passage, text, start, end = self.counter.snippet(ref)
+            contexts.append(Context(passage.file, passage.line, text, start, end))
+        lowered = list(dict.fromkeys(f.lower() for f in forms))
+        candidate = Candidate(
+            term=base_form(stats.variants, self.lang, self.forms_of, key,
+                           self.counter.lexeme_members), lemmas=key,
+            score=score, freq=stats.freq, files=sorted(stats.files),
+            independent_freq=independent, keyness=keyness, forms=lowered, contexts=contexts)
+        if self.known is not None:
+            candidate.known = self.known.match(_words(forms[0]))
+            for form in forms[1:4]:
+                if candidate.known:
+                    break
+                candidate.known = self.known.match(_words(form))
+        self._candidates[key] = candidate
+        return candidate
+
+    def is_phrase(self, key: Key) -> bool:
+        """Whether the words make a noun phrase (see `baseform.well_formed`)."""
+        found = self._well_formed.get(key)
+        if found is None:
+            variants = self.counter.stats[key].variants
+            found = well_formed(variants, self.lang, key, self.counter.lexeme_members)
+            self._well_formed[key] = found
+        return found
+
+    def candidates(self) -> Iterator[Candidate]:
+        """Every well-formed candidate, best first, numbered from 1."""
+        rank = 0
+        for key, score, independent, keyness in self.ranked:
+            if not self.is_phrase(key):
+                continue
+            rank += 1
+            candidate = self.candidate(key, score, independent, keyness)
+            candidate.rank = rank
+            yield candidate
+
+    def top(self, n: int | None, new_only: bool = False) -> list[Candidate]:
+        chosen = []
+        for candidate in self.candidates():
+            if new_only and candidate.is_known:
+                continue
+            chosen.append(candidate)
+            if n is not None and len(chosen) >= n:
+                break
+        return chosen
+
+
+def _words(text: str) -> list[str]:
+    from termbase.text.normalize import tokenize
+
+    return [t.text for t in tokenize(text)]
+
+
+def read_all(paths: Iterable[Path | str], lang: str, encoding: str | None = None
+             ) -> list[Passage]:
+    """The passages of `lang` in every file, in order."""
+    passages = []
+    for path in paths:
+        passages.extend(read_passages(Path(path), lang, encoding))
+    return passages
+
+
+def extract_passages(passages: list[Passage], lang: str, index: Index | None = None,
+                     min_freq: int = 1, progress: Callable[[int, int], None] | None = None,
+                     max_len: int = 5) -> Extraction:
+    """Count and rank; `min_freq` drops candidates seen fewer times, `progress(done,
+    total)` hears of the characters processed."""
+    lang = check_lang(lang)
+    counter = NgramCounter(lang, max_len=max_len)
+    total = sum(len(p.text) + 1 for p in passages)
+    counter.add_all(passages, (lambda done: progress(done, total)) if progress else None)
+    return Extraction(counter, min_freq, KnownTerms(index, lang) if index is not None else None)
+
+
+def extract(paths: Iterable[Path | str], lang: str, index: Index | None = None,
+            min_freq: int = 1, encoding: str | None = None,
+            progress: Callable[[int, int], None] | None = None) -> Extraction:
+    """Extract term candidates of `lang` from plain-text, TMX or XLIFF files."""
+    return extract_passages(read_all(paths, check_lang(lang), encoding), lang, index,
+                            min_freq, progress)

@@ -1,0 +1,184 @@
+"""One word -> its lemma key and its role in a term candidate; cached per word form.
+
+Roles decide where a word may stand in a candidate:
+
+    NOUN  may start, end or stand alone       ADJ   may start or end, never stand alone
+    PREP  only inside ("ustawa o pomocy")     STOP  never (breaks the candidate)
+    CONJ  only inside a name ("Ochrony Społecznej i Pracy"; given by `ngrams`, in context)
+
+Polish words are read with morfeusz2: a word with an adjectival reading groups under its
+adjective lemma (so "niepełnosprawna" and "niepełnosprawnych" share a key although morfeusz
+also reads them as nouns), else under its noun lemmas, and a word with only verbal,
+adverbial or other function readings is STOP. Lithuanian and English have no tagger here:
+simplemma gives the lemma, the dictionary tells adjectives from nouns (a Lithuanian
+adjective has a masculine dative in -am/-iam, a noun does not), and the stop lists do the
+rest. Lithuanian verb forms are STOP unless they look like participles, a noun that
+simplemma reads as a verb ("globos" -> "globoti") is repaired from the dictionary ("globa"),
+a capitalised word the dictionary knows only capitalised is a name ("Alytaus"), and a word
+it does not know at all is grouped by its Snowball stem: simplemma's guesses for unknown
+words mislead ("mediacija" -> "medis").
+
+Every function here is cached (functools.lru_cache): a word costs its analysis once.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import NamedTuple
+
+from termbase.extraction import lexicon, polish
+from termbase.extraction.stopwords import is_preposition, is_stopword
+
+NOUN, ADJ, PREP, STOP = "noun", "adj", "prep", "stop"
+CONJ = "conj"  # given in context only: "i" joining two capitalised words of a name
+AMBIGUOUS = "|"  # joins the candidate lemmas of a word that has several
+
+
+class WordInfo(NamedTuple):
+    key: str        # lemma key: inflected forms of one lexeme share it
+    role: str
+    name: bool = False        # a proper name (person, place) rather than vocabulary
+    participle: bool = False  # an adjective made from a verb ("zagrożona", "teikiamos")
+
+
+def _function_word(low: str, lang: str) -> WordInfo | None:
+    if is_stopword(low, lang):  # first: "w", "z", "o" are prepositions, not stray letters
+        return WordInfo(low, PREP if is_preposition(low, lang) else STOP)
+    if any(ch.isdigit() for ch in low) or len(low) < 2:
+        return WordInfo(low, STOP)
+    return None
+
+
+@functools.lru_cache(maxsize=None)
+def analyse(word: str, lang: str) -> WordInfo:
+    """Key and role of one word as written (case matters for names)."""
+    low = word.lower()
+    found = _function_word(low, lang)
+    if found:
+        return found
+    if lang == "pl" and polish.available():
+        return _polish(word, low)
+    if lang == "lt":
+        return _lithuanian(word, low)
+    return _dictionary_language(word, low, lang)
+
+
+# -- Polish ---------------------------------------------------------------------------------
+def _polish(word: str, low: str) -> WordInfo:
+    readings = polish.readings(word)
+    by_pos: dict[str, list[polish.Reading]] = {}
+    for reading in readings:
+        by_pos.setdefault(reading.pos, []).append(reading)
+    for pos in polish.KEY_PREFERENCE:
+        if pos not in by_pos:
+            continue
+        common = [r for r in by_pos[pos] if not r.proper] or by_pos[pos]
+        # Several lemmas ("pracownicy": pracownik or pracownica) stay a set here; the
+        # counter merges the sets that share a lemma once it has seen the whole input.
+        key = low if pos == "ign" else AMBIGUOUS.join(sorted({r.base_lemma.lower()
+                                                               for r in common}))
+        role = ADJ if pos in polish.ADJ_POS else NOUN
+        nominal = [r for r in readings if r.pos in polish.NOUN_POS | polish.ADJ_POS]
+        name = (bool(nominal) and all(r.proper for r in nominal)) or (
+            pos == "ign" and word[:1].isupper() and not word.isupper())
+        return WordInfo(key, role, name, participle=pos in ("ppas", "pact"))
+    return WordInfo(low, PREP if "prep" in by_pos else STOP)
+
+
+# -- Lithuanian -----------------------------------------------------------------------------
+_LT_NOUN_ENDINGS = ("a", "ė", "as", "is", "ys", "us", "uo", "ai", "iai", "ia", "tis")
+# Participles (teikiamos, pažeidžiamų, dirbančios, atsidūrusios, suaugę) decline like
+# adjectives.
+_LT_PARTICIPLE = re.compile(
+    r"(?:(?:iam|am|om|im|anč|inč|ant|int)[a-ząčęėįšųūž]{1,6}"  # present: teikiamos, turintys
+    r"|us(?:i|io|ios|ių|iems|ioms|iais|iomis|ius|ias|į|ią|ieji|iosios)|ę|ęs)$")  # past
+_LT_PARTICIPLE_LEMMAS = ("ęs", "įsis", "ąsis", "ęsis", "antis", "intis", "ąs", "įs")
+_LT_GERUNDS = ("dami", "damas", "dama", "damos")  # dalyvaudami: a verb form, no adjective
+_LT_ADJ_SUFFIXES = ("in", "išk", "ing", "al", "yv")
+
+
+@functools.lru_cache(maxsize=1)
+def _lithuanian_stemmer():
+    import Stemmer  # PyStemmer; unlike morphology.stem we need the stem with its diacritics
+
+    return Stemmer.Stemmer("lithuanian")
+
+
+def lithuanian_stem(word: str) -> str:
+    return _lithuanian_stemmer().stemWord(word)
+
+
+def _is_verb_lemma(lemma: str) -> bool:
+    return lemma.endswith(("ti", "tis"))
+
+
+def _lithuanian(word: str, low: str) -> WordInfo:
+    proper = lexicon.dictionary("lt").get(word) if word[:1].isupper() else None
+    if proper and proper[:1].isupper() and not lexicon.known(low, "lt"):
+        return WordInfo(proper.lower(), NOUN, name=True)  # Alytaus -> Alytus, a place
+    lemma = lexicon.lemmatize(low, "lt")
+    if not lexicon.known(low, "lt"):  # simplemma's guesses for unknown words mislead
+        # ("mediacija" -> "medis"): group them by their Snowball stem instead
+        base = lithuanian_stem(low)
+        participle = bool(_LT_PARTICIPLE.search(low)) and not low.endswith(_LT_GERUNDS)
+        adjectival = participle or base.endswith(_LT_ADJ_SUFFIXES)
+        return WordInfo("~" + base, ADJ if adjectival else NOUN, name=word[:1].isupper(),
+                        participle=participle)
+    if _is_verb_lemma(lemma) and not _is_verb_lemma(low):
+        noun = lithuanian_noun_lemma(low)
+        if noun:
+            return WordInfo(noun, NOUN)
+        if _LT_PARTICIPLE.search(low) and not low.endswith(_LT_GERUNDS):
+            return WordInfo(lemma, ADJ, participle=True)
+        return WordInfo(lemma, STOP)
+    if _is_verb_lemma(lemma):
+        return WordInfo(lemma, STOP)
+    if lemma.endswith(_LT_PARTICIPLE_LEMMAS):  # simplemma lists some as words of their own
+        return WordInfo(lemma, ADJ, participle=True)
+    return WordInfo(lemma, ADJ if lithuanian_adjective(lemma) else NOUN)
+
+
+def lithuanian_noun_lemma(form: str) -> str | None:
+    """A dictionary noun lemma sharing the form's stem (for nouns read as verbs)."""
+    base = lithuanian_stem(form)
+    for ending in _LT_NOUN_ENDINGS:
+        candidate = base + ending
+        if lexicon.is_lemma(candidate, "lt") and not _is_verb_lemma(candidate):
+            if lexicon.is_form_of(form, candidate, "lt") or form.startswith(candidate[:-1]):
+                return candidate
+    return None
+
+
+_LT_ADJ_LEMMA_SUFFIXES = ("inis", "iškas", "ingas", "alus")
+
+
+@functools.lru_cache(maxsize=None)
+def lithuanian_adjective(lemma: str) -> bool:
+    """Adjective lemmas: a productive adjective suffix (socialinis, prevencinis), or a
+    masculine dative in -am/-iam the dictionary lists (geram, gausiam) - nouns have -ui."""
+    if lemma.endswith(_LT_ADJ_LEMMA_SUFFIXES):
+        return True
+    for ending in ("as", "is", "us", "ys"):
+        if lemma.endswith(ending):
+            base = lemma[: -len(ending)]
+            return any(lexicon.is_form_of(base + dative, lemma, "lt") for dative in ("am", "iam"))
+    return False
+
+
+# -- English and other simplemma languages --------------------------------------------------
+def _dictionary_language(word: str, low: str, lang: str) -> WordInfo:
+    lemma = lexicon.lemmatize(low, lang)
+    name = word[:1].isupper() and not lexicon.known(low, lang)
+    return WordInfo(lemma, NOUN, name)
+
+
+def head_position(words: list[str], lang: str) -> int | None:
+    """The head of a head-final phrase (Lithuanian, English): the last noun before any
+    preposition ("asmenys [su negalia]", "socialinių paslaugų centras")."""
+    roles = [analyse(w, lang).role for w in words]
+    end = roles.index(PREP) if PREP in roles else len(words)
+    for position in range(end - 1, -1, -1):
+        if roles[position] == NOUN:
+            return position
+    return None

@@ -1,0 +1,157 @@
+"""The dictionary form of a candidate: "pracownikom socjalnym" -> "pracownik socjalny".
+
+Only the head noun and the adjectives that agree with it change; dependent words keep the
+form they were seen in ("ośrodków pomocy społecznej" -> "ośrodek pomocy społecznej",
+"socialinių paslaugų centro" -> "socialinių paslaugų centras"). The result is the
+nominative singular (plural for nouns without a singular).
+
+* Polish: morfeusz2 reads every word; the head is the noun reading that the adjectives
+  before it agree with (same number, case and gender), adjectives after it agree in turn,
+  and morfeusz2's generator supplies the nominative of each.
+* Lithuanian (`lithuanian`): the head is the last noun before any preposition; it takes
+  simplemma's lemma, the adjectives just before it the nominative of its gender; words
+  the dictionary lacks get theirs from the paradigm of the forms seen.
+* English: the head's lemma (singular); nothing else inflects.
+
+A form is never invented: each word is generated (morfeusz2), confirmed by the dictionary
+(simplemma), inferred from the paradigm of forms seen, or seen itself. When nothing works,
+the phrase keeps a form it was seen in (Polish: the commonest grammatical one; Lithuanian:
+the most nominative-looking).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Callable
+
+from termbase.extraction import lithuanian, polish
+from termbase.extraction.analysis import analyse, head_position
+from termbase.extraction.polish_np import is_noun_phrase, parse_phrase
+from termbase.text.normalize import tokenize
+
+FormsOf = Callable[[str], Counter]  # lemma key -> lower-case forms seen in the input
+
+
+def base_form(variants: dict[str, int], lang: str, forms_of: FormsOf,
+              lemmas: tuple[str, ...] = (), members: dict[str, set[str]] | None = None
+              ) -> str:
+    """The base form of a candidate from its observed surface variants (with counts).
+
+    `lemmas` is the candidate's lemma key and `members` the lemmas merged into each key:
+    a Polish word is generated from the reading of the candidate's own lexeme ("gmin" as
+    gmina, not as the rare noun gmin)."""
+    ordered = sorted(variants, key=lambda v: (-variants[v], v))
+    styles = _case_styles(variants)
+    if lang == "pl" and polish.available():  # grammatical variants first ("Samorządu
+        prefer = _preferred(lemmas, members or {})  # Rejonu", not the text's "Rejon")
+        ordered.sort(key=lambda v: not is_noun_phrase(words_of(v), prefer))
+    for variant in ordered:
+        words = words_of(variant)
+        if lang == "pl" and polish.available():
+            forms = _polish(words, prefer)
+        elif lang == "lt":
+            forms = lithuanian.base_words(words, forms_of)
+        else:
+            forms = _head_lemma(words, lang)
+        if forms:
+            return _join(variant, [_restyle(f, s) for f, s in zip(forms, styles)])
+    return lithuanian.most_nominative(ordered) if lang == "lt" else ordered[0]
+
+
+def well_formed(variants: dict[str, int], lang: str, lemmas: tuple[str, ...] = (),
+                members: dict[str, set[str]] | None = None) -> bool:
+    """False for a run of words that is no noun phrase (see `polish_np`; in Lithuanian, a
+    noun before the head that is not in the genitive)."""
+    if lang == "lt":
+        return any(lithuanian.dependents_in_genitive(words_of(v)) for v in variants)
+    if lang != "pl" or not polish.available():
+        return True
+    prefer = _preferred(lemmas, members or {})
+    return any(is_noun_phrase(words_of(v), prefer) for v in variants)
+
+
+# -- shared helpers --------------------------------------------------------------------------
+def words_of(variant: str) -> list[str]:
+    return [t.text for t in tokenize(variant)]
+
+
+def _join(variant: str, words: list[str]) -> str:
+    """Put new words in place of the variant's tokens, keeping its separators (hyphens)."""
+    tokens = tokenize(variant)
+    out, last = [], 0
+    for token, word in zip(tokens, words):
+        out.append(variant[last:token.start].replace(", ", " "))  # the pl-LT participle comma
+        out.append(word)
+        last = token.end
+    return "".join(out)
+
+
+def _style(word: str) -> str:
+    if len(word) > 1 and word.isupper():
+        return "upper"
+    return "title" if word[:1].isupper() else "lower"
+
+
+def _case_styles(variants: dict[str, int]) -> list[str]:
+    """Per position, the case most occurrences were written in (sentence starts excluded)."""
+    votes: list[Counter] = []
+    for variant, count in variants.items():
+        for position, word in enumerate(words_of(variant)):
+            while len(votes) <= position:
+                votes.append(Counter())
+            votes[position][_style(word)] += count
+    return [v.most_common(1)[0][0] for v in votes]
+
+
+def _restyle(word: str, style: str) -> str:
+    if style == "upper":
+        return word.upper()
+    if style == "title":
+        return word[:1].upper() + word[1:]
+    return word.lower() if not word.isupper() or len(word) == 1 else word
+
+
+# -- Polish ----------------------------------------------------------------------------------
+def _preferred(lemmas: tuple[str, ...], members: dict[str, set[str]]) -> list[tuple[str, ...]]:
+    """Per position, the lemmas to try first: the key, then the lemmas merged into it."""
+    return [(key, *sorted(members.get(key, ()))) for key in lemmas]
+
+
+_GENDER_ORDER = {"m1": 0, "m2": 1, "m3": 2, "f": 3, "n": 4}
+
+
+def _polish(words: list[str], prefer: list[tuple[str, ...]]) -> list[str] | None:
+    phrase = parse_phrase(words, prefer)
+    if phrase is None:
+        return None
+    head = phrase.head
+    genders = sorted({g for _n, _c, g in phrase.agreement},
+                     key=lambda g: _GENDER_ORDER.get(g, 9))
+    head_pos = "subst" if head.pos == "depr" else head.pos
+    head_rest = head.rest if head.pos == "ger" else ()
+    for number in ("sg", "pl"):
+        for gender in genders:
+            forms = list(words)
+            forms[phrase.position] = polish.generate_form(head.lemma, head_pos, number, "nom",
+                                                          gender, head_rest)
+            for p, reading in phrase.adjectives.items():
+                forms[p] = polish.generate_form(reading.lemma, reading.pos, number, "nom",
+                                                gender, _agreement_rest(reading))
+            if all(forms):
+                return forms
+    return None
+
+
+def _agreement_rest(reading: polish.Reading) -> tuple[str, ...]:
+    """What must stay as seen: an adjective's degree, a participle's aspect and negation."""
+    return reading.rest[:1] if reading.pos == "adj" else reading.rest
+
+
+# -- English and other languages -------------------------------------------------------------
+def _head_lemma(words: list[str], lang: str) -> list[str] | None:
+    h = head_position(words, lang)
+    if h is None:
+        return None
+    forms = [w.lower() for w in words]
+    forms[h] = analyse(words[h], lang).key
+    return forms

@@ -1,0 +1,76 @@
+"""Merge the lemma sets of ambiguous words into one key per lexeme, after counting.
+
+morfeusz2 reads "pracownicy" as pracownik (plural) or pracownica (genitive), but
+"pracowników" only as pracownik. Picking one lemma per word in isolation would split
+"pracownicy socjalni" from "pracowników socjalnych"; instead each ambiguous word keeps its
+lemma set while counting, and once the whole input is seen, sets that share a lemma are
+united (union-find) and named by the lemma most occurrences support ("pracownik").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable
+
+from termbase.extraction.analysis import AMBIGUOUS
+from termbase.extraction.termhood import general_frequency
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, item: str) -> str:
+        self.parent.setdefault(item, item)
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, items: list[str]) -> None:
+        root = self.find(items[0])
+        for other in items[1:]:
+            self.parent[self.find(other)] = root
+
+
+def canonical_keys(raw_counts: dict[str, int], lang: str
+                   ) -> tuple[dict[str, str], dict[str, set[str]]]:
+    """(raw key -> lexeme key, lexeme key -> its member lemmas) for keys needing a change.
+
+    A group is named by the lemma most occurrences support; on a tie (every form of gmina
+    is also a form of the rare noun gmin) by the lemma more common in general language."""
+    ambiguous = [raw for raw in raw_counts if AMBIGUOUS in raw]
+    if not ambiguous:
+        return {}, {}
+    support: Counter = Counter()
+    groups = _UnionFind()
+    for raw, count in raw_counts.items():
+        lemmas = raw.split(AMBIGUOUS)
+        groups.union(lemmas)
+        for lemma in lemmas:
+            support[lemma] += count
+    members: dict[str, set[str]] = {}
+    for lemma in support:
+        members.setdefault(groups.find(lemma), set()).add(lemma)
+    names = {root: min(group, key=lambda lemma: (-support[lemma],
+                                                 -general_frequency(lemma, lang), lemma))
+             for root, group in members.items()}
+    mapping = {}
+    for raw in raw_counts:
+        name = names[groups.find(raw.split(AMBIGUOUS)[0])]
+        if name != raw:
+            mapping[raw] = name
+    return mapping, {names[root]: group for root, group in members.items() if len(group) > 1}
+
+
+def rekey(key: tuple[str, ...], mapping: dict[str, str]) -> tuple[str, ...]:
+    return tuple(mapping.get(part, part) for part in key)
+
+
+def merged_counters(items: Iterable[tuple[str, Counter]], mapping: dict[str, str]
+                    ) -> dict[str, Counter]:
+    merged: dict[str, Counter] = {}
+    for key, counts in items:
+        target = merged.setdefault(mapping.get(key, key), Counter())
+        target.update(counts)
+    return merged

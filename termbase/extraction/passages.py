@@ -1,0 +1,115 @@
+"""Input files -> numbered passages (one line of plain text, or one TMX/XLIFF segment).
+
+Plain text is read line by line, in whatever encoding it came (the importer's detection:
+UTF-8, UTF-16, cp1250, cp1257). XML files go through the format registry's TMX and XLIFF
+readers, taking the text of the wanted language from each segment; the passage's line is
+the segment's line in the file, so a context snippet can be found again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator, NamedTuple
+
+from termbase.formats.base import FormatError, ReadOptions
+from termbase.model import Segment, ValidationError
+
+XML_SUFFIXES = (".tmx", ".xlf", ".xliff", ".sdlxliff", ".mqxliff")
+
+
+class Passage(NamedTuple):
+    file: str
+    line: int
+    text: str
+
+
+class SegmentPair(NamedTuple):
+    file: str
+    line: int
+    source: str
+    target: str
+
+
+def _is_xml(path: Path) -> bool:
+    if path.suffix.lower() in XML_SUFFIXES:
+        return True
+    with open(path, "rb") as handle:
+        head = handle.read(512).lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith((b"<?xml", b"<tmx", b"<xliff"))
+
+
+def _read_text(path: Path, encoding: str | None) -> str:
+    from termbase.formats.encoding import decode
+
+    try:
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        raise FormatError(f"{path} is a directory, not a file") from None
+    return decode(raw, encoding, name=path.name)[0]
+
+
+def _segments(path: Path) -> Iterator[tuple[int, Segment]]:
+    from termbase import formats
+
+    try:
+        fmt = formats.detect(path)
+    except FormatError as exc:
+        if "cannot recognise" not in str(exc):
+            raise
+        raise FormatError(f"{path.name} is XML but neither TMX nor XLIFF") from None
+    if fmt.kind == "terms" or not fmt.read:
+        raise FormatError(f"{path.name}: {fmt.name} holds terms, not text to extract from")
+    for entry in fmt.read(path, ReadOptions()):
+        if isinstance(entry.item, Segment):
+            yield entry.line, entry.item
+
+
+def _text_in(segment: Segment, lang: str) -> str:
+    for code, text in segment.texts.items():
+        if code.split("-")[0].lower() == lang:
+            return text or ""
+    return ""
+
+
+def read_passages(path: Path, lang: str, encoding: str | None = None) -> Iterator[Passage]:
+    """Non-empty passages of `lang` in one file."""
+    path = Path(path)
+    if _is_xml(path):
+        for line, segment in _segments(path):
+            text = _text_in(segment, lang).strip()
+            if text:
+                yield Passage(path.name, line, text)
+        return
+    for number, line in enumerate(_read_text(path, encoding).splitlines(), 1):
+        if line.strip():
+            yield Passage(path.name, number, line.strip())
+
+
+def read_bilingual(path: Path, source: str, target: str) -> list[SegmentPair]:
+    """Segments of a TMX or XLIFF file that have text in both languages."""
+    path = Path(path)
+    pairs = []
+    for line, segment in _segments(path):
+        src, tgt = _text_in(segment, source).strip(), _text_in(segment, target).strip()
+        if src and tgt:
+            pairs.append(SegmentPair(path.name, line, src, tgt))
+    return pairs
+
+
+def read_line_aligned(source_path: Path, target_path: Path,
+                      encoding: str | None = None) -> list[SegmentPair]:
+    """Two plain-text files whose line N translate each other (blank in both: skipped)."""
+    src_lines = _read_text(Path(source_path), encoding).splitlines()
+    tgt_lines = _read_text(Path(target_path), encoding).splitlines()
+    while src_lines and not src_lines[-1].strip():
+        src_lines.pop()
+    while tgt_lines and not tgt_lines[-1].strip():
+        tgt_lines.pop()
+    if len(src_lines) != len(tgt_lines):
+        raise ValidationError(
+            f"{Path(source_path).name} has {len(src_lines)} lines but "
+            f"{Path(target_path).name} has {len(tgt_lines)}: the files are not line-aligned")
+    name = Path(source_path).name
+    return [SegmentPair(name, number, src.strip(), tgt.strip())
+            for number, (src, tgt) in enumerate(zip(src_lines, tgt_lines), 1)
+            if src.strip() and tgt.strip()]

@@ -1,0 +1,140 @@
+"""Polish noun phrases: which word is the head, which adjectives agree with it, and whether
+the words after it are dependents a noun phrase can have.
+
+    [adjectives] HEAD [adjectives]  ( [preposition] [adjectives] NOUN [adjectives] )*
+
+Adjectives agree with their noun in number, case and gender (the (number, case, gender)
+triples of morfeusz2's readings must intersect). A dependent without a preposition is in
+the genitive ("ośrodek pomocy społecznej"), dative ("usługi rodzinie") or instrumental
+("zarządzanie przypadkiem"), or the accusative after a participle or gerund, which govern
+objects like verbs; after a preposition, in a case the preposition governs ("opieka nad
+dziećmi"); after a conjunction, in the case of the phrase before it ("Ochrony Społecznej
+i Pracy"). So "seminarium kierownik wydziału" (two nominatives in a row) and
+"społecznych rejonu wileńskiego" (an adjective agreeing with nothing) are no phrases.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from termbase.extraction import polish
+from termbase.extraction.analysis import PREP, analyse
+from termbase.extraction.stopwords import is_coordinator
+
+Triples = frozenset  # of (number, case, gender)
+DEPENDENT_CASES = frozenset({"gen", "dat", "inst"})
+_HEAD_ORDER = {"subst": 0, "depr": 1, "ger": 2}
+
+
+def _triples(reading: polish.Reading, cases: frozenset | None = None) -> Triples:
+    return frozenset((n, c, g) for n in reading.numbers for c in reading.cases
+                     for g in reading.genders if cases is None or c in cases)
+
+
+def nominal_readings(word: str, kinds: frozenset, prefer: tuple[str, ...] = (),
+                     strict: bool = False) -> list[polish.Reading]:
+    """Readings of these parts of speech, those of the `prefer`red lemmas first (only
+    those, when `strict` and the first preferred lemma has any)."""
+    found = [r for r in polish.readings(word) if r.pos in kinds]
+    if strict and prefer:
+        own = [r for r in found if r.base_lemma.lower() == prefer[0]]
+        found = own or found
+
+    def order(reading: polish.Reading) -> tuple[int, int]:
+        lemma = reading.base_lemma.lower()
+        rank = prefer.index(lemma) if lemma in prefer else len(prefer)
+        return rank, _HEAD_ORDER.get(reading.pos, 3)
+    return sorted(found, key=order)
+
+
+def _agreeing(word: str, agreement: Triples) -> tuple[polish.Reading, Triples] | None:
+    for reading in nominal_readings(word, polish.ADJ_POS):
+        common = agreement & _triples(reading)
+        if common:
+            return reading, common
+    return None
+
+
+class Phrase:
+    """A head reading and the adjectives that agree with it, by position."""
+
+    def __init__(self, position: int, head: polish.Reading, cases: frozenset | None):
+        self.position, self.head = position, head
+        self.adjectives: dict[int, polish.Reading] = {}
+        self.agreement: Triples = _triples(head, cases)
+        self.end = position + 1  # one past the last word of the phrase
+
+    def extend(self, words: list[str], positions) -> bool:
+        """Take the adjectives at `positions` while they agree; False at the first that does
+        not."""
+        for p in positions:
+            found = _agreeing(words[p], self.agreement)
+            if not found:
+                return False
+            self.adjectives[p], self.agreement = found
+            self.end = max(self.end, p + 1)
+        return True
+
+
+def parse_phrase(words: list[str], prefer: list[tuple[str, ...]], start: int = 0,
+                 cases: frozenset | None = None, strict: bool = False) -> Phrase | None:
+    """The phrase beginning at `start`: the rightmost noun with only agreeing adjectives
+    before it heads it (so "socjalnych pracowników" is headed by the noun, not by socjalny
+    read as a noun); of its readings, the one most following adjectives agree with
+    ("pracownicy socjalni": the plural of pracownik, not the genitive of pracownica)."""
+    best = None
+    for h in range(start, len(words)):
+        options = []
+        lemmas = prefer[h] if h < len(prefer) else ()
+        for head in nominal_readings(words[h], polish.NOUN_POS, lemmas, strict):
+            phrase = Phrase(h, head, cases)
+            if phrase.agreement and phrase.extend(words, range(start, h)):
+                phrase.extend(words, range(h + 1, len(words)))
+                options.append(phrase)
+        if options:
+            best = max(options, key=lambda ph: len(ph.adjectives))
+        if not nominal_readings(words[h], polish.ADJ_POS):
+            break  # a head further right would have this non-adjective before it
+    return best
+
+
+@functools.lru_cache(maxsize=None)
+def governed_cases(preposition: str) -> frozenset:
+    """Cases a preposition governs: morfeusz2 tags it prep:gen, prep:acc, prep:loc ..."""
+    return frozenset(r.rest[0] for r in polish.readings(preposition)
+                     if r.pos == "prep" and r.rest)
+
+
+def _verbal(phrase: Phrase, position: int) -> bool:
+    """Whether the word at `position` (the phrase's last) is a participle or gerund."""
+    if position == phrase.position:
+        return phrase.head.pos == "ger"
+    reading = phrase.adjectives.get(position)
+    return reading is not None and reading.pos in ("ppas", "pact")
+
+
+def is_noun_phrase(words: list[str], prefer: list[tuple[str, ...]]) -> bool:
+    phrase = head = parse_phrase(words, prefer)
+    if phrase is None:
+        return False
+    p = phrase.end
+    while p < len(words):
+        cases = DEPENDENT_CASES
+        if _verbal(phrase, p - 1):  # "osób doświadczających wykluczenie": a verb's object
+            cases = cases | {"acc"}
+        if analyse(words[p], "pl").role == PREP:
+            cases = governed_cases(words[p].lower())
+            p += 1
+        elif is_coordinator(words[p].lower(), "pl"):
+            if phrase is head:
+                return False  # "Ubóstwu i Wykluczeniu" only coordinates within a name
+            cases = frozenset(c for _n, c, _g in phrase.agreement)  # same case as before
+            p += 1
+        # A dependent must be read as the lexeme it was counted under: "uczestnicy" in
+        # "seminarium uczestnicy" is uczestnik (nominative), not uczestnica (genitive).
+        dependent = parse_phrase(words, prefer, p, cases, strict=True) \
+            if p < len(words) else None
+        if dependent is None:
+            return False
+        phrase, p = dependent, dependent.end
+    return True

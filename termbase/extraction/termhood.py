@@ -1,0 +1,117 @@
+"""How term-like a candidate is: independent frequency x domain keyness x phrase shape.
+
+* Independent frequency, after C-value (Frantzi, Ananiadou & Mima 2000): a lemma sequence's
+  frequency minus the mean frequency of the longer candidates it is nested in, so "pomoc
+  społeczna" inside a repeated "ośrodek pomocy społecznej" keeps only its own occurrences.
+  A container seen once is no evidence (in a small text every phrase is seen once, and all
+  its parts would score zero), so only containers seen twice or more discount, and never
+  below a quarter of the sequence's frequency.
+* Keyness of the words: how much more often a word occurs in the input than in general
+  language (wordfreq's frequencies, summed over the forms seen): count x log10(ratio), the
+  leading term of the log-likelihood keyness statistic. A word seen once scores little
+  however rare it is in general language, so incidental rare words ("podekscytowanie") do
+  not outrank the domain's recurring vocabulary (usługa, socjalny, pomoc). A phrase's
+  keyness is the mean over its content words of log2(1 + keyness).
+* Shape, instead of C-value's log2(length): terms are mostly two- or three-word noun
+  phrases (Justeson & Katz 1995), and a phrase whose noun carries a classifying adjective
+  (Polish "pomoc społeczna" with the adjective after the noun; Lithuanian and English
+  adjectives before it) is a term far more often than a chain of nouns ("zakres pracy").
+* Proper names (every word a name: people, places) are damped, not dropped: an
+  institution's name may be wanted.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import Counter
+from typing import Iterable, Mapping
+
+GENERAL_FLOOR = 1e-7        # wordfreq's smallest listed frequencies are about 1e-8
+NAME_DAMPING = 0.25
+MIN_CONTAINER_FREQ = 2
+# Even a sequence always seen inside the same longer one may be a term ("ekonomia
+# społeczna" in "rozwój ekonomii społecznej"): keep a quarter of its frequency.
+NESTED_FLOOR = 0.25
+LENGTH_PRIOR = {1: 0.3, 2: 1.0, 3: 1.0, 4: 0.75, 5: 0.35}
+PREPOSITION_PRIOR = 0.5        # "gmina z rejonu", "zmiany w ustawodawstwie": circumstances
+TERM_PREPOSITION_PRIOR = 0.85  # "opieka nad dziećmi", "asmenys su negalia"
+PARTICIPLE_FIRST_PRIOR = 0.5  # "teikiamos paslaugos", "zrealizowany projekt": descriptions
+CLASSIFYING_ADJECTIVE_PRIOR = 1.6
+# A classifying adjective completing the phrase: Polish puts it after its noun, and a
+# Polish term usually ends with it ("pomoc społeczna", "ośrodek pomocy społecznej"), while
+# a phrase running on to a bare noun ("usługi socjalne samorządu") is two phrases joined;
+# Lithuanian and English adjectives stand right before the head ("socialinė globa").
+CLASSIFYING_ADJECTIVE = {"pl": re.compile(r"a$")}
+CLASSIFYING_ADJECTIVE_DEFAULT = re.compile(r"A+N$|A+N[Pp]")
+
+
+@functools.lru_cache(maxsize=None)
+def general_frequency(word: str, lang: str) -> float:
+    from wordfreq import word_frequency
+
+    try:
+        return word_frequency(word, lang)
+    except (LookupError, ValueError):
+        return 0.0
+
+
+def keyness(forms: Mapping[str, int], total_tokens: int, lang: str) -> float:
+    """count x log10(share in the input / share in general language), 0 when not key."""
+    count = sum(forms.values())
+    general = sum(general_frequency(form, lang) for form in forms)
+    ratio = (count / max(total_tokens, 1)) / max(general, GENERAL_FLOOR)
+    return count * math.log10(ratio) if ratio > 1 else 0.0
+
+
+def phrase_keyness(values: Iterable[float]) -> float:
+    logs = [math.log2(1 + v) for v in values]
+    return sum(logs) / len(logs) if logs else 0.0
+
+
+def independent_frequencies(freqs: dict[tuple[str, ...], int],
+                            longer: dict[tuple[str, ...], int] | None = None
+                            ) -> dict[tuple[str, ...], float]:
+    """Frequency minus the mean frequency of the (repeated) longer sequences containing it;
+    `longer` holds sequences one word past the longest candidate, counted only for this."""
+    nested_sum: Counter = Counter()
+    nested_by: Counter = Counter()
+
+    def nest(sub: tuple[str, ...], freq: int) -> None:
+        if sub in freqs:
+            nested_sum[sub] += freq
+            nested_by[sub] += 1
+
+    for key, freq in freqs.items():
+        if freq < MIN_CONTAINER_FREQ:
+            continue
+        n = len(key)
+        for length in range(1, n):
+            for start in range(n - length + 1):
+                nest(key[start:start + length], freq)
+    for key, freq in (longer or {}).items():
+        if freq >= MIN_CONTAINER_FREQ:
+            nest(key[:-1], freq)
+            nest(key[1:], freq)
+    return {key: max(freq - nested_sum[key] / nested_by[key], NESTED_FLOOR * freq)
+            if nested_by[key] else float(freq) for key, freq in freqs.items()}
+
+
+def shape_prior(shape: str, lang: str) -> float:
+    prior = LENGTH_PRIOR.get(len(shape), LENGTH_PRIOR[5])
+    if "P" in shape:
+        prior *= PREPOSITION_PRIOR
+    elif "p" in shape:
+        prior *= TERM_PREPOSITION_PRIOR
+    if shape.startswith("v"):
+        prior *= PARTICIPLE_FIRST_PRIOR
+    if CLASSIFYING_ADJECTIVE.get(lang, CLASSIFYING_ADJECTIVE_DEFAULT).search(shape):
+        prior *= CLASSIFYING_ADJECTIVE_PRIOR
+    return prior
+
+
+def termhood(independent_freq: float, keyness_: float, prior: float, all_names: bool
+             ) -> float:
+    score = (independent_freq + 0.3) * (0.5 + keyness_) * prior
+    return score * NAME_DAMPING if all_names else score

@@ -77,8 +77,11 @@ class Termbase:
         fingerprint = self.store.fingerprint()
         tables = self.store.read_tables()
         concepts = (Concept.from_dict(doc) for doc in tables["concepts"].values())
-        index = build_index(concepts, fingerprint, progress, segments=tables["memory"])
-        index_cache.save(index_cache.cache_path(self.store.path), index)
+        path = index_cache.cache_path(self.store.path)
+        previous = self._index or index_cache.load(path, None)
+        index = build_index(concepts, fingerprint, progress, segments=tables["memory"],
+                            previous=previous)
+        index_cache.save(path, index)
         self._index = index
         return index
 

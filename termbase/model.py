@@ -140,12 +140,20 @@ class Term:
         return {"preferred": 0, "": 1, "admitted": 1, "deprecated": 2, "forbidden": 3}[self.status]
 
     def to_dict(self) -> dict:
-        return {k: v for k, v in asdict(self).items() if v not in ("", [], None)}
+        data = {}
+        for name in _TERM_FIELDS:
+            value = getattr(self, name)
+            if value not in ("", [], None):
+                data[name] = list(value) if name == "forms" else value
+        return data
 
     @classmethod
     def from_dict(cls, data: dict) -> "Term":
         known = {f.name for f in fields(cls)}
         return cls(**{k: (list(v) if k == "forms" else v) for k, v in data.items() if k in known})
+
+
+_TERM_FIELDS = tuple(f.name for f in fields(Term))
 
 
 @dataclass

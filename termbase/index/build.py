@@ -21,10 +21,18 @@ from termbase.text.normalize import fold, norm, tokenize
 
 def build_index(concepts: Iterable[Concept], fingerprint: tuple = (),
                 progress: Callable[[int], None] | None = None,
-                segments: dict[str, dict] | None = None) -> Index:
-    """The full index: terms (with morphology) and the translation memory's segments."""
+                segments: dict[str, dict] | None = None,
+                previous: Index | None = None) -> Index:
+    """The full index: terms (with morphology) and the translation memory's segments.
+
+    `previous` (a stale index of the same store) lends its morphology memo, so a rebuild
+    after a small change does not analyse and generate every word again.
+    """
     index = Index(fingerprint=fingerprint)
     index.memory = MemoryIndex(segments or {})
+    old_tokens, old_lexemes = previous.morphology if previous is not None else ({}, {})
+    token_memo: dict[tuple[str, str], str] = {}
+    lexeme_memo: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {}
     lexeme_ids: dict[tuple[str, str], int] = {}
     forms = defaultdict(lambda: defaultdict(set))  # lang -> folded form -> lexeme ids
     stems = defaultdict(lambda: defaultdict(set))  # lang -> stem -> lexeme ids
@@ -32,13 +40,20 @@ def build_index(concepts: Iterable[Concept], fingerprint: tuple = (),
     trie: dict[str, dict] = defaultdict(dict)
 
     def lexeme_of(token: str, lang: str) -> int:
-        key = (lang, lemma_key(token, lang))
+        token_key = (lang, token)
+        lemma = token_memo.get(token_key) or old_tokens.get(token_key) or lemma_key(token, lang)
+        token_memo[token_key] = lemma
+        key = (lang, lemma)
         lex = lexeme_ids.get(key)
         if lex is None:
             lex = lexeme_ids[key] = len(lexeme_ids)
-            for form in expand(token, lang) | {token.lower()}:
-                forms[lang][fold(form)].add(lex)
-                _add_stems(stems[lang], form, lang, lex)
+            data = old_lexemes.get(key) or _lexeme_data(token, lang)
+            lexeme_memo[key] = data
+            folded_forms, stem_set = data
+            for form in folded_forms:
+                forms[lang][form].add(lex)
+            for key_ in stem_set:
+                stems[lang][key_].add(lex)
         return lex
 
     for count, concept in enumerate(concepts, 1):
@@ -73,8 +88,21 @@ def build_index(concepts: Iterable[Concept], fingerprint: tuple = (),
                           for lex, tids in lexeme_terms.items()}
     index.trie = dict(trie)
     index.prefix_keys = sorted((key, tid) for key, tids in index.folded.items() for tid in tids)
-    index.fuzzy = {lang: DeletionIndex(table.keys()) for lang, table in index.forms.items()}
+    index.fuzzy = previous.fuzzy if previous is not None else {}
+    for lang, table in index.forms.items():
+        index.fuzzy.setdefault(lang, DeletionIndex()).update(table.keys())
+    index.languages = sorted({ref.lang for ref in index.terms})
+    index.morphology = (token_memo, lexeme_memo)
     return index
+
+
+def _lexeme_data(token: str, lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(folded forms, stems) of every candidate lemma of a token: the expensive part."""
+    all_forms = expand(token, lang) | {token.lower()}
+    stems_found = set()
+    for form in all_forms:
+        stems_found |= stem_keys(form, lang)
+    return tuple(sorted({fold(f) for f in all_forms})), tuple(sorted(stems_found))
 
 
 def _add_stems(table, form: str, lang: str, lex: int) -> None:

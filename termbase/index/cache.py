@@ -21,14 +21,16 @@ def cache_path(store_path: Path) -> Path:
     return store_path.with_name(store_path.name + ".tbcache")
 
 
-def load(path: Path, fingerprint: tuple) -> Index | None:
-    """The cached index if it matches `fingerprint`, else None (missing, stale, damaged)."""
+def load(path: Path, fingerprint: tuple | None) -> Index | None:
+    """The cached index if it matches `fingerprint`, else None (missing, stale, damaged).
+    With fingerprint None any index of this format is returned (to borrow its memo)."""
     try:
         with open(path, "rb") as handle:
             if handle.read(len(MAGIC)) != MAGIC:
                 return None
-            header = pickle.load(handle)
-            if header != (INDEX_FORMAT, tuple(fingerprint)):
+            format_, cached = pickle.load(handle)
+            if format_ != INDEX_FORMAT or (fingerprint is not None
+                                           and cached != tuple(fingerprint)):
                 return None
             index = pickle.load(handle)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError,

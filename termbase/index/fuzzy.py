@@ -25,13 +25,19 @@ def max_edits(word: str) -> int:
 
 
 class DeletionIndex:
-    def __init__(self, words: Iterable[str]):
+    def __init__(self, words: Iterable[str] = ()):
         self.words: list[str] = []
+        self.ids: dict[str, int] = {}
         self.table: dict[str, object] = {}
+        self.update(words)
+
+    def update(self, words: Iterable[str]) -> None:
+        """Add words not yet indexed. Words are never removed: a stale one costs nothing,
+        because callers map candidates back through the current forms table."""
         for word in words:
-            if len(word) < MIN_LEN:
+            if len(word) < MIN_LEN or word in self.ids:
                 continue
-            wid = len(self.words)
+            wid = self.ids[word] = len(self.words)
             self.words.append(word)
             for key in _deletes(word) | {word}:
                 # one id is kept bare (most keys have one word), more become a list

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 # Bump when the layout or the keys change: old caches are then rebuilt, never misread.
-INDEX_FORMAT = 4
+INDEX_FORMAT = 6
 
 
 class TermRef(NamedTuple):
@@ -32,7 +32,6 @@ class Index:
     prefix_keys: list[tuple[str, int]] = field(default_factory=list)
     fuzzy: dict = field(default_factory=dict)                     # lang -> DeletionIndex
     memory: object = None                                          # MemoryIndex
-
-    @property
-    def languages(self) -> list[str]:
-        return sorted({t.lang for t in self.terms})
+    languages: list[str] = field(default_factory=list)             # of the terms, sorted
+    # (token -> lemma key, lemma key -> (folded forms, stems)): reused by the next rebuild
+    morphology: tuple = ({}, {})

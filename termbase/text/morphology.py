@@ -35,6 +35,7 @@ def _stemmer(lang: str):
     return Stemmer.Stemmer(algorithm) if algorithm else None
 
 
+@functools.lru_cache(maxsize=100_000)
 def stem(word: str, lang: str) -> str:
     """Snowball stem of the word, folded; the word's fold where no stemmer exists."""
     stemmer = _stemmer(lang)

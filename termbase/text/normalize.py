@@ -11,6 +11,7 @@ than a whole terminal lookup may take. Extraction (batch work) uses sacremoses.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from typing import NamedTuple
@@ -29,12 +30,14 @@ _TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
 _SPACE_RE = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=262_144)
 def norm(text: str) -> str:
     """NFC + casefold + collapsed whitespace: the exact-match key."""
     text = unicodedata.normalize("NFC", text).translate(_PUNCT)
     return _SPACE_RE.sub(" ", text.casefold()).strip()
 
 
+@functools.lru_cache(maxsize=262_144)
 def fold(text: str) -> str:
     """`norm` without diacritics: the key that ignores ą/a, ł/l, ė/e, š/s ..."""
     decomposed = unicodedata.normalize("NFD", norm(text).translate(_SPECIAL))

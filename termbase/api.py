@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Iterable
 
+from termbase.bulk import paused_gc
 from termbase.index import cache as index_cache
 from termbase.index.build import build_index
 from termbase.index.search import search
@@ -56,7 +57,8 @@ class Termbase:
                 bad = [f"{path.name} line {e.line}: {e.error}" for e in entries if e.error]
                 if bad:
                     raise StoreError("the shipped glossary is invalid: " + "; ".join(bad[:5]))
-                apply_items(tx, [(e.line, e.item) for e in entries if e.item], report)
+                apply_items(tx, [(e.line, e.item) for e in entries if e.item], report,
+                            validated=True)
             tx.summary = {"added": report.added, "merged": report.merged}
 
     # -- the index -----------------------------------------------------------------------
@@ -67,7 +69,8 @@ class Termbase:
         if self._index is not None and self._index.fingerprint == fingerprint:
             return self._index
         path = index_cache.cache_path(self.store.path)
-        index = index_cache.load(path, fingerprint)
+        with paused_gc():
+            index = index_cache.load(path, fingerprint)
         if index is None:
             index = self.rebuild_index()
         self._index = index
@@ -78,10 +81,11 @@ class Termbase:
         tables = self.store.read_tables()
         concepts = (Concept.from_dict(doc) for doc in tables["concepts"].values())
         path = index_cache.cache_path(self.store.path)
-        previous = self._index or index_cache.load(path, None)
-        index = build_index(concepts, fingerprint, progress, segments=tables["memory"],
-                            previous=previous)
-        index_cache.save(path, index)
+        with paused_gc():
+            previous = self._index or index_cache.load(path, None)
+            index = build_index(concepts, fingerprint, progress, segments=tables["memory"],
+                                previous=previous)
+            index_cache.save(path, index)
         self._index = index
         return index
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Iterable
 
 from termbase import formats
+from termbase.bulk import paused_gc
 from termbase.formats.base import FormatError, WriteOptions
 from termbase.model import STATUSES, Concept, ValidationError
 from termbase.store import Store
@@ -53,6 +54,11 @@ class ExportFilter:
 def export_file(store: Store, path: Path, fmt_name: str | None = None,
                 options: WriteOptions | None = None, selection: ExportFilter | None = None
                 ) -> dict:
+    with paused_gc():
+        return _export(store, path, fmt_name, options, selection)
+
+
+def _export(store, path, fmt_name, options, selection) -> dict:
     options = options or WriteOptions()
     selection = selection or ExportFilter()
     path = Path(path)

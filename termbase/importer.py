@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from termbase import formats
+from termbase.bulk import paused_gc
 from termbase.formats.base import Entry, FormatError, ReadOptions
 from termbase.model import Concept, Segment, Term
 from termbase.store import Store, Transaction
@@ -103,6 +104,13 @@ def import_file(store: Store, path: Path, fmt_name: str | None = None,
     path = Path(path)
     if on_conflict not in CONFLICT_MODES:
         raise ValueError(f"on_conflict must be one of {CONFLICT_MODES}")
+    with paused_gc():
+        return _import(store, path, fmt_name, options, on_conflict, dry_run, skip_invalid,
+                       progress, command, batch)
+
+
+def _import(store, path, fmt_name, options, on_conflict, dry_run, skip_invalid, progress,
+            command, batch) -> ImportReport:
     fmt_name, entries = read_entries(path, fmt_name, options)
     report = ImportReport(file=str(path), format=fmt_name, dry_run=dry_run)
     errors = [(e.line, e.error) for e in entries if e.error]
@@ -116,7 +124,7 @@ def import_file(store: Store, path: Path, fmt_name: str | None = None,
     with store.transaction(command=f"{command} {path.name}", batch=batch,
                            dry_run=dry_run) as tx:
         report.batch = tx.batch
-        apply_items(tx, items, report, on_conflict, progress)
+        apply_items(tx, items, report, on_conflict, progress, validated=True)
         tx.summary = {k: getattr(report, k) for k in
                       ("file", "format", "added", "merged", "unchanged", "skipped",
                        "segments_added")}
@@ -125,7 +133,10 @@ def import_file(store: Store, path: Path, fmt_name: str | None = None,
 
 def apply_items(tx: Transaction, items: list[tuple[int, Concept | Segment]],
                 report: ImportReport, on_conflict: str = "merge",
-                progress: Callable[[int, int], None] | None = None) -> None:
+                progress: Callable[[int, int], None] | None = None,
+                validated: bool = False) -> None:
+    """Apply read items in `tx`. `validated`: the items come straight from a format reader,
+    which validated each of them (so adding them need not validate again)."""
     terms = _TermMap(tx.concepts())
     known_segments = {_segment_key(doc) for doc in tx.tables["memory"].values()}
     total = len(items)
@@ -139,7 +150,7 @@ def apply_items(tx: Transaction, items: list[tuple[int, Concept | Segment]],
                 tx.add_segment(item)
                 report.segments_added += 1
         else:
-            _apply_concept(tx, terms, line, item, report, on_conflict)
+            _apply_concept(tx, terms, line, item, report, on_conflict, validated)
         if progress and (done % 2000 == 0 or done == total):
             progress(done, total)
 
@@ -149,7 +160,7 @@ def _segment_key(doc: dict) -> tuple:
 
 
 def _apply_concept(tx: Transaction, terms: _TermMap, line: int, incoming: Concept,
-                   report: ImportReport, on_conflict: str) -> None:
+                   report: ImportReport, on_conflict: str, validated: bool = False) -> None:
     target = None
     if on_conflict != "new":
         if incoming.id and tx.has_id(incoming.id):
@@ -159,7 +170,7 @@ def _apply_concept(tx: Transaction, terms: _TermMap, line: int, incoming: Concep
             target = tx.get(candidates[0]) if candidates else None
     if target is None:
         declared = bool(incoming.id)
-        added = tx.add(incoming, keep_dates=True)
+        added = tx.add(incoming, keep_dates=True, validated=validated)
         terms.add(added)
         if declared:
             terms.declared.add(added.id)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 
 STATUSES = ("preferred", "admitted", "deprecated", "forbidden")
 TERM_TYPES = ("fullForm", "abbreviation", "acronym", "variant", "phrase", "shortForm")
@@ -47,13 +47,16 @@ class ValidationError(ValueError):
     """Raised with a message fit to show a user as it is."""
 
 
+# Control characters (Unicode category Cc), lone surrogates (Cs), line/paragraph separators
+# and the two non-characters XML cannot carry. One regex: this runs on every imported cell.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\ufffe\uffff]")
+_CONTROL_EXCEPT_NEWLINES = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\ufffe\uffff]")
+
+
 def has_control_chars(text: str, allow_newlines: bool = False) -> bool:
-    for ch in text:
-        if allow_newlines and ch in "\n\t":
-            continue
-        if unicodedata.category(ch) in ("Cc", "Cs") or ch in "\u2028\u2029\ufffe\uffff":
-            return True
-    return False
+    pattern = _CONTROL_EXCEPT_NEWLINES if allow_newlines else _CONTROL
+    return pattern.search(text) is not None
 
 
 def check_lang(code: str) -> str:
@@ -84,6 +87,8 @@ def check_region(region: str) -> str:
 
 
 def _check_text(label: str, value: str, allow_newlines: bool = True) -> str:
+    if value == "":
+        return value
     if not isinstance(value, str):
         raise ValidationError(f"{label} must be text")
     if has_control_chars(value, allow_newlines=allow_newlines):
@@ -97,7 +102,7 @@ def _check_choice(label: str, value: str, allowed: tuple[str, ...]) -> str:
     return value
 
 
-@dataclass
+@dataclass(slots=True)
 class Term:
     lang: str
     text: str
@@ -156,7 +161,7 @@ class Term:
 _TERM_FIELDS = tuple(f.name for f in fields(Term))
 
 
-@dataclass
+@dataclass(slots=True)
 class Concept:
     id: str = ""
     subject: str = ""

@@ -27,7 +27,7 @@ from typing import Iterator
 
 from tinydb.storages import Storage
 
-from termbase.fileio import atomic_write_bytes
+from termbase.fileio import atomic_open
 from termbase.model import Concept, Segment
 
 SCHEMA_VERSION = 1
@@ -85,10 +85,12 @@ class AtomicJSONStorage(Storage):
         return data
 
     def write(self, data: dict) -> None:
-        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        atomic_write_bytes(self.path, payload)
-        if self.keep_backup:
-            atomic_write_bytes(self.backup_path, payload)
+        # One str, written through the text layer: no second, encoded copy of a large store.
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        targets = [self.path] + ([self.backup_path] if self.keep_backup else [])
+        for target in targets:
+            with atomic_open(target, "w", encoding="utf-8") as handle:
+                handle.write(payload)
 
     def close(self) -> None:
         pass
@@ -151,8 +153,11 @@ class Transaction:
         self.meta[meta_key] = number + 1
         return str(number)
 
-    def add(self, concept: Concept, keep_dates: bool = False) -> Concept:
-        concept.validate()
+    def add(self, concept: Concept, keep_dates: bool = False, validated: bool = False
+            ) -> Concept:
+        """Add a concept; `validated` skips re-validating what a reader just validated."""
+        if not validated:
+            concept.validate()
         if not concept.id or concept.id in self._by_id:
             concept.id = self.new_id()
         if not (keep_dates and concept.created):

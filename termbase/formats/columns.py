@@ -46,6 +46,7 @@ class Layout:
         self.definition_cols: dict[int, str] = {}              # col -> lang
         self.concept_cols: dict[int, str] = {}                 # col -> field
         self.ignored: list[str] = []
+        self._field_cache: dict[tuple[str, str], dict[str, int]] = {}
         problems = []
         for col, name in enumerate(self.header):
             lower = name.lower()
@@ -113,7 +114,10 @@ class Layout:
     def _field_columns(self, tag: str, lang: str) -> dict[str, int]:
         """Field columns for a term column: `status_pl` serves `pl` and `pl-LT`, unless a
         `status_pl-LT` column exists for the regional one."""
-        chosen: dict[str, int] = {}
+        cached = self._field_cache.get((tag, lang))
+        if cached is not None:
+            return cached
+        chosen: dict[str, int] = self._field_cache.setdefault((tag, lang), {})
         for col, (field, field_tag) in self.term_cols.items():
             if field_tag.lower() == tag.lower():
                 chosen[field] = col

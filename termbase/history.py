@@ -6,7 +6,7 @@ reverting it would silently throw that later work away; `force` overrides.
 
 from __future__ import annotations
 
-from termbase.store import Store, StoreError
+from termbase.store import Store, StoreError, change_ids
 
 
 def undo_batch(store: Store, batch: str, force: bool = False) -> dict:
@@ -23,16 +23,18 @@ def undo_batch(store: Store, batch: str, force: bool = False) -> dict:
             raise StoreError(f"batch {batch} was already undone by {record['undone_by']}")
         changes = [c for _, c in sorted(tx.tables["changes"].items(), key=lambda kv: int(kv[0]))]
         own = [c for c in changes if c["batch"] == batch]
-        touched = {c["id"] for c in own}
+        touched = {i for c in own for i in change_ids(c)}
         undone = {b["batch"] for b in batches if b.get("undone_by")}
         later = {c["batch"] for c in changes[changes.index(own[-1]) + 1:]
-                 if c["id"] in touched and c["batch"] != batch and c["batch"] not in undone}
+                 if touched.intersection(change_ids(c)) and c["batch"] != batch
+                 and c["batch"] not in undone}
         if later and not force:
             raise StoreError(f"later batches changed the same concepts ({', '.join(sorted(later))}); "
                              "undo those first, or use --force")
         for change in reversed(own):
             tx.restore(change)
+        reverted = sum(len(change_ids(c)) for c in own)
         record["undone_by"] = tx.batch
-        tx.summary = {"undoes": batch, "changes_reverted": len(own)}
-        result = {"batch": tx.batch, "undid": batch, "changes_reverted": len(own)}
+        tx.summary = {"undoes": batch, "changes_reverted": reverted}
+        result = {"batch": tx.batch, "undid": batch, "changes_reverted": reverted}
     return result

@@ -111,20 +111,32 @@ def import_file(store: Store, path: Path, fmt_name: str | None = None,
 
 def _import(store, path, fmt_name, options, on_conflict, dry_run, skip_invalid, progress,
             command, batch) -> ImportReport:
-    fmt_name, entries = read_entries(path, fmt_name, options)
-    report = ImportReport(file=str(path), format=fmt_name, dry_run=dry_run)
-    errors = [(e.line, e.error) for e in entries if e.error]
-    report.warnings = [f"line {e.line}: {e.warning}" for e in entries if e.warning]
-    if errors and not skip_invalid:
-        raise ImportRefused(path, errors)
-    report.rejected = [{"line": line, "error": error} for line, error in errors]
-    items = [(e.line, e.item) for e in entries if e.item is not None]
-    if not items and not errors:
-        raise FormatError(f"{path.name} contains no terms or segments")
+    """Stream the file into one transaction. Records are applied as they are read (so a
+    million rows never sit in memory twice); if any record is invalid, the transaction is
+    abandoned before anything is written - all problems are still collected and listed."""
+    fmt = formats.detect(path, fmt_name)
+    if not fmt.read:
+        raise FormatError(f"{fmt.name} files can be exported but not imported")
+    report = ImportReport(file=str(path), format=fmt.name, dry_run=dry_run)
+    errors: list[tuple[int, str]] = []
     with store.transaction(command=f"{command} {path.name}", batch=batch,
                            dry_run=dry_run) as tx:
         report.batch = tx.batch
-        apply_items(tx, items, report, on_conflict, progress, validated=True)
+        applier = _Applier(tx, report, on_conflict, validated=True)
+        for entry in fmt.read(path, options):
+            if entry.warning:
+                report.warnings.append(f"line {entry.line}: {entry.warning}")
+            if entry.error:
+                errors.append((entry.line, entry.error))
+            elif entry.item is not None and (skip_invalid or not errors):
+                applier.apply(entry.line, entry.item)
+                if progress and applier.done % 2000 == 0:
+                    progress(applier.done, None)
+        if errors and not skip_invalid:
+            raise ImportRefused(path, errors)  # leaves the transaction: nothing is written
+        if not applier.done and not errors:
+            raise FormatError(f"{path.name} contains no terms or segments")
+        report.rejected = [{"line": line, "error": error} for line, error in errors]
         tx.summary = {k: getattr(report, k) for k in
                       ("file", "format", "added", "merged", "unchanged", "skipped",
                        "segments_added")}
@@ -137,22 +149,38 @@ def apply_items(tx: Transaction, items: list[tuple[int, Concept | Segment]],
                 validated: bool = False) -> None:
     """Apply read items in `tx`. `validated`: the items come straight from a format reader,
     which validated each of them (so adding them need not validate again)."""
-    terms = _TermMap(tx.concepts())
-    known_segments = {_segment_key(doc) for doc in tx.tables["memory"].values()}
+    applier = _Applier(tx, report, on_conflict, validated)
     total = len(items)
-    for done, (line, item) in enumerate(items, 1):
+    for line, item in items:
+        applier.apply(line, item)
+        if progress and (applier.done % 2000 == 0 or applier.done == total):
+            progress(applier.done, total)
+
+
+class _Applier:
+    """Merges items into a transaction one by one, keeping the term map current."""
+
+    def __init__(self, tx: Transaction, report: ImportReport, on_conflict: str,
+                 validated: bool):
+        self.tx, self.report = tx, report
+        self.on_conflict, self.validated = on_conflict, validated
+        self.terms = _TermMap(tx.concepts())
+        self.known_segments = {_segment_key(doc) for doc in tx.tables["memory"].values()}
+        self.done = 0
+
+    def apply(self, line: int, item: Concept | Segment) -> None:
+        self.done += 1
         if isinstance(item, Segment):
             key = _segment_key(item.to_dict())
-            if key in known_segments:
-                report.segments_unchanged += 1
+            if key in self.known_segments:
+                self.report.segments_unchanged += 1
             else:
-                known_segments.add(key)
-                tx.add_segment(item)
-                report.segments_added += 1
+                self.known_segments.add(key)
+                self.tx.add_segment(item)
+                self.report.segments_added += 1
         else:
-            _apply_concept(tx, terms, line, item, report, on_conflict, validated)
-        if progress and (done % 2000 == 0 or done == total):
-            progress(done, total)
+            _apply_concept(self.tx, self.terms, line, item, self.report, self.on_conflict,
+                           self.validated)
 
 
 def _segment_key(doc: dict) -> tuple:

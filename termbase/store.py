@@ -213,7 +213,12 @@ class Transaction:
         self.counts[op] = self.counts.get(op, 0) + 1
 
     def restore(self, change: dict) -> None:
-        """Revert one change-log entry (used by undo)."""
+        """Revert one change-log entry (used by undo); a coalesced run backwards."""
+        if "ids" in change:
+            keys = change.get("keys") or [None] * len(change["ids"])
+            for target, key in reversed(list(zip(change["ids"], keys))):
+                self.restore({"op": change["op"], "id": target, "key": key})
+            return
         op, target = change["op"], change["id"]
         if op == "add":
             key = self._by_id.pop(target, None)
@@ -239,13 +244,40 @@ class Transaction:
         if not self.changed:
             return
         changes = self.tables["changes"]
-        for entry in self._changes:
+        for entry in _coalesce(self._changes):
             changes[self._next_key("changes")] = entry
         self.tables["batches"][self._next_key("batches")] = {
             "batch": self.batch, "time": self.stamp, "user": self.user,
             "command": self.command, "counts": dict(self.counts), "summary": summary or {},
         }
         self.meta["schema"] = SCHEMA_VERSION
+
+
+def _coalesce(entries: list[dict]) -> list[dict]:
+    """Runs of plain additions become one entry listing their ids (and memory keys): a
+    million-row import then logs one record, not a million."""
+    out: list[dict] = []
+    for entry in entries:
+        last = out[-1] if out else None
+        if entry["op"] in ("add", "add_segment") and "before" not in entry:
+            if last is not None and last["op"] == entry["op"] and "ids" in last:
+                last["ids"].append(entry["id"])
+                if "key" in entry:
+                    last["keys"].append(entry["key"])
+                continue
+            run = {"batch": entry["batch"], "op": entry["op"], "ids": [entry["id"]],
+                   "time": entry["time"]}
+            if "key" in entry:
+                run["keys"] = [entry["key"]]
+            out.append(run)
+        else:
+            out.append(entry)
+    return out
+
+
+def change_ids(change: dict) -> list[str]:
+    """The concept (or segment) ids one change-log entry touches."""
+    return change["ids"] if "ids" in change else [change["id"]]
 
 
 def _without_stamps(doc: dict) -> dict:
@@ -324,9 +356,23 @@ class Store:
         return [b for _, b in sorted(tables["batches"].items(), key=lambda kv: int(kv[0]))]
 
     def changes_of(self, batch: str) -> list[dict]:
+        """The batch's changes, one entry per concept or segment (runs expanded)."""
         tables = self.read_tables()
-        return [c for _, c in sorted(tables["changes"].items(), key=lambda kv: int(kv[0]))
-                if c["batch"] == batch]
+        expanded = []
+        for _, change in sorted(tables["changes"].items(), key=lambda kv: int(kv[0])):
+            if change["batch"] != batch:
+                continue
+            if "ids" not in change:
+                expanded.append(change)
+                continue
+            keys = change.get("keys") or [None] * len(change["ids"])
+            for target, key in zip(change["ids"], keys):
+                single = {k: v for k, v in change.items() if k not in ("ids", "keys")}
+                single["id"] = target
+                if key is not None:
+                    single["key"] = key
+                expanded.append(single)
+        return expanded
 
 
 def new_batch_id() -> str:

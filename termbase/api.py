@@ -16,9 +16,9 @@ from termbase.index.build import build_index
 from termbase.index.search import search
 from termbase.index.structures import Index
 from termbase.lookup import Match, rank
-from termbase.model import Concept, ValidationError, check_lang
+from termbase.model import Concept, ValidationError, check_lang, has_control_chars
 from termbase.paths import default_db_path, glossary_files
-from termbase.store import Store, StoreError
+from termbase.store import Store, StoreError, backup_path
 
 GLOSSARY_COMMAND = "seed from shipped glossary"
 
@@ -37,6 +37,10 @@ class Termbase:
             raise StoreError(f"{store.path} is a directory, not a termbase file")
         tb = cls(store)
         if not store.exists():
+            if backup_path(store.path).exists():
+                raise StoreError(f"{store.path} is missing but its backup "
+                                 f"{backup_path(store.path)} exists; run `termbase doctor "
+                                 "--repair` to restore it (nothing was created)")
             tb._create(seed)
         return tb
 
@@ -96,6 +100,8 @@ class Termbase:
         query = (query or "").strip()
         if not query:
             raise ValidationError("empty query")
+        if has_control_chars(query):
+            raise ValidationError("the query contains control characters")
         if len(query) > 1000:
             raise ValidationError(f"query too long ({len(query)} characters; at most 1000)")
         langs = [check_lang(lang)] if lang else None
@@ -135,6 +141,17 @@ class Termbase:
 
     def update(self, concept: Concept, command: str = "edit") -> Concept:
         with self.store.transaction(command=command) as tx:
+            return tx.update(concept)
+
+    def edit(self, concept_id: str, change: Callable[[Concept], None],
+             command: str = "edit") -> Concept:
+        """Apply `change` to the concept as stored now, under the lock: a concurrent edit
+        of the same concept is never overwritten with a stale copy."""
+        with self.store.transaction(command=command) as tx:
+            concept = tx.get(concept_id)
+            if concept is None:
+                raise StoreError(f"no concept with id {concept_id!r}")
+            change(concept)
             return tx.update(concept)
 
     def delete(self, concept_id: str) -> Concept:

@@ -9,12 +9,11 @@ is a copy of the last successful write, is restored; the index cache is rebuilt.
 from __future__ import annotations
 
 import datetime as _dt
-import os
 from pathlib import Path
 
 from termbase.fileio import atomic_write_bytes
 from termbase.model import Concept, ValidationError
-from termbase.store import AtomicJSONStorage, Store, StoreError, backup_path
+from termbase.store import AtomicJSONStorage, Store, StoreError, backup_path, shape_problem
 
 
 def _check_tables(tables: dict) -> list[str]:
@@ -39,12 +38,16 @@ def _check_tables(tables: dict) -> list[str]:
 def diagnose(store: Store) -> dict:
     report = {"store": str(store.path), "ok": True, "problems": [], "backup": None}
     backup = backup_path(store.path)
-    try:
-        tables = store.read_tables()
-        report["concepts"] = len(tables["concepts"])
-        report["problems"] += _check_tables(tables)
-    except StoreError as exc:
-        report["problems"].append(str(exc))
+    if not store.path.exists():
+        if backup.exists():
+            report["problems"].append(f"{store.path} is missing but its backup exists")
+    else:
+        try:
+            tables = store.read_tables()
+            report["concepts"] = len(tables["concepts"])
+            report["problems"] += _check_tables(tables)
+        except StoreError as exc:
+            report["problems"].append(str(exc))
     if backup.exists():
         try:
             backup_tables = AtomicJSONStorage(backup).read() or {}
@@ -67,13 +70,15 @@ def repair(store: Store) -> dict:
         raise StoreError(f"{store.path} is damaged and no readable backup exists; "
                          "nothing was changed")
     backup_tables = AtomicJSONStorage(backup).read() or {}
-    if _check_tables(backup_tables):
+    if shape_problem(backup_tables) or _check_tables(backup_tables):
         raise StoreError(f"the backup {backup} has problems too; nothing was changed")
     with store.locked():
         stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         aside = store.path.with_name(f"{store.path.name}.damaged-{stamp}")
         if store.path.exists():
-            os.replace(store.path, aside)
+            # A copy, then an atomic replace: a crash at any point leaves a store file
+            # (damaged or restored) and the backup, never neither.
+            atomic_write_bytes(aside, store.path.read_bytes())
             report["damaged_copy"] = str(aside)
         atomic_write_bytes(store.path, Path(backup).read_bytes())
     report["action"] = f"restored from {backup}"

@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Iterator
+
+
+def _mode_for(path: Path) -> int:
+    """Keep the permissions of the file being replaced (a shared, group-writable termbase
+    stays so); a new file gets the usual mode, 0666 less the umask (mkstemp's 0600 is
+    right for the temporary file, not for the result)."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _fsync_dir(directory: Path) -> None:
@@ -28,6 +41,7 @@ def atomic_open(path: str | os.PathLike, mode: str = "wb", encoding: str | None 
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
     try:
+        os.chmod(tmp, _mode_for(path))
         with os.fdopen(fd, mode, encoding=encoding, newline=newline) as handle:
             yield handle
             handle.flush()

@@ -19,6 +19,16 @@ HELP = """\
   :help  :quit"""
 
 
+def _piped_lines():
+    """Lines of standard input as bytes, decoded one by one: a line in another encoding is
+    reported (None) without ending the session or losing the lines around it."""
+    for raw in sys.stdin.buffer:
+        try:
+            yield raw.decode("utf-8").rstrip("\r\n")
+        except UnicodeDecodeError:
+            yield None
+
+
 class Shell:
     def __init__(self, termbase, source_lang: str, target_lang: str):
         self.tb = termbase
@@ -59,13 +69,9 @@ class Shell:
             print(f"termbase shell: {len(index.concepts)} concepts, {self.src} -> {self.tgt}. "
                   ":help for help, :quit or Ctrl-D to leave.")
         try:
-            while True:
-                try:
-                    line = input(f"{self.src}>{self.tgt} " if interactive else "")
-                except EOFError:
-                    break
-                except KeyboardInterrupt:
-                    print()
+            for line in (self._prompted_lines() if interactive else _piped_lines()):
+                if line is None:
+                    print("error: that line is not valid UTF-8; nothing was looked up")
                     continue
                 if not self.handle(line.strip()):
                     break
@@ -73,11 +79,26 @@ class Shell:
             self._save_history()
         return 0
 
+    def _prompted_lines(self):
+        while True:
+            try:
+                yield input(f"{self.src}>{self.tgt} ")
+            except EOFError:
+                return
+            except KeyboardInterrupt:
+                print()
+            except UnicodeDecodeError:
+                yield None
+
     def handle(self, line: str) -> bool:
         """Answer one input line; False means quit."""
-        from termbase.model import ValidationError, check_lang
+        from termbase.model import ValidationError, check_lang, has_control_chars
 
         if not line:
+            return True
+        if has_control_chars(line) or any("\ud800" <= ch <= "\udfff" for ch in line):
+            print("error: the line contains control characters or undecodable bytes; "
+                  "nothing was looked up")
             return True
         if line in (":q", ":quit", ":exit"):
             return False

@@ -96,6 +96,33 @@ class AtomicJSONStorage(Storage):
         pass
 
 
+def shape_problem(data: dict) -> str | None:
+    """The first structural problem of a parsed store, or None. Checked on every read so
+    that a hand-damaged file is never written back over the last good backup."""
+    for name in TABLES:
+        table = data.get(name, {})
+        if not isinstance(table, dict):
+            return f"table {name!r} is not a mapping"
+        for key, record in table.items():
+            if not isinstance(record, dict):
+                return f"record {key} of table {name!r} is not an object"
+    meta = data.get("meta", {}).get("1", {})
+    if not isinstance(meta.get("schema", SCHEMA_VERSION), int) or \
+            not isinstance(meta.get("next_id", 1), int):
+        return "the meta record is malformed"
+    for key, record in data.get("concepts", {}).items():
+        terms = record.get("terms")
+        if not isinstance(record.get("id"), str) or not isinstance(terms, list) or not all(
+                isinstance(t, dict) and isinstance(t.get("lang"), str)
+                and isinstance(t.get("text"), str) for t in terms):
+            return f"concept record {key} is malformed"
+    for key, record in data.get("memory", {}).items():
+        texts = record.get("texts")
+        if not isinstance(texts, dict) or not all(isinstance(v, str) for v in texts.values()):
+            return f"memory record {key} is malformed"
+    return None
+
+
 def backup_path(path: Path) -> Path:
     return path.with_name(path.name + ".bak")
 
@@ -308,6 +335,9 @@ class Store:
 
     def read_tables(self) -> dict[str, dict]:
         data = self.storage.read() or {}
+        problem = shape_problem(data)
+        if problem:
+            raise StoreCorrupt(_corrupt_message(self.path, problem))
         schema = data.get("meta", {}).get("1", {}).get("schema", SCHEMA_VERSION)
         if schema > SCHEMA_VERSION:
             raise StoreError(f"{self.path} was written by a newer termbase (schema {schema}); "

@@ -73,7 +73,20 @@ def _describe(exc: BaseException) -> str:
     return str(exc) or exc.__class__.__name__
 
 
+def _undecodable_argument(argv: list[str]) -> str | None:
+    """Python hands undecodable argument bytes over as lone surrogates; catch them before
+    they reach JSON output or a terminal."""
+    for arg in argv:
+        if any("\ud800" <= ch <= "\udfff" for ch in arg):
+            return arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
+    bad = _undecodable_argument(sys.argv[1:] if argv is None else argv)
+    if bad is not None:
+        print(f"termbase: an argument is not valid UTF-8: {bad[:60]!r}", file=sys.stderr)
+        return 1
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):

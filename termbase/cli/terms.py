@@ -242,15 +242,16 @@ def cmd_add(args) -> int:
 
 
 def cmd_edit(args) -> int:
-    tb = open_termbase(args)
-    concept = tb.get(args.concept_id)
-    _apply_options(concept, args)
-    for ref in args.remove_term:
-        concept.terms.remove(_find_term(concept, ref))
-    for spec in args.set_status:
-        ref, status = _split(spec, "=", "LANG:TERM=STATUS")
-        _find_term(concept, ref).status = status
-    updated = tb.update(concept, command=f"edit {concept.id}")
+    def change(concept) -> None:
+        _apply_options(concept, args)
+        for ref in args.remove_term:
+            concept.terms.remove(_find_term(concept, ref))
+        for spec in args.set_status:
+            ref, status = _split(spec, "=", "LANG:TERM=STATUS")
+            _find_term(concept, ref).status = status
+
+    updated = open_termbase(args).edit(args.concept_id, change,
+                                       command=f"edit {args.concept_id}")
     if args.json:
         print_json(updated.to_dict())
     else:

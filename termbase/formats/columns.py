@@ -75,7 +75,10 @@ class Layout:
                 continue
             self.ignored.append(name)
         if problems:
-            raise FormatError("bad header: " + "; ".join(problems), line=1)
+            shown = "; ".join(problems[:3])
+            if len(problems) > 3:
+                shown += f"; and {len(problems) - 3} more"
+            raise FormatError("bad header: " + shown, line=1)
         if not self.lang_cols:
             raise FormatError("the header names no language column (expected columns such "
                               f"as pl, lt, en); found: {', '.join(self.header[:8]) or 'nothing'}",

@@ -16,6 +16,10 @@ from termbase.formats.base import FormatError
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# A valid two- or three-byte UTF-8 sequence; in a legacy code page such pairs occur only by
+# chance (cp1250 'ÓŁ' is D3 A3), so a sequence counts as UTF-8 evidence only if it decodes to
+# a Latin letter (U+00C0-U+024F, U+1E00-U+1EFF).
+_UTF8_SEQ = re.compile(rb"[\xc3-\xc9][\x80-\xbf]|\xe1[\xb8-\xbb][\x80-\xbf]")
 _EXPECTED = set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻčėįšųūžČĖĮŠŲŪŽ")
 
 
@@ -53,7 +57,8 @@ def decode(raw: bytes, encoding: str | None = None, name: str = "file") -> tuple
     try:
         # Random bytes are almost never valid UTF-8, so a strict decode is strong evidence.
         text, used = raw.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        _refuse_mixed(raw, exc.start, name)
         candidates = [(raw.decode(cp, errors="replace"), cp) for cp in ("cp1250", "cp1257")]
         text, used = max(candidates, key=lambda c: sum(ch in _EXPECTED for ch in c[0]))
         legacy = True
@@ -61,3 +66,31 @@ def decode(raw: bytes, encoding: str | None = None, name: str = "file") -> tuple
         raise FormatError(f"{name} does not look like text in {used} (binary or wrong "
                           "encoding); name the encoding with --encoding")
     return text, used
+
+
+def _utf8_letters(raw: bytes) -> int:
+    count = 0
+    for match in _UTF8_SEQ.finditer(raw):
+        ch = match.group().decode("utf-8")
+        if ch.isalpha() and ch not in "\u00d7\u00f7":
+            count += 1
+    return count
+
+
+def _refuse_mixed(raw: bytes, bad: int, name: str) -> None:
+    """Refuse a file that is partly UTF-8 and partly something else: decoding all of it in a
+    legacy code page would turn every UTF-8 letter into mojibake ('ż' -> 'Å¼')."""
+    if _utf8_letters(raw) < 2:
+        return
+    # Evidence beyond chance: some whole line that is valid UTF-8 with a Latin letter in it.
+    for line in raw.splitlines():
+        if not _UTF8_SEQ.search(line):
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if _utf8_letters(line):
+            lineno = raw.count(b"\n", 0, bad) + 1
+            raise FormatError(f"{name} line {lineno}: not valid UTF-8 while other lines are; "
+                              "mixed encodings? name the encoding with --encoding")

@@ -29,12 +29,22 @@ _ROOT_RE = re.compile(r"<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)")
 _SKIP_RE = re.compile(r"\s*(<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(\[.*?\]\s*)?>)", re.S)
 
 
+def _split_tag(tag: str) -> tuple[str, str]:
+    """(namespace, local name) of a Clark-notation tag, parsed by hand: etree.QName raises
+    ValueError for a namespace URI containing '}' or an undeclared prefix ('x:tuv')."""
+    if tag.startswith("{"):
+        ns, sep, local = tag[1:].rpartition("}")
+        if sep:
+            return ns, local
+    return "", tag
+
+
 def localname(tag) -> str:
-    return etree.QName(tag).localname if isinstance(tag, str) else ""
+    return _split_tag(tag)[1] if isinstance(tag, str) else ""
 
 
 def namespace(tag) -> str:
-    return (etree.QName(tag).namespace or "") if isinstance(tag, str) else ""
+    return _split_tag(tag)[0] if isinstance(tag, str) else ""
 
 
 def lang_of(elem) -> str:

@@ -33,16 +33,20 @@ _SPACE_RE = re.compile(r"\s+")
 @functools.lru_cache(maxsize=262_144)
 def norm(text: str) -> str:
     """NFC + casefold + collapsed whitespace: the exact-match key."""
-    text = unicodedata.normalize("NFC", text).translate(_PUNCT)
-    return _SPACE_RE.sub(" ", text.casefold()).strip()
+    # Casefold before translating (casefold('ŉ') is 'ʼn', and 'ʼ' is in _PUNCT), and NFC
+    # again after casefolding, which can decompose; so that norm(norm(x)) == norm(x).
+    text = unicodedata.normalize("NFC", text).casefold().translate(_PUNCT)
+    return _SPACE_RE.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
 @functools.lru_cache(maxsize=262_144)
 def fold(text: str) -> str:
     """`norm` without diacritics: the key that ignores ą/a, ł/l, ė/e, š/s ..."""
-    decomposed = unicodedata.normalize("NFD", norm(text).translate(_SPECIAL))
+    # Strip marks before _SPECIAL, so that 'ǣ' (æ + macron) and 'ǿ' (ø + acute) reach it as
+    # 'æ' and 'ø'; _SPECIAL's replacements are ASCII and carry no marks.
+    decomposed = unicodedata.normalize("NFD", norm(text))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFC", stripped)
+    return unicodedata.normalize("NFC", stripped.translate(_SPECIAL))
 
 
 class Token(NamedTuple):

@@ -213,10 +213,7 @@ def test_concurrent_edits_of_one_concept_lose_no_change(tmp_path):
         a = subprocess.Popen([sys.executable, CLI, "edit", cid, "--lt", "seniūnija"],
                              env=_env(db, "A"), stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE, text=True)
-        deadline = time.monotonic() + 60
-        while not cache.exists() and a.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.02)            # A has read the store (and built its index)...
-        time.sleep(1.0)                 # ...and now waits for the lock we hold
+        time.sleep(2.0)                 # A has started and now waits for the lock we hold
         assert a.poll() is None, f"A finished while the lock was held: {a.communicate()}"
     out, err = a.communicate(timeout=60)
     final = Termbase.open(db, seed=False).store.concepts()

@@ -410,14 +410,15 @@ def test_kill_just_before_the_index_cache_is_renamed(small_states):
 
 
 def test_kill_during_doctor_repair_never_loses_the_backup(small_states):
-    """`doctor --repair` moves the damaged file aside, then copies the backup over it. Killed
-    between the two steps, the store file is missing: the next command must not start a new
-    empty (or freshly seeded) store and overwrite the backup, the only good copy left."""
+    """`doctor --repair` copies the damaged file aside, then atomically replaces the store
+    with the backup. Killed between the two steps, a store file (still the damaged one) and
+    the backup remain: the next command must not overwrite the backup, the only good copy
+    left, and a second repair restores it."""
     db = copy_state(small_states["after"], small_states["root"] / "repair")
     good = small_states["hash_after"]
     db.write_bytes(b'{"concepts": {"1": ')           # damaged
     assert kill_at(db, "tb.json.damaged-*", "after", "doctor", "--repair")
-    assert not db.exists()
+    assert db.exists(), "a kill during repair left no store file"
     # Any command now: it must not replace the backup with a new store.
     cli(db, "stats")
     backup = Path(str(db) + ".bak")

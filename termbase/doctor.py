@@ -55,13 +55,31 @@ def diagnose(store: Store) -> dict:
                                 "concepts": len(backup_tables.get("concepts", {}))}
         except StoreError:
             report["backup"] = {"path": str(backup), "readable": False}
+    report["leftovers"] = [str(p) for p in _leftovers(store)]
     report["ok"] = not report["problems"]
     return report
+
+
+def _leftovers(store: Store) -> list[Path]:
+    """Temporary files of writes that were killed before their rename."""
+    return sorted(store.path.parent.glob(f".{store.path.name}*.tmp"))
+
+
+def remove_leftovers(store: Store) -> list[str]:
+    """Delete them under the lock, so no running write loses its temporary file."""
+    with store.locked():
+        removed = []
+        for path in _leftovers(store):
+            path.unlink(missing_ok=True)
+            removed.append(str(path))
+    return removed
 
 
 def repair(store: Store) -> dict:
     """Restore the backup over a damaged store (the damaged file is kept aside)."""
     report = diagnose(store)
+    if report["leftovers"]:
+        report["removed"] = remove_leftovers(store)
     if report["ok"]:
         report["action"] = "nothing to repair"
         return report

@@ -146,3 +146,14 @@ def test_undo_restores_the_exact_previous_state(tmp_path):
         tx.add(make("ubóstwo", "skurdas"))
     undo_batch(s, "b-change")
     assert sorted(json.dumps(c.to_dict(), sort_keys=True) for c in s.concepts()) == before
+
+
+def test_doctor_repair_removes_temporary_files_of_killed_writes(store):
+    from termbase.doctor import diagnose, repair
+
+    leftover = store.path.with_name(f".{store.path.name}.abc123.tmp")
+    leftover.write_text("{half a write", encoding="utf-8")
+    assert diagnose(store)["leftovers"] == [str(leftover)]
+    report = repair(store)
+    assert report["removed"] == [str(leftover)] and not leftover.exists()
+    assert store.concepts()

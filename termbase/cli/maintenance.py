@@ -37,6 +37,11 @@ def cmd_doctor(args) -> int:
         if report.get("backup"):
             b = report["backup"]
             print(f"  backup: {b['path']} ({'readable' if b['readable'] else 'DAMAGED'})")
+        if report.get("leftovers") and not report.get("removed"):
+            print(f"  {len(report['leftovers'])} temporary file(s) of interrupted writes "
+                  "(--repair removes them)")
+        if report.get("removed"):
+            print(f"  removed {len(report['removed'])} temporary file(s) of interrupted writes")
         if report.get("action"):
             print(f"  {report['action']}")
             if report.get("damaged_copy"):

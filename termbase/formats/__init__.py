@@ -6,6 +6,7 @@ Modules are imported on demand so that a terminal lookup never pays for lxml or 
 from __future__ import annotations
 
 import importlib
+import stat
 from pathlib import Path
 
 from termbase.formats.base import (Entry, Format, FormatError, ReadOptions,  # noqa: F401
@@ -55,20 +56,24 @@ def _by_extension(path: Path) -> list[str]:
     return [fmt.name for fmt in available() if suffix in fmt.extensions]
 
 
+def _unreadable(path: Path, exc: OSError) -> FormatError:
+    if isinstance(exc, FileNotFoundError):
+        return FormatError(f"{path}: no such file")
+    if isinstance(exc, PermissionError):
+        return FormatError(f"{path}: permission denied")
+    if isinstance(exc, IsADirectoryError):
+        return FormatError(f"{path} is a directory, not a file")
+    return FormatError(f"{path}: cannot read ({exc.strerror or exc})")
+
+
 def ensure_regular_file(path: Path) -> None:
     """Refuse directories, devices and pipes up front: reading /dev/zero or a FIFO with no
     writer would never end."""
     path = Path(path)
     try:
         mode = path.stat().st_mode
-    except FileNotFoundError:
-        raise FormatError(f"{path}: no such file") from None
-    except PermissionError:
-        raise FormatError(f"{path}: permission denied") from None
     except OSError as exc:
-        raise FormatError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    import stat
-
+        raise _unreadable(path, exc) from None
     if stat.S_ISDIR(mode):
         raise FormatError(f"{path} is a directory, not a file")
     if not stat.S_ISREG(mode):
@@ -91,14 +96,8 @@ def detect(path: Path, explicit: str | None = None, for_writing: bool = False) -
     try:
         with open(path, "rb") as handle:
             head = handle.read(4096)
-    except IsADirectoryError:
-        raise FormatError(f"{path} is a directory, not a file") from None
-    except FileNotFoundError:
-        raise FormatError(f"{path}: no such file") from None
-    except PermissionError:
-        raise FormatError(f"{path}: permission denied") from None
     except OSError as exc:
-        raise FormatError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise _unreadable(path, exc) from None
     if not head.strip():
         raise FormatError(f"{path} is empty")
     # Content first: an XML file named .txt is still XML. Extensions break ties.

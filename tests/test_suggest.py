@@ -156,3 +156,23 @@ def test_shell_answers_lookups_and_segments(run_cli, tmp_path):
     assert "socialinis darbuotojas" in out                      # lookup, target lt
     assert "-> social worker" in out and "person with a disability" in out  # suggestion, target en
     assert "unknown language code" in out
+
+
+@pytest.mark.parametrize("xliff", [
+    '<?xml version="1.0"?><xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+    '<file source-language="pl" target-language="lt" datatype="plaintext" original="a"><body>'
+    '<trans-unit id="1"><source>Pracownik socjalny przyszedł.</source><target>Atvyko darbuotojas.</target></trans-unit>'
+    '<trans-unit id="2"><source>Ośrodek pomocy społecznej</source><target>Socialinės paramos centras</target></trans-unit>'
+    '</body></file></xliff>',
+    '<?xml version="1.0"?><xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="pl" trgLang="lt">'
+    '<file id="f"><unit id="1"><segment><source>Pracownik socjalny przyszedł.</source><target>Atvyko darbuotojas.</target></segment></unit>'
+    '<unit id="2"><segment><source>Ośrodek pomocy społecznej</source><target>Socialinės paramos centras</target></segment></unit>'
+    '</file></xliff>',
+], ids=["xliff-1.2", "xliff-2.0"])
+def test_check_reads_xliff(tb, tmp_path, xliff):
+    path = tmp_path / "job.xlf"
+    path.write_text(xliff, encoding="utf-8")
+    report = check_file(tb.index, path, "pl", "lt")
+    assert report["segments"] == 2
+    assert [(i["kind"], i["source_term"]) for i in report["issues"]] == [
+        ("missing-equivalent", "Pracownik socjalny")]

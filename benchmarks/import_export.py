@@ -81,7 +81,7 @@ def w_import(rows: int, db: Path, profile: bool) -> dict:
               "conflicts": len(report.conflicts), "peak_rss_mb": S.peak_rss_mb(),
               "bytes": db.stat().st_size}
     if profile:  # a second import into another fresh store, after the figures are taken
-        result["profile"] = _profiled(lambda: import_file(
+        result["profile"] = S.profile_text(lambda: import_file(
             Store(db.with_name("profiled.json")), tsv_path(rows)))
     return result
 
@@ -107,7 +107,7 @@ def w_export(db: Path, fmt: str, out: Path, profile: bool) -> dict:
               "kind": summary.get("kind"), "peak_rss_mb": S.peak_rss_mb(),
               "bytes": out.stat().st_size}
     if profile:  # a second export, after the figures are taken
-        result["profile"] = _profiled(lambda: export_file(Store(db), out, fmt, options))
+        result["profile"] = S.profile_text(lambda: export_file(Store(db), out, fmt, options))
     return result
 
 
@@ -125,23 +125,6 @@ def w_baseline_export(db: Path, out: Path) -> dict:
                 writer.writerow([doc["id"], doc.get("subject", ""), terms.get("pl", ""),
                                  terms.get("lt", ""), terms.get("en", "")])
     return {"seconds": t.seconds, "peak_rss_mb": S.peak_rss_mb(), "bytes": out.stat().st_size}
-
-
-def _profiled(fn) -> str:
-    import cProfile
-    import io
-    import pstats
-
-    prof = cProfile.Profile()
-    prof.enable()
-    fn()
-    prof.disable()
-
-    buf = io.StringIO()
-    pstats.Stats(prof, stream=buf).sort_stats("tottime").print_stats(16)
-    lines = buf.getvalue().splitlines()
-    start = next((i for i, l in enumerate(lines) if "ncalls" in l), 0)
-    return "\n".join(l.replace(str(S.REPO) + "/", "") for l in lines[start:] if l.strip())
 
 
 # -- driver ------------------------------------------------------------------------------------

@@ -228,26 +228,9 @@ def run_kind(kind: str, qs: list, lookup, strings: list[str], concept_of: list[s
 
 
 def profile_lookups(tb: S.Termbase, lookup, n: int) -> str:
-    import cProfile
-    import io
-    import pstats
-
     qs = [q for kind in KINDS for q in S.queries(tb, kind, n)]
-    prof = cProfile.Profile()
-    prof.enable()
-    for query, *_ in qs:
-        lookup(query)
-    prof.disable()
-    buf = io.StringIO()
-    stats = pstats.Stats(prof, stream=buf).sort_stats("tottime")
-    stats.print_stats(14)
-    return f"{len(qs)} lookups (all kinds), sorted by own time:\n" + _trim_profile(buf.getvalue())
-
-
-def _trim_profile(text: str) -> str:
-    lines = text.splitlines()
-    start = next((i for i, l in enumerate(lines) if "ncalls" in l), 0)
-    return "\n".join(l.replace(str(S.REPO) + "/", "") for l in lines[start:] if l.strip())
+    text = S.profile_text(lambda: [lookup(query) for query, *_ in qs])
+    return f"{len(qs)} lookups (all kinds), sorted by own time:\n" + text
 
 
 # -- the cold CLI ------------------------------------------------------------------------------

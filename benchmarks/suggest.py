@@ -106,24 +106,8 @@ def terms_worker(n_terms: int, n_segments: int, repeats: int, budget: float,
         "peak_rss_mb": S.peak_rss_mb(),
     }
     if profile:
-        result["profile"] = _profile(lambda: [term_hits(index, s, "pl", "lt") for s, _ in segs])
+        result["profile"] = S.profile_text(lambda: [term_hits(index, s, "pl", "lt") for s, _ in segs], 12)
     return result
-
-
-def _profile(fn) -> str:
-    import cProfile
-    import io
-    import pstats
-
-    prof = cProfile.Profile()
-    prof.enable()
-    fn()
-    prof.disable()
-    buf = io.StringIO()
-    pstats.Stats(prof, stream=buf).sort_stats("tottime").print_stats(12)
-    lines = buf.getvalue().splitlines()
-    start = next((i for i, l in enumerate(lines) if "ncalls" in l), 0)
-    return "\n".join(l.replace(str(S.REPO) + "/", "") for l in lines[start:] if l.strip())
 
 
 # -- translation memory ------------------------------------------------------------------------

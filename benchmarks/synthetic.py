@@ -58,6 +58,23 @@ def current_rss_mb() -> float:
         return float("nan")
 
 
+def profile_text(fn, top: int = 14) -> str:
+    """Run fn under cProfile; the `top` functions by own time, with repository paths shortened."""
+    import cProfile
+    import io
+    import pstats
+
+    prof = cProfile.Profile()
+    prof.enable()
+    fn()
+    prof.disable()
+    buf = io.StringIO()
+    pstats.Stats(prof, stream=buf).sort_stats("tottime").print_stats(top)
+    lines = buf.getvalue().splitlines()
+    start = next((i for i, l in enumerate(lines) if "ncalls" in l), 0)
+    return "\n".join(l.replace(str(REPO) + "/", "") for l in lines[start:] if l.strip())
+
+
 def percentile(values: list[float], p: float) -> float:
     """Nearest-rank percentile (p in 0..100)."""
     if not values:

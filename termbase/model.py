@@ -154,11 +154,12 @@ class Term:
 
     @classmethod
     def from_dict(cls, data: dict) -> "Term":
-        known = {f.name for f in fields(cls)}
-        return cls(**{k: (list(v) if k == "forms" else v) for k, v in data.items() if k in known})
+        return cls(**{k: (list(v) if k == "forms" else v) for k, v in data.items()
+                      if k in _TERM_FIELD_SET})
 
 
 _TERM_FIELDS = tuple(f.name for f in fields(Term))
+_TERM_FIELD_SET = frozenset(_TERM_FIELDS)
 
 
 @dataclass(slots=True)

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
+from storefiles import copy_store
 
 ROOT = Path(__file__).resolve().parents[1]
 HOSTILE = ROOT / "tests" / "hostile"
@@ -193,14 +194,6 @@ def base_store(tmp_path_factory) -> Path:
     return path
 
 
-def _copy_store(base: Path, directory: Path) -> Path:
-    directory.mkdir(parents=True)
-    target = directory / base.name
-    for suffix in ("", ".bak"):
-        shutil.copy2(str(base) + suffix, str(target) + suffix)
-    return target
-
-
 def _run_case(case: Case, store: Path, work: Path, big: Path) -> dict:
     backup = store.with_name(store.name + ".bak")
     result = {"before": (sha256(store), sha256(backup)),
@@ -238,7 +231,7 @@ def results(request, base_store, tmp_path_factory):
     work_root = tmp_path_factory.mktemp("hostile-work")
     # `check` never writes: its cases share one store whose index cache is fresh, so that
     # each run loads the cache instead of rebuilding the index.
-    check_store = _copy_store(base_store, work_root / "check-store")
+    check_store = copy_store(base_store, work_root / "check-store")
     from termbase.api import Termbase
 
     Termbase.open(check_store, seed=False).rebuild_index()
@@ -248,7 +241,7 @@ def results(request, base_store, tmp_path_factory):
             case_dir = work_root / f"case{number}"
             (case_dir / "work").mkdir(parents=True)
             store = (check_store if CASES[name].command == "check"
-                     else _copy_store(base_store, case_dir / "store"))
+                     else copy_store(base_store, case_dir / "store"))
             jobs[name] = pool.submit(_run_case, CASES[name], store, case_dir / "work", big)
     done = {name: job.result() for name, job in jobs.items()}
     if os.environ.get("RELIABILITY_TIMINGS"):
@@ -287,7 +280,7 @@ def test_import_of_an_unreadable_file(base_store, tmp_path):
     if os.geteuid() == 0:
         pytest.skip("running as root: a chmod 000 file is still readable (unreadable paths "
                     "are covered by the FIFO, directory and path-below-a-file cases)")
-    store = _copy_store(base_store, tmp_path / "store")
+    store = copy_store(base_store, tmp_path / "store")
     path = tmp_path / "secret.tsv"
     path.write_text("pl\tlt\npomoc\tpagalba\n", encoding="utf-8")
     path.chmod(0)
@@ -304,7 +297,7 @@ def test_mixed_encodings_are_not_imported_as_mojibake(base_store, tmp_path):
     cp1250 (turning every Polish and Lithuanian letter into mojibake such as 'zaÅ¼Ć³Å‚Ä‡')."""
     from termbase.store import Store
 
-    store = _copy_store(base_store, tmp_path / "store")
+    store = copy_store(base_store, tmp_path / "store")
     code, out, err, _ = run_limited(["import", HOSTILE / "mixed_encodings.tsv"], store)
     texts = {t["text"] for c in Store(store).read_tables()["concepts"].values()
              for t in c["terms"]}

@@ -22,13 +22,13 @@ import hashlib
 import json
 import os
 import random
-import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from storefiles import copy_store
 
 ROOT = Path(__file__).resolve().parents[1]
 CLI = str(ROOT / "cli.py")
@@ -121,16 +121,8 @@ def good_store(tmp_path_factory) -> Path:
     return db
 
 
-def _copy(good: Path, directory: Path) -> Path:
-    directory.mkdir(parents=True)
-    db = directory / good.name
-    for suffix in ("", ".bak"):
-        shutil.copy2(str(good) + suffix, str(db) + suffix)
-    return db
-
-
 def _run_damage(name: str, good: Path, directory: Path) -> dict:
-    db = _copy(good, directory)
+    db = copy_store(good, directory)
     backup = Path(str(db) + ".bak")
     damaged = DAMAGES[name](db.read_bytes())
     db.write_bytes(damaged)
@@ -139,7 +131,7 @@ def _run_damage(name: str, good: Path, directory: Path) -> dict:
     r["add"] = cli(db, "add", "--pl", "nowy termin", "--lt", "naujas terminas")
     r["after_add"] = (db.read_bytes() == damaged, sha(backup) == r["backup_sha"])
     # doctor and repair on a fresh copy, so that they do not depend on what `add` did
-    fresh = _copy(good, directory / "fresh")
+    fresh = copy_store(good, directory / "fresh")
     fresh.write_bytes(damaged)
     r["fresh"] = fresh
     r["doctor"] = cli(fresh, "doctor")
@@ -206,7 +198,7 @@ def test_missing_store_beside_a_backup_is_not_replaced_by_a_new_one(good_store, 
     """The store file is gone (deleted by mistake, moved, a crash during repair) but its
     backup is there: doctor must say so, and no command may create a new store and thereby
     overwrite the backup, which is now the only copy of the termbase."""
-    db = _copy(good_store, tmp_path / "s")
+    db = copy_store(good_store, tmp_path / "s")
     backup = Path(str(db) + ".bak")
     good = sha(backup)
     db.unlink()
@@ -223,7 +215,7 @@ def test_missing_store_beside_a_backup_is_not_replaced_by_a_new_one(good_store, 
 
 
 def test_damage_without_a_backup_says_so_and_repair_changes_nothing(good_store, tmp_path):
-    db = _copy(good_store, tmp_path / "s")
+    db = copy_store(good_store, tmp_path / "s")
     Path(str(db) + ".bak").unlink()
     db.write_bytes(db.read_bytes()[:100])
     before = db.read_bytes()
@@ -235,7 +227,7 @@ def test_damage_without_a_backup_says_so_and_repair_changes_nothing(good_store, 
 
 
 def test_store_and_backup_both_damaged_repair_changes_nothing(good_store, tmp_path):
-    db = _copy(good_store, tmp_path / "s")
+    db = copy_store(good_store, tmp_path / "s")
     backup = Path(str(db) + ".bak")
     db.write_bytes(b"{")
     backup.write_bytes(b"[]")
@@ -246,7 +238,7 @@ def test_store_and_backup_both_damaged_repair_changes_nothing(good_store, tmp_pa
 
 
 def test_a_damaged_backup_is_reported_and_replaced_by_the_next_write(good_store, tmp_path):
-    db = _copy(good_store, tmp_path / "s")
+    db = copy_store(good_store, tmp_path / "s")
     backup = Path(str(db) + ".bak")
     backup.write_bytes(b"garbage")
     doctor = cli(db, "doctor")
@@ -258,7 +250,7 @@ def test_a_damaged_backup_is_reported_and_replaced_by_the_next_write(good_store,
 def test_a_write_keeps_the_store_files_permissions(good_store, tmp_path):
     """A termbase shared by a team (group-writable) must stay so after a write: the atomic
     rename must not leave the new file with the temporary file's private 0600 mode."""
-    db = _copy(good_store, tmp_path / "s")
+    db = copy_store(good_store, tmp_path / "s")
     os.chmod(db, 0o664)
     assert cli(db, "add", "--pl", "nowy", "--lt", "naujas")["code"] == 0
     mode = os.stat(db).st_mode & 0o777

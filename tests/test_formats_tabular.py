@@ -4,13 +4,12 @@ with real files and, when installed, OmegaT's own glossary reader."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
+from omegat_support import require_omegat
 
 from termbase import formats
 from termbase.formats import FormatError, ReadOptions, WriteOptions
@@ -18,7 +17,6 @@ from termbase.model import Concept, Term
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 OMEGAT_CHECK = SHARED / "validators" / "omegat" / "omegat_glossary_check.sh"
-OMEGAT_JAR = Path(os.environ.get("OMEGAT_JAR", "/usr/share/omegat/OmegaT.jar"))
 
 
 def concepts() -> list[Concept]:
@@ -253,9 +251,7 @@ def omegat_tsv(tmp_path_factory):
     """One run of OmegaT's own TSV glossary reader on our export (with inflected forms)."""
     if not OMEGAT_CHECK.is_file():
         pytest.skip(f"the OmegaT check ({OMEGAT_CHECK}) is not beside this checkout")
-    if not (shutil.which("java") and shutil.which("javac") and OMEGAT_JAR.is_file()):
-        pytest.skip(f"OmegaT check needs java, javac and {OMEGAT_JAR} (apt-get install omegat "
-                    "default-jdk-headless); not installing them from a test")
+    require_omegat()
     path = tmp_path_factory.mktemp("omegat") / "glossary.utf8"
     formats.get("omegat").write(concepts(), path, WriteOptions(source_lang="pl",
                                                                target_lang="lt",

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import copy
 import importlib.util
-import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from omegat_support import require_omegat
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -22,7 +21,6 @@ from termbase.model import Concept, Segment, Term, ValidationError
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 VALIDATORS = SHARED / "validators"
-OMEGAT_JAR = Path(os.environ.get("OMEGAT_JAR", "/usr/share/omegat/OmegaT.jar"))
 
 needs_validators = pytest.mark.skipif(
     not VALIDATORS.is_dir(), reason=f"the validators ({VALIDATORS}) are not beside this checkout")
@@ -173,9 +171,7 @@ def omegat_tbx2(tmp_path_factory):
     """One run of the real OmegaT TBX reader on a TBX v2 export with inflected forms."""
     if not (VALIDATORS / "omegat").is_dir():
         pytest.skip(f"the OmegaT check ({VALIDATORS / 'omegat'}) is not beside this checkout")
-    if not (shutil.which("java") and shutil.which("javac") and OMEGAT_JAR.is_file()):
-        pytest.skip(f"OmegaT check needs java, javac and {OMEGAT_JAR} (apt-get install omegat "
-                    "default-jdk-headless); not installing them from a test")
+    require_omegat()
     path = tmp_path_factory.mktemp("omegat") / "glossary.tbx"
     formats.get("tbx2").write(sample_concepts(), path,
                               WriteOptions(with_forms=True, source_lang="pl"))

@@ -73,7 +73,7 @@ class Termbase:
         if self._index is not None and self._index.fingerprint == fingerprint:
             return self._index
         path = index_cache.cache_path(self.store.path)
-        with paused_gc():
+        with paused_gc(freeze=True):
             index = index_cache.load(path, fingerprint)
         if index is None:
             index = self.rebuild_index()

@@ -9,11 +9,16 @@ from contextlib import contextmanager
 
 
 @contextmanager
-def paused_gc():
+def paused_gc(freeze: bool = False):
+    """Pause the cyclic GC. With `freeze`, what was allocated meanwhile (e.g. a loaded index
+    that lives as long as the process) is moved out of the collector's sight for good, so the
+    next collection does not rescan it."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if freeze:
+            gc.freeze()
         if was_enabled:
             gc.enable()

@@ -18,7 +18,9 @@ from termbase.text.morphology import stem
 from termbase.text.normalize import fold, norm, tokenize
 
 MAX_CANDIDATES = 40   # segments scored per query
-MAX_POSTING = 20_000  # keys in more segments than this are too common to retrieve by
+MAX_POSTING = 2_000  # keys in more segments than this are too common to retrieve by
+# (measured at 100k segments: 2,000 keeps the right segment on top in 299 of 300 queries
+# and cuts the p50 from 24.5 ms to 3.8 ms)
 
 
 def word_keys(text: str, lang: str) -> list[frozenset[str]]:

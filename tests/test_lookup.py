@@ -139,3 +139,16 @@ def test_index_is_rebuilt_when_the_store_changes(tb, tmp_path):
     other = Termbase.open(path, seed=False)  # another process, in effect
     other.add(Concept(terms=[Term("pl", "mediacja"), Term("lt", "mediacija")]))
     assert first.lookup("mediacji")[0].term == "mediacja"
+
+
+def test_typo_index_is_loaded_from_the_cache_only_when_needed(tb):
+    from termbase import Termbase
+
+    tb.index  # built and cached
+    fresh = Termbase.open(tb.store.path, seed=False)
+    index = fresh.index
+    assert index.fuzzy is None, "a cold lookup should not load the typo index"
+    assert fresh.lookup("pracownikom socjalnym")[0].match == "lemma"
+    assert index.fuzzy is None
+    assert fresh.lookup("noclegowinia")[0].match == "fuzzy"
+    assert index.fuzzy and "pl" in index.fuzzy

@@ -88,7 +88,7 @@ def build_index(concepts: Iterable[Concept], fingerprint: tuple = (),
                           for lex, tids in lexeme_terms.items()}
     index.trie = dict(trie)
     index.prefix_keys = sorted((key, tid) for key, tids in index.folded.items() for tid in tids)
-    index.fuzzy = previous.fuzzy if previous is not None else {}
+    index.fuzzy = previous.typo_indexes() if previous is not None else {}
     for lang, table in index.forms.items():
         index.fuzzy.setdefault(lang, DeletionIndex()).update(table.keys())
     index.languages = sorted({ref.lang for ref in index.terms})

@@ -33,10 +33,27 @@ def load(path: Path, fingerprint: tuple | None) -> Index | None:
                                            and cached != tuple(fingerprint)):
                 return None
             index = pickle.load(handle)
+            typo_offset = handle.tell()
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError,
             ImportError, IndexError, TypeError):
         return None
-    return index if isinstance(index, Index) else None
+    if not isinstance(index, Index):
+        return None
+    index.fuzzy = None
+    index.fuzzy_loader = lambda: _load_typo_section(path, typo_offset, index.fingerprint)
+    return index
+
+
+def _load_typo_section(path: Path, offset: int, fingerprint: tuple) -> dict | None:
+    """The typo index saved after the main index; None if the file has changed since."""
+    try:
+        with open(path, "rb") as handle:
+            handle.seek(offset)
+            stored_fingerprint, tables = pickle.load(handle)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError,
+            ImportError, IndexError, TypeError):
+        return None
+    return tables if stored_fingerprint == tuple(fingerprint) else None
 
 
 def save(path: Path, index: Index) -> None:
@@ -44,6 +61,12 @@ def save(path: Path, index: Index) -> None:
         with atomic_open(path, "wb") as handle:
             handle.write(MAGIC)
             pickle.dump((INDEX_FORMAT, tuple(index.fingerprint)), handle, protocol=5)
-            pickle.dump(index, handle, protocol=5)
+            typo_tables, loader = index.typo_indexes(), index.fuzzy_loader
+            index.fuzzy, index.fuzzy_loader = None, None
+            try:
+                pickle.dump(index, handle, protocol=5)
+            finally:
+                index.fuzzy, index.fuzzy_loader = typo_tables, loader
+            pickle.dump((tuple(index.fingerprint), typo_tables), handle, protocol=5)
     except OSError:
         pass  # a read-only directory only costs a rebuild next time

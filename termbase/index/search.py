@@ -44,9 +44,10 @@ def token_lexemes(index: Index, token: str, lang: str, fuzzy: bool = True
     for key in stem_keys(token, lang):
         for lex in stems.get(key, ()):
             found[lex] = TokenMatch("lemma", STEM_FACTOR)
-    if found or not fuzzy or lang not in index.fuzzy:
+    typo_index = index.typo_index(lang) if fuzzy and not found else None
+    if typo_index is None:
         return found
-    for word, edits in index.fuzzy[lang].candidates(folded):
+    for word, edits in typo_index.candidates(folded):
         similarity = 1.0 - edits / max(len(word), len(folded))
         for lex in index.forms[lang].get(word, ()):
             if lex not in found or found[lex].similarity < similarity:

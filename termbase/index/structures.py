@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 # Bump when the layout or the keys change: old caches are then rebuilt, never misread.
-INDEX_FORMAT = 6
+INDEX_FORMAT = 7
 
 
 class TermRef(NamedTuple):
@@ -30,8 +30,29 @@ class Index:
     lexeme_terms: dict[int, list[int]] = field(default_factory=dict)
     trie: dict[str, dict] = field(default_factory=dict)           # lang -> nested lexeme dict
     prefix_keys: list[tuple[str, int]] = field(default_factory=list)
-    fuzzy: dict = field(default_factory=dict)                     # lang -> DeletionIndex
+    # lang -> DeletionIndex. Most of the cache's size, and needed only for words that are
+    # neither a known form nor a known stem, so the cache stores it apart and `typo_index`
+    # loads it on first use (`fuzzy_loader`).
+    fuzzy: dict | None = field(default_factory=dict)
+    fuzzy_loader: object = None
     memory: object = None                                          # MemoryIndex
     languages: list[str] = field(default_factory=list)             # of the terms, sorted
+
+    def typo_indexes(self) -> dict:
+        if self.fuzzy is None:
+            loaded = self.fuzzy_loader() if self.fuzzy_loader else None
+            self.fuzzy = loaded if loaded is not None else _rebuild_typo_indexes(self)
+            self.fuzzy_loader = None
+        return self.fuzzy
+
+    def typo_index(self, lang: str):
+        return self.typo_indexes().get(lang)
     # (token -> lemma key, lemma key -> (folded forms, stems)): reused by the next rebuild
     morphology: tuple = ({}, {})
+
+
+def _rebuild_typo_indexes(index: "Index") -> dict:
+    """Fallback when the cached typo index is gone: rebuilt from the forms tables."""
+    from termbase.index.fuzzy import DeletionIndex
+
+    return {lang: DeletionIndex(table.keys()) for lang, table in index.forms.items()}

@@ -98,7 +98,12 @@ def search(index: Index, query: str, langs: list[str] | None = None,
     tokens = [t.text for t in tokenize(query)]
     if tokens:
         for lang in (langs or index.languages):
-            _lemma_hits(index, tokens, lang, fuzzy, offer)
+            _lemma_hits(index, tokens, lang, False, offer)
+        # Typo correction only when nothing matched as written or inflected: it is the
+        # costliest step, and its index is loaded from the cache only when needed.
+        if fuzzy and not any(hit.score >= LEMMA * STEM_FACTOR for hit in hits.values()):
+            for lang in (langs or index.languages):
+                _lemma_hits(index, tokens, lang, True, offer)
     if len(fq) >= 3:
         _prefix_hits(index, fq, offer)
     return list(hits.values())

@@ -137,8 +137,7 @@ def run(args: list[str], timeout: float | None = None) -> dict:
         return {"error": f"timed out after {timeout:.0f} s"}
     if out.returncode != 0:
         return {"error": f"exit {out.returncode} (see stderr above)"}
-    line = [l for l in out.stdout.splitlines() if l.startswith("RESULT ")][-1]
-    return json.loads(line[len("RESULT "):])
+    return S.worker_result(out.stdout)
 
 
 def main() -> int:
@@ -172,7 +171,7 @@ def main() -> int:
             result = w_baseline_export(Path(args.db), Path(args.out))
         else:
             raise SystemExit(f"unknown worker {args.worker}")
-        print("RESULT " + json.dumps(result))
+        S.emit_result(result)
         return 0
 
     sizes = [10_000] if args.quick else [parse_size(s) for s in args.sizes.split(",")]

@@ -455,7 +455,7 @@ def main() -> int:
 
     if args.worker:
         result = worker(args.worker, args.queries, args.baseline_budget, store_at, args.profile)
-        print("RESULT " + json.dumps(result))
+        S.emit_result(result)
         return 0
 
     if args.quick:
@@ -485,8 +485,7 @@ def main() -> int:
         if out.returncode != 0:
             print(f"size {size_label(n)}: worker failed (exit {out.returncode})")
             continue
-        line = [l for l in out.stdout.splitlines() if l.startswith("RESULT ")][-1]
-        results.append(json.loads(line[len("RESULT "):]))
+        results.append(S.worker_result(out.stdout))
     status = report(results, cli)
     print(f"\n(total {time.perf_counter() - started:.0f} s)")
     return status

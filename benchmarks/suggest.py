@@ -31,7 +31,6 @@ Index: reuses the benchmark index cache left by benchmarks/lookup.py for the sam
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import statistics
 import subprocess
@@ -191,8 +190,7 @@ def run_worker(args: list[str]) -> dict | None:
     if out.returncode != 0:
         print(f"worker {' '.join(args)} failed (exit {out.returncode})")
         return None
-    line = [l for l in out.stdout.splitlines() if l.startswith("RESULT ")][-1]
-    return json.loads(line[len("RESULT "):])
+    return S.worker_result(out.stdout)
 
 
 def main() -> int:
@@ -217,10 +215,10 @@ def main() -> int:
     if args.worker == "terms":
         result = terms_worker(args.n, args.segments, args.repeats, args.naive_budget,
                               args.profile)
-        print("RESULT " + json.dumps(result))
+        S.emit_result(result)
         return 0
     if args.worker == "memory":
-        print("RESULT " + json.dumps(memory_worker(args.n, args.tm_queries, args.tt_budget)))
+        S.emit_result(memory_worker(args.n, args.tm_queries, args.tt_budget))
         return 0
 
     if args.quick:

@@ -58,6 +58,24 @@ def current_rss_mb() -> float:
         return float("nan")
 
 
+RESULT_PREFIX = "RESULT "
+
+
+def emit_result(result: dict) -> None:
+    """A worker subprocess reports to its driver with one marked JSON line on stdout."""
+    import json
+
+    print(RESULT_PREFIX + json.dumps(result))
+
+
+def worker_result(stdout: str) -> dict:
+    """The last marked JSON line a worker printed."""
+    import json
+
+    line = [l for l in stdout.splitlines() if l.startswith(RESULT_PREFIX)][-1]
+    return json.loads(line[len(RESULT_PREFIX):])
+
+
 def profile_text(fn, top: int = 14) -> str:
     """Run fn under cProfile; the `top` functions by own time, with repository paths shortened."""
     import cProfile

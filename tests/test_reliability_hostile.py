@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-from storefiles import copy_store
+from storefiles import copy_store, selected_params
 
 ROOT = Path(__file__).resolve().parents[1]
 HOSTILE = ROOT / "tests" / "hostile"
@@ -221,9 +221,7 @@ def _listing(directory: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def results(request, base_store, tmp_path_factory):
     """Run every selected case (in parallel, a few at a time) and keep the results."""
-    wanted = {item.callspec.params["case"] for item in request.session.items
-              if getattr(item, "module", None) is request.module and hasattr(item, "callspec")
-              and "case" in item.callspec.params}
+    wanted = selected_params(request, "case")
     big = tmp_path_factory.mktemp("hostile-big")
     # Generate the big files first, once each (the cases then only read them).
     for name in sorted({CASES[c].big for c in wanted if CASES[c].big}):

@@ -28,7 +28,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from storefiles import copy_store
+from storefiles import copy_store, selected_params
 
 ROOT = Path(__file__).resolve().parents[1]
 CLI = str(ROOT / "cli.py")
@@ -142,9 +142,7 @@ def _run_damage(name: str, good: Path, directory: Path) -> dict:
 
 @pytest.fixture(scope="module")
 def damaged(request, good_store, tmp_path_factory):
-    wanted = {item.callspec.params["damage"] for item in request.session.items
-              if getattr(item, "module", None) is request.module and hasattr(item, "callspec")
-              and "damage" in item.callspec.params}
+    wanted = selected_params(request, "damage")
     root = tmp_path_factory.mktemp("damaged")
     with ThreadPoolExecutor(PARALLEL) as pool:
         jobs = {name: pool.submit(_run_damage, name, good_store, root / f"d{i}")

@@ -107,17 +107,22 @@ def cmd_extract(args) -> int:
                     "candidates": [c.to_json() for c in shown]})
         return 0
     if args.tsv:
-        from termbase.extraction.review import write_tsv
-
-        write_tsv(args.tsv, EXTRACT_COLUMNS, [_extract_row(args.lang, c) for c in shown])
-        print(f"wrote {len(shown)} candidates to {args.tsv}; mark the rows to keep with y in "
-              f"the 'add' column, then: termbase extract --add-from {args.tsv} "
-              f"--subject SUBJECT")
+        _write_review(args.tsv, EXTRACT_COLUMNS, [_extract_row(args.lang, c) for c in shown],
+                      "candidates", f"termbase extract --add-from {args.tsv} --subject SUBJECT")
         return 0
     _render_candidates(args, extraction, shown)
     if args.add:
         _add_chosen(args, [(c.rank, _candidate_concept(args, c)) for c in shown], "extract")
     return 0
+
+
+def _write_review(path, columns, rows, what: str, next_command: str) -> None:
+    """A review sheet the user marks (y in the 'add' column) and feeds back with --add-from."""
+    from termbase.extraction.review import write_tsv
+
+    write_tsv(path, columns, rows)
+    print(f"wrote {len(rows)} {what} to {path}; mark the rows to keep with y in the 'add' "
+          f"column, then: {next_command}")
 
 
 def _extract_row(lang: str, c) -> list:
@@ -223,12 +228,9 @@ def cmd_align(args) -> int:
                     "proposals": [p.to_json() for p in shown]})
         return 0
     if args.tsv:
-        from termbase.extraction.review import write_tsv
-
-        write_tsv(args.tsv, ALIGN_COLUMNS, [_align_row(args, p) for p in shown])
-        print(f"wrote {len(shown)} proposals to {args.tsv}; mark the rows to keep with y in "
-              f"the 'add' column, then: termbase align --from {args.source_lang} --to "
-              f"{args.target_lang} --add-from {args.tsv} --subject SUBJECT")
+        _write_review(args.tsv, ALIGN_COLUMNS, [_align_row(args, p) for p in shown],
+                      "proposals", f"termbase align --from {args.source_lang} --to "
+                      f"{args.target_lang} --add-from {args.tsv} --subject SUBJECT")
         return 0
     _render_proposals(args, pairs, shown)
     if args.add:

@@ -30,7 +30,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from termbase import formats
 from termbase.formats.base import Entry, FormatError, ReadOptions
@@ -304,6 +304,7 @@ text_with_surrogates = st.text(
 
 @PROFILE
 @given(text_with_surrogates)
+@example("\u0301\r0")   # a mark at the edge hid a space from norm's trim (found by CI)
 def test_normalisation_never_raises_even_on_lone_surrogates(text):
     from termbase.text.normalize import fold, folded_tokens, norm, tokenize
 

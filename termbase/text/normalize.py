@@ -35,8 +35,11 @@ def norm(text: str) -> str:
     """NFC + casefold + collapsed whitespace: the exact-match key."""
     # Casefold before translating (casefold('ŉ') is 'ʼn', and 'ʼ' is in _PUNCT), and NFC
     # again after casefolding, which can decompose; so that norm(norm(x)) == norm(x).
-    text = unicodedata.normalize("NFC", text).casefold().translate(_PUNCT)
-    return _SPACE_RE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    key = unicodedata.normalize("NFC", text).casefold().translate(_PUNCT)
+    key = _SPACE_RE.sub(" ", unicodedata.normalize("NFC", key)).strip()
+    # Most terms are their own key: hand back the same string, so that a million keys held
+    # beside their terms cost no second copy.
+    return text if key == text else key
 
 
 @functools.lru_cache(maxsize=262_144)
@@ -46,7 +49,10 @@ def fold(text: str) -> str:
     # 'æ' and 'ø'; _SPECIAL's replacements are ASCII and carry no marks.
     decomposed = unicodedata.normalize("NFD", norm(text))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFC", stripped.translate(_SPECIAL))
+    # A mark dropped from the edge of a phrase can expose a space that norm() kept
+    # inside it ("\u0301 0" -> " 0"), so whitespace is trimmed again.
+    folded = unicodedata.normalize("NFC", stripped.translate(_SPECIAL))
+    return _SPACE_RE.sub(" ", folded).strip()
 
 
 class Token(NamedTuple):

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import getpass
+import itertools
 import json
 import os
+import shutil
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
@@ -33,6 +35,7 @@ from termbase.model import Concept, Segment
 SCHEMA_VERSION = 1
 TABLES = ("concepts", "memory", "changes", "batches", "meta")
 LOCK_TIMEOUT_S = 30.0
+COPY_BUFFER = 1 << 20
 
 
 class StoreError(Exception):
@@ -85,15 +88,32 @@ class AtomicJSONStorage(Storage):
         return data
 
     def write(self, data: dict) -> None:
-        # One str, written through the text layer: no second, encoded copy of a large store.
-        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        targets = [self.path] + ([self.backup_path] if self.keep_backup else [])
-        for target in targets:
-            with atomic_open(target, "w", encoding="utf-8") as handle:
-                handle.write(payload)
+        # Encoded a slice of records at a time: a million-concept store never exists as one
+        # string in memory. The backup is a byte copy of the file just written.
+        with atomic_open(self.path, "w", encoding="utf-8") as handle:
+            handle.writelines(encode_chunks(data))
+        if self.keep_backup:
+            with open(self.path, "rb") as source, atomic_open(self.backup_path) as copy:
+                shutil.copyfileobj(source, copy, COPY_BUFFER)
 
     def close(self) -> None:
         pass
+
+
+def encode_chunks(data: dict[str, dict], per_chunk: int = 4096) -> Iterator[str]:
+    """`json.dumps(data)` (compact, UTF-8 text) in pieces: each slice of a table's records
+    is encoded by the C encoder at once, so this is as fast as one call and as small as a
+    slice."""
+    yield "{"
+    for number, (name, table) in enumerate(data.items()):
+        yield ("," if number else "") + json.dumps(name, ensure_ascii=False) + ":{"
+        records = iter(table.items())
+        separator = ""
+        while chunk := dict(itertools.islice(records, per_chunk)):
+            yield separator + json.dumps(chunk, ensure_ascii=False, separators=(",", ":"))[1:-1]
+            separator = ","
+        yield "}"
+    yield "}"
 
 
 def shape_problem(data: dict) -> str | None:
@@ -231,13 +251,27 @@ class Transaction:
         self._log("add_segment", segment.id, before=None, key=key)
         return segment
 
-    def _log(self, op: str, target: str, before: dict | None, **extra) -> None:
+    def _log(self, op: str, target: str, before: dict | None, key: str | None = None
+             ) -> None:
+        """Record one change. Runs of plain additions are kept as one entry listing their
+        ids (and memory keys) as they happen: a million-row import logs one record."""
+        self.counts[op] = self.counts.get(op, 0) + 1
+        last = self._changes[-1] if self._changes else None
+        if before is None and op in ("add", "add_segment"):
+            if last is not None and last["op"] == op and "ids" in last:
+                last["ids"].append(target)
+                if key is not None:
+                    last["keys"].append(key)
+                return
+            run = {"batch": self.batch, "op": op, "ids": [target], "time": self.stamp}
+            if key is not None:
+                run["keys"] = [key]
+            self._changes.append(run)
+            return
         entry = {"batch": self.batch, "op": op, "id": target, "time": self.stamp}
         if before is not None:
             entry["before"] = before
-        entry.update(extra)
         self._changes.append(entry)
-        self.counts[op] = self.counts.get(op, 0) + 1
 
     def restore(self, change: dict) -> None:
         """Revert one change-log entry (used by undo); a coalesced run backwards."""
@@ -271,35 +305,13 @@ class Transaction:
         if not self.changed:
             return
         changes = self.tables["changes"]
-        for entry in _coalesce(self._changes):
+        for entry in self._changes:
             changes[self._next_key("changes")] = entry
         self.tables["batches"][self._next_key("batches")] = {
             "batch": self.batch, "time": self.stamp, "user": self.user,
             "command": self.command, "counts": dict(self.counts), "summary": summary or {},
         }
         self.meta["schema"] = SCHEMA_VERSION
-
-
-def _coalesce(entries: list[dict]) -> list[dict]:
-    """Runs of plain additions become one entry listing their ids (and memory keys): a
-    million-row import then logs one record, not a million."""
-    out: list[dict] = []
-    for entry in entries:
-        last = out[-1] if out else None
-        if entry["op"] in ("add", "add_segment") and "before" not in entry:
-            if last is not None and last["op"] == entry["op"] and "ids" in last:
-                last["ids"].append(entry["id"])
-                if "key" in entry:
-                    last["keys"].append(entry["key"])
-                continue
-            run = {"batch": entry["batch"], "op": entry["op"], "ids": [entry["id"]],
-                   "time": entry["time"]}
-            if "key" in entry:
-                run["keys"] = [entry["key"]]
-            out.append(run)
-        else:
-            out.append(entry)
-    return out
 
 
 def change_ids(change: dict) -> list[str]:

@@ -7,6 +7,7 @@ import sys
 import textwrap
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from termbase import store as store_module
 from termbase.model import Concept, Term
@@ -157,3 +158,34 @@ def test_doctor_repair_removes_temporary_files_of_killed_writes(store):
     report = repair(store)
     assert report["removed"] == [str(leftover)] and not leftover.exists()
     assert store.concepts()
+
+
+json_value = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner,
+                                                                max_size=3), max_leaves=8)
+
+
+@settings(max_examples=60, deadline=None)
+@given(tables=st.dictionaries(st.text(max_size=6), st.dictionaries(
+           st.text(max_size=6), st.dictionaries(st.text(max_size=4), json_value, max_size=3),
+           max_size=9), max_size=4),
+       per_chunk=st.integers(1, 4))
+def test_the_store_is_encoded_in_slices_exactly_as_in_one_piece(tables, per_chunk):
+    whole = json.dumps(tables, ensure_ascii=False, separators=(",", ":"))
+    assert "".join(store_module.encode_chunks(tables, per_chunk)) == whole
+
+
+def test_a_write_keeps_no_partial_backup_when_copying_fails(store, monkeypatch):
+    backup = store_module.backup_path(store.path).read_bytes()
+
+    def broken_copy(source, target, length=0):
+        target.write(b"{\"conc")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(store_module.shutil, "copyfileobj", broken_copy)
+    with pytest.raises(OSError):
+        with store.transaction("half") as tx:
+            tx.add(make("ubóstwo", "skurdas"))
+    assert store_module.backup_path(store.path).read_bytes() == backup
+    assert any(c.terms[0].text == "ubóstwo" for c in store.concepts())

@@ -7,21 +7,21 @@ Lithuanian letters; TSV without one. Reading sniffs the delimiter and the encodi
 from __future__ import annotations
 
 import csv
-import io
+import itertools
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from termbase.fileio import atomic_open
 from termbase.formats.base import Entry, Format, FormatError, ReadOptions, WriteOptions
 from termbase.formats.columns import concept_rows, header_for, read_rows
-from termbase.formats.encoding import decode
+from termbase.formats.encoding import open_text
 from termbase.model import Concept
 
 MAX_FIELD = 1_000_000  # characters; a larger cell is refused, not loaded
 
 
-def _rows(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+def _rows(lines: Iterable[str], delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    reader = csv.reader(lines, delimiter=delimiter)
     csv.field_size_limit(MAX_FIELD)
     line = 1
     try:
@@ -31,21 +31,25 @@ def _rows(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
     except csv.Error as exc:
         raise FormatError(f"malformed {'TSV' if delimiter == chr(9) else 'CSV'}: {exc}",
                           line=reader.line_num) from None
+    except UnicodeDecodeError:  # the file changed after its encoding was checked
+        raise FormatError("the file changed while it was being read", line=line) from None
 
 
-def _sniff_delimiter(text: str, default: str) -> str:
-    first = text.split("\n", 1)[0]
-    counts = {d: first.count(d) for d in ("\t", ";", ",")}
+def _sniff_delimiter(first_line: str, default: str) -> str:
+    counts = {d: first_line.count(d) for d in ("\t", ";", ",")}
     best = max(counts, key=counts.get)
     return best if counts[best] else default
 
 
 def _reader(default_delimiter: str):
     def read(path: Path, options: ReadOptions) -> Iterator[Entry]:
-        raw = Path(path).read_bytes()
-        text, _ = decode(raw, options.encoding, name=Path(path).name)
-        delimiter = _sniff_delimiter(text, default_delimiter)
-        yield from read_rows(_rows(text, delimiter), options)
+        # Streamed: the file is never held whole, as bytes or as text.
+        handle, _ = open_text(Path(path), options.encoding)
+        with handle:
+            first = handle.readline()
+            delimiter = _sniff_delimiter(first, default_delimiter)
+            lines = itertools.chain([first], handle) if first else ()
+            yield from read_rows(_rows(lines, delimiter), options)
     return read
 
 

@@ -9,7 +9,10 @@ mostly control characters or otherwise implausible.
 from __future__ import annotations
 
 import codecs
+import io
 import re
+from pathlib import Path
+from typing import TextIO
 
 from termbase.formats.base import FormatError
 
@@ -20,6 +23,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # chance (cp1250 'ÓŁ' is D3 A3), so a sequence counts as UTF-8 evidence only if it decodes to
 # a Latin letter (U+00C0-U+024F, U+1E00-U+1EFF).
 _UTF8_SEQ = re.compile(rb"[\xc3-\xc9][\x80-\xbf]|\xe1[\xb8-\xbb][\x80-\xbf]")
+SCAN_CHUNK = 1 << 20
 _EXPECTED = set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻčėįšųūžČĖĮŠŲŪŽ")
 
 
@@ -94,3 +98,67 @@ def _refuse_mixed(raw: bytes, bad: int, name: str) -> None:
             lineno = raw.count(b"\n", 0, bad) + 1
             raise FormatError(f"{name} line {lineno}: not valid UTF-8 while other lines are; "
                               "mixed encodings? name the encoding with --encoding")
+
+
+class _NotUTF8(Exception):
+    pass
+
+
+def open_text(path: Path, encoding: str | None = None) -> tuple[TextIO, str]:
+    """Open a text file for streaming, with the encoding `decode` would choose.
+
+    A large UTF-8 file (the common case) is checked in one streaming pass - valid, no NUL
+    bytes, no control characters - and then read as a stream, so a million-row import
+    never holds the file's bytes or text whole. Files in a legacy code page are rare and
+    small; they are decoded whole by `decode`, which needs all the evidence at once."""
+    path = Path(path)
+    with open(path, "rb") as handle:
+        head = handle.read(4)
+    bom_codec = next((c for bom, c in _BOMS if head.startswith(bom)), None)
+    if encoding:
+        _scan(path, encoding, lambda byte: f"{path.name} is not valid {encoding} (byte {byte})")
+        codec = encoding
+    elif bom_codec:
+        _scan(path, bom_codec, lambda byte: f"{path.name}: invalid {bom_codec} after its "
+                                            f"byte-order mark (byte {byte})")
+        codec = bom_codec
+    else:
+        try:
+            _scan(path, "utf-8", None)
+        except _NotUTF8:
+            text, used = decode(path.read_bytes(), None, name=path.name)
+            return io.StringIO(text, newline=""), used
+        codec = "utf-8"
+    return open(path, encoding=codec, newline=""), codec
+
+
+def _scan(path: Path, codec: str, invalid_message) -> None:
+    """Decode the whole file in chunks, keeping nothing, and raise what `decode` would.
+    Without `invalid_message` the file is being tried as BOM-less UTF-8: then NUL bytes and
+    control characters are refused and invalid UTF-8 raises _NotUTF8 (try a code page)."""
+    try:
+        decoder = codecs.getincrementaldecoder(codec)("strict")
+    except LookupError:
+        raise FormatError(f"unknown encoding {codec!r}") from None
+    offset = 0
+    with open(path, "rb") as handle:
+        while True:
+            chunk = handle.read(SCAN_CHUNK)
+            if invalid_message is None and b"\x00" in chunk:
+                raise FormatError(f"{path.name} contains NUL bytes: binary data, or UTF-16 "
+                                  "without a byte-order mark (name the encoding with "
+                                  "--encoding)")
+            pending = len(decoder.getstate()[0])
+            try:
+                text = decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError as exc:
+                if invalid_message is None:
+                    raise _NotUTF8() from None
+                raise FormatError(invalid_message(max(offset - pending + exc.start, 0))
+                                  ) from None
+            if invalid_message is None and _CONTROL.search(text):
+                raise FormatError(f"{path.name} does not look like text in utf-8 (binary or "
+                                  "wrong encoding); name the encoding with --encoding")
+            if not chunk:
+                return
+            offset += len(chunk)

@@ -45,8 +45,9 @@ class Termbase:
         return tb
 
     def _create(self, seed: bool) -> None:
-        from termbase.importer import ImportReport, apply_items, read_entries
+        from termbase import formats
         from termbase.formats.base import ReadOptions
+        from termbase.importer import ImportReport, apply_entries
 
         with self.store.transaction(command=GLOSSARY_COMMAND) as tx:
             if tx.tables["meta"]:  # another process created it while we waited
@@ -57,12 +58,11 @@ class Termbase:
                 return
             report = ImportReport(file="glossaries", format="tsv")
             for path in glossary_files():
-                _, entries = read_entries(path, "tsv", ReadOptions())
-                bad = [f"{path.name} line {e.line}: {e.error}" for e in entries if e.error]
-                if bad:
-                    raise StoreError("the shipped glossary is invalid: " + "; ".join(bad[:5]))
-                apply_items(tx, [(e.line, e.item) for e in entries if e.item], report,
-                            validated=True)
+                errors = apply_entries(tx, formats.get("tsv").read(path, ReadOptions()),
+                                       report)
+                if errors:  # leaves the transaction: nothing is written
+                    raise StoreError("the shipped glossary is invalid: " + "; ".join(
+                        f"{path.name} line {line}: {error}" for line, error in errors[:5]))
             tx.summary = {"added": report.added, "merged": report.merged}
 
     # -- the index -----------------------------------------------------------------------

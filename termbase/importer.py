@@ -62,25 +62,41 @@ class _TermMap:
     Concepts that the file itself declares distinct (rows with different ids) never merge
     with each other by a shared term: they are homonyms, e.g. Polish "gmina" as used in
     Lithuania and in Poland. They still merge with concepts already in the store.
+
+    Sized for a million concepts: one table per language keyed by the normalised term
+    (usually the term's own string), and a term that names a single concept (nearly all
+    of them) maps to that id itself rather than to a list.
     """
 
     def __init__(self, concepts: Iterable[Concept]):
-        self.map: dict[tuple[str, str], list[str]] = {}
-        self.declared: set[str] = set()
+        self.by_lang: dict[str, dict[str, str | list[str]]] = {}
+        self.declared: set[str] = set()        # ids of concepts this file added
+        self.renamed: dict[str, str] = {}      # file id -> store id, where they differ
         for concept in concepts:
             self.add(concept)
 
     def add(self, concept: Concept) -> None:
         for term in concept.terms:
-            ids = self.map.setdefault((term.lang, norm(term.text)), [])
-            if concept.id not in ids:
+            terms = self.by_lang.setdefault(term.lang, {})
+            key = norm(term.text)
+            ids = terms.get(key)
+            if ids is None:
+                terms[key] = concept.id
+            elif isinstance(ids, str):
+                if ids != concept.id:
+                    terms[key] = [ids, concept.id]
+            elif concept.id not in ids:
                 ids.append(concept.id)
+
+    def ids(self, term: Term) -> list[str] | tuple[str, ...]:
+        found = self.by_lang.get(term.lang, {}).get(norm(term.text), ())
+        return (found,) if isinstance(found, str) else found
 
     def targets(self, concept: Concept) -> list[str]:
         """Existing concepts sharing a term with `concept`, most shared terms first."""
         counts: dict[str, int] = {}
         for term in concept.terms:
-            for cid in self.map.get((term.lang, norm(term.text)), ()):
+            for cid in self.ids(term):
                 if concept.id and cid in self.declared:
                     continue
                 counts[cid] = counts.get(cid, 0) + 1
@@ -118,20 +134,11 @@ def _import(store, path, fmt_name, options, on_conflict, dry_run, skip_invalid, 
     if not fmt.read:
         raise FormatError(f"{fmt.name} files can be exported but not imported")
     report = ImportReport(file=str(path), format=fmt.name, dry_run=dry_run)
-    errors: list[tuple[int, str]] = []
     with store.transaction(command=f"{command} {path.name}", batch=batch,
                            dry_run=dry_run) as tx:
         report.batch = tx.batch
         applier = _Applier(tx, report, on_conflict, validated=True)
-        for entry in fmt.read(path, options):
-            if entry.warning:
-                report.warnings.append(f"line {entry.line}: {entry.warning}")
-            if entry.error:
-                errors.append((entry.line, entry.error))
-            elif entry.item is not None and (skip_invalid or not errors):
-                applier.apply(entry.line, entry.item)
-                if progress and applier.done % 2000 == 0:
-                    progress(applier.done, None)
+        errors = applier.apply_entries(fmt.read(path, options), skip_invalid, progress)
         if errors and not skip_invalid:
             raise ImportRefused(path, errors)  # leaves the transaction: nothing is written
         if not applier.done and not errors:
@@ -141,6 +148,12 @@ def _import(store, path, fmt_name, options, on_conflict, dry_run, skip_invalid, 
                       ("file", "format", "added", "merged", "unchanged", "skipped",
                        "segments_added")}
     return report
+
+
+def apply_entries(tx: Transaction, entries: Iterable[Entry], report: ImportReport
+                  ) -> list[tuple[int, str]]:
+    """Apply a reader's entries in `tx` (merging); returns the invalid ones' problems."""
+    return _Applier(tx, report, "merge", validated=True).apply_entries(entries)
 
 
 def apply_items(tx: Transaction, items: list[tuple[int, Concept | Segment]],
@@ -168,8 +181,28 @@ class _Applier:
         self.known_segments = {_segment_key(doc) for doc in tx.tables["memory"].values()}
         self.done = 0
 
-    def apply(self, line: int, item: Concept | Segment) -> None:
+    def apply_entries(self, entries: Iterable[Entry], skip_invalid: bool = False,
+                      progress: Callable[[int, int], None] | None = None
+                      ) -> list[tuple[int, str]]:
+        """Apply entries as they are read (so a million rows never sit in memory twice).
+        After the first invalid one, unless `skip_invalid`, the rest are only checked:
+        the caller then abandons the transaction, with every problem listed."""
+        errors: list[tuple[int, str]] = []
+        for entry in entries:
+            if entry.warning:
+                self.report.warnings.append(f"line {entry.line}: {entry.warning}")
+            if entry.error:
+                errors.append((entry.line, entry.error))
+            elif entry.item is not None and (skip_invalid or not errors):
+                self.apply(entry.line, entry.item, entry.continues)
+                if progress and self.done % 2000 == 0:
+                    progress(self.done, None)
+        return errors
+
+    def apply(self, line: int, item: Concept | Segment, continues: bool = False) -> None:
         self.done += 1
+        if continues and self._continue(item):
+            return
         if isinstance(item, Segment):
             key = _segment_key(item.to_dict())
             if key in self.known_segments:
@@ -181,6 +214,19 @@ class _Applier:
         else:
             _apply_concept(self.tx, self.terms, line, item, self.report, self.on_conflict,
                            self.validated)
+
+    def _continue(self, more: Concept) -> bool:
+        """Fold a stray later row into the concept its id named earlier in this file, if
+        that concept was added by this import (rows of one concept are not conflicts)."""
+        store_id = self.terms.renamed.get(more.id, more.id)
+        if store_id not in self.terms.declared:
+            more.id = store_id  # merge where the earlier rows went, by the usual rules
+            return False
+        target = self.tx.get(store_id)
+        target.absorb(more)
+        self.tx.update(target)
+        self.terms.add(target)
+        return True
 
 
 def _segment_key(doc: dict) -> tuple:
@@ -197,13 +243,17 @@ def _apply_concept(tx: Transaction, terms: _TermMap, line: int, incoming: Concep
             candidates = terms.targets(incoming)
             target = tx.get(candidates[0]) if candidates else None
     if target is None:
-        declared = bool(incoming.id)
+        declared = incoming.id
         added = tx.add(incoming, keep_dates=True, validated=validated)
+        if declared and added.id != declared:
+            terms.renamed[declared] = added.id
         terms.add(added)
         if declared:
             terms.declared.add(added.id)
         report.added += 1
         return
+    if incoming.id and target.id != incoming.id:
+        terms.renamed[incoming.id] = target.id
     changed = _merge_into(target, incoming, line, report, on_conflict)
     if changed:
         tx.update(target)

@@ -14,6 +14,7 @@ TBX-Basic data categories so that TBX round-trips without loss:
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass, field, fields
 
@@ -66,7 +67,7 @@ def check_lang(code: str) -> str:
         raise ValidationError(f"malformed language code {code!r} (expected e.g. pl, lt, en)")
     if len(norm) == 2 and norm not in ISO_639_1:
         raise ValidationError(f"unknown language code {code!r} (not in ISO 639-1)")
-    return norm
+    return sys.intern(norm)
 
 
 def split_lang_tag(tag: str) -> tuple[str, str]:
@@ -83,7 +84,7 @@ def check_region(region: str) -> str:
     norm = f"{lang.lower()}-{country.upper()}"
     if not _REGION_RE.match(norm):
         raise ValidationError(f"malformed region {region!r} (expected e.g. pl-LT, pl-PL)")
-    return norm
+    return sys.intern(norm)
 
 
 def _check_text(label: str, value: str, allow_newlines: bool = True) -> str:
@@ -99,7 +100,7 @@ def _check_text(label: str, value: str, allow_newlines: bool = True) -> str:
 def _check_choice(label: str, value: str, allowed: tuple[str, ...]) -> str:
     if value and value not in allowed:
         raise ValidationError(f"unknown {label} {value!r} (allowed: {', '.join(allowed)})")
-    return value
+    return sys.intern(value)  # one shared string per value, not one per term of a large import
 
 
 @dataclass(slots=True)
@@ -178,7 +179,9 @@ class Concept:
     def validate(self) -> "Concept":
         if self.id and not _ID_RE.match(self.id):
             raise ValidationError(f"malformed concept id {self.id!r}")
-        self.subject = _check_text("subject", self.subject, allow_newlines=False).strip()
+        # Subjects repeat across thousands of concepts: one shared string each.
+        self.subject = sys.intern(
+            _check_text("subject", self.subject, allow_newlines=False).strip())
         self.note = _check_text("note", self.note).strip()
         self.definition = {
             check_lang(lang): _check_text("definition", text).strip()
@@ -207,6 +210,18 @@ class Concept:
             first_seen.setdefault(term.lang, len(first_seen))
         self.terms = sorted(unique, key=lambda t: first_seen[t.lang])
         return self
+
+    def absorb(self, more: "Concept") -> None:
+        """Take in a further record of this same concept (another row of a spreadsheet with
+        the same id): its terms, and the fields this one leaves empty. Validation later
+        drops repeated terms and groups them by language."""
+        self.terms.extend(more.terms)
+        for lang, text in more.definition.items():
+            self.definition.setdefault(lang, text)
+        for name in ("subject", "note"):
+            if not getattr(self, name):
+                setattr(self, name, getattr(more, name))
+        self.sources.extend(s for s in more.sources if s not in self.sources)
 
     def terms_in(self, lang: str) -> list[Term]:
         """Terms of one language, preferred first, in stored order otherwise."""

@@ -187,3 +187,57 @@ def test_csv_export_then_import_gives_the_same_concepts(tmp_path_factory, rows):
                                           if k not in ("created", "modified", "created_by", "modified_by")},
                                          sort_keys=True) for c in tb.store.concepts())
     assert strip(first) == strip(second)
+
+
+def test_a_stray_later_row_of_an_id_joins_its_concept_without_conflicts(empty, tmp_path):
+    path = write(tmp_path, "stray.tsv", "id\tpl\tlt\n"
+                 "e1\tstarostwo\tseniūnija\n"
+                 "e2\tpomoc społeczna\tsocialinė parama\n"
+                 "e1\tgmina\t\n")
+    report = empty.import_file(path)
+    assert (report.added, report.merged, report.conflicts) == (2, 0, [])
+    by_id = {c.id: c for c in empty.store.concepts()}
+    assert [t.text for t in by_id["e1"].terms_in("pl")] == ["starostwo", "gmina"]
+    empty.undo(report.batch)
+    assert empty.store.concepts() == []
+
+
+def test_a_stray_row_follows_its_concept_into_an_existing_one(empty, tmp_path):
+    empty.import_file(write(tmp_path, "old.tsv", "pl\tlt\nubóstwo\tskurdas\n"))
+    path = write(tmp_path, "new.tsv", "id\tpl\ten\n"
+                 "x1\tubóstwo\tpoverty\n"
+                 "x2\tbezdomność\thomelessness\n"
+                 "x1\tbieda\t\n")
+    report = empty.import_file(path)
+    (old,) = [c for c in empty.store.concepts() if any(t.text == "skurdas" for t in c.terms)]
+    assert {t.text for t in old.terms} == {"ubóstwo", "skurdas", "poverty", "bieda"}
+    assert report.added == 1
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.text(alphabet="ąćęłńóśźżčėįšųūž abc\t\n,;\u00e9\U0001f600", max_size=60),
+       encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1250", "cp1257"]),
+       chunk=st.integers(1, 9))
+def test_streamed_decoding_agrees_with_decoding_the_whole_file(tmp_path_factory, text,
+                                                               encoding, chunk):
+    from termbase.formats import encoding as enc
+
+    try:
+        raw = text.encode(encoding)
+    except UnicodeEncodeError:
+        return
+    path = tmp_path_factory.mktemp("enc") / "f.tsv"
+    path.write_bytes(raw)
+    old_chunk, enc.SCAN_CHUNK = enc.SCAN_CHUNK, chunk
+    try:
+        try:
+            expected = enc.decode(raw, name=path.name)[0]
+        except FormatError:
+            with pytest.raises(FormatError):
+                enc.open_text(path)[0].close()
+            return
+        handle, _ = enc.open_text(path)
+        with handle:
+            assert handle.read() == expected
+    finally:
+        enc.SCAN_CHUNK = old_chunk

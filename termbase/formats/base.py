@@ -37,6 +37,7 @@ class Entry:
     item: Item | None = None
     error: str | None = None
     warning: str | None = None
+    continues: bool = False    # a further record of a concept the reader passed on earlier
 
 
 @dataclass

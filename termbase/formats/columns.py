@@ -138,8 +138,11 @@ def read_rows(rows: Iterator[tuple[int, list[str]]], options: ReadOptions) -> It
     layout = Layout(header)
     if layout.ignored:
         yield Entry(first_line, warning="ignored columns: " + ", ".join(layout.ignored))
-    groups: dict[str, tuple[int, Concept]] = {}
-    order: list[str] = []
+    # Streamed: a concept is passed on as soon as a row with another id follows. Rows of
+    # one id are normally adjacent; a later stray row of an id already passed on is yielded
+    # as a continuation, which the importer folds into that concept.
+    current: tuple[int, str, Concept] | None = None
+    passed_on: set[str] = set()
     for line, cells in rows:
         if not any(c.strip() for c in cells if c):
             continue
@@ -151,29 +154,26 @@ def read_rows(rows: Iterator[tuple[int, list[str]]], options: ReadOptions) -> It
         if not concept.terms:
             yield Entry(line, error="no term in any language column")
             continue
-        if not key:
-            key = f"\0row{line}"
-        if key in groups:
-            _merge_row(groups[key][1], concept)
-        else:
-            groups[key] = (line, concept)
-            order.append(key)
-    for key in order:
-        line, concept = groups[key]
-        entry = concept_entry(line, concept, options)
-        if entry is not None:
-            yield entry
+        if key and current is not None and key == current[1]:
+            current[2].absorb(concept)
+            continue
+        if current is not None:
+            yield from _pass_on(current, passed_on, options)
+        current = (line, key, concept)
+    if current is not None:
+        yield from _pass_on(current, passed_on, options)
 
 
-def _merge_row(target: Concept, extra: Concept) -> None:
-    """A further row of the same concept: more terms, and fields the first row left empty."""
-    target.terms.extend(extra.terms)
-    for lang, text in extra.definition.items():
-        target.definition.setdefault(lang, text)
-    for field in ("subject", "note"):
-        if not getattr(target, field):
-            setattr(target, field, getattr(extra, field))
-    target.sources.extend(s for s in extra.sources if s not in target.sources)
+def _pass_on(group: tuple[int, str, Concept], passed_on: set[str], options: ReadOptions
+             ) -> Iterator[Entry]:
+    line, key, concept = group
+    entry = concept_entry(line, concept, options)
+    if entry is None:
+        return
+    if key:
+        entry.continues = key in passed_on
+        passed_on.add(key)
+    yield entry
 
 
 def header_for(concepts: list[Concept], langs: list[str] | None, with_forms: bool = False

@@ -138,7 +138,8 @@ def _import(store, path, fmt_name, options, on_conflict, dry_run, skip_invalid, 
                            dry_run=dry_run) as tx:
         report.batch = tx.batch
         applier = _Applier(tx, report, on_conflict, validated=True)
-        errors = applier.apply_entries(fmt.read(path, options), skip_invalid, progress)
+        lines = count_lines(path) if progress else None
+        errors = applier.apply_entries(fmt.read(path, options), skip_invalid, progress, lines)
         if errors and not skip_invalid:
             raise ImportRefused(path, errors)  # leaves the transaction: nothing is written
         if not applier.done and not errors:
@@ -148,6 +149,20 @@ def _import(store, path, fmt_name, options, on_conflict, dry_run, skip_invalid, 
                       ("file", "format", "added", "merged", "unchanged", "skipped",
                        "segments_added")}
     return report
+
+
+def count_lines(path: Path, chunk: int = 1 << 20) -> int | None:
+    """Lines in a text file (one quick pass), the scale of an import's progress bar; None
+    for a zip container such as XLSX, whose records have no lines."""
+    with open(path, "rb") as handle:
+        if handle.read(2) == b"PK":
+            return None
+        handle.seek(0)
+        count, last = 0, b""
+        while block := handle.read(chunk):
+            count += block.count(b"\n")
+            last = block
+    return count + (1 if last and not last.endswith(b"\n") else 0)
 
 
 def apply_entries(tx: Transaction, entries: Iterable[Entry], report: ImportReport
@@ -182,11 +197,13 @@ class _Applier:
         self.done = 0
 
     def apply_entries(self, entries: Iterable[Entry], skip_invalid: bool = False,
-                      progress: Callable[[int, int], None] | None = None
-                      ) -> list[tuple[int, str]]:
+                      progress: Callable[[int, int | None], None] | None = None,
+                      lines: int | None = None) -> list[tuple[int, str]]:
         """Apply entries as they are read (so a million rows never sit in memory twice).
         After the first invalid one, unless `skip_invalid`, the rest are only checked:
-        the caller then abandons the transaction, with every problem listed."""
+        the caller then abandons the transaction, with every problem listed. Progress is
+        reported as (line reached, `lines` in the file) when the line count is known, else
+        as (records applied, None)."""
         errors: list[tuple[int, str]] = []
         for entry in entries:
             if entry.warning:
@@ -196,7 +213,7 @@ class _Applier:
             elif entry.item is not None and (skip_invalid or not errors):
                 self.apply(entry.line, entry.item, entry.continues)
                 if progress and self.done % 2000 == 0:
-                    progress(self.done, None)
+                    progress(min(entry.line, lines), lines) if lines else progress(self.done, None)
         return errors
 
     def apply(self, line: int, item: Concept | Segment, continues: bool = False) -> None:

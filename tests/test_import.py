@@ -241,3 +241,24 @@ def test_streamed_decoding_agrees_with_decoding_the_whole_file(tmp_path_factory,
             assert handle.read() == expected
     finally:
         enc.SCAN_CHUNK = old_chunk
+
+
+def test_progress_is_reported_against_the_lines_of_the_file(empty, tmp_path):
+    rows = "".join(f"termin {i}\tterminas {i}\r\n" for i in range(5000))
+    path = write(tmp_path, "big.tsv", "pl\tlt\r\n" + rows.rstrip("\r\n"))
+    calls = []
+    import_file(empty.store, path, progress=lambda done, total: calls.append((done, total)))
+    assert [total for _, total in calls] == [5001] * len(calls) and len(calls) == 2
+    assert [done for done, _ in calls] == sorted(done for done, _ in calls)
+    assert all(0 < done <= 5001 for done, _ in calls)
+
+
+def test_line_count_of_a_workbook_is_unknown(tmp_path):
+    from termbase import formats
+    from termbase.formats.base import WriteOptions
+    from termbase.importer import count_lines
+    from termbase.model import Concept, Term
+
+    path = tmp_path / "t.xlsx"
+    formats.get("xlsx").write([Concept(terms=[Term("pl", "zasiłek")])], path, WriteOptions())
+    assert count_lines(path) is None

@@ -119,3 +119,22 @@ def test_damaged_store_message_names_file_and_backup(seeded, db_path):
     assert result.code == 1 and str(db_path) in result.err and ".bak" in result.err
     assert seeded("doctor", "--repair").code == 0
     assert seeded("lookup", "--json", "seniūnijose").json()["matches"]
+
+
+def test_import_report_on_a_terminal_is_a_table_with_every_conflict_line(empty, tmp_path,
+                                                                         monkeypatch, capsys):
+    from termbase.cli import data, output
+
+    (tmp_path / "a.tsv").write_text("pl\tlt\nubóstwo\tskurdas\n", encoding="utf-8")
+    (tmp_path / "b.tsv").write_text("pl\tlt\nubóstwo\tneturtas [bold]x[/bold]\n"
+                                    "bieda\tskurdas\n", encoding="utf-8")
+    empty.import_file(tmp_path / "a.tsv")
+    report = empty.import_file(tmp_path / "b.tsv")
+    monkeypatch.setattr(data, "is_tty", lambda: True)
+    monkeypatch.setattr(output, "_console", None)
+    monkeypatch.setenv("COLUMNS", "200")
+    data._render_report(report)
+    out = capsys.readouterr().out
+    assert "conflicts (2)" in out and "neturtas [bold]x[/bold]" in out  # markup not applied
+    rows = [line for line in out.splitlines() if "added as synonym" in line]
+    assert [row.split()[1] for row in rows] == ["2", "3"]

@@ -115,27 +115,67 @@ def _write_rejects(path: Path, rejected: list[dict]) -> None:
             handle.write(f"{item['line']}\t{item['error']}\n")
 
 
+MAX_CONFLICTS_SHOWN = 100
+
+
 def _render_report(report) -> None:
+    """The end report: a table on a terminal, plain lines (easy to grep) in a pipe."""
     verb = "would change" if report.dry_run else "imported"
+    counts = [("added", report.added), ("merged", report.merged),
+              ("unchanged", report.unchanged), ("skipped", report.skipped)]
+    if report.segments_added or report.segments_unchanged:
+        counts += [("memory segments added", report.segments_added),
+                   ("memory segments already present", report.segments_unchanged)]
+    footer = []
+    if report.batch and not report.dry_run:
+        footer.append(f"batch {report.batch} (undo with `termbase undo {report.batch}`)")
+    shown = report.conflicts[:MAX_CONFLICTS_SHOWN]
+    if len(report.conflicts) > len(shown):
+        footer.append(f"... and {len(report.conflicts) - len(shown)} more conflicts "
+                      "(all of them with --json)")
+    footer += [f"warning: {warning}" for warning in report.warnings]
+    if is_tty():
+        _render_report_table(report, verb, counts, shown, footer)
+        return
     lines = [f"{report.file} ({report.format}): {verb}: {report.added} added, "
              f"{report.merged} merged, {report.unchanged} unchanged, {report.skipped} skipped"]
-    if report.segments_added or report.segments_unchanged:
+    if len(counts) > 4:
         lines.append(f"memory: {report.segments_added} segments added, "
                      f"{report.segments_unchanged} already present")
-    if report.batch and not report.dry_run:
-        lines.append(f"batch {report.batch} (undo with `termbase undo {report.batch}`)")
-    for conflict in report.conflicts[:100]:
+    for conflict in shown:
         lines.append(f"  conflict line {conflict['line']}: {conflict['lang']} "
                      f"{conflict['term']!r} vs {', '.join(conflict['existing'])} in "
                      f"{conflict['concept_id']}: {conflict['action']}")
-    if len(report.conflicts) > 100:
-        lines.append(f"  ... and {len(report.conflicts) - 100} more conflicts")
-    for warning in report.warnings:
-        lines.append(f"  warning: {warning}")
-    if is_tty():
-        console().print("\n".join(lines), markup=False)
-    else:
-        print("\n".join(lines))
+    lines += [f"  {line}" if line.startswith(("...", "warning")) else line for line in footer]
+    print("\n".join(lines))
+
+
+def _render_report_table(report, verb, counts, conflicts, footer) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+    from rich.text import Text
+
+    out = console()
+    out.print(f"[bold]{escape(f'{report.file} ({report.format})')}[/bold]: {verb}",
+              soft_wrap=True)
+    summary = Table(show_header=False)
+    summary.add_column("what")
+    summary.add_column("count", justify="right")
+    for name, number in counts:
+        summary.add_row(name, f"{number:,}")
+    out.print(summary)
+    if conflicts:
+        table = Table(title=f"conflicts ({len(report.conflicts):,})", header_style="bold",
+                      title_justify="left")
+        for name in ("line", "lang", "incoming term", "existing", "concept", "action"):
+            table.add_column(name, justify="right" if name == "line" else "left")
+        for c in conflicts:
+            table.add_row(*(Text(str(cell)) for cell in (
+                c["line"], c["lang"], c["term"], ", ".join(c["existing"]), c["concept_id"],
+                c["action"])))
+        out.print(table)
+    for line in footer:
+        out.print(line, markup=False, highlight=False)
 
 
 def cmd_export(args) -> int:

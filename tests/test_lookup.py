@@ -66,6 +66,36 @@ def test_queries_without_diacritics(tb, query, note):
     assert match.score >= 85
 
 
+@pytest.fixture(scope="module")
+def lithuanian(tmp_path_factory):
+    from termbase import Termbase
+
+    tb = Termbase.open(tmp_path_factory.mktemp("lt") / "tb.json", seed=False)
+    with tb.store.transaction("fixture") as tx:
+        for lt, en in [("socialinė nelygybė", "social inequality"),
+                       ("tikslinė grupė", "target group"),
+                       ("intervencinė priemonė", "intervention measure"),
+                       ("vietos partnerystė", "local partnership"),
+                       ("socialinė atskirtis", "social exclusion")]:
+            tx.add(Concept(note=en, terms=[Term("lt", lt), Term("en", en)]))
+    return tb
+
+
+@pytest.mark.parametrize("query, note", [
+    ("socialineje nelygybeje", "social inequality"),       # locative, typed without ė
+    ("tikslinems grupems", "target group"),                # dative plural
+    ("intervencinemis priemonemis", "intervention measure"),  # instrumental plural
+    ("vietos partnerysteje", "local partnership"),
+    ("socialinei atskirciai", "social exclusion"),         # dative: t softens to č
+])
+def test_lithuanian_case_forms_typed_without_diacritics(lithuanian, query, note):
+    """Forms the lemmatiser's dictionary lacks, typed on a keyboard without Lithuanian
+    letters: found through the paradigms generated from each lemma's ending."""
+    match = lithuanian.lookup(query)[0]
+    assert lithuanian.get(match.concept_id).note == note
+    assert match.match in ("lemma", "folded", "exact") and match.score >= 85
+
+
 @pytest.mark.parametrize("query, note", [
     ("pracownik socjlany", "social worker"),
     ("ośrodek pomocy spolecznje", "social assistance centre"),

@@ -2,6 +2,7 @@
 
 import unicodedata
 
+import pytest
 from hypothesis import given, strategies as st
 
 from termbase.text.morphology import stem_keys
@@ -60,3 +61,29 @@ def test_composed_and_decomposed_input_give_one_key():
 def test_hyphenated_compounds_split_with_offsets():
     text = "usług społeczno-kulturowych"
     assert [t.text for t in tokenize(text)] == ["usług", "społeczno", "kulturowych"]
+
+
+@pytest.mark.parametrize("lemma, forms", [
+    ("mokykla", {"mokyklos", "mokyklai", "mokyklą", "mokykloje", "mokyklų", "mokykloms",
+                 "mokyklas", "mokyklomis", "mokyklose"}),
+    ("vaikas", {"vaiko", "vaikui", "vaiką", "vaiku", "vaike", "vaikai", "vaikų", "vaikams",
+                "vaikus", "vaikais", "vaikuose"}),
+    ("socialinis", {"socialinio", "socialiniam", "socialinį", "socialiniame", "socialiniai",
+                    "socialinių", "socialinė", "socialinės", "socialinėje", "socialinėmis"}),
+    ("viltis", {"vilties", "viltį", "viltimi", "viltyje", "vilčių", "viltys"}),
+    ("narys", {"nario", "nariui", "narį", "nariai", "narių", "nariams"}),
+    ("sūnus", {"sūnaus", "sūnui", "sūnų", "sūnumi", "sūnūs", "sūnums"}),
+    ("patiriančios", {"patirianti", "patiriančių", "patiriančiai", "patiriančioms"}),
+])
+def test_lithuanian_paradigms_hold_the_case_forms_of_the_grammar(lemma, forms):
+    from termbase.text.lithuanian import paradigm
+
+    assert forms <= paradigm(lemma)
+
+
+@given(st.text(alphabet="abcdeėęghijklmnoprsštuųūvyzž", max_size=12))
+def test_a_lithuanian_paradigm_holds_its_word_and_no_empty_form(word):
+    from termbase.text.lithuanian import paradigm
+
+    forms = paradigm(word)
+    assert "" not in forms and (word in forms or not word)

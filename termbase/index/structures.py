@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 # Bump when the layout or the keys change: old caches are then rebuilt, never misread.
-INDEX_FORMAT = 7
+INDEX_FORMAT = 8
 
 
 class TermRef(NamedTuple):

@@ -150,4 +150,9 @@ def expand(word: str, lang: str) -> frozenset[str]:
             forms.update(g[0].lower() for g in generated)
     else:
         forms |= _simplemma(lang).forms(word)
+    if lang == "lt":  # the dictionary's forms are incomplete: add each lemma's paradigm
+        from termbase.text.lithuanian import paradigm
+
+        for lemma in _simplemma(lang).lemmas(word):
+            forms |= paradigm(lemma)
     return frozenset(f for f in forms if f)

@@ -129,6 +129,19 @@ def test_language_filter_and_targets(tb):
     assert match.equivalents["lt"][0]["term"] == "seniūnija"
 
 
+def test_one_unexplained_word_in_a_longer_query_is_passed_over(tmp_path):
+    """A typo in a short word ("osó") must not hide a long term; two such words must."""
+    from termbase import Termbase
+
+    tb = Termbase.open(tmp_path / "tb.json", seed=False)
+    with tb.store.transaction("fixture") as tx:
+        tx.add(Concept(terms=[Term("pl", "dom opieki dla osób starszych")]))
+    (match,) = tb.lookup("dom opieki dla osó starszych", lang="pl")
+    assert match.match == "fuzzy" and 60 <= match.score < 85
+    for query in ("dom opieki dla xyz qqq", "dom xyz"):  # two gaps; too short for one
+        assert not [m for m in tb.lookup(query, lang="pl") if m.match == "fuzzy"], query
+
+
 def test_unrelated_words_find_nothing_confident(tb):
     for query in ("samochód", "kompiuteris", "weather forecast"):
         assert all(m.score < 85 for m in tb.lookup(query))

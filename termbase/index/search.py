@@ -109,12 +109,28 @@ def search(index: Index, query: str, langs: list[str] | None = None,
     return list(hits.values())
 
 
+class _AnyWord:
+    """Stands for the one word of a longer query that nothing explains (a typo in a short
+    word: "dom opieki dla osó starszych"): it aligns with any word, adding nothing."""
+
+    def get(self, lex: int) -> TokenMatch:
+        return TokenMatch("fuzzy", 0.0)
+
+
+ANY_WORD = _AnyWord()
+MIN_WORDS_FOR_GAP = 3
+
+
 def _lemma_hits(index: Index, tokens: list[str], lang: str, fuzzy: bool, offer) -> None:
     query = [token_lexemes(index, tok, lang, fuzzy) for tok in tokens]
-    if not all(query):
-        return
+    unexplained = [i for i, options in enumerate(query) if not options]
+    if unexplained:
+        if not fuzzy or len(unexplained) > 1 or len(query) < MIN_WORDS_FOR_GAP:
+            return
+        query[unexplained[0]] = ANY_WORD
     # Candidate terms: those containing a lexeme of the most selective query token.
-    rarest = min(query, key=lambda opts: sum(len(index.lexeme_terms.get(l, ())) for l in opts))
+    rarest = min((opts for opts in query if opts is not ANY_WORD),
+                 key=lambda opts: sum(len(index.lexeme_terms.get(l, ())) for l in opts))
     candidates: set[int] = set()
     for lex in rarest:
         candidates.update(index.lexeme_terms.get(lex, ())[:MAX_CONTAINING])

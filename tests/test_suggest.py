@@ -41,6 +41,22 @@ def test_longest_match_wins_over_the_term_inside_it(tb):
                              ("pomocy społecznej", "pomoc społeczna")]
 
 
+def test_terms_that_partly_overlap_are_both_found(tmp_path):
+    from termbase import Termbase
+    from termbase.model import Concept
+
+    tb = Termbase.open(tmp_path / "tb.json", seed=False)
+    with tb.store.transaction("fixture") as tx:
+        for pl, lt in [("kierownik wydziału", "skyriaus vedėjas"),
+                       ("wydział opieki społecznej", "socialinės paramos skyrius"),
+                       ("opieka społeczna", "socialinė globa")]:
+            tx.add(Concept(terms=[Term("pl", pl), Term("lt", lt)]))
+    result = suggest(tb.index, "Kierownik Wydziału Opieki Społecznej przyjmuje w środy.",
+                     "pl", "lt")
+    assert spans(result) == [("Kierownik Wydziału", "kierownik wydziału"),
+                             ("Wydziału Opieki Społecznej", "wydział opieki społecznej")]
+
+
 def test_case_and_diacritics_tolerant(tb):
     result = suggest(tb.index, "KIEROWNIK OSRODKA POMOCY SPOLECZNEJ", "pl", "en")
     assert spans(result) == [("OSRODKA POMOCY SPOLECZNEJ", "ośrodek pomocy społecznej")]

@@ -4,7 +4,8 @@ Each segment token is mapped to lexeme ids by dictionary look-ups (known forms, 
 from every position we walk the language's trie of lexeme sequences, so the work is linear
 in the segment length times the longest term, whatever the termbase size. Candidate spans
 are then chosen longest first, so "ośrodek pomocy społecznej" wins over "pomoc społeczna"
-inside it, and overlaps are resolved.
+inside it. Terms that only partly overlap are both kept: in "kierownik Wydziału Opieki
+Społecznej" the translator needs "kierownik wydziału" as much as "Wydział Opieki Społecznej".
 """
 
 from __future__ import annotations
@@ -89,7 +90,8 @@ def _kind(index: Index, tids: list[int], text: str) -> str:
 
 
 def select_spans(spans: list[Span]) -> list[Span]:
-    """Longest first; a span overlapping one already chosen is dropped. Merges duplicates."""
+    """Longest first; a span inside one already chosen is dropped (a span that only partly
+    overlaps is another term of the segment and stays). Merges duplicates."""
     chosen: list[Span] = []
     taken: list[tuple[int, int]] = []
     by_place: dict[tuple[int, int], Span] = {}
@@ -99,7 +101,7 @@ def select_spans(spans: list[Span]) -> list[Span]:
             same = by_place[place]
             same.term_ids += [t for t in span.term_ids if t not in same.term_ids]
             continue
-        if any(span.start < end and start < span.end for start, end in taken):
+        if any(start <= span.start and span.end <= end for start, end in taken):
             continue
         by_place[place] = span
         taken.append(place)

@@ -130,13 +130,15 @@ def test_language_filter_and_targets(tb):
 
 
 def test_one_unexplained_word_in_a_longer_query_is_passed_over(tmp_path):
-    """A typo in a short word ("osó") must not hide a long term; two such words must."""
+    """A garbled short word must not hide a long term; two such words must."""
     from termbase import Termbase
 
     tb = Termbase.open(tmp_path / "tb.json", seed=False)
     with tb.store.transaction("fixture") as tx:
         tx.add(Concept(terms=[Term("pl", "dom opieki dla osób starszych")]))
-    (match,) = tb.lookup("dom opieki dla osó starszych", lang="pl")
+    (match,) = tb.lookup("dom opieki dla osó starszych", lang="pl")   # "osó" corrected
+    assert match.match == "fuzzy" and 80 <= match.score < 90
+    (match,) = tb.lookup("dom opieki dla qqq starszych", lang="pl")   # "qqq" passed over
     assert match.match == "fuzzy" and 60 <= match.score < 85
     for query in ("dom opieki dla xyz qqq", "dom xyz"):  # two gaps; too short for one
         assert not [m for m in tb.lookup(query, lang="pl") if m.match == "fuzzy"], query
@@ -195,3 +197,29 @@ def test_typo_index_is_loaded_from_the_cache_only_when_needed(tb):
     assert index.fuzzy is None
     assert fresh.lookup("noclegowinia")[0].match == "fuzzy"
     assert index.fuzzy and "pl" in index.fuzzy
+
+
+@pytest.mark.parametrize("query, term", [
+    ("rodzinny ryzyka", "rodziny ryzyka"),     # the typo spells another real word
+    ("dya centre", "day centre"),              # a three-letter word, beside another word
+    ("youth wok", "youth work"),
+])
+def test_typos_that_spell_real_or_short_words_inside_a_phrase(tmp_path, query, term):
+    from termbase import Termbase
+
+    tb = Termbase.open(tmp_path / "tb.json", seed=False)
+    with tb.store.transaction("fixture") as tx:
+        for text in ("rodziny ryzyka", "rodzinny dom dziecka", "day centre", "youth work",
+                     "work"):
+            tx.add(Concept(terms=[Term("pl" if text[0] == "r" else "en", text)]))
+    match = tb.lookup(query)[0]
+    assert (match.term, match.match) == (term, "fuzzy")
+
+
+def test_a_short_word_alone_is_not_corrected(tmp_path):
+    from termbase import Termbase
+
+    tb = Termbase.open(tmp_path / "tb.json", seed=False)
+    with tb.store.transaction("fixture") as tx:
+        tx.add(Concept(terms=[Term("en", "day")]))
+    assert [m for m in tb.lookup("dya") if m.match == "fuzzy"] == []

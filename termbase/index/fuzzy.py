@@ -13,7 +13,10 @@ from typing import Iterable
 
 from rapidfuzz.distance import OSA
 
-MIN_LEN = 4  # shorter words have too many one-edit neighbours to correct safely
+# Shorter words have too many one-edit neighbours to correct on their own; beside other
+# words of a query ("dya centre") the term they must complete narrows the choice.
+MIN_LEN = 4
+MIN_LEN_IN_PHRASE = 3
 
 
 def _deletes(word: str) -> set[str]:
@@ -35,7 +38,7 @@ class DeletionIndex:
         """Add words not yet indexed. Words are never removed: a stale one costs nothing,
         because callers map candidates back through the current forms table."""
         for word in words:
-            if len(word) < MIN_LEN or word in self.ids:
+            if len(word) < MIN_LEN_IN_PHRASE or word in self.ids:
                 continue
             wid = self.ids[word] = len(self.words)
             self.words.append(word)
@@ -52,9 +55,11 @@ class DeletionIndex:
     def __len__(self) -> int:
         return len(self.words)
 
-    def candidates(self, query: str, limit: int = 10) -> list[tuple[str, int]]:
-        """Vocabulary words within `max_edits(query)` edits, closest first, as (word, edits)."""
-        if len(query) < MIN_LEN:
+    def candidates(self, query: str, limit: int = 10, in_phrase: bool = False
+                   ) -> list[tuple[str, int]]:
+        """Vocabulary words within `max_edits(query)` edits, closest first, as (word, edits).
+        `in_phrase`: the word is one of several in the query, so shorter words qualify."""
+        if len(query) < (MIN_LEN_IN_PHRASE if in_phrase else MIN_LEN):
             return []
         cutoff = max_edits(query)
         seen: set[int] = set()

@@ -32,22 +32,26 @@ class Hit:
     kind: str
 
 
-def token_lexemes(index: Index, token: str, lang: str, fuzzy: bool = True
-                  ) -> dict[int, TokenMatch]:
-    """Lexemes a query token may belong to, in one language."""
+def token_lexemes(index: Index, token: str, lang: str, fuzzy: bool = True,
+                  in_phrase: bool = False) -> dict[int, TokenMatch]:
+    """Lexemes a query token may belong to, in one language. `in_phrase`: the token is one
+    of several in the query (short words may then be corrected too)."""
     folded = fold(token)
     known = index.forms.get(lang, {}).get(folded)
-    if known:
-        return {lex: TokenMatch("lemma", 1.0) for lex in known}
     found: dict[int, TokenMatch] = {}
-    stems = index.stems.get(lang, {})
-    for key in stem_keys(token, lang):
-        for lex in stems.get(key, ()):
-            found[lex] = TokenMatch("lemma", STEM_FACTOR)
-    typo_index = index.typo_index(lang) if fuzzy and not found else None
+    if known:
+        found = {lex: TokenMatch("lemma", 1.0) for lex in known}
+    else:
+        stems = index.stems.get(lang, {})
+        for key in stem_keys(token, lang):
+            for lex in stems.get(key, ()):
+                found[lex] = TokenMatch("lemma", STEM_FACTOR)
+    # The typo pass also looks past a word that is itself a known form or stem: a typo can
+    # spell another real word ("rodzinny ryzyka" for "rodziny ryzyka").
+    typo_index = index.typo_index(lang) if fuzzy else None
     if typo_index is None:
         return found
-    for word, edits in typo_index.candidates(folded):
+    for word, edits in typo_index.candidates(folded, in_phrase=in_phrase):
         similarity = 1.0 - edits / max(len(word), len(folded))
         for lex in index.forms[lang].get(word, ()):
             if lex not in found or found[lex].similarity < similarity:
@@ -122,7 +126,7 @@ MIN_WORDS_FOR_GAP = 3
 
 
 def _lemma_hits(index: Index, tokens: list[str], lang: str, fuzzy: bool, offer) -> None:
-    query = [token_lexemes(index, tok, lang, fuzzy) for tok in tokens]
+    query = [token_lexemes(index, tok, lang, fuzzy, len(tokens) > 1) for tok in tokens]
     unexplained = [i for i, options in enumerate(query) if not options]
     if unexplained:
         if not fuzzy or len(unexplained) > 1 or len(query) < MIN_WORDS_FOR_GAP:

@@ -213,7 +213,7 @@ class _Applier:
             elif entry.item is not None and (skip_invalid or not errors):
                 self.apply(entry.line, entry.item, entry.continues)
                 if progress and self.done % 2000 == 0:
-                    progress(min(entry.line, lines), lines) if lines else progress(self.done, None)
+                    progress(min(entry.line, lines) if lines else self.done, lines)
         return errors
 
     def apply(self, line: int, item: Concept | Segment, continues: bool = False) -> None:

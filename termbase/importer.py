@@ -103,14 +103,6 @@ class _TermMap:
         return sorted(counts, key=lambda cid: -counts[cid])
 
 
-def read_entries(path: Path, fmt_name: str | None, options: ReadOptions
-                 ) -> tuple[str, list[Entry]]:
-    fmt = formats.detect(path, fmt_name)
-    if not fmt.read:
-        raise FormatError(f"{fmt.name} files can be exported but not imported")
-    return fmt.name, list(fmt.read(path, options))
-
-
 def import_file(store: Store, path: Path, fmt_name: str | None = None,
                 options: ReadOptions | None = None, on_conflict: str = "merge",
                 dry_run: bool = False, skip_invalid: bool = False,
@@ -218,7 +210,8 @@ class _Applier:
 
     def apply(self, line: int, item: Concept | Segment, continues: bool = False) -> None:
         self.done += 1
-        if continues and self._continue(item):
+        if continues:
+            self._continue(line, item)
             return
         if isinstance(item, Segment):
             key = _segment_key(item.to_dict())
@@ -232,18 +225,23 @@ class _Applier:
             _apply_concept(self.tx, self.terms, line, item, self.report, self.on_conflict,
                            self.validated)
 
-    def _continue(self, more: Concept) -> bool:
-        """Fold a stray later row into the concept its id named earlier in this file, if
-        that concept was added by this import (rows of one concept are not conflicts)."""
+    def _continue(self, line: int, more: Concept) -> None:
+        """A stray later row of a concept whose rows came earlier in this file. If this
+        import added that concept, the row simply joins it (rows of one concept are not
+        conflicts); otherwise it merges where the earlier rows went, by the usual rules.
+        Either way the concept was counted in the report once, with its first rows."""
         store_id = self.terms.renamed.get(more.id, more.id)
-        if store_id not in self.terms.declared:
-            more.id = store_id  # merge where the earlier rows went, by the usual rules
-            return False
-        target = self.tx.get(store_id)
-        target.absorb(more)
-        self.tx.update(target)
-        self.terms.add(target)
-        return True
+        if store_id in self.terms.declared:
+            target = self.tx.get(store_id)
+            target.absorb(more)
+            self.tx.revise_added(target)
+            self.terms.add(target)
+            return
+        more.id = store_id
+        counted = ImportReport(file="", format="")
+        _apply_concept(self.tx, self.terms, line, more, counted, self.on_conflict,
+                       self.validated)
+        self.report.conflicts += counted.conflicts
 
 
 def _segment_key(doc: dict) -> tuple:
@@ -304,12 +302,7 @@ def _merge_into(target: Concept, incoming: Concept, line: int, report: ImportRep
                 term.status = "admitted"
         target.terms.append(term)
         existing[(term.lang, norm(term.text))] = term
-    for lang, text in incoming.definition.items():
-        target.definition.setdefault(lang, text)
-    for name in ("subject", "note"):
-        if not getattr(target, name) and getattr(incoming, name):
-            setattr(target, name, getattr(incoming, name))
-    target.sources += [s for s in incoming.sources if s not in target.sources]
+    target.fill_from(incoming)
     return target.to_dict() != before
 
 

@@ -216,12 +216,16 @@ class Concept:
         the same id): its terms, and the fields this one leaves empty. Validation later
         drops repeated terms and groups them by language."""
         self.terms.extend(more.terms)
-        for lang, text in more.definition.items():
+        self.fill_from(more)
+
+    def fill_from(self, other: "Concept") -> None:
+        """Take the definitions, subject and note this concept lacks, and new sources."""
+        for lang, text in other.definition.items():
             self.definition.setdefault(lang, text)
         for name in ("subject", "note"):
             if not getattr(self, name):
-                setattr(self, name, getattr(more, name))
-        self.sources.extend(s for s in more.sources if s not in self.sources)
+                setattr(self, name, getattr(other, name))
+        self.sources.extend(s for s in other.sources if s not in self.sources)
 
     def terms_in(self, lang: str) -> list[Term]:
         """Terms of one language, preferred first, in stored order otherwise."""

@@ -248,6 +248,13 @@ class Transaction:
         self._log("update", concept.id, before=before)
         return concept
 
+    def revise_added(self, concept: Concept) -> None:
+        """Replace a concept this same transaction added (an import's stray later row of
+        it): no change-log entry, since undoing the addition removes it whole, and no new
+        modification stamp over the dates the file gave."""
+        concept.validate()
+        self.tables["concepts"][self._by_id[concept.id]] = concept.to_dict()
+
     def delete(self, concept_id: str) -> Concept:
         key = self._by_id.pop(concept_id, None)
         if key is None:

@@ -5,8 +5,8 @@ from collections import Counter
 
 import pytest
 
+from termbase import formats
 from termbase.formats.base import ReadOptions
-from termbase.importer import read_entries
 from termbase.index.build import build_index
 from termbase.index.recognize import _token_options, find_spans
 from termbase.model import SUBJECTS, Concept
@@ -19,8 +19,10 @@ FILES = glossary_files()
 def load():
     concepts, errors = [], []
     for path in FILES:
-        _, entries = read_entries(path, "tsv", ReadOptions())
+        entries = list(formats.get("tsv").read(path, ReadOptions()))
         errors += [f"{path.name}:{e.line}: {e.error}" for e in entries if e.error]
+        errors += [f"{path.name}:{e.line}: not next to the other rows of {e.item.id}"
+                   for e in entries if e.continues]
         concepts += [e.item for e in entries if e.item]
     return concepts, errors
 

@@ -189,11 +189,14 @@ def test_csv_export_then_import_gives_the_same_concepts(tmp_path_factory, rows):
     assert strip(first) == strip(second)
 
 
+def stray(tmp_path, header, first, last, between="e2\tpomoc"):
+    """A file in which concept e1 has a second row, after another concept's row."""
+    return write(tmp_path, "stray.tsv", f"{header}\ne1\t{first}\n{between}\ne1\t{last}\n")
+
+
 def test_a_stray_later_row_of_an_id_joins_its_concept_without_conflicts(empty, tmp_path):
-    path = write(tmp_path, "stray.tsv", "id\tpl\tlt\n"
-                 "e1\tstarostwo\tseniūnija\n"
-                 "e2\tpomoc społeczna\tsocialinė parama\n"
-                 "e1\tgmina\t\n")
+    path = stray(tmp_path, "id\tpl\tlt", "starostwo\tseniūnija", "gmina\t",
+                 between="e2\tpomoc społeczna\tsocialinė parama")
     report = empty.import_file(path)
     assert (report.added, report.merged, report.conflicts) == (2, 0, [])
     by_id = {c.id: c for c in empty.store.concepts()}
@@ -262,3 +265,76 @@ def test_line_count_of_a_workbook_is_unknown(tmp_path):
     path = tmp_path / "t.xlsx"
     formats.get("xlsx").write([Concept(terms=[Term("pl", "zasiłek")])], path, WriteOptions())
     assert count_lines(path) is None
+
+
+def test_a_stray_row_leaves_one_log_record_and_the_files_dates(empty, tmp_path):
+    path = stray(tmp_path, "id\tpl\tmodified", "starostwo\t2024-01-02T00:00:00+00:00",
+                 "gmina\t")
+    report = empty.import_file(path)
+    assert len(empty.store.changes_of(report.batch)) == 2          # one per added concept
+    raw = json.loads(empty.store.path.read_text(encoding="utf-8"))
+    assert [c for c in raw["changes"].values() if c["batch"] == report.batch][0]["op"] == "add"
+    assert len([c for c in raw["changes"].values() if c["batch"] == report.batch]) == 1
+    assert empty.get("e1").modified == "2024-01-02T00:00:00+00:00"
+
+
+def test_a_stray_row_of_a_refused_concept_is_refused_too(empty, tmp_path):
+    path = stray(tmp_path, "id\tpl\tstatus_pl", "starostwo\tbest", "gmina\t")
+    report = empty.import_file(path, skip_invalid=True)
+    assert [r["line"] for r in report.rejected] == [2, 4]
+    assert [c.id for c in empty.store.concepts()] == ["e2"]
+
+
+def test_a_stray_row_does_not_get_the_default_source_again(empty, tmp_path):
+    path = stray(tmp_path, "id\tpl\tsource", "starostwo\tUstawa", "gmina\t")
+    empty.import_file(path, options=ReadOptions(source="DEFAULT"))
+    assert empty.get("e1").sources == ["Ustawa"]
+    assert empty.get("e2").sources == ["DEFAULT"]
+
+
+def test_a_stray_row_into_an_existing_concept_is_counted_once(empty, tmp_path):
+    empty.import_file(write(tmp_path, "old.tsv", "id\tpl\nx1\tubóstwo\n"))
+    report = empty.import_file(write(tmp_path, "new.tsv", "id\tpl\n"
+                                     "x1\tubóstwo\nx2\tpomoc\nx1\tbieda\n"),
+                               on_conflict="skip")
+    assert (report.added, report.merged, report.unchanged, report.skipped) == (1, 0, 1, 0)
+    assert [c["term"] for c in report.conflicts] == ["bieda"]
+
+
+@pytest.mark.parametrize("bom, body, encoding", [
+    (b"\xef\xbb\xbf", b"pl\nabc\xffdef\n", None),
+    (b"\xef\xbb\xbf", b"pl\n" + b"x" * 10 + b"\xff\n", "utf-8-sig"),
+    (b"", b"pl\nabc\xff\n", "utf-8"),
+    (b"\xff\xfe", "pl\nabc".encode("utf-16-le") + b"\x00\xd8a\x00", None),
+])
+@pytest.mark.parametrize("chunk", [2, 1 << 20])
+def test_an_invalid_byte_is_reported_at_its_offset_in_the_file(tmp_path, monkeypatch, bom,
+                                                               body, encoding, chunk):
+    from termbase.formats import encoding as enc
+
+    monkeypatch.setattr(enc, "SCAN_CHUNK", chunk)
+    path = tmp_path / "bad.tsv"
+    path.write_bytes(bom + body)
+    bad = len(bom) + (body.index(b"\xff") if b"\xff" in body else body.index(b"\x00\xd8"))
+    for attempt in (lambda: enc.open_text(path, encoding)[0].close(),
+                    lambda: enc.decode(path.read_bytes(), encoding, path.name)):
+        with pytest.raises(FormatError, match=rf"\(byte {bad}\)"):
+            attempt()
+
+
+def test_a_file_rewritten_while_it_is_read_is_one_clear_error(empty, tmp_path, monkeypatch):
+    from termbase.formats import delimited
+
+    path = write(tmp_path, "moving.tsv", "pl\tlt\nubóstwo\tskurdas\n")
+    real_open_text = delimited.open_text
+
+    def open_then_rewrite(*args):
+        opened = real_open_text(*args)
+        path.write_bytes(b"pl\tlt\n" + b"\xff" * 20_000)   # after the encoding check
+        return opened
+
+    monkeypatch.setattr(delimited, "open_text", open_then_rewrite)
+    before = digest(empty.store.path)
+    with pytest.raises(FormatError, match="changed while it was being read"):
+        empty.import_file(path)
+    assert digest(empty.store.path) == before

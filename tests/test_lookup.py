@@ -194,6 +194,9 @@ def test_typo_index_is_loaded_from_the_cache_only_when_needed(tb):
     index = fresh.index
     assert index.fuzzy is None, "a cold lookup should not load the typo index"
     assert fresh.lookup("pracownikom socjalnym")[0].match == "lemma"
+    # Known words that only name part of a longer term: no typo correction in their language
+    assert fresh.lookup("pomocy", lang="pl")
+    assert fresh.lookup("socialinių paslaugų", lang="lt")
     assert index.fuzzy is None
     assert fresh.lookup("noclegowinia")[0].match == "fuzzy"
     assert index.fuzzy and "pl" in index.fuzzy

@@ -82,7 +82,8 @@ def cmd_import(args) -> int:
         try:
             report = tb.import_file(args.file, fmt_name=args.format, options=options,
                                     on_conflict=args.on_conflict, dry_run=args.dry_run,
-                                    skip_invalid=args.skip_invalid, progress=bar.update)
+                                    skip_invalid=args.skip_invalid,
+                                    progress=bar.update if bar.active else None)
         except ImportRefused as exc:
             if args.json:
                 print_json({"file": str(args.file), "refused": True,

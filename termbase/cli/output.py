@@ -60,6 +60,8 @@ def progress_bar(description: str, total: int | None, enabled: bool):
 
 
 class _NoProgress:
+    active = False  # callers skip work done only to scale a bar
+
     def __enter__(self):
         return self
 
@@ -71,6 +73,8 @@ class _NoProgress:
 
 
 class _RichProgress(_NoProgress):
+    active = True
+
     def __init__(self, progress, description, total):
         self.progress, self.description, self.total = progress, description, total
 

@@ -142,7 +142,7 @@ def read_rows(rows: Iterator[tuple[int, list[str]]], options: ReadOptions) -> It
     # one id are normally adjacent; a later stray row of an id already passed on is yielded
     # as a continuation, which the importer folds into that concept.
     current: tuple[int, str, Concept] | None = None
-    passed_on: set[str] = set()
+    passed_on: dict[str, bool] = {}
     for line, cells in rows:
         if not any(c.strip() for c in cells if c):
             continue
@@ -164,15 +164,23 @@ def read_rows(rows: Iterator[tuple[int, list[str]]], options: ReadOptions) -> It
         yield from _pass_on(current, passed_on, options)
 
 
-def _pass_on(group: tuple[int, str, Concept], passed_on: set[str], options: ReadOptions
+def _pass_on(group: tuple[int, str, Concept], seen: dict[str, bool], options: ReadOptions
              ) -> Iterator[Entry]:
+    """The entry for one block of rows. `seen` maps each id passed on to whether its first
+    block was valid: a later block of a refused concept is refused too, and a later block
+    does not get the default subject and source again."""
     line, key, concept = group
-    entry = concept_entry(line, concept, options)
+    continues = bool(key) and key in seen
+    if continues and not seen[key]:
+        yield Entry(line, error=f"a further row of concept {key!r}, whose first rows are "
+                                "invalid")
+        return
+    entry = concept_entry(line, concept, options, defaults=not continues)
     if entry is None:
         return
-    if key:
-        entry.continues = key in passed_on
-        passed_on.add(key)
+    entry.continues = continues
+    if key and not continues:
+        seen[key] = entry.error is None
     yield entry
 
 

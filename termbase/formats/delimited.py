@@ -31,8 +31,6 @@ def _rows(lines: Iterable[str], delimiter: str) -> Iterator[tuple[int, list[str]
     except csv.Error as exc:
         raise FormatError(f"malformed {'TSV' if delimiter == chr(9) else 'CSV'}: {exc}",
                           line=reader.line_num) from None
-    except UnicodeDecodeError:  # the file changed after its encoding was checked
-        raise FormatError("the file changed while it was being read", line=line) from None
 
 
 def _sniff_delimiter(first_line: str, default: str) -> str:
@@ -46,10 +44,14 @@ def _reader(default_delimiter: str):
         # Streamed: the file is never held whole, as bytes or as text.
         handle, _ = open_text(Path(path), options.encoding)
         with handle:
-            first = handle.readline()
-            delimiter = _sniff_delimiter(first, default_delimiter)
-            lines = itertools.chain([first], handle) if first else ()
-            yield from read_rows(_rows(lines, delimiter), options)
+            try:
+                first = handle.readline()
+                delimiter = _sniff_delimiter(first, default_delimiter)
+                lines = itertools.chain([first], handle) if first else ()
+                yield from read_rows(_rows(lines, delimiter), options)
+            except UnicodeDecodeError:  # the file changed after its encoding was checked
+                raise FormatError(f"{Path(path).name} changed while it was being read"
+                                  ) from None
     return read
 
 

@@ -38,6 +38,29 @@ def _plausibility(text: str) -> float:
     return good / len(text)
 
 
+def _nul_bytes(name: str) -> FormatError:
+    return FormatError(f"{name} contains NUL bytes: binary data, or UTF-16 without a "
+                       "byte-order mark (name the encoding with --encoding)")
+
+
+def _not_text(name: str, used: str) -> FormatError:
+    return FormatError(f"{name} does not look like text in {used} (binary or wrong "
+                       "encoding); name the encoding with --encoding")
+
+
+def _invalid(name: str, codec: str, byte: int, after_bom: bool) -> FormatError:
+    if after_bom:
+        return FormatError(f"{name}: invalid {codec} after its byte-order mark (byte {byte})")
+    return FormatError(f"{name} is not valid {codec} (byte {byte})")
+
+
+def _file_offset(codec: str, position: int, head: bytes) -> int:
+    """Python's utf-8-sig decoder counts positions after the BOM it skipped; a byte offset
+    for the user counts from the start of the file."""
+    skipped = codec == "utf-8-sig" and head.startswith(codecs.BOM_UTF8)
+    return position + (len(codecs.BOM_UTF8) if skipped else 0)
+
+
 def decode(raw: bytes, encoding: str | None = None, name: str = "file") -> tuple[str, str]:
     """Return (text, encoding used). Raises FormatError for binary or undecodable input."""
     if encoding:
@@ -46,17 +69,17 @@ def decode(raw: bytes, encoding: str | None = None, name: str = "file") -> tuple
         except LookupError:
             raise FormatError(f"unknown encoding {encoding!r}") from None
         except UnicodeDecodeError as exc:
-            raise FormatError(f"{name} is not valid {encoding} (byte {exc.start})") from None
+            raise _invalid(name, encoding, _file_offset(encoding, exc.start, raw),
+                           False) from None
     for bom, codec in _BOMS:
         if raw.startswith(bom):
             try:
                 return raw.decode(codec), codec
             except UnicodeDecodeError as exc:
-                raise FormatError(f"{name}: invalid {codec} after its byte-order mark "
-                                  f"(byte {exc.start})") from None
+                raise _invalid(name, codec, _file_offset(codec, exc.start, raw),
+                               True) from None
     if b"\x00" in raw:
-        raise FormatError(f"{name} contains NUL bytes: binary data, or UTF-16 without a "
-                          "byte-order mark (name the encoding with --encoding)")
+        raise _nul_bytes(name)
     legacy = False
     try:
         # Random bytes are almost never valid UTF-8, so a strict decode is strong evidence.
@@ -67,8 +90,7 @@ def decode(raw: bytes, encoding: str | None = None, name: str = "file") -> tuple
         text, used = max(candidates, key=lambda c: sum(ch in _EXPECTED for ch in c[0]))
         legacy = True
     if _CONTROL.search(text) or (legacy and _plausibility(text[:200_000]) < 0.9):
-        raise FormatError(f"{name} does not look like text in {used} (binary or wrong "
-                          "encoding); name the encoding with --encoding")
+        raise _not_text(name, used)
     return text, used
 
 
@@ -115,50 +137,44 @@ def open_text(path: Path, encoding: str | None = None) -> tuple[TextIO, str]:
     with open(path, "rb") as handle:
         head = handle.read(4)
     bom_codec = next((c for bom, c in _BOMS if head.startswith(bom)), None)
-    if encoding:
-        _scan(path, encoding, lambda byte: f"{path.name} is not valid {encoding} (byte {byte})")
-        codec = encoding
-    elif bom_codec:
-        _scan(path, bom_codec, lambda byte: f"{path.name}: invalid {bom_codec} after its "
-                                            f"byte-order mark (byte {byte})")
-        codec = bom_codec
-    else:
-        try:
-            _scan(path, "utf-8", None)
-        except _NotUTF8:
-            text, used = decode(path.read_bytes(), None, name=path.name)
-            return io.StringIO(text, newline=""), used
-        codec = "utf-8"
-    return open(path, encoding=codec, newline=""), codec
+    codec = encoding or bom_codec
+    try:
+        _scan(path, codec or "utf-8", after_bom=bool(bom_codec and not encoding),
+              strict_text=codec is None)
+    except _NotUTF8:
+        text, used = decode(path.read_bytes(), None, name=path.name)
+        return io.StringIO(text, newline=""), used
+    return open(path, encoding=codec or "utf-8", newline=""), codec or "utf-8"
 
 
-def _scan(path: Path, codec: str, invalid_message) -> None:
+def _scan(path: Path, codec: str, after_bom: bool, strict_text: bool) -> None:
     """Decode the whole file in chunks, keeping nothing, and raise what `decode` would.
-    Without `invalid_message` the file is being tried as BOM-less UTF-8: then NUL bytes and
-    control characters are refused and invalid UTF-8 raises _NotUTF8 (try a code page)."""
+    `strict_text`: the file is being tried as UTF-8 without a BOM, so NUL bytes and control
+    characters are refused, and invalid UTF-8 raises _NotUTF8 (a code page, then). A control
+    character only counts once the whole file is known to be UTF-8."""
     try:
         decoder = codecs.getincrementaldecoder(codec)("strict")
     except LookupError:
         raise FormatError(f"unknown encoding {codec!r}") from None
-    offset = 0
+    offset, control_seen = 0, False
     with open(path, "rb") as handle:
         while True:
             chunk = handle.read(SCAN_CHUNK)
-            if invalid_message is None and b"\x00" in chunk:
-                raise FormatError(f"{path.name} contains NUL bytes: binary data, or UTF-16 "
-                                  "without a byte-order mark (name the encoding with "
-                                  "--encoding)")
+            if strict_text and b"\x00" in chunk:
+                raise _nul_bytes(path.name)
             pending = len(decoder.getstate()[0])
             try:
                 text = decoder.decode(chunk, final=not chunk)
             except UnicodeDecodeError as exc:
-                if invalid_message is None:
+                if strict_text:
                     raise _NotUTF8() from None
-                raise FormatError(invalid_message(max(offset - pending + exc.start, 0))
-                                  ) from None
-            if invalid_message is None and _CONTROL.search(text):
-                raise FormatError(f"{path.name} does not look like text in utf-8 (binary or "
-                                  "wrong encoding); name the encoding with --encoding")
+                where = offset - pending + exc.start
+                if offset == 0:
+                    where = _file_offset(codec, where, chunk)
+                raise _invalid(path.name, codec, max(where, 0), after_bom) from None
+            control_seen = control_seen or (strict_text and bool(_CONTROL.search(text)))
             if not chunk:
-                return
+                break
             offset += len(chunk)
+    if control_seen:
+        raise _not_text(path.name, codec)

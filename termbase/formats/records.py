@@ -8,16 +8,18 @@ from termbase.model import Concept, Segment, ValidationError
 
 
 def concept_entry(line: int, concept: Concept, options: ReadOptions,
-                  warning: str | None = None) -> Entry | None:
-    """An Entry for a parsed concept; None when it has terms only in unwanted languages."""
+                  warning: str | None = None, defaults: bool = True) -> Entry | None:
+    """An Entry for a parsed concept; None when it has terms only in unwanted languages.
+    `defaults`: fill in the default subject and source (not for a further part of a
+    concept that already had them)."""
     if options.langs and concept.terms:
         wanted = set(options.langs)
         concept.terms = [t for t in concept.terms if t.lang in wanted]
         if not concept.terms:
             return None
-    if options.subject and not concept.subject:
+    if defaults and options.subject and not concept.subject:
         concept.subject = options.subject
-    if options.source and not concept.sources:
+    if defaults and options.source and not concept.sources:
         concept.sources = [options.source]
     try:
         concept.validate()

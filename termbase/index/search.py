@@ -33,9 +33,12 @@ class Hit:
 
 
 def token_lexemes(index: Index, token: str, lang: str, fuzzy: bool = True,
-                  in_phrase: bool = False) -> dict[int, TokenMatch]:
+                  in_phrase: bool = False, retype_known: bool = False
+                  ) -> dict[int, TokenMatch]:
     """Lexemes a query token may belong to, in one language. `in_phrase`: the token is one
-    of several in the query (short words may then be corrected too)."""
+    of several in the query (short words may then be corrected too). `retype_known`: also
+    try typo corrections of a word that is itself a known form or stem, since a typo can
+    spell another real word ("rodzinny ryzyka" for "rodziny ryzyka")."""
     folded = fold(token)
     known = index.forms.get(lang, {}).get(folded)
     found: dict[int, TokenMatch] = {}
@@ -46,9 +49,7 @@ def token_lexemes(index: Index, token: str, lang: str, fuzzy: bool = True,
         for key in stem_keys(token, lang):
             for lex in stems.get(key, ()):
                 found[lex] = TokenMatch("lemma", STEM_FACTOR)
-    # The typo pass also looks past a word that is itself a known form or stem: a typo can
-    # spell another real word ("rodzinny ryzyka" for "rodziny ryzyka").
-    typo_index = index.typo_index(lang) if fuzzy else None
+    typo_index = index.typo_index(lang) if fuzzy and (retype_known or not found) else None
     if typo_index is None:
         return found
     for word, edits in typo_index.candidates(folded, in_phrase=in_phrase):
@@ -104,10 +105,13 @@ def search(index: Index, query: str, langs: list[str] | None = None,
         for lang in (langs or index.languages):
             _lemma_hits(index, tokens, lang, False, offer)
         # Typo correction only when nothing matched as written or inflected: it is the
-        # costliest step, and its index is loaded from the cache only when needed.
+        # costliest step, and its index is loaded from the cache only when needed. Words
+        # that are real forms are re-read as typos only for a phrase that matched nothing
+        # at all (not for part of a longer term, a common and cheap query).
         if fuzzy and not any(hit.score >= LEMMA * STEM_FACTOR for hit in hits.values()):
+            retype_known = len(tokens) > 1 and not hits
             for lang in (langs or index.languages):
-                _lemma_hits(index, tokens, lang, True, offer)
+                _lemma_hits(index, tokens, lang, True, offer, retype_known)
     if len(fq) >= 3:
         _prefix_hits(index, fq, offer)
     return list(hits.values())
@@ -125,8 +129,10 @@ ANY_WORD = _AnyWord()
 MIN_WORDS_FOR_GAP = 3
 
 
-def _lemma_hits(index: Index, tokens: list[str], lang: str, fuzzy: bool, offer) -> None:
-    query = [token_lexemes(index, tok, lang, fuzzy, len(tokens) > 1) for tok in tokens]
+def _lemma_hits(index: Index, tokens: list[str], lang: str, fuzzy: bool, offer,
+                retype_known: bool = False) -> None:
+    query = [token_lexemes(index, tok, lang, fuzzy, len(tokens) > 1, retype_known)
+             for tok in tokens]
     unexplained = [i for i, options in enumerate(query) if not options]
     if unexplained:
         if not fuzzy or len(unexplained) > 1 or len(query) < MIN_WORDS_FOR_GAP:

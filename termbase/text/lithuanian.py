@@ -4,9 +4,11 @@ simplemma's Lithuanian dictionary lists many forms of a word but seldom all of t
 Snowball stemmer needs the diacritics to find an ending. A translator typing
 "socialineje" for "socialinėje" on a keyboard without Lithuanian letters then found nothing.
 So the index also holds every case form the lemma's ending allows, as Lithuanian grammar
-declines it (seven singular cases, six plural). The generation is deliberately generous: an
-ending shared by several declensions gets all of them, and adjectives get both genders. A
-form that does not exist costs one index entry and can only ever match that same lexeme.
+declines it (seven singular cases, six plural). An ending shared by several declensions gets
+all of them; a form that does not exist costs one index entry. Nouns are not given
+adjective endings: those would be other words' real forms (kova "struggle" -> kovo "of
+March"). simplemma's one-lemma-per-form dictionary cannot filter such collisions: it files
+"kovos" under kovoti and "vedėjui" under vedėja.
 """
 
 from __future__ import annotations
@@ -32,16 +34,24 @@ _PARADIGMS = {
     "ia":     "ia ios iai ią ioje ių ioms ias iomis iose",         # valia
     "ė":      "ė ės ei ę e ėje ių ėms es ėmis ėse",                # gėlė, socialinė
 }
-# Word ending -> the paradigms it may follow; the longest matching ending wins.
+# Word ending -> the paradigms it may follow; the longest matching ending wins. Adjectives
+# get both genders, but only where the ending says adjective (-inis/-inė, participles in
+# -ntis/-nti, -us/-i): a noun given adjective endings would collide with common words
+# (kova "struggle" -> kovo "of March").
 _BY_ENDING = {
-    "ias": ("ias",), "ius": ("ius",), "uo": ("uo",), "ys": ("ys",),
-    "is": ("is", "is_f", "is_adj", "ė"), "as": ("as", "as_adj", "a"),
-    "us": ("us", "us_adj", "i_adj"), "ia": ("ia",), "a": ("a", "as_adj"),
-    "ė": ("ė", "is_adj"), "i": ("i_adj", "us_adj"),
-    # Forms that are not lemmas but name their paradigm unambiguously: a genitive singular
-    # or nominative plural of a feminine (šeimos, patiriančios, atsidūrusios, paslaugos).
-    "ios": ("i_adj", "ia"), "os": ("a",), "ės": ("ė",),
+    "ias": ("ias",), "ius": ("ius",), "uo": ("uo",), "ys": ("ys",), "ia": ("ia",),
+    "is": ("is", "is_f"), "as": ("as",), "a": ("a",), "ė": ("ė",),
+    "inis": ("is_adj", "ė"), "inė": ("ė", "is_adj"),
+    "ntis": ("is_adj", "i_adj"), "nti": ("i_adj", "is_adj"), "mas": ("as", "as_adj"),
+    "us": ("us", "us_adj", "i_adj"), "i": ("i_adj", "us_adj"),
+    # Forms that are not lemmas but name their paradigm: a genitive singular or nominative
+    # plural of a feminine (šeimos, patiriančios, paslaugos), a masculine plural (nariai,
+    # darbuotojai).
+    "ios": ("i_adj", "ia"), "os": ("a",), "ės": ("ė",), "iai": ("is", "ys", "ias"),
+    "ai": ("as",),
 }
+# Where the matched ending is longer than the inflection it carries, the part to replace.
+_INFLECTION = {"inis": "is", "inė": "ė", "ntis": "is", "nti": "i", "mas": "as"}
 _ENDINGS = sorted(_BY_ENDING, key=len, reverse=True)
 _SOFTENED = {"t": "č", "d": "dž"}   # before i + back vowel: viltis -> vilčių, žodis -> žodžio
 _BACK_VOWELS = set("aąouųū")
@@ -60,7 +70,7 @@ def paradigm(lemma: str) -> frozenset[str]:
     ending = next((e for e in _ENDINGS if word.endswith(e)), None)
     if ending is None or len(word) - len(ending) < MIN_STEM:
         return frozenset(forms)
-    stem = word[: len(word) - len(ending)]
+    stem = word[: len(word) - len(_INFLECTION.get(ending, ending))]
     hard = next((h for h, soft in _SOFTENED.items() if stem.endswith(soft)), None)
     for name in _BY_ENDING[ending]:
         for suffix in _PARADIGMS[name].split():

@@ -35,8 +35,10 @@ def test_unknown_words_give_no_invented_forms():
     assert polish_phrase_forms("ROPS") == []
 
 
-def test_observed_forms_are_kept_for_other_languages():
-    assert phrase_forms("gausi šeima", "lt", ["gausių šeimų"]) == ["gausių šeimų"]
+def test_observed_forms_are_kept_beside_generated_ones():
+    forms = phrase_forms("gausi šeima", "lt", ["gausių šeimų", "gausiom šeimom"])
+    assert "gausioms šeimoms" in forms and forms[-1] == "gausiom šeimom"
+    assert phrase_forms("large family", "en", ["large families"]) == ["large families"]
 
 
 def test_memoq_stem_notation():

@@ -6,8 +6,9 @@ noun (the first noun in the nominative), let the adjectives around it that agree
 the base form follow it through each case, and keep the rest (genitive complements such as
 "pomocy społecznej" in "ośrodek pomocy społecznej") unchanged. morfeusz2 generates the forms.
 
-Lithuanian has no generator with tags among our libraries, so its forms come only from the
-forms observed in texts (Term.forms).
+Lithuanian has no tagged generator among our libraries; its phrases are inflected from the
+declension each word's ending gives (`termbase.text.lithuanian`), and only where the head
+noun's declension is clear.
 """
 
 from __future__ import annotations
@@ -139,9 +140,32 @@ def _rebuild(term: str, tokens, pieces: list[str]) -> str:
     return "".join(out)
 
 
+def lithuanian_phrase_forms(term: str) -> list[str]:
+    """Every case/number form of a Lithuanian noun phrase (the base form first), or []:
+    generated from the head noun's declension, see `termbase.text.lithuanian`."""
+    from termbase.text.lithuanian import phrase_forms as inflecting_words
+    from termbase.text.morphology import _simplemma
+
+    tokens = tokenize(term)
+    rows = inflecting_words(term, attested=_simplemma("lt").dictionary)
+    if not rows:
+        return []
+    results = [term]
+    for slot in range(len(rows[0][1])):
+        pieces = [token.text for token in tokens]
+        for index, forms in rows:
+            pieces[index] = _match_case(tokens[index].text, forms[slot])
+        form = _rebuild(term, tokens, pieces)
+        if form not in results:
+            results.append(form)
+    return results
+
+
 def phrase_forms(term: str, lang: str, observed: list[str] | None = None) -> list[str]:
-    """Inflected forms of a term for export: generated (Polish) plus those seen in texts."""
-    forms = polish_phrase_forms(term) if lang == "pl" else [term]
+    """Inflected forms of a term for export: generated (Polish, Lithuanian) plus those
+    seen in texts."""
+    generate = {"pl": polish_phrase_forms, "lt": lithuanian_phrase_forms}.get(lang)
+    forms = (generate(term) if generate else []) or [term]
     for form in observed or ():
         if form not in forms:
             forms.append(form)

@@ -15,25 +15,33 @@ from __future__ import annotations
 
 import functools
 
-# Endings of each paradigm, the lemma's own ending first. Singular: nominative, genitive,
-# dative, accusative, instrumental, locative, vocative; then the plural cases.
-_PARADIGMS = {
-    "as":     "as o ui ą u e ai ų ams us ais uose",              # vyras
-    "as_adj": "as o am ą u ame i ų iems us ais uose",             # geras
-    "a":      "a os ai ą oje ų oms as omis ose",                  # mokykla, seniūnija
-    "ias":    "ias io iui ią iu yje y iai ių iams ius iais iuose",  # kelias
-    "is":     "is io iui į iu yje i iai ių iams ius iais iuose",   # brolis
-    "is_f":   "is ies iai į imi yje ie ys ių ims imis yse",         # viltis
-    "is_adj": "is io iam į iu iame iai ių iams ius iais iuose",   # socialinis
-    "ys":     "ys io iui į iu yje y iai ių iams ius iais iuose",   # narys
-    "us":     "us aus ui ų umi uje au ūs ums umis uose",          # sūnus
-    "us_adj": "us aus iam ų iu iame ūs ių iems ius iais iuose",   # gražus
-    "i_adj":  "i ios iai ią ia ioje ių ioms ias iomis iose",       # graži
-    "ius":    "ius iaus iui ių iumi iuje iau iai iams iais iuose",  # skaičius
-    "uo":     "uo ens eniui enį eniu enyje enie enys enų enims enis enimis enyse",  # vanduo
-    "ia":     "ia ios iai ią ioje ių ioms ias iomis iose",         # valia
-    "ė":      "ė ės ei ę e ėje ių ėms es ėmis ėse",                # gėlė, socialinė
+from termbase.text.normalize import tokenize
+
+# Endings of each paradigm, case by case. Singular: nominative, genitive, dative,
+# accusative, instrumental, locative, vocative; after the bar the six plural cases.
+_TABLE = {
+    "as":     "as o ui ą u e e | ai ų ams us ais uose",                  # vyras
+    "as_adj": "as o am ą u ame as | i ų iems us ais uose",               # geras
+    "a":      "a os ai ą a oje a | os ų oms as omis ose",                # mokykla, seniūnija
+    "ias":    "ias io iui ią iu yje y | iai ių iams ius iais iuose",     # kelias
+    "is":     "is io iui į iu yje i | iai ių iams ius iais iuose",       # brolis
+    "is_f":   "is ies iai į imi yje ie | ys ių ims is imis yse",         # viltis
+    "is_adj": "is io iam į iu iame is | iai ių iams ius iais iuose",     # socialinis
+    "nt_adj": "is io iam į iu iame is | ys ių iems ius iais iuose",      # patiriantis
+    "us_part": "ęs usio usiam usį usiu usiame ęs | ę usių usiems usius usiais usiuose",  # suaugęs
+    "ys":     "ys io iui į iu yje y | iai ių iams ius iais iuose",       # narys
+    "us":     "us aus ui ų umi uje au | ūs ų ums us umis uose",          # sūnus
+    "us_adj": "us aus iam ų iu iame us | ūs ių iems ius iais iuose",     # gražus
+    "i_adj":  "i ios iai ią ia ioje i | ios ių ioms ias iomis iose",      # graži
+    "ius":    "ius iaus iui ių iumi iuje iau | iai ių iams ius iais iuose",  # skaičius
+    "uo":     "uo ens eniui enį eniu enyje enie | enys enų enims enis enimis enyse",  # vanduo
+    "ia":     "ia ios iai ią ia ioje ia | ios ių ioms ias iomis iose",    # valia
+    "ė":      "ė ės ei ę e ėje e | ės ių ėms es ėmis ėse",               # gėlė, socialinė
 }
+_PARADIGMS = {name: tuple(row.replace("|", "").split()) for name, row in _TABLE.items()}
+SINGULAR = slice(0, 6)    # nom gen dat acc inst loc (the vocative, slot 6, is left out)
+PLURAL = slice(7, 13)
+
 # Word ending -> the paradigms it may follow; the longest matching ending wins. Adjectives
 # get both genders, but only where the ending says adjective (-inis/-inė, participles in
 # -ntis/-nti, -us/-i): a noun given adjective endings would collide with common words
@@ -42,7 +50,7 @@ _BY_ENDING = {
     "ias": ("ias",), "ius": ("ius",), "uo": ("uo",), "ys": ("ys",), "ia": ("ia",),
     "is": ("is", "is_f"), "as": ("as",), "a": ("a",), "ė": ("ė",),
     "inis": ("is_adj", "ė"), "inė": ("ė", "is_adj"),
-    "ntis": ("is_adj", "i_adj"), "nti": ("i_adj", "is_adj"), "mas": ("as", "as_adj"),
+    "ntis": ("nt_adj", "i_adj"), "nti": ("i_adj", "nt_adj"), "mas": ("as", "as_adj"),
     "us": ("us", "us_adj", "i_adj"), "i": ("i_adj", "us_adj"),
     # Forms that are not lemmas but name their paradigm: a genitive singular or nominative
     # plural of a feminine (šeimos, patiriančios, paslaugos), a masculine plural (nariai,
@@ -73,11 +81,164 @@ def paradigm(lemma: str) -> frozenset[str]:
     stem = word[: len(word) - len(_INFLECTION.get(ending, ending))]
     hard = next((h for h, soft in _SOFTENED.items() if stem.endswith(soft)), None)
     for name in _BY_ENDING[ending]:
-        for suffix in _PARADIGMS[name].split():
-            forms.add(stem + suffix)
-            softens = suffix[:1] == "i" and suffix[1:2] in _BACK_VOWELS
-            if softens and stem[-1] in _SOFTENED:
-                forms.add(stem[:-1] + _SOFTENED[stem[-1]] + suffix)
-            elif hard and not softens:  # a softened form given: patiriančios -> patirianti
-                forms.add(stem[: len(stem) - len(_SOFTENED[hard])] + hard + suffix)
+        for suffix in _PARADIGMS[name]:
+            forms.update(_with_suffix(stem, suffix, hard))
+        forms.update(_row(stem, name, False))   # the irregular spellings _row knows
     return frozenset(forms)
+
+
+def _with_suffix(stem: str, suffix: str, hard: str | None) -> tuple[str, ...]:
+    """stem + suffix, and the variant with t/d softened to č/dž before i + back vowel (or,
+    for a stem given softened, hardened back before other endings)."""
+    softens = suffix[:1] == "i" and suffix[1:2] in _BACK_VOWELS
+    if softens and stem[-1:] in _SOFTENED:
+        return stem + suffix, stem[:-1] + _SOFTENED[stem[-1]] + suffix
+    if hard and not softens:  # patiriančios -> patirianti
+        return stem + suffix, stem[: len(stem) - len(_SOFTENED[hard])] + hard + suffix
+    return (stem + suffix,)
+
+
+# --- whole phrases, for exports to CAT tools that know no Lithuanian morphology -------------
+
+# A term's head is its last word before any preposition ("kova su skurdu"); modifiers
+# before the head agree with it if they look like adjectives of its gender and number, and
+# stay as they are otherwise (genitives: "socialinių paslaugų centras").
+PREPOSITIONS = frozenset("su be į iš už per prie dėl apie po nuo pagal tarp ant iki ligi link"
+                         .split())
+# Head noun: ending -> (paradigms to choose from, gender, plural?)
+_HEADS = {
+    "ias": (("ias",), "m", False), "ius": (("ius",), "m", False), "uo": (("uo",), "m", False),
+    "ys": (("ys", "is_f"), "?", None), "is": (("is", "is_f"), "?", False),
+    "as": (("as",), "m", False), "us": (("us",), "m", False), "ia": (("ia",), "f", False),
+    "a": (("a",), "f", False), "ė": (("ė",), "f", False),
+    "iai": (("is", "ys", "ias"), "m", True), "ai": (("as",), "m", True),
+    "enys": (("uo",), "m", True),
+    "os": (("a",), "f", True), "ės": (("ė",), "f", True),
+}
+# Adjective before the head: (gender, plural?) -> ending -> paradigm.
+_MODIFIERS = {
+    ("m", False): {"inis": "is_adj", "ntis": "nt_adj", "ęs": "us_part", "amas": "as_adj",
+                   "omas": "as_adj", "us": "us_adj", "as": "as_adj"},
+    ("f", False): {"inė": "ė", "nti": "i_adj", "usi": "i_adj", "ama": "a", "oma": "a",
+                   "i": "i_adj", "a": "a"},
+    ("m", True): {"iniai": "is_adj", "ntys": "nt_adj", "ę": "us_part", "ami": "as_adj",
+                  "omi": "as_adj", "ūs": "us_adj", "i": "as_adj"},
+    ("f", True): {"inės": "ė", "usios": "i_adj", "amos": "a", "omos": "a", "ios": "i_adj",
+                  "os": "a"},
+}
+# An adjective has both genders, a noun one: a word with an ending nouns share ("-os" of
+# "gausios" and of "terapijos") agrees with the head only if the dictionary knows a form
+# of its other gender ("gausiems"; no "terapijam").
+_OTHER_GENDER = {"as_adj": "a", "a": "as_adj", "is_adj": "ė", "ė": "is_adj",
+                 "us_adj": "i_adj", "i_adj": "us_adj"}
+# What a word left fixed before the head must look like: a genitive ("socialinių paslaugų
+# centras"). Anything else there may be a modifier these rules do not know, and inflecting
+# the head alone would print ungrammatical forms; then no forms are generated at all.
+_GENITIVE_ENDINGS = ("o", "os", "ės", "io", "ies", "aus", "ens", "ų", "ių")
+_CONJUNCTIONS = frozenset({"ir", "bei", "ar"})   # "Socialinės apsaugos ir darbo ministerija"
+_GENDER = {"is": "m", "ys": "m", "is_f": "f", "ias": "m"}
+# Endings that mark an adjective or participle beyond doubt; others ("-us", "-a", "-os"...)
+# are also genitives or nouns ("skyriaus vedėjas"), so the dictionary must know the word's
+# other forms before it is inflected along with the head.
+_SURE_ADJECTIVE = ("inis", "inė", "iniai", "inės", "ntis", "nti", "ntys", "ęs", "ę", "usi",
+                   "usios", "amas", "omas", "ama", "oma", "ami", "omi", "amos", "omos")
+
+
+def _form(stem: str, suffix: str) -> str:
+    """The one correct spelling of stem + suffix (softened where Lithuanian softens)."""
+    hard = next((h for h, soft in _SOFTENED.items() if stem.endswith(soft)), None)
+    forms = _with_suffix(stem, suffix, hard)
+    return forms[-1]
+
+
+def _row(stem: str, name: str, plural: bool) -> list[str]:
+    row = [_form(stem, suffix) for suffix in _PARADIGMS[name][PLURAL if plural else SINGULAR]]
+    if name == "as" and not plural and stem.endswith("j"):
+        row[5] = stem + "uje"   # darbuotojas -> darbuotojuje, not *darbuotoje
+    return row
+
+
+def _own_ending(word: str, name: str, plural: bool) -> str | None:
+    """The stem of `word` as the nominative of paradigm `name`, or None."""
+    nominative = _PARADIGMS[name][7 if plural else 0]
+    if not word.endswith(nominative) or len(word) - len(nominative) < MIN_STEM:
+        return None
+    return word[: len(word) - len(nominative)]
+
+
+def _head(word: str, attested) -> tuple[str, str, str, bool] | None:
+    """(stem, paradigm, gender, plural) of a nominative head noun. Where the ending allows
+    several declensions, the one whose forms the dictionary knows best is taken."""
+    ending = next((e for e in sorted(_HEADS, key=len, reverse=True) if word.endswith(e)), None)
+    if ending is None:
+        return None
+    names, gender, plural = _HEADS[ending]
+    options: dict[tuple[str, ...], tuple[int, str, str, bool]] = {}
+    for name in names:
+        for number in ((False, True) if plural is None else (plural,)):
+            stem = _own_ending(word, name, number)
+            if stem is None:
+                continue
+            forms = tuple(_row(stem, name, True) if number else
+                          _row(stem, name, False) + _row(stem, name, True))
+            options.setdefault(forms, (sum(f in attested for f in forms), stem, name, number))
+    ranked = sorted(options.values(), key=lambda option: -option[0])
+    if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
+        return None  # unknown, or undecidable: better no forms than wrong ones
+    _, stem, name, number = ranked[0]
+    # "-ai" is also the dative of a feminine in -a: "šeimai" in "kompleksinės paslaugos
+    # šeimai" is šeima's, not a plural of *šeimas. The dictionary tells them apart.
+    lemma = attested.get(word) if hasattr(attested, "get") else None
+    if name == "as" and number and lemma is not None and lemma.lower() == stem + "a":
+        return None
+    return stem, name, _GENDER.get(name, gender), number
+
+
+def phrase_forms(term: str, attested=frozenset()) -> list[tuple[int, list[str]]]:
+    """For each word (token) that inflects, its case forms - 6 singular then 6 plural, or
+    the 6 plural ones for a plural head: [(token index, forms)]. Empty when the head is not
+    recognised.
+    `attested`: forms known to exist (a dictionary), to choose between declensions."""
+    words = [token.text.lower() for token in tokenize(term)]
+    end = next((i for i, w in enumerate(words) if w in PREPOSITIONS), len(words))
+    if end == 0:
+        return []
+    head = _head(words[end - 1], attested)
+    if head is None:
+        return []
+    stem, name, gender, plural = head
+    numbers = (True,) if plural else (False, True)
+    rows = [(end - 1, [f for number in numbers for f in _row(stem, name, number)])]
+    modifiers = _MODIFIERS.get((gender, plural), {})
+    fixed_from = end - 2
+    for i in range(end - 2, -1, -1):
+        agreeing = _agreeing(words[i], modifiers, plural, numbers, attested)
+        if agreeing is None:
+            break
+        rows.append((i, agreeing))
+        fixed_from = i - 1
+    if not all(word.endswith(_GENITIVE_ENDINGS) or word in _CONJUNCTIONS
+               for word in words[:fixed_from + 1]):
+        return []
+    return rows
+
+
+def _agreeing(word: str, modifiers: dict[str, str], plural: bool, numbers: tuple,
+              attested) -> list[str] | None:
+    """The forms of an adjective that agrees with the head, or None if `word` is not one."""
+    ending = next((e for e in sorted(modifiers, key=len, reverse=True) if word.endswith(e)),
+                  None)
+    if ending is None:
+        return None
+    adjective = modifiers[ending]
+    own = _own_ending(word, adjective, plural)
+    if own is None or (ending == "us" and word.endswith("aus")):  # skyriaus: a genitive
+        return None
+    if not ending.endswith(_SURE_ADJECTIVE):
+        mine = set(_row(own, adjective, False) + _row(own, adjective, True))
+        other = _OTHER_GENDER.get(adjective)
+        if other is None or not any(
+                f in attested and f not in mine
+                for f in _row(own, other, False) + _row(own, other, True)):
+            return None
+    return [f for number in numbers for f in _row(own, adjective, number)]

@@ -91,3 +91,21 @@ def test_genitives_and_words_after_a_conjunction_stay_fixed():
 @pytest.mark.parametrize("term", ["NVO", "blablis", "Interreg V-A"])
 def test_no_forms_are_invented_for_unknown_or_ambiguous_heads(term):
     assert lithuanian_phrase_forms(term) == []
+
+
+@pytest.mark.parametrize("term", [
+    "programos lėšos",              # a genitive before a plural head, not an adjective
+    "ligoninės paslaugos",
+    "gydytojas psichiatras",        # a noun in apposition
+    "kovos su skurdu strategija",   # the head may follow the complement
+    "nukentėjusysis",               # a definite adjective used as a noun
+    "vieniša moteris",              # an irregular noun
+    "socialinės ir ekonominės teisės",
+    "NMA",
+])
+def test_unclear_lithuanian_phrases_get_no_wrong_forms(term):
+    """Either no forms at all, or the words before the head left exactly as they are."""
+    forms = lithuanian_phrase_forms(term)
+    head_at = len(term.split()) - 1
+    for form in forms[1:]:
+        assert form.split()[:head_at] == term.split()[:head_at], form

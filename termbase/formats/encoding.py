@@ -57,7 +57,11 @@ def _invalid(name: str, codec: str, byte: int, after_bom: bool) -> FormatError:
 def _file_offset(codec: str, position: int, head: bytes) -> int:
     """Python's utf-8-sig decoder counts positions after the BOM it skipped; a byte offset
     for the user counts from the start of the file."""
-    skipped = codec == "utf-8-sig" and head.startswith(codecs.BOM_UTF8)
+    try:
+        canonical = codecs.lookup(codec).name
+    except LookupError:
+        return position
+    skipped = canonical == "utf-8-sig" and head.startswith(codecs.BOM_UTF8)
     return position + (len(codecs.BOM_UTF8) if skipped else 0)
 
 

@@ -29,6 +29,7 @@ _TABLE = {
     "is_adj": "is io iam į iu iame is | iai ių iams ius iais iuose",     # socialinis
     "nt_adj": "is io iam į iu iame is | ys ių iems ius iais iuose",      # patiriantis
     "us_part": "ęs usio usiam usį usiu usiame ęs | ę usių usiems usius usiais usiuose",  # suaugęs
+    "ias_adj": "ias io iam ią iu iame ias | i ių iems ius iais iuose",   # vyriausias
     "ys":     "ys io iui į iu yje y | iai ių iams ius iais iuose",       # narys
     "us":     "us aus ui ų umi uje au | ūs ų ums us umis uose",          # sūnus
     "us_adj": "us aus iam ų iu iame us | ūs ių iems ius iais iuose",     # gražus
@@ -117,20 +118,26 @@ _HEADS = {
 }
 # Adjective before the head: (gender, plural?) -> ending -> paradigm.
 _MODIFIERS = {
-    ("m", False): {"inis": "is_adj", "ntis": "nt_adj", "ęs": "us_part", "amas": "as_adj",
-                   "omas": "as_adj", "us": "us_adj", "as": "as_adj"},
-    ("f", False): {"inė": "ė", "nti": "i_adj", "usi": "i_adj", "ama": "a", "oma": "a",
-                   "i": "i_adj", "a": "a"},
-    ("m", True): {"iniai": "is_adj", "ntys": "nt_adj", "ę": "us_part", "ami": "as_adj",
-                  "omi": "as_adj", "ūs": "us_adj", "i": "as_adj"},
-    ("f", True): {"inės": "ė", "usios": "i_adj", "amos": "a", "omos": "a", "ios": "i_adj",
-                  "os": "a"},
+    ("m", False): {"inis": "is_adj", "ntis": "nt_adj", "ęs": "us_part", "ias": "ias_adj",
+                   "us": "us_adj", "as": "as_adj"},
+    ("f", False): {"inė": "ė", "nti": "i_adj", "usi": "i_adj", "i": "i_adj", "a": "a"},
+    ("m", True): {"iniai": "is_adj", "ntys": "nt_adj", "ę": "us_part", "ūs": "us_adj",
+                  "i": "as_adj"},
+    ("f", True): {"inės": "ė", "usios": "i_adj", "ios": "i_adj", "os": "a"},
 }
-# An adjective has both genders, a noun one: a word with an ending nouns share ("-os" of
-# "gausios" and of "terapijos") agrees with the head only if the dictionary knows a form
-# of its other gender ("gausiems"; no "terapijam").
-_OTHER_GENDER = {"as_adj": "a", "a": "as_adj", "is_adj": "ė", "ė": "is_adj",
-                 "us_adj": "i_adj", "i_adj": "us_adj"}
+# An ending nouns share ("-os" of "gausios" and of "terapijos", "-inės" of "socialinės"
+# and of "ligoninės") marks an adjective only if the dictionary files the word, or its
+# masculine dative or locative singular (endings no noun has: "gausiam"), under the
+# masculine adjective's own lemma.
+_MASCULINE = {"as_adj": "as_adj", "a": "as_adj", "is_adj": "is_adj", "ė": "is_adj",
+              "us_adj": "us_adj", "i_adj": "us_adj", "ias_adj": "ias_adj"}
+_ADJECTIVE_ONLY_SLOTS = (2, 5)   # dative and locative singular: -am/-iam, -ame/-iame
+# Words that end like nouns but are not heads that decline regularly: definite adjectives
+# used as nouns, pronouns and numerals, and nouns with irregular stems.
+_DEFINITE = ("ysis", "asis", "usis", "oji", "ioji", "ieji", "osios", "iosios")
+_NOT_REGULAR = frozenset("vienas kitas pats tas šis kuris sesuo duktė mėnuo šuo moteris "
+                         "žmogus naktis durys dantis pati seserys dukterys moterys naktys "
+                         "dantys".split())
 # What a word left fixed before the head must look like: a genitive ("socialinių paslaugų
 # centras"). Anything else there may be a modifier these rules do not know, and inflecting
 # the head alone would print ungrammatical forms; then no forms are generated at all.
@@ -140,8 +147,7 @@ _GENDER = {"is": "m", "ys": "m", "is_f": "f", "ias": "m"}
 # Endings that mark an adjective or participle beyond doubt; others ("-us", "-a", "-os"...)
 # are also genitives or nouns ("skyriaus vedėjas"), so the dictionary must know the word's
 # other forms before it is inflected along with the head.
-_SURE_ADJECTIVE = ("inis", "inė", "iniai", "inės", "ntis", "nti", "ntys", "ęs", "ę", "usi",
-                   "usios", "amas", "omas", "ama", "oma", "ami", "omi", "amos", "omos")
+_SURE_ADJECTIVE = ("inis", "iniai", "inė", "ntis", "nti", "ntys", "ęs", "ę", "usi", "usios")
 
 
 def _form(stem: str, suffix: str) -> str:
@@ -170,7 +176,7 @@ def _head(word: str, attested) -> tuple[str, str, str, bool] | None:
     """(stem, paradigm, gender, plural) of a nominative head noun. Where the ending allows
     several declensions, the one whose forms the dictionary knows best is taken."""
     ending = next((e for e in sorted(_HEADS, key=len, reverse=True) if word.endswith(e)), None)
-    if ending is None:
+    if ending is None or word in _NOT_REGULAR or word.endswith(_DEFINITE):
         return None
     names, gender, plural = _HEADS[ending]
     options: dict[tuple[str, ...], tuple[int, str, str, bool]] = {}
@@ -181,7 +187,8 @@ def _head(word: str, attested) -> tuple[str, str, str, bool] | None:
                 continue
             forms = tuple(_row(stem, name, True) if number else
                           _row(stem, name, False) + _row(stem, name, True))
-            options.setdefault(forms, (sum(f in attested for f in forms), stem, name, number))
+            evidence = sum(f in attested for f in set(forms) - {word})
+            options.setdefault(forms, (evidence, stem, name, number))
     ranked = sorted(options.values(), key=lambda option: -option[0])
     if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
         return None  # unknown, or undecidable: better no forms than wrong ones
@@ -199,10 +206,13 @@ def phrase_forms(term: str, attested=frozenset()) -> list[tuple[int, list[str]]]
     the 6 plural ones for a plural head: [(token index, forms)]. Empty when the head is not
     recognised.
     `attested`: forms known to exist (a dictionary), to choose between declensions."""
-    words = [token.text.lower() for token in tokenize(term)]
+    tokens = tokenize(term)
+    words = [token.text.lower() for token in tokens]
     end = next((i for i, w in enumerate(words) if w in PREPOSITIONS), len(words))
-    if end == 0:
-        return []
+    if end == 0 or not tokens[end - 1].text.islower():
+        return []  # names and abbreviations (NMA, Erasmus) are left alone
+    if end < len(words) and words[end - 1].endswith(_GENITIVE_ENDINGS):
+        return []  # "kovos su skurdu strategija": the head may come after the complement
     head = _head(words[end - 1], attested)
     if head is None:
         return []
@@ -217,9 +227,13 @@ def phrase_forms(term: str, attested=frozenset()) -> list[tuple[int, list[str]]]
             break
         rows.append((i, agreeing))
         fixed_from = i - 1
-    if not all(word.endswith(_GENITIVE_ENDINGS) or word in _CONJUNCTIONS
-               for word in words[:fixed_from + 1]):
+    fixed = words[:fixed_from + 1]
+    if not all(word.endswith(_GENITIVE_ENDINGS) or word in _CONJUNCTIONS for word in fixed):
         return []
+    if fixed and fixed[-1].endswith(tuple(modifiers)) and not _known_word(fixed[-1], attested):
+        return []  # "pažeidžiamos grupės": an unknown adjective, or a genitive? Can't tell.
+    if plural and _CONJUNCTIONS & set(fixed):
+        return []  # "socialinės ir ekonominės teisės": coordinated adjectives, or not
     return rows
 
 
@@ -234,11 +248,24 @@ def _agreeing(word: str, modifiers: dict[str, str], plural: bool, numbers: tuple
     own = _own_ending(word, adjective, plural)
     if own is None or (ending == "us" and word.endswith("aus")):  # skyriaus: a genitive
         return None
-    if not ending.endswith(_SURE_ADJECTIVE):
-        mine = set(_row(own, adjective, False) + _row(own, adjective, True))
-        other = _OTHER_GENDER.get(adjective)
-        if other is None or not any(
-                f in attested and f not in mine
-                for f in _row(own, other, False) + _row(own, other, True)):
-            return None
+    if not ending.endswith(_SURE_ADJECTIVE) and not _known_adjective(word, own, adjective,
+                                                                         attested):
+        return None
     return [f for number in numbers for f in _row(own, adjective, number)]
+
+
+def _known_word(word: str, attested) -> bool:
+    return hasattr(attested, "get") and attested.get(word) is not None
+
+
+def _known_adjective(word: str, stem: str, paradigm_name: str, attested) -> bool:
+    masculine = _MASCULINE.get(paradigm_name)
+    if masculine is None or not hasattr(attested, "get"):
+        return False
+    lemma = stem + _PARADIGMS[masculine][0]
+    singular = _row(stem, masculine, False)
+    # The word itself is evidence only when it is not the masculine nominative, which a
+    # noun in apposition shares ("gydytojas psichiatras").
+    candidates = [singular[slot] for slot in _ADJECTIVE_ONLY_SLOTS]
+    candidates += [word] if word != lemma else []
+    return any((attested.get(form) or "").lower() == lemma for form in candidates)

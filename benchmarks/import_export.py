@@ -141,10 +141,7 @@ def run(args: list[str], timeout: float | None = None) -> dict:
 
 
 def main() -> int:
-    sys.stdout.reconfigure(line_buffering=True)
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="10k,100k,1M", help="rows (concepts) per file")
-    parser.add_argument("--quick", action="store_true", help="10k rows only (< 2 minutes)")
+    parser = S.scale_parser(__doc__, "rows (concepts) per file", "10k rows only (< 2 minutes)")
     parser.add_argument("--profile", action="store_true",
                         help="cProfile the import and exports (a second, untimed run)")
     parser.add_argument("--profile-at", help="size to profile (default: the largest)")

@@ -431,13 +431,9 @@ def print_cli(clis: list[dict]) -> None:
 
 
 def main() -> int:
-    sys.stdout.reconfigure(line_buffering=True)
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="10k,100k,1M",
-                        help="term counts, comma-separated (default 10k,100k,1M; '' for "
-                             "the CLI measurement only)")
-    parser.add_argument("--quick", action="store_true",
-                        help="10k terms, 200 queries per kind, 5 CLI runs (< 2 minutes)")
+    parser = S.scale_parser(__doc__, "term counts, comma-separated (default 10k,100k,1M; '' "
+                                     "for the CLI measurement only)",
+                            "10k terms, 200 queries per kind, 5 CLI runs (< 2 minutes)")
     parser.add_argument("--queries", type=int, default=500, help="queries per kind")
     parser.add_argument("--baseline-budget", type=float, default=60.0,
                         help="seconds of baseline scanning per kind and size (>= 20 queries)")

@@ -194,12 +194,9 @@ def run_worker(args: list[str]) -> dict | None:
 
 
 def main() -> int:
-    sys.stdout.reconfigure(line_buffering=True)
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="10k,100k,1M", help="term counts for recognition")
+    parser = S.scale_parser(__doc__, "term counts for recognition",
+                            "10k terms, 10k TM segments, fewer queries (< 2 minutes)")
     parser.add_argument("--tm-size", default="100k", help="translation-memory segments")
-    parser.add_argument("--quick", action="store_true",
-                        help="10k terms, 10k TM segments, fewer queries (< 2 minutes)")
     parser.add_argument("--segments", type=int, default=100, help="40-token segments")
     parser.add_argument("--repeats", type=int, default=5, help="timed calls per segment")
     parser.add_argument("--naive-budget", type=float, default=30.0,

@@ -21,6 +21,7 @@ Everything is seeded: the same arguments give the same data in every run.
 
 from __future__ import annotations
 
+import argparse
 import functools
 import hashlib
 import math
@@ -588,3 +589,13 @@ def load_or_build_index(n_terms: int, tb: Termbase | None = None, segs: dict | N
 
 def python() -> str:
     return sys.executable
+
+
+def scale_parser(doc: str, sizes_help: str, quick_help: str) -> argparse.ArgumentParser:
+    """What every scale benchmark's command line starts with: output flushed line by line
+    (figures appear as they are measured), --sizes and --quick."""
+    sys.stdout.reconfigure(line_buffering=True)
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--sizes", default="10k,100k,1M", help=sizes_help)
+    parser.add_argument("--quick", action="store_true", help=quick_help)
+    return parser

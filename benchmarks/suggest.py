@@ -114,13 +114,13 @@ def memory_worker(n_segments: int, n_queries: int, budget: float) -> dict:
     from translate.search.match import matcher
     from translate.storage import base
 
-    from termbase.index.memory import MemoryIndex
+    from termbase.index.memory import InMemoryIndex
 
     with S.Timer() as t:
         segs = S.segments(n_segments)
     gen_s = t.seconds
     with S.Timer() as t:
-        memory = MemoryIndex(segs)
+        memory = InMemoryIndex(segs)
     build_s = t.seconds
     log(f"[TM {n_segments:,}] MemoryIndex built in {build_s:.1f} s")
 

@@ -10,11 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Iterable
 
-from termbase.bulk import paused_gc
-from termbase.index import cache as index_cache
-from termbase.index.build import build_index
+from termbase.errors import NotFound
 from termbase.index.search import search
-from termbase.index.structures import Index
 from termbase.lookup import Match, rank
 from termbase.model import Concept, ValidationError, check_lang, has_control_chars
 from termbase.paths import default_db_path, glossary_files
@@ -50,9 +47,9 @@ class Termbase:
         from termbase.importer import ImportReport, apply_entries
 
         with self.store.transaction(command=GLOSSARY_COMMAND) as tx:
-            if tx.tables["meta"]:  # another process created it while we waited
+            if not tx.is_empty():  # another process created it while we waited
                 return
-            tx.meta  # noqa: B018 - creates the meta record, so even an empty store is marked
+            tx.set_meta("next_id", tx.get_meta("next_id", 1))  # marks even an empty store
             tx.counts["create"] = 1
             if not seed:
                 return
@@ -67,31 +64,19 @@ class Termbase:
 
     # -- the index -----------------------------------------------------------------------
     @property
-    def index(self) -> Index:
-        """The search index: from the cache when it matches the store, else rebuilt."""
-        fingerprint = self.store.fingerprint()
-        if self._index is not None and self._index.fingerprint == fingerprint:
+    def index(self):
+        """The search index, current with the store (checked on every use: one stat or one
+        row read); opened lazily, repaired when stale."""
+        if self._index is not None and self._index.fingerprint == self.store.index_state():
             return self._index
-        path = index_cache.cache_path(self.store.path)
-        with paused_gc(freeze=True):
-            index = index_cache.load(path, fingerprint)
-        if index is None:
-            index = self.rebuild_index()
-        self._index = index
-        return index
+        self._index = self.store.open_index()
+        return self._index
 
-    def rebuild_index(self, progress: Callable[[int], None] | None = None) -> Index:
-        fingerprint = self.store.fingerprint()
-        tables = self.store.read_tables()
-        concepts = (Concept.from_dict(doc) for doc in tables["concepts"].values())
-        path = index_cache.cache_path(self.store.path)
-        with paused_gc():
-            previous = self._index or index_cache.load(path, None)
-            index = build_index(concepts, fingerprint, progress, segments=tables["memory"],
-                                previous=previous)
-            index_cache.save(path, index)
-        self._index = index
-        return index
+    def rebuild_index(self, progress: Callable[[int], None] | None = None):
+        """Rebuild the search index from the store (normally never needed: it is kept
+        current by every write and repaired automatically when found stale)."""
+        self._index = self.store.open_index(progress, force=True)
+        return self._index
 
     # -- reading -------------------------------------------------------------------------
     def lookup(self, query: str, lang: str | None = None, to: Iterable[str] | None = None,
@@ -110,28 +95,31 @@ class Termbase:
         return rank(index, search(index, query, langs, fuzzy), targets, limit)
 
     def get(self, concept_id: str) -> Concept:
-        data = self.index.concepts.get(concept_id)
+        """One concept, read from the store (not the index)."""
+        data = self.store.get_concept(concept_id)
         if data is None:
-            raise StoreError(f"no concept with id {concept_id!r}")
+            raise NotFound(f"no concept with id {concept_id!r}")
         return Concept.from_dict(data)
 
     def concepts(self) -> list[Concept]:
-        return [Concept.from_dict(d) for d in self.index.concepts.values()]
+        return [Concept.from_dict(d) for d in self.store.concept_docs()]
 
     def stats(self) -> dict:
-        tables = self.store.read_tables()
-        concepts = [Concept.from_dict(d) for d in tables["concepts"].values()]
         per_lang: dict[str, int] = {}
         subjects: dict[str, int] = {}
-        for concept in concepts:
-            subjects[concept.subject or "(none)"] = subjects.get(concept.subject or "(none)", 0) + 1
-            for term in concept.terms:
-                per_lang[term.lang] = per_lang.get(term.lang, 0) + 1
+        count = 0
+        for doc in self.store.concept_docs():
+            count += 1
+            subject = doc.get("subject") or "(none)"
+            subjects[subject] = subjects.get(subject, 0) + 1
+            for term in doc.get("terms", ()):
+                per_lang[term["lang"]] = per_lang.get(term["lang"], 0) + 1
+        counts = self.store.counts()
         return {
-            "store": str(self.store.path), "concepts": len(concepts),
+            "store": self.store.location, "engine": self.store.engine, "concepts": count,
             "terms": sum(per_lang.values()), "terms_per_language": dict(sorted(per_lang.items())),
-            "subjects": dict(sorted(subjects.items())), "memory_segments": len(tables["memory"]),
-            "batches": len(tables["batches"]),
+            "subjects": dict(sorted(subjects.items())),
+            "memory_segments": counts["memory_segments"], "batches": counts["batches"],
         }
 
     # -- writing -------------------------------------------------------------------------
@@ -150,7 +138,7 @@ class Termbase:
         with self.store.transaction(command=command) as tx:
             concept = tx.get(concept_id)
             if concept is None:
-                raise StoreError(f"no concept with id {concept_id!r}")
+                raise NotFound(f"no concept with id {concept_id!r}")
             change(concept)
             return tx.update(concept)
 

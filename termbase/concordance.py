@@ -23,16 +23,15 @@ def concordance(index: Index, phrase: str, lang: str, target_lang: str | None = 
         return []
     keys = word_keys(phrase, lang)
     forms = [{fold(f) for f in expand(tok, lang)} | {fold(tok)} for tok in query_tokens]
-    postings = memory.postings.get(lang, {})
-    candidate_sets = [set().union(*(postings.get(k, ()) for k in word)) for word in keys]
+    candidate_sets = [set().union(*(memory.posting(lang, k) for k in word)) for word in keys]
     # A segment must contain every query word (by stem) - or a known form of it.
     candidates = set.intersection(*candidate_sets) if all(candidate_sets) else set()
     if not candidates:
         candidates = set().union(*candidate_sets) if candidate_sets else set()
     results = []
     for seg_key in sorted(candidates, key=_numeric):
-        doc = memory.segments[seg_key]
-        text = doc["texts"].get(lang)
+        doc = memory.segment(seg_key)
+        text = doc["texts"].get(lang) if doc else None
         if not text:
             continue
         span = _find(text, lang, keys, forms)

@@ -1,40 +1,63 @@
 """Undoing a batch: replay its change-log entries backwards, as a new batch of its own.
 
-A batch is refused if a later batch (not itself undone) touched the same concepts, because
-reverting it would silently throw that later work away; `force` overrides.
+A batch is refused if a later batch (not itself undone) touched the same concepts or
+segments, because reverting it would silently throw that later work away; `force`
+overrides. Every reversal is logged like any change, so an undo can be undone in turn.
 """
 
 from __future__ import annotations
 
-from termbase.store import Store, StoreError, change_ids
+from termbase.errors import NotFound, StoreError
+from termbase.transaction import change_ids
 
 
-def undo_batch(store: Store, batch: str, force: bool = False) -> dict:
+def find_batch(batches: list[dict], wanted: str) -> dict:
+    """The batch record named by `wanted`: an id, a unique prefix of one, or `last`."""
+    if wanted == "last":
+        live = [b for b in batches if not b.get("undone_by")]
+        if not live:
+            raise NotFound("there is no batch to undo")
+        return live[-1]
+    matching = [b for b in batches if b["batch"] == wanted or b["batch"].startswith(wanted)]
+    if not matching:
+        raise NotFound(f"no batch {wanted!r} (see `termbase history`)")
+    if len({b["batch"] for b in matching}) > 1:
+        raise StoreError(f"batch prefix {wanted!r} is ambiguous")
+    return matching[0]
+
+
+def undo_batch(store, batch: str, force: bool = False) -> dict:
     with store.transaction(command=f"undo {batch}") as tx:
-        batches = [b for _, b in sorted(tx.tables["batches"].items(), key=lambda kv: int(kv[0]))]
-        matching = [b for b in batches if b["batch"] == batch or b["batch"].startswith(batch)]
-        if not matching:
-            raise StoreError(f"no batch {batch!r} (see `termbase history`)")
-        if len({b["batch"] for b in matching}) > 1:
-            raise StoreError(f"batch prefix {batch!r} is ambiguous")
-        record = matching[0]
+        batches = tx.log.batches()
+        record = find_batch(batches, batch)
         batch = record["batch"]
         if record.get("undone_by"):
             raise StoreError(f"batch {batch} was already undone by {record['undone_by']}")
-        changes = [c for _, c in sorted(tx.tables["changes"].items(), key=lambda kv: int(kv[0]))]
-        own = [c for c in changes if c["batch"] == batch]
-        touched = {i for c in own for i in change_ids(c)}
+        own = list(tx.log.changes(batch=batch))
+        touched = {t for c in own for t in _targets(c)}
         undone = {b["batch"] for b in batches if b.get("undone_by")}
-        later = {c["batch"] for c in changes[changes.index(own[-1]) + 1:]
-                 if touched.intersection(change_ids(c)) and c["batch"] != batch
-                 and c["batch"] not in undone}
+        later = set()
+        if own:
+            later = {c["batch"] for c in tx.log.changes(after_batch=batch)
+                     if c["batch"] != batch and c["batch"] not in undone
+                     and touched.intersection(_targets(c))}
         if later and not force:
-            raise StoreError(f"later batches changed the same concepts ({', '.join(sorted(later))}); "
+            raise StoreError(f"later batches changed the same records ({', '.join(sorted(later))}); "
                              "undo those first, or use --force")
         for change in reversed(own):
             tx.restore(change)
         reverted = sum(len(change_ids(c)) for c in own)
-        record["undone_by"] = tx.batch
+        tx.log.update_batch(batch, {"undone_by": tx.batch})
+        tx.counts.setdefault("undo", 1)
         tx.summary = {"undoes": batch, "changes_reverted": reverted}
         result = {"batch": tx.batch, "undid": batch, "changes_reverted": reverted}
     return result
+
+
+def _targets(change: dict) -> list[tuple[str, str]]:
+    """(kind, id) of what a change touches: memory segments by key, concepts by id."""
+    if "keys" in change:
+        return [("segment", k) for k in change["keys"]]
+    if "key" in change:
+        return [("segment", change["key"])]
+    return [("concept", i) for i in change_ids(change)]

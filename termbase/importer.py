@@ -185,7 +185,7 @@ class _Applier:
         self.tx, self.report = tx, report
         self.on_conflict, self.validated = on_conflict, validated
         self.terms = _TermMap(tx.concepts())
-        self.known_segments = {_segment_key(doc) for doc in tx.tables["memory"].values()}
+        self.known_segments = {_segment_key(seg.to_dict()) for _, seg in tx.segments()}
         self.done = 0
 
     def apply_entries(self, entries: Iterable[Entry], skip_invalid: bool = False,

@@ -30,32 +30,20 @@ from typing import Iterator
 
 from tinydb.storages import Storage
 
+from termbase.errors import NotFound, StoreDamaged, StoreError, StoreLocked
 from termbase.fileio import atomic_open
 from termbase.model import Concept, Segment
+from termbase.transaction import (SCHEMA_VERSION, Transaction, change_ids, current_user,
+                                  new_batch_id, now)
 
-SCHEMA_VERSION = 1
+__all__ = ["Store", "StoreError", "StoreCorrupt", "NotFound", "Transaction", "change_ids",
+           "current_user", "new_batch_id", "now", "SCHEMA_VERSION", "backup_path"]
 TABLES = ("concepts", "memory", "changes", "batches", "meta")
 LOCK_TIMEOUT_S = 30.0
 COPY_BUFFER = 1 << 20
 
 
-class StoreError(Exception):
-    """A store problem with a message fit for the user."""
-
-
-class StoreCorrupt(StoreError):
-    pass
-
-
-def now() -> str:
-    return _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
-
-
-def current_user() -> str:
-    try:
-        return os.environ.get("TERMBASE_USER") or getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown"
+StoreCorrupt = StoreDamaged  # the older name
 
 
 class AtomicJSONStorage(Storage):
@@ -168,192 +156,146 @@ def _corrupt_message(path: Path, why: str) -> str:
     return f"termbase file {path} is damaged: {why}{hint}"
 
 
-class Transaction:
-    """In-memory edit of all tables, committed as one atomic write by `Store.transaction`."""
+class _TinyConcepts:
+    """Concepts of the TinyDB file: records keyed by TinyDB document ids ("1", "2", ...),
+    found by concept id through a map built on first use."""
 
-    def __init__(self, tables: dict[str, dict], batch: str, command: str, user: str):
+    def __init__(self, tables: dict[str, dict], meta: "_TinyMeta"):
+        self.records, self.meta = tables["concepts"], meta
+        self._by_id: dict[str, str] | None = None
+
+    @property
+    def by_id(self) -> dict[str, str]:
+        if self._by_id is None:
+            self._by_id = {doc["id"]: key for key, doc in self.records.items()}
+        return self._by_id
+
+    def get(self, concept_id: str) -> dict | None:
+        key = self.by_id.get(concept_id)
+        return self.records[key] if key is not None else None
+
+    def put(self, concept_id: str, doc: dict) -> None:
+        key = self.by_id.get(concept_id)
+        if key is None:
+            key = self.by_id[concept_id] = _next_record_key(self.meta, "concepts",
+                                                            self.records)
+        self.records[key] = doc
+
+    def drop(self, concept_id: str) -> dict | None:
+        key = self.by_id.pop(concept_id, None)
+        return self.records.pop(key) if key is not None else None
+
+    def docs(self) -> Iterator[dict]:
+        return iter(list(self.records.values()))
+
+    def count(self) -> int:
+        return len(self.records)
+
+
+class _TinySegments:
+    def __init__(self, tables: dict[str, dict]):
+        self.records = tables["memory"]
+
+    def get(self, key: str) -> dict | None:
+        return self.records.get(key)
+
+    def put(self, key: str, doc: dict) -> None:
+        self.records[key] = doc
+
+    def drop(self, key: str) -> dict | None:
+        return self.records.pop(key, None)
+
+    def items(self) -> Iterator[tuple[str, dict]]:
+        return iter(list(self.records.items()))
+
+    def count(self) -> int:
+        return len(self.records)
+
+
+class _TinyMeta:
+    """The one meta record; the memory key counter starts after the highest key in use
+    (stores written before the counter existed)."""
+
+    def __init__(self, tables: dict[str, dict]):
         self.tables = tables
-        self.batch = batch
-        self.command = command
-        self.user = user
-        self.stamp = now()
-        self.counts: dict[str, int] = {}
-        self.summary: dict | None = None
-        self._changes: list[dict] = []
-        self._by_id = {doc["id"]: key for key, doc in tables["concepts"].items()}
+        self.record = tables["meta"].get("1")
 
-    # -- reading ---------------------------------------------------------------------------
-    def get(self, concept_id: str) -> Concept | None:
-        key = self._by_id.get(concept_id)
-        return Concept.from_dict(self.tables["concepts"][key]) if key else None
+    def get(self, name: str, default=None):
+        if name == "next_key_memory" and not (self.record or {}).get(name):
+            return max(map(int, self.tables["memory"]), default=0) + 1
+        return (self.record or {}).get(name, default)
 
-    def concepts(self) -> Iterator[Concept]:
-        for doc in self.tables["concepts"].values():
-            yield Concept.from_dict(doc)
+    def set(self, name: str, value) -> None:
+        if self.record is None:
+            self.record = self.tables["meta"]["1"] = {"schema": SCHEMA_VERSION, "next_id": 1}
+        self.record[name] = value
 
-    def has_id(self, concept_id: str) -> bool:
-        return concept_id in self._by_id
 
-    @property
-    def meta(self) -> dict:
-        return self.tables["meta"].setdefault("1", {"schema": SCHEMA_VERSION, "next_id": 1})
+def _next_record_key(meta: _TinyMeta, table: str, records: dict) -> str:
+    name = f"next_key_{table}"
+    number = meta.get(name) or (max(map(int, records), default=0) + 1)
+    meta.set(name, number + 1)
+    return str(number)
 
-    # -- writing ---------------------------------------------------------------------------
-    def new_id(self) -> str:
-        """Ids come from a counter that only grows, so a deleted id is never reused."""
-        while True:
-            number = self.meta.get("next_id", 1)
-            self.meta["next_id"] = number + 1
-            candidate = f"c{number}"
-            if candidate not in self._by_id:
-                return candidate
 
-    def _next_key(self, table: str) -> str:
-        meta_key = f"next_key_{table}"
-        number = self.meta.get(meta_key) or (max(map(int, self.tables[table]), default=0) + 1)
-        self.meta[meta_key] = number + 1
-        return str(number)
+class _TinyLog:
+    def __init__(self, tables: dict[str, dict], meta: _TinyMeta):
+        self.tables, self.meta = tables, meta
 
-    def add(self, concept: Concept, keep_dates: bool = False, validated: bool = False
-            ) -> Concept:
-        """Add a concept; `validated` skips re-validating what a reader just validated."""
-        if not validated:
-            concept.validate()
-        if not concept.id or concept.id in self._by_id:
-            concept.id = self.new_id()
-        if not (keep_dates and concept.created):
-            concept.created = self.stamp
-            concept.created_by = concept.created_by if keep_dates else self.user
-        concept.modified = concept.modified if keep_dates and concept.modified else self.stamp
-        concept.modified_by = concept.modified_by if keep_dates else self.user
-        if not concept.created_by:
-            concept.created_by = self.user
-        key = self._next_key("concepts")
-        self.tables["concepts"][key] = concept.to_dict()
-        self._by_id[concept.id] = key
-        self._log("add", concept.id, before=None)
-        return concept
-
-    def update(self, concept: Concept) -> Concept:
-        key = self._by_id.get(concept.id)
-        if key is None:
-            raise StoreError(f"no concept with id {concept.id!r}")
-        concept.validate()
-        before = self.tables["concepts"][key]
-        concept.modified, concept.modified_by = self.stamp, self.user
-        after = concept.to_dict()
-        if _without_stamps(after) == _without_stamps(before):
-            return concept
-        self.tables["concepts"][key] = after
-        self._log("update", concept.id, before=before)
-        return concept
-
-    def revise_added(self, concept: Concept) -> None:
-        """Replace a concept this same transaction added (an import's stray later row of
-        it): no change-log entry, since undoing the addition removes it whole, and no new
-        modification stamp over the dates the file gave."""
-        concept.validate()
-        self.tables["concepts"][self._by_id[concept.id]] = concept.to_dict()
-
-    def delete(self, concept_id: str) -> Concept:
-        key = self._by_id.pop(concept_id, None)
-        if key is None:
-            raise StoreError(f"no concept with id {concept_id!r}")
-        before = self.tables["concepts"].pop(key)
-        self._log("delete", concept_id, before=before)
-        return Concept.from_dict(before)
-
-    def add_segment(self, segment: Segment) -> Segment:
-        segment.validate()
-        key = self._next_key("memory")
-        segment.id = segment.id or f"s{key}"
-        segment.created = segment.created or self.stamp
-        self.tables["memory"][key] = segment.to_dict()
-        self._log("add_segment", segment.id, before=None, key=key)
-        return segment
-
-    def _log(self, op: str, target: str, before: dict | None, key: str | None = None
-             ) -> None:
-        """Record one change. Runs of plain additions are kept as one entry listing their
-        ids (and memory keys) as they happen: a million-row import logs one record."""
-        self.counts[op] = self.counts.get(op, 0) + 1
-        last = self._changes[-1] if self._changes else None
-        if before is None and op in ("add", "add_segment"):
-            if last is not None and last["op"] == op and "ids" in last:
-                last["ids"].append(target)
-                if key is not None:
-                    last["keys"].append(key)
-                return
-            run = {"batch": self.batch, "op": op, "ids": [target], "time": self.stamp}
-            if key is not None:
-                run["keys"] = [key]
-            self._changes.append(run)
-            return
-        entry = {"batch": self.batch, "op": op, "id": target, "time": self.stamp}
-        if before is not None:
-            entry["before"] = before
-        self._changes.append(entry)
-
-    def restore(self, change: dict) -> None:
-        """Revert one change-log entry (used by undo); a coalesced run backwards."""
-        if "ids" in change:
-            keys = change.get("keys") or [None] * len(change["ids"])
-            for target, key in reversed(list(zip(change["ids"], keys))):
-                self.restore({"op": change["op"], "id": target, "key": key})
-            return
-        op, target = change["op"], change["id"]
-        if op == "add":
-            key = self._by_id.pop(target, None)
-            if key is not None:
-                before = self.tables["concepts"].pop(key)
-                self._log("delete", target, before=before)
-        elif op in ("update", "delete"):
-            before = change["before"]
-            key = self._by_id.get(target) or self._next_key("concepts")
-            current = self.tables["concepts"].get(key)
-            self.tables["concepts"][key] = before
-            self._by_id[target] = key
-            self._log("update" if current else "add", target, before=current)
-        elif op == "add_segment":
-            self.tables["memory"].pop(change.get("key", ""), None)
-            self.counts["remove_segment"] = self.counts.get("remove_segment", 0) + 1
-
-    @property
-    def changed(self) -> bool:
-        return bool(self._changes) or bool(self.counts)
-
-    def finish(self, summary: dict | None) -> None:
-        if not self.changed:
-            return
+    def append(self, entries: list[dict], batch_record: dict) -> None:
         changes = self.tables["changes"]
-        for entry in self._changes:
-            changes[self._next_key("changes")] = entry
-        self.tables["batches"][self._next_key("batches")] = {
-            "batch": self.batch, "time": self.stamp, "user": self.user,
-            "command": self.command, "counts": dict(self.counts), "summary": summary or {},
-        }
-        self.meta["schema"] = SCHEMA_VERSION
+        for entry in entries:
+            changes[_next_record_key(self.meta, "changes", changes)] = entry
+        batches = self.tables["batches"]
+        batches[_next_record_key(self.meta, "batches", batches)] = batch_record
 
+    def batches(self) -> list[dict]:
+        return [b for _, b in sorted(self.tables["batches"].items(), key=lambda kv: int(kv[0]))]
 
-def change_ids(change: dict) -> list[str]:
-    """The concept (or segment) ids one change-log entry touches."""
-    return change["ids"] if "ids" in change else [change["id"]]
+    def changes(self, batch: str | None = None, after_batch: str | None = None
+                ) -> Iterator[dict]:
+        ordered = [c for _, c in sorted(self.tables["changes"].items(),
+                                        key=lambda kv: int(kv[0]))]
+        if after_batch is not None:
+            last = max((i for i, c in enumerate(ordered) if c["batch"] == after_batch),
+                       default=len(ordered) - 1)
+            ordered = ordered[last + 1:]
+        return iter([c for c in ordered if batch is None or c["batch"] == batch])
 
+    def update_batch(self, batch: str, fields: dict) -> None:
+        for record in self.tables["batches"].values():
+            if record["batch"] == batch:
+                record.update(fields)
 
-def _without_stamps(doc: dict) -> dict:
-    return {k: v for k, v in doc.items() if k not in ("modified", "modified_by")}
+    def scrub(self, keep) -> int:
+        """Drop every change entry for which `keep(entry)` is False (erasure)."""
+        changes = self.tables["changes"]
+        doomed = [key for key, entry in changes.items() if not keep(entry)]
+        for key in doomed:
+            del changes[key]
+        return len(doomed)
 
 
 class Store:
-    """One termbase file: atomic reads/writes, locking, batches."""
+    """The default engine: one TinyDB file, atomic writes, a file lock, a change log."""
+
+    engine = "tinydb"
 
     def __init__(self, path: str | os.PathLike):
         self.path = Path(path).expanduser()
         self.storage = AtomicJSONStorage(self.path)
 
     @property
+    def location(self) -> str:
+        return str(self.path)
+
+    @property
     def lock_path(self) -> Path:
         return self.path.with_name(self.path.name + ".lock")
+
+    @property
+    def index_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".tbindex")
 
     def exists(self) -> bool:
         return self.path.is_file()
@@ -379,12 +321,40 @@ class Store:
             data.setdefault(name, {})
         return data
 
+    # -- reading -----------------------------------------------------------------------------
+    def get_concept(self, concept_id: str) -> dict | None:
+        for doc in self.read_tables()["concepts"].values():
+            if doc.get("id") == concept_id:
+                return doc
+        return None
+
+    def concept_docs(self) -> Iterator[dict]:
+        return iter(list(self.read_tables()["concepts"].values()))
+
+    def segment_items(self) -> Iterator[tuple[str, dict]]:
+        return iter(list(self.read_tables()["memory"].items()))
+
     def concepts(self) -> list[Concept]:
-        return [Concept.from_dict(doc) for doc in self.read_tables()["concepts"].values()]
+        return [Concept.from_dict(doc) for doc in self.concept_docs()]
 
     def segments(self) -> list[Segment]:
-        return [Segment.from_dict(doc) for doc in self.read_tables()["memory"].values()]
+        return [Segment.from_dict(doc) for _, doc in self.segment_items()]
 
+    def counts(self) -> dict[str, int]:
+        tables = self.read_tables()
+        return {"concepts": len(tables["concepts"]), "memory_segments": len(tables["memory"]),
+                "batches": len(tables["batches"]), "changes": len(tables["changes"])}
+
+    def batches(self) -> list[dict]:
+        return _TinyLog(self.read_tables(), None).batches()
+
+    def changes(self, batch: str | None = None) -> list[dict]:
+        return list(_TinyLog(self.read_tables(), None).changes(batch))
+
+    def meta(self) -> dict:
+        return dict(self.read_tables()["meta"].get("1", {}))
+
+    # -- writing -----------------------------------------------------------------------------
     @contextmanager
     def locked(self):
         from filelock import FileLock, Timeout  # imported here: lookups never need it
@@ -394,8 +364,8 @@ class Store:
         try:
             lock.acquire()
         except Timeout:
-            raise StoreError(f"{self.path} is locked by another termbase process; "
-                             f"try again when it has finished") from None
+            raise StoreLocked(f"{self.path} is locked by another termbase process; "
+                              f"try again when it has finished") from None
         try:
             yield
         finally:
@@ -405,39 +375,36 @@ class Store:
     def transaction(self, command: str = "", batch: str | None = None,
                     dry_run: bool = False) -> Iterator[Transaction]:
         """Lock, load fresh tables, let the caller edit, then write once (or, for a dry run
-        or when the caller raises, not at all)."""
+        or when the caller raises, not at all). The search index beside the file is brought
+        up to date by this same writer, under the same lock."""
+        from termbase.index import sidecar
+
         with self.locked():
             tables = self.read_tables()
-            tx = Transaction(tables, batch or new_batch_id(), command, current_user())
+            meta = _TinyMeta(tables)
+            tx = Transaction(_TinyConcepts(tables, meta), _TinySegments(tables), meta,
+                             _TinyLog(tables, meta), batch or new_batch_id(), command,
+                             current_user())
             yield tx
             if tx.changed and not dry_run:
-                tx.finish(tx.summary)
+                before = self.fingerprint()
+                tx.finish()
                 self.storage.write(tables)
+                sidecar.after_write(self, tx, before)
 
-    def batches(self) -> list[dict]:
-        tables = self.read_tables()
-        return [b for _, b in sorted(tables["batches"].items(), key=lambda kv: int(kv[0]))]
+    # -- the search index --------------------------------------------------------------------
+    def index_state(self) -> str:
+        from termbase.index.sidecar import _state
 
-    def changes_of(self, batch: str) -> list[dict]:
-        """The batch's changes, one entry per concept or segment (runs expanded)."""
-        tables = self.read_tables()
-        expanded = []
-        for _, change in sorted(tables["changes"].items(), key=lambda kv: int(kv[0])):
-            if change["batch"] != batch:
-                continue
-            if "ids" not in change:
-                expanded.append(change)
-                continue
-            keys = change.get("keys") or [None] * len(change["ids"])
-            for target, key in zip(change["ids"], keys):
-                single = {k: v for k, v in change.items() if k not in ("ids", "keys")}
-                single["id"] = target
-                if key is not None:
-                    single["key"] = key
-                expanded.append(single)
-        return expanded
+        return _state(self.fingerprint())
 
+    def open_index(self, progress=None, force: bool = False):
+        from termbase.index import sidecar
 
-def new_batch_id() -> str:
-    stamp = _dt.datetime.now(_dt.timezone.utc).strftime("%Y%m%d-%H%M%S")
-    return f"{stamp}-{uuid.uuid4().hex[:6]}"
+        return sidecar.open_index(self, progress, force)
+
+    def backup(self, destination: str | os.PathLike) -> None:
+        """A consistent copy of the whole store (taken under the lock)."""
+        with self.locked(), open(self.path, "rb") as source, \
+                atomic_open(destination) as copy:
+            shutil.copyfileobj(source, copy, COPY_BUFFER)

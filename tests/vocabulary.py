@@ -44,4 +44,4 @@ def build_termbase(path, extra_terms=()):
 
 
 def concept_of(tb, note):
-    return next(cid for cid, c in tb.index.concepts.items() if c.get("note") == note)
+    return next(c.id for c in tb.concepts() if c.note == note)

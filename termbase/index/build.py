@@ -13,7 +13,7 @@ from collections import defaultdict
 from typing import Callable, Iterable
 
 from termbase.index.fuzzy import DeletionIndex
-from termbase.index.memory import MemoryIndex
+from termbase.index.memory import InMemoryIndex
 from termbase.index.structures import Index, TermRef
 from termbase.model import Concept
 from termbase.text.morphology import expand, lemma_key, stem_keys
@@ -29,7 +29,7 @@ def build_index(concepts: Iterable[Concept], fingerprint: tuple = (),
     after a small change does not analyse and generate every word again.
     """
     index = Index(fingerprint=fingerprint)
-    index.memory = MemoryIndex(segments or {})
+    index.memory = InMemoryIndex(segments or {})
     old_tokens, old_lexemes = previous.morphology if previous is not None else ({}, {})
     token_memo: dict[tuple[str, str], str] = {}
     lexeme_memo: dict[tuple[str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {}

@@ -54,26 +54,23 @@ class MemoryMatch:
 
 
 class MemoryIndex:
-    """Per language: key -> segment keys. Segment texts are kept for scoring and display."""
-
-    def __init__(self, segments: dict[str, dict]):
-        self.segments = segments            # segment key -> {"texts": {...}, "origin": ...}
-        self.postings: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-        for key, doc in segments.items():
-            for lang, text in doc["texts"].items():
-                for word in all_keys(text, lang):
-                    self.postings[lang][word].append(key)
-        self.postings = {lang: dict(table) for lang, table in self.postings.items()}
+    """Candidates and scoring over `segments` (key -> document) and `posting(lang, key)`;
+    subclasses say where those come from."""
 
     def __len__(self) -> int:
-        return len(self.segments)
+        raise NotImplementedError
+
+    def segment(self, key: str) -> dict | None:
+        raise NotImplementedError
+
+    def posting(self, lang: str, word: str, limit: int | None = None) -> list[str]:
+        raise NotImplementedError
 
     def candidates(self, text: str, lang: str) -> list[str]:
-        table = self.postings.get(lang, {})
-        total = max(len(self.segments), 1)
+        total = max(len(self), 1)
         weights: Counter = Counter()
         for word in all_keys(text, lang):
-            keys = table.get(word, ())
+            keys = self.posting(lang, word, MAX_POSTING + 1)
             if not keys or len(keys) > MAX_POSTING:
                 continue
             idf = math.log(1 + total / len(keys))
@@ -87,7 +84,9 @@ class MemoryIndex:
         query_words = comparable_words(text)
         results = []
         for key in self.candidates(text, source_lang):
-            doc = self.segments[key]
+            doc = self.segment(key)
+            if doc is None:
+                continue
             source, target = doc["texts"].get(source_lang), doc["texts"].get(target_lang)
             if source is None or target is None:
                 continue
@@ -97,6 +96,56 @@ class MemoryIndex:
                                            target_lang, doc.get("origin", "")))
         results.sort(key=lambda m: (-m.score, len(m.source)))
         return results[:limit]
+
+
+class InMemoryIndex(MemoryIndex):
+    """Built from a dict of segments (tests, benchmarks' baselines, one-off scripts)."""
+
+    def __init__(self, segments: dict[str, dict]):
+        self.segments = segments
+        self.postings: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for key, doc in segments.items():
+            for lang, text in doc["texts"].items():
+                for word in all_keys(text, lang):
+                    self.postings[lang][word].append(key)
+        self.postings = {lang: dict(table) for lang, table in self.postings.items()}
+
+    def __len__(self) -> int:
+        return len(self.segments)
+
+    def segment(self, key: str) -> dict | None:
+        return self.segments.get(key)
+
+    def posting(self, lang: str, word: str, limit: int | None = None) -> list[str]:
+        found = self.postings.get(lang, {}).get(word, [])
+        return found[:limit] if limit else found
+
+
+class StoredMemory(MemoryIndex):
+    """The memory's retrieval keys in the on-disk index (`ix_mem`), segments from the
+    store (or the index's copy of them), read per query."""
+
+    def __init__(self, conn, segment_sql: str, count_sql: str):
+        self.conn, self.segment_sql, self.count_sql = conn, segment_sql, count_sql
+        self._count: int | None = None
+
+    def __len__(self) -> int:
+        if self._count is None:
+            self._count = self.conn.execute(self.count_sql).fetchone()[0]
+        return self._count
+
+    def segment(self, key: str) -> dict | None:
+        import json
+
+        row = self.conn.execute(self.segment_sql, (key,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def posting(self, lang: str, word: str, limit: int | None = None) -> list[str]:
+        # in the order segments were added, as the in-memory postings were
+        sql = "SELECT seg FROM ix_mem WHERE lang=? AND word=? ORDER BY length(seg), seg"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return [r[0] for r in self.conn.execute(sql, (lang, word))]
 
 
 def similarity(query: str, query_words: list[str], candidate: str) -> float:

@@ -5,7 +5,6 @@ Every step is a dictionary look-up or a bounded candidate list; nothing scans th
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 
 from termbase.index.structures import Index
@@ -161,10 +160,6 @@ def _lemma_hits(index: Index, tokens: list[str], lang: str, fuzzy: bool, offer,
 
 
 def _prefix_hits(index: Index, folded_query: str, offer, limit: int = 50) -> None:
-    keys = index.prefix_keys
-    start = bisect.bisect_left(keys, (folded_query, -1))
-    for key, tid in keys[start:start + limit]:
-        if not key.startswith(folded_query):
-            break
+    for key, tid in index.prefixed(folded_query, limit):
         if key != folded_query:
             offer(tid, 50 + 30 * len(folded_query) / len(key), "prefix")

@@ -1,4 +1,7 @@
-"""The index's data: plain dicts and tuples, so it pickles and loads in milliseconds."""
+"""The in-memory index: plain dicts and tuples, built whole from a list of concepts.
+
+The stores use the on-disk index (`disk.py`); this one is the reference it is tested
+against and what one-off work over a list of concepts (glossary checks, benchmarks) uses."""
 
 from __future__ import annotations
 
@@ -37,6 +40,18 @@ class Index:
     fuzzy_loader: object = None
     memory: object = None                                          # MemoryIndex
     languages: list[str] = field(default_factory=list)             # of the terms, sorted
+
+    def prefixed(self, folded_query: str, limit: int = 50) -> list[tuple[str, int]]:
+        """(folded term, term id) of terms starting with `folded_query`, in key order."""
+        import bisect
+
+        start = bisect.bisect_left(self.prefix_keys, (folded_query, -1))
+        found = []
+        for key, tid in self.prefix_keys[start:start + limit]:
+            if not key.startswith(folded_query):
+                break
+            found.append((key, tid))
+        return found
 
     def typo_indexes(self) -> dict:
         if self.fuzzy is None:

@@ -1,0 +1,548 @@
+"""The search index as SQLite tables: read lazily, one key at a time, changed incrementally.
+
+A cold lookup reads only the rows its query needs, so its cost does not grow with the
+termbase; a change of k concepts rewrites only their rows. The tables live in the store's
+own database (SQLite, PostgreSQL later) or in a file beside a TinyDB store. All morphology
+is paid when a term is written: each token is mapped to a *lexeme* (its candidate lemmas),
+whose folded inflected forms and stems are stored once, so a query needs only look-ups.
+
+Nothing here executes code when read: the schema is checked against the one this module
+creates (no triggers, no views) and `trusted_schema` is off.
+
+Reading goes through `DiskIndex`, whose attributes (`forms`, `stems`, `exact`, `folded`,
+`lexeme_terms`, `sequences`, `terms`, `trie`, `concepts`, `memory`) answer `get`, `in` and
+`[]` like the dicts of the in-memory index that came before, each from one indexed query.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from collections import OrderedDict
+from typing import Callable, Iterable, Iterator
+
+from rapidfuzz.distance import OSA
+
+from termbase.index.fuzzy import MIN_LEN, MIN_LEN_IN_PHRASE, max_edits
+from termbase.index.structures import TermRef
+from termbase.text.normalize import fold, norm, tokenize
+
+INDEX_FORMAT = 10
+
+SCHEMA = [
+    "CREATE TABLE ix_meta(key TEXT PRIMARY KEY, value TEXT)",
+    "CREATE TABLE ix_lexemes(lex INTEGER PRIMARY KEY, lang TEXT NOT NULL, lemma TEXT NOT NULL,"
+    " UNIQUE(lang, lemma))",
+    "CREATE TABLE ix_tokens(lang TEXT, token TEXT, lemma TEXT, PRIMARY KEY(lang, token))"
+    " WITHOUT ROWID",
+    # origin 0: a form generated from the lexeme; otherwise the term id that observed it
+    "CREATE TABLE ix_forms(lang TEXT, form TEXT, lex INTEGER, origin INTEGER,"
+    " PRIMARY KEY(lang, form, lex, origin)) WITHOUT ROWID",
+    "CREATE INDEX ix_forms_lex ON ix_forms(lex, origin)",
+    "CREATE TABLE ix_stems(lang TEXT, stem TEXT, lex INTEGER, origin INTEGER,"
+    " PRIMARY KEY(lang, stem, lex, origin)) WITHOUT ROWID",
+    "CREATE INDEX ix_stems_lex ON ix_stems(lex, origin)",
+    "CREATE TABLE ix_terms(tid INTEGER PRIMARY KEY, concept_id TEXT NOT NULL, lang TEXT,"
+    " text TEXT, status TEXT, seq TEXT, nkey TEXT, fkey TEXT)",
+    "CREATE INDEX ix_terms_concept ON ix_terms(concept_id)",
+    "CREATE INDEX ix_terms_nkey ON ix_terms(nkey)",
+    "CREATE INDEX ix_terms_fkey ON ix_terms(fkey)",
+    "CREATE TABLE ix_term_lex(lex INTEGER, len INTEGER, tid INTEGER,"
+    " PRIMARY KEY(lex, len, tid)) WITHOUT ROWID",
+    # every prefix of every lexeme sequence (the trie's nodes), and the complete ones
+    "CREATE TABLE ix_paths(lang TEXT, path TEXT, PRIMARY KEY(lang, path)) WITHOUT ROWID",
+    "CREATE TABLE ix_seq(lang TEXT, path TEXT, tid INTEGER, PRIMARY KEY(lang, path, tid))"
+    " WITHOUT ROWID",
+    "CREATE TABLE ix_langs(lang TEXT PRIMARY KEY, terms INTEGER)",
+    # typo vocabulary: each folded form under itself and its one-deletion neighbours
+    "CREATE TABLE ix_words(lang TEXT, word TEXT, PRIMARY KEY(lang, word)) WITHOUT ROWID",
+    "CREATE TABLE ix_deletes(lang TEXT, h INTEGER, word TEXT, PRIMARY KEY(lang, h, word))"
+    " WITHOUT ROWID",
+    # translation memory retrieval keys
+    "CREATE TABLE ix_mem(lang TEXT, word TEXT, seg TEXT, PRIMARY KEY(lang, word, seg))"
+    " WITHOUT ROWID",
+    "CREATE INDEX ix_mem_seg ON ix_mem(seg)",
+    # copies of the records, for engines whose own store cannot be read by key (TinyDB)
+    "CREATE TABLE ix_concepts(id TEXT PRIMARY KEY, doc TEXT NOT NULL)",
+    "CREATE TABLE ix_segments(key TEXT PRIMARY KEY, doc TEXT NOT NULL)",
+]
+_EXPECTED = {s.split()[2].split("(")[0] for s in SCHEMA}
+
+
+class IndexDamaged(Exception):
+    """The index tables are missing, of another format or not ours: rebuild them."""
+
+
+def create_schema(conn: sqlite3.Connection) -> None:
+    for statement in SCHEMA:
+        conn.execute(statement)
+    conn.execute("INSERT INTO ix_meta VALUES('format', ?)", (str(INDEX_FORMAT),))
+
+
+def drop_schema(conn: sqlite3.Connection) -> None:
+    for name in sorted(_EXPECTED):
+        kind = "INDEX" if name in _indexes() else "TABLE"
+        conn.execute(f"DROP {kind} IF EXISTS {name}")
+
+
+def _indexes() -> set[str]:
+    return {s.split()[2] for s in SCHEMA if s.startswith("CREATE INDEX")}
+
+
+def verify_schema(conn: sqlite3.Connection) -> None:
+    """Raise IndexDamaged unless the ix_ objects are exactly ours, in this format."""
+    try:
+        rows = conn.execute("SELECT type, name FROM sqlite_master WHERE name LIKE 'ix\\_%'"
+                            " ESCAPE '\\' OR type IN ('trigger', 'view')").fetchall()
+        found = {name for kind, name in rows if kind in ("table", "index")}
+        if any(kind in ("trigger", "view") for kind, _ in rows):
+            raise IndexDamaged("unexpected triggers or views")
+        if found != _EXPECTED:
+            raise IndexDamaged("missing or unexpected index tables")
+        row = conn.execute("SELECT value FROM ix_meta WHERE key='format'").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise IndexDamaged(str(exc)) from None
+    if row is None or row[0] != str(INDEX_FORMAT):
+        raise IndexDamaged("index of another format")
+
+
+def get_state(conn: sqlite3.Connection) -> str | None:
+    row = conn.execute("SELECT value FROM ix_meta WHERE key='state'").fetchone()
+    return row[0] if row else None
+
+
+def set_state(conn: sqlite3.Connection, state: str) -> None:
+    conn.execute("INSERT OR REPLACE INTO ix_meta VALUES('state', ?)", (state,))
+
+
+def _h(key: str) -> int:
+    return zlib.crc32(key.encode("utf-8"))
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))} | {word}
+
+
+def _path(seq) -> str:
+    return " ".join(map(str, seq))
+
+
+# -- writing --------------------------------------------------------------------------------
+class IndexWriter:
+    """Applies changes of concepts and segments to the index tables of one connection
+    (inside the caller's transaction). Morphology is loaded only for words never seen."""
+
+    def __init__(self, conn: sqlite3.Connection, keep_records: bool):
+        self.conn = conn
+        self.keep_records = keep_records
+
+    # concepts ---------------------------------------------------------------------------
+    def put_concept(self, concept_id: str, doc: dict | None) -> None:
+        """Make the index reflect `doc` (None: the concept is gone)."""
+        self.remove_concept(concept_id)
+        if doc is None:
+            return
+        if self.keep_records:
+            self.conn.execute("INSERT OR REPLACE INTO ix_concepts VALUES(?, ?)",
+                              (concept_id, json.dumps(doc, ensure_ascii=False)))
+        for term in doc.get("terms", ()):
+            self._add_term(concept_id, term)
+
+    def remove_concept(self, concept_id: str) -> None:
+        conn = self.conn
+        rows = conn.execute("SELECT tid, lang, seq FROM ix_terms WHERE concept_id=?",
+                            (concept_id,)).fetchall()
+        if self.keep_records:
+            conn.execute("DELETE FROM ix_concepts WHERE id=?", (concept_id,))
+        orphans = set()
+        for tid, lang, seq_text in rows:
+            seq = tuple(int(x) for x in seq_text.split()) if seq_text else ()
+            conn.execute("DELETE FROM ix_terms WHERE tid=?", (tid,))
+            conn.execute("UPDATE ix_langs SET terms=terms-1 WHERE lang=?", (lang,))
+            for lex in set(seq):  # forms this term observed in texts
+                conn.execute("DELETE FROM ix_forms WHERE lex=? AND origin=?", (lex, tid))
+                conn.execute("DELETE FROM ix_stems WHERE lex=? AND origin=?", (lex, tid))
+            if seq:
+                conn.execute("DELETE FROM ix_seq WHERE lang=? AND path=? AND tid=?",
+                             (lang, _path(seq), tid))
+                for lex in set(seq):
+                    conn.execute("DELETE FROM ix_term_lex WHERE lex=? AND len=? AND tid=?",
+                                 (lex, len(seq), tid))
+                orphans.update(seq)
+        for lex in orphans:
+            if conn.execute("SELECT 1 FROM ix_term_lex WHERE lex=? LIMIT 1",
+                            (lex,)).fetchone() is None:
+                conn.execute("DELETE FROM ix_forms WHERE lex=?", (lex,))
+                conn.execute("DELETE FROM ix_stems WHERE lex=?", (lex,))
+                conn.execute("DELETE FROM ix_lexemes WHERE lex=?", (lex,))
+
+    def _add_term(self, concept_id: str, term: dict) -> None:
+        conn, lang, text = self.conn, term["lang"], term["text"]
+        tokens = [t.text for t in tokenize(text)]
+        seq = tuple(self._lexeme(token, lang) for token in tokens)
+        cursor = conn.execute(
+            "INSERT INTO ix_terms(concept_id, lang, text, status, seq, nkey, fkey)"
+            " VALUES(?,?,?,?,?,?,?)",
+            (concept_id, lang, text, term.get("status", ""), _path(seq), norm(text),
+             fold(text)))
+        tid = cursor.lastrowid
+        conn.execute("INSERT INTO ix_langs VALUES(?, 1) ON CONFLICT(lang) DO UPDATE"
+                     " SET terms=terms+1", (lang,))
+        if not seq:
+            return
+        conn.executemany("INSERT OR IGNORE INTO ix_term_lex VALUES(?,?,?)",
+                         [(lex, len(seq), tid) for lex in set(seq)])
+        conn.executemany("INSERT OR IGNORE INTO ix_paths VALUES(?, ?)",
+                         [(lang, _path(seq[:n])) for n in range(1, len(seq) + 1)])
+        conn.execute("INSERT OR IGNORE INTO ix_seq VALUES(?,?,?)", (lang, _path(seq), tid))
+        for observed in term.get("forms", ()):
+            observed_tokens = tokenize(observed)
+            if len(observed_tokens) != len(seq):
+                continue
+            for token, lex in zip(observed_tokens, seq):
+                self._add_forms(lang, lex, tid, [fold(token.text)], _stems(token.text, lang))
+
+    def _lexeme(self, token: str, lang: str) -> int:
+        conn = self.conn
+        row = conn.execute("SELECT lemma FROM ix_tokens WHERE lang=? AND token=?",
+                           (lang, token)).fetchone()
+        if row is None:
+            from termbase.text.morphology import lemma_key
+
+            lemma = lemma_key(token, lang)
+            conn.execute("INSERT OR REPLACE INTO ix_tokens VALUES(?,?,?)", (lang, token, lemma))
+        else:
+            lemma = row[0]
+        found = conn.execute("SELECT lex FROM ix_lexemes WHERE lang=? AND lemma=?",
+                             (lang, lemma)).fetchone()
+        if found is not None:
+            return found[0]
+        lex = conn.execute("INSERT INTO ix_lexemes(lang, lemma) VALUES(?, ?)",
+                           (lang, lemma)).lastrowid
+        forms, stems = _lexeme_data(token, lang)
+        self._add_forms(lang, lex, 0, forms, stems)
+        return lex
+
+    def _add_forms(self, lang: str, lex: int, origin: int, forms: Iterable[str],
+                   stems: Iterable[str]) -> None:
+        conn = self.conn
+        forms = list(forms)
+        conn.executemany("INSERT OR IGNORE INTO ix_forms VALUES(?,?,?,?)",
+                         [(lang, form, lex, origin) for form in forms])
+        conn.executemany("INSERT OR IGNORE INTO ix_stems VALUES(?,?,?,?)",
+                         [(lang, stem, lex, origin) for stem in stems])
+        for form in forms:
+            if len(form) < MIN_LEN_IN_PHRASE:
+                continue
+            if conn.execute("INSERT OR IGNORE INTO ix_words VALUES(?, ?)",
+                            (lang, form)).rowcount:
+                conn.executemany("INSERT OR IGNORE INTO ix_deletes VALUES(?,?,?)",
+                                 [(lang, _h(key), form) for key in _deletes(form)])
+
+    # memory -----------------------------------------------------------------------------
+    def put_segment(self, key: str, doc: dict | None) -> None:
+        from termbase.index.memory import all_keys
+
+        conn = self.conn
+        conn.execute("DELETE FROM ix_mem WHERE seg=?", (key,))
+        if self.keep_records:
+            conn.execute("DELETE FROM ix_segments WHERE key=?", (key,))
+        if doc is None:
+            return
+        if self.keep_records:
+            conn.execute("INSERT INTO ix_segments VALUES(?, ?)",
+                         (key, json.dumps(doc, ensure_ascii=False)))
+        for lang, text in doc.get("texts", {}).items():
+            conn.executemany("INSERT OR IGNORE INTO ix_mem VALUES(?,?,?)",
+                             [(lang, word, key) for word in all_keys(text, lang)])
+
+
+def _stems(word: str, lang: str) -> set[str]:
+    from termbase.text.morphology import stem_keys
+
+    return stem_keys(word, lang)
+
+
+def _lexeme_data(token: str, lang: str) -> tuple[list[str], set[str]]:
+    """(folded forms, stems) of every candidate lemma of a token: the expensive part."""
+    from termbase.text.morphology import expand, stem_keys
+
+    all_forms = expand(token, lang) | {token.lower()}
+    stems: set[str] = set()
+    for form in all_forms:
+        stems |= stem_keys(form, lang)
+    return sorted({fold(f) for f in all_forms}), stems
+
+
+def rebuild(conn: sqlite3.Connection, concepts: Iterable[dict],
+            segments: Iterable[tuple[str, dict]], keep_records: bool,
+            progress: Callable[[int], None] | None = None) -> None:
+    """Drop and refill every index table (inside the caller's transaction)."""
+    drop_schema(conn)
+    create_schema(conn)
+    writer = IndexWriter(conn, keep_records)
+    for count, doc in enumerate(concepts, 1):
+        writer.put_concept(doc["id"], doc)
+        if progress and count % 1000 == 0:
+            progress(count)
+    for key, doc in segments:
+        writer.put_segment(key, doc)
+
+
+# -- reading --------------------------------------------------------------------------------
+class _Cache(OrderedDict):
+    """A small LRU of query answers, emptied whenever the index changes."""
+
+    def __init__(self, size: int = 50_000):
+        super().__init__()
+        self.size = size
+
+    def remember(self, key, value):
+        self[key] = value
+        if len(self) > self.size:
+            self.popitem(last=False)
+        return value
+
+
+class _KeyTable:
+    """`table.get(key)` for one language (or none) from one indexed SELECT."""
+
+    def __init__(self, index: "DiskIndex", sql: str, lang: str | None, shape=tuple):
+        self.index, self.sql, self.lang, self.shape = index, sql, lang, shape
+
+    def get(self, key, default=None):
+        cache = self.index._cache
+        cache_key = (self.sql, self.lang, key)
+        if cache_key in cache:
+            found = cache[cache_key]
+        else:
+            params = (self.lang, key) if self.lang is not None else (key,)
+            rows = self.index.conn.execute(self.sql, params).fetchall()
+            found = cache.remember(cache_key, self.shape(r[0] for r in rows) if rows else None)
+        return default if found is None else found
+
+    def __getitem__(self, key):
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+    def __contains__(self, key) -> bool:
+        return self.get(key) is not None
+
+
+class _PerLanguage:
+    """`index.forms.get(lang, {})` / `index.forms[lang]`: a key table per language."""
+
+    def __init__(self, index: "DiskIndex", sql: str):
+        self.index, self.sql = index, sql
+
+    def get(self, lang, default=None):
+        return _KeyTable(self.index, self.sql, lang)
+
+    def __getitem__(self, lang):
+        return _KeyTable(self.index, self.sql, lang)
+
+
+class _Rows:
+    """`index.terms[tid]` and `index.sequences[tid]`: one row of ix_terms, cached."""
+
+    def __init__(self, index: "DiskIndex", make):
+        self.index, self.make = index, make
+
+    def __getitem__(self, tid: int):
+        row = self.index.term_row(tid)
+        return self.make(row)
+
+
+class _TrieNode:
+    """A node of the lexeme-sequence trie: `lex in node`, `node[lex]`, `node.get(None)`."""
+
+    __slots__ = ("index", "lang", "path")
+
+    def __init__(self, index: "DiskIndex", lang: str, path: str):
+        self.index, self.lang, self.path = index, lang, path
+
+    def _child(self, lex) -> str:
+        return f"{self.path} {lex}" if self.path else str(lex)
+
+    def __contains__(self, lex) -> bool:
+        return lex is not None and self.index.has_path(self.lang, self._child(lex))
+
+    def __getitem__(self, lex):
+        if lex is None:
+            found = self.index.path_terms(self.lang, self.path)
+            if not found:
+                raise KeyError(lex)
+            return found
+        if lex not in self:
+            raise KeyError(lex)
+        return _TrieNode(self.index, self.lang, self._child(lex))
+
+    def get(self, lex, default=None):
+        try:
+            return self[lex]
+        except KeyError:
+            return default
+
+    def __bool__(self) -> bool:
+        return True
+
+
+class _Trie:
+    def __init__(self, index: "DiskIndex"):
+        self.index = index
+
+    def get(self, lang, default=None):
+        return _TrieNode(self.index, lang, "") if lang in self.index.languages else default
+
+
+class _Concepts:
+    """`index.concepts[id]` / `.get(id)`: the concept document, from the store or the copy."""
+
+    def __init__(self, index: "DiskIndex", sql: str):
+        self.index, self.sql = index, sql
+
+    def get(self, concept_id: str, default=None):
+        row = self.index.conn.execute(self.sql, (concept_id,)).fetchone()
+        return json.loads(row[0]) if row else default
+
+    def __getitem__(self, concept_id: str):
+        found = self.get(concept_id)
+        if found is None:
+            raise KeyError(concept_id)
+        return found
+
+
+class _TypoIndex:
+    """Typo candidates for one language: the deletion neighbourhood looked up in
+    ix_deletes, verified with OSA distance (one edit, two for longer words)."""
+
+    def __init__(self, index: "DiskIndex", lang: str):
+        self.index, self.lang = index, lang
+
+    def candidates(self, query: str, limit: int = 10, in_phrase: bool = False
+                   ) -> list[tuple[str, int]]:
+        if len(query) < (MIN_LEN_IN_PHRASE if in_phrase else MIN_LEN):
+            return []
+        cache_key = ("typo", self.lang, query)
+        cache = self.index._cache
+        if cache_key in cache:
+            words = cache[cache_key]
+        else:
+            hashes = sorted({_h(key) for key in _deletes(query)})
+            marks = ",".join("?" * len(hashes))
+            rows = self.index.conn.execute(
+                f"SELECT DISTINCT d.word FROM ix_deletes d WHERE d.lang=? AND d.h IN ({marks})"
+                " AND EXISTS (SELECT 1 FROM ix_forms f WHERE f.lang=d.lang AND f.form=d.word)",
+                (self.lang, *hashes)).fetchall()
+            words = cache.remember(cache_key, [r[0] for r in rows])
+        cutoff = max_edits(query)
+        scored = []
+        for word in words:
+            edits = OSA.distance(query, word, score_cutoff=cutoff)
+            if edits <= cutoff and word != query:
+                scored.append((word, edits))
+        scored.sort(key=lambda pair: (pair[1], abs(len(pair[0]) - len(query)), pair[0]))
+        return scored[:limit]
+
+
+class DiskIndex:
+    """Read side of the on-disk index (see the module docstring)."""
+
+    def __init__(self, conn: sqlite3.Connection, state: str, concept_sql: str,
+                 segment_sql: str, segment_count_sql: str):
+        self.conn = conn
+        self.fingerprint = state
+        self._cache = _Cache()
+        self._terms: dict[int, tuple] = {}
+        self.forms = _PerLanguage(self, "SELECT DISTINCT lex FROM ix_forms WHERE lang=? AND"
+                                        " form=? ORDER BY lex")
+        self.stems = _PerLanguage(self, "SELECT DISTINCT lex FROM ix_stems WHERE lang=? AND"
+                                        " stem=? ORDER BY lex")
+        self.exact = _KeyTable(self, "SELECT tid FROM ix_terms WHERE nkey=? ORDER BY tid",
+                               None, list)
+        self.folded = _KeyTable(self, "SELECT tid FROM ix_terms WHERE fkey=? ORDER BY tid",
+                                None, list)
+        from termbase.index.search import MAX_CONTAINING
+
+        self.lexeme_terms = _KeyTable(
+            self, f"SELECT tid FROM ix_term_lex WHERE lex=? ORDER BY len, tid"
+                  f" LIMIT {MAX_CONTAINING}", None, list)
+        self.terms = _Rows(self, lambda row: TermRef(row[0], row[1], row[2], row[3] or ""))
+        self.sequences = _Rows(self, lambda row: row[4])
+        self.trie = _Trie(self)
+        self.concepts = _Concepts(self, concept_sql)
+        self._segment_sql, self._segment_count_sql = segment_sql, segment_count_sql
+        self._languages: list[str] | None = None
+        self._memory = None
+
+    def clear_cache(self) -> None:
+        self._cache.clear()
+        self._terms.clear()
+        self._languages = None
+        self._memory = None
+
+    @property
+    def languages(self) -> list[str]:
+        if self._languages is None:
+            self._languages = [r[0] for r in self.conn.execute(
+                "SELECT lang FROM ix_langs WHERE terms > 0 ORDER BY lang")]
+        return self._languages
+
+    def term_row(self, tid: int) -> tuple:
+        row = self._terms.get(tid)
+        if row is None:
+            found = self.conn.execute("SELECT concept_id, lang, text, status, seq FROM ix_terms"
+                                      " WHERE tid=?", (tid,)).fetchone()
+            if found is None:
+                raise KeyError(tid)
+            seq = tuple(int(x) for x in found[4].split()) if found[4] else ()
+            row = (found[0], found[1], found[2], found[3], seq)
+            if len(self._terms) > 100_000:
+                self._terms.clear()
+            self._terms[tid] = row
+        return row
+
+    def has_path(self, lang: str, path: str) -> bool:
+        key = ("path", lang, path)
+        cache = self._cache
+        if key in cache:
+            return cache[key]
+        found = self.conn.execute("SELECT 1 FROM ix_paths WHERE lang=? AND path=?",
+                                  (lang, path)).fetchone() is not None
+        return cache.remember(key, found)
+
+    def path_terms(self, lang: str, path: str) -> list[int]:
+        key = ("seq", lang, path)
+        cache = self._cache
+        if key in cache:
+            return cache[key]
+        tids = [r[0] for r in self.conn.execute(
+            "SELECT tid FROM ix_seq WHERE lang=? AND path=? ORDER BY tid", (lang, path))]
+        return cache.remember(key, tids)
+
+    def prefixed(self, folded_query: str, limit: int = 50) -> list[tuple[str, int]]:
+        """(folded term, term id) of terms starting with `folded_query`, in key order."""
+        return [(r[0], r[1]) for r in self.conn.execute(
+            "SELECT fkey, tid FROM ix_terms WHERE fkey >= ? AND fkey < ? ORDER BY fkey, tid"
+            " LIMIT ?", (folded_query, folded_query + "\U0010ffff", limit))]
+
+    def typo_index(self, lang: str):
+        return _TypoIndex(self, lang) if lang in self.languages else None
+
+    def concept_ids(self) -> Iterator[str]:
+        for (cid,) in self.conn.execute("SELECT DISTINCT concept_id FROM ix_terms"):
+            yield cid
+
+    def term_count(self) -> int:
+        return sum(r[0] for r in self.conn.execute("SELECT terms FROM ix_langs"))
+
+    @property
+    def memory(self):
+        if self._memory is None:
+            from termbase.index.memory import StoredMemory
+
+            self._memory = StoredMemory(self.conn, self._segment_sql, self._segment_count_sql)
+        return self._memory

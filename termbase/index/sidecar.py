@@ -1,0 +1,150 @@
+"""The on-disk index of a TinyDB store: an SQLite file beside it, `<store>.tbindex`.
+
+The file records which version of the store it reflects (the store file's inode, size and
+modification time). The writer that changes the store updates it under the same lock, in one
+SQLite transaction, right after the store's atomic rename; a reader that finds it stale (a
+writer killed in between, a store edited by an older termbase or by hand) takes the lock,
+looks again and rebuilds it into a temporary file renamed into place. So a lookup never
+answers from an index of another version of the store.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+from termbase.index import disk
+
+CONCEPT_SQL = "SELECT doc FROM ix_concepts WHERE id=?"
+SEGMENT_SQL = "SELECT doc FROM ix_segments WHERE key=?"
+SEGMENT_COUNT_SQL = "SELECT count(*) FROM ix_segments"
+
+
+def _state(fingerprint: tuple) -> str:
+    return json.dumps(list(fingerprint))
+
+
+def connect(path: Path | str, readonly: bool = False) -> sqlite3.Connection:
+    if readonly:
+        conn = sqlite3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True,
+                               isolation_level=None, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA trusted_schema=OFF")
+    conn.execute("PRAGMA busy_timeout=30000")
+    return conn
+
+
+def reader(conn: sqlite3.Connection, state: str) -> disk.DiskIndex:
+    return disk.DiskIndex(conn, state, CONCEPT_SQL, SEGMENT_SQL, SEGMENT_COUNT_SQL)
+
+
+def _current(path: Path, state: str) -> sqlite3.Connection | None:
+    """An open connection to the sidecar if it is ours and reflects `state`, else None."""
+    if not path.is_file():
+        return None
+    try:
+        conn = connect(path, readonly=True)
+    except sqlite3.Error:
+        return None
+    try:
+        disk.verify_schema(conn)
+        if disk.get_state(conn) == state:
+            return conn
+    except (disk.IndexDamaged, sqlite3.Error):
+        pass
+    conn.close()
+    return None
+
+
+def open_index(store, progress: Callable[[int], None] | None = None,
+               force: bool = False) -> disk.DiskIndex:
+    """A current index of `store`: the sidecar file when it matches, else rebuilt."""
+    path = store.index_path
+    state = _state(store.fingerprint())
+    conn = None if force else _current(path, state)
+    if conn is not None:
+        return reader(conn, state)
+    with store.locked():  # wait for a writer that may be updating it right now
+        state = _state(store.fingerprint())
+        conn = None if force else _current(path, state)
+        if conn is None:
+            conn = _rebuild(store, path, state, progress)
+    return reader(conn, state)
+
+
+def _rebuild(store, path: Path, state: str, progress) -> sqlite3.Connection:
+    tables = store.read_tables()
+    concepts = tables["concepts"].values()
+    segments = tables["memory"].items()
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+    except OSError:  # a read-only directory: an index for this process only
+        conn = connect(":memory:")
+        _fill(conn, concepts, segments, state, progress)
+        return conn
+    try:
+        conn = connect(tmp)
+        conn.execute("PRAGMA journal_mode=OFF")
+        conn.execute("PRAGMA synchronous=OFF")
+        _fill(conn, concepts, segments, state, progress)
+        conn.close()
+        _copy_mode(store.path, tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return connect(path, readonly=True)
+
+
+def _fill(conn, concepts, segments, state, progress) -> None:
+    conn.execute("BEGIN")
+    disk.rebuild(conn, concepts, segments, keep_records=True, progress=progress)
+    disk.set_state(conn, state)
+    conn.execute("COMMIT")
+
+
+def _copy_mode(store_path: Path, target: str) -> None:
+    """The index gets the store's permissions: a group-writable shared termbase keeps a
+    group-writable index, so every member's writes can update it."""
+    try:
+        os.chmod(target, os.stat(store_path).st_mode & 0o777)
+    except OSError:
+        pass
+
+
+def after_write(store, tx, before: tuple) -> None:
+    """Apply a committed transaction's changes to the sidecar, if it reflected the store
+    as it was before the write; otherwise leave it stale for the next reader to rebuild."""
+    path = store.index_path
+    if not path.is_file():
+        return
+    try:
+        conn = connect(path)
+    except sqlite3.Error:
+        return
+    try:
+        disk.verify_schema(conn)
+        if disk.get_state(conn) != _state(before):
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        writer = disk.IndexWriter(conn, keep_records=True)
+        for concept_id in sorted(tx.touched_concepts):
+            writer.put_concept(concept_id, tx.concept_table.get(concept_id))
+        for key in sorted(tx.touched_segments, key=lambda k: (len(k), k)):
+            writer.put_segment(key, tx.segment_table.get(key))
+        disk.set_state(conn, _state(store.fingerprint()))
+        conn.execute("COMMIT")
+    except (disk.IndexDamaged, sqlite3.Error, OSError):
+        try:
+            conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+    finally:
+        conn.close()

@@ -29,12 +29,14 @@ class Termbase:
     @classmethod
     def open(cls, path: str | Path | None = None, seed: bool = True) -> "Termbase":
         """Open (and on first use create from the shipped glossary) the store at `path`."""
-        store = Store(Path(path) if path else default_db_path())
+        from termbase.engines import open_store
+
+        store = open_store(path if path else default_db_path())
         if store.path.is_dir():
             raise StoreError(f"{store.path} is a directory, not a termbase file")
         tb = cls(store)
         if not store.exists():
-            if backup_path(store.path).exists():
+            if store.engine == "tinydb" and backup_path(store.path).exists():
                 raise StoreError(f"{store.path} is missing but its backup "
                                  f"{backup_path(store.path)} exists; run `termbase doctor "
                                  "--repair` to restore it (nothing was created)")

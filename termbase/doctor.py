@@ -36,7 +36,10 @@ def _check_tables(tables: dict) -> list[str]:
 
 
 def diagnose(store: Store) -> dict:
-    report = {"store": str(store.path), "ok": True, "problems": [], "backup": None}
+    if store.engine != "tinydb":
+        return store.diagnose()
+    report = {"store": str(store.path), "engine": store.engine, "ok": True, "problems": [],
+              "backup": None}
     backup = backup_path(store.path)
     if not store.path.exists():
         if backup.exists():
@@ -56,8 +59,17 @@ def diagnose(store: Store) -> dict:
         except StoreError:
             report["backup"] = {"path": str(backup), "readable": False}
     report["leftovers"] = [str(p) for p in _leftovers(store)]
+    report["index"] = index_health(store)
     report["ok"] = not report["problems"]
     return report
+
+
+def index_health(store) -> str:
+    """"current", "stale (rebuilt on next use)", "absent" or "damaged (rebuilt on next
+    use)": a stale or damaged index is never used, so this is information, not a problem."""
+    from termbase.index import sidecar
+
+    return sidecar.health(store)
 
 
 def _leftovers(store: Store) -> list[Path]:
@@ -77,6 +89,8 @@ def remove_leftovers(store: Store) -> list[str]:
 
 def repair(store: Store) -> dict:
     """Restore the backup over a damaged store (the damaged file is kept aside)."""
+    if store.engine != "tinydb":
+        return store.repair()
     report = diagnose(store)
     if report["leftovers"]:
         report["removed"] = remove_leftovers(store)
@@ -100,5 +114,6 @@ def repair(store: Store) -> dict:
             report["damaged_copy"] = str(aside)
         atomic_write_bytes(store.path, Path(backup).read_bytes())
     report["action"] = f"restored from {backup}"
+    store.index_path.unlink(missing_ok=True)  # rebuilt for the restored file on next use
     report["after"] = diagnose(store)
     return report

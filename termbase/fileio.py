@@ -57,3 +57,22 @@ def atomic_open(path: str | os.PathLike, mode: str = "wb", encoding: str | None 
 def atomic_write_bytes(path: str | os.PathLike, payload: bytes) -> None:
     with atomic_open(path, "wb") as handle:
         handle.write(payload)
+
+
+@contextmanager
+def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
+    """A temporary path beside `path` for a tool that writes a file by name (SQLite's
+    backup); renamed over `path` when the block succeeds, removed when it fails."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        with open(tmp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(path.parent)

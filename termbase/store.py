@@ -392,6 +392,39 @@ class Store:
                 self.storage.write(tables)
                 sidecar.after_write(self, tx, before)
 
+    # -- moving between engines ---------------------------------------------------------------
+    def dump(self):
+        from termbase.copying import Dump
+
+        tables = self.read_tables()
+        log = _TinyLog(tables, None)
+        return Dump(meta=dict(tables["meta"].get("1", {})),
+                    concepts=iter(tables["concepts"].values()),
+                    segments=iter(sorted(tables["memory"].items(),
+                                         key=lambda kv: int(kv[0]))),
+                    changes=log.changes(), batches=log.batches())
+
+    def load(self, dump) -> None:
+        """Write a whole dump as this (new) store, in one atomic write."""
+        meta = dict(dump.meta)
+        tables: dict[str, dict] = {name: {} for name in TABLES}
+        for number, doc in enumerate(dump.concepts, 1):
+            tables["concepts"][str(number)] = doc
+        meta["next_key_concepts"] = len(tables["concepts"]) + 1
+        for key, doc in dump.segments:
+            tables["memory"][key] = doc
+        for number, entry in enumerate(dump.changes, 1):
+            tables["changes"][str(number)] = entry
+        for number, record in enumerate(dump.batches, 1):
+            tables["batches"][str(number)] = record
+        meta["next_key_changes"] = len(tables["changes"]) + 1
+        meta["next_key_batches"] = len(tables["batches"]) + 1
+        tables["meta"]["1"] = meta
+        with self.locked():
+            if self.exists():
+                raise StoreError(f"{self.path} already exists")
+            self.storage.write(tables)
+
     # -- the search index --------------------------------------------------------------------
     def index_state(self) -> str:
         from termbase.index.sidecar import _state

@@ -1,4 +1,4 @@
-"""Copying a store with its backup, for tests that damage or attack copies of one store."""
+"""Copying a store with its backup and index, for tests that damage or attack copies of one store."""
 
 import shutil
 from pathlib import Path
@@ -7,8 +7,9 @@ from pathlib import Path
 def copy_store(source: Path, directory: Path) -> Path:
     directory.mkdir(parents=True)
     target = directory / source.name
-    for suffix in ("", ".bak"):
-        shutil.copy2(str(source) + suffix, str(target) + suffix)
+    for suffix in ("", ".bak", ".tbindex"):
+        if Path(str(source) + suffix).exists():
+            shutil.copy2(str(source) + suffix, str(target) + suffix)
     return target
 
 

@@ -27,6 +27,13 @@ needs_seeds = pytest.mark.skipif(
     "the checkout); extraction quality is measured on them")
 
 
+def changed_ids(changes: list[dict]) -> list[str]:
+    """The ids a batch's change-log entries touch (runs of additions expanded)."""
+    from termbase.transaction import change_ids
+
+    return [i for change in changes for i in change_ids(change)]
+
+
 def seed_paths(lang: str) -> list[Path]:
     return [p for p in sorted(SEEDS.glob("*.txt")) if p.name[:3] in SEED_FILES[lang]]
 
@@ -43,15 +50,9 @@ def extractions(shipped):
 
 @pytest.fixture
 def seeded_db(db_path, shipped):
-    """TERMBASE_DB holding the shipped glossary, its index cache ready: the store is a hard
-    link of the session's (writes replace the file, so the session's copy is untouched)."""
-    from termbase.index.cache import cache_path
-
-    try:
-        os.link(shipped.store.path, db_path)
-        shutil.copy2(cache_path(shipped.store.path), cache_path(db_path))
-    except OSError:  # another file system: the first command builds its own
-        shutil.copy2(shipped.store.path, db_path)
+    """TERMBASE_DB holding a copy of the shipped glossary with its index ready."""
+    shutil.copy2(shipped.store.path, db_path)
+    shutil.copy2(shipped.store.index_path, db_path.with_name(db_path.name + ".tbindex"))
     return db_path
 
 
@@ -219,7 +220,7 @@ def test_cli_add_from_review_file_is_one_batch_that_undo_removes(run_cli, seeded
         assert concept.subject == "social services"
         assert [t.lang for t in concept.terms] == ["lt"]
         assert concept.sources == [Path(seed).name]
-    assert {c["id"] for c in tb.store.changes_of(batch)} == {c.id for c in added}
+    assert set(changed_ids(tb.store.changes(batch))) == {c.id for c in added}
 
     assert run_cli("undo", batch).code == 0
     assert {c.id for c in tb.concepts()} == before
@@ -236,7 +237,7 @@ def test_cli_add_chooses_by_number(run_cli, seeded_db):
                      "--subject", "social work", input="1-2, 4\n")
     assert result.code == 0, result.err
     assert len(tb.history()) == batches + 1
-    assert len(tb.store.changes_of(tb.history()[-1]["batch"])) == 3
+    assert len(changed_ids(tb.store.changes(tb.history()[-1]["batch"]))) == 3
     bad = run_cli("extract", seed, "--lang", "pl", "--top", "5", "--add", input="9\n")
     assert bad.code == 2 and "outside" in bad.err
     assert len(tb.history()) == batches + 1

@@ -196,15 +196,13 @@ def test_concurrent_edits_of_one_concept_lose_no_change(tmp_path):
     Made deterministic: the test holds the store lock while A reads (A then waits for the
     lock), applies B under that lock, and releases it."""
     from termbase import Termbase
-    from termbase.index import cache as index_cache
     from termbase.model import Concept, Term
 
     db = tmp_path / "tb.json"
     tb = Termbase.open(db, seed=False)
     cid = tb.add(Concept(subject="administration", terms=[
         Term("pl", "gmina"), Term("lt", "savivaldybė")])).id
-    cache = index_cache.cache_path(db)
-    cache.unlink(missing_ok=True)
+    tb.store.index_path.unlink(missing_ok=True)
     with tb.store.transaction("B: another writer") as tx:
         concept = tx.get(cid)
         concept.terms.append(Term("en", "municipality"))

@@ -244,14 +244,13 @@ def test_slow_kill_9_during_edit(medium, tmp_path):
 
 def test_slow_kill_9_during_index_builds_never_gives_a_wrong_answer(medium, tmp_path):
     """Add a concept, then start `reindex` (or a lookup that rebuilds the stale index) and
-    kill it (four times, late in the build, where the cache is written): the cache left
+    kill it (four times, late in the build, where the index file is written): the index left
     behind is absent, stale or right, and a lookup finds the concept added just before."""
     from termbase.api import Termbase
-    from termbase.index import cache as index_cache
+    from termbase.index import sidecar
     from termbase.model import Concept, Term
 
     db = copy_state(medium, tmp_path / "cache")
-    cache = index_cache.cache_path(db)
     tb = Termbase.open(db, seed=False)
     start = time.monotonic()
     result = cli(db, "reindex")
@@ -265,9 +264,9 @@ def test_slow_kill_9_during_index_builds_never_gives_a_wrong_answer(medium, tmp_
         killed, elapsed = kill_after(args, db, delay)
         what = (f"{args[0]} run {number} (killed={killed} after {elapsed:.2f} s; "
                 f"RELIABILITY_SEED={SEED})")
-        loaded = index_cache.load(cache, tb.store.fingerprint())
-        assert loaded is None or added.id in loaded.concepts, (
-            f"{what}: the cache claims to be fresh but lacks {added.id}")
+        current = sidecar._current(tb.store.index_path, tb.store.index_state())
+        assert current is None or sidecar.reader(current, "").concepts.get(added.id), (
+            f"{what}: the index claims to be current but lacks {added.id}")
         fresh = Termbase.open(db, seed=False)
         found = [m.concept_id for m in fresh.lookup(f"termin {word}", lang="pl")]
         assert found[:1] == [added.id], f"{what}: lookup gives {found[:3]}, expected {added.id}"
@@ -393,15 +392,15 @@ def test_kill_at_the_rename_of_an_edit(small_states, when, expected):
     assert_sane(db, f"edit killed {when} the rename")
 
 
-def test_kill_just_before_the_index_cache_is_renamed(small_states):
-    """The stale cache stays; the next lookup rebuilds and finds the new concept."""
+def test_kill_just_before_the_index_file_is_renamed(small_states):
+    """The stale index stays; the next lookup rebuilds and finds the new concept."""
     from termbase.api import Termbase
     from termbase.model import Concept, Term
 
     db = warm_index(copy_state(small_states["after"], small_states["root"] / "cache"))
     Termbase.open(db, seed=False).add(Concept(terms=[Term("pl", "zupełnie nowy termin"),
                                                      Term("lt", "visai naujas")]))
-    assert kill_at(db, "tb.json.tbcache", "before", "reindex")
+    assert kill_at(db, "tb.json.tbindex", "before", "reindex")
     found = Termbase.open(db, seed=False).lookup("zupełnie nowy termin", lang="pl")
     assert found and found[0].term == "zupełnie nowy termin"
     result = cli(db, "lookup", "--json", "--lang", "pl", "zupełnie nowy termin")

@@ -24,9 +24,9 @@ def cmd_doctor(args) -> int:
 
     from termbase.doctor import diagnose, repair
     from termbase.paths import default_db_path
-    from termbase.store import Store
+    from termbase.engines import open_store
 
-    store = Store(Path(getattr(args, "db", None) or default_db_path()))
+    store = open_store(getattr(args, "db", None) or default_db_path())
     report = repair(store) if args.repair else diagnose(store)
     if args.json:
         print_json(report)
@@ -56,5 +56,5 @@ def cmd_reindex(args) -> int:
     tb = open_termbase(args)
     with progress_bar("indexing", None, True) as bar:
         index = tb.rebuild_index(progress=bar.update)
-    print(f"indexed {len(index.terms)} terms of {len(index.concepts)} concepts")
+    print(f"indexed {index.term_count()} terms of {tb.store.counts()['concepts']} concepts")
     return 0

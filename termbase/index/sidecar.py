@@ -1,6 +1,6 @@
 """The on-disk index of a TinyDB store: an SQLite file beside it, `<store>.tbindex`.
 
-The file records which version of the store it reflects (the store file's inode, size and
+The file records which version of the store it reflects (the store file's size and
 modification time). The writer that changes the store updates it under the same lock, in one
 SQLite transaction, right after the store's atomic rename; a reader that finds it stale (a
 writer killed in between, a store edited by an older termbase or by hand) takes the lock,
@@ -25,7 +25,9 @@ SEGMENT_COUNT_SQL = "SELECT count(*) FROM ix_segments"
 
 
 def _state(fingerprint: tuple) -> str:
-    return json.dumps(list(fingerprint))
+    """The store version the index reflects: the file's size and modification time (not
+    its inode, so a copy that keeps its times, as `cp -p` does, keeps a valid index)."""
+    return json.dumps(list(fingerprint[1:]))
 
 
 def connect(path: Path | str, readonly: bool = False) -> sqlite3.Connection:
@@ -148,3 +150,19 @@ def after_write(store, tx, before: tuple) -> None:
             pass
     finally:
         conn.close()
+
+
+def health(store) -> str:
+    path = store.index_path
+    if not path.is_file():
+        return "absent (built on next use)"
+    try:
+        conn = connect(path, readonly=True)
+        try:
+            disk.verify_schema(conn)
+            current = disk.get_state(conn) == store.index_state()
+        finally:
+            conn.close()
+    except (disk.IndexDamaged, sqlite3.Error):
+        return "damaged (rebuilt on next use)"
+    return "current" if current else "stale (rebuilt on next use)"

@@ -1,0 +1,477 @@
+"""The SQLite engine: large termbases on one machine.
+
+Concepts, memory segments, the change log and batches are rows keyed the way they are read,
+so every write costs in proportion to its change. The search index lives in the same file
+(`ix_*` tables, see `index/disk.py`) and is updated in the same transaction as the data it
+indexes, so it is never stale. WAL mode: readers never wait for the writer. `BEGIN
+IMMEDIATE` is the write lock (one writer at a time, others wait up to the lock timeout).
+Backups use SQLite's online backup API. Only portable SQL is used, so a PostgreSQL engine can
+implement the same editors with psycopg.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from termbase.errors import StoreDamaged, StoreError, StoreLocked
+from termbase.index import disk
+from termbase.transaction import (SCHEMA_VERSION, Transaction, current_user, new_batch_id)
+
+LOCK_TIMEOUT_MS = 30_000
+SCHEMA = [
+    "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS concepts(id TEXT PRIMARY KEY, doc TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS memory(key TEXT PRIMARY KEY, doc TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS changes(seq INTEGER PRIMARY KEY, batch TEXT NOT NULL,"
+    " doc TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS changes_batch ON changes(batch)",
+    "CREATE TABLE IF NOT EXISTS batches(seq INTEGER PRIMARY KEY, batch TEXT UNIQUE NOT NULL,"
+    " doc TEXT NOT NULL)",
+]
+CONCEPT_SQL = "SELECT doc FROM concepts WHERE id=?"
+SEGMENT_SQL = "SELECT doc FROM memory WHERE key=?"
+SEGMENT_COUNT_SQL = "SELECT count(*) FROM memory"
+
+
+def _dumps(doc) -> str:
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+
+
+class _Concepts:
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    def get(self, concept_id: str) -> dict | None:
+        row = self.conn.execute(CONCEPT_SQL, (concept_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def put(self, concept_id: str, doc: dict) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO concepts VALUES(?, ?)",
+                          (concept_id, _dumps(doc)))
+
+    def drop(self, concept_id: str) -> dict | None:
+        doc = self.get(concept_id)
+        if doc is not None:
+            self.conn.execute("DELETE FROM concepts WHERE id=?", (concept_id,))
+        return doc
+
+    def docs(self) -> Iterator[dict]:
+        for (doc,) in self.conn.execute("SELECT doc FROM concepts ORDER BY rowid"):
+            yield json.loads(doc)
+
+    def count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM concepts").fetchone()[0]
+
+
+class _Segments:
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    def get(self, key: str) -> dict | None:
+        row = self.conn.execute(SEGMENT_SQL, (key,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def put(self, key: str, doc: dict) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO memory VALUES(?, ?)", (key, _dumps(doc)))
+
+    def drop(self, key: str) -> dict | None:
+        doc = self.get(key)
+        if doc is not None:
+            self.conn.execute("DELETE FROM memory WHERE key=?", (key,))
+        return doc
+
+    def items(self) -> Iterator[tuple[str, dict]]:
+        for key, doc in self.conn.execute(
+                "SELECT key, doc FROM memory ORDER BY length(key), key"):
+            yield key, json.loads(doc)
+
+    def count(self) -> int:
+        return self.conn.execute(SEGMENT_COUNT_SQL).fetchone()[0]
+
+
+class _Meta:
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    def get(self, name: str, default=None):
+        row = self.conn.execute("SELECT value FROM meta WHERE key=?", (name,)).fetchone()
+        return json.loads(row[0]) if row else default
+
+    def set(self, name: str, value) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO meta VALUES(?, ?)", (name, json.dumps(value)))
+
+    def all(self) -> dict:
+        return {k: json.loads(v) for k, v in self.conn.execute("SELECT key, value FROM meta")}
+
+
+class _Log:
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    def append(self, entries: list[dict], batch_record: dict) -> None:
+        self.conn.executemany("INSERT INTO changes(batch, doc) VALUES(?, ?)",
+                              [(e["batch"], _dumps(e)) for e in entries])
+        self.conn.execute("INSERT INTO batches(batch, doc) VALUES(?, ?)",
+                          (batch_record["batch"], _dumps(batch_record)))
+
+    def batches(self) -> list[dict]:
+        return [json.loads(doc) for (doc,) in
+                self.conn.execute("SELECT doc FROM batches ORDER BY seq")]
+
+    def changes(self, batch: str | None = None, after_batch: str | None = None
+                ) -> Iterator[dict]:
+        if batch is not None:
+            rows = self.conn.execute("SELECT doc FROM changes WHERE batch=? ORDER BY seq",
+                                     (batch,))
+        elif after_batch is not None:
+            last = self.conn.execute("SELECT max(seq) FROM changes WHERE batch=?",
+                                     (after_batch,)).fetchone()[0] or 0
+            rows = self.conn.execute("SELECT doc FROM changes WHERE seq>? ORDER BY seq",
+                                     (last,))
+        else:
+            rows = self.conn.execute("SELECT doc FROM changes ORDER BY seq")
+        for (doc,) in rows.fetchall():
+            yield json.loads(doc)
+
+    def update_batch(self, batch: str, fields: dict) -> None:
+        row = self.conn.execute("SELECT doc FROM batches WHERE batch=?", (batch,)).fetchone()
+        if row:
+            record = json.loads(row[0])
+            record.update(fields)
+            self.conn.execute("UPDATE batches SET doc=? WHERE batch=?", (_dumps(record), batch))
+
+    def scrub(self, keep) -> int:
+        doomed = [seq for seq, doc in self.conn.execute("SELECT seq, doc FROM changes")
+                  if not keep(json.loads(doc))]
+        self.conn.executemany("DELETE FROM changes WHERE seq=?", [(s,) for s in doomed])
+        return len(doomed)
+
+
+def sqlite_path(location: str) -> Path:
+    """`sqlite:///path` or a plain path."""
+    if location.startswith("sqlite:///"):
+        return Path(location[len("sqlite:///"):])
+    if location.startswith("sqlite://"):
+        return Path(location[len("sqlite://"):])
+    return Path(location)
+
+
+class SQLiteStore:
+    engine = "sqlite"
+
+    def __init__(self, location: str | os.PathLike):
+        self.path = sqlite_path(str(location)).expanduser()
+        self._local = threading.local()
+
+    @property
+    def location(self) -> str:
+        return str(self.path)
+
+    @property
+    def lock_path(self) -> Path:  # the database locks itself; nothing beside it
+        return self.path
+
+    def exists(self) -> bool:
+        if not self.path.is_file():
+            return False
+        try:
+            return self.conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE name='meta'").fetchone() is not None
+        except sqlite3.DatabaseError:
+            return True  # damaged: reported when read
+
+    # -- connection ----------------------------------------------------------------------
+    @property
+    def conn(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = self._connect()
+        return conn
+
+    def _connect(self) -> sqlite3.Connection:
+        if self.path.exists() and not self.path.is_file():
+            raise StoreError(f"{self.path} is not a regular file")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = sqlite3.connect(str(self.path), isolation_level=None,
+                                   timeout=LOCK_TIMEOUT_MS / 1000, check_same_thread=False)
+            conn.execute("PRAGMA trusted_schema=OFF")
+            conn.execute(f"PRAGMA busy_timeout={LOCK_TIMEOUT_MS}")
+            mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+            conn.execute("PRAGMA synchronous=FULL" if mode != "wal" else
+                         "PRAGMA synchronous=NORMAL")
+        except sqlite3.DatabaseError as exc:
+            raise StoreDamaged(f"termbase file {self.path} is damaged or not a termbase "
+                               f"database ({exc})") from None
+        return conn
+
+    def close(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+    def _read(self, sql: str, params=()) -> list:
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise StoreDamaged(f"termbase file {self.path} cannot be read ({exc})") from None
+
+    # -- reading ---------------------------------------------------------------------------
+    def fingerprint(self) -> tuple:
+        return (self.generation(),)
+
+    def generation(self) -> int:
+        rows = self._read("SELECT value FROM meta WHERE key='generation'") if self.exists() \
+            else []
+        return int(json.loads(rows[0][0])) if rows else 0
+
+    def get_concept(self, concept_id: str) -> dict | None:
+        rows = self._read(CONCEPT_SQL, (concept_id,))
+        return json.loads(rows[0][0]) if rows else None
+
+    def concept_docs(self) -> Iterator[dict]:
+        """Every concept, streamed in pages (an export of a million concepts never holds
+        them all)."""
+        last = 0
+        while True:
+            rows = self._read("SELECT rowid, doc FROM concepts WHERE rowid > ? ORDER BY rowid"
+                              " LIMIT 2000", (last,))
+            if not rows:
+                return
+            for rowid, doc in rows:
+                yield json.loads(doc)
+            last = rows[-1][0]
+
+    def segment_items(self) -> Iterator[tuple[str, dict]]:
+        last = 0
+        while True:
+            rows = self._read("SELECT rowid, key, doc FROM memory WHERE rowid > ? ORDER BY"
+                              " rowid LIMIT 2000", (last,))
+            if not rows:
+                return
+            for _, key, doc in rows:
+                yield key, json.loads(doc)
+            last = rows[-1][0]
+
+    def concepts(self):
+        from termbase.model import Concept
+
+        return [Concept.from_dict(doc) for doc in self.concept_docs()]
+
+    def segments(self):
+        from termbase.model import Segment
+
+        return [Segment.from_dict(doc) for _, doc in self.segment_items()]
+
+    def counts(self) -> dict[str, int]:
+        count = lambda table: self._read(f"SELECT count(*) FROM {table}")[0][0]  # noqa: E731
+        return {"concepts": count("concepts"), "memory_segments": count("memory"),
+                "batches": count("batches"), "changes": count("changes")}
+
+    def batches(self) -> list[dict]:
+        return _Log(self.conn).batches()
+
+    def changes(self, batch: str | None = None) -> list[dict]:
+        return list(_Log(self.conn).changes(batch))
+
+    def meta(self) -> dict:
+        return _Meta(self.conn).all()
+
+    # -- writing ---------------------------------------------------------------------------
+    def _begin(self, conn: sqlite3.Connection) -> None:
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreLocked(f"{self.path} is locked by another termbase process ({exc}); "
+                              "try again when it has finished") from None
+        except sqlite3.DatabaseError as exc:
+            raise StoreDamaged(f"termbase file {self.path} is damaged ({exc})") from None
+
+    @contextmanager
+    def locked(self):
+        """The write lock, as an open transaction committed on success."""
+        conn = self.conn
+        self._begin(conn)
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        else:
+            conn.execute("COMMIT")
+
+    def _ensure_schema(self, conn: sqlite3.Connection) -> None:
+        for statement in SCHEMA:
+            conn.execute(statement)
+        try:
+            disk.verify_schema(conn)
+        except disk.IndexDamaged:
+            disk.drop_schema(conn)
+            disk.create_schema(conn)
+            disk.rebuild(conn, _Concepts(conn).docs(), _Segments(conn).items(),
+                         keep_records=False)
+        schema = _Meta(conn).get("schema", SCHEMA_VERSION)
+        if schema > SCHEMA_VERSION:
+            raise StoreError(f"{self.path} was written by a newer termbase (schema {schema});"
+                             " upgrade termbase to open it")
+
+    @contextmanager
+    def transaction(self, command: str = "", batch: str | None = None,
+                    dry_run: bool = False) -> Iterator[Transaction]:
+        """One SQLite transaction: the data, the change log and the index together; rolled
+        back for a dry run, an empty change or an exception."""
+        conn = self.conn
+        self._begin(conn)
+        try:
+            self._ensure_schema(conn)
+            self._sync_index(conn)
+            meta = _Meta(conn)
+            tx = Transaction(_Concepts(conn), _Segments(conn), meta, _Log(conn),
+                             batch or new_batch_id(), command, current_user())
+            yield tx
+            if dry_run or not tx.changed:
+                conn.execute("ROLLBACK")
+                return
+            tx.finish()
+            writer = disk.IndexWriter(conn, keep_records=False)
+            for concept_id in sorted(tx.touched_concepts):
+                writer.put_concept(concept_id, tx.concept_table.get(concept_id))
+            for key in sorted(tx.touched_segments, key=lambda k: (len(k), k)):
+                writer.put_segment(key, tx.segment_table.get(key))
+            disk.set_state(conn, str(meta.get("generation", 0)))
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+    def _sync_index(self, conn: sqlite3.Connection) -> None:
+        """Rebuild the index if a writer that does not maintain it changed the data."""
+        generation = str(_Meta(conn).get("generation", 0))
+        if disk.get_state(conn) != generation:
+            disk.rebuild(conn, _Concepts(conn).docs(), _Segments(conn).items(),
+                         keep_records=False)
+            disk.set_state(conn, generation)
+
+    # -- the search index ------------------------------------------------------------------
+    def index_state(self) -> str:
+        return str(self.generation())
+
+    def open_index(self, progress=None, force: bool = False) -> disk.DiskIndex:
+        conn = self.conn
+        state = self.index_state()
+        try:
+            disk.verify_schema(conn)
+            current = disk.get_state(conn) == state
+        except disk.IndexDamaged:
+            current = False
+        if force or not current:
+            with self.locked() as locked_conn:
+                self._ensure_schema(locked_conn)
+                generation = str(_Meta(locked_conn).get("generation", 0))
+                if force or disk.get_state(locked_conn) != generation:
+                    disk.rebuild(locked_conn, _Concepts(locked_conn).docs(),
+                                 _Segments(locked_conn).items(), keep_records=False,
+                                 progress=progress)
+                    disk.set_state(locked_conn, generation)
+            state = self.index_state()
+        return disk.DiskIndex(conn, state, CONCEPT_SQL, SEGMENT_SQL, SEGMENT_COUNT_SQL)
+
+    # -- moving between engines ---------------------------------------------------------------
+    def dump(self):
+        from termbase.copying import Dump
+
+        log = _Log(self.conn)
+        return Dump(meta=_Meta(self.conn).all(), concepts=self.concept_docs(),
+                    segments=self.segment_items(), changes=log.changes(),
+                    batches=log.batches())
+
+    def load(self, dump) -> None:
+        """Write a whole dump as this (new) store: built in a temporary file, renamed into
+        place when complete, so a failed copy leaves nothing behind."""
+        from termbase.fileio import atomic_path
+
+        with atomic_path(self.path) as tmp:
+            os.unlink(tmp)
+            target = SQLiteStore(tmp)
+            conn = target.conn
+            target._begin(conn)
+            for statement in SCHEMA:
+                conn.execute(statement)
+            disk.create_schema(conn)
+            meta = _Meta(conn)
+            for name, value in dump.meta.items():
+                meta.set(name, value)
+            concepts = _Concepts(conn)
+            for doc in dump.concepts:
+                concepts.put(doc["id"], doc)
+            segments = _Segments(conn)
+            for key, doc in dump.segments:
+                segments.put(key, doc)
+            conn.executemany("INSERT INTO changes(batch, doc) VALUES(?, ?)",
+                             ((e["batch"], _dumps(e)) for e in dump.changes))
+            conn.executemany("INSERT INTO batches(batch, doc) VALUES(?, ?)",
+                             ((b["batch"], _dumps(b)) for b in dump.batches))
+            meta.set("generation", int(meta.get("generation", 0)) + 1)
+            conn.execute("COMMIT")
+            conn.execute("PRAGMA journal_mode=DELETE")  # one self-contained file to rename
+            target.close()
+        self.close()
+
+    # -- health ----------------------------------------------------------------------------
+    def diagnose(self) -> dict:
+        """SQLite's own integrity check, then each concept validated and the index state."""
+        from termbase.model import Concept, ValidationError
+
+        report = {"store": self.location, "engine": self.engine, "ok": True, "problems": [],
+                  "backup": None, "leftovers": []}
+        try:
+            result = self.conn.execute("PRAGMA integrity_check").fetchall()
+            if result != [("ok",)]:
+                report["problems"] += [f"integrity: {r[0]}" for r in result[:10]]
+            for doc in self.concept_docs():
+                try:
+                    Concept.from_dict(doc).validate()
+                except (ValidationError, TypeError, AttributeError, KeyError) as exc:
+                    report["problems"].append(f"concept {doc.get('id')}: {exc}")
+            report["concepts"] = self.counts()["concepts"]
+            try:
+                disk.verify_schema(self.conn)
+                fresh = disk.get_state(self.conn) == self.index_state()
+                report["index"] = "current" if fresh else "stale (rebuilt on next use)"
+            except disk.IndexDamaged:
+                report["index"] = "damaged (rebuilt on next use)"
+        except (sqlite3.DatabaseError, StoreError) as exc:
+            report["problems"].append(f"cannot be read: {exc}")
+        report["ok"] = not report["problems"]
+        return report
+
+    def repair(self) -> dict:
+        """Rebuild the index; damaged data can only come back from a `termbase backup`."""
+        report = self.diagnose()
+        if any(p.startswith(("integrity", "cannot")) for p in report["problems"]):
+            raise StoreError(f"{self.path} is damaged; restore it from a copy made with "
+                             "`termbase backup` (nothing was changed)")
+        self.open_index(force=report.get("index") != "current")
+        report["action"] = ("index rebuilt" if report.get("index") != "current"
+                            else "nothing to repair")
+        report["after"] = self.diagnose()
+        return report
+
+    def backup(self, destination: str | os.PathLike) -> None:
+        """SQLite's online backup: consistent while others read and write."""
+        from termbase.fileio import atomic_path
+
+        with atomic_path(Path(destination)) as tmp:
+            target = sqlite3.connect(str(tmp))
+            try:
+                self.conn.backup(target)
+            finally:
+                target.close()

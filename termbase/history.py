@@ -35,12 +35,11 @@ def undo_batch(store, batch: str, force: bool = False) -> dict:
             raise StoreError(f"batch {batch} was already undone by {record['undone_by']}")
         own = list(tx.log.changes(batch=batch))
         touched = {t for c in own for t in _targets(c)}
-        undone = {b["batch"] for b in batches if b.get("undone_by")}
+        live = _live_after(batches, batch)
         later = set()
         if own:
             later = {c["batch"] for c in tx.log.changes(after_batch=batch)
-                     if c["batch"] != batch and c["batch"] not in undone
-                     and touched.intersection(_targets(c))}
+                     if c["batch"] in live and touched.intersection(_targets(c))}
         if later and not force:
             raise StoreError(f"later batches changed the same records ({', '.join(sorted(later))}); "
                              "undo those first, or use --force")
@@ -52,6 +51,27 @@ def undo_batch(store, batch: str, force: bool = False) -> dict:
         tx.summary = {"undoes": batch, "changes_reverted": reverted}
         result = {"batch": tx.batch, "undid": batch, "changes_reverted": reverted}
     return result
+
+
+def _live_after(batches: list[dict], batch: str) -> set[str]:
+    """Batches after `batch` whose changes still count. A batch and its undo cancel out, and
+    an undo of that undo brings the batch back: along each such chain, the members after
+    `batch` cancel when they are an even number, and count when odd."""
+    position = {b["batch"]: n for n, b in enumerate(batches)}
+    records = {b["batch"]: b for b in batches}
+    undoes = {b.get("undone_by") for b in batches}
+    live: set[str] = set()
+    for root in batches:
+        if root["batch"] in undoes:
+            continue  # not the start of a chain
+        chain, current = [], root
+        while current is not None:
+            chain.append(current["batch"])
+            current = records.get(current.get("undone_by") or "")
+        after = [m for m in chain if position[m] > position[batch]]
+        if len(after) % 2:
+            live.update(after)
+    return live
 
 
 def _targets(change: dict) -> list[tuple[str, str]]:

@@ -16,7 +16,26 @@ def register(subparsers, common) -> None:
     p.set_defaults(handler=cmd_doctor)
 
     p = subparsers.add_parser("reindex", parents=[common], help="rebuild the search index now")
+    p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_reindex)
+
+    p = subparsers.add_parser(
+        "copy", help="copy a whole termbase into a new one, of any engine",
+        description="Copy concepts, memory, change log and batches from SRC into a new "
+                    "termbase DST (the engine follows DST's name: .json TinyDB, .sqlite "
+                    "SQLite). History and undo work on the copy.")
+    p.add_argument("source", metavar="SRC")
+    p.add_argument("target", metavar="DST")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_copy)
+
+    p = subparsers.add_parser(
+        "backup", parents=[common], help="write a consistent copy of the store",
+        description="Write a consistent copy of the store to FILE while others may keep "
+                    "reading and writing (SQLite's online backup; a locked copy for TinyDB).")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_backup)
 
 
 def cmd_doctor(args) -> int:
@@ -56,5 +75,41 @@ def cmd_reindex(args) -> int:
     tb = open_termbase(args)
     with progress_bar("indexing", None, True) as bar:
         index = tb.rebuild_index(progress=bar.update)
-    print(f"indexed {index.term_count()} terms of {tb.store.counts()['concepts']} concepts")
+    result = {"terms": index.term_count(), "concepts": tb.store.counts()["concepts"],
+              "engine": tb.store.engine}
+    if args.json:
+        print_json(result)
+    else:
+        print(f"indexed {result['terms']} terms of {result['concepts']} concepts")
+    return 0
+
+
+def cmd_copy(args) -> int:
+    from termbase.copying import copy_termbase
+
+    result = copy_termbase(args.source, args.target)
+    if args.json:
+        print_json(result.to_json())
+    else:
+        print(f"copied {result.concepts} concepts, {result.memory_segments} memory segments "
+              f"and {result.batches} batches from {result.source} ({result.source_engine}) "
+              f"to {result.target} ({result.target_engine})")
+    return 0
+
+
+def cmd_backup(args) -> int:
+    from pathlib import Path
+
+    from termbase.errors import StoreError
+
+    tb = open_termbase(args)
+    target = Path(args.file)
+    if target.exists() and target.resolve() == Path(tb.store.location).resolve():
+        raise StoreError("the backup file cannot be the store itself")
+    tb.store.backup(target)
+    if args.json:
+        print_json({"store": tb.store.location, "backup": str(target),
+                    "engine": tb.store.engine})
+    else:
+        print(f"backed up {tb.store.location} to {target}")
     return 0

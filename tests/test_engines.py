@@ -1,0 +1,274 @@
+"""Both storage engines keep the same promises: the index follows every change at once,
+undo restores any earlier state exactly, `copy` moves everything, and an index that is
+stale, damaged or planted is detected and rebuilt, never trusted."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from termbase import Termbase
+from termbase.copying import copy_termbase
+from termbase.history import undo_batch
+from termbase.model import Concept, Segment, Term
+
+ENGINES = ["json", "sqlite"]
+
+
+def open_empty(tmp_path, engine: str, name: str = "tb") -> Termbase:
+    return Termbase.open(tmp_path / f"{name}.{engine}", seed=False)
+
+
+def state(tb: Termbase) -> tuple:
+    concepts = sorted((json.dumps(d, sort_keys=True) for d in tb.store.concept_docs()))
+    segments = sorted((k, json.dumps(d, sort_keys=True)) for k, d in tb.store.segment_items())
+    return tuple(concepts), tuple(segments)
+
+
+def top(tb: Termbase, query: str, lang: str | None = None) -> list[str]:
+    return [m.term for m in tb.lookup(query, lang=lang)][:3]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_engine_is_chosen_by_the_file_name(tmp_path, engine):
+    tb = open_empty(tmp_path, engine)
+    assert tb.store.engine == {"json": "tinydb", "sqlite": "sqlite"}[engine]
+    assert Termbase.open(f"sqlite:///{tmp_path}/url.db", seed=False).store.engine == "sqlite"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_every_change_is_found_by_the_next_lookup_without_a_rebuild(tmp_path, engine):
+    tb = open_empty(tmp_path, engine)
+    tb.index
+    added = tb.add(Concept(terms=[Term("pl", "asystent rodziny"), Term("lt", "šeimos asistentas")]))
+    assert top(tb, "asystentowi rodziny", "pl") == ["asystent rodziny"]
+    assert top(tb, "seimos asistentui", "lt") == ["šeimos asistentas"]
+    assert top(tb, "asystnt rodziny", "pl") == ["asystent rodziny"]       # a typo
+    tb.edit(added.id, lambda c: c.terms.append(Term("en", "family assistant")))
+    assert top(tb, "family assistants", "en") == ["family assistant"]
+    tb.delete(added.id)
+    assert top(tb, "asystentowi rodziny", "pl") == []
+    # another process sees the same, from the index file alone
+    other = Termbase.open(tb.store.location, seed=False)
+    assert top(other, "asystentowi rodziny", "pl") == []
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_incrementally_kept_index_answers_like_a_fresh_one(tmp_path, engine):
+    tb = open_empty(tmp_path, engine)
+    words = [("opieka wytchnieniowa", "atokvėpio paslaugos"), ("piecza zastępcza", "globa"),
+             ("rodzina zastępcza", "globėjų šeima"), ("interwencja kryzysowa", "krizių intervencija"),
+             ("dom pomocy społecznej", "socialinės globos namai")]
+    ids = [tb.add(Concept(terms=[Term("pl", pl), Term("lt", lt)])).id for pl, lt in words]
+    tb.delete(ids[1])
+    tb.edit(ids[2], lambda c: setattr(c.terms[0], "forms", ["rodzinie zastępczej"]))
+    queries = ["opiece wytchnieniowej", "pieczy zastępczej", "rodzinie zastępczej",
+               "interwencji kryzysowej", "domu pomocy społecznej", "globėjų šeimoje",
+               "krizes intervencija", "socialines globos namuose", "domy", "rodzin"]
+    incremental = {q: [(m.concept_id, m.term, m.score, m.match) for m in tb.lookup(q)]
+                   for q in queries}
+    fresh = Termbase.open(tb.store.location, seed=False)
+    fresh.rebuild_index()
+    assert {q: [(m.concept_id, m.term, m.score, m.match) for m in fresh.lookup(q)]
+            for q in queries} == incremental
+
+
+def _random_history(tb: Termbase, ops: list[tuple[str, int]]) -> list[tuple[str, tuple]]:
+    """Apply the operations; returns (batch id, state before it) for each."""
+    done = []
+    for op, n in ops:
+        before = state(tb)
+        concepts = [c.id for c in tb.concepts()]
+        segments = [k for k, _ in tb.store.segment_items()]
+        with tb.store.transaction(command=op) as tx:
+            if op == "add":
+                for i in range(n % 3 + 1):
+                    tx.add(Concept(terms=[Term("pl", f"termin {n} {i}"), Term("lt", f"terminas {n}")]))
+            elif op == "edit" and concepts:
+                concept = tx.get(concepts[n % len(concepts)])
+                concept.note = f"note {n}"
+                concept.terms.append(Term("en", f"term {n}"))
+                tx.update(concept)
+            elif op == "delete" and concepts:
+                tx.delete(concepts[n % len(concepts)])
+            elif op == "segments":
+                for i in range(n % 3 + 1):
+                    tx.add_segment(Segment({"pl": f"zdanie {n} {i}", "lt": f"sakinys {n} {i}"}))
+            elif op == "edit_segment" and segments:
+                tx.update_segment(segments[n % len(segments)],
+                                  Segment({"pl": f"inne zdanie {n}", "lt": f"kitas {n}"}))
+            elif op == "delete_segment" and segments:
+                tx.delete_segment(segments[n % len(segments)])
+            batch = tx.batch if tx.changed else None
+        if batch:
+            done.append((batch, before))
+    return done
+
+
+OPERATIONS = st.lists(st.tuples(st.sampled_from(
+    ["add", "edit", "delete", "segments", "edit_segment", "delete_segment"]),
+    st.integers(0, 50)), min_size=1, max_size=8)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@settings(max_examples=15, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(ops=OPERATIONS)
+def test_undoing_batches_in_reverse_restores_every_earlier_state(tmp_path_factory, engine, ops):
+    tb = open_empty(tmp_path_factory.mktemp("undo"), engine)
+    done = _random_history(tb, ops)
+    final = state(tb)
+    undos = []
+    for batch, before in reversed(done):
+        undos.append(undo_batch(tb.store, batch)["batch"])
+        assert state(tb) == before
+    # and undoing the undos (newest first) brings the final state back
+    for undo in reversed(undos):
+        undo_batch(tb.store, undo)
+    assert state(tb) == final
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_creation_batch_of_an_empty_store_can_be_undone(tmp_path, engine):
+    tb = open_empty(tmp_path, engine)
+    first = tb.history()[0]["batch"]
+    result = undo_batch(tb.store, first)
+    assert result["changes_reverted"] == 0
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_undo_of_the_undo_of_a_memory_import_brings_the_segments_back(tmp_path, engine):
+    from pathlib import Path
+
+    tb = open_empty(tmp_path, engine)
+    tmx = Path(__file__).parent / "data" / "memory_pl_lt_en.tmx"
+    report = tb.import_file(tmx)
+    count = tb.store.counts()["memory_segments"]
+    assert count > 0
+    undo = undo_batch(tb.store, report.batch)["batch"]
+    assert tb.store.counts()["memory_segments"] == 0
+    undo_batch(tb.store, undo)
+    assert tb.store.counts()["memory_segments"] == count
+    assert len(tb.index.memory) == count
+
+
+@pytest.mark.parametrize("source, target", [("json", "sqlite"), ("sqlite", "json")])
+def test_copy_moves_everything_and_undo_still_works(tmp_path, source, target):
+    from pathlib import Path
+
+    tb = Termbase.open(tmp_path / f"a.{source}")           # the shipped glossary
+    tb.import_file(Path(__file__).parent / "data" / "memory_pl_lt_en.tmx")
+    added = tb.add(Concept(terms=[Term("pl", "teleopieka"), Term("lt", "nuotolinė priežiūra")]))
+    copy_termbase(tmp_path / f"a.{source}", tmp_path / f"b.{target}")
+    moved = Termbase.open(tmp_path / f"b.{target}")
+    assert state(moved) == state(tb)
+    assert moved.store.batches() == tb.store.batches()
+    assert moved.store.changes() == tb.store.changes()
+    assert moved.store.meta()["next_id"] == tb.store.meta()["next_id"]
+    assert top(moved, "teleopieki", "pl") == ["teleopieka"]
+    undo_batch(moved.store, "last")
+    assert moved.store.get_concept(added.id) is None
+    assert top(moved, "teleopieki", "pl") == []
+    # and back again, still equal
+    copy_termbase(tmp_path / f"b.{target}", tmp_path / f"c.{source}")
+    assert state(Termbase.open(tmp_path / f"c.{source}")) == state(moved)
+
+
+def test_copy_refuses_an_existing_target(tmp_path):
+    from termbase.errors import StoreError
+
+    open_empty(tmp_path, "json", "a")
+    open_empty(tmp_path, "sqlite", "b")
+    with pytest.raises(StoreError, match="already exists"):
+        copy_termbase(tmp_path / "a.json", tmp_path / "b.sqlite")
+
+
+def test_an_index_left_behind_by_an_older_writer_is_rebuilt(tmp_path):
+    """The JSON file changed by a program that does not keep the index (an older termbase,
+    a hand edit): the index no longer matches the file and is not used."""
+    tb = open_empty(tmp_path, "json")
+    tb.add(Concept(terms=[Term("pl", "praca socjalna")]))
+    tb.index
+    data = json.loads(tb.store.path.read_text(encoding="utf-8"))
+    data["concepts"]["1"]["terms"][0]["text"] = "poradnictwo specjalistyczne"
+    tb.store.path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    fresh = Termbase.open(tb.store.path, seed=False)
+    assert top(fresh, "poradnictwa specjalistycznego", "pl") == ["poradnictwo specjalistyczne"]
+    assert top(fresh, "praca socjalna", "pl") == []
+
+
+def test_sqlite_data_changed_without_the_index_is_detected(tmp_path):
+    tb = open_empty(tmp_path, "sqlite")
+    added = tb.add(Concept(terms=[Term("pl", "praca socjalna")]))
+    tb.index
+    conn = sqlite3.connect(tb.store.path)
+    doc = {"id": added.id, "terms": [{"lang": "pl", "text": "poradnictwo specjalistyczne"}]}
+    conn.execute("UPDATE concepts SET doc=? WHERE id=?", (json.dumps(doc), added.id))
+    conn.execute("UPDATE meta SET value=value+1 WHERE key='generation'")
+    conn.commit()
+    conn.close()
+    fresh = Termbase.open(tb.store.path, seed=False)
+    assert top(fresh, "poradnictwa specjalistycznego", "pl") == ["poradnictwo specjalistyczne"]
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "trigger", "other format"])
+def test_a_damaged_or_planted_index_file_is_rebuilt_not_trusted(tmp_path, damage):
+    tb = open_empty(tmp_path, "json")
+    tb.add(Concept(terms=[Term("pl", "praca socjalna")]))
+    tb.index
+    path = tb.store.index_path
+    marker = tmp_path / "executed"
+    if damage == "garbage":
+        path.write_bytes(b"\x00not a database" * 100)
+    elif damage == "truncated":
+        path.write_bytes(path.read_bytes()[:3000])
+    elif damage == "trigger":
+        conn = sqlite3.connect(path)
+        conn.execute("CREATE TABLE pwned(x)")
+        conn.execute("CREATE TRIGGER t AFTER INSERT ON ix_terms BEGIN INSERT INTO pwned "
+                     "VALUES(1); END")
+        conn.commit()
+        conn.close()
+    else:
+        conn = sqlite3.connect(path)
+        conn.execute("UPDATE ix_meta SET value='1' WHERE key='format'")
+        conn.commit()
+        conn.close()
+    fresh = Termbase.open(tb.store.path, seed=False)
+    assert top(fresh, "pracy socjalnej", "pl") == ["praca socjalna"]
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE type='trigger'").fetchone() == (0,)
+    conn.close()
+    assert not marker.exists()
+
+
+def test_no_index_file_is_ever_unpickled(tmp_path):
+    """A pickle planted where the old index cache lived is never read."""
+    import pickle
+
+    tb = open_empty(tmp_path, "json")
+    tb.add(Concept(terms=[Term("pl", "praca socjalna")]))
+    marker = tmp_path / "executed"
+
+    class Evil:
+        def __reduce__(self):
+            return (open, (str(marker), "w"))
+
+    for name in (".tbcache", ".tbindex"):
+        planted = tb.store.path.with_name(tb.store.path.name + name)
+        planted.write_bytes(b"TBIDX1\n" + pickle.dumps(Evil()))
+    assert top(Termbase.open(tb.store.path, seed=False), "pracy socjalnej", "pl") == ["praca socjalna"]
+    assert not marker.exists()
+
+
+def test_a_damaged_sqlite_store_is_one_clear_error(tmp_path):
+    from termbase.errors import StoreError
+
+    path = tmp_path / "bad.sqlite"
+    path.write_bytes(b"this is not a database at all" * 200)
+    with pytest.raises(StoreError, match="bad.sqlite"):
+        Termbase.open(path, seed=False).lookup("praca")

@@ -89,6 +89,9 @@ def _kind(index: Index, tids: list[int], text: str) -> str:
     return "lemma"
 
 
+_KIND_RANK = {"exact": 0, "folded": 1, "lemma": 2, "fuzzy": 3}
+
+
 def select_spans(spans: list[Span]) -> list[Span]:
     """Longest first; a span inside one already chosen is dropped (a span that only partly
     overlaps is another term of the segment and stays). Merges duplicates."""
@@ -100,6 +103,8 @@ def select_spans(spans: list[Span]) -> list[Span]:
         if place in by_place:
             same = by_place[place]
             same.term_ids += [t for t in span.term_ids if t not in same.term_ids]
+            if _KIND_RANK[span.kind] < _KIND_RANK[same.kind]:
+                same.kind = span.kind  # the closest match of the terms found there
             continue
         if any(start <= span.start and span.end <= end for start, end in taken):
             continue

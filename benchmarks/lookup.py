@@ -84,7 +84,6 @@ def lookup_fn(index):
 
 def worker(n_terms: int, n_queries: int, baseline_budget: float, store_at: set[int],
            profile: bool) -> dict:
-    from termbase.index import cache as index_cache
     from termbase.index.build import build_index
 
     result: dict = {"terms": n_terms}
@@ -101,14 +100,8 @@ def worker(n_terms: int, n_queries: int, baseline_budget: float, store_at: set[i
     result["rss_index_mb"] = result["rss_after_build_mb"] - rss_before
     log(f"[{size_label(n_terms)}] index built in {t.seconds:.1f} s")
 
-    S.CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    path = S.index_path(n_terms)
-    with S.Timer() as t:
-        index_cache.save(path, index)
-    result["cache_save_s"] = t.seconds
-    result["cache_bytes"] = path.stat().st_size
-    result["cache_load"] = fresh_cache_load(path, S.fingerprint(n_terms))
-
+    # (The stores keep this index on disk, read per key: benchmarks/engines.py measures
+    # cold lookups and changes at scale; this script measures the matching itself.)
     if n_terms in store_at:
         result["store"] = store_roundtrip(tb)
 
@@ -124,30 +117,6 @@ def worker(n_terms: int, n_queries: int, baseline_budget: float, store_at: set[i
         result["profile"] = profile_lookups(tb, lookup, min(n_queries, 300))
     result["peak_rss_mb"] = S.peak_rss_mb()
     return result
-
-
-def fresh_cache_load(path: Path, fingerprint: tuple) -> dict:
-    """Load the cache in a new interpreter: import + unpickle time and RSS, as a CLI pays."""
-    code = (
-        "import json, sys, time\n"
-        "t0 = time.perf_counter()\n"
-        "from pathlib import Path\n"
-        "from termbase.index import cache\n"
-        "t1 = time.perf_counter()\n"
-        "index = cache.load(Path(sys.argv[1]), tuple(json.loads(sys.argv[2])))\n"
-        "t2 = time.perf_counter()\n"
-        "from benchmarks.synthetic import current_rss_mb, peak_rss_mb\n"
-        "print(json.dumps({'import_s': t1 - t0, 'load_s': t2 - t1, 'ok': index is not None,"
-        " 'rss_mb': current_rss_mb(), 'peak_rss_mb': peak_rss_mb()}))\n"
-    )
-    runs = []
-    for _ in range(3):
-        out = subprocess.run([sys.executable, "-c", code, str(path), json.dumps(fingerprint)],
-                             capture_output=True, text=True, env=_env(), check=True)
-        runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
-    best = min(runs, key=lambda r: r["load_s"])
-    best["load_s_median"] = statistics.median(r["load_s"] for r in runs)
-    return best
 
 
 def store_roundtrip(tb: S.Termbase) -> dict:
@@ -287,7 +256,7 @@ def cold_cli(runs: int, synthetic_terms: int = 0) -> dict:
             matches = []
         imports, _ = _timed([sys.executable, "-c", "import termbase.cli"], pyc_env, runs)
         concepts = len(json.loads(db.read_text(encoding="utf-8")).get("concepts", {}))
-        cache = db.with_name(db.name + ".tbcache")
+        cache = db.with_name(db.name + ".tbindex")
         return {"first_s": first, "median_s": statistics.median(times), "min_s": min(times),
                 "max_s": max(times), "python_s": statistics.median(base),
                 "pyc_median_s": statistics.median(pyc_times), "pyc_min_s": min(pyc_times),
@@ -329,15 +298,11 @@ def report(results: list[dict], cli: dict | None) -> int:
     if not results:
         return _targets(results, cli, missed)
     for r in results:
-        load = r["cache_load"]
         rows.append([size_label(r["terms"]), r["terms"] // 3, r["generate_s"], r["build_s"],
-                     r["rss_index_mb"], r["cache_save_s"], S.human_size(r["cache_bytes"]),
-                     load["load_s_median"], load["import_s"], load["rss_mb"],
-                     r["peak_rss_mb"]])
-    print(S.table(["terms", "concepts", "gen s", "build s", "RSS growth in build MB", "save s",
-                   "cache size", "load s (fresh proc)", "import s", "RSS after load MB",
+                     r["rss_index_mb"], r["peak_rss_mb"]])
+    print(S.table(["terms", "concepts", "gen s", "build s", "RSS growth in build MB",
                    "peak RSS MB (worker)"], rows,
-                  "\n== Index build and cache (cache load: median of 3 fresh processes) =="))
+                  "\n== Reference in-memory index build =="))
 
     for r in results:
         if "store" in r:
@@ -422,7 +387,7 @@ def print_cli(clis: list[dict]) -> None:
                   rows, f"\n== Cold CLI: cli.py lookup \"{CLI_QUERY}\", a new process per run "
                         f"(median of {cli['runs']}), store + index cache on disk =="))
     for cli in clis:
-        print(f"   {cli['store']}: index cache {S.human_size(cli['cache_bytes'])}; first run "
+        print(f"   {cli['store']}: index file {S.human_size(cli['cache_bytes'])}; first run "
               f"(creates store/cache) {cli['first_s']:.2f} s; {cli['matches']} match(es), "
               f"top: {cli['top'] or '-'}" + (f"; {cli['note']}" if cli["note"] else ""))
         if cli["pyc_median_s"] > TARGET_CLI_S:

@@ -557,33 +557,20 @@ def segment_with_terms(tb: Termbase, rng: random.Random, tokens: int = 40,
     return text[:1].upper() + text[1:] + ".", intended
 
 
-# -- a cached benchmark index (shared between scripts) -----------------------------------------
-def index_path(n_terms: int) -> Path:
-    return CACHE_DIR / f"index-{n_terms}-{code_hash()}.tbcache"
-
-
+# -- the benchmark index (shared between scripts) -----------------------------------------------
 def fingerprint(n_terms: int) -> tuple:
     return ("synthetic", n_terms, SEED, code_hash())
 
 
 def load_or_build_index(n_terms: int, tb: Termbase | None = None, segs: dict | None = None,
                         log=print):
-    """(index, seconds, how): the cached benchmark index of this size if a previous run left
-    one built by the same code, else a fresh build (then cached for the next script)."""
-    from termbase.index import cache as index_cache
+    """(index, seconds, how): the reference in-memory index of this size, built."""
     from termbase.index.build import build_index
 
-    path = index_path(n_terms)
-    with Timer() as t:
-        index = index_cache.load(path, fingerprint(n_terms))
-    if index is not None and (segs is None or len(index.memory or ()) == len(segs)):
-        return index, t.seconds, "loaded from benchmark cache"
     tb = tb or Termbase(n_terms)
     log(f"  building the index of {n_terms:,} terms ...")
     with Timer() as t:
         index = build_index(tb.model_concepts(), fingerprint(n_terms), segments=segs)
-    CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    index_cache.save(path, index)
     return index, t.seconds, "built"
 
 

@@ -1,9 +1,10 @@
 """Checking and repairing a store.
 
 Checks: the file parses, its schema is known, every concept validates, ids are unique, the
-change log names only known batches, the backup is readable and the index cache is fresh.
+change log names only known batches, the backup is readable; the search index's state is
+reported (a stale or damaged index is never used: it is rebuilt on next use).
 Repair: a damaged main file is moved aside (never deleted) and the automatic backup, which
-is a copy of the last successful write, is restored; the index cache is rebuilt.
+is a copy of the last successful write, is restored; the index is rebuilt on next use.
 """
 
 from __future__ import annotations

@@ -68,10 +68,14 @@ class _TermMap:
     of them) maps to that id itself rather than to a list.
     """
 
-    def __init__(self, concepts: Iterable[Concept]):
+    def __init__(self, concepts: Iterable[Concept], stored=None):
         self.by_lang: dict[str, dict[str, str | list[str]]] = {}
         self.declared: set[str] = set()        # ids of concepts this file added
         self.renamed: dict[str, str] = {}      # file id -> store id, where they differ
+        # An engine that can find concepts by term (SQLite's index) is asked per term
+        # instead of loading every concept: importing a few rows into a million costs
+        # a few look-ups, not a full read.
+        self.stored = stored
         for concept in concepts:
             self.add(concept)
 
@@ -89,8 +93,13 @@ class _TermMap:
                 ids.append(concept.id)
 
     def ids(self, term: Term) -> list[str] | tuple[str, ...]:
-        found = self.by_lang.get(term.lang, {}).get(norm(term.text), ())
-        return (found,) if isinstance(found, str) else found
+        key = norm(term.text)
+        found = self.by_lang.get(term.lang, {}).get(key, ())
+        found = (found,) if isinstance(found, str) else found
+        if self.stored is not None:
+            more = [cid for cid in self.stored(term.lang, key) if cid not in found]
+            found = tuple(found) + tuple(more)
+        return found
 
     def targets(self, concept: Concept) -> list[str]:
         """Existing concepts sharing a term with `concept`, most shared terms first."""
@@ -184,7 +193,8 @@ class _Applier:
                  validated: bool):
         self.tx, self.report = tx, report
         self.on_conflict, self.validated = on_conflict, validated
-        self.terms = _TermMap(tx.concepts())
+        finder = tx.concepts_with_term
+        self.terms = _TermMap(() if finder else tx.concepts(), finder)
         self.known_segments = {_segment_key(seg.to_dict()) for _, seg in tx.segments()}
         self.done = 0
 

@@ -335,16 +335,20 @@ class SQLiteStore:
             meta = _Meta(conn)
             tx = Transaction(_Concepts(conn), _Segments(conn), meta, _Log(conn),
                              batch or new_batch_id(), command, current_user())
+            tx.concepts_with_term = lambda lang, key: [r[0] for r in conn.execute(
+                "SELECT DISTINCT concept_id FROM ix_terms WHERE nkey=? AND lang=?",
+                (key, lang))]
             yield tx
             if dry_run or not tx.changed:
                 conn.execute("ROLLBACK")
                 return
             tx.finish()
-            writer = disk.IndexWriter(conn, keep_records=False)
-            for concept_id in sorted(tx.touched_concepts):
-                writer.put_concept(concept_id, tx.concept_table.get(concept_id))
-            for key in sorted(tx.touched_segments, key=lambda k: (len(k), k)):
-                writer.put_segment(key, tx.segment_table.get(key))
+            changed = len(tx.touched_concepts) + len(tx.touched_segments)
+            if disk.bulk_is_cheaper(changed, tx.concept_table.count() + tx.segment_table.count()):
+                disk.rebuild(conn, _Concepts(conn).docs(), _Segments(conn).items(),
+                             keep_records=False)
+            else:
+                disk.apply_changes(conn, tx, keep_records=False)
             disk.set_state(conn, str(meta.get("generation", 0)))
             conn.execute("COMMIT")
         except BaseException:

@@ -93,6 +93,9 @@ class Transaction:
         self.touched_segments: set[str] = set()
         self._changes: list[dict] = []
         self._meta_changed = False
+        # (lang, normalised term) -> ids of stored concepts with that term, as they were
+        # before this transaction; engines that index terms in the database provide it.
+        self.concepts_with_term = None
 
     # -- reading ---------------------------------------------------------------------------
     def get(self, concept_id: str) -> Concept | None:

@@ -272,3 +272,89 @@ def test_a_damaged_sqlite_store_is_one_clear_error(tmp_path):
     path.write_bytes(b"this is not a database at all" * 200)
     with pytest.raises(StoreError, match="bad.sqlite"):
         Termbase.open(path, seed=False).lookup("praca")
+
+
+# -- SQLite: the guarantees the TinyDB file has, held by the database ------------------------
+def test_sqlite_an_exception_inside_a_transaction_writes_nothing(tmp_path):
+    tb = open_empty(tmp_path, "sqlite")
+    tb.add(Concept(terms=[Term("pl", "praca socjalna")]))
+    before = (state(tb), tb.store.batches(), tb.store.changes())
+    with pytest.raises(RuntimeError):
+        with tb.store.transaction("failing") as tx:
+            tx.add(Concept(terms=[Term("pl", "pomoc doraźna")]))
+            raise RuntimeError("boom")
+    assert (state(tb), tb.store.batches(), tb.store.changes()) == before
+    assert top(tb, "pomocy doraźnej", "pl") == []
+
+
+def test_sqlite_ids_are_never_reused_and_the_file_is_plain_sqlite(tmp_path):
+    tb = open_empty(tmp_path, "sqlite")
+    first = tb.add(Concept(terms=[Term("pl", "praca socjalna")]))
+    tb.delete(first.id)
+    second = tb.add(Concept(terms=[Term("pl", "praca socjalna")]))
+    assert second.id != first.id
+    conn = sqlite3.connect(tb.store.path)
+    assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    assert conn.execute("SELECT count(*) FROM concepts").fetchone() == (1,)
+    conn.close()
+
+
+def test_sqlite_a_dry_run_writes_nothing(tmp_path):
+    tb = open_empty(tmp_path, "sqlite")
+    before = (state(tb), tb.store.batches())
+    with tb.store.transaction("dry", dry_run=True) as tx:
+        tx.add(Concept(terms=[Term("pl", "praca socjalna")]))
+    assert (state(tb), tb.store.batches()) == before
+
+
+def test_sqlite_a_writer_waits_for_the_lock_and_times_out_clearly(tmp_path, monkeypatch):
+    from termbase import sqlite_store
+    from termbase.errors import StoreLocked
+
+    tb = open_empty(tmp_path, "sqlite")
+    holder = sqlite3.connect(tb.store.path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    monkeypatch.setattr(sqlite_store, "LOCK_TIMEOUT_MS", 200)
+    other = Termbase.open(tb.store.path, seed=False)
+    other.store.close()
+    with pytest.raises(StoreLocked, match="locked"):
+        other.add(Concept(terms=[Term("pl", "praca socjalna")]))
+    holder.execute("ROLLBACK")
+    holder.close()
+    assert other.add(Concept(terms=[Term("pl", "praca socjalna")])).id
+
+
+def test_sqlite_readers_see_the_last_commit_while_a_writer_works(tmp_path):
+    tb = open_empty(tmp_path, "sqlite")
+    tb.add(Concept(terms=[Term("pl", "praca socjalna")]))
+    reader = Termbase.open(tb.store.path, seed=False)
+    with tb.store.transaction("long write") as tx:
+        tx.add(Concept(terms=[Term("pl", "pomoc doraźna")]))
+        # WAL: the reader is not blocked and sees the committed state only
+        assert top(reader, "pracy socjalnej", "pl") == ["praca socjalna"]
+        assert top(reader, "pomocy doraźnej", "pl") == []
+    assert top(reader, "pomocy doraźnej", "pl") == ["pomoc doraźna"]
+
+
+def test_sqlite_a_newer_schema_is_refused(tmp_path):
+    from termbase.errors import StoreError
+
+    tb = open_empty(tmp_path, "sqlite")
+    conn = sqlite3.connect(tb.store.path)
+    conn.execute("UPDATE meta SET value='99' WHERE key='schema'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="newer termbase"):
+        Termbase.open(tb.store.path, seed=False).add(Concept(terms=[Term("pl", "praca")]))
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_stats_and_doctor_name_the_engine(tmp_path, engine):
+    from termbase.doctor import diagnose
+
+    tb = open_empty(tmp_path, engine)
+    tb.add(Concept(terms=[Term("pl", "praca socjalna")]))
+    assert tb.stats()["engine"] == tb.store.engine
+    report = diagnose(tb.store)
+    assert report["ok"] and report["engine"] == tb.store.engine
+    assert report["index"].startswith(("current", "absent"))

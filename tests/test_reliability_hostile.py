@@ -212,10 +212,10 @@ def _run_case(case: Case, store: Path, work: Path, big: Path) -> dict:
 
 
 def _listing(directory: Path) -> list[str]:
-    """Files beside the store, minus the lock file and the index cache (which any command
-    may create)."""
+    """Files beside the store, minus the lock file and the index (which any command may
+    create)."""
     return sorted(p.name for p in directory.iterdir()
-                  if not p.name.endswith((".lock", ".tbcache")))
+                  if not p.name.endswith((".lock", ".tbindex")))
 
 
 @pytest.fixture(scope="module")

@@ -258,6 +258,15 @@ class IndexWriter:
                              [(lang, word, key) for word in all_keys(text, lang)])
 
 
+def apply_changes(conn: sqlite3.Connection, tx, keep_records: bool) -> None:
+    """Bring the index up to date with what a transaction touched."""
+    writer = IndexWriter(conn, keep_records)
+    for concept_id in sorted(tx.touched_concepts):
+        writer.put_concept(concept_id, tx.concept_table.get(concept_id))
+    for key in sorted(tx.touched_segments, key=lambda k: (len(k), k)):
+        writer.put_segment(key, tx.segment_table.get(key))
+
+
 def _stems(word: str, lang: str) -> set[str]:
     from termbase.text.morphology import stem_keys
 
@@ -278,16 +287,91 @@ def _lexeme_data(token: str, lang: str) -> tuple[list[str], set[str]]:
 def rebuild(conn: sqlite3.Connection, concepts: Iterable[dict],
             segments: Iterable[tuple[str, dict]], keep_records: bool,
             progress: Callable[[int], None] | None = None) -> None:
-    """Drop and refill every index table (inside the caller's transaction)."""
+    """Drop and refill every index table (inside the caller's transaction), in bulk: the
+    reference in-memory build does the morphology, then each table is written with one
+    sorted `executemany`, much faster than row-by-row updates."""
+    from termbase.index.build import build_index
+    from termbase.model import Concept
+
+    docs = concepts if isinstance(concepts, list) else list(concepts)
+    segment_docs = dict(segments)
+    index = build_index((Concept.from_dict(d) for d in docs), progress=progress,
+                        segments=segment_docs)
     drop_schema(conn)
     create_schema(conn)
+    token_memo, lexeme_memo = index.morphology
+    conn.executemany("INSERT INTO ix_lexemes VALUES(?,?,?)",
+                     ((lex, lang, lemma) for lex, (lang, lemma) in enumerate(lexeme_memo)))
+    conn.executemany("INSERT OR IGNORE INTO ix_tokens VALUES(?,?,?)",
+                     sorted((lang, token, lemma) for (lang, token), lemma in token_memo.items()))
+    generated = set()
+    for lex, (lang, _lemma) in enumerate(lexeme_memo):
+        forms, stems = lexeme_memo[(lang, _lemma)]
+        generated.update((lang, "f", form, lex) for form in forms)
+        generated.update((lang, "s", stem, lex) for stem in stems)
+    conn.executemany("INSERT INTO ix_forms VALUES(?,?,?,0)",
+                     sorted((lang, form, lex) for lang, kind, form, lex in generated
+                            if kind == "f"))
+    conn.executemany("INSERT INTO ix_stems VALUES(?,?,?,0)",
+                     sorted((lang, stem, lex) for lang, kind, stem, lex in generated
+                            if kind == "s"))
+    del generated
+    conn.executemany(
+        "INSERT INTO ix_terms VALUES(?,?,?,?,?,?,?,?)",
+        ((tid + 1, ref.concept_id, ref.lang, ref.text, ref.status, _path(seq), norm(ref.text),
+          fold(ref.text)) for tid, (ref, seq) in enumerate(zip(index.terms, index.sequences))))
+    conn.executemany("INSERT INTO ix_langs VALUES(?, ?)",
+                     _count_langs(ref.lang for ref in index.terms).items())
+    conn.executemany("INSERT OR IGNORE INTO ix_term_lex VALUES(?,?,?)", sorted(
+        (lex, len(seq), tid + 1) for tid, seq in enumerate(index.sequences) for lex in set(seq)))
+    conn.executemany("INSERT OR IGNORE INTO ix_paths VALUES(?,?)", sorted({
+        (ref.lang, _path(seq[:n])) for ref, seq in zip(index.terms, index.sequences)
+        for n in range(1, len(seq) + 1)}))
+    conn.executemany("INSERT INTO ix_seq VALUES(?,?,?)", sorted(
+        (ref.lang, _path(seq), tid + 1)
+        for tid, (ref, seq) in enumerate(zip(index.terms, index.sequences)) if seq))
     writer = IndexWriter(conn, keep_records)
-    for count, doc in enumerate(concepts, 1):
-        writer.put_concept(doc["id"], doc)
-        if progress and count % 1000 == 0:
-            progress(count)
-    for key, doc in segments:
-        writer.put_segment(key, doc)
+    tid = 0
+    for doc in docs:  # forms observed in texts, owned by their term (origin = term id)
+        for term in doc.get("terms", ()):
+            tid += 1
+            seq = index.sequences[tid - 1]
+            for observed in term.get("forms", ()):
+                tokens = tokenize(observed)
+                if len(tokens) == len(seq):
+                    for token, lex in zip(tokens, seq):
+                        writer._add_forms(term["lang"], lex, tid, [fold(token.text)],
+                                          _stems(token.text, term["lang"]))
+    words = sorted({(lang, form) for lang, table in index.forms.items() for form in table
+                    if len(form) >= MIN_LEN_IN_PHRASE})
+    conn.executemany("INSERT OR IGNORE INTO ix_words VALUES(?,?)", words)
+    conn.executemany("INSERT OR IGNORE INTO ix_deletes VALUES(?,?,?)", sorted(
+        (lang, _h(key), word) for lang, word in words for key in _deletes(word)))
+    if keep_records:
+        conn.executemany("INSERT INTO ix_concepts VALUES(?,?)",
+                         ((d["id"], json.dumps(d, ensure_ascii=False)) for d in docs))
+        conn.executemany("INSERT INTO ix_segments VALUES(?,?)",
+                         ((k, json.dumps(d, ensure_ascii=False)) for k, d in segment_docs.items()))
+    memory = index.memory
+    conn.executemany("INSERT OR IGNORE INTO ix_mem VALUES(?,?,?)", sorted(
+        (lang, word, key) for lang, table in memory.postings.items()
+        for word, keys in table.items() for key in keys))
+
+
+BULK_MIN = 5_000
+
+
+def bulk_is_cheaper(changed: int, total: int) -> bool:
+    """A change of most of a large termbase (an import into an empty or small store) is
+    indexed faster by one bulk rebuild than row by row."""
+    return changed >= BULK_MIN and changed * 3 >= total
+
+
+def _count_langs(langs: Iterable[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for lang in langs:
+        counts[lang] = counts.get(lang, 0) + 1
+    return counts
 
 
 # -- reading --------------------------------------------------------------------------------

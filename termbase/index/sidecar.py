@@ -81,8 +81,15 @@ def open_index(store, progress: Callable[[int], None] | None = None,
 
 def _rebuild(store, path: Path, state: str, progress) -> sqlite3.Connection:
     tables = store.read_tables()
-    concepts = tables["concepts"].values()
-    segments = tables["memory"].items()
+    return _rebuild_from(store, tables["concepts"].values(), tables["memory"].items(),
+                         progress, state)
+
+
+def _rebuild_from(store, concepts, segments, progress=None, state: str | None = None
+                  ) -> sqlite3.Connection:
+    """Build the index of these records into a temporary file, renamed into place."""
+    path = store.index_path
+    state = state or _state(store.fingerprint())
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         os.close(fd)
@@ -135,15 +142,16 @@ def after_write(store, tx, before: tuple) -> None:
         disk.verify_schema(conn)
         if disk.get_state(conn) != _state(before):
             return
+        changed = len(tx.touched_concepts) + len(tx.touched_segments)
+        if disk.bulk_is_cheaper(changed, tx.concept_table.count() + tx.segment_table.count()):
+            conn.close()
+            _rebuild_from(store, tx.concept_table.docs(), tx.segment_table.items())
+            return
         conn.execute("BEGIN IMMEDIATE")
-        writer = disk.IndexWriter(conn, keep_records=True)
-        for concept_id in sorted(tx.touched_concepts):
-            writer.put_concept(concept_id, tx.concept_table.get(concept_id))
-        for key in sorted(tx.touched_segments, key=lambda k: (len(k), k)):
-            writer.put_segment(key, tx.segment_table.get(key))
+        disk.apply_changes(conn, tx, keep_records=True)
         disk.set_state(conn, _state(store.fingerprint()))
         conn.execute("COMMIT")
-    except (disk.IndexDamaged, sqlite3.Error, OSError):
+    except Exception:  # noqa: BLE001 - the data is committed; a stale index is rebuilt later
         try:
             conn.execute("ROLLBACK")
         except sqlite3.Error:

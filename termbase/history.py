@@ -13,8 +13,9 @@ from termbase.transaction import change_ids
 
 def find_batch(batches: list[dict], wanted: str) -> dict:
     """The batch record named by `wanted`: an id, a unique prefix of one, or `last`."""
-    if wanted == "last":
-        live = [b for b in batches if not b.get("undone_by")]
+    if wanted == "last":  # like Ctrl-Z: repeated, it steps further back
+        live = [b for b in batches if not b.get("undone_by")
+                and "undoes" not in (b.get("summary") or {}) and b.get("command") != "purge"]
         if not live:
             raise NotFound("there is no batch to undo")
         return live[-1]
@@ -33,7 +34,12 @@ def undo_batch(store, batch: str, force: bool = False) -> dict:
         batch = record["batch"]
         if record.get("undone_by"):
             raise StoreError(f"batch {batch} was already undone by {record['undone_by']}")
+        if record.get("command") == "purge":
+            raise StoreError(f"batch {batch} is a purge, which cannot be undone")
         own = list(tx.log.changes(batch=batch))
+        if any(c.get("purged") for c in own):
+            raise StoreError(f"batch {batch} changed records that were purged since; "
+                             "it can no longer be undone")
         touched = {t for c in own for t in _targets(c)}
         live = _live_after(batches, batch)
         later = set()

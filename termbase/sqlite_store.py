@@ -146,11 +146,20 @@ class _Log:
             record.update(fields)
             self.conn.execute("UPDATE batches SET doc=? WHERE batch=?", (_dumps(record), batch))
 
-    def scrub(self, keep) -> int:
-        doomed = [seq for seq, doc in self.conn.execute("SELECT seq, doc FROM changes")
-                  if not keep(json.loads(doc))]
-        self.conn.executemany("DELETE FROM changes WHERE seq=?", [(s,) for s in doomed])
-        return len(doomed)
+    def rewrite(self, change) -> int:
+        count = 0
+        for table in ("changes", "batches"):
+            for seq, doc in self.conn.execute(f"SELECT seq, doc FROM {table}").fetchall():
+                entry = json.loads(doc)
+                new = change(entry)
+                if new is None:
+                    self.conn.execute(f"DELETE FROM {table} WHERE seq=?", (seq,))
+                    count += 1
+                elif new != entry:
+                    self.conn.execute(f"UPDATE {table} SET doc=? WHERE seq=?",
+                                      (_dumps(new), seq))
+                    count += 1
+        return count
 
 
 def sqlite_path(location: str) -> Path:
@@ -468,6 +477,14 @@ class SQLiteStore:
                             else "nothing to repair")
         report["after"] = self.diagnose()
         return report
+
+    def after_purge(self) -> None:
+        """Deleted rows can survive in free pages and in the write-ahead log: rewrite the
+        file and empty the log, so purged text is really gone."""
+        conn = self.conn
+        conn.execute("PRAGMA secure_delete=ON")
+        conn.execute("VACUUM")
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def backup(self, destination: str | os.PathLike) -> None:
         """SQLite's online backup: consistent while others read and write."""

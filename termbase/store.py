@@ -267,13 +267,21 @@ class _TinyLog:
             if record["batch"] == batch:
                 record.update(fields)
 
-    def scrub(self, keep) -> int:
-        """Drop every change entry for which `keep(entry)` is False (erasure)."""
-        changes = self.tables["changes"]
-        doomed = [key for key, entry in changes.items() if not keep(entry)]
-        for key in doomed:
-            del changes[key]
-        return len(doomed)
+    def rewrite(self, change) -> int:
+        """Pass every change entry and batch record through `change` (erasure): it returns
+        the entry to keep (changed or not), or None to drop it. Returns how many changed."""
+        count = 0
+        for table in ("changes", "batches"):
+            records = self.tables[table]
+            for key in list(records):
+                new = change(records[key])
+                if new is None:
+                    del records[key]
+                    count += 1
+                elif new != records[key]:
+                    records[key] = new
+                    count += 1
+        return count
 
 
 class Store:
@@ -435,6 +443,11 @@ class Store:
         from termbase.index import sidecar
 
         return sidecar.open_index(self, progress, force)
+
+    def after_purge(self) -> None:
+        """The write has already replaced the file and its backup; the index file may keep
+        purged text in free pages, so it is removed (rebuilt on next use)."""
+        self.index_path.unlink(missing_ok=True)
 
     def backup(self, destination: str | os.PathLike) -> None:
         """A consistent copy of the whole store (taken under the lock)."""

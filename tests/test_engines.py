@@ -358,3 +358,67 @@ def test_stats_and_doctor_name_the_engine(tmp_path, engine):
     report = diagnose(tb.store)
     assert report["ok"] and report["engine"] == tb.store.engine
     assert report["index"].startswith(("current", "absent"))
+
+
+# -- erasure -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("engine", ENGINES)
+def test_purge_removes_a_name_from_store_log_backup_and_index(tmp_path, engine):
+    from termbase.erasure import purge
+    from termbase.errors import StoreError
+
+    tb = open_empty(tmp_path, engine)
+    concept = tb.add(Concept(note="Case of Jonas Petraitis, Vilnius", terms=[
+        Term("pl", "asystent osobisty"), Term("lt", "asmeninis asistentas")]))
+    tb.edit(concept.id, lambda c: setattr(c, "note", "Family of Jonas Petraitis moved"))
+    with tb.store.transaction("memory") as tx:
+        tx.add_segment(Segment({"pl": "Jonas Petraitis otrzymał zasiłek.",
+                                "lt": "Jonas Petraitis gavo pašalpą."}))
+        tx.add_segment(Segment({"pl": "Zasiłek celowy.", "lt": "Tikslinė pašalpa."}))
+        key = next(k for k, s in tx.segments() if "Jonas" in s.texts["pl"])
+    tb.index
+    with tb.store.transaction("edit segment") as tx:
+        tx.update_segment(key, Segment({"pl": "Jonas Petraitis otrzymał zasiłek celowy.",
+                                        "lt": "Jonas Petraitis gavo tikslinę pašalpą."}))
+    report = purge(tb.store, "jonas petraitis")
+    assert report.segments_deleted == 1 and report.concepts_changed == 1
+    files = [tb.store.path] + ([tb.store.path.with_name(tb.store.path.name + ".bak")]
+                               if engine == "json" else [])
+    files += list(tmp_path.glob("*-wal"))
+    for path in files:
+        assert b"Petraitis" not in path.read_bytes(), path
+    assert "Petraitis" not in json.dumps(tb.store.changes() + tb.store.batches())
+    assert tb.get(concept.id).note == "Family of [removed] moved"
+    assert [m.source for m in tb.index.memory.search("Jonas Petraitis otrzymał zasiłek", "pl", "lt")] \
+        == []
+    assert tb.store.counts()["memory_segments"] == 1
+    assert tb.history()[-1]["command"] == "purge"
+    with pytest.raises(StoreError, match="cannot be undone"):
+        undo_batch(tb.store, report.batch)
+    with pytest.raises(StoreError, match="no longer be undone"):
+        undo_batch(tb.store, "last")          # the segment edit: its before-image is gone
+
+
+def test_purge_refuses_a_string_too_short_to_be_safe(tmp_path):
+    from termbase.erasure import purge
+    from termbase.errors import InvalidInput
+
+    tb = open_empty(tmp_path, "json")
+    with pytest.raises(InvalidInput):
+        purge(tb.store, "a ")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_single_memory_segments_can_be_edited_and_deleted_and_undone(tmp_path, engine):
+    tb = open_empty(tmp_path, engine)
+    with tb.store.transaction("memory") as tx:
+        tx.add_segment(Segment({"pl": "Zasiłek stały.", "lt": "Nuolatinė pašalpa."}))
+    key = next(k for k, _ in tb.store.segment_items())
+    with tb.store.transaction("edit") as tx:
+        tx.update_segment(key, Segment({"pl": "Zasiłek okresowy.", "lt": "Periodinė pašalpa."}))
+    assert tb.index.memory.search("Zasiłek okresowy.", "pl", "lt")[0].score == 100
+    with tb.store.transaction("delete") as tx:
+        tx.delete_segment(key)
+    assert tb.index.memory.search("Zasiłek okresowy.", "pl", "lt") == []
+    undo_batch(tb.store, "last")
+    undo_batch(tb.store, "last")
+    assert tb.index.memory.search("Zasiłek stały.", "pl", "lt")[0].score == 100

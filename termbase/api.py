@@ -13,7 +13,7 @@ from typing import Callable, Iterable
 from termbase.errors import NotFound
 from termbase.index.search import search
 from termbase.lookup import Match, rank
-from termbase.model import Concept, ValidationError, check_lang, has_control_chars
+from termbase.model import Concept, Segment, ValidationError, check_lang, has_control_chars
 from termbase.paths import default_db_path, glossary_files
 from termbase.store import Store, StoreError, backup_path
 
@@ -160,3 +160,45 @@ class Termbase:
         from termbase.history import undo_batch
 
         return undo_batch(self.store, batch, force)
+
+    # -- memory segments and erasure ---------------------------------------------------------
+    def segments(self, contains: str | None = None, limit: int | None = None
+                 ) -> list[tuple[str, "Segment"]]:
+        """(key, segment) of the memory, in the order added; `contains` filters by text."""
+        from termbase.model import Segment
+
+        found = []
+        needle = (contains or "").casefold()
+        for key, doc in self.store.segment_items():
+            if needle and not any(needle in t.casefold() for t in doc["texts"].values()):
+                continue
+            found.append((key, Segment.from_dict(doc)))
+            if limit and len(found) >= limit:
+                break
+        return found
+
+    def edit_segment(self, key: str, texts: dict[str, str]) -> dict:
+        """Replace the texts of one memory segment (languages not given are kept)."""
+        from termbase.model import Segment
+
+        with self.store.transaction(command=f"edit segment {key}") as tx:
+            current = tx.get_segment(key)
+            if current is None:
+                raise NotFound(f"no memory segment {key!r}")
+            merged = dict(current.texts, **texts)
+            tx.update_segment(key, Segment(texts=merged, origin=current.origin,
+                                           created=current.created, note=current.note))
+            return {"batch": tx.batch, "segment": key, "texts": merged}
+
+    def delete_segment(self, key: str) -> dict:
+        """Delete one memory segment (undoable; use `purge` to erase it from the log too)."""
+        with self.store.transaction(command=f"delete segment {key}") as tx:
+            segment = tx.delete_segment(key)
+            return {"batch": tx.batch, "segment": key, "texts": segment.texts}
+
+    def purge(self, text: str, dry_run: bool = False):
+        """Erase every occurrence of `text` from the store, its change log and its backup
+        (see `termbase.erasure`); irreversible."""
+        from termbase.erasure import purge
+
+        return purge(self.store, text, dry_run=dry_run)

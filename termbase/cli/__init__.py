@@ -13,7 +13,7 @@ import sys
 
 # Sub-command modules; each has register(subparsers, common).
 _COMMAND_MODULES = ("termbase.cli.terms", "termbase.cli.data", "termbase.cli.translate",
-                    "termbase.cli.texts", "termbase.cli.maintenance")
+                    "termbase.cli.texts", "termbase.cli.maintenance", "termbase.cli.memory")
 
 
 class UsageError(Exception):
@@ -62,9 +62,9 @@ def _known_errors() -> tuple[type[BaseException], ...]:
     from termbase.formats.base import FormatError
     from termbase.importer import ImportRefused
     from termbase.model import ValidationError
-    from termbase.store import StoreError
+    from termbase.errors import TermbaseError
 
-    return (ValidationError, StoreError, FormatError, ImportRefused, OSError, UnicodeError)
+    return (TermbaseError, ValidationError, FormatError, ImportRefused, OSError, UnicodeError)
 
 
 def _describe(exc: BaseException) -> str:

@@ -18,6 +18,18 @@ from termbase.paths import default_db_path, glossary_files
 from termbase.store import Store, StoreError, backup_path
 
 GLOSSARY_COMMAND = "seed from shipped glossary"
+# Past this many records a TinyDB store's writes, which rewrite the whole file, take over a
+# second each (measured: see README, "Choosing an engine"); SQLite's stay constant.
+TINYDB_ADVISED_MAX = 20_000
+
+
+def engine_advice(engine: str, records: int, location: str) -> str:
+    """A hint to move a large TinyDB store to SQLite, or "" when none is needed."""
+    if engine != "tinydb" or records <= TINYDB_ADVISED_MAX:
+        return ""
+    target = str(Path(location).with_suffix(".sqlite"))
+    return (f"{records:,} records: every change rewrites the whole TinyDB file; move to "
+            f"SQLite with `termbase copy {location} {target}` and use --db {target}")
 
 
 class Termbase:
@@ -117,12 +129,17 @@ class Termbase:
             for term in doc.get("terms", ()):
                 per_lang[term["lang"]] = per_lang.get(term["lang"], 0) + 1
         counts = self.store.counts()
-        return {
+        result = {
             "store": self.store.location, "engine": self.store.engine, "concepts": count,
             "terms": sum(per_lang.values()), "terms_per_language": dict(sorted(per_lang.items())),
             "subjects": dict(sorted(subjects.items())),
             "memory_segments": counts["memory_segments"], "batches": counts["batches"],
         }
+        advice = engine_advice(self.store.engine, count + counts["memory_segments"],
+                               self.store.location)
+        if advice:
+            result["advice"] = advice
+        return result
 
     # -- writing -------------------------------------------------------------------------
     def add(self, concept: Concept) -> Concept:

@@ -61,6 +61,12 @@ def diagnose(store: Store) -> dict:
             report["backup"] = {"path": str(backup), "readable": False}
     report["leftovers"] = [str(p) for p in _leftovers(store)]
     report["index"] = index_health(store)
+    if report.get("concepts"):
+        from termbase.api import engine_advice
+
+        advice = engine_advice(store.engine, report["concepts"], store.location)
+        if advice:
+            report["advice"] = advice
     report["ok"] = not report["problems"]
     return report
 

@@ -422,3 +422,18 @@ def test_single_memory_segments_can_be_edited_and_deleted_and_undone(tmp_path, e
     undo_batch(tb.store, "last")
     undo_batch(tb.store, "last")
     assert tb.index.memory.search("Zasiłek stały.", "pl", "lt")[0].score == 100
+
+
+def test_a_large_tinydb_store_is_advised_to_move_to_sqlite(tmp_path, monkeypatch):
+    from termbase import api
+
+    tb = open_empty(tmp_path, "json")
+    for n in range(3):
+        tb.add(Concept(terms=[Term("pl", f"termin {n}")]))
+    assert "advice" not in tb.stats()
+    monkeypatch.setattr(api, "TINYDB_ADVISED_MAX", 2)
+    assert "termbase copy" in tb.stats()["advice"]
+    sqlite = open_empty(tmp_path, "sqlite")
+    for n in range(3):
+        sqlite.add(Concept(terms=[Term("pl", f"termin {n}")]))
+    assert "advice" not in sqlite.stats()

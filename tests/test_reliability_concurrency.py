@@ -20,6 +20,7 @@ import textwrap
 import time
 from pathlib import Path
 
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 CLI = str(ROOT / "cli.py")
@@ -44,15 +45,14 @@ WRITER = textwrap.dedent("""
 READER = textwrap.dedent("""
     import json, os, sys, time
     sys.path.insert(0, {root!r})
+    from termbase.engines import open_store
     from termbase.model import Concept
-    from termbase.store import Store
     path, stop = sys.argv[1], sys.argv[2]
     reads, last, problems = 0, 0, []
     while not os.path.exists(stop):
         try:
-            tables = Store(path).read_tables()           # every read parses, has the shape...
-            concepts = tables["concepts"]
-            for doc in concepts.values():                # ...and every concept validates
+            concepts = list(open_store(path).concept_docs())  # every read is whole...
+            for doc in concepts:                         # ...and every concept validates
                 Concept.from_dict(doc).validate()
             if len(concepts) < last:
                 problems.append(f"concepts went from {{last}} to {{len(concepts)}}")
@@ -72,12 +72,13 @@ def _env(db: Path, user: str = "tester") -> dict:
                 TERMBASE_SEED="0", TERMBASE_USER=user)
 
 
-def test_two_writers_lose_nothing_and_a_reader_always_sees_a_valid_store(tmp_path):
+@pytest.mark.parametrize("engine", ["json", "sqlite"])
+def test_two_writers_lose_nothing_and_a_reader_always_sees_a_valid_store(tmp_path, engine):
     from termbase import Termbase
     from termbase.doctor import diagnose
-    from termbase.store import Store
+    from termbase.engines import open_store as Store
 
-    db = tmp_path / "tb.json"
+    db = tmp_path / f"tb.{engine}"
     Termbase.open(db, seed=False)
     go, stop = tmp_path / "go", tmp_path / "stop"
     reader = subprocess.Popen([sys.executable, "-c", READER, str(db), str(stop)],
@@ -113,6 +114,10 @@ def test_two_writers_lose_nothing_and_a_reader_always_sees_a_valid_store(tmp_pat
     assert texts == expected
     assert len({c.id for c in concepts}) == 2 * ADDS
     assert diagnose(Store(db))["ok"]
+    # The index followed every one of the 1,000 writes
+    tb = Termbase.open(db, seed=False)
+    assert [m.term for m in tb.lookup("termin B 499", lang="pl")][:1] == ["termin B 499"]
+    assert tb.index.term_count() == 4 * ADDS
     # The reader read the store many times during the writes, always a valid one.
     assert seen["problems"] == [], seen["problems"][:5]
     assert seen["reads"] >= 20, seen

@@ -61,6 +61,10 @@ def cmd_doctor(args) -> int:
                   "(--repair removes them)")
         if report.get("removed"):
             print(f"  removed {len(report['removed'])} temporary file(s) of interrupted writes")
+        if report.get("index"):
+            print(f"  engine: {report.get('engine', 'tinydb')}; search index: {report['index']}")
+        if report.get("advice"):
+            print(f"  hint: {report['advice']}")
         if report.get("action"):
             print(f"  {report['action']}")
             if report.get("damaged_copy"):

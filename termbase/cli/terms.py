@@ -273,11 +273,13 @@ def cmd_stats(args) -> int:
     if args.json:
         print_json(stats)
         return 0
-    print(f"store: {stats['store']}")
+    print(f"store: {stats['store']} ({stats['engine']})")
     print(f"concepts: {stats['concepts']}  terms: {stats['terms']}  "
           f"memory segments: {stats['memory_segments']}  batches: {stats['batches']}")
     print("terms per language: " + ", ".join(f"{k} {v}" for k, v in
                                               stats["terms_per_language"].items()))
     for subject, count in stats["subjects"].items():
         print(f"  {subject}: {count}")
+    if stats.get("advice"):
+        print(f"hint: {stats['advice']}")
     return 0

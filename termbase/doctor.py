@@ -102,7 +102,12 @@ def repair(store: Store) -> dict:
     if report["leftovers"]:
         report["removed"] = remove_leftovers(store)
     if report["ok"]:
-        report["action"] = "nothing to repair"
+        if report.get("index", "").startswith(("damaged", "stale")):
+            store.open_index(force=True)
+            report["action"] = "search index rebuilt"
+            report["index"] = index_health(store)
+        else:
+            report["action"] = "nothing to repair"
         return report
     backup = backup_path(store.path)
     if not (report["backup"] and report["backup"]["readable"]):

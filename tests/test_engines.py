@@ -437,3 +437,16 @@ def test_a_large_tinydb_store_is_advised_to_move_to_sqlite(tmp_path, monkeypatch
     for n in range(3):
         sqlite.add(Concept(terms=[Term("pl", f"termin {n}")]))
     assert "advice" not in sqlite.stats()
+
+
+def test_doctor_reports_a_damaged_index_and_repair_rebuilds_it(tmp_path):
+    from termbase.doctor import diagnose, repair
+
+    tb = open_empty(tmp_path, "json")
+    tb.add(Concept(terms=[Term("pl", "praca socjalna")]))
+    tb.index
+    assert diagnose(tb.store)["index"] == "current"
+    tb.store.index_path.write_bytes(b"\x00" * 5000)
+    assert diagnose(tb.store)["index"].startswith("damaged")
+    assert repair(tb.store)["action"] == "search index rebuilt"
+    assert diagnose(tb.store)["index"] == "current"

@@ -22,11 +22,12 @@ from termbase.text.normalize import fold, norm, tokenize
 def build_index(concepts: Iterable[Concept], fingerprint: tuple = (),
                 progress: Callable[[int], None] | None = None,
                 segments: dict[str, dict] | None = None,
-                previous: Index | None = None) -> Index:
+                previous: Index | None = None, typo: bool = True) -> Index:
     """The full index: terms (with morphology) and the translation memory's segments.
 
     `previous` (a stale index of the same store) lends its morphology memo, so a rebuild
-    after a small change does not analyse and generate every word again.
+    after a small change does not analyse and generate every word again. `typo`: build
+    the typo index too (the on-disk index writes its own).
     """
     index = Index(fingerprint=fingerprint)
     index.memory = InMemoryIndex(segments or {})
@@ -89,7 +90,7 @@ def build_index(concepts: Iterable[Concept], fingerprint: tuple = (),
     index.trie = dict(trie)
     index.prefix_keys = sorted((key, tid) for key, tids in index.folded.items() for tid in tids)
     index.fuzzy = previous.typo_indexes() if previous is not None else {}
-    for lang, table in index.forms.items():
+    for lang, table in index.forms.items() if typo else ():
         index.fuzzy.setdefault(lang, DeletionIndex()).update(table.keys())
     index.languages = sorted({ref.lang for ref in index.terms})
     index.morphology = (token_memo, lexeme_memo)

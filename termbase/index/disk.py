@@ -296,7 +296,7 @@ def rebuild(conn: sqlite3.Connection, concepts: Iterable[dict],
     docs = concepts if isinstance(concepts, list) else list(concepts)
     segment_docs = dict(segments)
     index = build_index((Concept.from_dict(d) for d in docs), progress=progress,
-                        segments=segment_docs)
+                        segments=segment_docs, typo=False)
     drop_schema(conn)
     create_schema(conn)
     token_memo, lexeme_memo = index.morphology
@@ -304,18 +304,14 @@ def rebuild(conn: sqlite3.Connection, concepts: Iterable[dict],
                      ((lex, lang, lemma) for lex, (lang, lemma) in enumerate(lexeme_memo)))
     conn.executemany("INSERT OR IGNORE INTO ix_tokens VALUES(?,?,?)",
                      sorted((lang, token, lemma) for (lang, token), lemma in token_memo.items()))
-    generated = set()
-    for lex, (lang, _lemma) in enumerate(lexeme_memo):
-        forms, stems = lexeme_memo[(lang, _lemma)]
-        generated.update((lang, "f", form, lex) for form in forms)
-        generated.update((lang, "s", stem, lex) for stem in stems)
-    conn.executemany("INSERT INTO ix_forms VALUES(?,?,?,0)",
-                     sorted((lang, form, lex) for lang, kind, form, lex in generated
-                            if kind == "f"))
-    conn.executemany("INSERT INTO ix_stems VALUES(?,?,?,0)",
-                     sorted((lang, stem, lex) for lang, kind, stem, lex in generated
-                            if kind == "s"))
-    del generated
+    entries = list(lexeme_memo.items())
+    conn.executemany("INSERT OR IGNORE INTO ix_forms VALUES(?,?,?,0)", sorted(
+        (lang, form, lex) for lex, ((lang, _), (forms, _s)) in enumerate(entries)
+        for form in forms))
+    conn.executemany("INSERT OR IGNORE INTO ix_stems VALUES(?,?,?,0)", sorted(
+        (lang, stem, lex) for lex, ((lang, _), (_f, stems)) in enumerate(entries)
+        for stem in stems))
+    del entries
     conn.executemany(
         "INSERT INTO ix_terms VALUES(?,?,?,?,?,?,?,?)",
         ((tid + 1, ref.concept_id, ref.lang, ref.text, ref.status, _path(seq), norm(ref.text),

@@ -17,7 +17,6 @@ from termbase.model import Concept, Segment, ValidationError, check_lang, has_co
 from termbase.paths import default_db_path, glossary_files
 from termbase.store import Store, StoreError, backup_path
 
-GLOSSARY_COMMAND = "seed from shipped glossary"
 # Past this many records a TinyDB store's writes, which rewrite the whole file, take over a
 # second each (measured: see README, "Choosing an engine"); SQLite's stay constant.
 TINYDB_ADVISED_MAX = 20_000
@@ -56,25 +55,36 @@ class Termbase:
         return tb
 
     def _create(self, seed: bool) -> None:
-        from termbase import formats
-        from termbase.formats.base import ReadOptions
-        from termbase.importer import ImportReport, apply_entries
+        from termbase import glossary
 
-        with self.store.transaction(command=GLOSSARY_COMMAND) as tx:
+        command = glossary.SEED_COMMAND if seed else "create empty termbase"
+        with self.store.transaction(command=command) as tx:
             if not tx.is_empty():  # another process created it while we waited
                 return
             tx.set_meta("next_id", tx.get_meta("next_id", 1))  # marks even an empty store
             tx.counts["create"] = 1
-            if not seed:
-                return
-            report = ImportReport(file="glossaries", format="tsv")
-            for path in glossary_files():
-                errors = apply_entries(tx, formats.get("tsv").read(path, ReadOptions()),
-                                       report)
-                if errors:  # leaves the transaction: nothing is written
-                    raise StoreError("the shipped glossary is invalid: " + "; ".join(
-                        f"{path.name} line {line}: {error}" for line, error in errors[:5]))
-            tx.summary = {"added": report.added, "merged": report.merged}
+            if seed:
+                tx.summary = glossary.seed(tx)
+
+    def update_glossary(self, dry_run: bool = False):
+        """Bring the shipped glossary's corrections and new concepts into this store as one
+        undoable batch; concepts edited here are listed as conflicts, never overwritten."""
+        from termbase.glossary import update_glossary
+
+        return update_glossary(self.store, dry_run=dry_run)
+
+    def glossary_hint(self) -> str:
+        """A line telling the user the shipped glossary is newer than this store's, or ""."""
+        from termbase.glossary import SEED_COMMAND, is_behind, shipped_version
+
+        held = self.store.meta().get("glossary_version")
+        if held is None and any(b.get("command") == SEED_COMMAND
+                                for b in self.store.batches()[:3]):
+            held = "an earlier version"
+        elif not is_behind(held):
+            return ""
+        return (f"the shipped glossary {shipped_version().version} is newer than this "
+                f"store's {held}: run `termbase update-glossary` to apply it")
 
     # -- the index -----------------------------------------------------------------------
     @property

@@ -30,6 +30,17 @@ def register(subparsers, common) -> None:
     p.set_defaults(handler=cmd_copy)
 
     p = subparsers.add_parser(
+        "update-glossary", parents=[common],
+        help="apply the shipped glossary's corrections and new concepts to this store",
+        description="Bring the glossary shipped with this version of termbase into the store "
+                    "as one undoable batch: new concepts are added, corrected ones replaced, "
+                    "retired ones removed; concepts edited in this store are listed as "
+                    "conflicts and left as they are.")
+    p.add_argument("--dry-run", action="store_true")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_update_glossary)
+
+    p = subparsers.add_parser(
         "backup", parents=[common], help="write a consistent copy of the store",
         description="Write a consistent copy of the store to FILE while others may keep "
                     "reading and writing (SQLite's online backup; a locked copy for TinyDB).")
@@ -47,6 +58,10 @@ def cmd_doctor(args) -> int:
 
     store = open_store(getattr(args, "db", None) or default_db_path())
     report = repair(store) if args.repair else diagnose(store)
+    if store.exists() and report.get("ok"):
+        from termbase.api import Termbase
+
+        report["glossary_hint"] = Termbase(store).glossary_hint()
     if args.json:
         print_json(report)
     else:
@@ -65,6 +80,8 @@ def cmd_doctor(args) -> int:
             print(f"  engine: {report.get('engine', 'tinydb')}; search index: {report['index']}")
         if report.get("advice"):
             print(f"  hint: {report['advice']}")
+        if report.get("glossary_hint"):
+            print(f"  hint: {report['glossary_hint']}")
         if report.get("action"):
             print(f"  {report['action']}")
             if report.get("damaged_copy"):
@@ -116,4 +133,20 @@ def cmd_backup(args) -> int:
                     "engine": tb.store.engine})
     else:
         print(f"backed up {tb.store.location} to {target}")
+    return 0
+
+
+def cmd_update_glossary(args) -> int:
+    report = open_termbase(args).update_glossary(dry_run=args.dry_run)
+    if args.json:
+        print_json(report.to_json())
+        return 0
+    verb = "would be" if args.dry_run else "were"
+    print(f"glossary {report.from_version} -> {report.to_version}: {len(report.added)} "
+          f"concept(s) {verb} added, {len(report.updated)} updated, {len(report.removed)} "
+          f"removed, {report.unchanged} unchanged")
+    for conflict in report.conflicts:
+        print(f"  kept as edited here: {conflict['concept_id']} ({conflict['why']})")
+    if not args.dry_run and (report.added or report.updated or report.removed):
+        print(f"batch {report.batch} (undo with `termbase undo {report.batch}`)")
     return 0

@@ -269,7 +269,11 @@ def cmd_delete(args) -> int:
 
 
 def cmd_stats(args) -> int:
-    stats = open_termbase(args).stats()
+    tb = open_termbase(args)
+    stats = tb.stats()
+    hint = tb.glossary_hint()
+    if hint:
+        stats["glossary_hint"] = hint
     if args.json:
         print_json(stats)
         return 0
@@ -280,6 +284,7 @@ def cmd_stats(args) -> int:
                                               stats["terms_per_language"].items()))
     for subject, count in stats["subjects"].items():
         print(f"  {subject}: {count}")
-    if stats.get("advice"):
-        print(f"hint: {stats['advice']}")
+    for key in ("advice", "glossary_hint"):
+        if stats.get(key):
+            print(f"hint: {stats[key]}")
     return 0

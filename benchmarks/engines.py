@@ -47,21 +47,26 @@ def env(db: Path) -> dict:
 
 
 def timed(args: list[str], db: Path, runs: int = 1) -> tuple[float, float, str]:
-    """(median seconds, peak RSS MB of the child, stdout) of `termbase ARGS`."""
+    """(median seconds, peak RSS MB of the command's own process, stdout) of `termbase
+    ARGS`. The child is reaped with wait4, whose rusage is the child's alone."""
+    import tempfile
+
     times, rss, out = [], 0.0, ""
     for _ in range(runs):
-        cmd = [sys.executable, "-c", "import resource, runpy, sys; sys.argv = sys.argv[1:];"
-               " code = 0\ntry:\n    runpy.run_path(sys.argv[0], run_name='__main__')\n"
-               "except SystemExit as e:\n    code = e.code or 0\n"
-               "print('RSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "
-               "file=sys.stderr); sys.exit(code)", CLI, *args]
-        start = time.perf_counter()
-        proc = subprocess.run(cmd, env=env(db), capture_output=True, text=True)
-        times.append(time.perf_counter() - start)
-        if proc.returncode != 0:
-            raise SystemExit(f"termbase {' '.join(args)} failed: {proc.stderr.strip()}")
-        rss = max(rss, int(proc.stderr.split("RSS")[-1].split()[0]) / 1024)
-        out = proc.stdout
+        with tempfile.TemporaryFile() as stdout, tempfile.TemporaryFile() as stderr:
+            start = time.perf_counter()
+            proc = subprocess.Popen([sys.executable, CLI, *args], env=env(db), stdout=stdout,
+                                    stderr=stderr)
+            _, status, usage = os.wait4(proc.pid, 0)
+            times.append(time.perf_counter() - start)
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            stdout.seek(0)
+            stderr.seek(0)
+            if proc.returncode != 0:
+                raise SystemExit(f"termbase {' '.join(args)} failed: "
+                                 f"{stderr.read().decode().strip()}")
+            rss = max(rss, usage.ru_maxrss / 1024)
+            out = stdout.read().decode("utf-8")
     return statistics.median(times), rss, out
 
 

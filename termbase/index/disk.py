@@ -28,7 +28,7 @@ from termbase.index.fuzzy import MIN_LEN, MIN_LEN_IN_PHRASE, max_edits
 from termbase.index.structures import TermRef
 from termbase.text.normalize import fold, norm, tokenize
 
-INDEX_FORMAT = 10
+INDEX_FORMAT = 11
 
 SCHEMA = [
     "CREATE TABLE ix_meta(key TEXT PRIMARY KEY, value TEXT)",
@@ -56,9 +56,9 @@ SCHEMA = [
     " WITHOUT ROWID",
     "CREATE TABLE ix_langs(lang TEXT PRIMARY KEY, terms INTEGER)",
     # typo vocabulary: each folded form under itself and its one-deletion neighbours
-    "CREATE TABLE ix_words(lang TEXT, word TEXT, PRIMARY KEY(lang, word)) WITHOUT ROWID",
-    "CREATE TABLE ix_deletes(lang TEXT, h INTEGER, word TEXT, PRIMARY KEY(lang, h, word))"
-    " WITHOUT ROWID",
+    "CREATE TABLE ix_words(wid INTEGER PRIMARY KEY, lang TEXT, word TEXT, UNIQUE(lang, word))",
+    # h: a 32-bit hash of (language, key); collisions only cost a wasted distance check
+    "CREATE TABLE ix_deletes(h INTEGER, wid INTEGER, PRIMARY KEY(h, wid)) WITHOUT ROWID",
     # translation memory retrieval keys
     "CREATE TABLE ix_mem(lang TEXT, word TEXT, seg TEXT, PRIMARY KEY(lang, word, seg))"
     " WITHOUT ROWID",
@@ -116,8 +116,8 @@ def set_state(conn: sqlite3.Connection, state: str) -> None:
     conn.execute("INSERT OR REPLACE INTO ix_meta VALUES('state', ?)", (state,))
 
 
-def _h(key: str) -> int:
-    return zlib.crc32(key.encode("utf-8"))
+def _h(lang: str, key: str) -> int:
+    return zlib.crc32(f"{lang}\x00{key}".encode("utf-8"))
 
 
 def _deletes(word: str) -> set[str]:
@@ -235,10 +235,12 @@ class IndexWriter:
         for form in forms:
             if len(form) < MIN_LEN_IN_PHRASE:
                 continue
-            if conn.execute("INSERT OR IGNORE INTO ix_words VALUES(?, ?)",
-                            (lang, form)).rowcount:
-                conn.executemany("INSERT OR IGNORE INTO ix_deletes VALUES(?,?,?)",
-                                 [(lang, _h(key), form) for key in _deletes(form)])
+            cursor = conn.execute("INSERT OR IGNORE INTO ix_words(lang, word) VALUES(?, ?)",
+                                  (lang, form))
+            if cursor.rowcount:
+                wid = cursor.lastrowid
+                conn.executemany("INSERT OR IGNORE INTO ix_deletes VALUES(?,?)",
+                                 [(_h(lang, key), wid) for key in _deletes(form)])
 
     # memory -----------------------------------------------------------------------------
     def put_segment(self, key: str, doc: dict | None) -> None:
@@ -340,9 +342,13 @@ def rebuild(conn: sqlite3.Connection, concepts: Iterable[dict],
                                           _stems(token.text, term["lang"]))
     words = sorted({(lang, form) for lang, table in index.forms.items() for form in table
                     if len(form) >= MIN_LEN_IN_PHRASE})
-    conn.executemany("INSERT OR IGNORE INTO ix_words VALUES(?,?)", words)
-    conn.executemany("INSERT OR IGNORE INTO ix_deletes VALUES(?,?,?)", sorted(
-        (lang, _h(key), word) for lang, word in words for key in _deletes(word)))
+    conn.executemany("INSERT OR IGNORE INTO ix_words(lang, word) VALUES(?,?)", words)
+    word_ids = {(lang, word): wid for wid, lang, word in
+                conn.execute("SELECT wid, lang, word FROM ix_words")}
+    conn.executemany("INSERT OR IGNORE INTO ix_deletes VALUES(?,?)", sorted(
+        (_h(lang, key), word_ids[(lang, word)]) for lang, word in words
+        for key in _deletes(word)))
+    del word_ids
     if keep_records:
         conn.executemany("INSERT INTO ix_concepts VALUES(?,?)",
                          ((d["id"], json.dumps(d, ensure_ascii=False)) for d in docs))
@@ -511,12 +517,12 @@ class _TypoIndex:
         if cache_key in cache:
             words = cache[cache_key]
         else:
-            hashes = sorted({_h(key) for key in _deletes(query)})
+            hashes = sorted({_h(self.lang, key) for key in _deletes(query)})
             marks = ",".join("?" * len(hashes))
             rows = self.index.conn.execute(
-                f"SELECT DISTINCT d.word FROM ix_deletes d WHERE d.lang=? AND d.h IN ({marks})"
-                " AND EXISTS (SELECT 1 FROM ix_forms f WHERE f.lang=d.lang AND f.form=d.word)",
-                (self.lang, *hashes)).fetchall()
+                "SELECT DISTINCT w.word FROM ix_deletes d JOIN ix_words w ON w.wid = d.wid"
+                f" WHERE d.h IN ({marks}) AND w.lang=? AND EXISTS (SELECT 1 FROM ix_forms f"
+                " WHERE f.lang=w.lang AND f.form=w.word)", (*hashes, self.lang)).fetchall()
             words = cache.remember(cache_key, [r[0] for r in rows])
         cutoff = max_edits(query)
         scored = []

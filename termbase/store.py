@@ -30,6 +30,8 @@ from typing import Iterator
 
 from tinydb.storages import Storage
 
+from termbase.errors import NotFound, StoreError, StoreLocked  # noqa: F401 - re-exported
+from termbase.errors import StoreDamaged as StoreCorrupt  # the name this module always used
 from termbase.fileio import atomic_open
 from termbase.model import Concept, Segment
 
@@ -37,14 +39,6 @@ SCHEMA_VERSION = 1
 TABLES = ("concepts", "memory", "changes", "batches", "meta")
 LOCK_TIMEOUT_S = 30.0
 COPY_BUFFER = 1 << 20
-
-
-class StoreError(Exception):
-    """A store problem with a message fit for the user."""
-
-
-class StoreCorrupt(StoreError):
-    pass
 
 
 def now() -> str:
@@ -237,7 +231,7 @@ class Transaction:
     def update(self, concept: Concept) -> Concept:
         key = self._by_id.get(concept.id)
         if key is None:
-            raise StoreError(f"no concept with id {concept.id!r}")
+            raise NotFound(f"no concept with id {concept.id!r}")
         concept.validate()
         before = self.tables["concepts"][key]
         concept.modified, concept.modified_by = self.stamp, self.user
@@ -258,7 +252,7 @@ class Transaction:
     def delete(self, concept_id: str) -> Concept:
         key = self._by_id.pop(concept_id, None)
         if key is None:
-            raise StoreError(f"no concept with id {concept_id!r}")
+            raise NotFound(f"no concept with id {concept_id!r}")
         before = self.tables["concepts"].pop(key)
         self._log("delete", concept_id, before=before)
         return Concept.from_dict(before)
@@ -394,8 +388,8 @@ class Store:
         try:
             lock.acquire()
         except Timeout:
-            raise StoreError(f"{self.path} is locked by another termbase process; "
-                             f"try again when it has finished") from None
+            raise StoreLocked(f"{self.path} is locked by another termbase process; "
+                              f"try again when it has finished") from None
         try:
             yield
         finally:

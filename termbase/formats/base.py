@@ -12,21 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Union
 
+from termbase.errors import FormatError  # noqa: F401 - raised by every format module
 from termbase.model import Concept, Segment
 
 Item = Union[Concept, Segment]
-
-
-class FormatError(Exception):
-    """The file as a whole cannot be read (malformed XML, wrong header, bad encoding...)."""
-
-    def __init__(self, message: str, line: int | None = None):
-        super().__init__(message)
-        self.line = line
-
-    def __str__(self) -> str:
-        message = super().__str__()
-        return f"line {self.line}: {message}" if self.line else message
 
 
 @dataclass

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from termbase.cli import open_termbase
-from termbase.cli.output import print_json
+from termbase.cli.output import print_json, progress_bar
 
 
 def register(subparsers, common) -> None:
@@ -16,45 +16,48 @@ def register(subparsers, common) -> None:
     p.set_defaults(handler=cmd_doctor)
 
     p = subparsers.add_parser("reindex", parents=[common], help="rebuild the search index now")
+    p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_reindex)
 
 
 def cmd_doctor(args) -> int:
-    from pathlib import Path
+    from termbase import Termbase
 
-    from termbase.doctor import diagnose, repair
-    from termbase.paths import default_db_path
-    from termbase.store import Store
-
-    store = Store(Path(getattr(args, "db", None) or default_db_path()))
-    report = repair(store) if args.repair else diagnose(store)
+    tb = Termbase.open(getattr(args, "db", None), create=False)
+    report = tb.doctor(repair=args.repair)
     if args.json:
-        print_json(report)
+        print_json(report.to_json())
     else:
-        print(f"{report['store']}: {'OK' if report['ok'] else 'PROBLEMS'}")
-        for problem in report["problems"]:
-            print(f"  - {problem}")
-        if report.get("backup"):
-            b = report["backup"]
-            print(f"  backup: {b['path']} ({'readable' if b['readable'] else 'DAMAGED'})")
-        if report.get("leftovers") and not report.get("removed"):
-            print(f"  {len(report['leftovers'])} temporary file(s) of interrupted writes "
-                  "(--repair removes them)")
-        if report.get("removed"):
-            print(f"  removed {len(report['removed'])} temporary file(s) of interrupted writes")
-        if report.get("action"):
-            print(f"  {report['action']}")
-            if report.get("damaged_copy"):
-                print(f"  damaged file kept as {report['damaged_copy']}")
-    fixed = report.get("after", {}).get("ok", False)
-    return 0 if report["ok"] or fixed else 1
+        _print_doctor(report)
+    return 0 if report.healthy else 1
+
+
+def _print_doctor(report) -> None:
+    print(f"{report.store}: {'OK' if report.ok else 'PROBLEMS'}")
+    for problem in report.problems:
+        print(f"  - {problem}")
+    if report.backup:
+        print(f"  backup: {report.backup.path} "
+              f"({'readable' if report.backup.readable else 'DAMAGED'})")
+    if report.leftovers and not report.removed:
+        print(f"  {len(report.leftovers)} temporary file(s) of interrupted writes "
+              "(--repair removes them)")
+    if report.removed:
+        print(f"  removed {len(report.removed)} temporary file(s) of interrupted writes")
+    if report.index:
+        print(f"  index cache: {report.index}")
+    if report.action:
+        print(f"  {report.action}")
+        if report.damaged_copy:
+            print(f"  damaged file kept as {report.damaged_copy}")
 
 
 def cmd_reindex(args) -> int:
-    from termbase.cli.output import progress_bar
-
     tb = open_termbase(args)
-    with progress_bar("indexing", None, True) as bar:
-        index = tb.rebuild_index(progress=bar.update)
-    print(f"indexed {len(index.terms)} terms of {len(index.concepts)} concepts")
+    with progress_bar("indexing", None, not args.json) as bar:
+        result = tb.reindex(progress=bar.update)
+    if args.json:
+        print_json(result.to_json())
+    else:
+        print(f"indexed {result.terms} terms of {result.concepts} concepts")
     return 0

@@ -6,7 +6,7 @@ import json
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from termbase.formats.base import FormatError, ReadOptions
+from termbase.formats.base import FormatError
 from termbase.importer import ImportRefused, import_file
 
 HEADER = "pl\tlt\ten\tsubject\tdefinition_en\n"
@@ -74,7 +74,7 @@ def test_bad_headers_are_one_clear_error(empty, tmp_path, content, message):
     path = write(tmp_path, "bad.tsv", content)
     before = digest(empty.store.path)
     with pytest.raises(FormatError, match=message):
-        empty.import_file(path, fmt_name="tsv")
+        empty.import_file(path, format="tsv")
     assert digest(empty.store.path) == before
 
 
@@ -287,7 +287,7 @@ def test_a_stray_row_of_a_refused_concept_is_refused_too(empty, tmp_path):
 
 def test_a_stray_row_does_not_get_the_default_source_again(empty, tmp_path):
     path = stray(tmp_path, "id\tpl\tsource", "starostwo\tUstawa", "gmina\t")
-    empty.import_file(path, options=ReadOptions(source="DEFAULT"))
+    empty.import_file(path, source="DEFAULT")
     assert empty.get("e1").sources == ["Ustawa"]
     assert empty.get("e2").sources == ["DEFAULT"]
 

@@ -1,9 +1,10 @@
 """Checking and repairing a store.
 
 Checks: the file parses, its schema is known, every concept validates, ids are unique, the
-change log names only known batches, the backup is readable and the index cache is fresh.
-Repair: a damaged main file is moved aside (never deleted) and the automatic backup, which
-is a copy of the last successful write, is restored; the index cache is rebuilt.
+change log names only known batches, the backup is readable. Repair: a damaged main file is
+moved aside (never deleted) and the automatic backup, which is a copy of the last successful
+write, is restored. (`Termbase.doctor` adds the index cache: checked, and rebuilt after a
+repair.)
 """
 
 from __future__ import annotations

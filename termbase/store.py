@@ -412,25 +412,6 @@ class Store:
         tables = self.read_tables()
         return [b for _, b in sorted(tables["batches"].items(), key=lambda kv: int(kv[0]))]
 
-    def changes_of(self, batch: str) -> list[dict]:
-        """The batch's changes, one entry per concept or segment (runs expanded)."""
-        tables = self.read_tables()
-        expanded = []
-        for _, change in sorted(tables["changes"].items(), key=lambda kv: int(kv[0])):
-            if change["batch"] != batch:
-                continue
-            if "ids" not in change:
-                expanded.append(change)
-                continue
-            keys = change.get("keys") or [None] * len(change["ids"])
-            for target, key in zip(change["ids"], keys):
-                single = {k: v for k, v in change.items() if k not in ("ids", "keys")}
-                single["id"] = target
-                if key is not None:
-                    single["key"] = key
-                expanded.append(single)
-        return expanded
-
 
 def new_batch_id() -> str:
     stamp = _dt.datetime.now(_dt.timezone.utc).strftime("%Y%m%d-%H%M%S")

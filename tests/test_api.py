@@ -138,3 +138,11 @@ def test_py_typed_is_shipped():
     assert (Path(termbase.__file__).parent / "py.typed").exists()
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert '"py.typed"' in pyproject
+
+
+def test_the_creation_batch_says_what_created_the_store(tmp_path):
+    empty = Termbase.open(tmp_path / "empty.json", seed=False)
+    seeded = Termbase.open(tmp_path / "seeded.json")
+    assert [b.command for b in empty.history()] == ["create empty termbase"]
+    assert [b.command for b in seeded.history()] == ["seed from shipped glossary"]
+    assert empty.stats().concepts == 0 and seeded.stats().concepts > 0

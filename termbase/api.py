@@ -118,19 +118,27 @@ class Termbase:
         self._index = index
         return index
 
-    def rebuild_index(self, progress: Callable[[int], None] | None = None) -> Index:
-        """Build the search index from the store and cache it; `progress(concepts done)`."""
+    def rebuild_index(self, progress: Progress | None = None) -> Index:
+        """Build the search index from the store and cache it.
+
+        progress: called as `progress(concepts done, None)`."""
         fingerprint = self.store.fingerprint()
         tables = self.store.read_tables()
         concepts = (Concept.from_dict(doc) for doc in tables["concepts"].values())
         path = index_cache.cache_path(self.store.path)
         with paused_gc():
             previous = self._index or index_cache.load(path, None)
-            index = build_index(concepts, fingerprint, progress, segments=tables["memory"],
+            counted = (lambda done: progress(done, None)) if progress else None
+            index = build_index(concepts, fingerprint, counted, segments=tables["memory"],
                                 previous=previous)
             index_cache.save(path, index)
         self._index = index
         return index
+
+    def preload(self) -> int:
+        """Load the search index now, so that the next calls answer at once (an interactive
+        session pays this once, up front). Returns the number of concepts."""
+        return len(self.index.concepts)
 
     def reindex(self, progress: Progress | None = None) -> "ReindexResult":
         """Rebuild the search index now (it is otherwise rebuilt when first needed).
@@ -138,7 +146,7 @@ class Termbase:
         progress: called as `progress(concepts done, None)`."""
         from termbase.results import ReindexResult
 
-        index = self.rebuild_index((lambda done: progress(done, None)) if progress else None)
+        index = self.rebuild_index(progress)
         return ReindexResult(terms=len(index.terms), concepts=len(index.concepts))
 
     # -- reading -------------------------------------------------------------------------

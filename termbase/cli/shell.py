@@ -65,9 +65,9 @@ class Shell:
         interactive = sys.stdin.isatty()
         if interactive:
             self._setup_history()
-        index = self.tb.index  # load once
+        concepts = self.tb.preload()
         if interactive:
-            print(f"termbase shell: {len(index.concepts)} concepts, {self.src} -> {self.tgt}. "
+            print(f"termbase shell: {concepts} concepts, {self.src} -> {self.tgt}. "
                   ":help for help, :quit or Ctrl-D to leave.")
         try:
             for line in (self._prompted_lines() if interactive else _piped_lines()):

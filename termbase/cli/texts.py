@@ -15,6 +15,7 @@ from termbase.cli.output import console, is_tty, print_json, progress_bar
 from termbase.cli.selection import parse_selection
 from termbase.cli.terms import check_langs
 
+
 def register(subparsers, common) -> None:
     p = subparsers.add_parser(
         "extract", parents=[common], help="propose term candidates from texts",

@@ -327,6 +327,8 @@ class Stats:
 
 @dataclass
 class BackupState:
+    """The automatic backup beside the store: where it is, whether it reads as a termbase."""
+
     path: str
     readable: bool
     concepts: Optional[int] = None

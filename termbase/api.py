@@ -193,7 +193,7 @@ class Termbase:
 
     def concepts(self, subject: str | None = None, lang: str | None = None,
                  offset: int = 0, limit: int | None = None) -> Iterator[Concept]:
-        """The concepts in id order, optionally filtered and paged.
+        """The concepts in the order they were added, optionally filtered and paged.
 
         subject: only this subject (case-insensitive). lang: only concepts with a term in
         this language. offset, limit: skip that many matching concepts, then give at most
@@ -201,7 +201,7 @@ class Termbase:
         lang = check_lang(lang) if lang else None
         wanted = subject.casefold() if subject is not None else None
         skipped = given = 0
-        for concept in sorted(self.store.concepts(), key=lambda c: (len(c.id), c.id)):
+        for concept in self.store.concepts():
             if wanted is not None and concept.subject.casefold() != wanted:
                 continue
             if lang and lang not in concept.languages:

@@ -23,15 +23,16 @@ from termbase.index.structures import Index
 from termbase.lookup import rank
 from termbase.model import Concept, ValidationError, check_lang, has_control_chars
 from termbase.paths import default_db_path, glossary_files
-from termbase.results import (ConcordanceHit, ConcordanceResult, HistoryEntry, ImportReport,
-                              Match, Progress, Stats, UndoResult)
+from termbase.results import Progress
+from termbase.results.lookup import Match
 from termbase.store import Store, backup_path
 
 if TYPE_CHECKING:  # only for annotations: these modules cost time to import
     from termbase.candidates import AlignResult, ExtractResult
     from termbase.editing import ConceptEdit
-    from termbase.results import (CheckReport, DoctorReport, ExportResult, ReindexResult,
-                                  Suggestion)
+    from termbase.results import (CheckReport, ConcordanceResult, DoctorReport, ExportResult,
+                                  HistoryEntry, ImportReport, ReindexResult, Stats,
+                                  Suggestion, UndoResult)
     from termbase.streams import FileArg
 
 GLOSSARY_COMMAND = "seed from shipped glossary"
@@ -81,6 +82,7 @@ class Termbase:
         from termbase import formats
         from termbase.formats.base import ReadOptions
         from termbase.importer import apply_entries
+        from termbase.results import ImportReport
 
         with self.store.transaction(command=GLOSSARY_COMMAND if seed else EMPTY_COMMAND) as tx:
             if tx.tables["meta"]:  # another process created it while we waited
@@ -216,6 +218,8 @@ class Termbase:
 
     def stats(self) -> Stats:
         """Counts of concepts, terms per language, subjects, memory segments and batches."""
+        from termbase.results import Stats
+
         tables = self.store.read_tables()
         per_lang: dict[str, int] = {}
         subjects: dict[str, int] = {}
@@ -264,6 +268,7 @@ class Termbase:
         """Memory segments in `lang` containing `phrase` in any inflected form, with their
         translations (only into `to`, if given); at most `limit`."""
         from termbase.concordance import concordance
+        from termbase.results import ConcordanceHit, ConcordanceResult
 
         if to:
             check_lang(to)
@@ -464,6 +469,7 @@ class Termbase:
 
     def _add_numbered(self, numbered, command: str) -> ImportReport:
         from termbase.extraction.adding import add_concepts
+        from termbase.results import ImportReport
 
         if not numbered:
             return ImportReport(file=command, format="candidates")
@@ -472,6 +478,8 @@ class Termbase:
     # -- history -------------------------------------------------------------------------
     def history(self, limit: int | None = None) -> list[HistoryEntry]:
         """The batches of changes, oldest first (the last `limit` of them, if given)."""
+        from termbase.results import HistoryEntry
+
         batches = self.store.batches()
         if limit is not None:
             batches = batches[-limit:] if limit > 0 else []
@@ -481,6 +489,7 @@ class Termbase:
         """Revert a batch exactly (`batch`: its id or a unique prefix), as a new batch.
         Refused when later batches changed the same records, unless `force`."""
         from termbase.history import undo_batch
+        from termbase.results import UndoResult
 
         return UndoResult(**undo_batch(self.store, batch, force))
 

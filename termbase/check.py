@@ -18,7 +18,7 @@ from termbase.formats.encoding import decode
 from termbase.index.recognize import recognize
 from termbase.index.structures import Index
 from termbase.model import Segment, check_lang
-from termbase.results import CheckIssue as Issue
+from termbase.results.segments import CheckIssue as Issue
 
 BAD_STATUSES = ("deprecated", "forbidden")
 

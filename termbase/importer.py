@@ -22,7 +22,7 @@ from termbase.bulk import paused_gc
 from termbase.errors import ImportRefused  # noqa: F401 - raised here, caught by faces
 from termbase.formats.base import Entry, FormatError, ReadOptions
 from termbase.model import Concept, Segment, Term
-from termbase.results import ImportReport
+from termbase.results.changes import ImportReport
 from termbase.store import Store, Transaction
 from termbase.text.normalize import norm
 

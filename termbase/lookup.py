@@ -5,7 +5,7 @@ from __future__ import annotations
 from termbase.index.search import Hit
 from termbase.index.structures import Index
 from termbase.model import Concept
-from termbase.results import Equivalent, Match
+from termbase.results.lookup import Equivalent, Match
 
 _STATUS_RANK = {"preferred": 0, "": 1, "admitted": 1, "deprecated": 2, "forbidden": 3}
 

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from termbase.cli import UsageError, open_termbase
 from termbase.cli.output import console, is_tty, print_json, progress_bar
-from termbase.cli.selection import parse_selection
 from termbase.cli.terms import check_langs
 
 
@@ -237,6 +236,8 @@ def _render_proposals(args, result) -> None:
 # -- choosing and adding ---------------------------------------------------------------------
 def _add_chosen(args, tb, result) -> None:
     """Ask which rows to add ("1-3,7"), then add them as one batch."""
+    from termbase.cli.selection import parse_selection
+
     count = len(result)
     if not count:
         print("nothing to add")

@@ -146,3 +146,14 @@ def test_the_creation_batch_says_what_created_the_store(tmp_path):
     assert [b.command for b in empty.history()] == ["create empty termbase"]
     assert [b.command for b in seeded.history()] == ["seed from shipped glossary"]
     assert empty.stats().concepts == 0 and seeded.stats().concepts > 0
+
+
+def test_every_package_is_installed():
+    """pyproject lists the packages by hand: a new subpackage must be on the list."""
+    tomllib = pytest.importorskip("tomllib", reason="tomllib is in the standard library "
+                                  "from Python 3.11")
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+                 ["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(ROOT).parts)
+             for p in (ROOT / "termbase").rglob("__init__.py")}
+    assert found <= listed, found - listed

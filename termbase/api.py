@@ -235,7 +235,7 @@ class Termbase:
                      memory_segments=len(tables["memory"]), batches=len(tables["batches"]))
 
     # -- translating ---------------------------------------------------------------------
-    def suggest(self, segment: str, source_lang: str, target_lang: str, memory: int = 5,
+    def suggest(self, segment: str, source_lang: str, target_lang: str, *, memory: int = 5,
                 min_score: float = 50.0) -> "Suggestion":
         """Every termbase term in `segment` (any inflected form) with its equivalents in
         `target_lang`, and up to `memory` translation-memory matches scoring at least
@@ -252,18 +252,26 @@ class Termbase:
                           terms=[TermHit.from_json(hit) for hit in found["terms"]],
                           memory=[MemoryHit(**hit) for hit in found["memory"]])
 
-    def check(self, file: str | Path, source_lang: str, target_lang: str) -> "CheckReport":
+    def check(self, file: "FileArg", source_lang: str, target_lang: str, *,
+              name: str | None = None) -> "CheckReport":
         """Term QA of a bilingual file (TMX, XLIFF, two-column TSV/CSV): segments whose
-        translation lacks a term's target equivalent or uses a deprecated or forbidden one."""
+        translation lacks a term's target equivalent or uses a deprecated or forbidden one.
+
+        file: a path, or a binary stream (then `name`, or the stream's own name, tells the
+        format by its extension)."""
         from termbase.check import check_file
         from termbase.results import CheckIssue, CheckReport
+        from termbase.streams import is_stream, readable_path, stream_name
 
-        found = check_file(self.index, Path(file), source_lang, target_lang)
+        with readable_path(file, name) as path:
+            found = check_file(self.index, path, source_lang, target_lang)
+        if is_stream(file):
+            found["file"] = stream_name(file, name)
         return CheckReport(file=found["file"], source_lang=found["from"],
                            target_lang=found["to"], segments=found["segments"],
                            issues=[CheckIssue(**issue) for issue in found["issues"]])
 
-    def concordance(self, phrase: str, lang: str, to: str | None = None,
+    def concordance(self, phrase: str, lang: str, *, to: str | None = None,
                     limit: int = 20) -> ConcordanceResult:
         """Memory segments in `lang` containing `phrase` in any inflected form, with their
         translations (only into `to`, if given); at most `limit`."""

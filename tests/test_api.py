@@ -157,3 +157,11 @@ def test_every_package_is_installed():
     found = {".".join(p.parent.relative_to(ROOT).parts)
              for p in (ROOT / "termbase").rglob("__init__.py")}
     assert found <= listed, found - listed
+
+
+def test_check_reads_a_stream(tb):
+    upload = io.BytesIO("pl\tlt\nPomoc społeczna.\tKažkas kita.\n".encode("utf-8"))
+    report = tb.check(upload, "pl", "lt", name="job.tsv")
+    assert report.file == "job.tsv" and report.segments == 1
+    assert [(i.kind, i.concept_id) for i in report.issues] == [("missing-equivalent", "a2")]
+    assert not report.ok

@@ -1,18 +1,45 @@
 """termbase: a translation and terminology memory for social-services vocabulary
-in Polish, Lithuanian and English."""
+in Polish, Lithuanian and English.
+
+The public API is `Termbase` (every operation), the model (`Concept`, `Term`, `Segment`),
+the result types the operations return and the errors they raise. Names are imported on
+first use, so that `import termbase` stays cheap for the command line.
+"""
 
 __version__ = "0.1.0"
-__all__ = ["Termbase", "Concept", "Term", "Segment", "__version__"]
+
+# public name -> the module that defines it
+_PUBLIC = {
+    "Termbase": "termbase.api",
+    "Concept": "termbase.model", "Term": "termbase.model", "Segment": "termbase.model",
+    "check_lang": "termbase.model", "has_control_chars": "termbase.model",
+    "format_names": "termbase.api", "user_data_dir": "termbase.paths",
+    "ConceptEdit": "termbase.editing",
+    "ExtractResult": "termbase.candidates", "AlignResult": "termbase.candidates",
+    "Candidate": "termbase.extract", "Proposal": "termbase.align",
+    **{name: "termbase.errors" for name in (
+        "TermbaseError", "NotFound", "InvalidInput", "FormatError", "ImportRefused",
+        "StoreError", "StoreLocked", "StoreDamaged")},
+    **{name: "termbase.results" for name in (
+        "Progress", "Equivalent", "Match", "LookupResult", "TermHit", "MemoryHit",
+        "Suggestion", "CheckIssue", "CheckReport", "ConcordanceHit", "ConcordanceResult",
+        "ImportReport", "ExportResult", "HistoryEntry", "UndoResult", "Deleted", "Stats",
+        "BackupState", "DoctorReport", "ReindexResult")},
+}
+
+__all__ = sorted(_PUBLIC) + ["__version__"]
 
 
 def __getattr__(name):
-    # Imported lazily so that `import termbase` stays cheap for the command line.
-    if name == "Termbase":
-        from termbase.api import Termbase
+    module = _PUBLIC.get(name)
+    if module is None:
+        raise AttributeError(f"module 'termbase' has no attribute {name!r}")
+    import importlib
 
-        return Termbase
-    if name in ("Concept", "Term", "Segment"):
-        from termbase import model
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
 
-        return getattr(model, name)
-    raise AttributeError(name)
+
+def __dir__():
+    return __all__

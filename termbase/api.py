@@ -1,25 +1,45 @@
-"""`Termbase`: everything the CLI does, as a Python API (the CLI is a thin layer over it).
+"""`Termbase`: the whole service layer. The CLI (and any other face) only calls its public
+methods and formats the result types they return (`termbase.results`).
 
     from termbase import Termbase
     tb = Termbase.open("my.json")          # or Termbase.open() for the default store
     tb.lookup("pracownikom socjalnym", lang="pl")
+
+Every method raises `termbase.TermbaseError` (or a subclass) for anything a user can cause;
+its message is written to be shown as it is.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
-from termbase.errors import NotFound
+from termbase.errors import NotFound, StoreError
 from termbase.index.search import search
-from termbase.lookup import Match, rank
+from termbase.lookup import rank
 from termbase.model import Concept, Segment, ValidationError, check_lang, has_control_chars
-from termbase.paths import default_db_path, glossary_files
-from termbase.store import Store, StoreError, backup_path
+from termbase.paths import default_db_path
+from termbase.results import Progress
+from termbase.results.lookup import Match
+from termbase.store import backup_path
 
+if TYPE_CHECKING:  # only for annotations: these modules cost time to import
+    from termbase.candidates import AlignResult, ExtractResult
+    from termbase.editing import ConceptEdit
+    from termbase.erasure import PurgeReport
+    from termbase.glossary import GlossaryUpdate
+    from termbase.index.disk import DiskIndex
+    from termbase.results import (CheckReport, ConcordanceResult, DoctorReport, ExportResult,
+                                  HistoryEntry, ImportReport, ReindexResult, Stats,
+                                  Suggestion, UndoResult)
+    from termbase.streams import FileArg
+
+EMPTY_COMMAND = "create empty termbase"
 # Past this many records a TinyDB store's writes, which rewrite the whole file, take over a
 # second each (measured: see README, "Choosing an engine"); SQLite's stay constant.
 TINYDB_ADVISED_MAX = 20_000
+MAX_QUERY = 1000
+READ_ONLY_FORMATS = ("xliff",)      # read for check/extract/align; never written
 
 
 def engine_advice(engine: str, records: int, location: str) -> str:
@@ -31,21 +51,37 @@ def engine_advice(engine: str, records: int, location: str) -> str:
             f"SQLite with `termbase copy {location} {target}` and use --db {target}")
 
 
+def format_names(writable: bool = False) -> list[str]:
+    """The file formats `import_file` reads (`writable`: that `export` writes)."""
+    from termbase.formats import names
+
+    return [n for n in names() if not (writable and n in READ_ONLY_FORMATS)]
+
+
 class Termbase:
-    def __init__(self, store: Store):
+    """A termbase and its translation memory in one store (a TinyDB file or SQLite)."""
+
+    def __init__(self, store):
         self.store = store
-        self._index: Index | None = None
+        self._index: DiskIndex | None = None
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | Path | None = None, seed: bool = True) -> "Termbase":
-        """Open (and on first use create from the shipped glossary) the store at `path`."""
+    def open(cls, path: str | Path | None = None, seed: bool = True,
+             create: bool = True) -> "Termbase":
+        """Open the store at `path` (default: $TERMBASE_DB's or the user data directory's).
+
+        A store that does not exist is created, from the shipped glossary if `seed`, else
+        empty. `create=False` opens whatever is there without creating or checking anything
+        (for `doctor`, which must reach a damaged or missing store)."""
         from termbase.engines import open_store
 
         store = open_store(path if path else default_db_path())
+        tb = cls(store)
+        if not create:
+            return tb
         if store.path.is_dir():
             raise StoreError(f"{store.path} is a directory, not a termbase file")
-        tb = cls(store)
         if not store.exists():
             if store.engine == "tinydb" and backup_path(store.path).exists():
                 raise StoreError(f"{store.path} is missing but its backup "
@@ -57,7 +93,7 @@ class Termbase:
     def _create(self, seed: bool) -> None:
         from termbase import glossary
 
-        command = glossary.SEED_COMMAND if seed else "create empty termbase"
+        command = glossary.SEED_COMMAND if seed else EMPTY_COMMAND
         with self.store.transaction(command=command) as tx:
             if not tx.is_empty():  # another process created it while we waited
                 return
@@ -66,7 +102,423 @@ class Termbase:
             if seed:
                 tx.summary = glossary.seed(tx)
 
-    def update_glossary(self, dry_run: bool = False):
+    @property
+    def path(self) -> Path:
+        """The store file."""
+        return self.store.path
+
+    # -- the index -----------------------------------------------------------------------
+    @property
+    def index(self) -> "DiskIndex":
+        """The search index, current with the store (checked on every use: one stat or one
+        row read); read from disk per query, repaired when found stale."""
+        if self._index is not None and self._index.fingerprint == self.store.index_state():
+            return self._index
+        self._index = self.store.open_index()
+        return self._index
+
+    def rebuild_index(self, progress: Progress | None = None) -> "DiskIndex":
+        """Rebuild the search index from the store (it is kept current by every write and
+        repaired when found stale, so this is for doubt, not for routine).
+
+        progress: called as `progress(concepts done, None)`."""
+        counted = (lambda done: progress(done, None)) if progress else None
+        self._index = self.store.open_index(counted, force=True)
+        return self._index
+
+    def preload(self) -> int:
+        """Open the search index now (an interactive session pays this once, up front).
+        Returns the number of terms indexed."""
+        return self.index.term_count()
+
+    def reindex(self, progress: Progress | None = None) -> "ReindexResult":
+        """Rebuild the search index now.
+
+        progress: called as `progress(concepts done, None)`."""
+        from termbase.results import ReindexResult
+
+        index = self.rebuild_index(progress)
+        return ReindexResult(terms=index.term_count(), concepts=self.store.counts()["concepts"])
+
+    # -- reading -------------------------------------------------------------------------
+    def lookup(self, query: str, lang: str | None = None, to: Iterable[str] | None = None,
+               limit: int = 10, fuzzy: bool = True) -> list[Match]:
+        """Concepts matching `query` in any inflected form, folded, misspelt or as a prefix.
+
+        query: a word or phrase. lang: the query's language (None: any). to: the languages
+        of the equivalents to show (None: all). limit: at most this many concepts.
+        fuzzy: also typo-tolerant matches."""
+        query = (query or "").strip()
+        if not query:
+            raise ValidationError("empty query")
+        if has_control_chars(query):
+            raise ValidationError("the query contains control characters")
+        if len(query) > MAX_QUERY:
+            raise ValidationError(f"query too long ({len(query)} characters; at most "
+                                  f"{MAX_QUERY})")
+        if limit < 1:
+            raise ValidationError("the limit must be at least 1")
+        langs = [check_lang(lang)] if lang else None
+        targets = [check_lang(t) for t in to] if to else None
+        index = self.index
+        return rank(index, search(index, query, langs, fuzzy), targets, limit)
+
+    def get(self, concept_id: str) -> Concept:
+        """The concept with this id (NotFound if there is none), read from the store."""
+        data = self.store.get_concept(concept_id)
+        if data is None:
+            raise NotFound(f"no concept with id {concept_id!r}")
+        return Concept.from_dict(data)
+
+    def concepts(self, subject: str | None = None, lang: str | None = None,
+                 offset: int = 0, limit: int | None = None) -> Iterator[Concept]:
+        """The concepts in the order they were added, optionally filtered and paged.
+
+        subject: only this subject (case-insensitive). lang: only concepts with a term in
+        this language. offset, limit: skip that many matching concepts, then give at most
+        `limit` (None: all)."""
+        lang = check_lang(lang) if lang else None
+        wanted = subject.casefold() if subject is not None else None
+        skipped = given = 0
+        for doc in self.store.concept_docs():
+            concept = Concept.from_dict(doc)
+            if wanted is not None and concept.subject.casefold() != wanted:
+                continue
+            if lang and lang not in concept.languages:
+                continue
+            if skipped < offset:
+                skipped += 1
+                continue
+            if limit is not None and given >= limit:
+                return
+            given += 1
+            yield concept
+
+    def stats(self) -> Stats:
+        """Counts of concepts, terms per language, subjects, memory segments and batches,
+        the engine, and a hint when a TinyDB store has outgrown it."""
+        from termbase.results import Stats
+
+        per_lang: dict[str, int] = {}
+        subjects: dict[str, int] = {}
+        count = 0
+        for doc in self.store.concept_docs():
+            count += 1
+            subject = doc.get("subject") or "(none)"
+            subjects[subject] = subjects.get(subject, 0) + 1
+            for term in doc.get("terms", ()):
+                per_lang[term["lang"]] = per_lang.get(term["lang"], 0) + 1
+        counts = self.store.counts()
+        return Stats(store=self.store.location, concepts=count, terms=sum(per_lang.values()),
+                     terms_per_language=dict(sorted(per_lang.items())),
+                     subjects=dict(sorted(subjects.items())),
+                     memory_segments=counts["memory_segments"], batches=counts["batches"],
+                     engine=self.store.engine,
+                     advice=engine_advice(self.store.engine, count + counts["memory_segments"],
+                                          self.store.location),
+                     glossary_hint=self.glossary_hint())
+
+    # -- translating ---------------------------------------------------------------------
+    def suggest(self, segment: str, source_lang: str, target_lang: str, *, memory: int = 5,
+                min_score: float = 50.0) -> "Suggestion":
+        """Every termbase term in `segment` (any inflected form) with its equivalents in
+        `target_lang`, and up to `memory` translation-memory matches scoring at least
+        `min_score` (0-100)."""
+        from termbase.results import MemoryHit, Suggestion, TermHit
+        from termbase.suggest import suggest
+
+        source_lang, target_lang = check_lang(source_lang), check_lang(target_lang)
+        if has_control_chars(segment, allow_newlines=True):
+            raise ValidationError("the segment contains control characters")
+        found = suggest(self.index, segment, source_lang, target_lang, memory, min_score)
+        return Suggestion(segment=found["segment"], source_lang=found["from"],
+                          target_lang=found["to"],
+                          terms=[TermHit.from_json(hit) for hit in found["terms"]],
+                          memory=[MemoryHit(**hit) for hit in found["memory"]])
+
+    def check(self, file: "FileArg", source_lang: str, target_lang: str, *,
+              name: str | None = None) -> "CheckReport":
+        """Term QA of a bilingual file (TMX, XLIFF, two-column TSV/CSV): segments whose
+        translation lacks a term's target equivalent or uses a deprecated or forbidden one.
+
+        file: a path, or a binary stream (then `name`, or the stream's own name, tells the
+        format by its extension)."""
+        from termbase.check import check_file
+        from termbase.results import CheckIssue, CheckReport
+        from termbase.streams import is_stream, readable_path, stream_name
+
+        with readable_path(file, name) as path:
+            found = check_file(self.index, path, source_lang, target_lang)
+        if is_stream(file):
+            found["file"] = stream_name(file, name)
+        return CheckReport(file=found["file"], source_lang=found["from"],
+                           target_lang=found["to"], segments=found["segments"],
+                           issues=[CheckIssue(**issue) for issue in found["issues"]])
+
+    def concordance(self, phrase: str, lang: str, *, to: str | None = None,
+                    limit: int = 20) -> ConcordanceResult:
+        """Memory segments in `lang` containing `phrase` in any inflected form, with their
+        translations (only into `to`, if given); at most `limit`."""
+        from termbase.concordance import concordance
+        from termbase.results import ConcordanceHit, ConcordanceResult
+
+        if to:
+            check_lang(to)
+        found = concordance(self.index, phrase, lang, to, limit)
+        return ConcordanceResult(query=phrase, lang=check_lang(lang),
+                                 results=[ConcordanceHit(**hit) for hit in found])
+
+    # -- writing -------------------------------------------------------------------------
+    def add(self, concept: "Concept | ConceptEdit") -> Concept:
+        """Add a concept (a `Concept`, or a `ConceptEdit` applied to a new one: its first
+        term in each language becomes the preferred term). Returns it with its new id."""
+        from termbase.editing import ConceptEdit
+
+        if isinstance(concept, ConceptEdit):
+            concept = concept.apply(Concept())
+        if not concept.terms:
+            raise ValidationError("a concept needs at least one term")
+        with self.store.transaction(command="add") as tx:
+            return tx.add(concept)
+
+    def update(self, concept: Concept, command: str = "edit") -> Concept:
+        """Replace the stored concept that has `concept.id` by `concept`."""
+        with self.store.transaction(command=command) as tx:
+            return tx.update(concept)
+
+    def edit(self, concept_id: str, change: "ConceptEdit | Callable[[Concept], None]",
+             command: str | None = None) -> Concept:
+        """Apply `change` (a `ConceptEdit`, or a function changing the concept in place) to
+        the concept as stored now, under the lock: a concurrent edit of the same concept is
+        never overwritten with a stale copy. `command` is recorded in the history."""
+        with self.store.transaction(command=command or f"edit {concept_id}") as tx:
+            concept = tx.get(concept_id)
+            if concept is None:
+                raise NotFound(f"no concept with id {concept_id!r}")
+            if callable(change):
+                change(concept)
+            else:
+                change.apply(concept)
+            return tx.update(concept)
+
+    def delete(self, concept_id: str) -> Concept:
+        """Delete a concept (one undoable batch); returns what was deleted."""
+        with self.store.transaction(command=f"delete {concept_id}") as tx:
+            return tx.delete(concept_id)
+
+    # -- files ---------------------------------------------------------------------------
+    def import_file(self, file: "FileArg", *, format: str | None = None,
+                    name: str | None = None, on_conflict: str = "merge",
+                    dry_run: bool = False, skip_invalid: bool = False,
+                    rejects: "FileArg | None" = None, encoding: str | None = None,
+                    as_terms: bool = False, subject: str = "", source: str = "",
+                    source_lang: str | None = None, target_lang: str | None = None,
+                    progress: Progress | None = None) -> ImportReport:
+        """Import terms (TSV/CSV/XLSX/TBX/OmegaT) or memory segments (TMX) as one batch.
+
+        file: a path, or a binary stream (then `name` or the stream's own name tells the
+        format by its extension, unless `format` is given). format: a format name, None or
+        "auto" to detect. on_conflict: merge (a differing term becomes a synonym), skip, or
+        new (import the concept as a new one). dry_run: report, change nothing.
+        skip_invalid: import the valid records; the rejected ones are listed in the report
+        and written as TSV to `rejects` (default: FILE.rejects.tsv beside a file path).
+        encoding: of text files (None: detected). as_terms: TMX short units as term pairs.
+        subject, source: for concepts that have none. source_lang, target_lang: the
+        languages of a bilingual file without language tags (OmegaT).
+        progress: `progress(done, total)`. Invalid records refuse the whole file
+        (ImportRefused, listing them) unless `skip_invalid`."""
+        from termbase.formats.base import ReadOptions
+        from termbase.importer import CONFLICT_MODES, import_file
+        from termbase.rejects import default_rejects_path, write_rejects
+        from termbase.streams import is_stream, readable_path, stream_name
+
+        if on_conflict not in CONFLICT_MODES:
+            raise ValidationError(f"on_conflict must be one of {', '.join(CONFLICT_MODES)}")
+        if rejects is not None and not skip_invalid:
+            raise ValidationError("a rejects file goes with skip_invalid")
+        options = ReadOptions(encoding=encoding, as_terms=as_terms, subject=subject,
+                              source=source)
+        if source_lang or target_lang:
+            options.langs = [check_lang(lang) for lang in (source_lang, target_lang) if lang]
+            options.source_lang, options.target_lang = source_lang, target_lang
+        with readable_path(file, name) as path:
+            report = import_file(self.store, path, fmt_name=None if format == "auto" else format,
+                                 options=options, on_conflict=on_conflict, dry_run=dry_run,
+                                 skip_invalid=skip_invalid, progress=progress)
+        if is_stream(file):
+            report.file = stream_name(file, name)
+        if report.rejected and skip_invalid:
+            target = rejects if rejects is not None else default_rejects_path(file)
+            if target is not None:
+                report.rejects_file = write_rejects(target, report.rejected)
+                report.warnings.append(f"{len(report.rejected)} rejected record(s) written "
+                                       f"to {report.rejects_file}")
+        return report
+
+    def export(self, file: "FileArg", *, format: str | None = None,
+               name: str | None = None, langs: Sequence[str] | None = None,
+               source_lang: str | None = None, target_lang: str | None = None,
+               subjects: Sequence[str] | None = None, statuses: Sequence[str] | None = None,
+               since: str | None = None, with_forms: bool = False,
+               terms_as_tmx: bool = False) -> "ExportResult":
+        """Export the glossary (TBX, TBX v2, CSV, TSV, OmegaT, XLSX) or the memory (TMX).
+
+        file: a path or a binary stream (then `format`, or `name`'s extension, says the
+        format). langs: languages to write, in column order. source_lang, target_lang:
+        the pair of bilingual formats (OmegaT, TMX of terms). subjects, statuses, since
+        (YYYY-MM-DD): only concepts of these subjects, terms of these statuses, concepts
+        modified on or after that date. with_forms: add every inflected form known, for
+        tools without morphology. terms_as_tmx: TMX of term pairs instead of the memory."""
+        from termbase.exporter import ExportFilter, export_file
+        from termbase.formats.base import WriteOptions
+        from termbase.results import ExportResult
+        from termbase.streams import is_stream, stream_name, writable_path
+
+        langs = [check_lang(lang) for lang in langs] if langs else None
+        for lang in (source_lang, target_lang):
+            if lang:
+                check_lang(lang)
+        selection = ExportFilter(langs=langs, subjects=list(subjects) if subjects else None,
+                                 statuses=list(statuses) if statuses else None, since=since)
+        options = WriteOptions(langs=langs, source_lang=source_lang, target_lang=target_lang,
+                               with_forms=with_forms, terms_as_tmx=terms_as_tmx)
+        with writable_path(file, name) as path:
+            written = export_file(self.store, path, format, options, selection)
+        if is_stream(file):
+            written["file"] = stream_name(file, name)
+        return ExportResult(**written)
+
+    # -- texts ---------------------------------------------------------------------------
+    def extract(self, files: Sequence[str | Path], lang: str, *, top: int | None = 50,
+                min_freq: int = 1, new_only: bool = False, encoding: str | None = None,
+                progress: Progress | None = None) -> "ExtractResult":
+        """Term candidates from plain-text, TMX or XLIFF files (their `lang` segments), in
+        base form, ranked by termhood; candidates the termbase has are marked.
+
+        top: keep the best N (None: all). min_freq: only candidates seen that often.
+        new_only: leave out known ones. encoding: of plain-text files (None: detected).
+        progress: `progress(characters done, total)`."""
+        from termbase.candidates import ExtractResult
+        from termbase.extract import extract_passages, read_all
+
+        lang = check_lang(lang)
+        passages = read_all(files, lang, encoding)
+        extraction = extract_passages(passages, lang, self.index, min_freq, progress)
+        return ExtractResult.of(extraction, lang, [str(f) for f in files], top, new_only)
+
+    def align(self, files: Sequence[str | Path], source_lang: str, target_lang: str, *,
+              top: int | None = 50, min_cooc: int = 2, encoding: str | None = None,
+              progress: Progress | None = None) -> "AlignResult":
+        """Translation pairs proposed from parallel text: one TMX/XLIFF file, or a source and
+        a target text file aligned line by line.
+
+        top: keep the best N (None: all). min_cooc: only pairs sharing that many segments.
+        encoding: of plain-text files. progress: `progress(step, 3)`."""
+        from termbase.align import align
+        from termbase.candidates import AlignResult, read_segment_pairs
+
+        source_lang, target_lang = check_lang(source_lang), check_lang(target_lang)
+        if source_lang == target_lang:
+            raise ValidationError("the source and target language are the same")
+        pairs = read_segment_pairs([Path(f) for f in files], source_lang, target_lang,
+                                   encoding)
+        proposals = align(pairs, source_lang, target_lang, self.index, min_cooc, progress)
+        return AlignResult(source_lang=source_lang, target_lang=target_lang,
+                           segments=len(pairs), proposals=proposals[:top] if top else proposals)
+
+    def add_candidates(self, result: "ExtractResult | AlignResult",
+                       numbers: Iterable[int] | None = None, *, subject: str = "",
+                       command: str | None = None) -> ImportReport:
+        """Add proposals of an extract or align result as concepts, in one undoable batch.
+
+        numbers: which ones, counted from 1 as shown (None: all). subject: of the new
+        concepts. A proposal whose term the termbase has merges into that concept."""
+        from termbase.candidates import ExtractResult
+
+        numbered = result.concepts(subject)
+        verb = "extract" if isinstance(result, ExtractResult) else "align"
+        if numbers is not None:
+            chosen = sorted(set(numbers))
+            bad = [n for n in chosen if not 1 <= n <= len(numbered)]
+            if bad:
+                raise ValidationError(f"no proposal number {bad[0]} (1-{len(numbered)})")
+            numbered = [(n, numbered[n - 1][1]) for n in chosen]
+        return self._add_numbered(numbered,
+                                  command or f"{verb} --add ({len(numbered)} chosen)")
+
+    def add_reviewed(self, sheet: str | Path, kind: str, *, subject: str = "",
+                     lang: str | None = None, source_lang: str | None = None,
+                     target_lang: str | None = None) -> ImportReport:
+        """Add the rows marked (y in the `add` column) in a review sheet written by
+        `ExtractResult.write_review` (kind "extract") or `AlignResult.write_review` (kind
+        "align"), in one undoable batch. lang / source_lang, target_lang: for rows that do
+        not name their language. Nothing marked: an empty report, nothing changed."""
+        from termbase.candidates import reviewed_concepts
+
+        sheet = Path(sheet)
+        numbered = reviewed_concepts(sheet, kind, subject, lang, source_lang, target_lang)
+        return self._add_numbered(numbered, f"{kind} --add-from {sheet.name}")
+
+    def _add_numbered(self, numbered, command: str) -> ImportReport:
+        from termbase.extraction.adding import add_concepts
+        from termbase.results import ImportReport
+
+        if not numbered:
+            return ImportReport(file=command, format="candidates")
+        return add_concepts(self.store, numbered, command)
+
+    # -- history -------------------------------------------------------------------------
+    def history(self, limit: int | None = None) -> list[HistoryEntry]:
+        """The batches of changes, oldest first (the last `limit` of them, if given)."""
+        from termbase.results import HistoryEntry
+
+        batches = self.store.batches()
+        if limit is not None:
+            batches = batches[-limit:] if limit > 0 else []
+        return [HistoryEntry.from_record(b) for b in batches]
+
+    def undo(self, batch: str, force: bool = False) -> UndoResult:
+        """Revert a batch exactly (`batch`: its id or a unique prefix), as a new batch.
+        Refused when later batches changed the same records, unless `force`."""
+        from termbase.history import undo_batch
+        from termbase.results import UndoResult
+
+        return UndoResult(**undo_batch(self.store, batch, force))
+
+    # -- health --------------------------------------------------------------------------
+    def doctor(self, repair: bool = False) -> "DoctorReport":
+        """Check the store, its backup, leftovers of interrupted writes and the search index.
+        With `repair`: remove the leftovers, restore a damaged file from the backup (the
+        damaged one is kept aside) and rebuild a damaged or stale index."""
+        from termbase import doctor
+        from termbase.results import DoctorReport
+
+        report = DoctorReport.from_dict(doctor.repair(self.store) if repair
+                                        else doctor.diagnose(self.store))
+        if (report.ok or (report.after and report.after.ok)) and self.store.exists():
+            report.glossary_hint = self.glossary_hint()
+        return report
+
+    def backup(self, file: str | Path) -> dict:
+        """Write a consistent copy of the store to `file` while others may keep working
+        (SQLite's online backup; a copy under the lock for TinyDB)."""
+        target = Path(file)
+        if target.exists() and target.resolve() == Path(self.store.location).resolve():
+            raise StoreError("the backup file cannot be the store itself")
+        self.store.backup(target)
+        return {"store": self.store.location, "backup": str(target),
+                "engine": self.store.engine}
+
+    @staticmethod
+    def copy(source: str | Path, target: str | Path):
+        """Copy a whole termbase (concepts, memory, change log, batches) into a new store
+        of any engine; history and undo work on the copy. Returns a `CopyResult`."""
+        from termbase.copying import copy_termbase
+
+        return copy_termbase(source, target)
+
+    # -- the shipped glossary ----------------------------------------------------------------
+    def update_glossary(self, dry_run: bool = False) -> "GlossaryUpdate":
         """Bring the shipped glossary's corrections and new concepts into this store as one
         undoable batch; concepts edited here are listed as conflicts, never overwritten."""
         from termbase.glossary import update_glossary
@@ -86,114 +538,10 @@ class Termbase:
         return (f"the shipped glossary {shipped_version().version} is newer than this "
                 f"store's {held}: run `termbase update-glossary` to apply it")
 
-    # -- the index -----------------------------------------------------------------------
-    @property
-    def index(self):
-        """The search index, current with the store (checked on every use: one stat or one
-        row read); opened lazily, repaired when stale."""
-        if self._index is not None and self._index.fingerprint == self.store.index_state():
-            return self._index
-        self._index = self.store.open_index()
-        return self._index
-
-    def rebuild_index(self, progress: Callable[[int], None] | None = None):
-        """Rebuild the search index from the store (normally never needed: it is kept
-        current by every write and repaired automatically when found stale)."""
-        self._index = self.store.open_index(progress, force=True)
-        return self._index
-
-    # -- reading -------------------------------------------------------------------------
-    def lookup(self, query: str, lang: str | None = None, to: Iterable[str] | None = None,
-               limit: int = 10, fuzzy: bool = True) -> list[Match]:
-        """Concepts matching `query` in any inflected form, folded, misspelt or as a prefix."""
-        query = (query or "").strip()
-        if not query:
-            raise ValidationError("empty query")
-        if has_control_chars(query):
-            raise ValidationError("the query contains control characters")
-        if len(query) > 1000:
-            raise ValidationError(f"query too long ({len(query)} characters; at most 1000)")
-        langs = [check_lang(lang)] if lang else None
-        targets = [check_lang(t) for t in to] if to else None
-        index = self.index
-        return rank(index, search(index, query, langs, fuzzy), targets, limit)
-
-    def get(self, concept_id: str) -> Concept:
-        """One concept, read from the store (not the index)."""
-        data = self.store.get_concept(concept_id)
-        if data is None:
-            raise NotFound(f"no concept with id {concept_id!r}")
-        return Concept.from_dict(data)
-
-    def concepts(self) -> list[Concept]:
-        return [Concept.from_dict(d) for d in self.store.concept_docs()]
-
-    def stats(self) -> dict:
-        per_lang: dict[str, int] = {}
-        subjects: dict[str, int] = {}
-        count = 0
-        for doc in self.store.concept_docs():
-            count += 1
-            subject = doc.get("subject") or "(none)"
-            subjects[subject] = subjects.get(subject, 0) + 1
-            for term in doc.get("terms", ()):
-                per_lang[term["lang"]] = per_lang.get(term["lang"], 0) + 1
-        counts = self.store.counts()
-        result = {
-            "store": self.store.location, "engine": self.store.engine, "concepts": count,
-            "terms": sum(per_lang.values()), "terms_per_language": dict(sorted(per_lang.items())),
-            "subjects": dict(sorted(subjects.items())),
-            "memory_segments": counts["memory_segments"], "batches": counts["batches"],
-        }
-        advice = engine_advice(self.store.engine, count + counts["memory_segments"],
-                               self.store.location)
-        if advice:
-            result["advice"] = advice
-        return result
-
-    # -- writing -------------------------------------------------------------------------
-    def add(self, concept: Concept) -> Concept:
-        with self.store.transaction(command="add") as tx:
-            return tx.add(concept)
-
-    def update(self, concept: Concept, command: str = "edit") -> Concept:
-        with self.store.transaction(command=command) as tx:
-            return tx.update(concept)
-
-    def edit(self, concept_id: str, change: Callable[[Concept], None],
-             command: str = "edit") -> Concept:
-        """Apply `change` to the concept as stored now, under the lock: a concurrent edit
-        of the same concept is never overwritten with a stale copy."""
-        with self.store.transaction(command=command) as tx:
-            concept = tx.get(concept_id)
-            if concept is None:
-                raise NotFound(f"no concept with id {concept_id!r}")
-            change(concept)
-            return tx.update(concept)
-
-    def delete(self, concept_id: str) -> Concept:
-        with self.store.transaction(command=f"delete {concept_id}") as tx:
-            return tx.delete(concept_id)
-
-    def import_file(self, path: str | Path, **kwargs):
-        from termbase.importer import import_file
-
-        return import_file(self.store, Path(path), **kwargs)
-
-    def history(self) -> list[dict]:
-        return self.store.batches()
-
-    def undo(self, batch: str, force: bool = False) -> dict:
-        from termbase.history import undo_batch
-
-        return undo_batch(self.store, batch, force)
-
     # -- memory segments and erasure ---------------------------------------------------------
     def segments(self, contains: str | None = None, limit: int | None = None
-                 ) -> list[tuple[str, "Segment"]]:
+                 ) -> list[tuple[str, Segment]]:
         """(key, segment) of the memory, in the order added; `contains` filters by text."""
-        from termbase.model import Segment
-
         found = []
         needle = (contains or "").casefold()
         for key, doc in self.store.segment_items():
@@ -206,8 +554,6 @@ class Termbase:
 
     def edit_segment(self, key: str, texts: dict[str, str]) -> dict:
         """Replace the texts of one memory segment (languages not given are kept)."""
-        from termbase.model import Segment
-
         with self.store.transaction(command=f"edit segment {key}") as tx:
             current = tx.get_segment(key)
             if current is None:
@@ -223,7 +569,7 @@ class Termbase:
             segment = tx.delete_segment(key)
             return {"batch": tx.batch, "segment": key, "texts": segment.texts}
 
-    def purge(self, text: str, dry_run: bool = False):
+    def purge(self, text: str, dry_run: bool = False) -> "PurgeReport":
         """Erase every occurrence of `text` from the store, its change log and its backup
         (see `termbase.erasure`); irreversible."""
         from termbase.erasure import purge

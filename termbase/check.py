@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
@@ -19,23 +18,9 @@ from termbase.formats.encoding import decode
 from termbase.index.recognize import recognize
 from termbase.index.structures import Index
 from termbase.model import Segment, check_lang
+from termbase.results.segments import CheckIssue as Issue
 
 BAD_STATUSES = ("deprecated", "forbidden")
-
-
-@dataclass
-class Issue:
-    line: int
-    kind: str                 # missing-equivalent | deprecated-term | forbidden-term
-    concept_id: str
-    source_term: str = ""
-    target_term: str = ""
-    expected: list[str] = field(default_factory=list)
-    source: str = ""
-    target: str = ""
-
-    def to_json(self) -> dict:
-        return dict(self.__dict__)
 
 
 def read_pairs(path: Path, source_lang: str, target_lang: str) -> Iterator[tuple[int, str, str]]:

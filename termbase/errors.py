@@ -1,22 +1,59 @@
-"""One exception root for everything termbase reports to a user.
+"""Every error termbase raises on purpose, under one root.
 
-Every message is fit to show as it is, on one line. Faces map `TermbaseError` to their
-own failure signal (the CLI: exit status 1) in one place.
+A face (the CLI, a server) catches `TermbaseError` and shows its message as it is: each
+message is written for the user. Anything else escaping is a bug.
+
+    TermbaseError
+    ├── NotFound          no such concept, batch, ...
+    ├── InvalidInput      a value the user gave is not acceptable (alias: ValidationError)
+    ├── FormatError       a file as a whole cannot be read or written
+    ├── ImportRefused     a file has invalid records; nothing was imported
+    └── StoreError        the store cannot be used
+        ├── StoreLocked   another process holds the lock too long
+        └── StoreDamaged  the file is not a readable termbase (alias: StoreCorrupt)
+
+This module imports nothing, so `from termbase import TermbaseError` stays cheap.
 """
 
 from __future__ import annotations
 
 
 class TermbaseError(Exception):
-    """Root of the errors termbase raises on purpose."""
+    """The root: a failure with a message fit to show a user as it is."""
 
 
-class NotFound(TermbaseError):
-    """A concept, segment or batch that does not exist."""
+class NotFound(TermbaseError, LookupError):
+    """A concept, batch or other record named by the caller does not exist."""
 
 
 class InvalidInput(TermbaseError, ValueError):
-    """Data that fails validation (a term, a language code, a query)."""
+    """A value given by the caller (a term, a language code, a query...) is not acceptable."""
+
+
+class FormatError(TermbaseError):
+    """The file as a whole cannot be read (malformed XML, wrong header, bad encoding...)."""
+
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.line = line
+
+    def __str__(self) -> str:
+        message = super().__str__()
+        return f"line {self.line}: {message}" if self.line else message
+
+
+class ImportRefused(TermbaseError):
+    """The file has invalid records; nothing was imported. `errors`: (line, problem) pairs."""
+
+    def __init__(self, path, errors: list[tuple[int, str]]):
+        self.path, self.errors = path, errors
+        name = getattr(path, "name", None) or str(path)
+        super().__init__(f"{name}: {len(errors)} invalid record(s); nothing imported")
+
+    def to_json(self) -> dict:
+        """What `import --json` prints for a refused file."""
+        return {"file": str(self.path), "refused": True,
+                "errors": [{"line": line, "error": error} for line, error in self.errors]}
 
 
 class StoreError(TermbaseError):
@@ -24,8 +61,8 @@ class StoreError(TermbaseError):
 
 
 class StoreLocked(StoreError):
-    """Another process holds the store's write lock for too long."""
+    """Another termbase process held the store's lock for longer than we wait."""
 
 
 class StoreDamaged(StoreError):
-    """The store cannot be read as a termbase; the backup may restore it."""
+    """The store file (or its backup) is not a readable termbase; `doctor --repair` helps."""

@@ -14,46 +14,19 @@ reported (and written to a file by the CLI). Merging:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
 from termbase import formats
 from termbase.bulk import paused_gc
+from termbase.errors import ImportRefused  # noqa: F401 - raised here, caught by faces
 from termbase.formats.base import Entry, FormatError, ReadOptions
 from termbase.model import Concept, Segment, Term
+from termbase.results.changes import ImportReport
 from termbase.store import Store, Transaction
 from termbase.text.normalize import norm
 
 CONFLICT_MODES = ("merge", "skip", "new")
-
-
-class ImportRefused(Exception):
-    """The file has invalid records; nothing was imported."""
-
-    def __init__(self, path: Path, errors: list[tuple[int, str]]):
-        self.path, self.errors = path, errors
-        super().__init__(f"{path.name}: {len(errors)} invalid record(s); nothing imported")
-
-
-@dataclass
-class ImportReport:
-    file: str
-    format: str
-    batch: str = ""
-    dry_run: bool = False
-    added: int = 0
-    merged: int = 0
-    unchanged: int = 0
-    skipped: int = 0
-    segments_added: int = 0
-    segments_unchanged: int = 0
-    conflicts: list[dict] = field(default_factory=list)
-    rejected: list[dict] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-    def to_json(self) -> dict:
-        return dict(self.__dict__)
 
 
 class _TermMap:

@@ -2,32 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-
 from termbase.index.search import Hit
 from termbase.index.structures import Index
 from termbase.model import Concept
+from termbase.results.lookup import Equivalent, Match
 
 _STATUS_RANK = {"preferred": 0, "": 1, "admitted": 1, "deprecated": 2, "forbidden": 3}
-
-
-@dataclass
-class Match:
-    concept_id: str
-    score: float
-    match: str
-    lang: str
-    term: str
-    equivalents: dict[str, list[dict]] = field(default_factory=dict)
-    subject: str = ""
-    definition: dict[str, str] = field(default_factory=dict)
-    note: str = ""
-
-    def to_json(self) -> dict:
-        data = asdict(self)
-        if not data["note"]:
-            del data["note"]
-        return data
 
 
 def equivalents(concept: Concept, exclude: str | None, targets: list[str] | None
@@ -69,7 +49,9 @@ def rank(index: Index, hits: list[Hit], targets: list[str] | None, limit: int) -
         concept = Concept.from_dict(index.concepts[ref.concept_id])
         matches.append(Match(
             concept_id=ref.concept_id, score=hit.score, match=hit.kind, lang=ref.lang,
-            term=ref.text, equivalents=equivalents(concept, ref.lang, targets),
+            term=ref.text, equivalents={
+                lang: [Equivalent.from_json(entry) for entry in entries]
+                for lang, entries in equivalents(concept, ref.lang, targets).items()},
             subject=concept.subject, definition=dict(concept.definition), note=concept.note))
     return matches
 

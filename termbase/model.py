@@ -18,6 +18,8 @@ import sys
 import unicodedata
 from dataclasses import dataclass, field, fields
 
+from termbase.errors import InvalidInput
+
 STATUSES = ("preferred", "admitted", "deprecated", "forbidden")
 TERM_TYPES = ("fullForm", "abbreviation", "acronym", "variant", "phrase", "shortForm")
 PARTS_OF_SPEECH = ("noun", "adjective", "verb", "adverb", "properNoun", "other")
@@ -44,8 +46,8 @@ _REGION_RE = re.compile(r"^[a-z]{2}-[A-Z]{2}$")
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
 
-class ValidationError(ValueError):
-    """Raised with a message fit to show a user as it is."""
+# The name this module always raised; the same class as `termbase.errors.InvalidInput`.
+ValidationError = InvalidInput
 
 
 # Control characters (Unicode category Cc), lone surrogates (Cs), line/paragraph separators

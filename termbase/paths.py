@@ -13,9 +13,14 @@ def default_db_path() -> Path:
     env = os.environ.get(ENV_DB)
     if env:
         return Path(env).expanduser()
-    from platformdirs import user_data_dir
+    return user_data_dir() / "termbase.json"
 
-    return Path(user_data_dir("termbase", appauthor=False)) / "termbase.json"
+
+def user_data_dir() -> Path:
+    """The user's data directory for termbase (the default store, the shell's history)."""
+    from platformdirs import user_data_dir as platform_data_dir
+
+    return Path(platform_data_dir("termbase", appauthor=False))
 
 
 def glossary_dir() -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -53,15 +54,44 @@ def empty(db_path):
 
 
 class CLIResult:
-    def __init__(self, proc: subprocess.CompletedProcess):
-        self.code, self.out, self.err = proc.returncode, proc.stdout, proc.stderr
+    def __init__(self, code: int, out: str, err: str):
+        self.code, self.out, self.err = code, out, err
 
     def json(self):
         return json.loads(self.out)
 
 
 @pytest.fixture
-def run_cli(db_path):
+def run_cli(db_path, monkeypatch, capsys):
+    """Run a command in-process through `termbase.cli.main(argv)`, with the test's store:
+    the same parsing, output and exit codes as the installed command, without starting an
+    interpreter. `env` applies to this call only. The reliability suites run the real
+    program in subprocesses (`run_cli_process`)."""
+    from termbase.cli import main, output
+
+    def run(*args: str, input: str | bytes | None = None, env: dict | None = None
+            ) -> CLIResult:
+        data = input.encode("utf-8") if isinstance(input, str) else (input or b"")
+        with monkeypatch.context() as patch:
+            patch.setenv("TERMBASE_DB", str(db_path))
+            patch.setenv("NO_COLOR", "1")
+            for key, value in (env or {}).items():
+                patch.setenv(key, value)
+            patch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+            patch.setattr(output, "_console", None)
+            capsys.readouterr()
+            try:
+                code = main([str(arg) for arg in args])
+            except SystemExit as exc:  # argparse: --help, usage errors
+                code = exc.code if isinstance(exc.code, int) else 0
+            out, err = capsys.readouterr()
+        return CLIResult(code, out, err)
+
+    return run
+
+
+@pytest.fixture
+def run_cli_process(db_path):
     """Run the real command in a subprocess (as a user would), with the test's store."""
 
     def run(*args: str, input: str | bytes | None = None, env: dict | None = None,
@@ -76,6 +106,6 @@ def run_cli(db_path):
         if not text:
             proc.stdout = proc.stdout.decode("utf-8", "replace")
             proc.stderr = proc.stderr.decode("utf-8", "replace")
-        return CLIResult(proc)
+        return CLIResult(proc.returncode, proc.stdout, proc.stderr)
 
     return run

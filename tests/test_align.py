@@ -254,10 +254,10 @@ def test_cli_tmx_review_file_adds_one_batch_and_undo_removes_it(run_cli, seeded_
     assert result.code == 0, result.err
     history = tb.history()
     assert len(history) == batches_before + 1
-    batch = history[-1]["batch"]
+    batch = history[-1].batch
     top = tb.lookup("mediacji rodzinnej", lang="pl")[0]
     assert fold(top.term) == fold("mediacja rodzinna")
-    assert [e["term"] for e in top.equivalents["en"]] == ["family mediation"]
+    assert [e.term for e in top.equivalents["en"]] == ["family mediation"]
     assert top.subject == "family"
 
     assert run_cli("undo", batch).code == 0

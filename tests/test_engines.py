@@ -135,7 +135,7 @@ def test_undoing_batches_in_reverse_restores_every_earlier_state(tmp_path_factor
 @pytest.mark.parametrize("engine", ENGINES)
 def test_the_creation_batch_of_an_empty_store_can_be_undone(tmp_path, engine):
     tb = open_empty(tmp_path, engine)
-    first = tb.history()[0]["batch"]
+    first = tb.history()[0].batch
     result = undo_batch(tb.store, first)
     assert result["changes_reverted"] == 0
 
@@ -354,7 +354,7 @@ def test_stats_and_doctor_name_the_engine(tmp_path, engine):
 
     tb = open_empty(tmp_path, engine)
     tb.add(Concept(terms=[Term("pl", "praca socjalna")]))
-    assert tb.stats()["engine"] == tb.store.engine
+    assert tb.stats().engine == tb.store.engine
     report = diagnose(tb.store)
     assert report["ok"] and report["engine"] == tb.store.engine
     assert report["index"].startswith(("current", "absent"))
@@ -391,7 +391,7 @@ def test_purge_removes_a_name_from_store_log_backup_and_index(tmp_path, engine):
     assert [m.source for m in tb.index.memory.search("Jonas Petraitis otrzymał zasiłek", "pl", "lt")] \
         == []
     assert tb.store.counts()["memory_segments"] == 1
-    assert tb.history()[-1]["command"] == "purge"
+    assert tb.history()[-1].command == "purge"
     with pytest.raises(StoreError, match="cannot be undone"):
         undo_batch(tb.store, report.batch)
     with pytest.raises(StoreError, match="no longer be undone"):
@@ -430,13 +430,13 @@ def test_a_large_tinydb_store_is_advised_to_move_to_sqlite(tmp_path, monkeypatch
     tb = open_empty(tmp_path, "json")
     for n in range(3):
         tb.add(Concept(terms=[Term("pl", f"termin {n}")]))
-    assert "advice" not in tb.stats()
+    assert not tb.stats().advice
     monkeypatch.setattr(api, "TINYDB_ADVISED_MAX", 2)
-    assert "termbase copy" in tb.stats()["advice"]
+    assert "termbase copy" in tb.stats().advice
     sqlite = open_empty(tmp_path, "sqlite")
     for n in range(3):
         sqlite.add(Concept(terms=[Term("pl", f"termin {n}")]))
-    assert "advice" not in sqlite.stats()
+    assert not sqlite.stats().advice
 
 
 def test_doctor_reports_a_damaged_index_and_repair_rebuilds_it(tmp_path):

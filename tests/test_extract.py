@@ -212,7 +212,7 @@ def test_cli_add_from_review_file_is_one_batch_that_undo_removes(run_cli, seeded
     result = run_cli("extract", "--add-from", str(review), "--subject", "social services")
     assert result.code == 0, result.err
     history = tb.history()
-    batch = history[-1]["batch"]
+    batch = history[-1].batch
     assert batch in result.out
     added = [c for c in tb.concepts() if c.id not in before]
     assert sorted(c.terms[0].text for c in added) == sorted(chosen)
@@ -221,6 +221,7 @@ def test_cli_add_from_review_file_is_one_batch_that_undo_removes(run_cli, seeded
         assert [t.lang for t in concept.terms] == ["lt"]
         assert concept.sources == [Path(seed).name]
     assert set(changed_ids(tb.store.changes(batch))) == {c.id for c in added}
+    assert history[-1].counts == {"add": len(added)}
 
     assert run_cli("undo", batch).code == 0
     assert {c.id for c in tb.concepts()} == before
@@ -237,7 +238,8 @@ def test_cli_add_chooses_by_number(run_cli, seeded_db):
                      "--subject", "social work", input="1-2, 4\n")
     assert result.code == 0, result.err
     assert len(tb.history()) == batches + 1
-    assert len(changed_ids(tb.store.changes(tb.history()[-1]["batch"]))) == 3
+    assert len(changed_ids(tb.store.changes(tb.history()[-1].batch))) == 3
+    assert sum(tb.history()[-1].counts.values()) == 3
     bad = run_cli("extract", seed, "--lang", "pl", "--top", "5", "--add", input="9\n")
     assert bad.code == 2 and "outside" in bad.err
     assert len(tb.history()) == batches + 1

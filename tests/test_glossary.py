@@ -81,7 +81,7 @@ def test_regional_variants_carry_a_warning(glossary):
 
 def test_loaded_through_the_user_import_code(shipped):
     concepts, _ = load()
-    assert len(shipped.concepts()) == len(concepts)
+    assert len(list(shipped.concepts())) == len(concepts)
 
 
 def _language(text: str) -> str:

@@ -21,7 +21,7 @@ def test_two_stores_created_apart_hold_identical_shipped_concepts(tmp_path):
     docs = lambda tb: sorted(json.dumps(d, sort_keys=True) for d in tb.store.concept_docs())
     assert docs(first) == docs(second)
     version = glossary.shipped_version()
-    concept = first.concepts()[0]
+    concept = next(first.concepts())
     assert concept.created == version.date
     assert concept.created_by == f"termbase glossary {version.version}"
 
@@ -91,7 +91,7 @@ def test_a_store_seeded_before_fingerprints_were_kept_is_updated_by_its_history(
     with tb.store.transaction("forget") as tx:     # what stores of older versions lack
         tx.set_meta("glossary_prints", None)
         tx.set_meta("glossary_version", None)
-    first, second = [c.id for c in tb.concepts()[:2]]
+    first, second = [c.id for c in list(tb.concepts())[:2]]
     tb.edit(second, lambda c: setattr(c, "note", "ours"))
     real = glossary.shipped_concepts
 

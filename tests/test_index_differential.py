@@ -140,12 +140,12 @@ def _reach_by_small_changes(tb: Termbase, concepts: list[Concept], rng: random.R
 @pytest.mark.parametrize("engine", ["json", "sqlite"])
 def test_the_disk_index_answers_10000_queries_as_the_reference_index(tmp_path, shipped,
                                                                      engine):
-    concepts = shipped.concepts()
+    concepts = list(shipped.concepts())
     tb = Termbase.open(tmp_path / f"tb.{engine}", seed=False)
     tb.index
     _reach_by_small_changes(tb, concepts, random.Random(3))
     tb.import_file(TMX)
-    final = tb.concepts()
+    final = list(tb.concepts())
     segments = dict(tb.store.segment_items())
     reference = build_index(final, segments=segments)
     disk = tb.index
@@ -165,7 +165,7 @@ def test_the_disk_index_answers_10000_queries_as_the_reference_index(tmp_path, s
 
 def test_tokens_of_generated_queries_are_varied(shipped):
     """The generator really produces inflected and misspelt queries, not only exact ones."""
-    queries = generate_queries(shipped.concepts(), 2000)
+    queries = generate_queries(list(shipped.concepts()), 2000)
     exact_terms = {t.text for c in shipped.concepts() for t in c.terms}
     inflected = [q for kind, q, _ in queries if kind == "inflected" and q not in exact_terms]
     typos = [q for kind, q, _ in queries if kind == "typo" and q not in exact_terms]

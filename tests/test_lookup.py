@@ -126,7 +126,7 @@ def test_language_filter_and_targets(tb):
     assert tb.lookup("socjalny", lang="pl") and not tb.lookup("socjalny", lang="lt")
     match = tb.lookup("gmina", to=["lt"])[0]
     assert list(match.equivalents) == ["lt"]
-    assert match.equivalents["lt"][0]["term"] == "seniūnija"
+    assert match.equivalents["lt"][0].term == "seniūnija"
 
 
 def test_one_unexplained_word_in_a_longer_query_is_passed_over(tmp_path):

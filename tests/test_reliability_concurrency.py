@@ -22,6 +22,10 @@ from pathlib import Path
 
 import pytest
 
+# Kills, races and hostile files in subprocesses: minutes, not seconds. Run by default
+# and in CI; `-m "not slow"` leaves the module out of a quick local run.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 CLI = str(ROOT / "cli.py")
 ADDS = 500

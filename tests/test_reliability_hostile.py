@@ -36,6 +36,10 @@ from typing import Callable
 import pytest
 from storefiles import copy_store, selected_params
 
+# Kills, races and hostile files in subprocesses: minutes, not seconds. Run by default
+# and in CI; `-m "not slow"` leaves the module out of a quick local run.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 HOSTILE = ROOT / "tests" / "hostile"
 TIMEOUT_S = 30

@@ -30,6 +30,10 @@ from pathlib import Path
 import pytest
 from storefiles import copy_store, selected_params
 
+# Damaged stores repaired by the real command in subprocesses: minutes under load. Run by
+# default and in CI; `-m "not slow"` leaves the module out of a quick local run.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 CLI = str(ROOT / "cli.py")
 PARALLEL = 3

@@ -24,17 +24,10 @@ def round_trip(tmp_path, source: Termbase, name: str, fmt: str, **options) -> tu
     first = tmp_path / f"first.{name}"
     export_file(source.store, first, fmt, WriteOptions(**options))
     target = Termbase.open(tmp_path / f"{fmt}-copy.json", seed=False)
-    target.import_file(first, fmt_name=fmt if fmt != "tmx" else None,
-                       **({"options": _as_terms()} if fmt == "tmx" else {}))
+    target.import_file(first, format=fmt if fmt != "tmx" else None, as_terms=fmt == "tmx")
     second = tmp_path / f"second.{name}"
     export_file(target.store, second, fmt, WriteOptions(**options))
     return first.read_bytes(), second.read_bytes()
-
-
-def _as_terms():
-    from termbase.formats.base import ReadOptions
-
-    return ReadOptions(as_terms=True)
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,10 @@
 """The `termbase` command: argument parsing, dispatch and error handling; no logic.
 
-Exit codes: 0 success (also when nothing is found), 1 bad data or a failed operation,
-2 bad usage. Errors are one line on stderr, never a traceback.
+Every command calls only the public `termbase` API (`Termbase` and its result types) and
+prints what it returns. Exit codes, decided here in `main` and nowhere else: 0 success (also
+when nothing is found), 1 bad data or a failed operation (`termbase.TermbaseError`, a file
+that cannot be read), 2 bad usage (argparse, `UsageError`). Errors are one line on stderr,
+never a traceback.
 """
 
 from __future__ import annotations
@@ -52,19 +55,17 @@ def build_parser() -> argparse.ArgumentParser:
 def open_termbase(args):
     """The store named by --db / TERMBASE_DB. A new store starts from the shipped glossary
     unless TERMBASE_SEED=0 (for a project termbase that should start empty)."""
-    from termbase.api import Termbase
+    from termbase import Termbase
 
     seed = os.environ.get("TERMBASE_SEED", "1").strip().lower() not in ("0", "no", "false")
     return Termbase.open(getattr(args, "db", None), seed=seed)
 
 
 def _known_errors() -> tuple[type[BaseException], ...]:
-    from termbase.formats.base import FormatError
-    from termbase.importer import ImportRefused
-    from termbase.model import ValidationError
-    from termbase.errors import TermbaseError
+    """Failures with a message for the user (exit 1): termbase's own, and those of files."""
+    from termbase import TermbaseError
 
-    return (TermbaseError, ValidationError, FormatError, ImportRefused, OSError, UnicodeError)
+    return (TermbaseError, OSError, UnicodeError)
 
 
 def _describe(exc: BaseException) -> str:

@@ -10,13 +10,13 @@ from termbase.cli.terms import check_langs
 
 
 def register(subparsers, common) -> None:
-    from termbase.formats import names
+    from termbase import format_names
 
     p = subparsers.add_parser("import", parents=[common], help="import terms or memory",
                               description="Import aligned terms (TSV/CSV/XLSX/TBX) or memory "
                               "segments (TMX). All-or-nothing, recorded as one undoable batch.")
     p.add_argument("file", type=Path)
-    p.add_argument("--format", default="auto", choices=["auto"] + names())
+    p.add_argument("--format", default="auto", choices=["auto"] + format_names())
     p.add_argument("--dry-run", action="store_true", help="report what would change; change nothing")
     p.add_argument("--on-conflict", default="merge", choices=["merge", "skip", "new"],
                    help="a differing equivalent: add as synonym (merge), leave out (skip), "
@@ -37,7 +37,7 @@ def register(subparsers, common) -> None:
                               description="Export the glossary (TBX, TBX v2, CSV, TSV, OmegaT, "
                               "XLSX) or the memory (TMX). Format from the extension unless given.")
     p.add_argument("file", type=Path)
-    p.add_argument("--format", choices=[n for n in names() if n != "xliff"])
+    p.add_argument("--format", choices=format_names(writable=True))
     p.add_argument("--langs", help="comma-separated languages, in column order")
     p.add_argument("--from", dest="source_lang", help="source language (OmegaT, TMX of terms)")
     p.add_argument("--to", dest="target_lang", help="target language")
@@ -68,52 +68,29 @@ def _split_langs(value: str | None) -> list[str] | None:
 
 
 def cmd_import(args) -> int:
-    from termbase.formats.base import ReadOptions
-    from termbase.importer import ImportRefused
+    from termbase import ImportRefused
 
     check_langs([l for l in (args.source_lang, args.target_lang) if l])
     if args.rejects and not args.skip_invalid:
         raise UsageError("--rejects goes with --skip-invalid")
     tb = open_termbase(args)
-    options = ReadOptions(encoding=args.encoding, as_terms=args.as_terms,
-                          subject=args.subject, source=args.source)
-    _set_pair(options, args)
     with progress_bar(f"importing {args.file.name}", None, not args.json) as bar:
         try:
-            report = tb.import_file(args.file, fmt_name=args.format, options=options,
-                                    on_conflict=args.on_conflict, dry_run=args.dry_run,
-                                    skip_invalid=args.skip_invalid,
-                                    progress=bar.update if bar.active else None)
+            report = tb.import_file(
+                args.file, format=args.format, on_conflict=args.on_conflict,
+                dry_run=args.dry_run, skip_invalid=args.skip_invalid, rejects=args.rejects,
+                encoding=args.encoding, as_terms=args.as_terms, subject=args.subject,
+                source=args.source, source_lang=args.source_lang,
+                target_lang=args.target_lang, progress=bar.update if bar.active else None)
         except ImportRefused as exc:
             if args.json:
-                print_json({"file": str(args.file), "refused": True,
-                            "errors": [{"line": l, "error": e} for l, e in exc.errors]})
+                print_json(exc.to_json())
             raise
-    if report.rejected and args.skip_invalid:
-        target = args.rejects or args.file.with_name(args.file.name + ".rejects.tsv")
-        _write_rejects(target, report.rejected)
-        report.warnings.append(f"{len(report.rejected)} rejected record(s) written to {target}")
     if args.json:
         print_json(report.to_json())
     else:
         _render_report(report)
     return 0
-
-
-def _set_pair(options, args) -> None:
-    if args.source_lang or args.target_lang:
-        options.langs = [l for l in (args.source_lang, args.target_lang) if l]
-        if hasattr(options, "source_lang"):
-            options.source_lang, options.target_lang = args.source_lang, args.target_lang
-
-
-def _write_rejects(path: Path, rejected: list[dict]) -> None:
-    from termbase.fileio import atomic_open
-
-    with atomic_open(path, "w", encoding="utf-8", newline="") as handle:
-        handle.write("line\terror\n")
-        for item in rejected:
-            handle.write(f"{item['line']}\t{item['error']}\n")
 
 
 MAX_CONFLICTS_SHOWN = 100
@@ -180,42 +157,37 @@ def _render_report_table(report, verb, counts, conflicts, footer) -> None:
 
 
 def cmd_export(args) -> int:
-    from termbase.exporter import ExportFilter, export_file
-    from termbase.formats.base import WriteOptions
-
     langs = _split_langs(args.langs)
     check_langs(langs or [], [l for l in (args.source_lang, args.target_lang) if l])
-    selection = ExportFilter(langs=langs, subjects=args.subject,
-                             statuses=_split_langs(args.status), since=args.since)
-    options = WriteOptions(langs=langs, source_lang=args.source_lang,
-                           target_lang=args.target_lang, with_forms=args.with_forms,
-                           terms_as_tmx=args.terms)
-    result = export_file(open_termbase(args).store, args.file, args.format, options, selection)
+    result = open_termbase(args).export(
+        args.file, format=args.format, langs=langs, source_lang=args.source_lang,
+        target_lang=args.target_lang, subjects=args.subject,
+        statuses=_split_langs(args.status), since=args.since, with_forms=args.with_forms,
+        terms_as_tmx=args.terms)
     if args.json:
-        print_json(result)
+        print_json(result.to_json())
     else:
-        print(f"wrote {result['written']} {result['kind']} to {result['file']} ({result['format']})")
+        print(f"wrote {result.written} {result.kind} to {result.file} ({result.format})")
     return 0
 
 
 def cmd_history(args) -> int:
-    batches = open_termbase(args).history()[-args.limit:]
+    batches = open_termbase(args).history(limit=args.limit)
     if args.json:
-        print_json(batches)
+        print_json([b.to_json() for b in batches])
         return 0
     for b in batches:
-        counts = ", ".join(f"{k} {v}" for k, v in b.get("counts", {}).items())
-        undone = f"  [undone by {b['undone_by']}]" if b.get("undone_by") else ""
-        print(f"{b['batch']}  {b['time']}  {b.get('user', '')}  {b.get('command', '')}  "
-              f"({counts}){undone}")
+        counts = ", ".join(f"{k} {v}" for k, v in b.counts.items())
+        undone = f"  [undone by {b.undone_by}]" if b.undone_by else ""
+        print(f"{b.batch}  {b.time}  {b.user}  {b.command}  ({counts}){undone}")
     return 0
 
 
 def cmd_undo(args) -> int:
     result = open_termbase(args).undo(args.batch, force=args.force)
     if args.json:
-        print_json(result)
+        print_json(result.to_json())
     else:
-        print(f"undid {result['undid']}: {result['changes_reverted']} change(s) reverted "
-              f"(batch {result['batch']})")
+        print(f"undid {result.undid}: {result.changes_reverted} change(s) reverted "
+              f"(batch {result.batch})")
     return 0

@@ -1,9 +1,10 @@
-"""Keeping the store healthy: doctor (check and repair), reindex."""
+"""Keeping the store healthy: doctor (check and repair), reindex, backup, copy between
+engines, update-glossary."""
 
 from __future__ import annotations
 
 from termbase.cli import open_termbase
-from termbase.cli.output import print_json
+from termbase.cli.output import print_json, progress_bar
 
 
 def register(subparsers, common) -> None:
@@ -50,65 +51,55 @@ def register(subparsers, common) -> None:
 
 
 def cmd_doctor(args) -> int:
-    from pathlib import Path
+    from termbase import Termbase
 
-    from termbase.doctor import diagnose, repair
-    from termbase.paths import default_db_path
-    from termbase.engines import open_store
-
-    store = open_store(getattr(args, "db", None) or default_db_path())
-    report = repair(store) if args.repair else diagnose(store)
-    if store.exists() and report.get("ok"):
-        from termbase.api import Termbase
-
-        report["glossary_hint"] = Termbase(store).glossary_hint()
+    tb = Termbase.open(getattr(args, "db", None), create=False)
+    report = tb.doctor(repair=args.repair)
     if args.json:
-        print_json(report)
+        print_json(report.to_json())
     else:
-        print(f"{report['store']}: {'OK' if report['ok'] else 'PROBLEMS'}")
-        for problem in report["problems"]:
-            print(f"  - {problem}")
-        if report.get("backup"):
-            b = report["backup"]
-            print(f"  backup: {b['path']} ({'readable' if b['readable'] else 'DAMAGED'})")
-        if report.get("leftovers") and not report.get("removed"):
-            print(f"  {len(report['leftovers'])} temporary file(s) of interrupted writes "
-                  "(--repair removes them)")
-        if report.get("removed"):
-            print(f"  removed {len(report['removed'])} temporary file(s) of interrupted writes")
-        if report.get("index"):
-            print(f"  engine: {report.get('engine', 'tinydb')}; search index: {report['index']}")
-        if report.get("advice"):
-            print(f"  hint: {report['advice']}")
-        if report.get("glossary_hint"):
-            print(f"  hint: {report['glossary_hint']}")
-        if report.get("action"):
-            print(f"  {report['action']}")
-            if report.get("damaged_copy"):
-                print(f"  damaged file kept as {report['damaged_copy']}")
-    fixed = report.get("after", {}).get("ok", False)
-    return 0 if report["ok"] or fixed else 1
+        _print_doctor(report)
+    return 0 if report.healthy else 1
+
+
+def _print_doctor(report) -> None:
+    print(f"{report.store}: {'OK' if report.ok else 'PROBLEMS'}")
+    for problem in report.problems:
+        print(f"  - {problem}")
+    if report.backup:
+        print(f"  backup: {report.backup.path} "
+              f"({'readable' if report.backup.readable else 'DAMAGED'})")
+    if report.leftovers and not report.removed:
+        print(f"  {len(report.leftovers)} temporary file(s) of interrupted writes "
+              "(--repair removes them)")
+    if report.removed:
+        print(f"  removed {len(report.removed)} temporary file(s) of interrupted writes")
+    if report.index:
+        print(f"  engine: {report.engine}; search index: {report.index}")
+    for hint in (report.advice, report.glossary_hint):
+        if hint:
+            print(f"  hint: {hint}")
+    if report.action:
+        print(f"  {report.action}")
+        if report.damaged_copy:
+            print(f"  damaged file kept as {report.damaged_copy}")
 
 
 def cmd_reindex(args) -> int:
-    from termbase.cli.output import progress_bar
-
     tb = open_termbase(args)
-    with progress_bar("indexing", None, True) as bar:
-        index = tb.rebuild_index(progress=bar.update)
-    result = {"terms": index.term_count(), "concepts": tb.store.counts()["concepts"],
-              "engine": tb.store.engine}
+    with progress_bar("indexing", None, not args.json) as bar:
+        result = tb.reindex(progress=bar.update)
     if args.json:
-        print_json(result)
+        print_json(result.to_json())
     else:
-        print(f"indexed {result['terms']} terms of {result['concepts']} concepts")
+        print(f"indexed {result.terms} terms of {result.concepts} concepts")
     return 0
 
 
 def cmd_copy(args) -> int:
-    from termbase.copying import copy_termbase
+    from termbase import Termbase
 
-    result = copy_termbase(args.source, args.target)
+    result = Termbase.copy(args.source, args.target)
     if args.json:
         print_json(result.to_json())
     else:
@@ -119,20 +110,11 @@ def cmd_copy(args) -> int:
 
 
 def cmd_backup(args) -> int:
-    from pathlib import Path
-
-    from termbase.errors import StoreError
-
-    tb = open_termbase(args)
-    target = Path(args.file)
-    if target.exists() and target.resolve() == Path(tb.store.location).resolve():
-        raise StoreError("the backup file cannot be the store itself")
-    tb.store.backup(target)
+    result = open_termbase(args).backup(args.file)
     if args.json:
-        print_json({"store": tb.store.location, "backup": str(target),
-                    "engine": tb.store.engine})
+        print_json(result)
     else:
-        print(f"backed up {tb.store.location} to {target}")
+        print(f"backed up {result['store']} to {result['backup']}")
     return 0
 
 

@@ -90,20 +90,20 @@ class _RichProgress(_NoProgress):
         self.progress.update(self.task, completed=done, total=total or self.total)
 
 
-def styled_terms(entries: list[dict], with_notes: bool = True):
-    """Equivalents as rich Text, one per line: preferred in green, deprecated and forbidden
-    struck through and named, regional usage and warnings shown."""
+def styled_terms(entries, with_notes: bool = True):
+    """Equivalents (`termbase.Equivalent`) as rich Text, one per line: preferred in green,
+    deprecated and forbidden struck through and named, regional usage and warnings shown."""
     from rich.text import Text
 
     cell = Text()
     for i, entry in enumerate(entries):
         if i:
             cell.append("\n")
-        cell.append(entry["term"], style=STATUS_STYLE.get(entry["status"], ""))
-        if entry["status"] in ("deprecated", "forbidden"):
-            cell.append(f" {entry['status']}", style="red")
-        if entry.get("region"):
-            cell.append(f" [{entry['region']}]", style="cyan")
-        if with_notes and entry.get("note"):
-            cell.append(f"\n⚠ {entry['note']}", style="yellow")
+        cell.append(entry.term, style=STATUS_STYLE.get(entry.status, ""))
+        if entry.status in ("deprecated", "forbidden"):
+            cell.append(f" {entry.status}", style="red")
+        if entry.region:
+            cell.append(f" [{entry.region}]", style="cyan")
+        if with_notes and entry.note:
+            cell.append(f"\n⚠ {entry.note}", style="yellow")
     return cell

@@ -5,9 +5,8 @@ from __future__ import annotations
 import argparse
 
 from termbase.cli import UsageError, open_termbase
-from termbase.cli.output import console, is_tty, print_json, status_mark, styled_terms
-
-TERM_FIELDS = ("status", "type", "pos", "gender", "region", "note")
+from termbase.cli.output import print_json
+from termbase.cli.render import show_matches
 
 
 def register(subparsers, common) -> None:
@@ -71,13 +70,13 @@ def _concept_options(p: argparse.ArgumentParser) -> None:
 
 def check_langs(*groups) -> None:
     """Language codes given on the command line are usage, so a bad one exits 2."""
-    from termbase.model import ValidationError, check_lang
+    from termbase import InvalidInput, check_lang
 
     for group in groups:
         for code in group:
             try:
                 check_lang(code)
-            except ValidationError as exc:
+            except InvalidInput as exc:
                 raise UsageError(str(exc)) from None
 
 
@@ -88,40 +87,40 @@ def _split(value: str, sep: str, what: str) -> tuple[str, str]:
     return left.strip(), right.strip()
 
 
-def _apply_options(concept, args) -> None:
-    from termbase.model import Term
+def _term_ref(ref: str) -> tuple[str, str]:
+    return _split(ref, ":", "LANG:TERM")
 
-    new_terms = [(lang, text) for lang in ("pl", "lt", "en") for text in getattr(args, lang)]
-    new_terms += [_split(t, ":", "LANG:TERM") for t in args.term]
-    for lang, text in new_terms:
-        has_lang = any(t.lang == lang for t in concept.terms)
-        concept.terms.append(Term(lang=lang, text=text,
-                                  status="admitted" if has_lang else "preferred"))
-    for spec in args.region:
-        ref, region = _split(spec, "=", "LANG:TERM=REGION")
-        _find_term(concept, ref).region = region
-    if args.subject is not None:
-        concept.subject = args.subject
+
+def _with_value(spec: str, what: str) -> tuple[str, str, str]:
+    """LANG:TERM=VALUE -> (lang, term, value)."""
+    ref, value = _split(spec, "=", f"LANG:TERM={what}")
+    return (*_term_ref(ref), value)
+
+
+def _concept_edit(args):
+    """The options as a `ConceptEdit` (the rules of applying it are the service's)."""
+    from termbase import ConceptEdit
+
+    definitions = {}
     for spec in args.definition:
         lang, sep, text = spec.partition(":")
         if sep and len(lang) == 2:
-            concept.definition[lang] = text.strip()
+            definitions[lang] = text.strip()
         else:
-            concept.definition["en"] = spec
-    if args.note is not None:
-        concept.note = args.note
-    concept.sources += [s for s in args.source if s not in concept.sources]
-
-
-def _find_term(concept, ref: str):
-    lang, text = _split(ref, ":", "LANG:TERM")
-    for term in concept.terms:
-        if term.lang == lang and term.text == text:
-            return term
-    raise UsageError(f"concept {concept.id or '(new)'} has no {lang} term {text!r}")
+            definitions["en"] = spec
+    return ConceptEdit(
+        terms=[(lang, text) for lang in ("pl", "lt", "en") for text in getattr(args, lang)]
+        + [_term_ref(t) for t in args.term],
+        regions=[_with_value(spec, "REGION") for spec in args.region],
+        subject=args.subject, definitions=definitions, note=args.note,
+        sources=list(args.source),
+        remove_terms=[_term_ref(ref) for ref in getattr(args, "remove_term", [])],
+        statuses=[_with_value(spec, "STATUS") for spec in getattr(args, "set_status", [])])
 
 
 def cmd_lookup(args) -> int:
+    from termbase import LookupResult
+
     query = " ".join(args.query)
     if args.limit < 1:
         raise UsageError("--limit must be at least 1")
@@ -131,67 +130,10 @@ def cmd_lookup(args) -> int:
     matches = tb.lookup(query, lang=args.lang, to=targets, limit=args.limit,
                         fuzzy=not args.no_fuzzy)
     if args.json:
-        print_json({"query": query, "matches": [m.to_json() for m in matches]})
-    elif is_tty():
-        _render_matches_rich(query, matches)
+        print_json(LookupResult(query, matches).to_json())
     else:
-        _render_matches_plain(query, matches)
+        show_matches(query, matches)
     return 0
-
-
-def _render_matches_plain(query: str, matches) -> None:
-    if not matches:
-        print(f"no match for {query!r}")
-        return
-    for m in matches:
-        print(f"{m.term} [{m.lang}] {m.match} {m.score:g}  ({m.concept_id}"
-              f"{', ' + m.subject if m.subject else ''})")
-        for lang, terms in m.equivalents.items():
-            rendered = "; ".join(_plain_term(t) for t in terms) or "-"
-            print(f"  {lang}: {rendered}")
-        if m.definition.get("en"):
-            print(f"  definition: {m.definition['en']}")
-        if m.note:
-            print(f"  note: {m.note}")
-
-
-def _plain_term(entry: dict) -> str:
-    text = entry["term"] + status_mark(entry.get("status", ""))
-    if entry.get("region"):
-        text += f" [{entry['region']}]"
-    if entry.get("note"):
-        text += f" - {entry['note']}"
-    return text
-
-
-def _render_matches_rich(query: str, matches) -> None:
-    from rich.table import Table
-    from rich.text import Text
-
-    out = console()
-    if not matches:
-        out.print(f"no match for [bold]{query}[/]")
-        return
-    table = Table(show_header=True, header_style="bold", expand=False, show_lines=True)
-    table.add_column("match", no_wrap=True)
-    langs = []
-    for m in matches:
-        langs += [l for l in m.equivalents if l not in langs]
-    for lang in langs:
-        table.add_column(lang, overflow="fold")
-    table.add_column("subject / definition", overflow="fold", max_width=50)
-    for m in matches:
-        head = Text(m.term, style="bold")
-        head.append(f"\n{m.lang} · {m.match} {m.score:g}\n{m.concept_id}", style="dim")
-        cells = [styled_terms(m.equivalents.get(lang, [])) for lang in langs]
-        info = Text()
-        info.append(m.subject or "", style="magenta")
-        if m.definition.get("en"):
-            info.append(("\n" if m.subject else "") + m.definition["en"])
-        if m.note:
-            info.append(f"\n⚠ {m.note}", style="yellow")
-        table.add_row(head, *cells, info)
-    out.print(table)
 
 
 def cmd_show(args) -> int:
@@ -227,13 +169,10 @@ def _print_concept(concept) -> None:
 
 
 def cmd_add(args) -> int:
-    from termbase.model import Concept
-
-    concept = Concept()
-    _apply_options(concept, args)
-    if not concept.terms:
+    edit = _concept_edit(args)
+    if not edit.terms:
         raise UsageError("give at least one term (--pl, --lt, --en or --term LANG:TERM)")
-    added = open_termbase(args).add(concept)
+    added = open_termbase(args).add(edit)
     if args.json:
         print_json(added.to_dict())
     else:
@@ -242,16 +181,7 @@ def cmd_add(args) -> int:
 
 
 def cmd_edit(args) -> int:
-    def change(concept) -> None:
-        _apply_options(concept, args)
-        for ref in args.remove_term:
-            concept.terms.remove(_find_term(concept, ref))
-        for spec in args.set_status:
-            ref, status = _split(spec, "=", "LANG:TERM=STATUS")
-            _find_term(concept, ref).status = status
-
-    updated = open_termbase(args).edit(args.concept_id, change,
-                                       command=f"edit {args.concept_id}")
+    updated = open_termbase(args).edit(args.concept_id, _concept_edit(args))
     if args.json:
         print_json(updated.to_dict())
     else:
@@ -260,29 +190,39 @@ def cmd_edit(args) -> int:
 
 
 def cmd_delete(args) -> int:
-    removed = open_termbase(args).delete(args.concept_id)
+    from termbase import Deleted
+
+    removed = Deleted(open_termbase(args).delete(args.concept_id).id)
     if args.json:
-        print_json({"deleted": removed.id})
+        print_json(removed.to_json())
     else:
-        print(f"deleted {removed.id} (undo with `termbase undo` of the last batch in `termbase history`)")
+        print(f"deleted {removed.concept_id} (undo with `termbase undo` of the last batch in "
+              "`termbase history`)")
     return 0
 
 
 def cmd_stats(args) -> int:
-    tb = open_termbase(args)
-    stats = tb.stats()
-    hint = tb.glossary_hint()
-    if hint:
-        stats["glossary_hint"] = hint
+    stats = open_termbase(args).stats()
     if args.json:
-        print_json(stats)
+        print_json(stats.to_json())
         return 0
-    print(f"store: {stats['store']} ({stats['engine']})")
-    print(f"concepts: {stats['concepts']}  terms: {stats['terms']}  "
-          f"memory segments: {stats['memory_segments']}  batches: {stats['batches']}")
+    print(f"store: {stats.store} ({stats.engine})")
+    print(f"concepts: {stats.concepts}  terms: {stats.terms}  "
+          f"memory segments: {stats.memory_segments}  batches: {stats.batches}")
     print("terms per language: " + ", ".join(f"{k} {v}" for k, v in
-                                              stats["terms_per_language"].items()))
-    for subject, count in stats["subjects"].items():
+                                              stats.terms_per_language.items()))
+    for subject, count in stats.subjects.items():
+        print(f"  {subject}: {count}")
+    for hint in (stats.advice, stats.glossary_hint):
+        if hint:
+            print(f"hint: {hint}")
+    return 0
+    print(f"store: {stats.store}")
+    print(f"concepts: {stats.concepts}  terms: {stats.terms}  "
+          f"memory segments: {stats.memory_segments}  batches: {stats.batches}")
+    print("terms per language: " + ", ".join(f"{k} {v}" for k, v in
+                                              stats.terms_per_language.items()))
+    for subject, count in stats.subjects.items():
         print(f"  {subject}: {count}")
     for key in ("advice", "glossary_hint"):
         if stats.get(key):

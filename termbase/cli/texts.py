@@ -14,11 +14,6 @@ from termbase.cli import UsageError, open_termbase
 from termbase.cli.output import console, is_tty, print_json, progress_bar
 from termbase.cli.terms import check_langs
 
-EXTRACT_COLUMNS = ["term", "lang", "score", "freq", "known", "concept_ids", "forms", "files",
-                   "context"]
-ALIGN_COLUMNS = ["source", "target", "from", "to", "score", "cooccurrences", "dice",
-                 "cognate", "known", "file", "line", "source_segment", "target_segment"]
-
 
 def register(subparsers, common) -> None:
     p = subparsers.add_parser(
@@ -82,85 +77,47 @@ def _check_common(args, files_needed: bool) -> None:
 
 # -- extract ---------------------------------------------------------------------------------
 def cmd_extract(args) -> int:
-    from termbase.extract import extract_passages, read_all
-
     _check_common(args, bool(args.files))
     check_langs([args.lang] if args.lang else [])
     if args.min_freq < 1:
         raise UsageError("--min-freq must be at least 1")
     if args.add_from:
-        return _add_extracted_from(args)
+        return _report_added(args, open_termbase(args).add_reviewed(
+            args.add_from, "extract", subject=args.subject, lang=args.lang))
     if not args.files:
         raise UsageError("give the text files to extract from (or --add-from FILE.tsv)")
     if not args.lang:
         raise UsageError("--lang is required (pl, lt or en)")
     tb = open_termbase(args)
-    passages = read_all(args.files, args.lang, args.encoding)
     with progress_bar("extracting", None, not args.json) as bar:
-        extraction = extract_passages(passages, args.lang, tb.index, args.min_freq,
-                                      bar.update)
-        shown = extraction.top(args.top, args.new_only)
+        result = tb.extract(args.files, args.lang, top=args.top, min_freq=args.min_freq,
+                            new_only=args.new_only, encoding=args.encoding,
+                            progress=bar.update)
     if args.json:
-        print_json({"lang": args.lang, "files": [str(f) for f in args.files],
-                    "tokens": extraction.tokens, "candidates_total": len(extraction.ranked),
-                    "new_only": args.new_only,
-                    "candidates": [c.to_json() for c in shown]})
+        print_json(result.to_json())
         return 0
     if args.tsv:
-        _write_review(args.tsv, EXTRACT_COLUMNS, [_extract_row(args.lang, c) for c in shown],
-                      "candidates", f"termbase extract --add-from {args.tsv} --subject SUBJECT")
+        _write_review(result, args.tsv, "candidates",
+                      f"termbase extract --add-from {args.tsv} --subject SUBJECT")
         return 0
-    _render_candidates(args, extraction, shown)
+    _render_candidates(args, result)
     if args.add:
-        _add_chosen(args, [(c.rank, _candidate_concept(args, c)) for c in shown], "extract")
+        _add_chosen(args, tb, result)
     return 0
 
 
-def _write_review(path, columns, rows, what: str, next_command: str) -> None:
+def _write_review(result, path, what: str, next_command: str) -> None:
     """A review sheet the user marks (y in the 'add' column) and feeds back with --add-from."""
-    from termbase.extraction.review import write_tsv
-
-    write_tsv(path, columns, rows)
-    print(f"wrote {len(rows)} {what} to {path}; mark the rows to keep with y in the 'add' "
+    rows = result.write_review(path)
+    print(f"wrote {rows} {what} to {path}; mark the rows to keep with y in the 'add' "
           f"column, then: {next_command}")
 
 
-def _extract_row(lang: str, c) -> list:
-    context = c.contexts[0] if c.contexts else None
-    return [c.term, lang, c.score, c.freq, "yes" if c.known else "",
-            [k.concept_id for k in c.known], c.forms, c.files,
-            f"{context.file}:{context.line}: {context.text}" if context else ""]
-
-
-def _candidate_concept(args, candidate):
-    from termbase.extraction.adding import term_concept
-
-    return term_concept(args.lang, candidate.term, args.subject, candidate.files,
-                        candidate.forms)
-
-
-def _add_extracted_from(args) -> int:
-    from termbase.extraction.adding import term_concept
-    from termbase.extraction.review import read_marked, split_list
-    from termbase.model import ValidationError
-
-    rows = read_marked(args.add_from, ("term",))
-    numbered = []
-    for line, row in rows:
-        lang = row.get("lang") or args.lang
-        if not lang:
-            raise ValidationError(f"line {line}: no language (fill the lang column or give "
-                                  "--lang)")
-        numbered.append((line, term_concept(lang, row["term"], args.subject,
-                                            split_list(row.get("files", "")),
-                                            split_list(row.get("forms", "")))))
-    return _import(args, numbered, f"extract --add-from {args.add_from.name}")
-
-
-def _render_candidates(args, extraction, shown) -> None:
-    heading = (f"{len(shown)} of {len(extraction.ranked)} candidates "
+def _render_candidates(args, result) -> None:
+    shown = result.candidates
+    heading = (f"{len(shown)} of {result.candidates_total} candidates "
                f"({'new only, ' if args.new_only else ''}{args.lang}, "
-               f"{extraction.tokens} tokens in {len(args.files)} file(s))")
+               f"{result.tokens} tokens in {len(args.files)} file(s))")
     if is_tty():
         from rich.table import Table
         from rich.text import Text
@@ -202,8 +159,6 @@ def _rich_context(candidate):
 
 # -- align -----------------------------------------------------------------------------------
 def cmd_align(args) -> int:
-    from termbase.align import align
-
     inputs = _align_inputs(args)
     _check_common(args, bool(inputs))
     if not (args.source_lang and args.target_lang):
@@ -214,28 +169,26 @@ def cmd_align(args) -> int:
     if args.min_cooc < 1:
         raise UsageError("--min-cooc must be at least 1")
     if args.add_from:
-        return _add_aligned_from(args)
+        return _report_added(args, open_termbase(args).add_reviewed(
+            args.add_from, "align", subject=args.subject, source_lang=args.source_lang,
+            target_lang=args.target_lang))
     if not inputs:
         raise UsageError("give a TMX/XLIFF file, or --src and --tgt (or --add-from FILE.tsv)")
     tb = open_termbase(args)
-    pairs = _read_pairs(args, inputs)
     with progress_bar("aligning", 3, not args.json) as bar:
-        proposals = align(pairs, args.source_lang, args.target_lang, tb.index,
-                          args.min_cooc, bar.update)
-    shown = proposals[:args.top]
+        result = tb.align(inputs, args.source_lang, args.target_lang, top=args.top,
+                          min_cooc=args.min_cooc, encoding=args.encoding, progress=bar.update)
     if args.json:
-        print_json({"from": args.source_lang, "to": args.target_lang, "segments": len(pairs),
-                    "proposals": [p.to_json() for p in shown]})
+        print_json(result.to_json())
         return 0
     if args.tsv:
-        _write_review(args.tsv, ALIGN_COLUMNS, [_align_row(args, p) for p in shown],
-                      "proposals", f"termbase align --from {args.source_lang} --to "
-                      f"{args.target_lang} --add-from {args.tsv} --subject SUBJECT")
+        _write_review(result, args.tsv, "proposals", f"termbase align --from "
+                      f"{args.source_lang} --to {args.target_lang} --add-from {args.tsv} "
+                      "--subject SUBJECT")
         return 0
-    _render_proposals(args, pairs, shown)
+    _render_proposals(args, result)
     if args.add:
-        _add_chosen(args, [(n, _pair_concept(args, p)) for n, p in enumerate(shown, 1)],
-                    "align")
+        _add_chosen(args, tb, result)
     return 0
 
 
@@ -251,50 +204,10 @@ def _align_inputs(args) -> list[Path]:
     return list(args.files)
 
 
-def _read_pairs(args, inputs: list[Path]):
-    from termbase.extraction.passages import read_bilingual, read_line_aligned
-    from termbase.model import ValidationError
-
-    if len(inputs) == 2:
-        pairs = read_line_aligned(inputs[0], inputs[1], args.encoding)
-    else:
-        pairs = read_bilingual(inputs[0], args.source_lang, args.target_lang)
-    if not pairs:
-        raise ValidationError(f"no segments with both {args.source_lang} and "
-                              f"{args.target_lang} text in {', '.join(map(str, inputs))}")
-    return pairs
-
-
-def _align_row(args, p) -> list:
-    return [p.source, p.target, args.source_lang, args.target_lang, p.score, p.cooccurrences,
-            p.dice, p.cognate, "yes" if p.known else "", p.example.file, p.example.line,
-            p.example.source, p.example.target]
-
-
-def _pair_concept(args, proposal):
-    from termbase.extraction.adding import pair_concept
-
-    return pair_concept((args.source_lang, proposal.source),
-                        (args.target_lang, proposal.target), args.subject,
-                        [proposal.example.file])
-
-
-def _add_aligned_from(args) -> int:
-    from termbase.extraction.adding import pair_concept
-    from termbase.extraction.review import read_marked
-
-    numbered = []
-    for line, row in read_marked(args.add_from, ("source", "target")):
-        source = (row.get("from") or args.source_lang, row["source"])
-        target = (row.get("to") or args.target_lang, row["target"])
-        sources = [row["file"]] if row.get("file") else []
-        numbered.append((line, pair_concept(source, target, args.subject, sources)))
-    return _import(args, numbered, f"align --add-from {args.add_from.name}")
-
-
-def _render_proposals(args, pairs, shown) -> None:
+def _render_proposals(args, result) -> None:
+    shown = result.proposals
     heading = (f"{len(shown)} translation proposals {args.source_lang} -> {args.target_lang} "
-               f"from {len(pairs)} segment pairs")
+               f"from {result.segments} segment pairs")
     if is_tty():
         from rich.table import Table
 
@@ -321,14 +234,14 @@ def _render_proposals(args, pairs, shown) -> None:
 
 
 # -- choosing and adding ---------------------------------------------------------------------
-def _add_chosen(args, numbered_concepts, verb: str) -> None:
+def _add_chosen(args, tb, result) -> None:
     """Ask which rows to add ("1-3,7"), then add them as one batch."""
-    from termbase.extraction.review import parse_selection
+    from termbase.cli.selection import parse_selection
 
-    if not numbered_concepts:
+    count = len(result)
+    if not count:
         print("nothing to add")
         return
-    count = len(numbered_concepts)
     while True:
         answer = _ask(f"enter numbers/ranges to add (e.g. 1-3,7; empty to cancel) [1-{count}]: ")
         if not answer.strip():
@@ -341,8 +254,8 @@ def _add_chosen(args, numbered_concepts, verb: str) -> None:
             if not sys.stdin.isatty():
                 raise UsageError(str(exc)) from None
             print(f"  {exc}", file=sys.stderr)
-    _import(args, [(n + 1, numbered_concepts[n][1]) for n in chosen],
-            f"{verb} --add ({len(chosen)} chosen)")
+    _report_added(args, tb.add_candidates(result, [n + 1 for n in chosen],
+                                          subject=args.subject))
 
 
 def _ask(prompt: str) -> str:
@@ -355,16 +268,12 @@ def _ask(prompt: str) -> str:
     return sys.stdin.readline()
 
 
-def _import(args, numbered, command: str) -> int:
-    from termbase.extraction.adding import add_concepts
-
-    if not numbered:
-        print("no rows marked for adding; nothing changed")
-        return 0
-    tb = open_termbase(args)
-    report = add_concepts(tb.store, numbered, command)
+def _report_added(args, report) -> int:
     if args.json:
         print_json(report.to_json())
+        return 0
+    if not report.batch:
+        print("no rows marked for adding; nothing changed")
         return 0
     if not (report.added or report.merged):
         print(f"nothing changed: all {report.unchanged} already in the termbase")

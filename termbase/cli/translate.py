@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from termbase.cli import UsageError, open_termbase
-from termbase.cli.output import console, is_tty, print_json, status_mark, styled_terms
+from termbase.cli.output import print_json
+from termbase.cli.render import show_suggestion
 from termbase.cli.terms import check_langs
 
 
@@ -61,9 +62,9 @@ def _read_stdin_lines() -> list[str]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        from termbase.model import ValidationError
+        from termbase import InvalidInput
 
-        raise ValidationError(f"standard input is not valid UTF-8 (byte {exc.start})") from None
+        raise InvalidInput(f"standard input is not valid UTF-8 (byte {exc.start})") from None
     return [line for line in text.splitlines() if line.strip()]
 
 
@@ -75,130 +76,59 @@ def _segments(args) -> list[str]:
     return [" ".join(args.segment)]
 
 
-def _check_segment_text(segment: str) -> None:
-    from termbase.model import ValidationError, has_control_chars
-
-    if has_control_chars(segment, allow_newlines=True):
-        raise ValidationError("the segment contains control characters")
-
-
 def cmd_suggest(args) -> int:
-    from termbase.suggest import suggest
-
     check_langs([args.source_lang, args.target_lang])
     segments = _segments(args)
-    index = open_termbase(args).index
+    tb = open_termbase(args)
     for segment in segments:
-        _check_segment_text(segment)
-        result = suggest(index, segment, args.source_lang, args.target_lang,
-                         args.memory, args.min_score)
+        result = tb.suggest(segment, args.source_lang, args.target_lang, memory=args.memory,
+                            min_score=args.min_score)
         if args.json:
             if len(segments) == 1:
-                print_json(result)
+                print_json(result.to_json())
             else:
-                print(json.dumps(result, ensure_ascii=False))
-        elif is_tty():
-            render_suggestion_rich(result)
+                print(json.dumps(result.to_json(), ensure_ascii=False))
         else:
-            render_suggestion_plain(result)
+            show_suggestion(result)
     return 0
 
 
-def render_suggestion_plain(result: dict) -> None:
-    print(result["segment"])
-    for hit in result["terms"]:
-        targets = "; ".join(e["term"] + status_mark(e["status"]) +
-                            (f" [{e['region']}]" if e.get("region") else "")
-                            for e in hit["equivalents"]) or "(no equivalent)"
-        print(f"  {hit['start']}-{hit['end']} {hit['text']} = {hit['term']} "
-              f"({hit['concept_id']}, {hit['match']}) -> {targets}")
-        for key in ("source_note", "note"):
-            if hit.get(key):
-                print(f"      note: {hit[key]}")
-    for match in result["memory"]:
-        print(f"  memory {match['score']:g}%: {match['source']}")
-        print(f"      -> {match['target']}")
-    if not result["terms"] and not result["memory"]:
-        print("  (no terms, no memory matches)")
-
-
-def render_suggestion_rich(result: dict) -> None:
-    from rich.table import Table
-    from rich.text import Text
-
-    from termbase.index.memory import word_diff
-
-    out = console()
-    segment = Text(result["segment"])
-    for hit in result["terms"]:
-        segment.stylize("bold underline cyan", hit["start"], hit["end"])
-    out.print(segment)
-    if result["terms"]:
-        table = Table(show_header=True, header_style="bold", box=None, padding=(0, 2))
-        table.add_column("in segment")
-        table.add_column(f"term ({result['from']})")
-        table.add_column(f"{result['to']}")
-        table.add_column("note", overflow="fold", max_width=48)
-        for hit in result["terms"]:
-            targets = styled_terms(hit["equivalents"], with_notes=False)
-            note = " ".join(hit.get(k, "") for k in ("source_note", "note")).strip()
-            table.add_row(hit["text"], f"{hit['term']} [dim]{hit['concept_id']}[/]",
-                          targets, Text(note, style="yellow"))
-        out.print(table)
-    for match in result["memory"]:
-        line = Text(f"{match['score']:>5g}% ", style="bold")
-        for word, differs in word_diff(result["segment"], match["source"]):
-            line.append(word + " ", style="reverse yellow" if differs else "")
-        out.print(line)
-        out.print(Text(f"       {match['target']}", style="green"))
-    if not result["terms"] and not result["memory"]:
-        out.print("[dim](no terms, no memory matches)[/]")
-
-
 def cmd_check(args) -> int:
-    from termbase.check import check_file
-
     check_langs([args.source_lang, args.target_lang])
-    index = open_termbase(args).index
-    report = check_file(index, args.file, args.source_lang, args.target_lang)
+    report = open_termbase(args).check(args.file, args.source_lang, args.target_lang)
     if args.json:
-        print_json(report)
+        print_json(report.to_json())
     else:
-        for issue in report["issues"]:
-            if issue["kind"] == "missing-equivalent":
-                what = (f"{issue['source_term']!r} -> expected "
-                        f"{' / '.join(issue['expected'])}")
+        for issue in report.issues:
+            if issue.kind == "missing-equivalent":
+                what = f"{issue.source_term!r} -> expected {' / '.join(issue.expected)}"
             else:
-                what = (f"{issue['target_term']!r} is {issue['kind'].split('-')[0]}; use "
-                        f"{' / '.join(issue['expected']) or '(no alternative recorded)'}")
-            print(f"{args.file}:{issue['line']}: {issue['kind']}: {what} ({issue['concept_id']})")
-        print(f"{report['segments']} segments checked, {len(report['issues'])} issue(s)")
-    return 1 if report["issues"] else 0
+                what = (f"{issue.target_term!r} is {issue.kind.split('-')[0]}; use "
+                        f"{' / '.join(issue.expected) or '(no alternative recorded)'}")
+            print(f"{args.file}:{issue.line}: {issue.kind}: {what} ({issue.concept_id})")
+        print(f"{report.segments} segments checked, {len(report.issues)} issue(s)")
+    return 0 if report.ok else 1
 
 
 def cmd_concordance(args) -> int:
-    from termbase.concordance import concordance
-
     check_langs([args.lang] + ([args.to] if args.to else []))
     phrase = " ".join(args.phrase)
-    index = open_termbase(args).index
-    results = concordance(index, phrase, args.lang, args.to, args.limit)
+    found = open_termbase(args).concordance(phrase, args.lang, to=args.to, limit=args.limit)
     if args.json:
-        print_json({"query": phrase, "lang": args.lang, "results": results})
+        print_json(found.to_json())
         return 0
-    if not results:
+    if not found.results:
         print(f"no memory segment contains {phrase!r}")
-    for r in results:
-        text = r["text"]
-        marked = f"{text[:r['start']]}[{text[r['start']:r['end']]}]{text[r['end']:]}"
-        print(f"{r['segment']}: {marked}")
-        for lang, translation in r["translations"].items():
+    for r in found.results:
+        marked = f"{r.text[:r.start]}[{r.text[r.start:r.end]}]{r.text[r.end:]}"
+        print(f"{r.segment}: {marked}")
+        for lang, translation in r.translations.items():
             print(f"    {lang}: {translation}")
     return 0
 
 
 def cmd_shell(args) -> int:
-    from termbase.shell import Shell
+    from termbase.cli.shell import Shell
 
     check_langs([args.source_lang, args.target_lang])
     return Shell(open_termbase(args), args.source_lang, args.target_lang).run()

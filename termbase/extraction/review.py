@@ -1,22 +1,20 @@
-"""Review files and selections: how a translator tells us which proposals to keep.
+"""Review files: how a translator tells us which proposals to keep.
 
 `--tsv OUT` writes one proposal per row with an empty `add` column; the translator marks
 the rows to keep (y, yes, x, 1 ...) in a spreadsheet or editor, may correct the term, and
-passes the file back with `--add-from`. At a terminal, "1-3, 7" picks rows by number.
+passes the file back with `--add-from`.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import re
 from pathlib import Path
 
 from termbase.formats.base import FormatError
 
 ADD_COLUMN = "add"
 MARKS = frozenset({"y", "yes", "x", "1", "+", "true", "t", "tak", "taip", "ja", "add"})
-_RANGE = re.compile(r"^(\d+)(?:\s*-\s*(\d+))?$")
 
 
 def write_tsv(path: Path, header: list[str], rows: list[list]) -> None:
@@ -66,23 +64,3 @@ def read_marked(path: Path, required: tuple[str, ...]) -> list[tuple[int, dict]]
 
 def split_list(cell: str) -> list[str]:
     return [part.strip() for part in (cell or "").split(";") if part.strip()]
-
-
-def parse_selection(spec: str, count: int) -> list[int]:
-    """"1-3, 7" -> [0, 1, 2, 6] (numbers shown to the user are 1-based). ValueError with a
-    message for anything else or for numbers outside 1..count."""
-    chosen: list[int] = []
-    for part in re.split(r"[,\s]+", spec.strip()):
-        if not part:
-            continue
-        match = _RANGE.match(part)
-        if not match:
-            raise ValueError(f"not a number or range: {part!r} (write e.g. 1-3,7)")
-        first = int(match.group(1))
-        last = int(match.group(2) or first)
-        if first > last:
-            raise ValueError(f"range {part!r} runs backwards")
-        if first < 1 or last > count:
-            raise ValueError(f"{part!r} is outside 1-{count}")
-        chosen += [n - 1 for n in range(first, last + 1) if n - 1 not in chosen]
-    return chosen

@@ -2,31 +2,22 @@
 
 A format module is a symmetric pair: `read(path, options) -> Iterator[Entry]` and
 `write(items, path, options)`. It declares its name, its extensions and how to recognise its
-content, and registers itself in `termbase.formats.REGISTRY`. Formats know nothing of the
-store: they turn files into model objects and back.
+content in a module-level `FORMAT` (or `FORMATS`, by name, for a module serving several),
+and is listed in the one table in `termbase.formats` (`_MODULES`, name -> module) that
+import and export consult. Formats know nothing of the store: they turn files into model
+objects and back.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Union
 
+from termbase.errors import FormatError  # noqa: F401 - raised by every format module
 from termbase.model import Concept, Segment
 
 Item = Union[Concept, Segment]
-
-
-class FormatError(Exception):
-    """The file as a whole cannot be read (malformed XML, wrong header, bad encoding...)."""
-
-    def __init__(self, message: str, line: int | None = None):
-        super().__init__(message)
-        self.line = line
-
-    def __str__(self) -> str:
-        message = super().__str__()
-        return f"line {self.line}: {message}" if self.line else message
 
 
 @dataclass
@@ -58,7 +49,6 @@ class WriteOptions:
     target_lang: str | None = None
     with_forms: bool = False           # add inflected forms for tools without morphology
     terms_as_tmx: bool = False         # TMX: write term pairs instead of the memory
-    extra: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -69,4 +59,3 @@ class Format:
     read: Callable[[Path, ReadOptions], Iterator[Entry]] | None
     write: Callable[[Iterable[Item], Path, WriteOptions], int] | None
     sniff: Callable[[bytes], bool] = lambda head: False
-    description: str = ""

@@ -84,8 +84,10 @@ def _sniff(delimiter: str):
 
 
 FORMATS = {
+    # CSV, a column per language (UTF-8 with BOM, for spreadsheets)
     "csv": Format("csv", (".csv",), "terms", _reader(","), _writer(",", "utf-8-sig"),
-                  _sniff(","), "CSV, a column per language (UTF-8 with BOM)"),
+                  _sniff(",")),
+    # tab-separated, a column per language
     "tsv": Format("tsv", (".tsv", ".tab"), "terms", _reader("\t"), _writer("\t", "utf-8"),
-                  _sniff("\t"), "tab-separated, a column per language"),
+                  _sniff("\t")),
 }

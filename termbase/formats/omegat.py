@@ -130,5 +130,5 @@ def _concept(source: str, target: str, comment: str, source_lang: str,
     return Concept(note="; ".join(rest), terms=[source_term, target_term])
 
 
-FORMAT = Format("omegat", (".utf8",), "terms", read, write, lambda head: False,
-                "OmegaT glossary (source TAB target TAB comment, UTF-8)")
+# OmegaT glossary: source TAB target TAB comment, UTF-8
+FORMAT = Format("omegat", (".utf8",), "terms", read, write, lambda head: False)

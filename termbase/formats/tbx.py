@@ -37,5 +37,5 @@ def write(items: Iterable, path: Path, options: WriteOptions) -> int:
     return tbxcommon.write(items, path, options, DIALECT)
 
 
-FORMAT = Format("tbx", (".tbx",), "terms", tbxcommon.read, write, tbxcommon.sniff_root("tbx"),
-                "TBX-Basic 2019 (ISO 30042:2019)")
+# TBX-Basic 2019 (ISO 30042:2019)
+FORMAT = Format("tbx", (".tbx",), "terms", tbxcommon.read, write, tbxcommon.sniff_root("tbx"))

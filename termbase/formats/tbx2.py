@@ -35,5 +35,6 @@ def write(items: Iterable, path: Path, options: WriteOptions) -> int:
     return tbxcommon.write(items, path, options, DIALECT)
 
 
+# TBX v2 / TBX-Basic 2008 (martif)
 FORMAT = Format("tbx2", (".tbx",), "terms", tbxcommon.read, write,
-                tbxcommon.sniff_root("martif"), "TBX v2 / TBX-Basic 2008 (martif)")
+                tbxcommon.sniff_root("martif"))

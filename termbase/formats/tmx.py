@@ -205,5 +205,5 @@ def sniff(head: bytes) -> bool:
     return root_name(head) == "tmx"
 
 
-FORMAT = Format("tmx", (".tmx",), "both", read, write, sniff,
-                "TMX 1.4b translation memory (or term pairs)")
+# TMX 1.4b translation memory (or term pairs)
+FORMAT = Format("tmx", (".tmx",), "both", read, write, sniff)

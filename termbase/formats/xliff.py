@@ -83,5 +83,5 @@ def sniff(head: bytes) -> bool:
     return root_name(head) == "xliff"
 
 
-FORMAT = Format("xliff", (".xlf", ".xliff"), "memory", read, None, sniff,
-                "XLIFF 1.2 / 2.x bilingual files (read only)")
+# XLIFF 1.2 / 2.x bilingual files (read only)
+FORMAT = Format("xliff", (".xlf", ".xliff"), "memory", read, None, sniff)

@@ -122,5 +122,5 @@ def sniff(head: bytes) -> bool:
     return head.startswith(b"PK\x03\x04") and b"xl/" in head
 
 
-FORMAT = Format("xlsx", (".xlsx",), "terms", read, write, sniff,
-                "Excel workbook, the CSV columns on the first sheet")
+# Excel workbook, the CSV columns on the first sheet
+FORMAT = Format("xlsx", (".xlsx",), "terms", read, write, sniff)

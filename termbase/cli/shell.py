@@ -8,7 +8,8 @@ sessions in the user's data directory (readline, where the platform has it).
 from __future__ import annotations
 
 import sys
-from pathlib import Path
+
+from termbase.cli.render import show_matches, show_suggestion
 
 HELP = """\
   word or phrase    look it up (any language, any form, typos allowed)
@@ -40,9 +41,9 @@ class Shell:
             import readline
         except ImportError:  # e.g. Windows without pyreadline
             return
-        from platformdirs import user_data_dir
+        from termbase import user_data_dir
 
-        self.history = Path(user_data_dir("termbase", appauthor=False)) / "shell_history"
+        self.history = user_data_dir() / "shell_history"
         try:
             self.history.parent.mkdir(parents=True, exist_ok=True)
             readline.read_history_file(self.history)
@@ -64,9 +65,9 @@ class Shell:
         interactive = sys.stdin.isatty()
         if interactive:
             self._setup_history()
-        index = self.tb.index  # load once
+        concepts = self.tb.preload()
         if interactive:
-            print(f"termbase shell: {len(index.concepts)} concepts, {self.src} -> {self.tgt}. "
+            print(f"termbase shell: {concepts} concepts, {self.src} -> {self.tgt}. "
                   ":help for help, :quit or Ctrl-D to leave.")
         try:
             for line in (self._prompted_lines() if interactive else _piped_lines()):
@@ -92,7 +93,7 @@ class Shell:
 
     def handle(self, line: str) -> bool:
         """Answer one input line; False means quit."""
-        from termbase.model import ValidationError, check_lang, has_control_chars
+        from termbase import InvalidInput, check_lang, has_control_chars
 
         if not line:
             return True
@@ -120,21 +121,12 @@ class Shell:
                 self._lookup(line.lstrip("?").strip())
             else:
                 self._suggest(line.lstrip(">").strip())
-        except ValidationError as exc:
+        except InvalidInput as exc:
             print(f"error: {exc}")
         return True
 
     def _lookup(self, query: str) -> None:
-        from termbase.cli.output import is_tty
-        from termbase.cli.terms import _render_matches_plain, _render_matches_rich
-
-        matches = self.tb.lookup(query, to=[self.tgt], limit=8)
-        (_render_matches_rich if is_tty() else _render_matches_plain)(query, matches)
+        show_matches(query, self.tb.lookup(query, to=[self.tgt], limit=8))
 
     def _suggest(self, segment: str) -> None:
-        from termbase.cli.output import is_tty
-        from termbase.cli.translate import render_suggestion_plain, render_suggestion_rich
-        from termbase.suggest import suggest
-
-        result = suggest(self.tb.index, segment, self.src, self.tgt)
-        (render_suggestion_rich if is_tty() else render_suggestion_plain)(result)
+        show_suggestion(self.tb.suggest(segment, self.src, self.tgt))

@@ -1,0 +1,65 @@
+"""What `Termbase.lookup` returns: one `Match` per concept, with its `Equivalent`s.
+
+On the path of every terminal lookup: keep it to these few small classes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from termbase.results.common import with_optional
+
+
+@dataclass
+class Equivalent:
+    """A term of a concept shown as a translation: its text, status and any warning."""
+
+    term: str
+    status: str = "admitted"
+    type: str = ""
+    region: str = ""
+    note: str = ""
+
+    def to_json(self) -> dict:
+        return with_optional({"term": self.term, "status": self.status},
+                              type=self.type, region=self.region, note=self.note)
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Equivalent":
+        return cls(term=data["term"], status=data.get("status") or "admitted",
+                   type=data.get("type", ""), region=data.get("region", ""),
+                   note=data.get("note", ""))
+
+
+@dataclass
+class Match:
+    """One concept found by `Termbase.lookup`, through its best-matching term."""
+
+    concept_id: str
+    score: float
+    match: str                      # exact | folded | lemma | fuzzy | prefix
+    lang: str
+    term: str
+    equivalents: dict[str, list[Equivalent]] = field(default_factory=dict)
+    subject: str = ""
+    definition: dict[str, str] = field(default_factory=dict)
+    note: str = ""
+
+    def to_json(self) -> dict:
+        return with_optional({
+            "concept_id": self.concept_id, "score": self.score, "match": self.match,
+            "lang": self.lang, "term": self.term,
+            "equivalents": {lang: [e.to_json() for e in terms]
+                            for lang, terms in self.equivalents.items()},
+            "subject": self.subject, "definition": dict(self.definition)}, note=self.note)
+
+
+@dataclass
+class LookupResult:
+    """`Termbase.lookup` as the command prints it: the query and its matches."""
+
+    query: str
+    matches: list[Match]
+
+    def to_json(self) -> dict:
+        return {"query": self.query, "matches": [m.to_json() for m in self.matches]}

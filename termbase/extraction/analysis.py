@@ -27,8 +27,9 @@ import functools
 import re
 from typing import NamedTuple
 
-from termbase.extraction import lexicon, polish
 from termbase.extraction.stopwords import is_preposition, is_stopword
+from termbase.text import dictionary, polish
+from termbase.text.morphology import snowball_stem
 
 NOUN, ADJ, PREP, STOP = "noun", "adj", "prep", "stop"
 CONJ = "conj"  # given in context only: "i" joining two capitalised words of a name
@@ -98,15 +99,9 @@ _LT_GERUNDS = ("dami", "damas", "dama", "damos")  # dalyvaudami: a verb form, no
 _LT_ADJ_SUFFIXES = ("in", "išk", "ing", "al", "yv")
 
 
-@functools.lru_cache(maxsize=1)
-def _lithuanian_stemmer():
-    import Stemmer  # PyStemmer; unlike morphology.stem we need the stem with its diacritics
-
-    return Stemmer.Stemmer("lithuanian")
-
-
 def lithuanian_stem(word: str) -> str:
-    return _lithuanian_stemmer().stemWord(word)
+    """The Snowball stem with its diacritics (unlike the index's folded `stem`)."""
+    return snowball_stem(word, "lt")
 
 
 def _is_verb_lemma(lemma: str) -> bool:
@@ -114,11 +109,11 @@ def _is_verb_lemma(lemma: str) -> bool:
 
 
 def _lithuanian(word: str, low: str) -> WordInfo:
-    proper = lexicon.dictionary("lt").get(word) if word[:1].isupper() else None
-    if proper and proper[:1].isupper() and not lexicon.known(low, "lt"):
+    proper = dictionary.dictionary("lt").get(word) if word[:1].isupper() else None
+    if proper and proper[:1].isupper() and not dictionary.known(low, "lt"):
         return WordInfo(proper.lower(), NOUN, name=True)  # Alytaus -> Alytus, a place
-    lemma = lexicon.lemmatize(low, "lt")
-    if not lexicon.known(low, "lt"):  # simplemma's guesses for unknown words mislead
+    lemma = dictionary.lemmatize(low, "lt")
+    if not dictionary.known(low, "lt"):  # simplemma's guesses for unknown words mislead
         # ("mediacija" -> "medis"): group them by their Snowball stem instead
         base = lithuanian_stem(low)
         participle = bool(_LT_PARTICIPLE.search(low)) and not low.endswith(_LT_GERUNDS)
@@ -144,8 +139,8 @@ def lithuanian_noun_lemma(form: str) -> str | None:
     base = lithuanian_stem(form)
     for ending in _LT_NOUN_ENDINGS:
         candidate = base + ending
-        if lexicon.is_lemma(candidate, "lt") and not _is_verb_lemma(candidate):
-            if lexicon.is_form_of(form, candidate, "lt") or form.startswith(candidate[:-1]):
+        if dictionary.is_lemma(candidate, "lt") and not _is_verb_lemma(candidate):
+            if dictionary.is_form_of(form, candidate, "lt") or form.startswith(candidate[:-1]):
                 return candidate
     return None
 
@@ -162,14 +157,14 @@ def lithuanian_adjective(lemma: str) -> bool:
     for ending in ("as", "is", "us", "ys"):
         if lemma.endswith(ending):
             base = lemma[: -len(ending)]
-            return any(lexicon.is_form_of(base + dative, lemma, "lt") for dative in ("am", "iam"))
+            return any(dictionary.is_form_of(base + dative, lemma, "lt") for dative in ("am", "iam"))
     return False
 
 
 # -- English and other simplemma languages --------------------------------------------------
 def _dictionary_language(word: str, low: str, lang: str) -> WordInfo:
-    lemma = lexicon.lemmatize(low, lang)
-    name = word[:1].isupper() and not lexicon.known(low, lang)
+    lemma = dictionary.lemmatize(low, lang)
+    name = word[:1].isupper() and not dictionary.known(low, lang)
     return WordInfo(lemma, NOUN, name)
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 
-from termbase.extraction import polish
+from termbase.text import polish
 from termbase.extraction.analysis import ADJ, NOUN, WordInfo
 
 NONE = 0

@@ -24,7 +24,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Callable
 
-from termbase.extraction import lithuanian, polish
+from termbase.extraction import lithuanian
+from termbase.text import polish
 from termbase.extraction.analysis import analyse, head_position
 from termbase.extraction.polish_np import is_noun_phrase, parse_phrase
 from termbase.text.normalize import tokenize

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Callable, Iterable
 
-from termbase.extraction import lexicon
+from termbase.text import dictionary
 from termbase.extraction.analysis import ADJ, NOUN, WordInfo, analyse, head_position
 from termbase.text.normalize import tokenize
 
@@ -114,7 +114,7 @@ def adjective_form(info: WordInfo, gender: str, forms_of: FormsOf) -> str | None
     for masculine, feminine in _FEMININE_OF:
         if lemma.endswith(masculine):
             candidate = lemma[: -len(masculine)] + feminine
-            if lexicon.is_form_of(candidate, lemma, "lt") or candidate in forms_of(lemma):
+            if dictionary.is_form_of(candidate, lemma, "lt") or candidate in forms_of(lemma):
                 return candidate
             return None
     return None

@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from typing import Iterable
 
-from termbase.extraction import polish
+from termbase.text import polish
 from termbase.extraction.analysis import ADJ, CONJ, NOUN, PREP, STOP, WordInfo, analyse
 from termbase.extraction.attachment import (NONE, attachments, cuts, polish_agrees,
                                             runs_on)

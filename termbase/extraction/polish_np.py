@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 
-from termbase.extraction import polish
+from termbase.text import polish
 from termbase.extraction.analysis import PREP, analyse
 from termbase.extraction.stopwords import is_coordinator
 

@@ -1,6 +1,7 @@
 """Passages -> lemma n-gram statistics: the raw material of term candidates.
 
-Tokenising: `termbase.text.normalize.tokenize` (one regular expression), not sacremoses.
+Tokenising: `termbase.text.normalize.tokenize` (one regular expression), as everywhere in
+termbase; sacremoses is not used (see README, "Why not sacremoses").
 Candidates need character offsets (for context snippets and to rebuild the surface form
 with its hyphens), and the index splits terms with this same tokenizer, so a candidate's
 tokens line up one-to-one with the termbase's lemma sequences when we check whether it is

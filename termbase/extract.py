@@ -92,6 +92,9 @@ class Extraction:
         for key, freq in freqs.items():
             key_ = self.phrase_keyness(key)
             prior = termhood.shape_prior(counter.stats[key].shape, self.lang)
+            if len(key) == 1 and key[0] in counter.word_forms:
+                prior *= termhood.single_word_prior(counter.word_forms[key[0]], self.lang) \
+                    / termhood.LENGTH_PRIOR[1]
             score = termhood.termhood(independent[key], key_, prior, self.all_names(key))
             scored.append((-score, -freq, key, independent[key], key_))
         scored.sort()
@@ -135,9 +138,12 @@ class Extraction:
             passage, text, start, end = self.counter.snippet(ref)
             contexts.append(Context(passage.file, passage.line, text, start, end))
         lowered = list(dict.fromkeys(f.lower() for f in forms))
+        term = base_form(stats.variants, self.lang, self.forms_of, key,
+                         self.counter.lexeme_members)
+        if len(key) == 1 and not self.all_names(key) and not term.isupper():
+            term = term.lower()  # "Wydział" of "Wydział Opieki" is the common noun
         candidate = Candidate(
-            term=base_form(stats.variants, self.lang, self.forms_of, key,
-                           self.counter.lexeme_members), lemmas=key,
+            term=term, lemmas=key,
             score=score, freq=stats.freq, files=sorted(stats.files),
             independent_freq=independent, keyness=keyness, forms=lowered, contexts=contexts)
         if self.known is not None:

@@ -29,6 +29,7 @@ from typing import NamedTuple
 
 from termbase.extraction.stopwords import is_preposition, is_stopword
 from termbase.text import dictionary, polish
+from termbase.text.lithuanian import paradigm
 from termbase.text.morphology import snowball_stem
 
 NOUN, ADJ, PREP, STOP = "noun", "adj", "prep", "stop"
@@ -97,6 +98,10 @@ _LT_PARTICIPLE = re.compile(
 _LT_PARTICIPLE_LEMMAS = ("ęs", "įsis", "ąsis", "ęsis", "antis", "intis", "ąs", "įs")
 _LT_GERUNDS = ("dami", "damas", "dama", "damos")  # dalyvaudami: a verb form, no adjective
 _LT_ADJ_SUFFIXES = ("in", "išk", "ing", "al", "yv")
+_LT_ADVERBIAL_PARTICIPLE = ("ant", "iant", "int", "ius", "dama", "damas", "dami", "damos")
+# Agent nouns in -tojas/-toja, -ėjas/-ėja and their case endings.
+_LT_AGENT_NOUN = re.compile(r"(?:toj|ėj)((?:as|o|ui|ą|u|e|ai|ų|ams|us|ais|uose|a|os|oje|oms"
+                            r"|omis|ose|ams))$")
 
 
 def lithuanian_stem(word: str) -> str:
@@ -113,9 +118,16 @@ def _lithuanian(word: str, low: str) -> WordInfo:
     if proper and proper[:1].isupper() and not dictionary.known(low, "lt"):
         return WordInfo(proper.lower(), NOUN, name=True)  # Alytaus -> Alytus, a place
     lemma = dictionary.lemmatize(low, "lt")
+    if is_stopword(lemma, "lt") or low.endswith("iau"):  # forms of pronouns and numerals
+        return WordInfo(lemma, STOP)  # (vienam, visiems), comparative adverbs (ilgiau)
     if not dictionary.known(low, "lt"):  # simplemma's guesses for unknown words mislead
         # ("mediacija" -> "medis"): group them by their Snowball stem instead
         base = lithuanian_stem(low)
+        if low.endswith(_LT_ADVERBIAL_PARTICIPLE):
+            return WordInfo(low, STOP)   # skatinant, suorganizuojant: a verb form
+        agent = _LT_AGENT_NOUN.search(low)
+        if agent:  # globotojams: globotojas, not a participle in -am-
+            return WordInfo("~" + low[:agent.start(1)], NOUN, name=word[:1].isupper())
         participle = bool(_LT_PARTICIPLE.search(low)) and not low.endswith(_LT_GERUNDS)
         adjectival = participle or base.endswith(_LT_ADJ_SUFFIXES)
         return WordInfo("~" + base, ADJ if adjectival else NOUN, name=word[:1].isupper(),
@@ -140,8 +152,8 @@ def lithuanian_noun_lemma(form: str) -> str | None:
     for ending in _LT_NOUN_ENDINGS:
         candidate = base + ending
         if dictionary.is_lemma(candidate, "lt") and not _is_verb_lemma(candidate):
-            if dictionary.is_form_of(form, candidate, "lt") or form.startswith(candidate[:-1]):
-                return candidate
+            if dictionary.is_form_of(form, candidate, "lt") or form in paradigm(candidate):
+                return candidate  # "globos" is globa's; "saugo" no form of sauga
     return None
 
 

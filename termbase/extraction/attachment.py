@@ -138,8 +138,9 @@ def cuts(infos: list[WordInfo], attach: list[int], i: int, j: int) -> bool:
 
 
 def runs_on(infos: list[WordInfo], attach: list[int], i: int, j: int, end: int,
-            lang: str) -> bool:
-    """True when the phrase i..j is cut out of a longer one in this occurrence.
+            lang: str, last_word: str = "") -> bool:
+    """True when the phrase i..j (its last word `last_word`) is cut out of a longer one in
+    this occurrence.
 
     Polish noun phrases grow to the right: when an adjective follows in the same chunk
     ("Centrum Usług [Socjalnych]"), or a noun follows a final noun ("przedstawiciel
@@ -160,4 +161,12 @@ def runs_on(infos: list[WordInfo], attach: list[int], i: int, j: int, end: int,
         # [gmin]"); after a bare noun it continues a chain ("przedstawiciel Wydziału [Opieki]").
         return following.role == NOUN and infos[j].role == NOUN
     k = i - 1
-    return k >= 0 and attach[k] > 0 and i <= k + attach[k] <= j
+    if k >= 0 and attach[k] > 0 and i <= k + attach[k] <= j:
+        return True
+    # A Lithuanian genitive modifies the noun after it ("[socialinių paslaugų] centras"),
+    # so a phrase ending in one before a noun is the front of a longer phrase.
+    return lang == "lt" and j + 1 < end and infos[j + 1].role == NOUN \
+        and not infos[j + 1].name and last_word.lower().endswith(LT_GENITIVE)
+
+
+LT_GENITIVE = ("ų", "o", "os", "ės", "io", "aus", "ies", "ens")

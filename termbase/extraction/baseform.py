@@ -46,12 +46,14 @@ def base_form(variants: dict[str, int], lang: str, forms_of: FormsOf,
     if lang == "pl" and polish.available():  # grammatical variants first ("Samorządu
         prefer = _preferred(lemmas, members or {})  # Rejonu", not the text's "Rejon")
         ordered.sort(key=lambda v: not is_noun_phrase(words_of(v), prefer))
+    plural = lang == "lt" and lithuanian.used_in_plural([words_of(v) for v in ordered],
+                                                        forms_of)
     for variant in ordered:
         words = words_of(variant)
         if lang == "pl" and polish.available():
             forms = _polish(words, prefer)
         elif lang == "lt":
-            forms = lithuanian.base_words(words, forms_of)
+            forms = lithuanian.base_words(words, forms_of, plural)
         else:
             forms = _head_lemma(words, lang)
         if forms:

@@ -135,6 +135,8 @@ class NgramCounter:
         head_final = self.lang in HEAD_FINAL
         attach = [NONE] * start + attachments(
             [t.text for t in tokens[start:end]], infos[start:end], self.lang)
+        if self.lang == "pl":
+            _substantivised(tokens, infos, attach, start, end)
         for i in range(start, end):
             if infos[i].role not in (NOUN, ADJ):
                 continue
@@ -173,8 +175,8 @@ class NgramCounter:
             if self.keep_segments:
                 stats.segments = set()
         stats.freq += 1
-        stats.partial += runs_on(infos, attach, i, j, end, self.lang)
-        surface = _surface(passage.text, tokens, i, j)
+        stats.partial += runs_on(infos, attach, i, j, end, self.lang, tokens[j].text)
+        surface = _surface(passage.text, tokens, i, j, infos)
         stats.variants[surface] = stats.variants.get(surface, 0) + 1
         if len(stats.contexts) < 2 and all(c[0] != index for c in stats.contexts):
             stats.contexts.append((index, tokens[i].start, tokens[j].end))
@@ -224,6 +226,18 @@ class NgramCounter:
         window = text[left:right].translate(_LINE_BREAKS)
         offset = len(prefix) - left
         return passage, prefix + window + suffix, start + offset, end + offset
+
+
+def _substantivised(tokens: list[Token], infos: list[WordInfo], attach: list[int],
+                    start: int, end: int) -> None:
+    """A Polish adjective that modifies nothing here and has a noun reading of its own
+    lemma is used as a noun ("Podopieczny uczestniczy", "oferent"): read it as one."""
+    for k in range(start, end):
+        info = infos[k]
+        if info.role == ADJ and attach[k] == NONE and not info.participle and any(
+                r.pos in polish.NOUN_POS and r.base_lemma.lower() == info.key
+                for r in polish.readings(tokens[k].text)):
+            infos[k] = info._replace(role=NOUN)
 
 
 def _chunks(text: str, tokens: list[Token], infos: list[WordInfo], lang: str
@@ -300,10 +314,26 @@ def sentence_initial(text: str, tokens: list[Token], i: int) -> bool:
     return i == 0 or bool(_SENTENCE_END.search(text[tokens[i - 1].end:tokens[i].start]))
 
 
-def _surface(text: str, tokens: list[Token], i: int, j: int) -> str:
-    """The words as written, a sentence-initial capital lowered (it says nothing of names)."""
+def _surface(text: str, tokens: list[Token], i: int, j: int,
+             infos: list[WordInfo] | None = None) -> str:
+    """The words as written, with the capitals that say nothing of a name lowered: a
+    sentence-initial one (unless the next word has a capital too: "Sąd Rejonowy"), and all
+    of a fragment cut from inside a name ("[Centrum] Usługi Społeczne": common words)."""
     surface = _SPACES.sub(" ", text[tokens[i].start:tokens[j].end])
     first = tokens[i].text
-    if first[:1].isupper() and not first.isupper() and sentence_initial(text, tokens, i):
-        surface = surface[:1].lower() + surface[1:]
+    if not first[:1].isupper() or first.isupper():
+        return surface
+    if sentence_initial(text, tokens, i):
+        # "Sąd Rejonowy", "Krajowy Rejestr": a name whose adjective has a capital too
+        name = j > i and _capitalised(tokens[i + 1].text) and infos is not None \
+            and ADJ in (infos[i].role, infos[i + 1].role)
+        if not name:
+            surface = surface[:1].lower() + surface[1:]
+    elif _capitalised(tokens[i - 1].text) and infos is not None \
+            and not any(info.name for info in infos[i:j + 1]):
+        surface = surface.lower()
     return surface
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper()

@@ -34,6 +34,10 @@ MIN_CONTAINER_FREQ = 2
 # Even a sequence always seen inside the same longer one may be a term ("ekonomia
 # społeczna" in "rozwój ekonomii społecznej"): keep a quarter of its frequency.
 NESTED_FLOOR = 0.25
+# A word whose forms together are rarer than this in general language is domain
+# vocabulary; as a one-word candidate it gets SPECIFIC_WORD_PRIOR (set on the seed texts).
+SPECIFIC_WORD_FREQUENCY = 1e-5
+SPECIFIC_WORD_PRIOR = 0.6
 LENGTH_PRIOR = {1: 0.3, 2: 1.0, 3: 1.0, 4: 0.75, 5: 0.35}
 PREPOSITION_PRIOR = 0.5        # "gmina z rejonu", "zmiany w ustawodawstwie": circumstances
 TERM_PREPOSITION_PRIOR = 0.85  # "opieka nad dziećmi", "asmenys su negalia"
@@ -96,6 +100,14 @@ def independent_frequencies(freqs: dict[tuple[str, ...], int],
             nest(key[1:], freq)
     return {key: max(freq - nested_sum[key] / nested_by[key], NESTED_FLOOR * freq)
             if nested_by[key] else float(freq) for key, freq in freqs.items()}
+
+
+def single_word_prior(forms: Mapping[str, int], lang: str) -> float:
+    """The length prior of a one-word candidate: higher for a word that is rare in general
+    language (supervizija, teleopieka, oferent: the domain's own vocabulary) than for
+    common ones (projekt, centras), which are seldom wanted alone."""
+    general = sum(general_frequency(form, lang) for form in forms)
+    return SPECIFIC_WORD_PRIOR if general < SPECIFIC_WORD_FREQUENCY else LENGTH_PRIOR[1]
 
 
 def shape_prior(shape: str, lang: str) -> float:

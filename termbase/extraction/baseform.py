@@ -66,7 +66,9 @@ def well_formed(variants: dict[str, int], lang: str, lemmas: tuple[str, ...] = (
     """False for a run of words that is no noun phrase (see `polish_np`; in Lithuanian, a
     noun before the head that is not in the genitive)."""
     if lang == "lt":
-        return any(lithuanian.dependents_in_genitive(words_of(v)) for v in variants)
+        return any(lithuanian.dependents_in_genitive(words)
+                   and lithuanian.complete_after_preposition(words)
+                   for words in map(words_of, variants))
     if lang != "pl" or not polish.available():
         return True
     prefer = _preferred(lemmas, members or {})

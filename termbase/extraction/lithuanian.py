@@ -233,6 +233,20 @@ def dependents_in_genitive(words: list[str]) -> bool:
                for k, (w, info) in enumerate(zip(words[:h], infos)))
 
 
+# Prepositions that govern the accusative or instrumental only: a genitive right after one
+# belongs to a noun further on ("asmuo į [globos namus]", "pagal [savivaldybės sprendimą]").
+_NO_GENITIVE_AFTER = frozenset({"į", "su", "per", "pagal", "prieš", "apie", "pas", "pro",
+                                "palei"})
+
+
+def complete_after_preposition(words: list[str]) -> bool:
+    """False when the phrase ends in a genitive just after a preposition that cannot
+    govern one: the genitive's own noun was left out."""
+    if len(words) < 2 or words[-2].lower() not in _NO_GENITIVE_AFTER:
+        return True
+    return not words[-1].lower().endswith(_GENITIVE)
+
+
 def most_nominative(variants: list[str]) -> str:
     """The seen variant whose words look most like nominatives, the head's singular first
     ("gausios šeimos" rather than "gausioms šeimoms"); `variants` by frequency."""

@@ -125,6 +125,9 @@ def _lithuanian(word: str, low: str) -> WordInfo:
         base = lithuanian_stem(low)
         if low.endswith(_LT_ADVERBIAL_PARTICIPLE):
             return WordInfo(low, STOP)   # skatinant, suorganizuojant: a verb form
+        known_lemma = _lithuanian_lemma_of_unknown(low)
+        if known_lemma:  # bendruomeniniuose: a form the dictionary lacks of a lemma it has
+            return WordInfo(known_lemma, ADJ if lithuanian_adjective(known_lemma) else NOUN)
         agent = _LT_AGENT_NOUN.search(low)
         if agent:  # globotojams: globotojas, not a participle in -am-
             return WordInfo("~" + low[:agent.start(1)], NOUN, name=word[:1].isupper())
@@ -155,6 +158,19 @@ def lithuanian_noun_lemma(form: str) -> str | None:
             if dictionary.is_form_of(form, candidate, "lt") or form in paradigm(candidate):
                 return candidate  # "globos" is globa's; "saugo" no form of sauga
     return None
+
+
+_LT_LEMMA_ENDINGS = ("is", "as", "us", "ys", "a", "ė", "ius", "ias", "uo")
+
+
+def _lithuanian_lemma_of_unknown(form: str) -> str | None:
+    """A dictionary lemma sharing the Snowball stem of a form the dictionary lacks, whose
+    declension has that form; None when there is none or more than one."""
+    base = lithuanian_stem(form)
+    found = {base + ending for ending in _LT_LEMMA_ENDINGS
+             if dictionary.is_lemma(base + ending, "lt") and not _is_verb_lemma(base + ending)
+             and form in paradigm(base + ending)}
+    return found.pop() if len(found) == 1 else None
 
 
 _LT_ADJ_LEMMA_SUFFIXES = ("inis", "iškas", "ingas", "alus")

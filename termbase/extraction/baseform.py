@@ -48,6 +48,8 @@ def base_form(variants: dict[str, int], lang: str, forms_of: FormsOf,
         ordered.sort(key=lambda v: not is_noun_phrase(words_of(v), prefer))
     plural = lang == "lt" and lithuanian.used_in_plural([words_of(v) for v in ordered],
                                                         forms_of)
+    if lang == "lt":  # a genitive head hides which adjectives agree with it: try others first
+        ordered.sort(key=lambda v: lithuanian.genitive_head(words_of(v)))
     for variant in ordered:
         words = words_of(variant)
         if lang == "pl" and polish.available():

@@ -122,6 +122,11 @@ def _complement(words: list[str], start: int, end: int, case: int) -> bool:
     return True
 
 
+def genitive_head(words: list[str]) -> bool:
+    h = head_of(words)
+    return h is not None and words[h].lower().endswith(_GENITIVE)
+
+
 def used_in_plural(variants: list[list[str]], forms_of: FormsOf) -> bool:
     """Whether the head was seen in plural forms only ("globos namuose, globos namų"):
     then the base form is the nominative plural ("globos namai")."""
@@ -166,10 +171,13 @@ def base_words(words: list[str], forms_of: FormsOf, plural: bool = False
         forms[h] = noun_nominative_plural(forms[h], forms_of(analyse(words[h], "lt").key))
         if forms[h] is None:
             return None
-    genitive_plural = words[h].lower().endswith("ų")
+    genitive = words[h].lower().endswith(_GENITIVE)
     for p in range(h - 1, -1, -1):
         info = analyse(words[p], "lt")
-        if info.role != ADJ or words[p].lower().endswith("ų") != genitive_plural:
+        chain = words[p].lower().endswith(_GENITIVE) and not genitive
+        if info.role == NOUN and chain:
+            continue  # a genitive between the head and its adjective: "[vaikų globos]"
+        if info.role != ADJ or chain:
             break
         forms[p] = adjective_form(info, gender, forms_of, words[p], plural)
         if forms[p] is None:
@@ -223,14 +231,19 @@ def _participle_kind(form: str) -> tuple[str, ...]:
 
 def dependents_in_genitive(words: list[str]) -> bool:
     """Nouns before the head modify it in the genitive ("socialinių paslaugų centras"), or
-    are the object of a participle ("krizėje atsidūrusios mamos"); "centras darbuotojai"
-    is two phrases run together."""
+    are the accusative object of a participle ("negalią turintys asmenys"); "centras
+    darbuotojai" is two phrases run together, and "darbuotojams organizuojama supervizija"
+    a participial clause."""
     h = head_of(words)
     if h is None:
         return False
     infos = [analyse(w, "lt") for w in words]
-    return all(info.role != NOUN or w.lower().endswith(_GENITIVE) or infos[k + 1].participle
+    return all(info.role != NOUN or w.lower().endswith(_GENITIVE)
+               or infos[k + 1].participle and w.lower().endswith(_ACCUSATIVE_SINGULAR)
                for k, (w, info) in enumerate(zip(words[:h], infos)))
+
+
+_ACCUSATIVE_SINGULAR = ("ą", "ę", "į", "ų")
 
 
 # Prepositions that govern the accusative or instrumental only: a genitive right after one

@@ -58,7 +58,7 @@ _OTHER = {
         val t y pvz taip pat kartu taip pat vis tačiau todėl nors arba arba kiekvienas
         kiekviena kiekvieno kiekvienos kiekvieną kiekvienam du dvi trys keturi penki vienas
         viena vieno vienos daug mažai kelios keli kelių pirmoji antroji pirmasis antrasis
-        foto tel nei negu
+        foto tel nei negu metu
         """,
     "en": """
         a an and are as be been being both but can could did do does each either etc every

@@ -371,7 +371,8 @@ def masculine_nominative(form: str, lemma_endings: tuple[str, ...]) -> str | Non
                         if not base.endswith("us"):
                             continue
                         base = base[:-2]             # suaugus|ios -> suaug|ęs
-                    found.add(base + dropped)
+                    if (base + dropped).endswith(ending):  # not "socialinėj|is"
+                        found.add(base + dropped)
     return next(iter(found)) if len(found) == 1 else None
 
 

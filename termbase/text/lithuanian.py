@@ -278,7 +278,8 @@ _NOUN_PARADIGMS = frozenset({"as", "ias", "is", "is_f", "ys", "us", "ius", "uo",
 # the lemma the feminine stem drops)
 _ADJECTIVE_LEMMAS = (("ntis", "nt_adj", "i_adj", "is"), ("inis", "is_adj", "ė", "is"),
                      ("ias", "ias_adj", "ia", "ias"), ("ęs", "us_part", "i_adj", "ęs"),
-                     ("us", "us_adj", "i_adj", "us"), ("as", "as_adj", "a", "as"))
+                     ("us", "us_adj", "i_adj", "us"), ("as", "as_adj", "a", "as"),
+                     ("is", "is_adj", "ė", "is"))
 
 
 def _noun_options(lemma: str) -> list[tuple[str, str]]:

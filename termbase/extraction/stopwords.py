@@ -30,7 +30,7 @@ PREPOSITIONS = {
 
 _OTHER = {
     "pl": """
-        a aby aż albo ale ani bo by być byli było były będzie będą bardzo czy czyli dlatego
+        a aby aż albo ale ani bo by być co byli było były będzie będą bardzo czy czyli dlatego
         dlaczego gdy gdyż gdzie go ich i im jak jakie jaki jakiś jako jednak jego jej jest
         jeszcze jeśli już każdy każda każde kiedy kto która które którego której których który
         którym którymi ku lub ma mają mi może można mu my nam nas nawet nie niech nich niego

@@ -130,3 +130,11 @@ def test_fit_keeps_the_occurrence_and_the_room(text, data):
     cut, s, e = fit(text, start, end, room)
     assert cut[s:e] == text[start:end]
     assert len(cut) <= max(room, end - start) + 2
+
+
+def test_lithuanian_name_may_open_a_term_and_keeps_its_capital():
+    found = terms(extract_lines(["Projektas finansuojamas Europos socialinio fondo lėšomis.",
+                                 "Europos socialinio fondo agentūra skelbia kvietimą."], "lt"))
+    assert "Europos socialinis fondas" in found
+    assert "socialinis fondas" in found
+    assert not any(term.startswith("europos") for term in found)

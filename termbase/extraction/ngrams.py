@@ -141,6 +141,7 @@ class NgramCounter:
             if infos[i].role not in (NOUN, ADJ):
                 continue
             prepositions, nouns, name = 0, 0, infos[i].name
+            nouns_after_name = False
             for j in range(i, min(i + self.max_len + 1, end)):
                 info = infos[j]
                 if info.role == STOP:
@@ -151,7 +152,11 @@ class NgramCounter:
                         break
                     continue
                 if info.name != name:
-                    break  # "Irena Ingielewicz" is a candidate, "kierownik Irena" is not
+                    # "Irena Ingielewicz" is a candidate, "kierownik Irena" is not; but a
+                    # Lithuanian name may open a phrase: "Europos socialinis fondas"
+                    if not (head_final and name and j > i and not nouns_after_name):
+                        break
+                    name, nouns_after_name = False, True
                 nouns += info.role == NOUN
                 if not nouns or (head_final and info.role != NOUN) or info.participle:
                     continue  # no head yet, or a participle that wants its complement
@@ -325,8 +330,8 @@ def _surface(text: str, tokens: list[Token], i: int, j: int,
         return surface
     if sentence_initial(text, tokens, i):
         # "Sąd Rejonowy", "Krajowy Rejestr": a name whose adjective has a capital too
-        name = j > i and _capitalised(tokens[i + 1].text) and infos is not None \
-            and ADJ in (infos[i].role, infos[i + 1].role)
+        name = infos is not None and (infos[i].name or j > i and _capitalised(
+            tokens[i + 1].text) and ADJ in (infos[i].role, infos[i + 1].role))
         if not name:
             surface = surface[:1].lower() + surface[1:]
     elif _capitalised(tokens[i - 1].text) and infos is not None \

@@ -75,10 +75,13 @@ def phrase_keyness(values: Iterable[float]) -> float:
 
 
 def independent_frequencies(freqs: dict[tuple[str, ...], int],
-                            longer: dict[tuple[str, ...], int] | None = None
+                            longer: dict[tuple[str, ...], int] | None = None,
+                            not_containers: frozenset = frozenset()
                             ) -> dict[tuple[str, ...], float]:
     """Frequency minus the mean frequency of the (repeated) longer sequences containing it;
-    `longer` holds sequences one word past the longest candidate, counted only for this."""
+    `longer` holds sequences one word past the longest candidate, counted only for this;
+    `not_containers` discount nothing (a name before a phrase: "[Alytaus] socialinių
+    paslaugų centras" takes nothing from "socialinių paslaugų centras")."""
     nested_sum: Counter = Counter()
     nested_by: Counter = Counter()
 
@@ -88,7 +91,7 @@ def independent_frequencies(freqs: dict[tuple[str, ...], int],
             nested_by[sub] += 1
 
     for key, freq in freqs.items():
-        if freq < MIN_CONTAINER_FREQ:
+        if freq < MIN_CONTAINER_FREQ or key in not_containers:
             continue
         n = len(key)
         for length in range(1, n):

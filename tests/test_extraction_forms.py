@@ -138,3 +138,13 @@ def test_lithuanian_name_may_open_a_term_and_keeps_its_capital():
     assert "Europos socialinis fondas" in found
     assert "socialinis fondas" in found
     assert not any(term.startswith("europos") for term in found)
+
+
+@needs_morfeusz
+def test_polish_complex_prepositions_are_no_part_of_a_term():
+    found = terms(extract_lines(["Szkolenia prowadzono w ramach Europejskiego Funduszu "
+                                 "Społecznego.", "Wsparcie z zakresu pomocy społecznej "
+                                 "udzielane jest w ramach Europejskiego Funduszu Społecznego."],
+                                "pl"))
+    assert "Europejski Fundusz Społeczny" in found and "pomoc społeczna" in found
+    assert not any(term.split()[0] in ("rama", "ramy", "zakres") for term in found)

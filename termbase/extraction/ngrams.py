@@ -32,7 +32,8 @@ from termbase.extraction.attachment import (NONE, attachments, cuts, polish_agre
                                             runs_on)
 from termbase.extraction.lexemes import canonical_keys, merged_counters, rekey
 from termbase.extraction.passages import Passage
-from termbase.extraction.stopwords import is_coordinator, is_term_preposition
+from termbase.extraction.stopwords import (ends_complex_preposition, is_coordinator,
+                                           is_term_preposition)
 from termbase.text.normalize import Token, tokenize
 
 MAX_LEN = 5
@@ -114,7 +115,7 @@ class NgramCounter:
         tokens = tokenize(passage.text)
         self.tokens += len(tokens)
         infos = [analyse(tok.text, self.lang) for tok in tokens]
-        for k in _glued(passage.text, tokens):
+        for k in _glued(passage.text, tokens) | self._complex_prepositions(tokens):
             infos[k] = WordInfo(infos[k].key, STOP)
         for k in _name_coordinators(passage.text, tokens, self.lang):
             infos[k] = WordInfo(infos[k].key, CONJ)
@@ -129,6 +130,11 @@ class NgramCounter:
         for start, end in _chunks(passage.text, tokens, infos, self.lang):
             self._count_chunk(index, passage, tokens, infos, start, end)
         return index
+
+    def _complex_prepositions(self, tokens: list[Token]) -> set[int]:
+        """The nouns of "w ramach", "z zakresu": never part of a candidate."""
+        return {k for k in range(1, len(tokens)) if ends_complex_preposition(
+            tokens[k - 1].text.lower(), tokens[k].text.lower(), self.lang)}
 
     def _count_chunk(self, index: int, passage: Passage, tokens: list[Token],
                      infos: list[WordInfo], start: int, end: int) -> None:

@@ -21,8 +21,8 @@ EVAL = Path(__file__).parent / "data" / "extraction_eval"
 PRECISION_AT, RECALL_AT = 50, 100
 # Floors a little under the figures reached (README, "Drawing terms from texts"), so that a
 # regression fails.
-FLOORS = {"pl": {"precision": 0.66, "recall": 0.65, "nominative": 0.97},
-          "lt": {"precision": 0.48, "recall": 0.47, "nominative": 0.95}}
+FLOORS = {"pl": {"precision": 0.68, "recall": 0.67, "nominative": 0.97},
+          "lt": {"precision": 0.48, "recall": 0.49, "nominative": 0.95}}
 
 
 def texts(lang: str) -> list[Path]:

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import functools
 
-from termbase.text import dictionary, polish
 from termbase.text.normalize import fold, norm
 
 _SNOWBALL = {"pl": "polish", "lt": "lithuanian", "en": "english", "de": "german",
@@ -63,11 +62,15 @@ def stem_keys(word: str, lang: str) -> set[str]:
 
 
 def morfeusz_available() -> bool:
+    from termbase.text import polish  # the backends load only when the index needs them
+
     return polish.available()
 
 
 def lemmas(word: str, lang: str) -> set[str]:
     """Candidate lemmas of one word (not folded). Loads a dictionary on first use."""
+    from termbase.text import dictionary, polish
+
     if lang == "pl" and morfeusz_available():
         return polish.lemmas(word) or {word.lower()}
     return dictionary.lemmas(word, lang)
@@ -81,6 +84,8 @@ def lemma_key(word: str, lang: str) -> str:
 @functools.lru_cache(maxsize=200_000)
 def expand(word: str, lang: str) -> frozenset[str]:
     """Lower-case inflected forms of every candidate lemma of `word`, the word included."""
+    from termbase.text import dictionary, polish
+
     forms = {word.lower()}
     if lang == "pl" and morfeusz_available():
         forms |= polish.forms(word)

@@ -87,12 +87,17 @@ class Extraction:
         self.names = counter.name_keys()
         freqs = {key: s.weighted_freq for key, s in counter.stats.items()
                  if s.freq >= min_freq}
-        independent = termhood.independent_frequencies(freqs, counter.longer)
+        name_first = frozenset(key for key in freqs if self.name_first(key))
+        independent = termhood.independent_frequencies(freqs, counter.longer, name_first)
         scored = []
         for key, freq in freqs.items():
             key_ = self.phrase_keyness(key)
             prior = termhood.shape_prior(counter.stats[key].shape, self.lang)
-            score = termhood.termhood(independent[key], key_, prior, self.all_names(key))
+            if len(key) == 1 and key[0] in counter.word_forms:
+                prior *= termhood.single_word_prior(counter.word_forms[key[0]], self.lang) \
+                    / termhood.LENGTH_PRIOR[1]
+            score = termhood.termhood(independent[key], key_, prior,
+                                      self.all_names(key) or key in name_first)
             scored.append((-score, -freq, key, independent[key], key_))
         scored.sort()
         self.ranked: list[tuple[Key, float, float, float]] = [
@@ -118,6 +123,11 @@ class Extraction:
         content = [k for k in key if k in self.counter.word_forms]
         return bool(content) and all(k in self.names for k in content)
 
+    def name_first(self, key: Key) -> bool:
+        """A name opening a phrase of common words ("Europos socialinis fondas"): kept, but
+        damped like a name, for most are a place before a term."""
+        return len(key) > 1 and key[0] in self.names and not self.all_names(key)
+
     def forms_of(self, lemma: str) -> Counter:
         """Lower-case forms of a lemma seen anywhere in the input, with counts."""
         return self.counter.word_forms.get(lemma) or Counter()
@@ -135,9 +145,12 @@ class Extraction:
             passage, text, start, end = self.counter.snippet(ref)
             contexts.append(Context(passage.file, passage.line, text, start, end))
         lowered = list(dict.fromkeys(f.lower() for f in forms))
+        term = base_form(stats.variants, self.lang, self.forms_of, key,
+                         self.counter.lexeme_members)
+        if len(key) == 1 and not self.all_names(key) and not term.isupper():
+            term = term.lower()  # "Wydział" of "Wydział Opieki" is the common noun
         candidate = Candidate(
-            term=base_form(stats.variants, self.lang, self.forms_of, key,
-                           self.counter.lexeme_members), lemmas=key,
+            term=term, lemmas=key,
             score=score, freq=stats.freq, files=sorted(stats.files),
             independent_freq=independent, keyness=keyness, forms=lowered, contexts=contexts)
         if self.known is not None:

@@ -136,7 +136,7 @@ def test_lithuanian_base_forms_are_seen_in_the_dictionary_or_an_ending_away(extr
     """Every word of a base form occurs in the texts, or is a form simplemma's dictionary
     lists, or differs from a word of the texts only in its ending (a nominative inferred
     from the paradigm of forms seen: "vizito, vizitus" -> "vizitas")."""
-    from termbase.extraction.lexicon import dictionary
+    from termbase.text.dictionary import dictionary
 
     known = dictionary("lt")
     seen = {w for path in seed_paths("lt") for w in words(path.read_text(encoding="utf-8"))}

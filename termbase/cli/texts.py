@@ -114,47 +114,40 @@ def _write_review(result, path, what: str, next_command: str) -> None:
 
 
 def _render_candidates(args, result) -> None:
+    """One block per candidate (see `cli.listing`): base form and figures, the forms seen,
+    one context; fitted to the terminal, 80 columns in a pipe."""
+    from termbase.cli.listing import block, plain_lines
+
     shown = result.candidates
     heading = (f"{len(shown)} of {result.candidates_total} candidates "
                f"({'new only, ' if args.new_only else ''}{args.lang}, "
                f"{result.tokens} tokens in {len(args.files)} file(s))")
-    if is_tty():
-        from rich.table import Table
-        from rich.text import Text
-
-        table = Table(title=heading, show_lines=False, header_style="bold")
-        for name, options in (("#", {"justify": "right"}), ("term", {"style": "bold"}),
-                              ("score", {"justify": "right"}), ("freq", {"justify": "right"}),
-                              ("termbase", {}), ("seen as", {"overflow": "fold"}),
-                              ("context", {"overflow": "fold", "max_width": 60})):
-            table.add_column(name, **options)
-        for number, c in enumerate(shown, 1):
-            known = Text(", ".join(k.concept_id for k in c.known[:2]), style="dim") \
-                if c.known else Text("new", style="green")
-            table.add_row(str(number), c.term, f"{c.score:.1f}", str(c.freq), known,
-                          ", ".join(c.forms[:3]), _rich_context(c))
-        console().print(table)
+    if not is_tty():
+        print(heading)
+        for number, candidate in enumerate(shown, 1):
+            print("\n".join(plain_lines(block(number, candidate, 80), 80)))
         return
-    print(heading)
-    for number, c in enumerate(shown, 1):
-        known = ("known " + ",".join(k.concept_id for k in c.known[:2])) if c.known else "new"
-        print(f"{number:3}  {c.score:7.1f}  {c.freq:4}  {c.term}  [{known}]")
-        for context in c.contexts[:1]:
-            print(f"       {context.file}:{context.line}: {context.text}")
-
-
-def _rich_context(candidate):
-    """file:line and the snippet, the occurrence in bold."""
+    from rich.padding import Padding
     from rich.text import Text
 
-    if not candidate.contexts:
-        return ""
-    context = candidate.contexts[0]
-    text = Text(f"{context.file}:{context.line} ", style="dim")
-    text.append(context.text[:context.start])
-    text.append(context.text[context.start:context.end], style="bold yellow")
-    text.append(context.text[context.end:])
-    return text
+    out = console()
+    out.print(Text(heading, style="bold"))
+    for number, candidate in enumerate(shown, 1):
+        b = block(number, candidate, out.width)
+        head = Text(b.head)
+        head.stylize("bold", 6, 6 + len(candidate.term))
+        mark = b.head.rfind("new  score" if not candidate.known else "known ")
+        head.stylize("green" if not candidate.known else "dim", mark,
+                     mark + (3 if not candidate.known else len(b.head)))
+        out.print(head)
+        out.print(Text(b.forms, style="dim"))
+        if b.context:
+            context = Text()
+            context.append(b.where, style="dim")
+            context.append(b.context[:b.start])
+            context.append(b.context[b.start:b.end], style="bold yellow")
+            context.append(b.context[b.end:])
+            out.print(Padding(context, (0, 0, 0, 6)))
 
 
 # -- align -----------------------------------------------------------------------------------

@@ -2,8 +2,6 @@
 
     passages    files (plain text, TMX, XLIFF) -> numbered passages of one language
     stopwords   function words per language: candidates never start or end with them
-    lexicon     simplemma's dictionaries (Lithuanian, English): lemmas, "is this a form of"
-    polish      morfeusz2 readings and generated forms, parsed and cached
     analysis    one word -> lemma key and role (noun, adjective, preposition, other)
     attachment  which noun each adjective modifies (so no candidate splits them)
     ngrams      passages -> lemma n-gram statistics (frequency, forms, contexts, shape)
@@ -17,5 +15,7 @@
     adding      chosen candidates -> concepts, imported as one undoable batch
     evaluation  precision and recall against a reference termbase
 
-`termbase.extract` and `termbase.align` put them together.
+`termbase.extract` and `termbase.align` put them together. Words are read through the
+morphology backends the index uses too: `termbase.text.polish` (morfeusz2) and
+`termbase.text.dictionary` (simplemma's dictionaries, for Lithuanian and English).
 """

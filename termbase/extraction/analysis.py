@@ -27,8 +27,10 @@ import functools
 import re
 from typing import NamedTuple
 
-from termbase.extraction import lexicon, polish
 from termbase.extraction.stopwords import is_preposition, is_stopword
+from termbase.text import dictionary, polish
+from termbase.text.lithuanian import paradigm
+from termbase.text.morphology import snowball_stem
 
 NOUN, ADJ, PREP, STOP = "noun", "adj", "prep", "stop"
 CONJ = "conj"  # given in context only: "i" joining two capitalised words of a name
@@ -96,17 +98,15 @@ _LT_PARTICIPLE = re.compile(
 _LT_PARTICIPLE_LEMMAS = ("ęs", "įsis", "ąsis", "ęsis", "antis", "intis", "ąs", "įs")
 _LT_GERUNDS = ("dami", "damas", "dama", "damos")  # dalyvaudami: a verb form, no adjective
 _LT_ADJ_SUFFIXES = ("in", "išk", "ing", "al", "yv")
-
-
-@functools.lru_cache(maxsize=1)
-def _lithuanian_stemmer():
-    import Stemmer  # PyStemmer; unlike morphology.stem we need the stem with its diacritics
-
-    return Stemmer.Stemmer("lithuanian")
+_LT_ADVERBIAL_PARTICIPLE = ("ant", "iant", "int", "ius", "dama", "damas", "dami", "damos")
+# Agent nouns in -tojas/-toja, -ėjas/-ėja and their case endings.
+_LT_AGENT_NOUN = re.compile(r"(?:toj|ėj)((?:as|o|ui|ą|u|e|ai|ų|ams|us|ais|uose|a|os|oje|oms"
+                            r"|omis|ose|ams))$")
 
 
 def lithuanian_stem(word: str) -> str:
-    return _lithuanian_stemmer().stemWord(word)
+    """The Snowball stem with its diacritics (unlike the index's folded `stem`)."""
+    return snowball_stem(word, "lt")
 
 
 def _is_verb_lemma(lemma: str) -> bool:
@@ -114,13 +114,23 @@ def _is_verb_lemma(lemma: str) -> bool:
 
 
 def _lithuanian(word: str, low: str) -> WordInfo:
-    proper = lexicon.dictionary("lt").get(word) if word[:1].isupper() else None
-    if proper and proper[:1].isupper() and not lexicon.known(low, "lt"):
+    proper = dictionary.dictionary("lt").get(word) if word[:1].isupper() else None
+    if proper and proper[:1].isupper() and not dictionary.known(low, "lt"):
         return WordInfo(proper.lower(), NOUN, name=True)  # Alytaus -> Alytus, a place
-    lemma = lexicon.lemmatize(low, "lt")
-    if not lexicon.known(low, "lt"):  # simplemma's guesses for unknown words mislead
+    lemma = dictionary.lemmatize(low, "lt")
+    if is_stopword(lemma, "lt") or low.endswith("iau"):  # forms of pronouns and numerals
+        return WordInfo(lemma, STOP)  # (vienam, visiems), comparative adverbs (ilgiau)
+    if not dictionary.known(low, "lt"):  # simplemma's guesses for unknown words mislead
         # ("mediacija" -> "medis"): group them by their Snowball stem instead
         base = lithuanian_stem(low)
+        if low.endswith(_LT_ADVERBIAL_PARTICIPLE):
+            return WordInfo(low, STOP)   # skatinant, suorganizuojant: a verb form
+        known_lemma = _lithuanian_lemma_of_unknown(low)
+        if known_lemma:  # bendruomeniniuose: a form the dictionary lacks of a lemma it has
+            return WordInfo(known_lemma, ADJ if lithuanian_adjective(known_lemma) else NOUN)
+        agent = _LT_AGENT_NOUN.search(low)
+        if agent:  # globotojams: globotojas, not a participle in -am-
+            return WordInfo("~" + low[:agent.start(1)], NOUN, name=word[:1].isupper())
         participle = bool(_LT_PARTICIPLE.search(low)) and not low.endswith(_LT_GERUNDS)
         adjectival = participle or base.endswith(_LT_ADJ_SUFFIXES)
         return WordInfo("~" + base, ADJ if adjectival else NOUN, name=word[:1].isupper(),
@@ -144,10 +154,23 @@ def lithuanian_noun_lemma(form: str) -> str | None:
     base = lithuanian_stem(form)
     for ending in _LT_NOUN_ENDINGS:
         candidate = base + ending
-        if lexicon.is_lemma(candidate, "lt") and not _is_verb_lemma(candidate):
-            if lexicon.is_form_of(form, candidate, "lt") or form.startswith(candidate[:-1]):
-                return candidate
+        if dictionary.is_lemma(candidate, "lt") and not _is_verb_lemma(candidate):
+            if dictionary.is_form_of(form, candidate, "lt") or form in paradigm(candidate):
+                return candidate  # "globos" is globa's; "saugo" no form of sauga
     return None
+
+
+_LT_LEMMA_ENDINGS = ("is", "as", "us", "ys", "a", "ė", "ius", "ias", "uo")
+
+
+def _lithuanian_lemma_of_unknown(form: str) -> str | None:
+    """A dictionary lemma sharing the Snowball stem of a form the dictionary lacks, whose
+    declension has that form; None when there is none or more than one."""
+    base = lithuanian_stem(form)
+    found = {base + ending for ending in _LT_LEMMA_ENDINGS
+             if dictionary.is_lemma(base + ending, "lt") and not _is_verb_lemma(base + ending)
+             and form in paradigm(base + ending)}
+    return found.pop() if len(found) == 1 else None
 
 
 _LT_ADJ_LEMMA_SUFFIXES = ("inis", "iškas", "ingas", "alus")
@@ -162,14 +185,14 @@ def lithuanian_adjective(lemma: str) -> bool:
     for ending in ("as", "is", "us", "ys"):
         if lemma.endswith(ending):
             base = lemma[: -len(ending)]
-            return any(lexicon.is_form_of(base + dative, lemma, "lt") for dative in ("am", "iam"))
+            return any(dictionary.is_form_of(base + dative, lemma, "lt") for dative in ("am", "iam"))
     return False
 
 
 # -- English and other simplemma languages --------------------------------------------------
 def _dictionary_language(word: str, low: str, lang: str) -> WordInfo:
-    lemma = lexicon.lemmatize(low, lang)
-    name = word[:1].isupper() and not lexicon.known(low, lang)
+    lemma = dictionary.lemmatize(low, lang)
+    name = word[:1].isupper() and not dictionary.known(low, lang)
     return WordInfo(lemma, NOUN, name)
 
 

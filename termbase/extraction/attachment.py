@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 
-from termbase.extraction import polish
+from termbase.text import polish
 from termbase.extraction.analysis import ADJ, NOUN, WordInfo
 
 NONE = 0
@@ -70,25 +70,33 @@ _LT_FEMININE_LEMMA = ("a", "ė")
 
 
 def _lithuanian_gender(form: str) -> str:
-    if form.endswith(_LT_FEMININE_FORM):
-        return "f"
-    return "m" if form.endswith(_LT_MASCULINE_FORM) else ""
+    """The gender the longest matching ending marks ("-uose" masculine, "-ose" feminine)."""
+    feminine = max((len(e) for e in _LT_FEMININE_FORM if form.endswith(e)), default=0)
+    masculine = max((len(e) for e in _LT_MASCULINE_FORM if form.endswith(e)), default=0)
+    if not feminine and not masculine:
+        return ""
+    return "f" if feminine > masculine else "m"
 
 
-# Endings that settle the case, for both adjectives and nouns (many endings do not: -os is
-# a genitive singular or a nominative plural, -us a nominative or an accusative plural).
+# Endings and the cases they can mark, for both adjectives and nouns (endings missing here
+# say too little: -us is a nominative or an accusative plural, -a a nominative or an
+# instrumental).
 _LT_CASES = sorted({
-    "ų": "gen.pl", "io": "gen.sg", "o": "gen.sg", "aus": "gen.sg",
-    "as": "nom.sg", "is": "nom.sg", "uo": "nom.sg",
-    "ą": "acc.sg", "ę": "acc.sg", "į": "acc.sg",
-    "ams": "dat.pl", "iams": "dat.pl", "iems": "dat.pl", "oms": "dat.pl", "ėms": "dat.pl",
-    "ais": "ins.pl", "iais": "ins.pl", "omis": "ins.pl", "ėmis": "ins.pl", "imis": "ins.pl",
-    "uose": "loc.pl", "ose": "loc.pl", "ėse": "loc.pl",
+    "ų": {"gen.pl"}, "io": {"gen.sg"}, "o": {"gen.sg"}, "aus": {"gen.sg"},
+    "os": {"gen.sg", "nom.pl"}, "ės": {"gen.sg", "nom.pl"},
+    "as": {"nom.sg"}, "is": {"nom.sg"}, "uo": {"nom.sg"},
+    "ą": {"acc.sg"}, "ę": {"acc.sg"}, "į": {"acc.sg"},
+    "ams": {"dat.pl"}, "iams": {"dat.pl"}, "iems": {"dat.pl"}, "oms": {"dat.pl"},
+    "ėms": {"dat.pl"},
+    "ais": {"ins.pl"}, "iais": {"ins.pl"}, "omis": {"ins.pl"}, "ėmis": {"ins.pl"},
+    "imis": {"ins.pl"},
+    "uose": {"loc.pl"}, "ose": {"loc.pl"}, "ėse": {"loc.pl"},
 }.items(), key=lambda item: -len(item[0]))
 
 
-def _lithuanian_case(form: str) -> str:
-    return next((case for ending, case in _LT_CASES if form.endswith(ending)), "")
+def _lithuanian_case(form: str) -> frozenset:
+    return frozenset(next((cases for ending, cases in _LT_CASES if form.endswith(ending)),
+                          ()))
 
 
 def _lithuanian(words: list[str], infos: list[WordInfo], k: int) -> int:
@@ -106,7 +114,7 @@ def _lithuanian(words: list[str], infos: list[WordInfo], k: int) -> int:
         noun_gender = "f" if info.key.endswith(_LT_FEMININE_LEMMA) else "m"
         gender_ok = not gender or info.key.startswith("~") or gender == noun_gender
         noun_case = _lithuanian_case(noun)
-        if gender_ok and (not case or not noun_case or case == noun_case):
+        if gender_ok and (not case or not noun_case or case & noun_case):
             return target - k
     return NONE
 
@@ -138,8 +146,9 @@ def cuts(infos: list[WordInfo], attach: list[int], i: int, j: int) -> bool:
 
 
 def runs_on(infos: list[WordInfo], attach: list[int], i: int, j: int, end: int,
-            lang: str) -> bool:
-    """True when the phrase i..j is cut out of a longer one in this occurrence.
+            lang: str, last_word: str = "") -> bool:
+    """True when the phrase i..j (its last word `last_word`) is cut out of a longer one in
+    this occurrence.
 
     Polish noun phrases grow to the right: when an adjective follows in the same chunk
     ("Centrum Usług [Socjalnych]"), or a noun follows a final noun ("przedstawiciel
@@ -160,4 +169,12 @@ def runs_on(infos: list[WordInfo], attach: list[int], i: int, j: int, end: int,
         # [gmin]"); after a bare noun it continues a chain ("przedstawiciel Wydziału [Opieki]").
         return following.role == NOUN and infos[j].role == NOUN
     k = i - 1
-    return k >= 0 and attach[k] > 0 and i <= k + attach[k] <= j
+    if k >= 0 and attach[k] > 0 and i <= k + attach[k] <= j:
+        return True
+    # A Lithuanian genitive modifies the noun after it ("[socialinių paslaugų] centras"),
+    # so a phrase ending in one before a noun is the front of a longer phrase.
+    return lang == "lt" and j + 1 < end and infos[j + 1].role == NOUN \
+        and not infos[j + 1].name and last_word.lower().endswith(LT_GENITIVE)
+
+
+LT_GENITIVE = ("ų", "o", "os", "ės", "io", "aus", "ies", "ens")

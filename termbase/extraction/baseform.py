@@ -24,7 +24,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Callable
 
-from termbase.extraction import lithuanian, polish
+from termbase.extraction import lithuanian
+from termbase.text import polish
 from termbase.extraction.analysis import analyse, head_position
 from termbase.extraction.polish_np import is_noun_phrase, parse_phrase
 from termbase.text.normalize import tokenize
@@ -45,12 +46,16 @@ def base_form(variants: dict[str, int], lang: str, forms_of: FormsOf,
     if lang == "pl" and polish.available():  # grammatical variants first ("Samorządu
         prefer = _preferred(lemmas, members or {})  # Rejonu", not the text's "Rejon")
         ordered.sort(key=lambda v: not is_noun_phrase(words_of(v), prefer))
+    plural = lang == "lt" and lithuanian.used_in_plural([words_of(v) for v in ordered],
+                                                        forms_of)
+    if lang == "lt":  # a genitive head hides which adjectives agree with it: try others first
+        ordered.sort(key=lambda v: lithuanian.genitive_head(words_of(v)))
     for variant in ordered:
         words = words_of(variant)
         if lang == "pl" and polish.available():
             forms = _polish(words, prefer)
         elif lang == "lt":
-            forms = lithuanian.base_words(words, forms_of)
+            forms = lithuanian.base_words(words, forms_of, plural)
         else:
             forms = _head_lemma(words, lang)
         if forms:
@@ -63,7 +68,9 @@ def well_formed(variants: dict[str, int], lang: str, lemmas: tuple[str, ...] = (
     """False for a run of words that is no noun phrase (see `polish_np`; in Lithuanian, a
     noun before the head that is not in the genitive)."""
     if lang == "lt":
-        return any(lithuanian.dependents_in_genitive(words_of(v)) for v in variants)
+        return any(lithuanian.dependents_in_genitive(words)
+                   and lithuanian.complete_after_preposition(words)
+                   for words in map(words_of, variants))
     if lang != "pl" or not polish.available():
         return True
     prefer = _preferred(lemmas, members or {})

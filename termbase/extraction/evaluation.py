@@ -73,3 +73,77 @@ def evaluate(extraction: Extraction, reference: KnownTerms, precision_n: int = 5
         occurring=sorted(index.terms[t].text for t in multi),
         recalled=sorted(index.terms[t].text for t in multi if is_found(t)),
         occurring_single=len(single), recalled_single=sum(map(is_found, single)))
+
+
+# -- against a hand-made list of wanted terms ------------------------------------------------
+WANT, OK = "want", "ok"
+
+
+@dataclass
+class GoldTerm:
+    kind: str                  # WANT: recall counts it; OK: acceptable, precision only
+    forms: tuple[str, ...]     # accepted base forms, the first the usual one
+
+
+def _gold_key(text: str) -> str:
+    """Base forms compare as written (capitals matter), spacing and Unicode form aside."""
+    import unicodedata
+
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def read_gold(path) -> list[GoldTerm]:
+    """A list of `want<TAB>term | other form` / `ok<TAB>term` lines (see
+    tests/data/extraction_eval/README.md); blank lines and # comments skipped."""
+    from pathlib import Path
+
+    terms = []
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, _, forms = line.partition("\t")
+        if kind not in (WANT, OK) or not forms.strip():
+            raise ValueError(f"{path}:{number}: expected 'want' or 'ok', a tab and a term")
+        terms.append(GoldTerm(kind, tuple(_gold_key(f) for f in forms.split(" | "))))
+    return terms
+
+
+@dataclass
+class GoldEvaluation:
+    lang: str
+    tokens: int
+    top: list[str]                 # base forms of the top candidates, best first
+    correct_in_precision: int
+    precision_n: int
+    wanted: list[str]
+    recalled: list[str]
+    recall_n: int
+
+    @property
+    def precision(self) -> float:
+        return self.correct_in_precision / self.precision_n if self.precision_n else 0.0
+
+    @property
+    def recall(self) -> float:
+        return len(self.recalled) / len(self.wanted) if self.wanted else 1.0
+
+    @property
+    def missed(self) -> list[str]:
+        return [term for term in self.wanted if term not in self.recalled]
+
+
+def evaluate_gold(extraction: Extraction, gold: list[GoldTerm], precision_n: int = 50,
+                  recall_n: int = 100) -> GoldEvaluation:
+    """Precision of the top `precision_n` (a candidate is correct when its base form is one
+    of a listed term's forms) and recall of the `want` terms in the top `recall_n`."""
+    top = [_gold_key(c.term) for c in extraction.top(max(precision_n, recall_n))]
+    accepted = {form for term in gold for form in term.forms}
+    in_recall = set(top[:recall_n])
+    wanted = [t for t in gold if t.kind == WANT]
+    return GoldEvaluation(
+        lang=extraction.lang, tokens=extraction.tokens, top=top,
+        correct_in_precision=sum(term in accepted for term in top[:precision_n]),
+        precision_n=min(precision_n, len(top)),
+        wanted=[t.forms[0] for t in wanted],
+        recalled=[t.forms[0] for t in wanted if in_recall.intersection(t.forms)],
+        recall_n=recall_n)

@@ -17,11 +17,15 @@ nothing can be inferred, the phrase is shown in its most nominative-looking seen
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Callable, Iterable
 
-from termbase.extraction import lexicon
 from termbase.extraction.analysis import ADJ, NOUN, WordInfo, analyse, head_position
+from termbase.text import dictionary
+from termbase.text.lithuanian import (DATIVE, LOCATIVE, case_slots, declined_adjective,
+                                      masculine_nominative, noun_nominative_plural,
+                                      noun_numbers)
 from termbase.text.normalize import tokenize
 
 FormsOf = Callable[[str], Counter]
@@ -59,9 +63,15 @@ def noun_nominative(stem: str, seen: Iterable[str]) -> tuple[str, str] | None:
     """(nominative singular, gender) of a noun from the forms seen on its stem."""
     seen = set(seen)
     best = max(NOUN_CLASSES, key=lambda c: _support(stem, c[2], seen))
-    if _support(stem, best[2], seen) < 2:
+    support = _support(stem, best[2], seen)
+    if support < 2 and not (support and stem.endswith(_ONE_CLASS_SUFFIXES.get(best[0], "\0"))):
         return None
     return stem + best[0], best[1]
+
+
+# Noun suffixes that decline one way only, so that one form seen settles the nominative:
+# the loanwords in -ija (supervizija, ergoterapija) and the agent nouns in -tojas, -ėjas.
+_ONE_CLASS_SUFFIXES = {"a": ("ij",), "as": ("toj", "ėj")}
 
 
 def adjective_nominative(stem: str, gender: str, seen: Iterable[str]) -> str | None:
@@ -74,62 +84,180 @@ def adjective_nominative(stem: str, gender: str, seen: Iterable[str]) -> str | N
     return stem + ADJECTIVE_IN[gender][0]
 
 
-def base_words(words: list[str], forms_of: FormsOf) -> list[str] | None:
-    """The phrase's words with head and adjectives in the nominative singular; None when
-    one of them cannot be (see `most_nominative`)."""
+# Nouns whose terms take a complement in the dative ("kompleksinės paslaugos šeimai",
+# "pagalba vaikams") or the locative ("smurtas artimoje aplinkoje"); elsewhere a dative or
+# locative after a genitive belongs to its own phrase ("organizacijos vadovui").
+COMPLEMENT_CASE = {lemma: DATIVE for lemma in ("paslauga", "pagalba", "parama", "išmoka",
+                                               "nuolaida", "lengvata", "kompensacija",
+                                               "pašalpa")}
+COMPLEMENT_CASE["smurtas"] = LOCATIVE
+
+
+def head_of(words: list[str]) -> int | None:
+    """The head: the last noun before any preposition, or, for a noun that takes one,
+    before its complement in the dative or locative."""
     h = head_position(words, "lt")
     if h is None:
         return None
-    forms = [w.lower() for w in words]
-    head = analyse(words[h], "lt").key
-    if head.startswith("~"):
-        inferred = noun_nominative(head[1:], forms_of(head))
-        if inferred is None:
-            return None
-        forms[h], gender = inferred
-    else:
-        forms[h], gender = head, "f" if head.endswith(FEMININE_LEMMA) else "m"
-    genitive_plural = words[h].lower().endswith("ų")
     for p in range(h - 1, -1, -1):
         info = analyse(words[p], "lt")
-        if info.role != ADJ or words[p].lower().endswith("ų") != genitive_plural:
+        if info.role == ADJ:
+            continue
+        if info.role != NOUN or info.key not in COMPLEMENT_CASE:
+            return h
+        if _complement(words, p + 1, h, COMPLEMENT_CASE[info.key]):
+            return p
+    return h
+
+
+def _complement(words: list[str], start: int, end: int, case: int) -> bool:
+    """Words start..end are nouns that can only be in `case` (and adjectives)."""
+    for p in range(start, end + 1):
+        info = analyse(words[p], "lt")
+        if info.role == NOUN and (info.key.startswith("~")
+                                  or case_slots(words[p], info.key) != {case}):
+            return False
+        if info.role not in (NOUN, ADJ):
+            return False
+    return True
+
+
+def genitive_head(words: list[str]) -> bool:
+    h = head_of(words)
+    return h is not None and words[h].lower().endswith(_GENITIVE)
+
+
+def used_in_plural(variants: list[list[str]], forms_of: FormsOf) -> bool:
+    """Whether the head was seen in plural forms only ("globos namuose, globos namų"):
+    then the base form is the nominative plural ("globos namai")."""
+    plural = False
+    for words in variants:
+        h = head_of(words)
+        if h is None:
+            return False
+        lemma = _noun_lemma(words[h], forms_of)
+        if lemma is None:
+            return False
+        numbers = noun_numbers(words[h], lemma[0])
+        if "pl" not in numbers or "sg" in numbers:
+            if numbers:  # a singular (or a form that may be one) settles it
+                return False
+            continue
+        plural = True
+    return plural
+
+
+def _noun_lemma(word: str, forms_of: FormsOf) -> tuple[str, str] | None:
+    """(nominative singular, gender) of a noun, inferred for words the dictionary lacks."""
+    key = analyse(word, "lt").key
+    if key.startswith("~"):
+        return noun_nominative(key[1:], forms_of(key))
+    return key, "f" if key.endswith(FEMININE_LEMMA) else "m"
+
+
+def base_words(words: list[str], forms_of: FormsOf, plural: bool = False
+               ) -> list[str] | None:
+    """The phrase's words with head and agreeing adjectives in the nominative (plural when
+    `plural`); None when one of them cannot be made with certainty (see `most_nominative`)."""
+    h = head_of(words)
+    if h is None:
+        return None
+    forms = [w.lower() for w in words]
+    lemma = _noun_lemma(words[h], forms_of)
+    if lemma is None:
+        return None
+    forms[h], gender = lemma
+    if plural:
+        forms[h] = noun_nominative_plural(forms[h], forms_of(analyse(words[h], "lt").key))
+        if forms[h] is None:
+            return None
+    genitive = words[h].lower().endswith(_GENITIVE)
+    for p in range(h - 1, -1, -1):
+        info = analyse(words[p], "lt")
+        chain = words[p].lower().endswith(_GENITIVE) and not genitive
+        if info.role == NOUN and chain:
+            continue  # a genitive between the head and its adjective: "[vaikų globos]"
+        if info.role != ADJ or chain:
             break
-        forms[p] = adjective_form(info, gender, forms_of)
+        forms[p] = adjective_form(info, gender, forms_of, words[p], plural)
         if forms[p] is None:
             return None
     return forms
 
 
-def adjective_form(info: WordInfo, gender: str, forms_of: FormsOf) -> str | None:
-    """Nominative singular of an adjective (or participle) for a head of `gender`."""
+def adjective_form(info: WordInfo, gender: str, forms_of: FormsOf, seen_as: str = "",
+                   plural: bool = False) -> str | None:
+    """Nominative of an adjective (or participle) for a head of `gender` and number;
+    `seen_as` is the form in the phrase."""
     lemma = info.key
-    if info.participle:  # the lemma is the verb: only a nominative seen will do
+    if info.participle:  # the lemma is the verb: decline the form seen, or find a nominative
+        masculine = masculine_nominative(seen_as, _participle_kind(seen_as)) if seen_as \
+            else None
+        if masculine:
+            return declined_adjective(masculine, gender, plural)
+        if plural:
+            return None
         endings = _PARTICIPLE_NOMINATIVE[gender]
         seen = [f for f, _ in forms_of(lemma).most_common() if f.endswith(endings)]
         return seen[0] if seen else None
     if lemma.startswith("~"):
-        return adjective_nominative(lemma[1:], gender, forms_of(lemma))
+        masculine = adjective_nominative(lemma[1:], "m", forms_of(lemma))
+        if masculine is None or not plural:
+            return adjective_nominative(lemma[1:], gender, forms_of(lemma))
+        return declined_adjective(masculine, gender, True)
+    if plural:
+        return declined_adjective(lemma, gender, True)
     if gender == "m":
         return lemma
     for masculine, feminine in _FEMININE_OF:
         if lemma.endswith(masculine):
             candidate = lemma[: -len(masculine)] + feminine
-            if lexicon.is_form_of(candidate, lemma, "lt") or candidate in forms_of(lemma):
+            if dictionary.is_form_of(candidate, lemma, "lt") or candidate in forms_of(lemma):
                 return candidate
             return None
     return None
 
 
+def _participle_kind(form: str) -> tuple[str, ...]:
+    """The masculine lemma ending of a participle, from the suffix of one of its forms."""
+    low = form.lower()
+    if re.search(r"(?:us(?:i|io|ios|ių|iems|ioms|iais|iomis|ius|ias|į|ią|iu|iame|ioje|iuose"
+                 r"|iose)|ę|ęs)$", low):
+        return ("ęs",)
+    if re.search(r"[aiy](?:nt|nč)[a-ząčęėįšųūž]{0,5}$", low):
+        return ("ntis",)
+    return ("as",)
+
+
 def dependents_in_genitive(words: list[str]) -> bool:
     """Nouns before the head modify it in the genitive ("socialinių paslaugų centras"), or
-    are the object of a participle ("krizėje atsidūrusios mamos"); "centras darbuotojai"
-    is two phrases run together."""
-    h = head_position(words, "lt")
+    are the accusative object of a participle ("negalią turintys asmenys"); "centras
+    darbuotojai" is two phrases run together, and "darbuotojams organizuojama supervizija"
+    a participial clause."""
+    h = head_of(words)
     if h is None:
         return False
     infos = [analyse(w, "lt") for w in words]
-    return all(info.role != NOUN or w.lower().endswith(_GENITIVE) or infos[k + 1].participle
+    return all(info.role != NOUN or w.lower().endswith(_GENITIVE)
+               or infos[k + 1].participle and w.lower().endswith(_ACCUSATIVE_SINGULAR)
                for k, (w, info) in enumerate(zip(words[:h], infos)))
+
+
+_ACCUSATIVE_SINGULAR = ("ą", "ę", "į", "ų")
+
+
+# Prepositions that govern the accusative or instrumental only: a genitive right after one
+# belongs to a noun further on ("asmuo į [globos namus]", "pagal [savivaldybės sprendimą]").
+_NO_GENITIVE_AFTER = frozenset({"į", "su", "per", "pagal", "prieš", "apie", "pas", "pro",
+                                "palei"})
+
+
+def complete_after_preposition(words: list[str]) -> bool:
+    """False when the phrase ends in a genitive just after a preposition that cannot
+    govern one: the genitive's own noun was left out."""
+    if len(words) < 2 or words[-2].lower() not in _NO_GENITIVE_AFTER:
+        return True
+    return not words[-1].lower().endswith(_GENITIVE)
 
 
 def most_nominative(variants: list[str]) -> str:

@@ -1,6 +1,7 @@
 """Passages -> lemma n-gram statistics: the raw material of term candidates.
 
-Tokenising: `termbase.text.normalize.tokenize` (one regular expression), not sacremoses.
+Tokenising: `termbase.text.normalize.tokenize` (one regular expression), as everywhere in
+termbase; sacremoses is not used (see README, "Why not sacremoses").
 Candidates need character offsets (for context snippets and to rebuild the surface form
 with its hyphens), and the index splits terms with this same tokenizer, so a candidate's
 tokens line up one-to-one with the termbase's lemma sequences when we check whether it is
@@ -25,13 +26,14 @@ import re
 from collections import Counter
 from typing import Iterable
 
-from termbase.extraction import polish
+from termbase.text import polish
 from termbase.extraction.analysis import ADJ, CONJ, NOUN, PREP, STOP, WordInfo, analyse
 from termbase.extraction.attachment import (NONE, attachments, cuts, polish_agrees,
                                             runs_on)
 from termbase.extraction.lexemes import canonical_keys, merged_counters, rekey
 from termbase.extraction.passages import Passage
-from termbase.extraction.stopwords import is_coordinator, is_term_preposition
+from termbase.extraction.stopwords import (ends_complex_preposition, is_coordinator,
+                                           is_term_preposition)
 from termbase.text.normalize import Token, tokenize
 
 MAX_LEN = 5
@@ -113,7 +115,7 @@ class NgramCounter:
         tokens = tokenize(passage.text)
         self.tokens += len(tokens)
         infos = [analyse(tok.text, self.lang) for tok in tokens]
-        for k in _glued(passage.text, tokens):
+        for k in _glued(passage.text, tokens) | self._complex_prepositions(tokens):
             infos[k] = WordInfo(infos[k].key, STOP)
         for k in _name_coordinators(passage.text, tokens, self.lang):
             infos[k] = WordInfo(infos[k].key, CONJ)
@@ -129,15 +131,23 @@ class NgramCounter:
             self._count_chunk(index, passage, tokens, infos, start, end)
         return index
 
+    def _complex_prepositions(self, tokens: list[Token]) -> set[int]:
+        """The nouns of "w ramach", "z zakresu": never part of a candidate."""
+        return {k for k in range(1, len(tokens)) if ends_complex_preposition(
+            tokens[k - 1].text.lower(), tokens[k].text.lower(), self.lang)}
+
     def _count_chunk(self, index: int, passage: Passage, tokens: list[Token],
                      infos: list[WordInfo], start: int, end: int) -> None:
         head_final = self.lang in HEAD_FINAL
         attach = [NONE] * start + attachments(
             [t.text for t in tokens[start:end]], infos[start:end], self.lang)
+        if self.lang == "pl":
+            _substantivised(tokens, infos, attach, start, end)
         for i in range(start, end):
             if infos[i].role not in (NOUN, ADJ):
                 continue
             prepositions, nouns, name = 0, 0, infos[i].name
+            nouns_after_name = False
             for j in range(i, min(i + self.max_len + 1, end)):
                 info = infos[j]
                 if info.role == STOP:
@@ -148,7 +158,11 @@ class NgramCounter:
                         break
                     continue
                 if info.name != name:
-                    break  # "Irena Ingielewicz" is a candidate, "kierownik Irena" is not
+                    # "Irena Ingielewicz" is a candidate, "kierownik Irena" is not; but a
+                    # Lithuanian name may open a phrase: "Europos socialinis fondas"
+                    if not (head_final and name and j > i and not nouns_after_name):
+                        break
+                    name, nouns_after_name = False, True
                 nouns += info.role == NOUN
                 if not nouns or (head_final and info.role != NOUN) or info.participle:
                     continue  # no head yet, or a participle that wants its complement
@@ -172,8 +186,8 @@ class NgramCounter:
             if self.keep_segments:
                 stats.segments = set()
         stats.freq += 1
-        stats.partial += runs_on(infos, attach, i, j, end, self.lang)
-        surface = _surface(passage.text, tokens, i, j)
+        stats.partial += runs_on(infos, attach, i, j, end, self.lang, tokens[j].text)
+        surface = _surface(passage.text, tokens, i, j, infos)
         stats.variants[surface] = stats.variants.get(surface, 0) + 1
         if len(stats.contexts) < 2 and all(c[0] != index for c in stats.contexts):
             stats.contexts.append((index, tokens[i].start, tokens[j].end))
@@ -223,6 +237,18 @@ class NgramCounter:
         window = text[left:right].translate(_LINE_BREAKS)
         offset = len(prefix) - left
         return passage, prefix + window + suffix, start + offset, end + offset
+
+
+def _substantivised(tokens: list[Token], infos: list[WordInfo], attach: list[int],
+                    start: int, end: int) -> None:
+    """A Polish adjective that modifies nothing here and has a noun reading of its own
+    lemma is used as a noun ("Podopieczny uczestniczy", "oferent"): read it as one."""
+    for k in range(start, end):
+        info = infos[k]
+        if info.role == ADJ and attach[k] == NONE and not info.participle and any(
+                r.pos in polish.NOUN_POS and r.base_lemma.lower() == info.key
+                for r in polish.readings(tokens[k].text)):
+            infos[k] = info._replace(role=NOUN)
 
 
 def _chunks(text: str, tokens: list[Token], infos: list[WordInfo], lang: str
@@ -299,10 +325,26 @@ def sentence_initial(text: str, tokens: list[Token], i: int) -> bool:
     return i == 0 or bool(_SENTENCE_END.search(text[tokens[i - 1].end:tokens[i].start]))
 
 
-def _surface(text: str, tokens: list[Token], i: int, j: int) -> str:
-    """The words as written, a sentence-initial capital lowered (it says nothing of names)."""
+def _surface(text: str, tokens: list[Token], i: int, j: int,
+             infos: list[WordInfo] | None = None) -> str:
+    """The words as written, with the capitals that say nothing of a name lowered: a
+    sentence-initial one (unless the next word has a capital too: "Sąd Rejonowy"), and all
+    of a fragment cut from inside a name ("[Centrum] Usługi Społeczne": common words)."""
     surface = _SPACES.sub(" ", text[tokens[i].start:tokens[j].end])
     first = tokens[i].text
-    if first[:1].isupper() and not first.isupper() and sentence_initial(text, tokens, i):
-        surface = surface[:1].lower() + surface[1:]
+    if not first[:1].isupper() or first.isupper():
+        return surface
+    if sentence_initial(text, tokens, i):
+        # "Sąd Rejonowy", "Krajowy Rejestr": a name whose adjective has a capital too
+        name = infos is not None and (infos[i].name or j > i and _capitalised(
+            tokens[i + 1].text) and ADJ in (infos[i].role, infos[i + 1].role))
+        if not name:
+            surface = surface[:1].lower() + surface[1:]
+    elif _capitalised(tokens[i - 1].text) and infos is not None \
+            and not any(info.name for info in infos[i:j + 1]):
+        surface = surface.lower()
     return surface
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper()

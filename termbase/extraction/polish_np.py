@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 
-from termbase.extraction import polish
+from termbase.text import polish
 from termbase.extraction.analysis import PREP, analyse
 from termbase.extraction.stopwords import is_coordinator
 
@@ -47,8 +47,11 @@ def nominal_readings(word: str, kinds: frozenset, prefer: tuple[str, ...] = (),
     return sorted(found, key=order)
 
 
-def _agreeing(word: str, agreement: Triples) -> tuple[polish.Reading, Triples] | None:
-    for reading in nominal_readings(word, polish.ADJ_POS):
+def _agreeing(word: str, agreement: Triples, prefer: tuple[str, ...] = ()
+              ) -> tuple[polish.Reading, Triples] | None:
+    """The first adjective reading (of the preferred lemmas first: "otwartego" as otwarty,
+    not as a participle of otworzyć) that agrees, and the agreement left."""
+    for reading in nominal_readings(word, polish.ADJ_POS, prefer):
         common = agreement & _triples(reading)
         if common:
             return reading, common
@@ -64,11 +67,12 @@ class Phrase:
         self.agreement: Triples = _triples(head, cases)
         self.end = position + 1  # one past the last word of the phrase
 
-    def extend(self, words: list[str], positions) -> bool:
+    def extend(self, words: list[str], positions, prefer: list[tuple[str, ...]] = ()
+               ) -> bool:
         """Take the adjectives at `positions` while they agree; False at the first that does
         not."""
         for p in positions:
-            found = _agreeing(words[p], self.agreement)
+            found = _agreeing(words[p], self.agreement, prefer[p] if p < len(prefer) else ())
             if not found:
                 return False
             self.adjectives[p], self.agreement = found
@@ -88,8 +92,8 @@ def parse_phrase(words: list[str], prefer: list[tuple[str, ...]], start: int = 0
         lemmas = prefer[h] if h < len(prefer) else ()
         for head in nominal_readings(words[h], polish.NOUN_POS, lemmas, strict):
             phrase = Phrase(h, head, cases)
-            if phrase.agreement and phrase.extend(words, range(start, h)):
-                phrase.extend(words, range(h + 1, len(words)))
+            if phrase.agreement and phrase.extend(words, range(start, h), prefer):
+                phrase.extend(words, range(h + 1, len(words)), prefer)
                 options.append(phrase)
         if options:
             best = max(options, key=lambda ph: len(ph.adjectives))

@@ -30,7 +30,7 @@ PREPOSITIONS = {
 
 _OTHER = {
     "pl": """
-        a aby aż albo ale ani bo by być byli było były będzie będą bardzo czy czyli dlatego
+        a aby aż albo ale ani bo by być co byli było były będzie będą bardzo czy czyli dlatego
         dlaczego gdy gdyż gdzie go ich i im jak jakie jaki jakiś jako jednak jego jej jest
         jeszcze jeśli już każdy każda każde kiedy kto która które którego której których który
         którym którymi ku lub ma mają mi może można mu my nam nas nawet nie niech nich niego
@@ -58,7 +58,7 @@ _OTHER = {
         val t y pvz taip pat kartu taip pat vis tačiau todėl nors arba arba kiekvienas
         kiekviena kiekvieno kiekvienos kiekvieną kiekvienam du dvi trys keturi penki vienas
         viena vieno vienos daug mažai kelios keli kelių pirmoji antroji pirmasis antrasis
-        foto tel
+        foto tel nei negu metu būdu atveju pagrindu tikslu dėka
         """,
     "en": """
         a an and are as be been being both but can could did do does each either etc every
@@ -80,6 +80,20 @@ TERM_PREPOSITIONS = {
     "lt": frozenset({"su", "į", "be", "prieš"}),
     "en": frozenset({"of", "for", "with", "against", "without"}),
 }
+
+# Nouns that make a complex preposition with the preposition before them ("w ramach",
+# "z zakresu", "na rzecz"): there they are no part of a term.
+COMPLEX_PREPOSITION_NOUNS = {
+    "pl": frozenset("""ramach rzecz zakresie zakresu celu celach przypadku trakcie wyniku
+        oparciu związku imieniu ciągu drodze podstawie odniesieniu stosunku razie miarę
+        charakterze skutek przeciwieństwie""".split()),
+}
+
+
+def ends_complex_preposition(preposition: str, noun: str, lang: str) -> bool:
+    """True for "w ramach", "z zakresu": `preposition` and `noun` lower-cased."""
+    return is_preposition(preposition, lang) and noun in COMPLEX_PREPOSITION_NOUNS.get(lang, ())
+
 
 # "i" may stand inside a name: "Minister Ochrony Społecznej i Pracy" (see ngrams).
 COORDINATORS = {"pl": frozenset({"i", "oraz"}), "lt": frozenset({"ir"}), "en": frozenset({"and"})}

@@ -34,6 +34,10 @@ MIN_CONTAINER_FREQ = 2
 # Even a sequence always seen inside the same longer one may be a term ("ekonomia
 # społeczna" in "rozwój ekonomii społecznej"): keep a quarter of its frequency.
 NESTED_FLOOR = 0.25
+# A word whose forms together are rarer than this in general language is domain
+# vocabulary; as a one-word candidate it gets SPECIFIC_WORD_PRIOR (set on the seed texts).
+SPECIFIC_WORD_FREQUENCY = 1e-5
+SPECIFIC_WORD_PRIOR = 0.6
 LENGTH_PRIOR = {1: 0.3, 2: 1.0, 3: 1.0, 4: 0.75, 5: 0.35}
 PREPOSITION_PRIOR = 0.5        # "gmina z rejonu", "zmiany w ustawodawstwie": circumstances
 TERM_PREPOSITION_PRIOR = 0.85  # "opieka nad dziećmi", "asmenys su negalia"
@@ -71,10 +75,13 @@ def phrase_keyness(values: Iterable[float]) -> float:
 
 
 def independent_frequencies(freqs: dict[tuple[str, ...], int],
-                            longer: dict[tuple[str, ...], int] | None = None
+                            longer: dict[tuple[str, ...], int] | None = None,
+                            not_containers: frozenset = frozenset()
                             ) -> dict[tuple[str, ...], float]:
     """Frequency minus the mean frequency of the (repeated) longer sequences containing it;
-    `longer` holds sequences one word past the longest candidate, counted only for this."""
+    `longer` holds sequences one word past the longest candidate, counted only for this;
+    `not_containers` discount nothing (a name before a phrase: "[Alytaus] socialinių
+    paslaugų centras" takes nothing from "socialinių paslaugų centras")."""
     nested_sum: Counter = Counter()
     nested_by: Counter = Counter()
 
@@ -84,7 +91,7 @@ def independent_frequencies(freqs: dict[tuple[str, ...], int],
             nested_by[sub] += 1
 
     for key, freq in freqs.items():
-        if freq < MIN_CONTAINER_FREQ:
+        if freq < MIN_CONTAINER_FREQ or key in not_containers:
             continue
         n = len(key)
         for length in range(1, n):
@@ -96,6 +103,14 @@ def independent_frequencies(freqs: dict[tuple[str, ...], int],
             nest(key[1:], freq)
     return {key: max(freq - nested_sum[key] / nested_by[key], NESTED_FLOOR * freq)
             if nested_by[key] else float(freq) for key, freq in freqs.items()}
+
+
+def single_word_prior(forms: Mapping[str, int], lang: str) -> float:
+    """The length prior of a one-word candidate: higher for a word that is rare in general
+    language (supervizija, teleopieka, oferent: the domain's own vocabulary) than for
+    common ones (projekt, centras), which are seldom wanted alone."""
+    general = sum(general_frequency(form, lang) for form in forms)
+    return SPECIFIC_WORD_PRIOR if general < SPECIFIC_WORD_FREQUENCY else LENGTH_PRIOR[1]
 
 
 def shape_prior(shape: str, lang: str) -> float:

@@ -13,9 +13,7 @@ noun's declension is clear.
 
 from __future__ import annotations
 
-import functools
-
-from termbase.text.morphology import _morfeusz
+from termbase.text import polish
 from termbase.text.normalize import tokenize
 
 # The vocative is left out: terms are hardly ever addressed, and its forms add noise.
@@ -23,57 +21,31 @@ CASES = ("nom", "gen", "dat", "acc", "inst", "loc")
 NUMBERS = ("sg", "pl")
 
 
-def _parts(tag: str) -> list[set[str]]:
-    return [set(part.split(".")) for part in tag.split(":")]
-
-
-@functools.lru_cache(maxsize=50_000)
-def _analyses(word: str) -> tuple[tuple[str, str, tuple], ...]:
-    """(lemma, pos, tag parts) readings of a word."""
-    morf = _morfeusz()
-    found = []
-    for _s, _e, (_orth, lemma, tag, *_rest) in morf.analyse(word):
-        parts = _parts(tag)
-        found.append((lemma, tag.split(":")[0], tuple(frozenset(p) for p in parts)))
-    return tuple(found)
-
-
-@functools.lru_cache(maxsize=50_000)
-def _generated(lemma: str) -> tuple[tuple[str, str, tuple], ...]:
-    morf = _morfeusz()
-    try:
-        forms = morf.generate(lemma)
-    except RuntimeError:
-        return ()
-    return tuple((form, tag.split(":")[0], tuple(frozenset(p) for p in _parts(tag)))
-                 for form, _lemma, tag, *_rest in forms)
-
-
 def _noun_reading(word: str):
     """(lemma, number, gender) of a nominative noun reading, or None."""
-    for lemma, pos, parts in _analyses(word.lower()) + _analyses(word):
-        if pos == "subst" and len(parts) >= 4 and "nom" in parts[2]:
-            return lemma, next(iter(parts[1])), next(iter(parts[3]))
+    for reading in polish.own_readings(word.lower()) + polish.own_readings(word):
+        if reading.pos == "subst" and reading.genders and "nom" in reading.cases:
+            return reading.lemma, next(iter(reading.numbers)), next(iter(reading.genders))
     return None
 
 
 def _agreeing_adjective(word: str, number: str, gender: str):
-    for lemma, pos, parts in _analyses(word.lower()):
-        if pos == "adj" and len(parts) >= 4 and number in parts[1] and "nom" in parts[2] \
-                and gender in parts[3]:
-            return lemma
+    for reading in polish.own_readings(word.lower()):
+        if reading.pos == "adj" and number in reading.numbers and "nom" in reading.cases \
+                and gender in reading.genders:
+            return reading.lemma
     return None
 
 
 def _pick(lemma: str, pos: str, number: str, case: str, gender: str | None) -> str | None:
-    for form, form_pos, parts in _generated(lemma):
-        if form_pos != pos or len(parts) < 3 or number not in parts[1] or case not in parts[2]:
+    for found in polish.generated(lemma):
+        if found.pos != pos or number not in found.numbers or case not in found.cases:
             continue
-        if pos == "adj" and (len(parts) < 5 or gender not in parts[3] or "pos" not in parts[4]):
+        if pos == "adj" and (gender not in found.genders or found.rest[:1] != ("pos",)):
             continue
-        if pos == "subst" and gender and len(parts) >= 4 and gender not in parts[3]:
+        if pos == "subst" and gender and found.genders and gender not in found.genders:
             continue
-        return form
+        return found.form
     return None
 
 
@@ -87,7 +59,7 @@ def _match_case(template: str, form: str) -> str:
 
 def polish_phrase_forms(term: str) -> list[str]:
     """Every case/number form of a Polish noun phrase (the base form first), or []."""
-    if _morfeusz() is None:
+    if not polish.available():
         return []
     tokens = tokenize(term)
     words = [t.text for t in tokens]
@@ -143,11 +115,11 @@ def _rebuild(term: str, tokens, pieces: list[str]) -> str:
 def lithuanian_phrase_forms(term: str) -> list[str]:
     """Every case/number form of a Lithuanian noun phrase (the base form first), or []:
     generated from the head noun's declension, see `termbase.text.lithuanian`."""
+    from termbase.text.dictionary import dictionary
     from termbase.text.lithuanian import phrase_forms as inflecting_words
-    from termbase.text.morphology import _simplemma
 
     tokens = tokenize(term)
-    rows = inflecting_words(term, attested=_simplemma("lt").dictionary)
+    rows = inflecting_words(term, attested=dictionary("lt"))
     if not rows:
         return []
     results = [term]

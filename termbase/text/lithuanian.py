@@ -269,3 +269,116 @@ def _known_adjective(word: str, stem: str, paradigm_name: str, attested) -> bool
     candidates = [singular[slot] for slot in _ADJECTIVE_ONLY_SLOTS]
     candidates += [word] if word != lemma else []
     return any((attested.get(form) or "").lower() == lemma for form in candidates)
+
+
+# --- number and the nominative plural, for base forms of terms used in the plural -----------
+_NOUN_PARADIGMS = frozenset({"as", "ias", "is", "is_f", "ys", "us", "ius", "uo", "a", "ia",
+                             "ė"})
+# Masculine adjective lemma ending -> (masculine paradigm, feminine paradigm, the part of
+# the lemma the feminine stem drops)
+_ADJECTIVE_LEMMAS = (("ntis", "nt_adj", "i_adj", "is"), ("inis", "is_adj", "ė", "is"),
+                     ("ias", "ias_adj", "ia", "ias"), ("ęs", "us_part", "i_adj", "ęs"),
+                     ("us", "us_adj", "i_adj", "us"), ("as", "as_adj", "a", "as"),
+                     ("is", "is_adj", "ė", "is"))
+
+
+def _noun_options(lemma: str) -> list[tuple[str, str]]:
+    """(stem, paradigm) of a noun lemma under each declension its ending allows."""
+    word = lemma.lower()
+    ending = next((e for e in _ENDINGS if word.endswith(e)), None)
+    if ending is None:
+        return []
+    options = []
+    for name in _BY_ENDING[ending]:
+        if name in _NOUN_PARADIGMS:
+            stem = _own_ending(word, name, False)
+            if stem is not None:
+                options.append((stem, name))
+    return options
+
+
+def noun_numbers(form: str, lemma: str) -> frozenset[str]:
+    """"sg", "pl" or both: the numbers `form` has as a case form of the noun `lemma`."""
+    form = form.lower()
+    found = set()
+    for stem, name in _noun_options(lemma):
+        if form in _row(stem, name, False):
+            found.add("sg")
+        if form in _row(stem, name, True):
+            found.add("pl")
+    return frozenset(found)
+
+
+def noun_nominative_plural(lemma: str, seen=()) -> str | None:
+    """The nominative plural of a noun lemma; where its ending allows two declensions
+    (brolis/viltis), the one whose plural forms were `seen`; None when still unclear."""
+    options = {_row(stem, name, True)[0]: sum(f in set(seen) for f in _row(stem, name, True))
+               for stem, name in _noun_options(lemma)}
+    if len(options) > 1:
+        best = max(options.values())
+        options = {form: n for form, n in options.items() if n == best}
+    return next(iter(options)) if len(options) == 1 else None
+
+
+def declined_adjective(lemma: str, gender: str, plural: bool) -> str | None:
+    """The nominative ("m" or "f", singular or plural) of an adjective or participle given
+    by its masculine nominative singular: socialinis -> socialinė, socialiniai, socialinės."""
+    word = lemma.lower()
+    for ending, masculine, feminine, dropped in _ADJECTIVE_LEMMAS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            stem = word[: len(word) - len(dropped)]
+            if gender == "m":
+                return _row(stem, masculine, plural)[0]
+            if masculine == "us_part":
+                stem += "us"   # suaugęs -> suaugusi, suaugusios
+            return _row(stem, feminine, plural)[0]
+    return None
+
+
+DATIVE, LOCATIVE = 2, 5   # slots of a paradigm row
+
+
+def case_slots(form: str, lemma: str) -> frozenset[int]:
+    """The cases (paradigm slots: 0 nominative ... 5 locative) `form` can be as a form of
+    the noun `lemma`, in either number."""
+    form = form.lower()
+    slots = set()
+    for stem, name in _noun_options(lemma):
+        for plural in (False, True):
+            slots |= {k for k, f in enumerate(_row(stem, name, plural)) if f == form}
+    return frozenset(slots)
+
+
+def masculine_nominative(form: str, lemma_endings: tuple[str, ...]) -> str | None:
+    """The masculine nominative singular of an adjective or participle seen in any form,
+    its lemma ending in one of `lemma_endings` (a participle's kind: "as" passive, "ntis"
+    present active, "ęs" past active), when only one way of declining explains the form
+    (teikiamų -> teikiamas, budintiems -> budintis); None otherwise."""
+    form = form.lower()
+    found = set()
+    for ending, masculine, feminine, dropped in _ADJECTIVE_LEMMAS:
+        if ending not in lemma_endings:
+            continue
+        for name in (masculine, feminine):
+            for suffix in set(_PARADIGMS[name]):
+                if not form.endswith(suffix) or len(form) - len(suffix) < MIN_STEM:
+                    continue
+                stem = form[: len(form) - len(suffix)]
+                for option in _hardened(stem):
+                    if form not in _row(option, name, False) + _row(option, name, True):
+                        continue
+                    base = _hardened(option)[-1]   # lemmas are spelt with the hard stem
+                    if masculine == "us_part" and name == "i_adj":
+                        if not base.endswith("us"):
+                            continue
+                        base = base[:-2]             # suaugus|ios -> suaug|ęs
+                    if (base + dropped).endswith(ending):  # not "socialinėj|is"
+                        found.add(base + dropped)
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _hardened(stem: str) -> tuple[str, ...]:
+    for hard, soft in _SOFTENED.items():
+        if stem.endswith(soft):
+            return stem, stem[: len(stem) - len(soft)] + hard
+    return (stem,)

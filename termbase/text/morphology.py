@@ -1,5 +1,12 @@
 """Morphology: inflected forms and lemma candidates for Polish, Lithuanian and English.
 
+Each language has one backend, shared by the index, phrase inflection and extraction:
+`termbase.text.polish` (morfeusz2) for Polish, `termbase.text.dictionary` (simplemma's
+dictionaries) for Lithuanian and English, completed for Lithuanian by the declension rules
+of `termbase.text.lithuanian`. This module puts them behind the two questions the index
+asks (which lemmas, which forms) and adds the Snowball stems. The backends load their
+libraries on first use only.
+
 Loading a full lemma dictionary costs seconds, which a terminal lookup cannot pay. So this
 module is used when the index is built (and by extraction, which is batch work): each term
 token is expanded into the folded forms of every candidate lemma, and the index stores them.
@@ -16,13 +23,9 @@ nothing nominal exists.
 from __future__ import annotations
 
 import functools
-from collections import defaultdict
 
 from termbase.text.normalize import fold, norm
 
-# morfeusz2 tag prefixes that can head or modify a nominal term.
-_NOMINAL_TAGS = ("subst", "depr", "adj", "adja", "adjp", "adjc", "ger", "ppas", "pact", "num",
-                 "brev", "ign")
 _SNOWBALL = {"pl": "polish", "lt": "lithuanian", "en": "english", "de": "german",
              "ru": "russian", "fr": "french", "es": "spanish", "it": "italian"}
 
@@ -35,12 +38,17 @@ def _stemmer(lang: str):
     return Stemmer.Stemmer(algorithm) if algorithm else None
 
 
+def snowball_stem(word: str, lang: str) -> str:
+    """Snowball stem of the word as given (diacritics kept); the word where no stemmer
+    exists."""
+    stemmer = _stemmer(lang)
+    return stemmer.stemWord(word) if stemmer else word
+
+
 @functools.lru_cache(maxsize=100_000)
 def stem(word: str, lang: str) -> str:
     """Snowball stem of the word, folded; the word's fold where no stemmer exists."""
-    stemmer = _stemmer(lang)
-    base = norm(word)
-    return fold(stemmer.stemWord(base) if stemmer else base)
+    return fold(snowball_stem(norm(word), lang))
 
 
 # Stems shorter than this match too many unrelated words to be trusted.
@@ -53,81 +61,19 @@ def stem_keys(word: str, lang: str) -> set[str]:
     return {key for key in keys if len(key) >= MIN_STEM_LEN}
 
 
-@functools.lru_cache(maxsize=1)
-def _morfeusz():
-    try:
-        import morfeusz2
-    except ImportError:  # no wheel for this platform: simplemma takes over
-        return None
-    return morfeusz2.Morfeusz(generate=True, expand_tags=False)
-
-
 def morfeusz_available() -> bool:
-    return _morfeusz() is not None
+    from termbase.text import polish  # the backends load only when the index needs them
 
-
-def _morfeusz_lemmas(word: str) -> set[str]:
-    morf = _morfeusz()
-    nominal, other = set(), set()
-    for _start, _end, (_orth, lemma, tag, *_rest) in morf.analyse(word):
-        lemma = lemma.split(":")[0]
-        (nominal if tag.split(":")[0] in _NOMINAL_TAGS else other).add(lemma)
-    lemmas = nominal or other
-    # Case matters to morfeusz for proper nouns; try the lower-case word as well.
-    if word != word.lower():
-        lemmas |= _morfeusz_lemmas(word.lower())
-    return lemmas
-
-
-class _SimplemmaForms:
-    """An inverted form->lemma dictionary from simplemma: lemma -> its forms."""
-
-    def __init__(self, lang: str):
-        from simplemma.strategies.dictionaries.dictionary_factory import (
-            DefaultDictionaryFactory,
-        )
-
-        self.lang = lang
-        try:
-            self.forms_of_lemma = defaultdict(set)
-            self.dictionary = DefaultDictionaryFactory().get_dictionary(lang)
-        except (ValueError, KeyError, OSError):
-            self.dictionary = {}
-        for form, lemma in self.dictionary.items():
-            self.forms_of_lemma[lemma.lower()].add(form.lower())
-
-    def lemmas(self, word: str) -> set[str]:
-        import simplemma
-
-        low = word.lower()
-        found = {low}
-        try:
-            found.add(simplemma.lemmatize(low, lang=self.lang).lower())
-        except ValueError:
-            pass
-        direct = self.dictionary.get(low)
-        if direct:
-            found.add(direct.lower())
-        return found
-
-    def forms(self, word: str) -> set[str]:
-        forms = {word.lower()}
-        for lemma in self.lemmas(word):
-            forms.add(lemma)
-            forms |= self.forms_of_lemma.get(lemma, set())
-        return forms
-
-
-@functools.lru_cache(maxsize=None)
-def _simplemma(lang: str) -> _SimplemmaForms:
-    return _SimplemmaForms(lang)
+    return polish.available()
 
 
 def lemmas(word: str, lang: str) -> set[str]:
     """Candidate lemmas of one word (not folded). Loads a dictionary on first use."""
+    from termbase.text import dictionary, polish
+
     if lang == "pl" and morfeusz_available():
-        return _morfeusz_lemmas(word) or {word.lower()}
-    return _simplemma(lang).lemmas(word)
+        return polish.lemmas(word) or {word.lower()}
+    return dictionary.lemmas(word, lang)
 
 
 def lemma_key(word: str, lang: str) -> str:
@@ -138,21 +84,16 @@ def lemma_key(word: str, lang: str) -> str:
 @functools.lru_cache(maxsize=200_000)
 def expand(word: str, lang: str) -> frozenset[str]:
     """Lower-case inflected forms of every candidate lemma of `word`, the word included."""
+    from termbase.text import dictionary, polish
+
     forms = {word.lower()}
     if lang == "pl" and morfeusz_available():
-        morf = _morfeusz()
-        for lemma in _morfeusz_lemmas(word):
-            forms.add(lemma.lower())
-            try:
-                generated = morf.generate(lemma)
-            except RuntimeError:  # lemma unknown to the generator
-                continue
-            forms.update(g[0].lower() for g in generated)
+        forms |= polish.forms(word)
     else:
-        forms |= _simplemma(lang).forms(word)
+        forms |= dictionary.forms(word, lang)
     if lang == "lt":  # the dictionary's forms are incomplete: add each lemma's paradigm
         from termbase.text.lithuanian import paradigm
 
-        for lemma in _simplemma(lang).lemmas(word):
+        for lemma in dictionary.lemmas(word, lang):
             forms |= paradigm(lemma)
     return frozenset(f for f in forms if f)

@@ -4,9 +4,10 @@ Every key the index stores or a query produces comes from here, so both sides ag
 `norm` is NFC + casefold; `fold` additionally drops diacritics (ą→a, ł→l, ė→e, ų→u, š→s)
 so that users without a Polish or Lithuanian keyboard still find terms.
 
-The tokenizer is a regular expression rather than sacremoses on purpose: suggestions need
-character offsets into the original segment, and importing sacremoses costs ~0.2 s, more
-than a whole terminal lookup may take. Extraction (batch work) uses sacremoses.
+The tokenizer is a regular expression, used everywhere text is split (index, suggestions,
+extraction): suggestions and extraction contexts need character offsets into the original
+text, which sacremoses does not give, and importing sacremoses costs ~0.2 s, more than a
+whole terminal lookup may take (see README, "Why not sacremoses").
 """
 
 from __future__ import annotations

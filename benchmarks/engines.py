@@ -171,6 +171,43 @@ def run_size(engine: str, rows: int, runs: int) -> dict:
             "export_s": export_s, "export_rss": export_rss, **figures, "warm": warm_figures}
 
 
+def memory_matching(n_segments: int, n_queries: int = 200, scan_queries: int = 60) -> dict:
+    """Translation-memory matching from an SQLite store: p50/p99 over perturbed segments,
+    and how often its top hit agrees (ties count) with a full scan by the same scorer."""
+    import random
+
+    from termbase import Termbase
+    from termbase.index.memory import comparable_words, similarity
+    from termbase.model import Segment
+
+    db = WORK / f"memory-{n_segments}.sqlite"
+    segments = S.segments(n_segments)
+    if not db.exists():
+        tb = Termbase.open(db, seed=False)
+        with tb.store.transaction("benchmark memory") as tx:
+            for doc in segments.values():
+                tx.add_segment(Segment(texts=dict(doc["texts"]), origin="synthetic"))
+    tb = Termbase.open(db, seed=False)
+    memory = tb.index.memory
+    rng = random.Random(S.SEED)
+    keys = list(segments)
+    queries = [S.perturb(segments[rng.choice(keys)]["texts"]["pl"], rng, rng.randint(0, 3))
+               for _ in range(n_queries)]
+    times, agree = [], 0
+    sources = [doc["texts"]["pl"] for doc in segments.values()]
+    for number, query in enumerate(queries):
+        tb.index.clear_cache()
+        start = time.perf_counter()
+        found = memory.search(query, "pl", "lt", limit=1)
+        times.append((time.perf_counter() - start) * 1000)
+        if number < scan_queries:
+            words = comparable_words(query)
+            best = max(similarity(query, words, source) for source in sources)
+            agree += bool(found) and found[0].score == best
+    return {"segments": n_segments, "p50_ms": S.percentile(times, 50),
+            "p99_ms": S.percentile(times, 99), "agreement": agree / min(scan_queries, n_queries)}
+
+
 def report(results: list[dict]) -> None:
     rows = []
     for r in results:
@@ -201,6 +238,8 @@ def report(results: list[dict]) -> None:
 def main() -> int:
     parser = S.scale_parser(__doc__, "sizes (100k, 1M)", "fewer runs")
     parser.add_argument("--engines", default="json,sqlite")
+    parser.add_argument("--memory", default="", help="also TM matching at these sizes, "
+                        "e.g. 100k,1M")
     args = parser.parse_args()
     if os.environ.get("WORK_CLEAN"):
         shutil.rmtree(WORK, ignore_errors=True)
@@ -214,6 +253,12 @@ def main() -> int:
                 continue  # TinyDB is meant for tens of thousands
             results.append(run_size(engine, rows, runs))
     report(results)
+    for size in filter(None, args.memory.split(",")):
+        log(f"[memory {size}] building and matching ...")
+        m = memory_matching(parse_size(size))
+        print(f"TM matching over {m['segments']:,} segments (SQLite): p50 {m['p50_ms']:.2f} ms,"
+              f" p99 {m['p99_ms']:.2f} ms; top hit agrees with a full scan on "
+              f"{m['agreement']:.1%}")
     return 0
 
 

@@ -114,7 +114,7 @@ def test_edited_segment_scores_lower_and_nearest_first(with_memory):
 
 def test_memory_ignores_case_and_punctuation_only_differences(with_memory):
     best = suggest(with_memory.index, "mediacja pomaga rodzinom rozwiązywać konflikty", "pl", "lt")["memory"][0]
-    assert best["score"] == 99
+    assert best["score"] == 97          # case and the final full stop differ: punctuation
 
 
 def test_concordance_is_inflection_aware(with_memory):

@@ -1,14 +1,25 @@
 """Translation-memory retrieval: a token inverted index for candidates, rapidfuzz to score.
 
 Candidates are the segments sharing the most (rarity-weighted) word keys with the query;
-only those are scored. The score is what CAT tools show: 100 for an identical segment,
-99 when only case or punctuation differ, otherwise the word-level edit similarity.
+only those are scored. The score is what CAT tools show, from one penalty table for every
+engine and face:
+
+    100  identical text
+     99  only typography differs (quote, apostrophe, dash, ellipsis and space variants)
+     98  only letter case differs
+     97  only punctuation differs (marks added, removed or changed)
+     95  only numbers, dates or codes differ (words holding a digit); they are marked
+    <=94 otherwise: the word-level edit similarity, numbers compared as numbers
+
+Inline codes of TMX are placeholders, not words, so segments that differ only in them
+score as for punctuation.
 """
 
 from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -16,6 +27,7 @@ from rapidfuzz.distance import Levenshtein
 
 from termbase.text.morphology import stem
 from termbase.text.normalize import fold, norm, tokenize
+from termbase.text.punctuation import normalise_punctuation
 
 MAX_CANDIDATES = 40   # segments scored per query
 MAX_POSTING = 2_000  # keys in more segments than this are too common to retrieve by
@@ -149,13 +161,29 @@ class StoredMemory(MemoryIndex):
 
 
 def similarity(query: str, query_words: list[str], candidate: str) -> float:
+    """The match score of `candidate` for `query` (see the table above)."""
     if query.strip() == candidate.strip():
         return 100.0
+    plain_query, plain_candidate = normalise_punctuation(query), normalise_punctuation(candidate)
+    if plain_query == plain_candidate:
+        return 99.0
+    if plain_query.casefold() == plain_candidate.casefold():
+        return 98.0
     words = comparable_words(candidate)
     if words == query_words:
-        return 99.0
-    ratio = Levenshtein.normalized_similarity(query_words, words)
-    return round(min(98.0, 100.0 * ratio), 1)
+        return 97.0
+    masked_query, masked = _numbers_masked(query_words), _numbers_masked(words)
+    if masked_query == masked:
+        return 95.0
+    ratio = Levenshtein.normalized_similarity(masked_query, masked)
+    return round(min(94.0, 100.0 * ratio), 1)
+
+
+def _numbers_masked(words: list[str]) -> list[str]:
+    return ["#" if _DIGIT.search(w) else w for w in words]
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def word_diff(query: str, candidate: str) -> list[tuple[str, bool]]:

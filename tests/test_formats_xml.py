@@ -487,6 +487,23 @@ def test_tmx_as_terms_refuses_sentences_and_ignores_foreign_ids(tmp_path):
     assert long and long[0].line == 11
 
 
+OUR_TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="termbase" segtype="{segtype}" srclang="pl"
+ adminlang="en" datatype="plaintext" o-tmf="termbase"/><body>
+<tu><tuv xml:lang="pl"><seg>dom dla matek z małoletnimi dziećmi i kobiet w ciąży</seg></tuv>
+<tuv xml:lang="lt"><seg>motinų su vaikais ir nėščiųjų namai</seg></tuv></tu></body></tmx>"""
+
+
+def test_tmx_as_terms_keeps_long_statutory_names_from_our_own_term_export(tmp_path):
+    """Our term export holds only terms, however long; our memory export holds sentences."""
+    phrases = read("tmx", write_file(tmp_path, "terms.tmx", OUR_TMX.format(segtype="phrase")),
+                   as_terms=True)
+    assert [t.text for t in items(phrases)[0].terms][0].startswith("dom dla matek")
+    sentences = read("tmx", write_file(tmp_path, "memory.tmx", OUR_TMX.format(segtype="sentence")),
+                     as_terms=True)
+    assert not items(sentences) and "more than 8 words" in sentences[0].error
+
+
 # ---------------------------------------------------------------- XLIFF
 
 XLIFF_12 = """<?xml version="1.0" encoding="UTF-8"?>

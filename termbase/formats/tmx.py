@@ -137,7 +137,7 @@ def _tuv(unit, lang: str, text: str) -> None:
 # ---------------------------------------------------------------- reading
 
 def read(path: Path, options: ReadOptions) -> Iterator[Entry]:
-    state = {"ours": False}
+    state = {"ours": False, "our_terms": False}
 
     def check_root(root) -> None:
         name = localname(root.tag) if root is not None else ""
@@ -148,13 +148,14 @@ def read(path: Path, options: ReadOptions) -> Iterator[Entry]:
     for _, elem in iterparse(path, ("header", "tu"), check_root):
         if localname(elem.tag) == "header":
             state["ours"] = elem.get("creationtool") == TOOL
+            state["our_terms"] = state["ours"] and elem.get("segtype") == "phrase"
             continue
-        entry = _unit(elem, options, state["ours"])
+        entry = _unit(elem, options, state["ours"], state["our_terms"])
         if entry is not None:
             yield entry
 
 
-def _unit(unit, options: ReadOptions, ours: bool) -> Entry | None:
+def _unit(unit, options: ReadOptions, ours: bool, our_terms: bool = False) -> Entry | None:
     line = unit.sourceline or 0
     texts: dict[str, str] = {}
     props: dict[str, str] = {}
@@ -179,7 +180,7 @@ def _unit(unit, options: ReadOptions, ours: bool) -> Entry | None:
                 texts[base] = text
     note = "\n".join(n for n in notes if n)
     if options.as_terms:
-        return _as_concept(unit, line, texts, props, note, options, ours, warning)
+        return _as_concept(unit, line, texts, props, note, options, ours, warning, our_terms)
     if len(texts) < 2:
         return Entry(line, warning="a unit with text in fewer than two languages; skipped")
     created = unit.get("creationdate") or props.get("x-created", "")
@@ -190,9 +191,10 @@ def _unit(unit, options: ReadOptions, ours: bool) -> Entry | None:
 
 
 def _as_concept(unit, line: int, texts: dict[str, str], props: dict[str, str], note: str,
-                options: ReadOptions, ours: bool, warning: str | None) -> Entry | None:
-    for lang, text in texts.items():
-        if len(text.split()) > MAX_TERM_WORDS:
+                options: ReadOptions, ours: bool, warning: str | None,
+                our_terms: bool = False) -> Entry | None:
+    for lang, text in texts.items():  # a term export of ours may hold long statutory names
+        if not our_terms and len(text.split()) > MAX_TERM_WORDS:
             return Entry(line, error=f"the {lang} text has more than {MAX_TERM_WORDS} words: "
                                      "a sentence, not a term (import the file as memory)")
     concept = Concept(id=unit.get("tuid", "") if ours else "",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from termbase.cli import open_termbase
 from termbase.cli.output import print_json
+from termbase.text.display import for_terminal
 
 
 def register(subparsers, common) -> None:
@@ -31,21 +32,26 @@ def cmd_doctor(args) -> int:
     if args.json:
         print_json(report)
     else:
-        print(f"{report['store']}: {'OK' if report['ok'] else 'PROBLEMS'}")
+        status = "OK" if report["ok"] else "PROBLEMS"
+        if report.get("warnings"):
+            status += f" ({len(report['warnings'])} warning(s))"
+        print(f"{for_terminal(report['store'])}: {status}")
         for problem in report["problems"]:
-            print(f"  - {problem}")
+            print(f"  - {for_terminal(problem)}")
+        for warning in report.get("warnings", []):
+            print(f"  warning: {for_terminal(warning)}")
         if report.get("backup"):
             b = report["backup"]
-            print(f"  backup: {b['path']} ({'readable' if b['readable'] else 'DAMAGED'})")
+            print(f"  backup: {for_terminal(b['path'])} ({'readable' if b['readable'] else 'DAMAGED'})")
         if report.get("leftovers") and not report.get("removed"):
             print(f"  {len(report['leftovers'])} temporary file(s) of interrupted writes "
                   "(--repair removes them)")
         if report.get("removed"):
             print(f"  removed {len(report['removed'])} temporary file(s) of interrupted writes")
         if report.get("action"):
-            print(f"  {report['action']}")
+            print(f"  {for_terminal(report['action'])}")
             if report.get("damaged_copy"):
-                print(f"  damaged file kept as {report['damaged_copy']}")
+                print(f"  damaged file kept as {for_terminal(report['damaged_copy'])}")
     fixed = report.get("after", {}).get("ok", False)
     return 0 if report["ok"] or fixed else 1
 

@@ -95,15 +95,17 @@ def styled_terms(entries: list[dict], with_notes: bool = True):
     struck through and named, regional usage and warnings shown."""
     from rich.text import Text
 
+    from termbase.text.display import for_terminal as visible
+
     cell = Text()
     for i, entry in enumerate(entries):
         if i:
             cell.append("\n")
-        cell.append(entry["term"], style=STATUS_STYLE.get(entry["status"], ""))
+        cell.append(visible(entry["term"]), style=STATUS_STYLE.get(entry["status"], ""))
         if entry["status"] in ("deprecated", "forbidden"):
             cell.append(f" {entry['status']}", style="red")
         if entry.get("region"):
             cell.append(f" [{entry['region']}]", style="cyan")
         if with_notes and entry.get("note"):
-            cell.append(f"\n⚠ {entry['note']}", style="yellow")
+            cell.append(f"\n⚠ {visible(entry['note'])}", style="yellow")
     return cell

@@ -6,6 +6,7 @@ import argparse
 
 from termbase.cli import UsageError, open_termbase
 from termbase.cli.output import console, is_tty, print_json, status_mark, styled_terms
+from termbase.text.display import for_markup, for_terminal as visible
 
 TERM_FIELDS = ("status", "type", "pos", "gender", "region", "note")
 
@@ -93,6 +94,7 @@ def _apply_options(concept, args) -> None:
 
     new_terms = [(lang, text) for lang in ("pl", "lt", "en") for text in getattr(args, lang)]
     new_terms += [_split(t, ":", "LANG:TERM") for t in args.term]
+    check_langs([lang for lang, _ in new_terms])
     for lang, text in new_terms:
         has_lang = any(t.lang == lang for t in concept.terms)
         concept.terms.append(Term(lang=lang, text=text,
@@ -141,26 +143,26 @@ def cmd_lookup(args) -> int:
 
 def _render_matches_plain(query: str, matches) -> None:
     if not matches:
-        print(f"no match for {query!r}")
+        print(f"no match for {visible(repr(query))}")
         return
     for m in matches:
-        print(f"{m.term} [{m.lang}] {m.match} {m.score:g}  ({m.concept_id}"
-              f"{', ' + m.subject if m.subject else ''})")
+        print(f"{visible(m.term)} [{m.lang}] {m.match} {m.score:g}  ({m.concept_id}"
+              f"{', ' + visible(m.subject) if m.subject else ''})")
         for lang, terms in m.equivalents.items():
             rendered = "; ".join(_plain_term(t) for t in terms) or "-"
             print(f"  {lang}: {rendered}")
         if m.definition.get("en"):
-            print(f"  definition: {m.definition['en']}")
+            print(f"  definition: {visible(m.definition['en'])}")
         if m.note:
-            print(f"  note: {m.note}")
+            print(f"  note: {visible(m.note)}")
 
 
 def _plain_term(entry: dict) -> str:
-    text = entry["term"] + status_mark(entry.get("status", ""))
+    text = visible(entry["term"]) + status_mark(entry.get("status", ""))
     if entry.get("region"):
         text += f" [{entry['region']}]"
     if entry.get("note"):
-        text += f" - {entry['note']}"
+        text += f" - {visible(entry['note'])}"
     return text
 
 
@@ -170,7 +172,7 @@ def _render_matches_rich(query: str, matches) -> None:
 
     out = console()
     if not matches:
-        out.print(f"no match for [bold]{query}[/]")
+        out.print(f"no match for [bold]{for_markup(query)}[/]")
         return
     table = Table(show_header=True, header_style="bold", expand=False, show_lines=True)
     table.add_column("match", no_wrap=True)
@@ -181,15 +183,15 @@ def _render_matches_rich(query: str, matches) -> None:
         table.add_column(lang, overflow="fold")
     table.add_column("subject / definition", overflow="fold", max_width=50)
     for m in matches:
-        head = Text(m.term, style="bold")
+        head = Text(visible(m.term), style="bold")
         head.append(f"\n{m.lang} · {m.match} {m.score:g}\n{m.concept_id}", style="dim")
         cells = [styled_terms(m.equivalents.get(lang, [])) for lang in langs]
         info = Text()
-        info.append(m.subject or "", style="magenta")
+        info.append(visible(m.subject or ""), style="magenta")
         if m.definition.get("en"):
-            info.append(("\n" if m.subject else "") + m.definition["en"])
+            info.append(("\n" if m.subject else "") + visible(m.definition["en"]))
         if m.note:
-            info.append(f"\n⚠ {m.note}", style="yellow")
+            info.append(f"\n⚠ {visible(m.note)}", style="yellow")
         table.add_row(head, *cells, info)
     out.print(table)
 
@@ -204,25 +206,25 @@ def cmd_show(args) -> int:
 
 
 def _print_concept(concept) -> None:
-    lines = [f"{concept.id}  {concept.subject}"]
+    lines = [f"{concept.id}  {visible(concept.subject)}"]
     for lang, text in sorted(concept.definition.items()):
-        lines.append(f"  definition ({lang}): {text}")
+        lines.append(f"  definition ({lang}): {visible(text)}")
     if concept.note:
-        lines.append(f"  note: {concept.note}")
+        lines.append(f"  note: {visible(concept.note)}")
     for lang in concept.languages:
         for term in concept.terms_in(lang):
             details = [term.status or "admitted"] + [
                 f"{f}={getattr(term, f)}" for f in ("type", "pos", "gender", "region")
                 if getattr(term, f)]
-            lines.append(f"  {lang}: {term.text}  ({', '.join(details)})")
+            lines.append(f"  {lang}: {visible(term.text)}  ({', '.join(details)})")
             if term.note:
-                lines.append(f"      note: {term.note}")
+                lines.append(f"      note: {visible(term.note)}")
             if term.forms:
-                lines.append(f"      forms: {', '.join(term.forms)}")
+                lines.append(f"      forms: {visible(', '.join(term.forms))}")
     if concept.sources:
-        lines.append(f"  sources: {', '.join(concept.sources)}")
-    lines.append(f"  created {concept.created} by {concept.created_by or '?'}; "
-                 f"modified {concept.modified} by {concept.modified_by or '?'}")
+        lines.append(f"  sources: {visible(', '.join(concept.sources))}")
+    lines.append(f"  created {concept.created} by {visible(concept.created_by or '?')}; "
+                 f"modified {concept.modified} by {visible(concept.modified_by or '?')}")
     print("\n".join(lines))
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from termbase.cli import UsageError, open_termbase
 from termbase.cli.output import console, is_tty, print_json, progress_bar
 from termbase.cli.terms import check_langs
+from termbase.text.display import for_terminal
 
 EXTRACT_COLUMNS = ["term", "lang", "score", "freq", "known", "concept_ids", "forms", "files",
                    "context"]
@@ -174,16 +175,18 @@ def _render_candidates(args, extraction, shown) -> None:
         for number, c in enumerate(shown, 1):
             known = Text(", ".join(k.concept_id for k in c.known[:2]), style="dim") \
                 if c.known else Text("new", style="green")
-            table.add_row(str(number), c.term, f"{c.score:.1f}", str(c.freq), known,
-                          ", ".join(c.forms[:3]), _rich_context(c))
+            table.add_row(str(number), Text(for_terminal(c.term)), f"{c.score:.1f}",
+                          str(c.freq), known, Text(for_terminal(", ".join(c.forms[:3]))),
+                          _rich_context(c))
         console().print(table)
         return
     print(heading)
     for number, c in enumerate(shown, 1):
         known = ("known " + ",".join(k.concept_id for k in c.known[:2])) if c.known else "new"
-        print(f"{number:3}  {c.score:7.1f}  {c.freq:4}  {c.term}  [{known}]")
+        print(f"{number:3}  {c.score:7.1f}  {c.freq:4}  {for_terminal(c.term)}  [{known}]")
         for context in c.contexts[:1]:
-            print(f"       {context.file}:{context.line}: {context.text}")
+            print(f"       {for_terminal(context.file)}:{context.line}: "
+                  f"{for_terminal(context.text)}")
 
 
 def _rich_context(candidate):
@@ -193,10 +196,10 @@ def _rich_context(candidate):
     if not candidate.contexts:
         return ""
     context = candidate.contexts[0]
-    text = Text(f"{context.file}:{context.line} ", style="dim")
-    text.append(context.text[:context.start])
-    text.append(context.text[context.start:context.end], style="bold yellow")
-    text.append(context.text[context.end:])
+    text = Text(f"{for_terminal(context.file)}:{context.line} ", style="dim")
+    text.append(for_terminal(context.text[:context.start]))
+    text.append(for_terminal(context.text[context.start:context.end]), style="bold yellow")
+    text.append(for_terminal(context.text[context.end:]))
     return text
 
 
@@ -297,6 +300,7 @@ def _render_proposals(args, pairs, shown) -> None:
                f"from {len(pairs)} segment pairs")
     if is_tty():
         from rich.table import Table
+        from rich.text import Text
 
         table = Table(title=heading, header_style="bold")
         for name, options in (("#", {"justify": "right"}), (args.source_lang, {"style": "bold"}),
@@ -306,18 +310,22 @@ def _render_proposals(args, pairs, shown) -> None:
                               ("example", {"overflow": "fold", "max_width": 60})):
             table.add_column(name, **options)
         for number, p in enumerate(shown, 1):
-            table.add_row(str(number), p.source, p.target, f"{p.score:.1f}",
+            table.add_row(str(number), Text(for_terminal(p.source)),
+                          Text(for_terminal(p.target)), f"{p.score:.1f}",
                           str(p.cooccurrences), f"{p.cognate:.2f}", "known" if p.known else "",
-                          f"{p.example.source}\n{p.example.target}")
+                          Text(f"{for_terminal(p.example.source)}\n"
+                               f"{for_terminal(p.example.target)}"))
         console().print(table)
         return
     print(heading)
     for number, p in enumerate(shown, 1):
-        print(f"{number:3}  {p.score:5.1f}  {p.source} = {p.target}  (shared {p.cooccurrences}, "
+        print(f"{number:3}  {p.score:5.1f}  {for_terminal(p.source)} = "
+              f"{for_terminal(p.target)}  (shared {p.cooccurrences}, "
               f"cognate {p.cognate:.2f}{', known' if p.known else ''})")
-        print(f"       {p.example.file}:{p.example.line}: {p.example.source}")
-        print(f"       {' ' * len(p.example.file)}  {' ' * len(str(p.example.line))} "
-              f"{p.example.target}")
+        print(f"       {for_terminal(p.example.file)}:{p.example.line}: "
+              f"{for_terminal(p.example.source)}")
+        print(f"       {' ' * len(for_terminal(p.example.file))}  "
+              f"{' ' * len(str(p.example.line))} {for_terminal(p.example.target)}")
 
 
 # -- choosing and adding ---------------------------------------------------------------------

@@ -9,6 +9,7 @@ from pathlib import Path
 from termbase.cli import UsageError, open_termbase
 from termbase.cli.output import console, is_tty, print_json, status_mark, styled_terms
 from termbase.cli.terms import check_langs
+from termbase.text.display import for_markup, for_terminal as visible
 
 
 def register(subparsers, common) -> None:
@@ -105,19 +106,19 @@ def cmd_suggest(args) -> int:
 
 
 def render_suggestion_plain(result: dict) -> None:
-    print(result["segment"])
+    print(visible(result["segment"]))
     for hit in result["terms"]:
-        targets = "; ".join(e["term"] + status_mark(e["status"]) +
+        targets = "; ".join(visible(e["term"]) + status_mark(e["status"]) +
                             (f" [{e['region']}]" if e.get("region") else "")
                             for e in hit["equivalents"]) or "(no equivalent)"
-        print(f"  {hit['start']}-{hit['end']} {hit['text']} = {hit['term']} "
+        print(f"  {hit['start']}-{hit['end']} {visible(hit['text'])} = {visible(hit['term'])} "
               f"({hit['concept_id']}, {hit['match']}) -> {targets}")
         for key in ("source_note", "note"):
             if hit.get(key):
-                print(f"      note: {hit[key]}")
+                print(f"      note: {visible(hit[key])}")
     for match in result["memory"]:
-        print(f"  memory {match['score']:g}%: {match['source']}")
-        print(f"      -> {match['target']}")
+        print(f"  memory {match['score']:g}%: {visible(match['source'])}")
+        print(f"      -> {visible(match['target'])}")
     if not result["terms"] and not result["memory"]:
         print("  (no terms, no memory matches)")
 
@@ -129,10 +130,7 @@ def render_suggestion_rich(result: dict) -> None:
     from termbase.index.memory import word_diff
 
     out = console()
-    segment = Text(result["segment"])
-    for hit in result["terms"]:
-        segment.stylize("bold underline cyan", hit["start"], hit["end"])
-    out.print(segment)
+    out.print(_marked_segment(result["segment"], [(h["start"], h["end"]) for h in result["terms"]]))
     if result["terms"]:
         table = Table(show_header=True, header_style="bold", box=None, padding=(0, 2))
         table.add_column("in segment")
@@ -142,17 +140,34 @@ def render_suggestion_rich(result: dict) -> None:
         for hit in result["terms"]:
             targets = styled_terms(hit["equivalents"], with_notes=False)
             note = " ".join(hit.get(k, "") for k in ("source_note", "note")).strip()
-            table.add_row(hit["text"], f"{hit['term']} [dim]{hit['concept_id']}[/]",
-                          targets, Text(note, style="yellow"))
+            table.add_row(Text(visible(hit["text"])),
+                          f"{for_markup(hit['term'])} [dim]{for_markup(hit['concept_id'])}[/]",
+                          targets, Text(visible(note), style="yellow"))
         out.print(table)
     for match in result["memory"]:
         line = Text(f"{match['score']:>5g}% ", style="bold")
         for word, differs in word_diff(result["segment"], match["source"]):
-            line.append(word + " ", style="reverse yellow" if differs else "")
+            line.append(visible(word) + " ", style="reverse yellow" if differs else "")
         out.print(line)
-        out.print(Text(f"       {match['target']}", style="green"))
+        out.print(Text(f"       {visible(match['target'])}", style="green"))
     if not result["terms"] and not result["memory"]:
         out.print("[dim](no terms, no memory matches)[/]")
+
+
+def _marked_segment(segment: str, spans: list[tuple[int, int]]):
+    """The segment as rich Text with the term spans underlined; offsets are of the stored
+    text, so each piece is escaped for display on its own."""
+    from rich.text import Text
+
+    text, position = Text(), 0
+    for start, end in sorted(spans):
+        start = max(start, position)
+        text.append(visible(segment[position:start]))
+        if end > start:
+            text.append(visible(segment[start:end]), style="bold underline cyan")
+        position = max(position, end)
+    text.append(visible(segment[position:]))
+    return text
 
 
 def cmd_check(args) -> int:
@@ -171,7 +186,8 @@ def cmd_check(args) -> int:
             else:
                 what = (f"{issue['target_term']!r} is {issue['kind'].split('-')[0]}; use "
                         f"{' / '.join(issue['expected']) or '(no alternative recorded)'}")
-            print(f"{args.file}:{issue['line']}: {issue['kind']}: {what} ({issue['concept_id']})")
+            print(f"{visible(args.file)}:{issue['line']}: {issue['kind']}: {visible(what)} "
+                  f"({issue['concept_id']})")
         print(f"{report['segments']} segments checked, {len(report['issues'])} issue(s)")
     return 1 if report["issues"] else 0
 
@@ -187,13 +203,14 @@ def cmd_concordance(args) -> int:
         print_json({"query": phrase, "lang": args.lang, "results": results})
         return 0
     if not results:
-        print(f"no memory segment contains {phrase!r}")
+        print(f"no memory segment contains {visible(repr(phrase))}")
     for r in results:
         text = r["text"]
-        marked = f"{text[:r['start']]}[{text[r['start']:r['end']]}]{text[r['end']:]}"
+        marked = (f"{visible(text[:r['start']])}[{visible(text[r['start']:r['end']])}]"
+                  f"{visible(text[r['end']:])}")
         print(f"{r['segment']}: {marked}")
         for lang, translation in r["translations"].items():
-            print(f"    {lang}: {translation}")
+            print(f"    {lang}: {visible(translation)}")
     return 0
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from termbase.cli import UsageError, open_termbase
 from termbase.cli.output import console, is_tty, print_json, progress_bar
 from termbase.cli.terms import check_langs
+from termbase.text.display import for_terminal as visible
 
 
 def register(subparsers, common) -> None:
@@ -75,6 +77,11 @@ def cmd_import(args) -> int:
     if args.rejects and not args.skip_invalid:
         raise UsageError("--rejects goes with --skip-invalid")
     tb = open_termbase(args)
+    rejects = args.rejects or args.file.with_name(args.file.name + ".rejects.tsv")
+    if args.skip_invalid:
+        from termbase.sidecars import refuse_store_file
+
+        refuse_store_file(rejects, tb.store.path, "rejects")
     options = ReadOptions(encoding=args.encoding, as_terms=args.as_terms,
                           subject=args.subject, source=args.source)
     _set_pair(options, args)
@@ -90,9 +97,7 @@ def cmd_import(args) -> int:
                             "errors": [{"line": l, "error": e} for l, e in exc.errors]})
             raise
     if report.rejected and args.skip_invalid:
-        target = args.rejects or args.file.with_name(args.file.name + ".rejects.tsv")
-        _write_rejects(target, report.rejected)
-        report.warnings.append(f"{len(report.rejected)} rejected record(s) written to {target}")
+        report.warnings.append(_rejects_written(rejects, report))
     if args.json:
         print_json(report.to_json())
     else:
@@ -105,6 +110,19 @@ def _set_pair(options, args) -> None:
         options.langs = [l for l in (args.source_lang, args.target_lang) if l]
         if hasattr(options, "source_lang"):
             options.source_lang, options.target_lang = args.source_lang, args.target_lang
+
+
+def _rejects_written(path: Path, report) -> str:
+    """Write the rejects; the import is already committed, so a failure here is a warning
+    that says so, not an error that would make the import look failed."""
+    try:
+        _write_rejects(path, report.rejected)
+    except OSError as exc:
+        committed = (f"the import WAS committed (batch {report.batch})" if report.batch
+                     else "the import changed nothing")
+        return (f"{committed}, but its {len(report.rejected)} rejected record(s) could not "
+                f"be written to {exc.filename or path}: {exc.strerror or exc}")
+    return f"{len(report.rejected)} rejected record(s) written to {path}"
 
 
 def _write_rejects(path: Path, rejected: list[dict]) -> None:
@@ -130,34 +148,37 @@ def _render_report(report) -> None:
     footer = []
     if report.batch and not report.dry_run:
         footer.append(f"batch {report.batch} (undo with `termbase undo {report.batch}`)")
+    elif not report.dry_run:
+        footer.append("nothing changed (no batch recorded)")
     shown = report.conflicts[:MAX_CONFLICTS_SHOWN]
     if len(report.conflicts) > len(shown):
         footer.append(f"... and {len(report.conflicts) - len(shown)} more conflicts "
                       "(all of them with --json)")
-    footer += [f"warning: {warning}" for warning in report.warnings]
+    footer += [f"warning: {visible(warning)}" for warning in report.warnings]
     if is_tty():
         _render_report_table(report, verb, counts, shown, footer)
         return
-    lines = [f"{report.file} ({report.format}): {verb}: {report.added} added, "
+    lines = [f"{visible(report.file)} ({report.format}): {verb}: {report.added} added, "
              f"{report.merged} merged, {report.unchanged} unchanged, {report.skipped} skipped"]
     if len(counts) > 4:
         lines.append(f"memory: {report.segments_added} segments added, "
                      f"{report.segments_unchanged} already present")
     for conflict in shown:
         lines.append(f"  conflict line {conflict['line']}: {conflict['lang']} "
-                     f"{conflict['term']!r} vs {', '.join(conflict['existing'])} in "
+                     f"{visible(repr(conflict['term']))} vs {visible(', '.join(conflict['existing']))} in "
                      f"{conflict['concept_id']}: {conflict['action']}")
     lines += [f"  {line}" if line.startswith(("...", "warning")) else line for line in footer]
     print("\n".join(lines))
 
 
 def _render_report_table(report, verb, counts, conflicts, footer) -> None:
-    from rich.markup import escape
     from rich.table import Table
     from rich.text import Text
 
+    from termbase.text.display import for_markup
+
     out = console()
-    out.print(f"[bold]{escape(f'{report.file} ({report.format})')}[/bold]: {verb}",
+    out.print(f"[bold]{for_markup(f'{report.file} ({report.format})')}[/bold]: {verb}",
               soft_wrap=True)
     summary = Table(show_header=False)
     summary.add_column("what")
@@ -171,7 +192,7 @@ def _render_report_table(report, verb, counts, conflicts, footer) -> None:
         for name in ("line", "lang", "incoming term", "existing", "concept", "action"):
             table.add_column(name, justify="right" if name == "line" else "left")
         for c in conflicts:
-            table.add_row(*(Text(str(cell)) for cell in (
+            table.add_row(*(Text(visible(cell)) for cell in (
                 c["line"], c["lang"], c["term"], ", ".join(c["existing"]), c["concept_id"],
                 c["action"])))
         out.print(table)
@@ -191,14 +212,19 @@ def cmd_export(args) -> int:
                            target_lang=args.target_lang, with_forms=args.with_forms,
                            terms_as_tmx=args.terms)
     result = export_file(open_termbase(args).store, args.file, args.format, options, selection)
-    if args.json:
+    to_stdout = str(args.file) == "-"
+    if args.json and not to_stdout:
         print_json(result)
-    else:
-        print(f"wrote {result['written']} {result['kind']} to {result['file']} ({result['format']})")
+    else:  # after an export to standard output, the summary goes to stderr
+        print(f"wrote {result['written']} {result['kind']} to "
+              f"{'standard output' if to_stdout else visible(result['file'])} "
+              f"({result['format']})", file=sys.stderr if to_stdout else sys.stdout)
     return 0
 
 
 def cmd_history(args) -> int:
+    if args.limit < 1:
+        raise UsageError("--limit must be at least 1")
     batches = open_termbase(args).history()[-args.limit:]
     if args.json:
         print_json(batches)
@@ -206,8 +232,8 @@ def cmd_history(args) -> int:
     for b in batches:
         counts = ", ".join(f"{k} {v}" for k, v in b.get("counts", {}).items())
         undone = f"  [undone by {b['undone_by']}]" if b.get("undone_by") else ""
-        print(f"{b['batch']}  {b['time']}  {b.get('user', '')}  {b.get('command', '')}  "
-              f"({counts}){undone}")
+        print(visible(f"{b['batch']}  {b['time']}  {b.get('user', '')}  "
+                    f"{b.get('command', '')}  ({counts}){undone}"))
     return 0
 
 

@@ -1,0 +1,48 @@
+"""The files a store consists of on disk (the store, its backup, lock and index cache), and
+the guard that keeps an output (an export, a rejects file) from landing on one of them.
+
+Compared by identity, not by name: a symbolic link or a hard link to the store is the
+store. A path that does not exist yet is compared by its resolved name.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from termbase.fileio import is_stream_target
+from termbase.store import StoreError, backup_path
+
+
+def store_files(store_path: Path) -> dict[str, Path]:
+    """What each file beside the store is, by role."""
+    from termbase.index.cache import cache_path
+
+    store_path = Path(store_path)
+    return {"the termbase file itself": store_path,
+            "the termbase's backup": backup_path(store_path),
+            "the termbase's lock file": store_path.with_name(store_path.name + ".lock"),
+            "the termbase's index cache": cache_path(store_path)}
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        pass
+    try:
+        return a.resolve() == b.resolve()
+    except (OSError, RuntimeError):
+        return a.absolute() == b.absolute()
+
+
+def refuse_store_file(target: str | os.PathLike, store_path: Path, what: str = "output"
+                      ) -> None:
+    """StoreError if writing `target` would replace a file of the store."""
+    if is_stream_target(target) and not Path(target).is_file():
+        return
+    target = Path(target)
+    for role, path in store_files(store_path).items():
+        if _same(target, path):
+            raise StoreError(f"refusing to write the {what} to {target}: it is {role} "
+                             f"({path}); choose another file name")

@@ -29,6 +29,11 @@ REPLACE_RETRY_DELAYS_S = (0.05, 0.1, 0.2, 0.4, 0.8, 1.6)
 _HOST = "".join(ch for ch in socket.gethostname() if ch.isalnum())[:32] or "host"
 
 
+def is_windows() -> bool:
+    """One place to ask (and for tests to simulate Windows without breaking pathlib)."""
+    return os.name == "nt"
+
+
 class TargetBusy(PermissionError):
     """Windows: the target is held open by another program, even after retries."""
 
@@ -54,7 +59,7 @@ def share_like(target: str | os.PathLike, reference: str | os.PathLike | None,
                fd: int | None = None) -> None:
     """Give `target` the permission bits and group of `reference` (best effort: only the
     owner may change them, and Windows has neither)."""
-    if os.name == "nt" or reference is None:
+    if is_windows() or reference is None:
         return
     try:
         ref = os.stat(reference)
@@ -79,7 +84,7 @@ def share_like(target: str | os.PathLike, reference: str | os.PathLike | None,
 def _fsync_dir(directory: Path) -> None:
     """Make the rename durable. Windows cannot open a directory, and a platform without
     O_DIRECTORY is given a plain read-only open (which POSIX systems accept)."""
-    if os.name == "nt":
+    if is_windows():
         return
     try:
         dir_fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
@@ -154,7 +159,7 @@ def stale_temp_files(path: Path) -> list[Path]:
 def _pid_running(pid: int) -> bool:
     if pid == os.getpid():
         return True
-    if os.name == "nt":
+    if is_windows():
         return True  # os.kill would end the process there; such files are left to doctor
     try:
         os.kill(pid, 0)
@@ -181,7 +186,7 @@ def replace_file(source: str | os.PathLike, target: str | os.PathLike) -> None:
             os.replace(source, target)
             return
         except PermissionError as exc:
-            if os.name != "nt":
+            if not is_windows():
                 raise
             if delay is None:
                 raise TargetBusy(exc.errno or errno.EACCES,
@@ -228,9 +233,9 @@ def atomic_open(path: str | os.PathLike, mode: str = "wb", encoding: str | None 
         raise
     try:
         with handle:
-            if os.name != "nt":
+            if not is_windows():
                 os.fchmod(handle.fileno(), _mode_for(path, Path(like) if like else None))
-                share_like(tmp, like, handle.fileno())
+                share_like(tmp, like or (path if path.exists() else None), handle.fileno())
             yield handle
             handle.flush()
             os.fsync(handle.fileno())

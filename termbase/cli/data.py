@@ -97,7 +97,11 @@ def cmd_import(args) -> int:
                             "errors": [{"line": l, "error": e} for l, e in exc.errors]})
             raise
     if report.rejected and args.skip_invalid:
-        report.warnings.append(_rejects_written(rejects, report))
+        written, message = _rejects_written(rejects, report)
+        if args.json or written:
+            report.warnings.append(message)
+        if not written:
+            print(f"termbase import: warning: {visible(message)}", file=sys.stderr)
     if args.json:
         print_json(report.to_json())
     else:
@@ -112,7 +116,7 @@ def _set_pair(options, args) -> None:
             options.source_lang, options.target_lang = args.source_lang, args.target_lang
 
 
-def _rejects_written(path: Path, report) -> str:
+def _rejects_written(path: Path, report) -> tuple[bool, str]:
     """Write the rejects; the import is already committed, so a failure here is a warning
     that says so, not an error that would make the import look failed."""
     try:
@@ -120,9 +124,10 @@ def _rejects_written(path: Path, report) -> str:
     except OSError as exc:
         committed = (f"the import WAS committed (batch {report.batch})" if report.batch
                      else "the import changed nothing")
-        return (f"{committed}, but its {len(report.rejected)} rejected record(s) could not "
-                f"be written to {exc.filename or path}: {exc.strerror or exc}")
-    return f"{len(report.rejected)} rejected record(s) written to {path}"
+        return False, (f"{committed}, but its {len(report.rejected)} rejected record(s) "
+                       f"could not be written to {exc.filename or path}: "
+                       f"{exc.strerror or exc}")
+    return True, f"{len(report.rejected)} rejected record(s) written to {path}"
 
 
 def _write_rejects(path: Path, rejected: list[dict]) -> None:

@@ -180,10 +180,8 @@ def _render_report_table(report, verb, counts, conflicts, footer) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from termbase.text.display import for_markup
-
     out = console()
-    out.print(f"[bold]{for_markup(f'{report.file} ({report.format})')}[/bold]: {verb}",
+    out.print(Text.assemble((visible(f"{report.file} ({report.format})"), "bold"), f": {verb}"),
               soft_wrap=True)
     summary = Table(show_header=False)
     summary.add_column("what")

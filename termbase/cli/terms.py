@@ -6,7 +6,7 @@ import argparse
 
 from termbase.cli import UsageError, open_termbase
 from termbase.cli.output import console, is_tty, print_json, status_mark, styled_terms
-from termbase.text.display import for_markup, for_terminal as visible
+from termbase.text.display import for_terminal as visible
 
 TERM_FIELDS = ("status", "type", "pos", "gender", "region", "note")
 
@@ -172,7 +172,7 @@ def _render_matches_rich(query: str, matches) -> None:
 
     out = console()
     if not matches:
-        out.print(f"no match for [bold]{for_markup(query)}[/]")
+        out.print(Text.assemble("no match for ", (visible(query), "bold")))
         return
     table = Table(show_header=True, header_style="bold", expand=False, show_lines=True)
     table.add_column("match", no_wrap=True)

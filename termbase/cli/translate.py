@@ -9,7 +9,7 @@ from pathlib import Path
 from termbase.cli import UsageError, open_termbase
 from termbase.cli.output import console, is_tty, print_json, status_mark, styled_terms
 from termbase.cli.terms import check_langs
-from termbase.text.display import for_markup, for_terminal as visible
+from termbase.text.display import for_terminal as visible
 
 
 def register(subparsers, common) -> None:
@@ -141,7 +141,8 @@ def render_suggestion_rich(result: dict) -> None:
             targets = styled_terms(hit["equivalents"], with_notes=False)
             note = " ".join(hit.get(k, "") for k in ("source_note", "note")).strip()
             table.add_row(Text(visible(hit["text"])),
-                          f"{for_markup(hit['term'])} [dim]{for_markup(hit['concept_id'])}[/]",
+                          Text.assemble(visible(hit["term"]), " ",
+                                        (visible(hit["concept_id"]), "dim")),
                           targets, Text(visible(note), style="yellow"))
         out.print(table)
     for match in result["memory"]:
@@ -151,7 +152,7 @@ def render_suggestion_rich(result: dict) -> None:
         out.print(line)
         out.print(Text(f"       {visible(match['target'])}", style="green"))
     if not result["terms"] and not result["memory"]:
-        out.print("[dim](no terms, no memory matches)[/]")
+        out.print(Text("(no terms, no memory matches)", style="dim"))
 
 
 def _marked_segment(segment: str, spans: list[tuple[int, int]]):

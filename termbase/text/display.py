@@ -1,6 +1,7 @@
-"""Text that is safe to show: invisible and control characters made visible, rich markup
-made inert. Every place that puts user text on a terminal goes through `for_terminal`
-(plain output) or `for_markup` (a rich string that is parsed as markup).
+"""Text that is safe to show: invisible and control characters made visible. Every place
+that puts user text on a terminal goes through `for_terminal`; on the rich path the result
+is put in a `rich.text.Text` (never into a markup string: rich has no escape for every
+text - a literal `\\[` cannot be written - and it also turns `:smile:` into an emoji).
 
 Why: `gmi\\u200bna` looks exactly like `gmina`, a right-to-left override turns a line
 around, an escape sequence in a user name or a file name can rewrite the screen, and a
@@ -73,10 +74,3 @@ def for_terminal(text: object) -> str:
     if text.isascii() and _ASCII_CONTROL.search(text) is None:
         return text
     return "".join(_escape(ch) if is_invisible(ch) else ch for ch in text)
-
-
-def for_markup(text: object) -> str:
-    """`for_terminal`, then rich markup escaped: safe inside a string rich parses."""
-    from rich.markup import escape
-
-    return escape(for_terminal(text))

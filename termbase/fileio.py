@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import IO, Iterator
 
 STDOUT = "-"
+NOTHING_WRITTEN = "; nothing was written"
 REPLACE_RETRY_DELAYS_S = (0.05, 0.1, 0.2, 0.4, 0.8, 1.6)
 _HOST = "".join(ch for ch in socket.gethostname() if ch.isalnum())[:32] or "host"
 
@@ -202,7 +203,7 @@ def _failed(exc: OSError, path: Path) -> OSError:
         reason = exc.strerror
     else:
         reason = exc.strerror or str(exc)
-    return type(exc)(exc.errno, f"{reason}; nothing was written", str(path))
+    return type(exc)(exc.errno, f"{reason}{NOTHING_WRITTEN}", str(path))
 
 
 @contextmanager

@@ -32,7 +32,7 @@ from typing import Iterator
 
 from tinydb.storages import Storage
 
-from termbase.fileio import atomic_open
+from termbase.fileio import NOTHING_WRITTEN, atomic_open
 from termbase.model import Concept, Segment
 
 SCHEMA_VERSION = 1
@@ -107,7 +107,8 @@ class AtomicJSONStorage(Storage):
             except OSError as exc:
                 warnings.warn(CommittedWithWarning(
                     f"the change WAS written to {self.path}, but its backup "
-                    f"{self.backup_path} could not be updated ({exc.strerror or exc}); the "
+                    f"{self.backup_path} could not be updated "
+                    f"({(exc.strerror or str(exc)).removesuffix(NOTHING_WRITTEN)}); the "
                     "backup is stale (run `termbase doctor --repair` to refresh it)"),
                     stacklevel=2)
 

@@ -150,6 +150,17 @@ def test_rejects_onto_a_file_of_the_store_is_refused_before_importing(store, tar
     assert _snapshot(store) == before
 
 
+def test_a_review_sheet_onto_the_store_is_refused(store, tmp_path, capsys):
+    text = tmp_path / "notatka.txt"
+    text.write_text("Pracownik socjalny udziela pomocy społecznej rodzinie. " * 20,
+                    encoding="utf-8")
+    before = _snapshot(store)
+    assert cli("extract", str(text), "--lang", "pl", "--tsv", str(store)) == 1
+    assert "refusing" in one_line(capsys.readouterr().err)
+    after = _snapshot(store)
+    assert all(after[name] == before[name] for name in (store.name, store.name + ".bak"))
+
+
 # ------------------------------------------- 4: failures after the commit are not failures
 
 def _fail_at(monkeypatch, suffix: str, error: int = errno.ENOSPC) -> None:

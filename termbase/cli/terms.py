@@ -275,11 +275,11 @@ def cmd_stats(args) -> int:
     if args.json:
         print_json(stats)
         return 0
-    print(f"store: {stats['store']}")
+    print(f"store: {visible(stats['store'])}")
     print(f"concepts: {stats['concepts']}  terms: {stats['terms']}  "
           f"memory segments: {stats['memory_segments']}  batches: {stats['batches']}")
     print("terms per language: " + ", ".join(f"{k} {v}" for k, v in
                                               stats["terms_per_language"].items()))
     for subject, count in stats["subjects"].items():
-        print(f"  {subject}: {count}")
+        print(f"  {visible(subject)}: {count}")
     return 0

@@ -108,8 +108,8 @@ def cmd_extract(args) -> int:
                     "candidates": [c.to_json() for c in shown]})
         return 0
     if args.tsv:
-        _write_review(args.tsv, EXTRACT_COLUMNS, [_extract_row(args.lang, c) for c in shown],
-                      "candidates", f"termbase extract --add-from {args.tsv} --subject SUBJECT")
+        _write_review(args, args.tsv, EXTRACT_COLUMNS,
+                      [_extract_row(args.lang, c) for c in shown], "candidates", f"termbase extract --add-from {args.tsv} --subject SUBJECT")
         return 0
     _render_candidates(args, extraction, shown)
     if args.add:
@@ -117,12 +117,15 @@ def cmd_extract(args) -> int:
     return 0
 
 
-def _write_review(path, columns, rows, what: str, next_command: str) -> None:
+def _write_review(args, path, columns, rows, what: str, next_command: str) -> None:
     """A review sheet the user marks (y in the 'add' column) and feeds back with --add-from."""
     from termbase.extraction.review import write_tsv
+    from termbase.paths import default_db_path
+    from termbase.sidecars import refuse_store_file
 
+    refuse_store_file(path, Path(getattr(args, "db", None) or default_db_path()), what)
     write_tsv(path, columns, rows)
-    print(f"wrote {len(rows)} {what} to {path}; mark the rows to keep with y in the 'add' "
+    print(f"wrote {len(rows)} {what} to {for_terminal(path)}; mark the rows to keep with y in the 'add' "
           f"column, then: {next_command}")
 
 
@@ -231,7 +234,7 @@ def cmd_align(args) -> int:
                     "proposals": [p.to_json() for p in shown]})
         return 0
     if args.tsv:
-        _write_review(args.tsv, ALIGN_COLUMNS, [_align_row(args, p) for p in shown],
+        _write_review(args, args.tsv, ALIGN_COLUMNS, [_align_row(args, p) for p in shown],
                       "proposals", f"termbase align --from {args.source_lang} --to "
                       f"{args.target_lang} --add-from {args.tsv} --subject SUBJECT")
         return 0

@@ -219,6 +219,8 @@ def atomic_open(path: str | os.PathLike, mode: str = "wb", encoding: str | None 
             yield handle
         return
     path = Path(path)
+    if path.is_symlink():  # write the file it names, rather than replace the link
+        path = Path(os.path.realpath(path))
     directory = path.parent or Path(".")
     remove_stale_temp_files(path)
     try:

@@ -402,7 +402,11 @@ class Store:
     """One termbase file: atomic reads/writes, locking, batches."""
 
     def __init__(self, path: str | os.PathLike):
+        # Through a symbolic link, the real file: its lock and backup are beside it, so
+        # two users reaching it by different names share one lock.
         self.path = Path(path).expanduser()
+        if self.path.is_symlink():
+            self.path = Path(os.path.realpath(self.path))
         self.storage = AtomicJSONStorage(self.path)
 
     @property

@@ -161,6 +161,18 @@ def test_a_review_sheet_onto_the_store_is_refused(store, tmp_path, capsys):
     assert all(after[name] == before[name] for name in (store.name, store.name + ".bak"))
 
 
+def test_a_store_reached_through_a_symlink_is_written_through_it(store, tmp_path):
+    """The link stays a link, the real store gets the change, and both names share one
+    lock (else two users could write at once)."""
+    link = tmp_path / "elsewhere" / "tb-link.json"
+    link.parent.mkdir()
+    link.symlink_to(store)
+    Termbase.open(link, seed=False).add(Concept(terms=[Term("pl", "przez dowiązanie")]))
+    assert link.is_symlink()
+    assert Termbase.open(store, seed=False).lookup("przez dowiązanie", lang="pl")
+    assert Store(link).lock_path == Store(store).lock_path
+
+
 # ------------------------------------------- 4: failures after the commit are not failures
 
 def _fail_at(monkeypatch, suffix: str, error: int = errno.ENOSPC) -> None:

@@ -36,13 +36,16 @@ def _same(a: Path, b: Path) -> bool:
         return a.absolute() == b.absolute()
 
 
-def refuse_store_file(target: str | os.PathLike, store_path: Path, what: str = "output"
-                      ) -> None:
-    """StoreError if writing `target` would replace a file of the store."""
+def refuse_store_file(target: str | os.PathLike, store_path: Path, what: str = "output",
+                      inputs: tuple[Path, ...] = ()) -> None:
+    """StoreError if writing `target` would replace a file of the store (or one of the
+    `inputs` the command reads, such as the file being imported)."""
     if is_stream_target(target) and not Path(target).is_file():
         return
     target = Path(target)
-    for role, path in store_files(store_path).items():
+    roles = list(store_files(store_path).items())
+    roles += [("the file being read", Path(path)) for path in inputs]
+    for role, path in roles:
         if _same(target, path):
             raise StoreError(f"refusing to write the {what} to {target}: it is {role} "
                              f"({path}); choose another file name")

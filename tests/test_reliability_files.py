@@ -173,6 +173,14 @@ def test_a_store_reached_through_a_symlink_is_written_through_it(store, tmp_path
     assert Store(link).lock_path == Store(store).lock_path
 
 
+def test_rejects_onto_the_file_being_imported_is_refused(store, tmp_path, capsys):
+    data = tsv(tmp_path / "in.tsv", "n1\tnowy termin\tnaujas terminas", "n2\t\t")
+    original = data.read_bytes()
+    assert cli("import", str(data), "--skip-invalid", "--rejects", str(data)) == 1
+    assert "refusing" in one_line(capsys.readouterr().err)
+    assert data.read_bytes() == original
+
+
 # ------------------------------------------- 4: failures after the commit are not failures
 
 def _fail_at(monkeypatch, suffix: str, error: int = errno.ENOSPC) -> None:

@@ -81,7 +81,7 @@ def cmd_import(args) -> int:
     if args.skip_invalid:
         from termbase.sidecars import refuse_store_file
 
-        refuse_store_file(rejects, tb.store.path, "rejects")
+        refuse_store_file(rejects, tb.store.path, "rejects", inputs=(args.file,))
     options = ReadOptions(encoding=args.encoding, as_terms=args.as_terms,
                           subject=args.subject, source=args.source)
     _set_pair(options, args)

@@ -180,3 +180,19 @@ def test_import_report_table_shows_markup_in_names_and_conflicts(marked_up, term
     rendered = terminal.getvalue()
     assert "a[link=x]b[b].tsv" in rendered and "kita [/] [link=http://x]" in rendered
     assert "\x1b]8;" not in rendered
+
+
+def test_a_progress_bar_shows_a_file_name_with_markup_literally(monkeypatch):
+    from rich.console import Console
+
+    from termbase.cli import output
+
+    buffer = io.StringIO()
+    monkeypatch.setattr(output.sys.stderr, "isatty", lambda: True)
+    monkeypatch.setattr(output, "error_console",
+                        lambda: Console(file=buffer, force_terminal=True, width=120))
+    with output.progress_bar("importing a[/]b[link=http://x]\x1b[2J.tsv", 10, True) as bar:
+        bar.update(5)
+    rendered = buffer.getvalue()
+    assert "a[/]b[link=http://x]" in rendered and "\\x1b[2J" in rendered
+    assert "\x1b]8;" not in rendered

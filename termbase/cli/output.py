@@ -54,9 +54,13 @@ def progress_bar(description: str, total: int | None, enabled: bool):
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
                                TimeRemainingColumn)
 
-    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                        TimeRemainingColumn(), console=error_console(), transient=True)
-    return _RichProgress(progress, description, total)
+    from termbase.text.display import for_terminal
+
+    # The description holds a file name: shown escaped, and never read as markup.
+    progress = Progress(TextColumn("{task.description}", markup=False), BarColumn(),
+                        MofNCompleteColumn(), TimeRemainingColumn(), console=error_console(),
+                        transient=True)
+    return _RichProgress(progress, for_terminal(description), total)
 
 
 class _NoProgress:

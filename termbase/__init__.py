@@ -14,12 +14,14 @@ _PUBLIC = {
     "Concept": "termbase.model", "Term": "termbase.model", "Segment": "termbase.model",
     "check_lang": "termbase.model", "has_control_chars": "termbase.model",
     "format_names": "termbase.api", "user_data_dir": "termbase.paths",
+    "for_terminal": "termbase.text.display", "CopyResult": "termbase.copying",
+    "GlossaryUpdate": "termbase.glossary", "PurgeReport": "termbase.erasure",
     "ConceptEdit": "termbase.editing",
     "ExtractResult": "termbase.candidates", "AlignResult": "termbase.candidates",
     "Candidate": "termbase.extract", "Proposal": "termbase.align",
     **{name: "termbase.errors" for name in (
         "TermbaseError", "NotFound", "InvalidInput", "FormatError", "ImportRefused",
-        "StoreError", "StoreLocked", "StoreDamaged")},
+        "StoreError", "StoreLocked", "StoreDamaged", "CommittedWithWarning")},
     **{name: "termbase.results" for name in (
         "Progress", "Equivalent", "Match", "LookupResult", "TermHit", "MemoryHit",
         "Suggestion", "CheckIssue", "CheckReport", "ConcordanceHit", "ConcordanceResult",

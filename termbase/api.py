@@ -341,18 +341,32 @@ class Termbase:
         if source_lang or target_lang:
             options.langs = [check_lang(lang) for lang in (source_lang, target_lang) if lang]
             options.source_lang, options.target_lang = source_lang, target_lang
+        target = (rejects if rejects is not None else default_rejects_path(file)) \
+            if skip_invalid else None
+        if target is not None and not is_stream(target):
+            from termbase.sidecars import refuse_store_file
+
+            refuse_store_file(target, self.store.path, "rejects",
+                              inputs=() if is_stream(file) else (Path(file),))
         with readable_path(file, name) as path:
             report = import_file(self.store, path, fmt_name=None if format == "auto" else format,
                                  options=options, on_conflict=on_conflict, dry_run=dry_run,
                                  skip_invalid=skip_invalid, progress=progress)
         if is_stream(file):
             report.file = stream_name(file, name)
-        if report.rejected and skip_invalid:
-            target = rejects if rejects is not None else default_rejects_path(file)
-            if target is not None:
+        if report.rejected and target is not None:
+            try:
                 report.rejects_file = write_rejects(target, report.rejected)
                 report.warnings.append(f"{len(report.rejected)} rejected record(s) written "
                                        f"to {report.rejects_file}")
+            except OSError as exc:
+                # The import is committed: a failure here is a warning that says so, not
+                # an error that would make the import look failed.
+                committed = (f"the import WAS committed (batch {report.batch})"
+                             if report.batch else "the import changed nothing")
+                report.rejects_error = (
+                    f"{committed}, but its {len(report.rejected)} rejected record(s) could "
+                    f"not be written to {exc.filename or target}: {exc.strerror or exc}")
         return report
 
     def export(self, file: "FileArg", *, format: str | None = None,
@@ -425,6 +439,14 @@ class Termbase:
         proposals = align(pairs, source_lang, target_lang, self.index, min_cooc, progress)
         return AlignResult(source_lang=source_lang, target_lang=target_lang,
                            segments=len(pairs), proposals=proposals[:top] if top else proposals)
+
+    def write_review(self, result: "ExtractResult | AlignResult", path: str | Path) -> int:
+        """Write `result` as a review sheet (TSV) to `path`, never onto one of this store's
+        own files; returns the number of rows."""
+        from termbase.sidecars import refuse_store_file
+
+        refuse_store_file(path, self.store.path, "review sheet")
+        return result.write_review(path)
 
     def add_candidates(self, result: "ExtractResult | AlignResult",
                        numbers: Iterable[int] | None = None, *, subject: str = "",

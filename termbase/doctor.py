@@ -1,18 +1,25 @@
 """Checking and repairing a store.
 
 Checks: the file parses, its schema is known, every concept validates, ids are unique, the
-change log names only known batches, the backup is readable; the search index's state is
-reported (a stale or damaged index is never used: it is rebuilt on next use).
-Repair: a damaged main file is moved aside (never deleted) and the automatic backup, which
-is a copy of the last successful write, is restored; the index is rebuilt on next use.
+change log names only known batches, the backup is readable and is a copy of the store (a
+backup that is not - its copy failed after a write - is a warning: the store is fine, but
+the backup would restore an older state). Repair: a damaged main file is copied aside
+(never deleted or overwritten) and the automatic backup, which is a copy of the last
+successful write, is restored; a stale backup of a healthy store is refreshed.
+The search index's state is reported too (a stale or damaged index is never used: it
+is rebuilt on next use, or by repair).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import filecmp
+import itertools
+import os
+import shutil
 from pathlib import Path
 
-from termbase.fileio import atomic_write_bytes
+from termbase.fileio import atomic_open, atomic_write_bytes
 from termbase.model import Concept, ValidationError
 from termbase.store import AtomicJSONStorage, Store, StoreError, backup_path, shape_problem
 
@@ -40,8 +47,10 @@ def diagnose(store: Store) -> dict:
     if store.engine != "tinydb":
         return store.diagnose()
     report = {"store": str(store.path), "engine": store.engine, "ok": True, "problems": [],
+              "warnings": [],
               "backup": None}
     backup = backup_path(store.path)
+    store_readable = False
     if not store.path.exists():
         if backup.exists():
             report["problems"].append(f"{store.path} is missing but its backup exists")
@@ -49,7 +58,9 @@ def diagnose(store: Store) -> dict:
         try:
             tables = store.read_tables()
             report["concepts"] = len(tables["concepts"])
-            report["problems"] += _check_tables(tables)
+            store_problems = _check_tables(tables)
+            report["problems"] += store_problems
+            store_readable = not store_problems
         except StoreError as exc:
             report["problems"].append(str(exc))
     if backup.exists():
@@ -59,6 +70,12 @@ def diagnose(store: Store) -> dict:
                                 "concepts": len(backup_tables.get("concepts", {}))}
         except StoreError:
             report["backup"] = {"path": str(backup), "readable": False}
+    if store_readable and _backup_is_stale(store.path, backup):
+        report["stale_backup"] = True
+        report["warnings"].append(
+            f"the backup {backup} is stale: it is not a copy of the store's last write "
+            "(a backup copy failed, e.g. on a full disk); `termbase doctor --repair` "
+            "refreshes it from the store")
     report["leftovers"] = [str(p) for p in _leftovers(store)]
     report["index"] = index_health(store)
     if report.get("concepts"):
@@ -79,36 +96,72 @@ def index_health(store) -> str:
     return sidecar.health(store)
 
 
+def _backup_is_stale(store_path: Path, backup: Path) -> bool:
+    """Every successful write leaves the backup a byte copy of the store."""
+    try:
+        return not filecmp.cmp(store_path, backup, shallow=False)
+    except OSError:
+        return True  # missing or unreadable: no usable copy of the current store
+
+
 def _leftovers(store: Store) -> list[Path]:
-    """Temporary files of writes that were killed before their rename."""
-    return sorted(store.path.parent.glob(f".{store.path.name}*.tmp"))
+    """Temporary files of writes that were killed before their rename (of the store, its
+    backup, its index file and the damaged copies kept by a repair)."""
+    names = [store.path.name, backup_path(store.path).name,
+             store.index_path.name, f"{store.path.name}.damaged-"]
+    return sorted(p for p in store.path.parent.glob(f".{store.path.name}*.tmp")
+                  if any(p.name.startswith(f".{name}") for name in names))
 
 
 def remove_leftovers(store: Store) -> list[str]:
     """Delete them under the lock, so no running write loses its temporary file."""
     with store.locked():
-        removed = []
-        for path in _leftovers(store):
-            path.unlink(missing_ok=True)
-            removed.append(str(path))
+        return _remove_leftovers(store)
+
+
+def _remove_leftovers(store: Store) -> list[str]:
+    removed = []
+    for path in _leftovers(store):
+        path.unlink(missing_ok=True)
+        removed.append(str(path))
     return removed
 
 
 def repair(store: Store) -> dict:
-    """Restore the backup over a damaged store (the damaged file is kept aside)."""
+    """Restore the backup over a damaged store (the damaged file is kept aside under a
+    name no other repair uses), or refresh a stale backup from a healthy store, and rebuild
+    a damaged or stale search index.
+
+    All of it under the store lock, diagnosis included: a second repair running at the
+    same time waits, then finds the store repaired and leaves it (and the damaged copy)
+    alone."""
     if store.engine != "tinydb":
         return store.repair()
-    report = diagnose(store)
-    if report["leftovers"]:
-        report["removed"] = remove_leftovers(store)
-    if report["ok"]:
-        if report.get("index", "").startswith(("damaged", "stale")):
-            store.open_index(force=True)
-            report["action"] = "search index rebuilt"
-            report["index"] = index_health(store)
-        else:
+    with store.locked():
+        report = diagnose(store)
+        if report["leftovers"]:
+            report["removed"] = _remove_leftovers(store)
+        if report["ok"] and report.get("stale_backup"):
+            store.storage.refresh_backup()
+            report["action"] = f"refreshed the stale backup {backup_path(store.path)}"
+        elif report["ok"]:
             report["action"] = "nothing to repair"
-        return report
+        else:
+            _restore_backup(store, report)
+            store.index_path.unlink(missing_ok=True)  # of the damaged file: rebuilt below
+    if report.get("index", "").startswith(("damaged", "stale", "absent")) or "after" in report \
+            or not report["ok"]:
+        try:
+            store.open_index(force=True)  # takes the lock itself
+            if report["ok"] and report.get("index", "").startswith(("damaged", "stale")):
+                report["action"] = "search index rebuilt"
+        except StoreError:
+            pass  # the store itself is still damaged: reported below
+    report["after"] = diagnose(store)
+    return report
+
+
+def _restore_backup(store: Store, report: dict) -> None:
     backup = backup_path(store.path)
     if not (report["backup"] and report["backup"]["readable"]):
         raise StoreError(f"{store.path} is damaged and no readable backup exists; "
@@ -116,16 +169,23 @@ def repair(store: Store) -> dict:
     backup_tables = AtomicJSONStorage(backup).read() or {}
     if shape_problem(backup_tables) or _check_tables(backup_tables):
         raise StoreError(f"the backup {backup} has problems too; nothing was changed")
-    with store.locked():
-        stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        aside = store.path.with_name(f"{store.path.name}.damaged-{stamp}")
-        if store.path.exists():
-            # A copy, then an atomic replace: a crash at any point leaves a store file
-            # (damaged or restored) and the backup, never neither.
-            atomic_write_bytes(aside, store.path.read_bytes())
-            report["damaged_copy"] = str(aside)
-        atomic_write_bytes(store.path, Path(backup).read_bytes())
+    if store.path.exists():
+        # A copy, then an atomic replace: a crash at any point leaves a store file
+        # (damaged or restored) and the backup, never neither.
+        report["damaged_copy"] = str(_keep_damaged(store.path))
+    atomic_write_bytes(store.path, Path(backup).read_bytes(), like=store.path)
     report["action"] = f"restored from {backup}"
-    store.index_path.unlink(missing_ok=True)  # rebuilt for the restored file on next use
-    report["after"] = diagnose(store)
-    return report
+
+
+def _keep_damaged(path: Path) -> Path:
+    """Copy the damaged file, atomically, to a name no earlier copy has. Repairs hold the
+    store lock, so no other repair can take the same name meanwhile."""
+    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    for number in itertools.count(1):
+        aside = path.with_name(f"{path.name}.damaged-{stamp}" +
+                               (f"-{number}" if number > 1 else ""))
+        if not os.path.lexists(aside):
+            break
+    with open(path, "rb") as source, atomic_open(aside, like=path) as copy:
+        shutil.copyfileobj(source, copy, 1 << 20)
+    return aside

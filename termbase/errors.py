@@ -66,3 +66,9 @@ class StoreLocked(StoreError):
 
 class StoreDamaged(StoreError):
     """The store file (or its backup) is not a readable termbase; `doctor --repair` helps."""
+
+
+class CommittedWithWarning(UserWarning):
+    """Not an error: the change was written, but something after it (the backup copy)
+    failed. The change must not be reported as failed, and the user must hear what is now
+    stale. Issued with `warnings.warn`."""

@@ -12,6 +12,7 @@ from termbase import formats
 from termbase.bulk import paused_gc
 from termbase.formats.base import FormatError, WriteOptions
 from termbase.model import STATUSES, Concept, ValidationError
+from termbase.sidecars import refuse_store_file
 from termbase.store import Store
 
 
@@ -62,6 +63,7 @@ def _export(store, path, fmt_name, options, selection) -> dict:
     options = options or WriteOptions()
     selection = selection or ExportFilter()
     path = Path(path)
+    refuse_store_file(path, store.path, "export")
     if not path.parent.is_dir():
         raise FormatError(f"cannot write {path}: the directory {path.parent} does not exist")
     if path.is_dir():

@@ -1,61 +1,269 @@
-"""Crash-safe file output: readers see the old file or the complete new one, never a part."""
+"""Crash-safe file output: readers see the old file or the complete new one, never a part.
+
+Temporary files are named `.NAME.<host>-<pid>.<random>.tmp`, so the next write beside the
+same target can tell those of a process that was killed (same host, pid no longer running)
+and remove them. A FIFO, a character device or `-` (standard output) cannot be replaced
+atomically and must not be: they are written into directly.
+
+Portability: file modes, group ownership and the directory fsync are POSIX features and are
+skipped where the platform lacks them; Windows refuses to replace a file another program
+holds open, so the rename is retried for a few seconds before a clear error.
+"""
 
 from __future__ import annotations
 
+import errno
+import io
 import os
+import socket
 import stat
+import sys
 import tempfile
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Iterator
 
+STDOUT = "-"
+NOTHING_WRITTEN = "; nothing was written"
+REPLACE_RETRY_DELAYS_S = (0.05, 0.1, 0.2, 0.4, 0.8, 1.6)
+_HOST = "".join(ch for ch in socket.gethostname() if ch.isalnum())[:32] or "host"
 
-def _mode_for(path: Path) -> int:
-    """Keep the permissions of the file being replaced (a shared, group-writable termbase
-    stays so); a new file gets the usual mode, 0666 less the umask (mkstemp's 0600 is
-    right for the temporary file, not for the result)."""
+
+def is_windows() -> bool:
+    """One place to ask (and for tests to simulate Windows without breaking pathlib)."""
+    return os.name == "nt"
+
+
+class TargetBusy(PermissionError):
+    """Windows: the target is held open by another program, even after retries."""
+
+
+def _mode_for(path: Path, like: Path | None = None) -> int:
+    """Keep the permissions of the file being replaced (or of `like`, the store whose
+    sidecar this is), so a shared, group-writable termbase stays so; a new file gets the
+    usual mode, 0666 less the umask (mkstemp's 0600 is right for the temporary file, not
+    for the result)."""
+    for reference in (like, path):
+        if reference is None:
+            continue
+        try:
+            return stat.S_IMODE(os.stat(reference).st_mode)
+        except OSError:
+            continue
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def share_like(target: str | os.PathLike, reference: str | os.PathLike | None,
+               fd: int | None = None) -> None:
+    """Give `target` the permission bits and group of `reference` (best effort: only the
+    owner may change them, and Windows has neither)."""
+    if is_windows() or reference is None:
+        return
     try:
-        return stat.S_IMODE(os.stat(path).st_mode)
+        ref = os.stat(reference)
     except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return
+    try:
+        current = os.fstat(fd) if fd is not None else os.stat(target)
+        if stat.S_IMODE(current.st_mode) != stat.S_IMODE(ref.st_mode):
+            if fd is not None:
+                os.fchmod(fd, stat.S_IMODE(ref.st_mode))
+            else:
+                os.chmod(target, stat.S_IMODE(ref.st_mode))
+        if current.st_gid != ref.st_gid and hasattr(os, "chown"):
+            if fd is not None:
+                os.fchown(fd, -1, ref.st_gid)
+            else:
+                os.chown(target, -1, ref.st_gid)
+    except OSError:
+        pass
 
 
 def _fsync_dir(directory: Path) -> None:
+    """Make the rename durable. Windows cannot open a directory, and a platform without
+    O_DIRECTORY is given a plain read-only open (which POSIX systems accept)."""
+    if is_windows():
+        return
     try:
-        dir_fd = os.open(directory, os.O_RDONLY)
-    except OSError:  # e.g. Windows cannot open directories
+        dir_fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
         return
     try:
         os.fsync(dir_fd)
+    except OSError:
+        pass  # some file systems cannot sync a directory; the data file itself was synced
     finally:
         os.close(dir_fd)
 
 
+def is_stream_target(path: str | os.PathLike) -> bool:
+    """`-`, a FIFO or a character device: written into, never replaced."""
+    if str(path) == STDOUT:
+        return True
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode)
+
+
+@contextmanager
+def _stream_open(path: str | os.PathLike, mode: str, encoding: str | None,
+                 newline: str | None) -> Iterator[IO]:
+    if str(path) != STDOUT:
+        with open(path, mode.replace("w", "a") if "w" in mode else mode, encoding=encoding,
+                  newline=newline) as handle:
+            yield handle
+        return
+    sys.stdout.flush()
+    raw = sys.stdout.buffer
+    if "b" in mode:
+        yield raw
+        raw.flush()
+        return
+    text = io.TextIOWrapper(raw, encoding=encoding or "utf-8", newline=newline)
+    try:
+        yield text
+        text.flush()
+    finally:
+        text.detach()  # standard output stays open for the rest of the run
+
+
+def temp_prefix(path: Path) -> str:
+    return f".{path.name}."
+
+
+def _own_temp_prefix(path: Path) -> str:
+    return f"{temp_prefix(path)}{_HOST}-{os.getpid()}."
+
+
+def stale_temp_files(path: Path) -> list[Path]:
+    """Temporary files beside `path` left by a killed process of this host."""
+    stale = []
+    prefix = temp_prefix(path)
+    try:
+        candidates = [p for p in path.parent.iterdir()
+                      if p.name.startswith(prefix) and p.name.endswith(".tmp")]
+    except OSError:
+        return []
+    for candidate in candidates:
+        owner = candidate.name[len(prefix):].split(".", 1)[0]
+        host, _, pid = owner.rpartition("-")
+        if host == _HOST and pid.isdigit() and not _pid_running(int(pid)):
+            stale.append(candidate)
+    return stale
+
+
+def _pid_running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if is_windows():
+        return True  # os.kill would end the process there; such files are left to doctor
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists but belongs to someone else
+    return True
+
+
+def remove_stale_temp_files(path: Path) -> None:
+    for stale in stale_temp_files(path):
+        try:
+            stale.unlink()
+        except OSError:
+            pass
+
+
+def replace_file(source: str | os.PathLike, target: str | os.PathLike) -> None:
+    """os.replace; on Windows a target another program holds open is retried with
+    backoff, then refused with a message saying so."""
+    for delay in REPLACE_RETRY_DELAYS_S + (None,):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError as exc:
+            if not is_windows():
+                raise
+            if delay is None:
+                raise TargetBusy(exc.errno or errno.EACCES,
+                                 "another program (an editor, a CAT tool, a sync client) has "
+                                 "it open; close it and try again", str(target)) from None
+            time.sleep(delay)
+
+
+def _failed(exc: OSError, path: Path) -> OSError:
+    """The error as the user should see it: the real target, not a temporary name, and
+    the fact that the target was left as it was."""
+    if isinstance(exc, TargetBusy):
+        reason = exc.strerror
+    else:
+        reason = exc.strerror or str(exc)
+    return type(exc)(exc.errno, f"{reason}{NOTHING_WRITTEN}", str(path))
+
+
 @contextmanager
 def atomic_open(path: str | os.PathLike, mode: str = "wb", encoding: str | None = None,
-                newline: str | None = None) -> Iterator[IO]:
+                newline: str | None = None, like: str | os.PathLike | None = None
+                ) -> Iterator[IO]:
     """Open a temporary file beside `path`; on success fsync it and rename it over `path`.
-    On any exception the temporary file is removed and `path` is untouched."""
+    On any exception the temporary file is removed and `path` is untouched. `like`: the
+    file whose permissions and group the result takes (a store's sidecar takes the
+    store's). `-`, a FIFO or a character device is written into directly."""
+    if is_stream_target(path):
+        with _stream_open(path, mode, encoding, newline) as handle:
+            yield handle
+        return
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    if path.is_symlink():  # write the file it names, rather than replace the link
+        path = Path(os.path.realpath(path))
+    directory = path.parent or Path(".")
+    remove_stale_temp_files(path)
     try:
-        os.chmod(tmp, _mode_for(path))
-        with os.fdopen(fd, mode, encoding=encoding, newline=newline) as handle:
+        fd, tmp = tempfile.mkstemp(prefix=_own_temp_prefix(path), suffix=".tmp",
+                                   dir=directory)
+    except OSError as exc:
+        raise _failed(exc, path) from None
+    try:
+        handle = os.fdopen(fd, mode, encoding=encoding, newline=newline)
+    except BaseException:
+        os.close(fd)
+        _discard(tmp)
+        raise
+    try:
+        with handle:
+            if not is_windows():
+                os.fchmod(handle.fileno(), _mode_for(path, Path(like) if like else None))
+                share_like(tmp, like or (path if path.exists() else None), handle.fileno())
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        replace_file(tmp, path)
+    except OSError as exc:
+        _discard(tmp)
+        if exc.filename not in (None, tmp, str(path)):
+            raise  # about another file (one being read, say): its own message is right
+        raise _failed(exc, path) from None
     except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        _discard(tmp)
         raise
-    _fsync_dir(path.parent)
+    _fsync_dir(directory)
 
 
-def atomic_write_bytes(path: str | os.PathLike, payload: bytes) -> None:
-    with atomic_open(path, "wb") as handle:
+def _discard(tmp: str) -> None:
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass
+
+
+def atomic_write_bytes(path: str | os.PathLike, payload: bytes,
+                       like: str | os.PathLike | None = None) -> None:
+    with atomic_open(path, "wb", like=like) as handle:
         handle.write(payload)
 
 

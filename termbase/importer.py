@@ -24,6 +24,7 @@ from termbase.formats.base import Entry, FormatError, ReadOptions
 from termbase.model import Concept, Segment, Term
 from termbase.results.changes import ImportReport
 from termbase.store import Store, Transaction
+from termbase.text.display import bidi_controls
 from termbase.text.normalize import norm
 
 CONFLICT_MODES = ("merge", "skip", "new")
@@ -122,6 +123,8 @@ def _import(store, path, fmt_name, options, on_conflict, dry_run, skip_invalid, 
         tx.summary = {k: getattr(report, k) for k in
                       ("file", "format", "added", "merged", "unchanged", "skipped",
                        "segments_added")}
+        if not tx.changed:
+            report.batch = ""  # nothing to write, so no batch is recorded to undo
     return report
 
 
@@ -157,6 +160,7 @@ def apply_items(tx: Transaction, items: list[tuple[int, Concept | Segment]],
         applier.apply(line, item)
         if progress and (applier.done % 2000 == 0 or applier.done == total):
             progress(applier.done, total)
+    applier.folded.flush()
 
 
 class _Applier:
@@ -164,6 +168,8 @@ class _Applier:
 
     def __init__(self, tx: Transaction, report: ImportReport, on_conflict: str,
                  validated: bool):
+        self.folded = _FoldedRows(tx)
+        tx = self.folded  # reads of a concept with rows folded in memory see them
         self.tx, self.report = tx, report
         self.on_conflict, self.validated = on_conflict, validated
         finder = tx.concepts_with_term
@@ -186,9 +192,11 @@ class _Applier:
             if entry.error:
                 errors.append((entry.line, entry.error))
             elif entry.item is not None and (skip_invalid or not errors):
+                _warn_bidi(entry, self.report)
                 self.apply(entry.line, entry.item, entry.continues)
                 if progress and self.done % 2000 == 0:
                     progress(min(entry.line, lines) if lines else self.done, lines)
+        self.folded.flush()
         return errors
 
     def apply(self, line: int, item: Concept | Segment, continues: bool = False) -> None:
@@ -215,16 +223,66 @@ class _Applier:
         Either way the concept was counted in the report once, with its first rows."""
         store_id = self.terms.renamed.get(more.id, more.id)
         if store_id in self.terms.declared:
-            target = self.tx.get(store_id)
-            target.absorb(more)
-            self.tx.revise_added(target)
-            self.terms.add(target)
+            if not self.validated:
+                more.validate()
+            self.terms.add(self.folded.fold(store_id, more))
             return
         more.id = store_id
         counted = ImportReport(file="", format="")
         _apply_concept(self.tx, self.terms, line, more, counted, self.on_conflict,
                        self.validated)
         self.report.conflicts += counted.conflicts
+
+
+class _FoldedRows:
+    """The transaction, seen through the stray later rows folded into concepts this
+    import added. Re-validating and re-writing the whole concept for each such row made a
+    file whose ids alternate (a, b, a, b ...) quadratic; here a row costs its own size
+    (its new terms are found with a set of the concept's term keys) and each concept is
+    validated and written back once, at the end or before anything reads it."""
+
+    def __init__(self, tx: Transaction):
+        self.tx = tx
+        self.open: dict[str, tuple[Concept, set[tuple[str, str]]]] = {}
+
+    def __getattr__(self, name):
+        return getattr(self.tx, name)
+
+    def fold(self, concept_id: str, more: Concept) -> Concept:
+        """Fold `more` (validated) in; returns a concept holding just its new terms."""
+        if concept_id not in self.open:
+            concept = self.tx.get(concept_id)
+            self.open[concept_id] = (concept, {(t.lang, t.text) for t in concept.terms})
+        concept, keys = self.open[concept_id]
+        new = [t for t in more.terms if (t.lang, t.text) not in keys]
+        keys.update((t.lang, t.text) for t in new)
+        concept.terms.extend(new)
+        concept.fill_from(more)
+        return Concept(id=concept_id, terms=new)
+
+    def get(self, concept_id: str) -> Concept | None:
+        self.flush(concept_id)
+        return self.tx.get(concept_id)
+
+    def flush(self, concept_id: str | None = None) -> None:
+        ids = list(self.open) if concept_id is None else [concept_id]
+        for cid in ids:
+            folded = self.open.pop(cid, None)
+            if folded is not None:
+                self.tx.revise_added(folded[0])
+
+
+def _warn_bidi(entry: Entry, report: ImportReport) -> None:
+    """Bidi controls are kept as written, but they reorder text on screen (a term can be
+    made to look like another), so the user is told where they are."""
+    item = entry.item
+    texts = (list(item.texts.values()) if isinstance(item, Segment)
+             else [t.text for t in item.terms] + [item.note, *item.definition.values()])
+    found = bidi_controls(*texts)
+    if found:
+        report.warnings.append(f"line {entry.line}: bidirectional control character(s) "
+                               f"{', '.join(found)} kept as written; check the text "
+                               "reads as intended")
 
 
 def _segment_key(doc: dict) -> tuple:

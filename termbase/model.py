@@ -19,6 +19,7 @@ import unicodedata
 from dataclasses import dataclass, field, fields
 
 from termbase.errors import InvalidInput
+from termbase.text.display import for_terminal, only_invisible
 
 STATUSES = ("preferred", "admitted", "deprecated", "forbidden")
 TERM_TYPES = ("fullForm", "abbreviation", "acronym", "variant", "phrase", "shortForm")
@@ -124,6 +125,9 @@ class Term:
         self.text = _check_text("term", self.text, allow_newlines=False).strip()
         if not self.text:
             raise ValidationError(f"empty term for language {self.lang!r}")
+        if only_invisible(self.text):
+            raise ValidationError(f"a {self.lang} term made only of invisible characters: "
+                                  f"{for_terminal(self.text)}")
         if len(self.text) > 500:
             raise ValidationError(f"term longer than 500 characters: {self.text[:40]!r}...")
         self.status = _check_choice("status", self.status, STATUSES)
@@ -137,7 +141,7 @@ class Term:
         forms = []
         for form in self.forms:
             form = _check_text("inflected form", form, allow_newlines=False).strip()
-            if form and form not in forms and form != self.text:
+            if form and not only_invisible(form) and form not in forms and form != self.text:
                 forms.append(form)
         self.forms = forms
         return self

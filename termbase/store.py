@@ -22,16 +22,19 @@ import itertools
 import json
 import os
 import shutil
+import stat
 import sys
 import uuid
+import warnings
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
 from tinydb.storages import Storage
 
-from termbase.errors import NotFound, StoreDamaged, StoreError, StoreLocked
-from termbase.fileio import atomic_open
+from termbase.errors import (CommittedWithWarning, NotFound, StoreDamaged, StoreError,
+                             StoreLocked)
+from termbase.fileio import NOTHING_WRITTEN, atomic_open
 from termbase.model import Concept, Segment
 from termbase.transaction import (SCHEMA_VERSION, Transaction, change_ids, current_user,
                                   new_batch_id, now)
@@ -41,6 +44,7 @@ __all__ = ["Store", "StoreError", "StoreCorrupt", "NotFound", "Transaction", "ch
 TABLES = ("concepts", "memory", "changes", "batches", "meta")
 LOCK_TIMEOUT_S = 30.0
 COPY_BUFFER = 1 << 20
+MAX_STORE_BYTES = int(os.environ.get("TERMBASE_MAX_STORE_BYTES", 16 << 30))
 
 
 StoreCorrupt = StoreDamaged  # the older name
@@ -59,7 +63,7 @@ class AtomicJSONStorage(Storage):
 
     def read(self) -> dict | None:
         try:
-            raw = self.path.read_bytes()
+            raw = read_regular_file(self.path)
         except FileNotFoundError:
             return None
         except IsADirectoryError:
@@ -82,11 +86,57 @@ class AtomicJSONStorage(Storage):
         with atomic_open(self.path, "w", encoding="utf-8") as handle:
             handle.writelines(encode_chunks(data))
         if self.keep_backup:
-            with open(self.path, "rb") as source, atomic_open(self.backup_path) as copy:
-                shutil.copyfileobj(source, copy, COPY_BUFFER)
+            try:
+                self.refresh_backup()
+            except OSError as exc:
+                warnings.warn(CommittedWithWarning(
+                    f"the change WAS written to {self.path}, but its backup "
+                    f"{self.backup_path} could not be updated "
+                    f"({(exc.strerror or str(exc)).removesuffix(NOTHING_WRITTEN)}); the "
+                    "backup is stale (run `termbase doctor --repair` to refresh it)"),
+                    stacklevel=2)
+
+    def refresh_backup(self) -> None:
+        """Copy the store to its backup (atomically; the backup takes the store's mode)."""
+        with open(self.path, "rb") as source, \
+                atomic_open(self.backup_path, like=self.path) as copy:
+            shutil.copyfileobj(source, copy, COPY_BUFFER)
 
     def close(self) -> None:
         pass
+
+
+def refuse_special_file(path: Path) -> None:
+    """StoreError at once for a store path that exists but is not a regular file: a FIFO
+    would block forever, /dev/zero never ends, and neither must get a lock or backup."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return
+    if stat.S_ISDIR(info.st_mode):
+        raise StoreError(f"{path} is a directory, not a termbase file")
+    if not stat.S_ISREG(info.st_mode):
+        raise StoreError(f"{path} is not a regular file (a FIFO, device or socket); "
+                         "give the path of a termbase file")
+
+
+def read_regular_file(path: Path) -> bytes:
+    """The bytes of a termbase file: refused at once if it is not a regular file or is
+    larger than any store could be, and never read past the size it had when opened."""
+    refuse_special_file(path)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with open(fd, "rb", buffering=0) as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):  # swapped for a FIFO since the check above
+            raise StoreError(f"{path} is not a regular file; give the path of a termbase file")
+        if info.st_size > MAX_STORE_BYTES:
+            raise StoreError(f"{path} is {info.st_size:,} bytes, more than a termbase file "
+                             f"can be ({MAX_STORE_BYTES:,} at most); is it the right file?")
+        chunks, left = [], info.st_size
+        while left > 0 and (chunk := handle.read(min(left, COPY_BUFFER))):
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
 
 
 # Fields whose few distinct values repeat in every record (languages, statuses, dates of a
@@ -290,7 +340,11 @@ class Store:
     engine = "tinydb"
 
     def __init__(self, path: str | os.PathLike):
+        # Through a symbolic link, the real file: its lock and backup are beside it, so
+        # two users reaching it by different names share one lock.
         self.path = Path(path).expanduser()
+        if self.path.is_symlink():
+            self.path = Path(os.path.realpath(self.path))
         self.storage = AtomicJSONStorage(self.path)
 
     @property
@@ -367,7 +421,9 @@ class Store:
     def locked(self):
         from filelock import FileLock, Timeout  # imported here: lookups never need it
 
+        refuse_special_file(self.path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        prepare_lock_file(self.lock_path, self.path)
         lock = FileLock(str(self.lock_path), timeout=LOCK_TIMEOUT_S)
         try:
             lock.acquire()
@@ -454,3 +510,25 @@ class Store:
         with self.locked(), open(self.path, "rb") as source, \
                 atomic_open(destination) as copy:
             shutil.copyfileobj(source, copy, COPY_BUFFER)
+
+
+def prepare_lock_file(lock_path: Path, store_path: Path) -> None:
+    """Create the lock file with the store's permission bits and group (a shared,
+    group-writable termbase needs a lock every member can open), and bring an existing
+    one of ours into line. Best effort: only the owner may change a file's mode."""
+    from termbase.fileio import share_like
+
+    if not store_path.exists():
+        return
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_EXCL,
+                     stat.S_IMODE(os.stat(store_path).st_mode))
+    except FileExistsError:
+        share_like(lock_path, store_path)
+        return
+    except OSError:
+        return  # e.g. a read-only directory: filelock gives the error in its own words
+    try:
+        share_like(lock_path, store_path, fd)
+    finally:
+        os.close(fd)

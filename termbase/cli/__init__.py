@@ -88,15 +88,19 @@ def main(argv: list[str] | None = None) -> int:
     if bad is not None:
         print(f"termbase: an argument is not valid UTF-8: {bad[:60]!r}", file=sys.stderr)
         return 1
+    from termbase.cli.runtime import prepare
+    from termbase import for_terminal
+
     parser = build_parser()
     args = parser.parse_args(argv)
+    prepare(args.command)
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2
     try:
         return args.handler(args) or 0
     except UsageError as exc:
-        print(f"termbase {args.command}: {exc}", file=sys.stderr)
+        print(f"termbase {args.command}: {for_terminal(exc)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("termbase: interrupted", file=sys.stderr)
@@ -107,22 +111,25 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except Exception as exc:  # noqa: BLE001 - the one place that turns errors into a line
         if isinstance(exc, _known_errors()):
-            print(f"termbase {args.command}: {_describe(exc)}", file=sys.stderr)
+            print(f"termbase {args.command}: {for_terminal(_describe(exc))}", file=sys.stderr)
             _print_details(exc)
             return 1
         if os.environ.get("TERMBASE_DEBUG"):
             raise
-        print(f"termbase {args.command}: internal error: {exc.__class__.__name__}: {exc} "
+        print(f"termbase {args.command}: internal error: {exc.__class__.__name__}: "
+              f"{for_terminal(exc)} "
               "(set TERMBASE_DEBUG=1 for a traceback)", file=sys.stderr)
         return 1
 
 
 def _print_details(exc: BaseException) -> None:
     """Per-line problems of a refused import, after the one-line summary."""
+    from termbase import for_terminal
+
     errors = getattr(exc, "errors", None)
     if not errors:
         return
     for line, message in errors[:50]:
-        print(f"  line {line}: {message}", file=sys.stderr)
+        print(f"  line {line}: {for_terminal(message)}", file=sys.stderr)
     if len(errors) > 50:
         print(f"  ... and {len(errors) - 50} more", file=sys.stderr)

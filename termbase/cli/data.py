@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from termbase.cli import UsageError, open_termbase
 from termbase.cli.output import console, is_tty, print_json, progress_bar
 from termbase.cli.terms import check_langs
+from termbase import for_terminal as visible
 
 
 def register(subparsers, common) -> None:
@@ -86,6 +88,8 @@ def cmd_import(args) -> int:
             if args.json:
                 print_json(exc.to_json())
             raise
+    if report.rejects_error:
+        print(f"termbase import: warning: {visible(report.rejects_error)}", file=sys.stderr)
     if args.json:
         print_json(report.to_json())
     else:
@@ -107,34 +111,35 @@ def _render_report(report) -> None:
     footer = []
     if report.batch and not report.dry_run:
         footer.append(f"batch {report.batch} (undo with `termbase undo {report.batch}`)")
+    elif not report.dry_run:
+        footer.append("nothing changed (no batch recorded)")
     shown = report.conflicts[:MAX_CONFLICTS_SHOWN]
     if len(report.conflicts) > len(shown):
         footer.append(f"... and {len(report.conflicts) - len(shown)} more conflicts "
                       "(all of them with --json)")
-    footer += [f"warning: {warning}" for warning in report.warnings]
+    footer += [f"warning: {visible(warning)}" for warning in report.warnings]
     if is_tty():
         _render_report_table(report, verb, counts, shown, footer)
         return
-    lines = [f"{report.file} ({report.format}): {verb}: {report.added} added, "
+    lines = [f"{visible(report.file)} ({report.format}): {verb}: {report.added} added, "
              f"{report.merged} merged, {report.unchanged} unchanged, {report.skipped} skipped"]
     if len(counts) > 4:
         lines.append(f"memory: {report.segments_added} segments added, "
                      f"{report.segments_unchanged} already present")
     for conflict in shown:
         lines.append(f"  conflict line {conflict['line']}: {conflict['lang']} "
-                     f"{conflict['term']!r} vs {', '.join(conflict['existing'])} in "
+                     f"{visible(repr(conflict['term']))} vs {visible(', '.join(conflict['existing']))} in "
                      f"{conflict['concept_id']}: {conflict['action']}")
     lines += [f"  {line}" if line.startswith(("...", "warning")) else line for line in footer]
     print("\n".join(lines))
 
 
 def _render_report_table(report, verb, counts, conflicts, footer) -> None:
-    from rich.markup import escape
     from rich.table import Table
     from rich.text import Text
 
     out = console()
-    out.print(f"[bold]{escape(f'{report.file} ({report.format})')}[/bold]: {verb}",
+    out.print(Text.assemble((visible(f"{report.file} ({report.format})"), "bold"), f": {verb}"),
               soft_wrap=True)
     summary = Table(show_header=False)
     summary.add_column("what")
@@ -148,7 +153,7 @@ def _render_report_table(report, verb, counts, conflicts, footer) -> None:
         for name in ("line", "lang", "incoming term", "existing", "concept", "action"):
             table.add_column(name, justify="right" if name == "line" else "left")
         for c in conflicts:
-            table.add_row(*(Text(str(cell)) for cell in (
+            table.add_row(*(Text(visible(cell)) for cell in (
                 c["line"], c["lang"], c["term"], ", ".join(c["existing"]), c["concept_id"],
                 c["action"])))
         out.print(table)
@@ -167,11 +172,15 @@ def cmd_export(args) -> int:
     if args.json:
         print_json(result.to_json())
     else:
-        print(f"wrote {result.written} {result.kind} to {result.file} ({result.format})")
+        # with the export itself on standard output, the summary goes to stderr
+        print(f"wrote {result.written} {result.kind} to {visible(result.file)} "
+              f"({result.format})", file=sys.stderr if str(args.file) == "-" else sys.stdout)
     return 0
 
 
 def cmd_history(args) -> int:
+    if args.limit < 1:
+        raise UsageError("--limit must be at least 1")
     batches = open_termbase(args).history(limit=args.limit)
     if args.json:
         print_json([b.to_json() for b in batches])
@@ -179,7 +188,8 @@ def cmd_history(args) -> int:
     for b in batches:
         counts = ", ".join(f"{k} {v}" for k, v in b.counts.items())
         undone = f"  [undone by {b.undone_by}]" if b.undone_by else ""
-        print(f"{b.batch}  {b.time}  {b.user}  {b.command}  ({counts}){undone}")
+        print(f"{b.batch}  {b.time}  {visible(b.user)}  {visible(b.command)}  "
+              f"({counts}){undone}")
     return 0
 
 

@@ -3,6 +3,7 @@ engines, update-glossary."""
 
 from __future__ import annotations
 
+from termbase import for_terminal
 from termbase.cli import open_termbase
 from termbase.cli.output import print_json, progress_bar
 
@@ -63,11 +64,16 @@ def cmd_doctor(args) -> int:
 
 
 def _print_doctor(report) -> None:
-    print(f"{report.store}: {'OK' if report.ok else 'PROBLEMS'}")
+    status = "OK" if report.ok else "PROBLEMS"
+    if report.warnings:
+        status += f" ({len(report.warnings)} warning(s))"
+    print(f"{for_terminal(report.store)}: {status}")
     for problem in report.problems:
-        print(f"  - {problem}")
+        print(f"  - {for_terminal(problem)}")
+    for warning in report.warnings:
+        print(f"  warning: {for_terminal(warning)}")
     if report.backup:
-        print(f"  backup: {report.backup.path} "
+        print(f"  backup: {for_terminal(report.backup.path)} "
               f"({'readable' if report.backup.readable else 'DAMAGED'})")
     if report.leftovers and not report.removed:
         print(f"  {len(report.leftovers)} temporary file(s) of interrupted writes "
@@ -80,9 +86,9 @@ def _print_doctor(report) -> None:
         if hint:
             print(f"  hint: {hint}")
     if report.action:
-        print(f"  {report.action}")
+        print(f"  {for_terminal(report.action)}")
         if report.damaged_copy:
-            print(f"  damaged file kept as {report.damaged_copy}")
+            print(f"  damaged file kept as {for_terminal(report.damaged_copy)}")
 
 
 def cmd_reindex(args) -> int:

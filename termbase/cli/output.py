@@ -54,9 +54,13 @@ def progress_bar(description: str, total: int | None, enabled: bool):
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
                                TimeRemainingColumn)
 
-    progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                        TimeRemainingColumn(), console=error_console(), transient=True)
-    return _RichProgress(progress, description, total)
+    from termbase import for_terminal
+
+    # The description holds a file name: shown escaped, and never read as markup.
+    progress = Progress(TextColumn("{task.description}", markup=False), BarColumn(),
+                        MofNCompleteColumn(), TimeRemainingColumn(), console=error_console(),
+                        transient=True)
+    return _RichProgress(progress, for_terminal(description), total)
 
 
 class _NoProgress:
@@ -94,6 +98,8 @@ def styled_terms(entries, with_notes: bool = True):
     """Equivalents (`termbase.Equivalent`) as rich Text, one per line: preferred in green,
     deprecated and forbidden struck through and named, regional usage and warnings shown."""
     from rich.text import Text
+
+    from termbase import for_terminal as visible
 
     cell = Text()
     for i, entry in enumerate(entries):

@@ -93,7 +93,7 @@ class Shell:
 
     def handle(self, line: str) -> bool:
         """Answer one input line; False means quit."""
-        from termbase import InvalidInput, check_lang, has_control_chars
+        from termbase import InvalidInput, check_lang, for_terminal, has_control_chars
 
         if not line:
             return True
@@ -116,13 +116,13 @@ class Shell:
                     self.tgt = lang
                 print(f"{self.src} -> {self.tgt}")
             elif line.startswith(":"):
-                print(f"unknown command {line.split()[0]} (:help lists them)")
+                print(f"unknown command {for_terminal(line.split()[0])} (:help lists them)")
             elif line.startswith("?") or (not line.startswith(">") and len(line.split()) <= 3):
                 self._lookup(line.lstrip("?").strip())
             else:
                 self._suggest(line.lstrip(">").strip())
         except InvalidInput as exc:
-            print(f"error: {exc}")
+            print(f"error: {for_terminal(exc)}")
         return True
 
     def _lookup(self, query: str) -> None:

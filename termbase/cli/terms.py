@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from termbase.cli import UsageError, open_termbase
+from termbase import for_terminal as visible
 from termbase.cli.output import print_json
 from termbase.cli.render import show_matches
 
@@ -108,9 +109,11 @@ def _concept_edit(args):
             definitions[lang] = text.strip()
         else:
             definitions["en"] = spec
+    extra_terms = [_term_ref(t) for t in args.term]
+    check_langs([lang for lang, _ in extra_terms])  # a bad language is bad usage (exit 2)
     return ConceptEdit(
         terms=[(lang, text) for lang in ("pl", "lt", "en") for text in getattr(args, lang)]
-        + [_term_ref(t) for t in args.term],
+        + extra_terms,
         regions=[_with_value(spec, "REGION") for spec in args.region],
         subject=args.subject, definitions=definitions, note=args.note,
         sources=list(args.source),
@@ -146,25 +149,25 @@ def cmd_show(args) -> int:
 
 
 def _print_concept(concept) -> None:
-    lines = [f"{concept.id}  {concept.subject}"]
+    lines = [f"{concept.id}  {visible(concept.subject)}"]
     for lang, text in sorted(concept.definition.items()):
-        lines.append(f"  definition ({lang}): {text}")
+        lines.append(f"  definition ({lang}): {visible(text)}")
     if concept.note:
-        lines.append(f"  note: {concept.note}")
+        lines.append(f"  note: {visible(concept.note)}")
     for lang in concept.languages:
         for term in concept.terms_in(lang):
             details = [term.status or "admitted"] + [
                 f"{f}={getattr(term, f)}" for f in ("type", "pos", "gender", "region")
                 if getattr(term, f)]
-            lines.append(f"  {lang}: {term.text}  ({', '.join(details)})")
+            lines.append(f"  {lang}: {visible(term.text)}  ({', '.join(details)})")
             if term.note:
-                lines.append(f"      note: {term.note}")
+                lines.append(f"      note: {visible(term.note)}")
             if term.forms:
-                lines.append(f"      forms: {', '.join(term.forms)}")
+                lines.append(f"      forms: {visible(', '.join(term.forms))}")
     if concept.sources:
-        lines.append(f"  sources: {', '.join(concept.sources)}")
-    lines.append(f"  created {concept.created} by {concept.created_by or '?'}; "
-                 f"modified {concept.modified} by {concept.modified_by or '?'}")
+        lines.append(f"  sources: {visible(', '.join(concept.sources))}")
+    lines.append(f"  created {concept.created} by {visible(concept.created_by or '?')}; "
+                 f"modified {concept.modified} by {visible(concept.modified_by or '?')}")
     print("\n".join(lines))
 
 
@@ -216,15 +219,4 @@ def cmd_stats(args) -> int:
     for hint in (stats.advice, stats.glossary_hint):
         if hint:
             print(f"hint: {hint}")
-    return 0
-    print(f"store: {stats.store}")
-    print(f"concepts: {stats.concepts}  terms: {stats.terms}  "
-          f"memory segments: {stats.memory_segments}  batches: {stats.batches}")
-    print("terms per language: " + ", ".join(f"{k} {v}" for k, v in
-                                              stats.terms_per_language.items()))
-    for subject, count in stats.subjects.items():
-        print(f"  {subject}: {count}")
-    for key in ("advice", "glossary_hint"):
-        if stats.get(key):
-            print(f"hint: {stats[key]}")
     return 0

@@ -13,6 +13,7 @@ from pathlib import Path
 from termbase.cli import UsageError, open_termbase
 from termbase.cli.output import console, is_tty, print_json, progress_bar
 from termbase.cli.terms import check_langs
+from termbase import for_terminal
 
 
 def register(subparsers, common) -> None:
@@ -97,7 +98,7 @@ def cmd_extract(args) -> int:
         print_json(result.to_json())
         return 0
     if args.tsv:
-        _write_review(result, args.tsv, "candidates",
+        _write_review(tb, result, args.tsv, "candidates",
                       f"termbase extract --add-from {args.tsv} --subject SUBJECT")
         return 0
     _render_candidates(args, result)
@@ -106,11 +107,11 @@ def cmd_extract(args) -> int:
     return 0
 
 
-def _write_review(result, path, what: str, next_command: str) -> None:
+def _write_review(tb, result, path, what: str, next_command: str) -> None:
     """A review sheet the user marks (y in the 'add' column) and feeds back with --add-from."""
-    rows = result.write_review(path)
-    print(f"wrote {rows} {what} to {path}; mark the rows to keep with y in the 'add' "
-          f"column, then: {next_command}")
+    rows = tb.write_review(result, path)
+    print(f"wrote {rows} {what} to {for_terminal(path)}; mark the rows to keep with y in the "
+          f"'add' column, then: {next_command}")
 
 
 def _render_candidates(args, result) -> None:
@@ -175,7 +176,7 @@ def cmd_align(args) -> int:
         print_json(result.to_json())
         return 0
     if args.tsv:
-        _write_review(result, args.tsv, "proposals", f"termbase align --from "
+        _write_review(tb, result, args.tsv, "proposals", f"termbase align --from "
                       f"{args.source_lang} --to {args.target_lang} --add-from {args.tsv} "
                       "--subject SUBJECT")
         return 0
@@ -203,6 +204,7 @@ def _render_proposals(args, result) -> None:
                f"from {result.segments} segment pairs")
     if is_tty():
         from rich.table import Table
+        from rich.text import Text
 
         table = Table(title=heading, header_style="bold")
         for name, options in (("#", {"justify": "right"}), (args.source_lang, {"style": "bold"}),
@@ -212,18 +214,22 @@ def _render_proposals(args, result) -> None:
                               ("example", {"overflow": "fold", "max_width": 60})):
             table.add_column(name, **options)
         for number, p in enumerate(shown, 1):
-            table.add_row(str(number), p.source, p.target, f"{p.score:.1f}",
+            table.add_row(str(number), Text(for_terminal(p.source)),
+                          Text(for_terminal(p.target)), f"{p.score:.1f}",
                           str(p.cooccurrences), f"{p.cognate:.2f}", "known" if p.known else "",
-                          f"{p.example.source}\n{p.example.target}")
+                          Text(f"{for_terminal(p.example.source)}\n"
+                               f"{for_terminal(p.example.target)}"))
         console().print(table)
         return
     print(heading)
     for number, p in enumerate(shown, 1):
-        print(f"{number:3}  {p.score:5.1f}  {p.source} = {p.target}  (shared {p.cooccurrences}, "
+        print(f"{number:3}  {p.score:5.1f}  {for_terminal(p.source)} = "
+              f"{for_terminal(p.target)}  (shared {p.cooccurrences}, "
               f"cognate {p.cognate:.2f}{', known' if p.known else ''})")
-        print(f"       {p.example.file}:{p.example.line}: {p.example.source}")
-        print(f"       {' ' * len(p.example.file)}  {' ' * len(str(p.example.line))} "
-              f"{p.example.target}")
+        print(f"       {for_terminal(p.example.file)}:{p.example.line}: "
+              f"{for_terminal(p.example.source)}")
+        print(f"       {' ' * len(for_terminal(p.example.file))}  "
+              f"{' ' * len(str(p.example.line))} {for_terminal(p.example.target)}")
 
 
 # -- choosing and adding ---------------------------------------------------------------------

@@ -10,6 +10,7 @@ from termbase.cli import UsageError, open_termbase
 from termbase.cli.output import print_json
 from termbase.cli.render import show_suggestion
 from termbase.cli.terms import check_langs
+from termbase import for_terminal as visible
 
 
 def register(subparsers, common) -> None:

@@ -87,17 +87,16 @@ def _rebuild(store, path: Path, state: str, progress) -> sqlite3.Connection:
 
 def _rebuild_from(store, concepts, segments, progress=None, state: str | None = None
                   ) -> sqlite3.Connection:
-    """Build the index of these records into a temporary file, renamed into place."""
+    """Build the index of these records into a temporary file, renamed into place. Where
+    the file cannot be written (a read-only directory, a full disk) the index is built in
+    memory for this process: the index only saves time, it never fails a command."""
     path = store.index_path
     state = state or _state(store.fingerprint())
+    concepts, segments = list(concepts), list(segments)
+    tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         os.close(fd)
-    except OSError:  # a read-only directory: an index for this process only
-        conn = connect(":memory:")
-        _fill(conn, concepts, segments, state, progress)
-        return conn
-    try:
         conn = connect(tmp)
         conn.execute("PRAGMA journal_mode=OFF")
         conn.execute("PRAGMA synchronous=OFF")
@@ -105,11 +104,17 @@ def _rebuild_from(store, concepts, segments, progress=None, state: str | None = 
         conn.close()
         _copy_mode(store.path, tmp)
         os.replace(tmp, path)
+        return connect(path, readonly=True)
+    except (OSError, sqlite3.Error):
+        if tmp and os.path.exists(tmp):
+            os.unlink(tmp)
+        conn = connect(":memory:")
+        _fill(conn, concepts, segments, state, progress)
+        return conn
     except BaseException:
-        if os.path.exists(tmp):
+        if tmp and os.path.exists(tmp):
             os.unlink(tmp)
         raise
-    return connect(path, readonly=True)
 
 
 def _fill(conn, concepts, segments, state, progress) -> None:

@@ -25,11 +25,13 @@ class ImportReport:
     rejected: list[dict] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     rejects_file: str = ""          # where the rejected records were written, if anywhere
+    rejects_error: str = ""         # why they could not be (the import itself committed)
 
     def to_json(self) -> dict:
         data = dict(self.__dict__)
-        if not data["rejects_file"]:
-            del data["rejects_file"]
+        for optional in ("rejects_file", "rejects_error"):
+            if not data[optional]:
+                del data[optional]
         return data
 
 

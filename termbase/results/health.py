@@ -67,6 +67,7 @@ class DoctorReport:
     engine: str = "tinydb"
     advice: Optional[str] = None
     glossary_hint: Optional[str] = None
+    warnings: list[str] = field(default_factory=list)   # e.g. a stale backup
 
     @property
     def healthy(self) -> bool:
@@ -80,6 +81,8 @@ class DoctorReport:
         if self.concepts is not None:
             data["concepts"] = self.concepts
         data["leftovers"] = list(self.leftovers)
+        if self.warnings:
+            data["warnings"] = list(self.warnings)
         return with_optional(data, removed=self.removed, action=self.action,
                               damaged_copy=self.damaged_copy, index=self.index,
                               advice=self.advice, glossary_hint=self.glossary_hint or None,
@@ -95,6 +98,7 @@ class DoctorReport:
                    removed=data.get("removed"), action=data.get("action"),
                    damaged_copy=data.get("damaged_copy"), index=data.get("index"),
                    engine=data.get("engine", "tinydb"), advice=data.get("advice"),
+                   warnings=list(data.get("warnings", [])),
                    after=cls.from_dict(after) if after else None)
 
 

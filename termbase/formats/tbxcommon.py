@@ -41,10 +41,12 @@ from typing import Callable, Iterable, Iterator
 from lxml import etree
 
 from termbase.fileio import atomic_open
+from termbase.formats import datacats
 from termbase.formats.base import Entry, FormatError, ReadOptions, WriteOptions
 from termbase.formats.records import concept_entry
 from termbase.formats.xmlsafe import (XML_LANG, XmlWriter, iterparse, localname, namespace,
                                       root_name, sub, text_content)
+from termbase.formats.xmlspace import layout_text
 from termbase.model import Concept, Term, ValidationError, check_region, split_lang_tag
 
 STATUS_OUT = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTerm-admn-sts",
@@ -62,19 +64,21 @@ PART_OF_SPEECH_OUT = {"properNoun": "noun"}
 FORMS_LABEL = "inflected forms: "
 FORM_OF_LABEL = "inflected form of: "
 ENTAILED = {"type": "entailedTerm"}
+KEPT_LABEL = "kept as is: "
 # DCT style puts the data category in the element name: <min:administrativeStatus>.
 DCT_KINDS = {
     "administrativeStatus": "termNote", "normativeAuthorization": "termNote",
     "partOfSpeech": "termNote", "termType": "termNote", "grammaticalGender": "termNote",
-    "geographicalUsage": "termNote", "termLocation": "termNote",
+    "geographicalUsage": "termNote", "termLocation": "termNote", "usageStatus": "termNote",
+    "reliabilityCode": "descrip", "customer": "admin", "processStatus": "termNote",
     "subjectField": "descrip", "definition": "descrip", "context": "descrip",
     "source": "admin", "customerSubset": "admin", "projectSubset": "admin",
     "transactionType": "transac", "responsibility": "transacNote",
     "crossReference": "ref", "externalCrossReference": "xref", "xGraphic": "xref"}
-ENTRY_TAGS = ("conceptEntry", "termEntry")
-LANG_TAGS = ("langSec", "langSet")
-TERM_TAGS = ("termSec", "tig", "ntig")
-ROOTS = ("tbx", "martif")
+ENTRY_TAGS = ("conceptEntry", "termEntry", "entry")            # entry: TBX-Min 2013
+LANG_TAGS = ("langSec", "langSet", "langGroup")
+TERM_TAGS = ("termSec", "tig", "ntig", "termGroup")
+ROOTS = ("tbx", "martif", "TBX")
 INLINE_TEXT = frozenset({"hi", "foreign"})
 _BREAKS = re.compile(r"\s*[\t\n\r]\s*")
 _XSD_DATE = re.compile(r"^-?\d{4,}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?)?"
@@ -294,8 +298,9 @@ def read(path: Path, options: ReadOptions) -> Iterator[Entry]:
         if entry is not None:
             yield entry
     if ignored:
-        yield Entry(state["line"], warning="ignored data categories the termbase does not "
-                                           "keep: " + ", ".join(sorted(ignored)))
+        yield Entry(state["line"], warning="data categories the termbase has no field for, "
+                                           "kept as they are (exports write them back): "
+                                           + ", ".join(sorted(ignored)))
 
 
 class _RecordError(ValueError):
@@ -313,7 +318,7 @@ class _EntryReader:
 
     def category(self, elem) -> tuple[str, str]:
         name = localname(elem.tag)
-        if namespace(elem.tag) != self.ns and name in DCT_KINDS:
+        if name in DCT_KINDS:           # DCT style, or TBX-Min's own elements
             return DCT_KINDS[name], name
         return name, (elem.get("type") or "").strip()
 
@@ -334,9 +339,7 @@ class _EntryReader:
         kind, kind_type = self.category(elem)
         concept = self.concept
         if kind in ("descripGrp", "adminGrp"):
-            for child in elem:
-                if isinstance(child.tag, str):
-                    self.concept_aux(child, lang)
+            self.concept_group(elem, lang)
         elif kind == "transacGrp":
             self.transaction(elem)
         elif kind == "descrip" and kind_type == "subjectField" and lang is None:
@@ -349,9 +352,38 @@ class _EntryReader:
             if _line(elem) and _line(elem) not in concept.sources:
                 concept.sources.append(_line(elem))
         elif kind == "note":
-            concept.note = _join(concept.note, (f"[{lang}] " if lang else "") + _text(elem), "\n")
+            kept = _kept_note(elem)
+            if kept:
+                _keep(concept.kept, kept[0] + (f"@{lang}" if lang else ""), kept[1])
+            else:
+                concept.note = _join(concept.note, (f"[{lang}] " if lang else "") + _text(elem),
+                                     "\n")
         else:
-            self.ignored.add(f"{kind} {kind_type}".strip())
+            self.keep(concept.kept, elem, kind, kind_type, f"@{lang}" if lang else "")
+
+    def concept_group(self, group, lang: str | None) -> None:
+        """A descripGrp/adminGrp: a definition's own source stays with the definition."""
+        children = [c for c in group if isinstance(c.tag, str)]
+        definition = any(self.category(c) == ("descrip", "definition") for c in children)
+        for child in children:
+            if definition and self.category(child) == ("admin", "source"):
+                def_lang = lang or self.lang_attr(group, default=self.doc_lang)[0]
+                self.concept.definition_sources[def_lang] = _join(
+                    self.concept.definition_sources.get(def_lang, ""), _text(child), "; ")
+            else:
+                self.concept_aux(child, lang)
+
+    def keep(self, kept: dict, elem, kind: str, kind_type: str, suffix: str = "") -> None:
+        """A data category the model has no field for: kept as it is, written back."""
+        key = f"{kind} {kind_type}".strip()
+        value = _text(elem)
+        if kind in ("xref", "ref") and elem.get("target"):
+            value = f"{elem.get('target')} {value}".strip()
+        if not value:
+            return
+        _keep(kept, key + suffix, value)
+        if not datacats.lookup(kind_type, value).known:
+            self.ignored.add(key)
 
     def lang_attr(self, elem, default: str | None = None) -> tuple[str, str]:
         value = elem.get(XML_LANG)
@@ -385,13 +417,15 @@ class _EntryReader:
         self.term_parts(elem, term, state)
         return term, state["base"]
 
-    def term_parts(self, elem, term: Term, state: dict) -> None:
-        for child in elem:
+    def term_parts(self, children, term: Term, state: dict) -> None:
+        for child in children:
             if not isinstance(child.tag, str):
                 continue
             kind, kind_type = self.category(child)
-            if kind in ("termGrp", "descripGrp", "adminGrp"):
+            if kind == "termGrp":
                 self.term_parts(child, term, state)
+            elif kind in ("descripGrp", "adminGrp"):
+                self.term_group(child, term, state)
             elif kind == "term":
                 term.text = _line(child)
             elif kind == "termNote":
@@ -404,15 +438,28 @@ class _EntryReader:
                 term.source = _join(term.source, _text(child), "; ")
             elif kind == "note":
                 label, words = _hi_list(child)
+                kept = _kept_note(child)
                 if label == FORMS_LABEL.strip():
                     term.forms.extend(w for w in words if w not in term.forms)
+                elif kept:
+                    _keep(term.kept, *kept)
                 else:
                     term.note = _join(term.note, _text(child), "\n")
             elif (kind, kind_type) == ("ref", "crossReference") and _line(child).startswith(
                     FORM_OF_LABEL):
                 state["base"] = _line(child)[len(FORM_OF_LABEL):]
             else:
-                self.ignored.add(f"{kind} {kind_type}".strip())
+                self.keep(term.kept, child, kind, kind_type)
+
+    def term_group(self, group, term: Term, state: dict) -> None:
+        """A descripGrp/adminGrp: a context's own source stays with the context."""
+        children = [c for c in group if isinstance(c.tag, str)]
+        context = any(self.category(c) == ("descrip", "context") for c in children)
+        for child in children:
+            if context and self.category(child) == ("admin", "source"):
+                term.context_source = _join(term.context_source, _text(child), "; ")
+            else:
+                self.term_parts([child], term, state)
 
     def term_note_group(self, term: Term, group) -> None:
         note_elem = None
@@ -428,31 +475,24 @@ class _EntryReader:
         if note_elem is None:
             return
         kind_type, value = note_elem
-        if refinement and (kind_type, refinement) in REFINED_IN:
-            value = refinement
+        if refinement and datacats.lookup(kind_type, refinement).known:
+            value = refinement        # a value the dialect's picklist lacks, refined here
         elif refinement:
             term.note = _join(term.note, refinement, "\n")
         self.term_note(term, kind_type, value)
 
     def term_note(self, term: Term, kind_type: str, value: str) -> None:
-        if kind_type in ("administrativeStatus", "normativeAuthorization"):
-            term.status = STATUS_IN.get(value.lower(), value)
-            if value.lower().startswith("superseded"):
-                self.warnings.append(f"{term.text or 'a term'}: superseded read as deprecated")
-        elif kind_type == "termType":
-            term.type = value
-        elif kind_type == "partOfSpeech":
-            term.pos = value
-        elif kind_type == "grammaticalGender":
-            term.gender = value
-        elif kind_type == "geographicalUsage":
+        """Values go through the one data-category table (datacats); what it cannot map is
+        kept as it is, with a warning, and written back on export."""
+        if kind_type == "geographicalUsage":
             try:
                 term.region = check_region(value)
             except ValidationError:
-                term.note = _join(term.note, f"geographical usage: {value}", "\n")
-                self.warnings.append(f"geographical usage {value!r} kept in the term note")
-        else:
-            self.ignored.add(f"termNote {kind_type}".strip())
+                _keep(term.kept, "termNote geographicalUsage", value)
+            return
+        warning = datacats.take(term, kind_type, value, f"termNote {kind_type}")
+        if warning:
+            self.warnings.append(f"{term.text or 'a term'}: {warning}")
 
     def transaction(self, group) -> None:
         kind = date = fallback = by = ""
@@ -488,7 +528,24 @@ class _EntryReader:
 
 
 def _text(elem) -> str:
-    return text_content(elem, INLINE_TEXT).strip()
+    return layout_text(text_content(elem, INLINE_TEXT), elem).strip()
+
+
+def _keep(kept: dict, key: str, value: str) -> None:
+    """A kept field; a repeated one gathers its values one per line."""
+    old = kept.get(key)
+    if old and value not in old.split("\n"):
+        value = f"{old}\n{value}"
+    kept[key] = value
+
+
+def _kept_note(note) -> tuple[str, str] | None:
+    """(key, value) of a note written for a kept field where the dialect has no place for
+    it: `<note>kept as is: termNote reliabilityCode = 3</note>`."""
+    if len(note) or not (note.text or "").startswith(KEPT_LABEL):
+        return None
+    key, sep, value = note.text[len(KEPT_LABEL):].partition(" = ")
+    return (key.strip(), value.strip()) if sep and key.strip() else None
 
 
 def _line(elem) -> str:

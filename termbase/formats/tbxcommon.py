@@ -4,7 +4,13 @@ names. The two format modules only name their dialect.
 
 Mapping decisions (lossless, and valid against the TBX-Basic RNG + Schematron):
 
-* Term.status "forbidden": TBX-Basic's administrativeStatus picklist has no such value. It is
+* Data-category values are read through the one table in `datacats`; the file's own value
+  (standardizedTerm-admn-sts, entryTerm) is kept and written back while it still means the
+  model's value. Categories and values the model has no field for are kept as they are and
+  written back as the element they came from where the dialect allows it, else as a note
+  "kept as is: <element> <type> = <value>" the reader recognises.
+* A value the dialect's picklist lacks (Term.status "forbidden": TBX-Basic's
+  administrativeStatus picklist has no such value) is
   written as deprecatedTerm-admn-sts (what a tool that knows only TBX-Basic should take from
   it) inside a <termNoteGrp> whose <note> reads "forbiddenTerm-admn-sts". termNoteGrp/note
   is TBX core, unrestricted by the Basic Schematron, and it qualifies that very termNote, so
@@ -49,18 +55,6 @@ from termbase.formats.xmlsafe import (XML_LANG, XmlWriter, iterparse, localname,
 from termbase.formats.xmlspace import layout_text
 from termbase.model import Concept, Term, ValidationError, check_region, split_lang_tag
 
-STATUS_OUT = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTerm-admn-sts",
-              "deprecated": "deprecatedTerm-admn-sts", "forbidden": "deprecatedTerm-admn-sts"}
-STATUS_IN = {"preferredterm-admn-sts": "preferred", "admittedterm-admn-sts": "admitted",
-             "deprecatedterm-admn-sts": "deprecated", "supersededterm-admn-sts": "deprecated",
-             "forbiddenterm-admn-sts": "forbidden", "preferred": "preferred",
-             "admitted": "admitted", "deprecated": "deprecated", "forbidden": "forbidden",
-             "superseded": "deprecated"}
-# (data category, model value) -> (TBX-Basic value, refinement note); see the docstring.
-REFINED_OUT = {("administrativeStatus", "forbidden"): "forbiddenTerm-admn-sts",
-               ("partOfSpeech", "properNoun"): "properNoun"}
-REFINED_IN = {(category, note) for (category, _), note in REFINED_OUT.items()}
-PART_OF_SPEECH_OUT = {"properNoun": "noun"}
 FORMS_LABEL = "inflected forms: "
 FORM_OF_LABEL = "inflected form of: "
 ENTAILED = {"type": "entailedTerm"}
@@ -97,6 +91,34 @@ class Dialect:
     term: str                                   # termSec | tig
     grouped: tuple[str, str] | None = None      # TBX v2: (ntig, termGrp) for termNoteGrp
     definition_group: bool = False              # TBX v2: definitions in <descripGrp>
+    # data category -> values it may carry (None: any); others are written refined
+    picklists: tuple[tuple[str, frozenset[str] | None], ...] = ()
+    # kept (element, type) pairs written as such; None: all. Others as labelled notes.
+    native: frozenset[tuple[str, str]] | None = None
+
+    def allows(self, category: str, value: str) -> bool:
+        allowed = dict(self.picklists).get(category, None)
+        return allowed is None or value in allowed
+
+    def writes_natively(self, kind: str, kind_type: str) -> bool:
+        if kind not in ("termNote", "descrip", "admin"):
+            return False
+        return self.native is None or (kind, kind_type) in self.native
+
+
+BASIC_PICKLISTS = (
+    ("administrativeStatus", frozenset({"preferredTerm-admn-sts", "admittedTerm-admn-sts",
+                                        "deprecatedTerm-admn-sts", "supersededTerm-admn-sts"})),
+    ("termType", frozenset({"fullForm", "acronym", "abbreviation", "shortForm", "variant",
+                            "phrase"})),
+    ("partOfSpeech", frozenset({"noun", "verb", "adjective", "adverb", "other"})),
+    ("grammaticalGender", frozenset({"masculine", "feminine", "neuter", "other"})))
+BASIC_NATIVE = frozenset({("admin", "customerSubset"), ("admin", "projectSubset"),
+                          ("termNote", "geographicalUsage")})
+# What a tool that knows only the picklist should take from a model value it lacks.
+PICKLIST_FALLBACK = {"forbidden": "deprecatedTerm-admn-sts", "properNoun": "noun"}
+MODEL_NOTES = (("administrativeStatus", "status"), ("termType", "type"),
+               ("partOfSpeech", "pos"), ("grammaticalGender", "gender"))
 
 
 def sniff_root(*names: str) -> Callable[[bytes], bool]:
@@ -182,12 +204,17 @@ def _entry(concept: Concept, terms: list[Term], ident: str, options: WriteOption
         sub(entry, "admin", source, {"type": "source"})
     if concept.note:
         sub(entry, "note", concept.note)
+    _kept(entry, {k: v for k, v in concept.kept.items() if "@" not in k}, dialect)
     _transaction(entry, "origination", concept.created, concept.created_by)
     _transaction(entry, "modification", concept.modified, concept.modified_by)
     for lang in languages:
         section = sub(entry, dialect.lang, attrib={XML_LANG: lang})
         if concept.definition.get(lang):
-            _definition(section, concept.definition[lang], dialect)
+            _definition(section, concept.definition[lang], dialect,
+                        source=concept.definition_sources.get(lang, ""))
+        suffix = f"@{lang}"
+        _kept(section, {k[:-len(suffix)]: v for k, v in concept.kept.items()
+                        if k.endswith(suffix)}, dialect)
         as_variants = options.with_forms and lang == (options.source_lang or lang)
         for number, term in enumerate(terms, 1):
             if term.lang != lang:
@@ -203,9 +230,27 @@ def _entry(concept: Concept, terms: list[Term], ident: str, options: WriteOption
     return entry
 
 
-def _definition(parent, text: str, dialect: Dialect, attrib: dict | None = None) -> None:
-    holder = sub(parent, "descripGrp") if dialect.definition_group else parent
+def _definition(parent, text: str, dialect: Dialect, attrib: dict | None = None,
+                source: str = "") -> None:
+    holder = sub(parent, "descripGrp") if dialect.definition_group or source else parent
     sub(holder, "descrip", text, {"type": "definition", **(attrib or {})})
+    if source:
+        sub(holder, "admin", source, {"type": "source"})
+
+
+def _kept(parent, kept: dict[str, str], dialect: Dialect, kinds: tuple[str, ...] | None = None
+          ) -> None:
+    """Kept-as-is fields, one element per value line: as the element they came from where
+    the dialect allows it, else as a labelled note the reader recognises."""
+    for key, value in kept.items():
+        kind, _, kind_type = key.partition(" ")
+        if kinds is not None and kind not in kinds:
+            continue
+        for line in value.split("\n"):
+            if dialect.writes_natively(kind, kind_type):
+                sub(parent, kind, line, {"type": kind_type})
+            else:
+                sub(parent, "note", f"{KEPT_LABEL}{key} = {line}")
 
 
 def _transaction(parent, kind: str, date: str, by: str) -> None:
@@ -219,29 +264,38 @@ def _transaction(parent, kind: str, date: str, by: str) -> None:
         sub(group, "transacNote", by, {"type": "responsibility"})
 
 
-def _term_notes(term: Term) -> list[tuple[str, str, str | None]]:
-    """(data category, TBX value, refinement note or None), in a fixed order."""
-    notes = []
-    if term.status:
-        notes.append(("administrativeStatus", STATUS_OUT[term.status],
-                      REFINED_OUT.get(("administrativeStatus", term.status))))
-    if term.type:
-        notes.append(("termType", term.type, None))
-    if term.pos:
-        notes.append(("partOfSpeech", PART_OF_SPEECH_OUT.get(term.pos, term.pos),
-                      REFINED_OUT.get(("partOfSpeech", term.pos))))
-    if term.gender:
-        notes.append(("grammaticalGender", term.gender, None))
+def _term_notes(term: Term, dialect: Dialect) -> tuple[list[tuple[str, str, str | None]],
+                                                       set[str]]:
+    """(data category, TBX value, refinement note or None), in a fixed order, and the kept
+    keys they used. The file's own original value is written back while it still means
+    the model's value; a value the dialect's picklist lacks is written as the nearest
+    picklist value refined by a note."""
+    notes, used = [], set()
+    for category, name in MODEL_NOTES:
+        model_value = getattr(term, name)
+        if not model_value:
+            continue
+        key = f"termNote {category}"
+        value = datacats.file_value(name, model_value, term.kept.get(key, ""))
+        used.add(key)
+        if dialect.allows(category, value):
+            notes.append((category, value, None))
+        else:
+            fallback = datacats.CANONICAL[name].get(model_value, model_value)
+            if not dialect.allows(category, fallback):
+                fallback = PICKLIST_FALLBACK[model_value]
+            notes.append((category, fallback, value))
     if term.region:
         notes.append(("geographicalUsage", term.region, None))
-    return notes
+    return notes, used
 
 
 def _term(term: Term, dialect: Dialect, form_of: tuple[str, str] | None = None,
           list_forms: bool = True):
     """A termSec/tig (ntig when a termNoteGrp is needed in TBX v2). `form_of` is
     (base term, base term's id) for a with_forms variant."""
-    notes = _term_notes(term)
+    notes, used = _term_notes(term, dialect)
+    kept = {k: v for k, v in term.kept.items() if k not in used}
     if dialect.grouped and any(refined for _, _, refined in notes):
         outer = etree.Element(dialect.grouped[0])
         holder = sub(outer, dialect.grouped[1])
@@ -255,12 +309,18 @@ def _term(term: Term, dialect: Dialect, form_of: tuple[str, str] | None = None,
             sub(group, "note", refined)
         else:
             sub(holder, "termNote", value, {"type": category})
-    if term.context:
+    _kept(holder, kept, dialect, kinds=("termNote",))
+    if term.context and term.context_source:
+        group = sub(outer, "descripGrp")
+        sub(group, "descrip", term.context, {"type": "context"})
+        sub(group, "admin", term.context_source, {"type": "source"})
+    elif term.context:
         sub(outer, "descrip", term.context, {"type": "context"})
     if term.source:
         sub(outer, "admin", term.source, {"type": "source"})
     if term.note:
         sub(outer, "note", term.note)
+    _kept(outer, {k: v for k, v in kept.items() if not k.startswith("termNote ")}, dialect)
     if term.forms and list_forms:
         note = sub(outer, "note", FORMS_LABEL)
         for i, form in enumerate(term.forms):

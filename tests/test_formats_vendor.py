@@ -1,0 +1,198 @@
+"""Files shaped like what other tools write (vendor TBX, TBX-Min, IATE-style exports),
+written here by hand: standard and vendor data-category values are mapped by the one table,
+what cannot be mapped is kept and written back, and nothing short of broken XML, a missing
+term or a malformed language tag refuses a record."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from termbase import formats
+from termbase.formats import ReadOptions, WriteOptions, datacats
+from termbase.formats.xmlspace import normalise
+from test_formats_xml import VALIDATORS, needs_validators, run, write_file
+
+
+def read(name, path, **options):
+    return list(formats.get(name).read(path, ReadOptions(**options)))
+
+
+def concepts(entries):
+    return [e.item for e in entries if e.item is not None]
+
+
+VENDOR_TBX = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="en-US">
+  <martifHeader><fileDesc><sourceDesc><p>exported by a vendor tool</p></sourceDesc>
+  </fileDesc></martifHeader>
+  <text><body>
+    <termEntry id="I18N_إختبار_7">
+      <descrip type="subjectField">social services</descrip>
+      <descrip type="reliabilityCode">3</descrip>
+      <langSet xml:lang="pl-PL">
+        <descripGrp>
+          <descrip type="definition">
+            Świadczenie pieniężne
+            dla rodziny.
+          </descrip>
+          <admin type="source">Ustawa z 2004 r. | art. 5</admin>
+        </descripGrp>
+        <tig>
+          <term>zasiłek rodzinny</term>
+          <termNote type="administrativeStatus">standardizedTerm-admn-sts</termNote>
+          <termNote type="termType">entryTerm</termNote>
+          <termNote type="partOfSpeech">nom</termNote>
+          <descripGrp>
+            <descrip type="context">Zasiłek rodzinny	przysługuje
+                rodzicom.</descrip>
+            <admin type="source">Gazeta | s. 2</admin>
+          </descripGrp>
+          <admin type="customerSubset">MOPS Kraków</admin>
+        </tig>
+        <tig>
+          <term>dodatek rodzinny</term>
+          <termNote type="administrativeStatus">obsolete</termNote>
+          <termNote type="termType">synonym</termNote>
+          <termNote type="processStatus">provisionallyProcessed</termNote>
+        </tig>
+      </langSet>
+      <langSet xml:lang="pl-LT">
+        <tig><term>zasiłek na rodzinę</term>
+          <termNote type="administrativeStatus">fancyTerm-admn-sts</termNote></tig>
+      </langSet>
+      <langSet xml:lang="sr-Latn">
+        <tig><term>porodični dodatak</term></tig>
+      </langSet>
+    </termEntry>
+  </body></text>
+</martif>
+"""
+
+
+def test_vendor_values_are_mapped_and_unmapped_ones_kept_with_a_warning(tmp_path):
+    entries = read("tbx2", write_file(tmp_path, "vendor.tbx", VENDOR_TBX))
+    assert [e.error for e in entries if e.error] == []
+    (concept,) = concepts(entries)
+    assert concept.id == "I18N_إختبار_7"
+    assert concept.kept == {"descrip reliabilityCode": "3"}
+    assert concept.definition == {"pl": "Świadczenie pieniężne dla rodziny."}
+    assert concept.definition_sources == {"pl": "Ustawa z 2004 r. | art. 5"}
+    assert concept.sources == []
+    main, synonym, regional, serbian = concept.terms
+    assert (main.status, main.type, main.pos, main.region) == (
+        "preferred", "fullForm", "noun", "pl-PL")
+    assert main.context == "Zasiłek rodzinny przysługuje rodzicom."
+    assert main.context_source == "Gazeta | s. 2"
+    assert main.kept == {"termNote administrativeStatus": "standardizedTerm-admn-sts",
+                         "termNote termType": "entryTerm", "termNote partOfSpeech": "nom",
+                         "admin customerSubset": "MOPS Kraków"}
+    assert (synonym.status, synonym.type) == ("deprecated", "")
+    assert synonym.kept == {"termNote administrativeStatus": "obsolete",
+                            "termNote termType": "synonym",
+                            "termNote processStatus": "provisionallyProcessed"}
+    assert (regional.region, regional.status) == ("pl-LT", "")
+    assert regional.kept == {"termNote administrativeStatus": "fancyTerm-admn-sts"}
+    assert (serbian.lang, serbian.region) == ("sr", "sr-Latn")
+    warnings = " ".join(e.warning or "" for e in entries)
+    assert "administrativeStatus 'fancyTerm-admn-sts' is not in the data-category table" \
+        in warnings
+    assert "standardizedTerm" not in warnings and "entryTerm" not in warnings
+
+
+@pytest.mark.parametrize("fmt", ["tbx", "tbx2"])
+def test_kept_values_sources_and_varieties_survive_export_and_import(tmp_path, fmt):
+    (original,) = concepts(read("tbx2", write_file(tmp_path, "vendor.tbx", VENDOR_TBX)))
+    first, second = tmp_path / "one.tbx", tmp_path / "two.tbx"
+    formats.get(fmt).write([original], first, WriteOptions())
+    (again,) = concepts(read(fmt, first))
+    assert again.to_dict() == original.to_dict()
+    formats.get(fmt).write([again], second, WriteOptions())
+    assert first.read_bytes() == second.read_bytes()
+    text = first.read_text(encoding="utf-8")
+    # Language sections stay plain `pl`, so a CAT project set to pl loads regional terms.
+    assert 'xml:lang="pl-LT"' not in text and ">pl-LT</termNote>" in text
+    if fmt == "tbx2":
+        assert ">standardizedTerm-admn-sts</termNote>" in text
+        assert ">entryTerm</termNote>" in text
+
+
+@needs_validators
+def test_tbx_basic_export_of_vendor_data_passes_the_validator(tmp_path):
+    (original,) = concepts(read("tbx2", write_file(tmp_path, "vendor.tbx", VENDOR_TBX)))
+    path = tmp_path / "basic.tbx"
+    formats.get("tbx").write([original], path, WriteOptions())
+    result = run(sys.executable, VALIDATORS / "validate_tbx.py", path)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+TBX_MIN_2013 = """<?xml version="1.0" encoding="UTF-8"?>
+<TBX dialect="TBX-Min">
+  <header><id>weblate</id><languages source="en" target="lt"/></header>
+  <body>
+    <entry id="W1">
+      <subjectField>social work</subjectField>
+      <langGroup xml:lang="en">
+        <termGroup><term>caseworker</term><partOfSpeech>noun</partOfSpeech>
+          <usageStatus>preferred</usageStatus></termGroup>
+        <termGroup><term>welfare officer</term>
+          <usageStatus>notRecommended</usageStatus></termGroup>
+      </langGroup>
+      <langGroup xml:lang="lt">
+        <termGroup><term>socialinis darbuotojas</term>
+          <usageStatus>admitted</usageStatus></termGroup>
+      </langGroup>
+    </entry>
+  </body>
+</TBX>
+"""
+
+
+def test_tbx_min_usage_status_is_read_so_check_can_flag_do_not_use_terms(tmp_path):
+    entries = read("tbx", write_file(tmp_path, "min.tbx", TBX_MIN_2013), )
+    (concept,) = concepts(entries)
+    assert concept.id == "W1" and concept.subject == "social work"
+    assert [(t.text, t.status, t.pos) for t in concept.terms] == [
+        ("caseworker", "preferred", "noun"), ("welfare officer", "deprecated", ""),
+        ("socialinis darbuotojas", "admitted", "")]
+    assert concept.terms[1].kept == {"termNote usageStatus": "notRecommended"}
+
+
+@pytest.mark.parametrize("category, raw, expected", [
+    ("administrativeStatus", "standardizedTerm-admn-sts", "preferred"),
+    ("administrativeStatus", "supersededTerm-admn-sts", "deprecated"),
+    ("administrativeStatus", "legalTerm-admn-sts", "preferred"),
+    ("normativeAuthorization", "regulatedTerm", "preferred"),
+    ("usageStatus", "obsolete", "deprecated"), ("usageStatus", "notRecommended", "deprecated"),
+    ("termType", "entryTerm", "fullForm"), ("termType", "initialism", "acronym"),
+    ("termType", "synonym", ""), ("partOfSpeech", "nom", "noun"),
+    ("partOfSpeech", "przymiotnik", "adjective"), ("grammaticalGender", "f", "feminine"),
+])
+def test_the_table_maps_standard_and_vendor_values(category, raw, expected):
+    mapped = datacats.lookup(category, raw)
+    assert mapped.known and mapped.value == expected and not mapped.exact
+
+
+def test_every_value_the_writers_use_reads_back_exactly():
+    for field, values in datacats.CANONICAL.items():
+        category = next(c for c, f in datacats.MODEL_FIELD.items() if f == field)
+        for model_value, written in values.items():
+            mapped = datacats.lookup(category, written)
+            assert (mapped.value, mapped.exact) == (model_value, True)
+
+
+@given(st.text(alphabet=" \t\n\rab\u00a0"))
+def test_layout_normalisation_is_idempotent_and_keeps_unindented_breaks(text):
+    once = normalise(text)
+    assert normalise(once) == once
+    assert "\t" not in once and "  " not in once and once == once.strip()
+
+
+def test_malformed_language_tag_is_named_as_written(tmp_path):
+    text = VENDOR_TBX.replace('xml:lang="sr-Latn"', 'xml:lang="---"')
+    entries = read("tbx2", write_file(tmp_path, "bad.tbx", text))
+    (bad,) = [e for e in entries if e.error]
+    assert "xml:lang='---'" in bad.error and "malformed language tag '---'" in bad.error

@@ -245,7 +245,10 @@ class _Applier:
 
 
 def _segment_key(doc: dict) -> tuple:
-    return tuple(sorted(doc.get("texts", {}).items()))
+    """Texts, and the inline codes behind their placeholders: units that differ only in
+    formatting stay apart."""
+    codes = {tag: tuv.get("codes") for tag, tuv in (doc.get("kept") or {}).get("tuv", {}).items()}
+    return tuple(sorted(doc.get("texts", {}).items())) + (repr(sorted(codes.items())),)
 
 
 def _apply_concept(tx: Transaction, terms: _TermMap, line: int, incoming: Concept,

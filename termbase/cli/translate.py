@@ -155,10 +155,21 @@ def render_suggestion_rich(result: dict) -> None:
         out.print("[dim](no terms, no memory matches)[/]")
 
 
+def _check_tags(*tags: str) -> None:
+    """check takes varieties too (--from en-US --to en-GB); a malformed tag is usage."""
+    from termbase.model import ValidationError, split_lang_tag
+
+    for tag in tags:
+        try:
+            split_lang_tag(tag)
+        except ValidationError as exc:
+            raise UsageError(str(exc)) from None
+
+
 def cmd_check(args) -> int:
     from termbase.check import check_file
 
-    check_langs([args.source_lang, args.target_lang])
+    _check_tags(args.source_lang, args.target_lang)
     index = open_termbase(args).index
     report = check_file(index, args.file, args.source_lang, args.target_lang)
     if args.json:

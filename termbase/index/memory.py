@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
+from termbase import langtag
 from termbase.text.morphology import stem
 from termbase.text.normalize import fold, norm, tokenize
 
@@ -60,7 +61,8 @@ class MemoryIndex:
         self.segments = segments            # segment key -> {"texts": {...}, "origin": ...}
         self.postings: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         for key, doc in segments.items():
-            for lang, text in doc["texts"].items():
+            for tag, text in doc["texts"].items():    # keyed by variety: found by base
+                lang = langtag.base(tag)
                 for word in all_keys(text, lang):
                     self.postings[lang][word].append(key)
         self.postings = {lang: dict(table) for lang, table in self.postings.items()}
@@ -69,6 +71,7 @@ class MemoryIndex:
         return len(self.segments)
 
     def candidates(self, text: str, lang: str) -> list[str]:
+        lang = langtag.base(lang)
         table = self.postings.get(lang, {})
         total = max(len(self.segments), 1)
         weights: Counter = Counter()
@@ -88,7 +91,8 @@ class MemoryIndex:
         results = []
         for key in self.candidates(text, source_lang):
             doc = self.segments[key]
-            source, target = doc["texts"].get(source_lang), doc["texts"].get(target_lang)
+            source = langtag.pick(doc["texts"], source_lang)
+            target = langtag.pick(doc["texts"], target_lang)
             if source is None or target is None:
                 continue
             score = similarity(text, query_words, source)

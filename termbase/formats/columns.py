@@ -4,7 +4,7 @@ Header cells name languages by code (`pl`, `lt`, `en`, also `pl-LT` for a region
 fields as `<field>_<lang>` for term fields (`status_pl`, `note_lt`, `forms_pl` ...) or plain
 names for concept fields (`id`, `subject`, `definition_en`, `note`, `source`). A concept with
 synonyms takes several rows that share its `id`; without an `id` column each row is a concept.
-Lists (forms, sources) are separated by ` | `.
+Lists (forms, sources) are separated by ` | `, with `|` inside a value escaped (`cells`).
 
 The writer produces exactly what the reader reads, so export -> import round-trips.
 """
@@ -15,6 +15,7 @@ import re
 from typing import Iterable, Iterator
 
 from termbase.formats.base import Entry, FormatError, ReadOptions
+from termbase.formats.cells import LIST_SEP, join_list, split_list  # noqa: F401
 from termbase.formats.records import concept_entry
 from termbase.model import Concept, Term, ValidationError, split_lang_tag
 
@@ -22,18 +23,9 @@ TERM_FIELDS = ("status", "type", "pos", "gender", "region", "context", "source",
                "forms")
 CONCEPT_FIELDS = ("id", "subject", "note", "source", "created", "modified", "created_by",
                   "modified_by")
-LIST_SEP = "|"
 MEMOQ_PREFIX = "memoq_"  # export-only columns; the reader skips them
 _LANG_TAG = re.compile(r"^[A-Za-z]{2}([-_][A-Za-z]{2})?$")
 _FIELD_COL = re.compile(r"^(?P<field>[a-z_]+?)_(?P<lang>[A-Za-z]{2}(?:[-_][A-Za-z]{2})?)$")
-
-
-def split_list(cell: str) -> list[str]:
-    return [part.strip() for part in cell.split(LIST_SEP) if part.strip()]
-
-
-def join_list(values: Iterable[str]) -> str:
-    return f" {LIST_SEP} ".join(values)
 
 
 class Layout:

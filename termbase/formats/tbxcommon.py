@@ -225,7 +225,8 @@ def _entry(concept: Concept, terms: list[Term], ident: str, options: WriteOption
                 base_id = f"_t.{ident}.{number}"     # model ids never start with "_t."
                 element.set("id", base_id)
                 for form in term.forms:
-                    variant = Term(lang=lang, text=form, status=term.status, type="variant")
+                    variant = Term(lang=lang, text=form, status=term.status, type="variant",
+                                   region=term.region)   # warnings travel with the form
                     section.append(_term(variant, dialect, form_of=(term.text, base_id)))
     return entry
 

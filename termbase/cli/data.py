@@ -25,6 +25,9 @@ def register(subparsers, common) -> None:
     p.add_argument("--source", default="", help="source for concepts without one")
     p.add_argument("--encoding", help="text encoding (default: detected)")
     p.add_argument("--as-terms", action="store_true", help="TMX: import short units as term pairs")
+    p.add_argument("--columns", help="CSV/TSV/XLSX: what the columns mean, by position for a "
+                   "file without a header (pl,lt,note) or renaming header cells "
+                   "('Begriff=de,Kommentar=note'); the dry run shows the mapping used")
     p.add_argument("--from", dest="source_lang", help="OmegaT glossary: source language")
     p.add_argument("--to", dest="target_lang", help="OmegaT glossary: target language")
     p.add_argument("--skip-invalid", action="store_true",
@@ -76,7 +79,7 @@ def cmd_import(args) -> int:
         raise UsageError("--rejects goes with --skip-invalid")
     tb = open_termbase(args)
     options = ReadOptions(encoding=args.encoding, as_terms=args.as_terms,
-                          subject=args.subject, source=args.source)
+                          subject=args.subject, source=args.source, columns=args.columns)
     _set_pair(options, args)
     with progress_bar(f"importing {args.file.name}", None, not args.json) as bar:
         try:

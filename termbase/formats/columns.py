@@ -11,10 +11,12 @@ The writer produces exactly what the reader reads, so export -> import round-tri
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Iterable, Iterator
 
 from termbase.formats.base import Entry, FormatError, ReadOptions
+from termbase.formats import headers
 from termbase.formats.cells import LIST_SEP, join_list, split_list  # noqa: F401
 from termbase.formats.records import concept_entry
 from termbase.model import Concept, Term, ValidationError, split_lang_tag
@@ -24,8 +26,13 @@ TERM_FIELDS = ("status", "type", "pos", "gender", "region", "context", "source",
 CONCEPT_FIELDS = ("id", "subject", "note", "source", "created", "modified", "created_by",
                   "modified_by")
 MEMOQ_PREFIX = "memoq_"  # export-only columns; the reader skips them
-_LANG_TAG = re.compile(r"^[A-Za-z]{2}([-_][A-Za-z]{2})?$")
-_FIELD_COL = re.compile(r"^(?P<field>[a-z_]+?)_(?P<lang>[A-Za-z]{2}(?:[-_][A-Za-z]{2})?)$")
+_LANG_TAG = headers._HEADER_TAG
+_FIELD_COL = re.compile(r"^(?P<field>[a-z_]+?)_(?P<lang>[A-Za-z]{2}"
+                        r"(?:[-_](?:[A-Za-z]{2}|[A-Za-z]{4}|\d{3}))*)$")
+
+
+class NoLanguageColumn(FormatError):
+    """The first row names no language: a file without a header, or one to map."""
 
 
 class Layout:
@@ -38,6 +45,7 @@ class Layout:
         self.definition_cols: dict[int, str] = {}              # col -> lang
         self.concept_cols: dict[int, str] = {}                 # col -> field
         self.ignored: list[str] = []
+        self.read_as: list[str] = []          # header cells understood by name, for the report
         self._field_cache: dict[tuple[str, str], dict[str, int]] = {}
         problems = []
         for col, name in enumerate(self.header):
@@ -65,6 +73,11 @@ class Layout:
                 except ValidationError as exc:
                     problems.append(f"column {col + 1} {name!r}: {exc}")
                 continue
+            named = headers.language_column(name)
+            if named:
+                self.lang_cols[col] = split_lang_tag(named)
+                self.read_as.append(f"{name!r} = {named}")
+                continue
             self.ignored.append(name)
         if problems:
             shown = "; ".join(problems[:3])
@@ -72,9 +85,11 @@ class Layout:
                 shown += f"; and {len(problems) - 3} more"
             raise FormatError("bad header: " + shown, line=1)
         if not self.lang_cols:
-            raise FormatError("the header names no language column (expected columns such "
-                              f"as pl, lt, en); found: {', '.join(self.header[:8]) or 'nothing'}",
-                              line=1)
+            raise NoLanguageColumn(
+                "the header names no language column (expected columns such as pl, lt, en "
+                f"or Polish, Lietuvių); found: {', '.join(self.header[:8]) or 'nothing'}. "
+                "For a file without a header give --from and --to; else map the columns "
+                "with --columns", line=1)
 
     def row_to_concept(self, cells: list[str], options: ReadOptions) -> tuple[str, Concept]:
         """The concept one row describes, and the key that groups rows of one concept."""
@@ -121,13 +136,72 @@ class Layout:
         return chosen
 
 
-def read_rows(rows: Iterator[tuple[int, list[str]]], options: ReadOptions) -> Iterator[Entry]:
-    """Turn (line number, cells) rows into concepts; rows sharing an id form one concept."""
+class PairLayout:
+    """A file with one pair per row whose languages are cells of the row (TICO-19:
+    id, sourceLang, targetLang, sourceString, targetString)."""
+
+    def __init__(self, header: list[str], roles: dict[str, int]):
+        self.header = header
+        self.roles = roles
+        keys = [h.strip().lower() for h in header]
+        self.id_col = keys.index("id") if "id" in keys else None
+        used = set(roles.values()) | {self.id_col}
+        self.ignored = [h for i, h in enumerate(header) if i not in used and h.strip()]
+        self.read_as = ["one pair per row: the languages named in "
+                        f"{header[roles['source_lang']]!r} and {header[roles['target_lang']]!r}"]
+
+    def row_to_concept(self, cells: list[str], options: ReadOptions) -> tuple[str, Concept]:
+        get = lambda col: cells[col].strip() if col is not None and col < len(cells) else ""  # noqa: E731
+        concept = Concept(id=get(self.id_col))
+        for lang_role, text_role in (("source_lang", "source"), ("target_lang", "target")):
+            text = get(self.roles[text_role])
+            if text:
+                concept.terms.append(_term_in(get(self.roles[lang_role]), text))
+        return concept.id, concept
+
+
+def _term_in(tag: str, text: str) -> Term:
+    """A term in the language a cell names; a bad tag is left for validation to report."""
     try:
-        first_line, header = next(rows)
+        lang, region = split_lang_tag(tag)
+    except ValidationError:
+        return Term(lang=tag, text=text)
+    return Term(lang=lang, text=text, region=region)
+
+
+def choose_layout(rows: Iterator[tuple[int, list[str]]], options: ReadOptions):
+    """(layout, rows still to read, line of the first row). The first row is a header the
+    termbase understands, a long file of pairs, or with --columns / --from --to a file
+    whose first row is already data."""
+    try:
+        first_line, first = next(rows)
     except StopIteration:
         raise FormatError("the file is empty") from None
-    layout = Layout(header)
+    again = itertools.chain([(first_line, first)], rows)
+    if getattr(options, "columns", None):
+        header, has_header = headers.explicit(options.columns, first)
+        layout = Layout(header)
+        layout.read_as = [f"--columns: {', '.join(h or '-' for h in header)}"]
+        return layout, (rows if has_header else again), first_line
+    roles = headers.long_format(first)
+    if roles:
+        return PairLayout(first, roles), rows, first_line
+    try:
+        return Layout(first), rows, first_line
+    except NoLanguageColumn:
+        if not (options.source_lang and options.target_lang) or len(first) not in (2, 3):
+            raise
+    layout = Layout([options.source_lang, options.target_lang, "note"][:len(first)])
+    layout.read_as = ["no header: columns read as "
+                      + ", ".join(layout.header) + " (from --from/--to)"]
+    return layout, again, first_line
+
+
+def read_rows(rows: Iterator[tuple[int, list[str]]], options: ReadOptions) -> Iterator[Entry]:
+    """Turn (line number, cells) rows into concepts; rows sharing an id form one concept."""
+    layout, rows, first_line = choose_layout(rows, options)
+    if layout.read_as:
+        yield Entry(first_line, warning="column mapping: " + "; ".join(layout.read_as))
     if layout.ignored:
         yield Entry(first_line, warning="ignored columns: " + ", ".join(layout.ignored))
     # Streamed: a concept is passed on as soon as a row with another id follows. Rows of

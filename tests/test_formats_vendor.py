@@ -196,3 +196,16 @@ def test_malformed_language_tag_is_named_as_written(tmp_path):
     entries = read("tbx2", write_file(tmp_path, "bad.tbx", text))
     (bad,) = [e for e in entries if e.error]
     assert "xml:lang='---'" in bad.error and "malformed language tag '---'" in bad.error
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "xlsx"])
+def test_spreadsheets_keep_varieties_kept_fields_and_sources(tmp_path, fmt):
+    (original,) = concepts(read("tbx2", write_file(tmp_path, "vendor.tbx", VENDOR_TBX)))
+    path = tmp_path / f"vendor.{fmt}"
+    formats.get(fmt).write([original], path, WriteOptions())
+    (again,) = concepts(read(fmt, path))
+    by_text = lambda c: {**c.to_dict(), "terms": sorted(c.to_dict()["terms"],  # noqa: E731
+                                                         key=lambda t: t["text"])}
+    assert by_text(again) == by_text(original)      # spreadsheets order synonyms by status
+    assert again.terms[0].kept["termNote administrativeStatus"] == "standardizedTerm-admn-sts"
+    assert again.definition_sources == {"pl": "Ustawa z 2004 r. | art. 5"}

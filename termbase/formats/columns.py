@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from termbase.formats.base import Entry, FormatError, ReadOptions
 from termbase.formats import headers
@@ -22,9 +22,29 @@ from termbase.formats.records import concept_entry
 from termbase.model import Concept, Term, ValidationError, split_lang_tag
 
 TERM_FIELDS = ("status", "type", "pos", "gender", "region", "context", "source", "note",
-               "forms")
+               "forms", "context_source", "kept")
 CONCEPT_FIELDS = ("id", "subject", "note", "source", "created", "modified", "created_by",
-                  "modified_by")
+                  "modified_by", "kept")
+KEPT_SEP = " = "      # a kept field in a cell: `termNote reliabilityCode = 3 | ...`
+
+
+def decode(field: str, value: str):
+    """A cell's text as the model field holds it (lists and kept fields)."""
+    if field == "forms":
+        return split_list(value)
+    if field == "kept":
+        pairs = (item.partition(KEPT_SEP) for item in split_list(value))
+        return {key.strip(): text.strip() for key, sep, text in pairs if sep}
+    return value
+
+
+def encode(field: str, value) -> str:
+    if field == "forms":
+        return join_list(value)
+    if field == "kept":
+        return join_list(f"{key}{KEPT_SEP}{text}" for key, text in value.items())
+    return value
+DEFINITION_FIELDS = ("definition", "definition_source")
 MEMOQ_PREFIX = "memoq_"  # export-only columns; the reader skips them
 _LANG_TAG = headers._HEADER_TAG
 _FIELD_COL = re.compile(r"^(?P<field>[a-z_]+?)_(?P<lang>[A-Za-z]{2}"
@@ -42,7 +62,7 @@ class Layout:
         self.header = [h.strip() for h in header]
         self.lang_cols: dict[int, tuple[str, str]] = {}        # col -> (lang, region)
         self.term_cols: dict[int, tuple[str, str]] = {}        # col -> (field, lang tag)
-        self.definition_cols: dict[int, str] = {}              # col -> lang
+        self.definition_cols: dict[int, tuple[str, str]] = {}  # col -> (field, lang)
         self.concept_cols: dict[int, str] = {}                 # col -> field
         self.ignored: list[str] = []
         self.read_as: list[str] = []          # header cells understood by name, for the report
@@ -56,14 +76,14 @@ class Layout:
                 self.concept_cols[col] = {"sources": "source"}.get(lower, lower)
                 continue
             match = _FIELD_COL.match(name)
-            if match and match["field"].lower() in TERM_FIELDS + ("definition",):
+            if match and match["field"].lower() in TERM_FIELDS + DEFINITION_FIELDS:
                 try:
                     lang, region = split_lang_tag(match["lang"])
                 except ValidationError as exc:
                     problems.append(f"column {col + 1} {name!r}: {exc}")
                     continue
-                if match["field"].lower() == "definition":
-                    self.definition_cols[col] = lang
+                if match["field"].lower() in DEFINITION_FIELDS:
+                    self.definition_cols[col] = (match["field"].lower(), lang)
                 else:
                     self.term_cols[col] = (match["field"].lower(), region or lang)
                 continue
@@ -104,10 +124,12 @@ class Layout:
             elif field == "definition":
                 concept.definition["en"] = value
             else:
-                setattr(concept, field, value)
-        for col, lang in self.definition_cols.items():
+                setattr(concept, field, decode(field, value))
+        for col, (field, lang) in self.definition_cols.items():
             if get(col):
-                concept.definition[lang] = get(col)
+                target = concept.definition if field == "definition" else \
+                    concept.definition_sources
+                target[lang] = get(col)
         for col, (lang, region) in self.lang_cols.items():
             text = get(col)
             if not text:
@@ -117,7 +139,7 @@ class Layout:
                 value = get(fcol)
                 if not value:
                     continue
-                setattr(term, field, split_list(value) if field == "forms" else value)
+                setattr(term, field, decode(field, value))
             concept.terms.append(term)
         return concept.id, concept
 
@@ -151,7 +173,9 @@ class PairLayout:
                         f"{header[roles['source_lang']]!r} and {header[roles['target_lang']]!r}"]
 
     def row_to_concept(self, cells: list[str], options: ReadOptions) -> tuple[str, Concept]:
-        get = lambda col: cells[col].strip() if col is not None and col < len(cells) else ""  # noqa: E731
+        def get(col: int | None) -> str:
+            return cells[col].strip() if col is not None and col < len(cells) else ""
+
         concept = Concept(id=get(self.id_col))
         for lang_role, text_role in (("source_lang", "source"), ("target_lang", "target")):
             text = get(self.roles[text_role])
@@ -266,9 +290,11 @@ def header_for(concepts: list[Concept], langs: list[str] | None, with_forms: boo
     if with_forms:
         header += [f"{MEMOQ_PREFIX}{l}" for l in order]
     header += [f"definition_{l}" for l in def_langs]
+    header += [f"definition_source_{l}" for l in def_langs
+               if any(l in c.definition_sources for c in concepts)]
     header += [f for f in ("note", "source", "created", "modified", "created_by",
-                           "modified_by") if any(getattr(c, "sources" if f == "source" else f)
-                                                 for c in concepts)]
+                           "modified_by", "kept")
+               if any(getattr(c, "sources" if f == "source" else f) for c in concepts)]
     return order, header
 
 
@@ -293,17 +319,17 @@ def _cell(concept: Concept, name: str, rank: int, by_lang: dict[str, list[Term]]
     if name == "source":
         return join_list(concept.sources) if rank == 0 else ""
     if name in CONCEPT_FIELDS:
-        return getattr(concept, name) if rank == 0 or name == "id" else ""
+        return encode(name, getattr(concept, name)) if rank == 0 or name == "id" else ""
     if name.startswith(MEMOQ_PREFIX):
         from termbase.text.inflect import stem_marked
 
         terms = by_lang.get(name[len(MEMOQ_PREFIX):], [])
         return stem_marked(terms[rank].text, terms[rank].lang) if rank < len(terms) else ""
-    field, _, lang = name.partition("_")
-    if field == "definition":
-        return concept.definition.get(lang, "") if rank == 0 else ""
+    field, _, lang = name.rpartition("_")
+    if field in DEFINITION_FIELDS:
+        held = concept.definition if field == "definition" else concept.definition_sources
+        return held.get(lang, "") if rank == 0 else ""
     terms = by_lang.get(lang, [])
     if rank >= len(terms):
         return ""
-    value = getattr(terms[rank], field)
-    return join_list(value) if field == "forms" else value
+    return encode(field, getattr(terms[rank], field))

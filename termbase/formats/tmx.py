@@ -265,7 +265,8 @@ def _as_concept(unit, line: int, texts: dict[str, str], props: dict[str, str], n
                                      "a sentence, not a term (import the file as memory)")
     concept = Concept(id=unit.get("tuid", "") if ours else "",
                       subject=props.get("x-subjectField", ""), note=note,
-                      terms=[Term(lang=langtag.base(tag), text=" ".join(tmxinline.plain(text).split()),
+                      terms=[Term(lang=langtag.base(tag),
+                                  text=" ".join(tmxinline.plain(text).split()),
                                   region=tag if "-" in tag else "")
                              for tag, text in texts.items()])
     return concept_entry(line, concept, options, warning)

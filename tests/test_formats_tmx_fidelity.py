@@ -167,3 +167,20 @@ def test_a_malformed_xml_lang_is_named_as_written(tmp_path):
     assert all("xml:lang='---'" in e.error and "malformed language tag '---'" in e.error
                for e in entries if e.error)
     assert len([e for e in entries if e.error]) == 3
+
+
+def test_term_pairs_from_tmx_keep_their_varieties(tmp_path):
+    path = tmp_path / "terms.tmx"
+    path.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="x" creationtoolversion="1" segtype="phrase"
+ o-tmf="x" adminlang="en" srclang="en-US" datatype="plaintext"/><body>
+<tu><tuv xml:lang="en-US"><seg>social<ph>&#160;</ph>worker</seg></tuv>
+<tuv xml:lang="es-BO"><seg>trabajador social</seg></tuv></tu>
+</body></tmx>""", encoding="utf-8")
+    entries = list(formats.get("tmx").read(path, ReadOptions(as_terms=True)))
+    (concept,) = [e.item for e in entries if e.item]
+    assert [(t.lang, t.region, t.text) for t in concept.terms] == [
+        ("en", "en-US", "social worker"), ("es", "es-BO", "trabajador social")]
+    out = tmp_path / "out.tmx"
+    formats.get("tmx").write([concept], out, WriteOptions(terms_as_tmx=True))
+    assert '<tuv xml:lang="es-BO">' in out.read_text(encoding="utf-8")

@@ -610,7 +610,8 @@ def _as_tbx_reads(concept: Concept) -> Concept:
 
 
 @settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.filter_too_much])
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.filter_too_much,
+                                 HealthCheck.too_slow])
 @given(concepts=st.lists(_concepts, min_size=1, max_size=3, unique_by=lambda c: c.id or id(c)),
        fmt=st.sampled_from(["tbx", "tbx2"]), with_forms=st.booleans())
 def test_generated_concepts_round_trip_through_tbx(tmp_path, concepts, fmt, with_forms):

@@ -10,15 +10,13 @@ sees the tags as tags.
 
 from __future__ import annotations
 
-import re
-
 from lxml import etree
 
 from termbase.formats.base import FormatError
 from termbase.formats.xmlsafe import localname, set_text
+from termbase.text.placeholders import PLACEHOLDER, without_tags
 
 WRAPPER = "hi"
-PLACEHOLDER = re.compile(r"<x(\d+)/>|<g(\d+)>|</g(\d+)>")
 
 
 def to_text(seg) -> tuple[str, list[str]]:
@@ -91,6 +89,4 @@ def fill(seg, text: str, codes: list[str]) -> None:
         open_one.attrib.pop("_n", None)
 
 
-def plain(text: str) -> str:
-    """The text without placeholders, each code counting as a space (for matching)."""
-    return PLACEHOLDER.sub(" ", text)
+plain = without_tags

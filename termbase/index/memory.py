@@ -17,6 +17,7 @@ from rapidfuzz.distance import Levenshtein
 from termbase import langtag
 from termbase.text.morphology import stem
 from termbase.text.normalize import fold, norm, tokenize
+from termbase.text.placeholders import without_tags
 
 MAX_CANDIDATES = 40   # segments scored per query
 MAX_POSTING = 2_000  # keys in more segments than this are too common to retrieve by
@@ -28,7 +29,7 @@ def word_keys(text: str, lang: str) -> list[frozenset[str]]:
     """Retrieval keys per word: stems of the word as written and folded, so inflected
     forms meet, and so do texts typed with and without diacritics."""
     return [frozenset((stem(t.text, lang) or fold(t.text), stem(fold(t.text), lang)
-                       or fold(t.text))) for t in tokenize(text)]
+                       or fold(t.text))) for t in tokenize(without_tags(text))]
 
 
 def all_keys(text: str, lang: str) -> set[str]:
@@ -36,7 +37,8 @@ def all_keys(text: str, lang: str) -> set[str]:
 
 
 def comparable_words(text: str) -> list[str]:
-    return [norm(t.text) for t in tokenize(text)]
+    """Words to compare; tag placeholders separate words and count as none."""
+    return [norm(t.text) for t in tokenize(without_tags(text))]
 
 
 @dataclass

@@ -184,3 +184,13 @@ def test_term_pairs_from_tmx_keep_their_varieties(tmp_path):
     out = tmp_path / "out.tmx"
     formats.get("tmx").write([concept], out, WriteOptions(terms_as_tmx=True))
     assert '<tuv xml:lang="es-BO">' in out.read_text(encoding="utf-8")
+
+
+def test_memory_matches_see_placeholders_as_tags_not_words(tmp_path):
+    from termbase.index.memory import MemoryIndex
+
+    first = segments(tmx(tmp_path / "m.tmx", src="pl", tgt="lt", word="gminie",
+                         target="seniūnijoje"))[0]
+    index = MemoryIndex({"1": first.to_dict()})
+    (match,) = index.search("Press gminie on the detector. 2. Touch", "pl", "lt")
+    assert match.score >= 99 and "<x1/>" in match.target

@@ -16,7 +16,7 @@ import re
 from typing import Iterator
 
 from termbase.formats.base import Entry, FormatError, ReadOptions
-from termbase.formats import headers
+from termbase.formats import datacats, headers
 from termbase.formats.cells import LIST_SEP, join_list, split_list  # noqa: F401
 from termbase.formats.records import concept_entry
 from termbase.model import Concept, Term, ValidationError, split_lang_tag
@@ -26,6 +26,10 @@ TERM_FIELDS = ("status", "type", "pos", "gender", "region", "context", "source",
 CONCEPT_FIELDS = ("id", "subject", "note", "source", "created", "modified", "created_by",
                   "modified_by", "kept")
 KEPT_SEP = " = "      # a kept field in a cell: `termNote reliabilityCode = 3 | ...`
+# term fields whose values go through the data-category table, and their TBX category
+TABLE_FIELDS = {"status": "administrativeStatus", "type": "termType",
+                "pos": "partOfSpeech", "gender": "grammaticalGender"}
+_MODEL_VALUES = {field: frozenset(values) for field, values in datacats.CANONICAL.items()}
 
 
 def decode(field: str, value: str):
@@ -66,6 +70,7 @@ class Layout:
         self.concept_cols: dict[int, str] = {}                 # col -> field
         self.ignored: list[str] = []
         self.read_as: list[str] = []          # header cells understood by name, for the report
+        self.warnings: list[str] = []         # of the row just read
         self._field_cache: dict[tuple[str, str], dict[str, int]] = {}
         problems = []
         for col, name in enumerate(self.header):
@@ -138,6 +143,13 @@ class Layout:
             for field, fcol in self._field_columns(region or lang, lang).items():
                 value = get(fcol)
                 if not value:
+                    continue
+                if field in TABLE_FIELDS and value not in _MODEL_VALUES[field]:
+                    # a vendor's spelling ("Forbidden", "Noun"): mapped, original kept
+                    category = TABLE_FIELDS[field]
+                    warning = datacats.take(term, category, value, f"termNote {category}")
+                    if warning:
+                        self.warnings.append(f"{term.text}: {warning}")
                     continue
                 setattr(term, field, decode(field, value))
             concept.terms.append(term)
@@ -231,7 +243,7 @@ def read_rows(rows: Iterator[tuple[int, list[str]]], options: ReadOptions) -> It
     # Streamed: a concept is passed on as soon as a row with another id follows. Rows of
     # one id are normally adjacent; a later stray row of an id already passed on is yielded
     # as a continuation, which the importer folds into that concept.
-    current: tuple[int, str, Concept] | None = None
+    current: tuple[int, str, Concept, list[str]] | None = None
     passed_on: dict[str, bool] = {}
     for line, cells in rows:
         if not any(c.strip() for c in cells if c):
@@ -240,32 +252,35 @@ def read_rows(rows: Iterator[tuple[int, list[str]]], options: ReadOptions) -> It
             yield Entry(line, error=f"{len(cells)} cells but the header has "
                                     f"{len(layout.header)} columns")
             continue
+        layout.warnings = []
         key, concept = layout.row_to_concept(cells, options)
         if not concept.terms:
             yield Entry(line, error="no term in any language column")
             continue
         if key and current is not None and key == current[1]:
             current[2].absorb(concept)
+            current[3].extend(layout.warnings)
             continue
         if current is not None:
             yield from _pass_on(current, passed_on, options)
-        current = (line, key, concept)
+        current = (line, key, concept, layout.warnings)
     if current is not None:
         yield from _pass_on(current, passed_on, options)
 
 
-def _pass_on(group: tuple[int, str, Concept], seen: dict[str, bool], options: ReadOptions
-             ) -> Iterator[Entry]:
+def _pass_on(group: tuple[int, str, Concept, list[str]], seen: dict[str, bool],
+             options: ReadOptions) -> Iterator[Entry]:
     """The entry for one block of rows. `seen` maps each id passed on to whether its first
     block was valid: a later block of a refused concept is refused too, and a later block
     does not get the default subject and source again."""
-    line, key, concept = group
+    line, key, concept, warnings = group
     continues = bool(key) and key in seen
     if continues and not seen[key]:
         yield Entry(line, error=f"a further row of concept {key!r}, whose first rows are "
                                 "invalid")
         return
-    entry = concept_entry(line, concept, options, defaults=not continues)
+    entry = concept_entry(line, concept, options, "; ".join(warnings) or None,
+                          defaults=not continues)
     if entry is None:
         return
     entry.continues = continues

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from termbase.cli import UsageError, open_termbase
 from termbase.cli.output import console, is_tty, print_json, progress_bar
-from termbase.cli.terms import check_langs
+from termbase.cli.terms import check_langs, check_tags
 
 
 def register(subparsers, common) -> None:
@@ -74,7 +74,7 @@ def cmd_import(args) -> int:
     from termbase.formats.base import ReadOptions
     from termbase.importer import ImportRefused
 
-    check_langs([l for l in (args.source_lang, args.target_lang) if l])
+    check_tags(*[l for l in (args.source_lang, args.target_lang) if l])
     if args.rejects and not args.skip_invalid:
         raise UsageError("--rejects goes with --skip-invalid")
     tb = open_termbase(args)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from termbase.cli import UsageError, open_termbase
 from termbase.cli.output import console, is_tty, print_json, status_mark, styled_terms
-from termbase.cli.terms import check_langs
+from termbase.cli.terms import check_langs, check_tags
 
 
 def register(subparsers, common) -> None:
@@ -155,21 +155,10 @@ def render_suggestion_rich(result: dict) -> None:
         out.print("[dim](no terms, no memory matches)[/]")
 
 
-def _check_tags(*tags: str) -> None:
-    """check takes varieties too (--from en-US --to en-GB); a malformed tag is usage."""
-    from termbase.model import ValidationError, split_lang_tag
-
-    for tag in tags:
-        try:
-            split_lang_tag(tag)
-        except ValidationError as exc:
-            raise UsageError(str(exc)) from None
-
-
 def cmd_check(args) -> int:
     from termbase.check import check_file
 
-    _check_tags(args.source_lang, args.target_lang)
+    check_tags(args.source_lang, args.target_lang)
     index = open_termbase(args).index
     report = check_file(index, args.file, args.source_lang, args.target_lang)
     if args.json:

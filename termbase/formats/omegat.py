@@ -18,6 +18,7 @@ import re
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from termbase import langtag
 from termbase.fileio import atomic_open
 from termbase.formats.base import Entry, Format, FormatError, ReadOptions, WriteOptions
 from termbase.formats.encoding import decode
@@ -35,8 +36,8 @@ def _pair(options) -> tuple[str, str]:
     if not pair:
         raise FormatError("an OmegaT glossary is bilingual: name the source and target "
                           "languages with --from and --to")
-    try:
-        return check_lang(pair[0]), check_lang(pair[1])
+    try:   # a variety (pl-LT) names its base language here
+        return check_lang(langtag.base(pair[0])), check_lang(langtag.base(pair[1]))
     except ValidationError as exc:
         raise FormatError(str(exc)) from None
 

@@ -121,8 +121,10 @@ def test_kept_values_sources_and_varieties_survive_export_and_import(tmp_path, f
 
 
 @needs_validators
-def test_tbx_basic_export_of_vendor_data_passes_the_validator(tmp_path):
-    (original,) = concepts(read("tbx2", write_file(tmp_path, "vendor.tbx", VENDOR_TBX)))
+@pytest.mark.parametrize("source", ["vendor", "term dates"])
+def test_tbx_basic_export_of_vendor_data_passes_the_validator(tmp_path, source):
+    text = VENDOR_TBX if source == "vendor" else TERM_DATES
+    (original,) = concepts(read("tbx2", write_file(tmp_path, "vendor.tbx", text)))
     path = tmp_path / "basic.tbx"
     formats.get("tbx").write([original], path, WriteOptions())
     result = run(sys.executable, VALIDATORS / "validate_tbx.py", path)
@@ -209,3 +211,23 @@ def test_spreadsheets_keep_varieties_kept_fields_and_sources(tmp_path, fmt):
     assert by_text(again) == by_text(original)      # spreadsheets order synonyms by status
     assert again.terms[0].kept["termNote administrativeStatus"] == "standardizedTerm-admn-sts"
     assert again.definition_sources == {"pl": "Ustawa z 2004 r. | art. 5"}
+
+
+TERM_DATES = VENDOR_TBX.replace(
+    "<term>dodatek rodzinny</term>",
+    "<term>dodatek rodzinny</term>"
+    "<transacGrp><transac type=\"transactionType\">origination</transac>"
+    "<date>2019-03-01</date><transacNote type=\"responsibility\">IATE team</transacNote>"
+    "</transacGrp>").replace("<termNote type=\"processStatus\">provisionallyProcessed"
+                             "</termNote>", "")
+
+
+@pytest.mark.parametrize("fmt", ["tbx", "tbx2"])
+def test_a_terms_own_dates_and_creators_are_kept_and_written_back(tmp_path, fmt):
+    (original,) = concepts(read("tbx2", write_file(tmp_path, "dates.tbx", TERM_DATES)))
+    assert original.terms[1].kept["transacGrp origination"] == "2019-03-01 by IATE team"
+    path = tmp_path / "out.tbx"
+    formats.get(fmt).write([original], path, WriteOptions())
+    (again,) = concepts(read(fmt, path))
+    assert again.terms[1].kept == original.terms[1].kept
+    assert "<date>2019-03-01</date>" in path.read_text(encoding="utf-8")

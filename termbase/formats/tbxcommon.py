@@ -59,6 +59,8 @@ FORMS_LABEL = "inflected forms: "
 FORM_OF_LABEL = "inflected form of: "
 ENTAILED = {"type": "entailedTerm"}
 KEPT_LABEL = "kept as is: "
+TRANSACTION_KEY = "transacGrp"        # kept key of a term's transaction: "transacGrp origination"
+TRANSACTION_SEP = " by "
 # DCT style puts the data category in the element name: <min:administrativeStatus>.
 DCT_KINDS = {
     "administrativeStatus": "termNote", "normativeAuthorization": "termNote",
@@ -248,7 +250,10 @@ def _kept(parent, kept: dict[str, str], dialect: Dialect, kinds: tuple[str, ...]
         if kinds is not None and kind not in kinds:
             continue
         for line in value.split("\n"):
-            if dialect.writes_natively(kind, kind_type):
+            if kind == TRANSACTION_KEY:
+                date, _, by = line.partition(TRANSACTION_SEP)
+                _transaction(parent, kind_type, date, by)
+            elif dialect.writes_natively(kind, kind_type):
                 sub(parent, kind, line, {"type": kind_type})
             else:
                 sub(parent, "note", f"{KEPT_LABEL}{key} = {line}")
@@ -506,6 +511,10 @@ class _EntryReader:
                     _keep(term.kept, *kept)
                 else:
                     term.note = _join(term.note, _text(child), "\n")
+            elif kind == "transacGrp":          # a term's own dates and creators, kept
+                what, date, by = self.transaction_parts(child)
+                _keep(term.kept, f"{TRANSACTION_KEY} {what or 'transaction'}",
+                      f"{date}{TRANSACTION_SEP}{by}" if by else date)
             elif (kind, kind_type) == ("ref", "crossReference") and _line(child).startswith(
                     FORM_OF_LABEL):
                 state["base"] = _line(child)[len(FORM_OF_LABEL):]
@@ -556,6 +565,15 @@ class _EntryReader:
             self.warnings.append(f"{term.text or 'a term'}: {warning}")
 
     def transaction(self, group) -> None:
+        kind, date, by = self.transaction_parts(group)
+        concept = self.concept
+        if kind == "origination":
+            concept.created, concept.created_by = date or concept.created, by or concept.created_by
+        elif kind == "modification" and (date or "") >= concept.modified:
+            concept.modified, concept.modified_by = date, by
+
+    def transaction_parts(self, group) -> tuple[str, str, str]:
+        """(transaction type, date, responsible person) of a transacGrp."""
         kind = date = fallback = by = ""
         for child in group:
             if not isinstance(child.tag, str):
@@ -569,12 +587,7 @@ class _EntryReader:
                 fallback = _text(child)
             elif name == "transacNote" and name_type == "responsibility":
                 by = _text(child)
-        date = date or fallback
-        concept = self.concept
-        if kind == "origination":
-            concept.created, concept.created_by = date or concept.created, by or concept.created_by
-        elif kind == "modification" and (date or "") >= concept.modified:
-            concept.modified, concept.modified_by = date, by
+        return kind, date or fallback, by
 
     def fold_forms(self) -> None:
         """Variant terms written by with_forms become forms of their base term again."""

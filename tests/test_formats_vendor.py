@@ -231,3 +231,13 @@ def test_a_terms_own_dates_and_creators_are_kept_and_written_back(tmp_path, fmt)
     (again,) = concepts(read(fmt, path))
     assert again.terms[1].kept == original.terms[1].kept
     assert "<date>2019-03-01</date>" in path.read_text(encoding="utf-8")
+
+
+@needs_validators
+def test_tbx2_export_with_kept_values_is_read_by_translate_toolkit(tmp_path):
+    pytest.importorskip("translate")
+    (original,) = concepts(read("tbx2", write_file(tmp_path, "dates.tbx", TERM_DATES)))
+    path = tmp_path / "v2.tbx"
+    formats.get("tbx2").write([original], path, WriteOptions())
+    result = run(sys.executable, VALIDATORS / "ttk_parse.py", "--src", "pl", "--tgt", "sr", path)
+    assert result.returncode == 0, result.stdout + result.stderr

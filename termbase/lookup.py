@@ -22,11 +22,13 @@ class Match:
     subject: str = ""
     definition: dict[str, str] = field(default_factory=dict)
     note: str = ""
+    region: str = ""          # the matched term's variety (pl-LT); `lang` stays the base
 
     def to_json(self) -> dict:
         data = asdict(self)
-        if not data["note"]:
-            del data["note"]
+        for optional in ("note", "region"):
+            if not data[optional]:
+                del data[optional]
         return data
 
 
@@ -70,7 +72,9 @@ def rank(index: Index, hits: list[Hit], targets: list[str] | None, limit: int) -
         matches.append(Match(
             concept_id=ref.concept_id, score=hit.score, match=hit.kind, lang=ref.lang,
             term=ref.text, equivalents=equivalents(concept, ref.lang, targets),
-            subject=concept.subject, definition=dict(concept.definition), note=concept.note))
+            subject=concept.subject, definition=dict(concept.definition), note=concept.note,
+            region=next((t.region for t in concept.terms
+                         if t.lang == ref.lang and t.text == ref.text), "")))
     return matches
 
 

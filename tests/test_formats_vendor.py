@@ -241,3 +241,15 @@ def test_tbx2_export_with_kept_values_is_read_by_translate_toolkit(tmp_path):
     formats.get("tbx2").write([original], path, WriteOptions())
     result = run(sys.executable, VALIDATORS / "ttk_parse.py", "--src", "pl", "--tgt", "sr", path)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_imported_varieties_are_found_by_base_language_with_the_variety_added(tmp_path):
+    from termbase import Termbase
+
+    tb = Termbase.open(tmp_path / "tb.json", seed=False)
+    tb.import_file(write_file(tmp_path, "vendor.tbx", VENDOR_TBX))
+    (match,) = [m.to_json() for m in tb.lookup("zasiłek na rodzinę", lang="pl")][:1]
+    assert (match["lang"], match["region"], match["term"]) == ("pl", "pl-LT",
+                                                               "zasiłek na rodzinę")
+    assert set(match["equivalents"]) == {"sr"}
+    assert match["equivalents"]["sr"][0]["region"] == "sr-Latn"

@@ -310,7 +310,10 @@ def _merge_into(target: Concept, incoming: Concept, line: int, report: ImportRep
 
 
 def _fill_term_fields(existing: Term, incoming: Term) -> None:
-    for name in ("status", "type", "pos", "gender", "region", "context", "source", "note"):
+    for name in ("status", "type", "pos", "gender", "region", "context", "source", "note",
+                 "context_source"):
         if not getattr(existing, name) and getattr(incoming, name):
             setattr(existing, name, getattr(incoming, name))
     existing.forms += [f for f in incoming.forms if f not in existing.forms]
+    for key, value in incoming.kept.items():       # kept-as-is fields the term lacks
+        existing.kept.setdefault(key, value)

@@ -253,3 +253,16 @@ def test_imported_varieties_are_found_by_base_language_with_the_variety_added(tm
                                                                "zasiłek na rodzinę")
     assert set(match["equivalents"]) == {"sr"}
     assert match["equivalents"]["sr"][0]["region"] == "sr-Latn"
+
+
+def test_a_merge_into_an_existing_term_takes_its_kept_fields(tmp_path):
+    from termbase import Termbase
+    from termbase.model import Concept, Term
+
+    tb = Termbase.open(tmp_path / "tb.json", seed=False)
+    tb.add(Concept(id="family-benefit", terms=[Term("pl", "zasiłek rodzinny")]))
+    report = tb.import_file(write_file(tmp_path, "vendor.tbx", VENDOR_TBX))
+    assert report.merged == 1
+    term = tb.get("family-benefit").terms[0]
+    assert term.kept["termNote administrativeStatus"] == "standardizedTerm-admn-sts"
+    assert term.context_source == "Gazeta | s. 2"

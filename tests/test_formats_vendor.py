@@ -266,3 +266,28 @@ def test_a_merge_into_an_existing_term_takes_its_kept_fields(tmp_path):
     term = tb.get("family-benefit").terms[0]
     assert term.kept["termNote administrativeStatus"] == "standardizedTerm-admn-sts"
     assert term.context_source == "Gazeta | s. 2"
+
+
+_plain = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp"),
+                               blacklist_characters="\ufffe\uffff"),
+                 min_size=1, max_size=12).map(normalise).filter(bool)
+_kept_keys = st.sampled_from(["termNote reliabilityCode", "termNote processStatus",
+                              "admin customerSubset", "descrip usageNote", "xref externalLink",
+                              "termNote zzVendorField", "transacGrp origination"])
+_kept = st.dictionaries(_kept_keys, _plain.filter(lambda v: " by " not in v and
+                                                   not v.startswith("by ")), max_size=3)
+
+
+@given(kept=_kept, concept_kept=st.dictionaries(st.sampled_from(
+    ["descrip reliabilityCode", "admin projectSubset", "descrip reliabilityCode@pl"]),
+    _plain, max_size=2), fmt=st.sampled_from(["tbx", "tbx2", "csv", "tsv"]))
+def test_generated_kept_fields_round_trip(tmp_path_factory, kept, concept_kept, fmt):
+    from termbase.model import Concept, Term
+
+    concept = Concept(id="k1", kept=concept_kept, terms=[
+        Term("pl", "pomoc", kept=kept), Term("lt", "pagalba")]).validate()
+    path = tmp_path_factory.mktemp("k") / f"k.{fmt}"
+    formats.get(fmt).write([concept], path, WriteOptions())
+    (again,) = concepts(read(fmt, path))
+    assert again.terms[0].kept == concept.terms[0].kept
+    assert again.kept == concept.kept

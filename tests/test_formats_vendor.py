@@ -291,3 +291,20 @@ def test_generated_kept_fields_round_trip(tmp_path_factory, kept, concept_kept, 
     (again,) = concepts(read(fmt, path))
     assert again.terms[0].kept == concept.terms[0].kept
     assert again.kept == concept.kept
+
+
+def test_a_concept_level_definition_keeps_its_language_and_source(tmp_path):
+    text = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="en"><martifHeader><fileDesc><sourceDesc><p>x</p></sourceDesc>
+</fileDesc></martifHeader><text><body><termEntry id="c1">
+  <descripGrp><descrip type="definition" xml:lang="lt">Pagalba
+      šeimai.</descrip><admin type="source">LR įstatymas | 3 str.</admin></descripGrp>
+  <langSet xml:lang="pl"><tig><term>pomoc rodzinie</term></tig></langSet>
+</termEntry></body></text></martif>"""
+    (concept,) = concepts(read("tbx2", write_file(tmp_path, "c.tbx", text)))
+    assert concept.definition == {"lt": "Pagalba šeimai."}
+    assert concept.definition_sources == {"lt": "LR įstatymas | 3 str."}
+    out = tmp_path / "out.tbx"
+    formats.get("tbx").write([concept], out, WriteOptions())
+    (again,) = concepts(read("tbx", out))
+    assert again.definition_sources == concept.definition_sources

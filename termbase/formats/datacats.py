@@ -99,7 +99,7 @@ TABLE = {"status": _STATUS, "type": _TYPE, "pos": _POS, "gender": _GENDER}
 KEPT_CATEGORIES = frozenset({
     "reliabilityCode", "processStatus", "termLocation", "termProvenance", "register",
     "frequency", "grammaticalNumber", "animacy", "usageNote", "customerSubset",
-    "projectSubset", "transferComment", "languagePlanningQualifier", "pronunciation",
+    "projectSubset", "customer", "transferComment", "languagePlanningQualifier", "pronunciation",
     "etymology", "timeRestriction", "temporalQualifier", "termStructure", "lionHotkey",
     "sortKey", "hyphenation", "syllabification", "conceptOrigin", "securitySubset",
     "originatingPerson", "originatingInstitution", "entrySource", "IATE-reliability",

@@ -201,7 +201,8 @@ def _entry(concept: Concept, terms: list[Term], ident: str, options: WriteOption
         sub(entry, "descrip", concept.subject, {"type": "subjectField"})
     for lang, text in concept.definition.items():
         if lang not in languages and text:
-            _definition(entry, text, dialect, {XML_LANG: lang})
+            _definition(entry, text, dialect, {XML_LANG: lang},
+                        source=concept.definition_sources.get(lang, ""))
     for source in concept.sources:
         sub(entry, "admin", source, {"type": "source"})
     if concept.note:
@@ -430,10 +431,12 @@ class _EntryReader:
     def concept_group(self, group, lang: str | None) -> None:
         """A descripGrp/adminGrp: a definition's own source stays with the definition."""
         children = [c for c in group if isinstance(c.tag, str)]
-        definition = any(self.category(c) == ("descrip", "definition") for c in children)
+        definition = next((c for c in children
+                           if self.category(c) == ("descrip", "definition")), None)
         for child in children:
-            if definition and self.category(child) == ("admin", "source"):
-                def_lang = lang or self.lang_attr(group, default=self.doc_lang)[0]
+            if definition is not None and self.category(child) == ("admin", "source"):
+                def_lang = lang or self.lang_attr(
+                    definition, default=self.lang_attr(group, default=self.doc_lang)[0])[0]
                 self.concept.definition_sources[def_lang] = _join(
                     self.concept.definition_sources.get(def_lang, ""), _text(child), "; ")
             else:

@@ -4,7 +4,11 @@ Header cells name languages by code (`pl`, `lt`, `en`, also `pl-LT` for a region
 fields as `<field>_<lang>` for term fields (`status_pl`, `note_lt`, `forms_pl` ...) or plain
 names for concept fields (`id`, `subject`, `definition_en`, `note`, `source`). A concept with
 synonyms takes several rows that share its `id`; without an `id` column each row is a concept.
-Lists (forms, sources) are separated by ` | `, with `|` inside a value escaped (`cells`).
+Lists (forms, sources) are separated by ` | `, with `|` inside a value escaped (`cells`);
+kept-as-is fields (`kept_pl`, `kept`) list `key = value` items the same way. Status, type,
+part of speech and gender cells go through the data-category table (`datacats`).
+Headers written by other tools (language names, a long file of pairs, none at all, an
+explicit --columns map) are understood by `headers`; `choose_layout` picks the reading.
 
 The writer produces exactly what the reader reads, so export -> import round-trips.
 """

@@ -194,3 +194,16 @@ def test_memory_matches_see_placeholders_as_tags_not_words(tmp_path):
     index = MemoryIndex({"1": first.to_dict()})
     (match,) = index.search("Press gminie on the detector. 2. Touch", "pl", "lt")
     assert match.score >= 99 and "<x1/>" in match.target
+
+
+def test_concordance_finds_text_in_a_variety_and_names_it(tmp_path):
+    db = tmp_path / "tb.json"
+    path = tmx(tmp_path / "c.tmx", src="pl-PL", tgt="lt-LT", word="gminie",
+               target="seniūnijoje")
+    assert _cli("import", path, db=db).returncode == 0
+    result = _cli("concordance", "--lang", "pl", "gminie", "--json", db=db)
+    assert result.returncode == 0, result.stderr
+    hits = json.loads(result.stdout)
+    hits = hits["results"] if isinstance(hits, dict) else hits
+    assert hits and hits[0]["variety"] == "pl-PL"
+    assert set(hits[0]["translations"]) == {"lt"}

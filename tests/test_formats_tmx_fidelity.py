@@ -207,3 +207,12 @@ def test_concordance_finds_text_in_a_variety_and_names_it(tmp_path):
     hits = hits["results"] if isinstance(hits, dict) else hits
     assert hits and hits[0]["variety"] == "pl-PL"
     assert set(hits[0]["translations"]) == {"lt"}
+
+
+def test_extraction_reads_tmx_text_without_tag_placeholders(tmp_path):
+    from termbase.extraction.passages import read_passages
+
+    path = tmx(tmp_path / "x.tmx", src="pl-PL", tgt="lt", word="gminie", target="seniūnijoje")
+    texts = [p.text for p in read_passages(path, "pl")]
+    assert texts and not any("<x" in t or "<g" in t for t in texts)
+    assert "gminie" in texts[0]

@@ -113,3 +113,15 @@ def test_dry_run_shows_the_mapping_it_chose(tmp_path):
                               str(tmp_path / "t.json"), "import", str(path), "--dry-run",
                               "--json"], capture_output=True, text=True, timeout=120)
     assert any("column mapping" in w for w in json.loads(as_json.stdout)["warnings"])
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from termbase.model import split_lang_tag  # noqa: E402
+
+
+@given(st.text(max_size=30))
+def test_any_header_cell_gives_nothing_or_a_valid_tag(cell):
+    tag = language_column(cell)
+    assert tag == "" or split_lang_tag(tag)[0] == tag.split("-")[0]

@@ -216,3 +216,38 @@ def test_extraction_reads_tmx_text_without_tag_placeholders(tmp_path):
     texts = [p.text for p in read_passages(path, "pl")]
     assert texts and not any("<x" in t or "<g" in t for t in texts)
     assert "gminie" in texts[0]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from lxml import etree  # noqa: E402
+
+from termbase.formats import tmxinline  # noqa: E402
+
+_words = st.text(st.sampled_from("ab <>&/x1g2.\n"), max_size=8).map(
+    lambda w: w.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+_code = st.sampled_from(['<ph x="1">&lt;br/&gt;</ph>', '<bpt i="1">&lt;b&gt;</bpt>',
+                         '<ept i="1">&lt;/b&gt;</ept>', '<it pos="begin">{1}</it>', '<ut/>'])
+
+
+@st.composite
+def _seg_xml(draw, depth=0):
+    """Escaped text (which may spell placeholders such as <x1/>) around codes and <hi>."""
+    parts = [draw(_words)]
+    for _ in range(draw(st.integers(0, 3))):
+        if depth < 2 and draw(st.booleans()):
+            parts.append(f'<hi type="b">{draw(_seg_xml(depth + 1))}</hi>')
+        else:
+            parts.append(draw(_code))
+        parts.append(draw(_words))
+    return "".join(parts)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_seg_xml())
+def test_inline_codes_go_to_placeholders_and_back_exactly(inner):
+    seg = etree.fromstring(f"<seg>{inner}</seg>")
+    text, codes = tmxinline.to_text(seg)
+    again = etree.Element("seg")
+    tmxinline.fill(again, text, codes)
+    assert etree.tostring(again) == etree.tostring(seg)

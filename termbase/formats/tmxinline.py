@@ -26,11 +26,23 @@ def to_text(seg) -> tuple[str, list[str]]:
     return _walk(seg, codes), codes
 
 
+LITERAL = "text:"     # a code that stands for text which itself looks like a placeholder
+
+
+def _literal(text: str, codes: list[str]) -> str:
+    """Text as it is, except that text looking like a placeholder ("<x1/>" typed in a
+    segment) becomes one whose code is that text, so export cannot mistake it."""
+    def keep(match) -> str:
+        codes.append(LITERAL + match.group(0))
+        return f"<x{len(codes)}/>"
+    return PLACEHOLDER.sub(keep, text) if "<" in text else text
+
+
 def _walk(elem, codes: list[str]) -> str:
-    parts = [elem.text or ""]
+    parts = [_literal(elem.text or "", codes)]
     for child in elem:
         if not isinstance(child.tag, str):
-            parts.append(child.tail or "")
+            parts.append(_literal(child.tail or "", codes))
             continue
         if localname(child.tag) == WRAPPER:
             shell = etree.Element("hi", dict(child.attrib))
@@ -40,7 +52,7 @@ def _walk(elem, codes: list[str]) -> str:
         else:
             codes.append(etree.tostring(child, encoding="unicode", with_tail=False))
             parts.append(f"<x{len(codes)}/>")
-        parts.append(child.tail or "")
+        parts.append(_literal(child.tail or "", codes))
     return "".join(parts)
 
 
@@ -68,6 +80,9 @@ def fill(seg, text: str, codes: list[str]) -> None:
             continue
         add_text(text[position:match.start()])
         position = match.end()
+        if codes[number - 1].startswith(LITERAL):
+            add_text(codes[number - 1][len(LITERAL):])
+            continue
         if end:
             done = stack.pop()
             del done.attrib["_n"]

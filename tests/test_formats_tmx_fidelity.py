@@ -183,7 +183,12 @@ def test_term_pairs_from_tmx_keep_their_varieties(tmp_path):
         ("en", "en-US", "social worker"), ("es", "es-BO", "trabajador social")]
     out = tmp_path / "out.tmx"
     formats.get("tmx").write([concept], out, WriteOptions(terms_as_tmx=True))
-    assert '<tuv xml:lang="es-BO">' in out.read_text(encoding="utf-8")
+    # base tags for a CAT project set to plain es; the variety comes back from a prop
+    written = out.read_text(encoding="utf-8")
+    assert '<tuv xml:lang="es">' in written and '<prop type="x-variety">es-BO</prop>' in written
+    entries = list(formats.get("tmx").read(out, ReadOptions(as_terms=True)))
+    (again,) = [e.item for e in entries if e.item]
+    assert [(t.lang, t.region) for t in again.terms] == [("en", "en-US"), ("es", "es-BO")]
 
 
 def test_memory_matches_see_placeholders_as_tags_not_words(tmp_path):

@@ -46,6 +46,7 @@ TUV_ATTRS = ("o-encoding", "datatype", "usagecount", "lastusagedate", "creationt
              "creationtoolversion", "creationdate", "creationid", "changedate", "changeid",
              "o-tmf")
 _TMX_DATE = "%Y%m%dT%H%M%SZ"
+VARIETY_PROP = "x-variety"     # term pairs: the variety of a tuv written with its base tag
 
 
 def tmx_date(value: str) -> str | None:
@@ -148,7 +149,7 @@ def _term_units(items: Iterable, options: WriteOptions) -> Iterator:
         for lang in _order((t.lang for t in concept.terms), options):
             best = concept.terms_in(lang)[0]
             if best.status not in ("deprecated", "forbidden"):
-                chosen[best.region or lang] = best.text
+                chosen[lang] = best
         if len(chosen) < 2:
             continue
         unit = etree.Element("tu", {"tuid": concept.id} if concept.id else {})
@@ -156,8 +157,11 @@ def _term_units(items: Iterable, options: WriteOptions) -> Iterator:
             sub(unit, "prop", concept.subject, {"type": "x-subjectField"})
         if concept.note:
             sub(unit, "note", concept.note)
-        for lang, text in chosen.items():
-            _tuv(unit, lang, text)
+        for lang, term in chosen.items():
+            # base language, so a CAT project set to plain `pl` takes the pair; the
+            # variety rides along as a prop the reader restores
+            variety = {"props": [[VARIETY_PROP, term.region]]} if term.region else None
+            _tuv(unit, lang, term.text, variety)
         yield unit
 
 
@@ -228,6 +232,7 @@ def _unit(unit, options: ReadOptions, ours: bool) -> Entry | None:
     origin = next((v for k, v in props if k == "x-origin"), "")
     created = unit.get("creationdate") or next((v for k, v in props if k == "x-created"), "")
     if options.as_terms:
+        texts = {_variety(tag, tuvs.get(tag)): text for tag, text in texts.items()}
         return _as_concept(unit, line, texts, dict(reversed(props)), note, options, ours,
                            warning)
     if len(texts) < 2:
@@ -255,6 +260,12 @@ def _tuv_kept(tuv, codes: list[str]) -> dict:
                       if localname(c.tag) == "prop"],
             "codes": codes}
     return {k: v for k, v in data.items() if v}
+
+
+def _variety(tag: str, tuv: dict | None) -> str:
+    """A term pair's tag: the tuv's own, or the variety our term export put in a prop."""
+    named = next((v for k, v in (tuv or {}).get("props", []) if k == VARIETY_PROP), "")
+    return named if "-" not in tag and langtag.base(named) == tag else tag
 
 
 def _as_concept(unit, line: int, texts: dict[str, str], props: dict[str, str], note: str,

@@ -311,6 +311,7 @@ class Termbase:
                     name: str | None = None, on_conflict: str = "merge",
                     dry_run: bool = False, skip_invalid: bool = False,
                     rejects: "FileArg | None" = None, encoding: str | None = None,
+                    columns: str | None = None,
                     as_terms: bool = False, subject: str = "", source: str = "",
                     source_lang: str | None = None, target_lang: str | None = None,
                     progress: Progress | None = None) -> ImportReport:
@@ -337,9 +338,10 @@ class Termbase:
         if rejects is not None and not skip_invalid:
             raise ValidationError("a rejects file goes with skip_invalid")
         options = ReadOptions(encoding=encoding, as_terms=as_terms, subject=subject,
-                              source=source)
+                              source=source, columns=columns)
         if source_lang or target_lang:
-            options.langs = [check_lang(lang) for lang in (source_lang, target_lang) if lang]
+            # varieties (pl-PL) are kept; their base languages select the columns
+            options.langs = [lang for lang in (source_lang, target_lang) if lang]
             options.source_lang, options.target_lang = source_lang, target_lang
         target = (rejects if rejects is not None else default_rejects_path(file)) \
             if skip_invalid else None

@@ -17,7 +17,8 @@ from termbase.formats.base import FormatError, ReadOptions
 from termbase.formats.encoding import decode
 from termbase.index.recognize import recognize
 from termbase.index.structures import Index
-from termbase.model import Segment, check_lang
+from termbase import langtag
+from termbase.model import Segment, ValidationError, check_lang, split_lang_tag
 from termbase.results.segments import CheckIssue as Issue
 
 BAD_STATUSES = ("deprecated", "forbidden")
@@ -34,13 +35,21 @@ def read_pairs(path: Path, source_lang: str, target_lang: str) -> Iterator[tuple
     if fmt.kind not in ("memory", "both"):
         raise FormatError(f"{path.name} is a {fmt.name} file; check needs a bilingual file "
                           "(TMX, XLIFF or two-column TSV)")
-    for entry in fmt.read(path, ReadOptions()):
+    # --from/--to stand in for languages the file does not declare (XLIFF 2 without trgLang)
+    options = ReadOptions(source_lang=source_lang, target_lang=target_lang)
+    for entry in fmt.read(path, options):
         if entry.error:
             raise FormatError(entry.error, line=entry.line)
         if isinstance(entry.item, Segment):
             texts = entry.item.texts
-            if source_lang in texts and target_lang in texts:
-                yield entry.line, texts[source_lang], texts[target_lang]
+            source = langtag.pick(texts, source_lang)
+            target = langtag.pick(texts, target_lang)
+            if source is not None and target is not None:
+                yield entry.line, source, target
+            elif source_lang == target_lang and len(texts) >= 2:
+                raise FormatError(f"the file holds {', '.join(texts)}: name the varieties "
+                                  f"to check, e.g. --from {list(texts)[0]} --to "
+                                  f"{list(texts)[1]}", line=entry.line)
 
 
 def _read_two_columns(path: Path, source_lang: str, target_lang: str):
@@ -96,10 +105,17 @@ def _allowed(index: Index, concept_id: str, lang: str) -> list[str]:
 
 
 def check_file(index: Index, path: Path, source_lang: str, target_lang: str) -> dict:
-    source_lang, target_lang = check_lang(source_lang), check_lang(target_lang)
+    """--from/--to may name varieties (en-US, pl-LT): the file's texts are picked by them,
+    the termbase is consulted by base language."""
+    try:
+        (source_base, source_variety), (target_base, target_variety) = (
+            split_lang_tag(source_lang), split_lang_tag(target_lang))
+    except ValidationError as exc:
+        raise FormatError(str(exc)) from None
+    source_lang, target_lang = source_variety or source_base, target_variety or target_base
     issues, segments = [], 0
     for line, source, target in read_pairs(Path(path), source_lang, target_lang):
         segments += 1
-        issues += check_segment(index, line, source, target, source_lang, target_lang)
+        issues += check_segment(index, line, source, target, source_base, target_base)
     return {"file": str(path), "from": source_lang, "to": target_lang, "segments": segments,
             "issues": [i.to_json() for i in issues]}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from termbase.index.memory import word_keys
 from termbase.index.structures import Index
+from termbase import langtag
 from termbase.model import check_lang
 from termbase.text.morphology import expand
 from termbase.text.normalize import fold, tokenize
@@ -31,19 +32,44 @@ def concordance(index: Index, phrase: str, lang: str, target_lang: str | None = 
     results = []
     for seg_key in sorted(candidates, key=_numeric):
         doc = memory.segment(seg_key)
-        text = doc["texts"].get(lang) if doc else None
-        if not text:
+        if doc is None:
             continue
-        span = _find(text, lang, keys, forms)
-        if span is None:
+        found = _find_in_variety(doc["texts"], lang, keys, forms)
+        if found is None:
             continue
+        tag, text, span = found
         entry = {"segment": seg_key, "text": text, "start": span[0], "end": span[1],
-                 "translations": {l: t for l, t in doc["texts"].items()
-                                  if l != lang and (not target_lang or l == target_lang)}}
+                 "translations": _translations(doc["texts"], tag, target_lang)}
+        if tag != lang:
+            entry["variety"] = tag
         results.append(entry)
         if len(results) >= limit:
             break
     return results
+
+
+def _find_in_variety(texts: dict[str, str], lang: str, keys, forms):
+    """(tag, text, span) of the first text in `lang` or one of its varieties that holds the
+    query; texts are keyed by variety (pl-PL, pl-LT) where the memory has them."""
+    for tag, text in texts.items():
+        if langtag.base(tag) == lang and text:
+            span = _find(text, lang, keys, forms)
+            if span is not None:
+                return tag, text, span
+    return None
+
+
+def _translations(texts: dict[str, str], found: str, target_lang: str | None) -> dict:
+    """The other texts, keyed by base language; by full tag only for another variety of
+    the query's own language (a pl-PL/pl-LT memory)."""
+    base = langtag.base(found)
+    result = {}
+    for tag, text in texts.items():
+        other = langtag.base(tag)
+        if tag == found or (target_lang and other != target_lang and tag != target_lang):
+            continue
+        result[tag if other == base else other] = text
+    return result
 
 
 def _find(text: str, lang: str, keys: list[frozenset[str]], forms: list[set[str]]):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from termbase import formats
+from termbase import formats, langtag
 from termbase.bulk import paused_gc
 from termbase.formats.base import FormatError, WriteOptions
 from termbase.model import STATUSES, Concept, ValidationError
@@ -80,7 +80,9 @@ def _export(store, path, fmt_name, options, selection) -> dict:
     writes_memory = fmt.kind == "memory" or (fmt.kind == "both" and not options.terms_as_tmx)
     if writes_memory:
         items = [s for s in store.segments()
-                 if not selection.langs or len(set(s.texts) & set(selection.langs)) >= 2]
+                 if not selection.langs or len(
+                     {tag for tag in s.texts if langtag.base(tag) in selection.langs
+                      or tag in selection.langs}) >= 2]
     else:
         items = list(selection.apply(sorted(store.concepts(), key=_concept_order)))
         if options.with_forms:

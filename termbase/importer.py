@@ -286,7 +286,10 @@ def _warn_bidi(entry: Entry, report: ImportReport) -> None:
 
 
 def _segment_key(doc: dict) -> tuple:
-    return tuple(sorted(doc.get("texts", {}).items()))
+    """Texts, and the inline codes behind their placeholders: units that differ only in
+    formatting stay apart."""
+    codes = {tag: tuv.get("codes") for tag, tuv in (doc.get("kept") or {}).get("tuv", {}).items()}
+    return tuple(sorted(doc.get("texts", {}).items())) + (repr(sorted(codes.items())),)
 
 
 def _apply_concept(tx: Transaction, terms: _TermMap, line: int, incoming: Concept,
@@ -348,7 +351,10 @@ def _merge_into(target: Concept, incoming: Concept, line: int, report: ImportRep
 
 
 def _fill_term_fields(existing: Term, incoming: Term) -> None:
-    for name in ("status", "type", "pos", "gender", "region", "context", "source", "note"):
+    for name in ("status", "type", "pos", "gender", "region", "context", "source", "note",
+                 "context_source"):
         if not getattr(existing, name) and getattr(incoming, name):
             setattr(existing, name, getattr(incoming, name))
     existing.forms += [f for f in incoming.forms if f not in existing.forms]
+    for key, value in incoming.kept.items():       # kept-as-is fields the term lacks
+        existing.kept.setdefault(key, value)

@@ -52,7 +52,9 @@ def rank(index: Index, hits: list[Hit], targets: list[str] | None, limit: int) -
             term=ref.text, equivalents={
                 lang: [Equivalent.from_json(entry) for entry in entries]
                 for lang, entries in equivalents(concept, ref.lang, targets).items()},
-            subject=concept.subject, definition=dict(concept.definition), note=concept.note))
+            subject=concept.subject, definition=dict(concept.definition), note=concept.note,
+            region=next((t.region for t in concept.terms
+                         if t.lang == ref.lang and t.text == ref.text), "")))
     return matches
 
 

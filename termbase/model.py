@@ -9,6 +9,14 @@ TBX-Basic data categories so that TBX round-trips without loss:
     Concept.sources     -> source                Term.gender  -> grammaticalGender
     Term.region         -> geographicalUsage     Term.context -> context
     Term.forms          -> inflected variants (exported as termType "variant" where wanted)
+    Term.context_source, Concept.definition_sources -> the source of that very context or
+                           definition (<admin type="source"> inside its group)
+    Term.kept, Concept.kept -> data categories (or original values) the model has no field
+                           for, kept as they came so that export writes them back
+
+A regional variety is a full BCP 47 tag (`pl-LT`, `en-GB`, `sr-Latn`) in Term.region beside
+the base language in Term.lang; memory segments key their texts by the same tag (the base
+language when the file named no variety). See `termbase.langtag`.
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ from dataclasses import dataclass, field, fields
 
 from termbase.errors import InvalidInput
 from termbase.text.display import for_terminal, only_invisible
+from termbase import langtag
 
 STATUSES = ("preferred", "admitted", "deprecated", "forbidden")
 TERM_TYPES = ("fullForm", "abbreviation", "acronym", "variant", "phrase", "shortForm")
@@ -42,9 +51,15 @@ lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv
 or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw
 ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu
 """.split())
-_LANG_RE = re.compile(r"^[a-z]{2}$")
-_REGION_RE = re.compile(r"^[a-z]{2}-[A-Z]{2}$")
-_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+_LANG_RE = re.compile(r"^[a-z]{2,3}$")
+# Concept ids: any XML NCName (what TBX's conceptEntry/@id allows), also starting with a
+# digit as spreadsheet ids do. NameChars exclude spaces, controls, slashes and colons, so an
+# id is safe in a file name and on a terminal line; at most 128 characters.
+_NAME_START = ("A-Za-z_\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d"
+               "\u037f-\u1fff\u200c\u200d\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff"
+               "\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff")
+_NAME_CHAR = _NAME_START + "0-9.\\-\u00b7\u0300-\u036f\u203f\u2040"
+_ID_RE = re.compile(f"^[{_NAME_START}0-9][{_NAME_CHAR}]{{0,127}}$")
 
 
 # The name this module always raised; the same class as `termbase.errors.InvalidInput`.
@@ -74,20 +89,27 @@ def check_lang(code: str) -> str:
 
 
 def split_lang_tag(tag: str) -> tuple[str, str]:
-    """'pl-LT' -> ('pl', 'pl-LT'); 'en' -> ('en', ''). Underscores are accepted for hyphens."""
-    tag = (tag or "").strip().replace("_", "-")
-    lang, _, country = tag.partition("-")
-    lang = check_lang(lang)
-    return lang, (check_region(f"{lang}-{country}") if country else "")
+    """'pl-LT' -> ('pl', 'pl-LT'); 'sr-latn' -> ('sr', 'sr-Latn'); 'en' -> ('en', '').
+    Underscores are accepted for hyphens."""
+    try:
+        lang, variety = langtag.parse(tag)
+    except langtag.TagError as exc:
+        raise ValidationError(str(exc)) from None
+    check_lang(lang)
+    return lang, variety
 
 
 def check_region(region: str) -> str:
-    """Regions are language-COUNTRY tags such as pl-LT; case is normalised."""
-    lang, _, country = (region or "").strip().partition("-")
-    norm = f"{lang.lower()}-{country.upper()}"
-    if not _REGION_RE.match(norm):
-        raise ValidationError(f"malformed region {region!r} (expected e.g. pl-LT, pl-PL)")
-    return sys.intern(norm)
+    """A regional variety is a BCP 47 tag with more than a language (pl-LT, en-GB,
+    sr-Latn); case is normalised."""
+    try:
+        _, variety = langtag.parse(region)
+    except langtag.TagError:
+        variety = ""
+    if not variety:
+        raise ValidationError(f"malformed region {region!r} (expected a language tag with "
+                              "a region or script, e.g. pl-LT, pl-PL, sr-Latn)")
+    return variety
 
 
 def _check_text(label: str, value: str, allow_newlines: bool = True) -> str:
@@ -119,6 +141,8 @@ class Term:
     source: str = ""
     note: str = ""
     forms: list[str] = field(default_factory=list)
+    context_source: str = ""
+    kept: dict[str, str] = field(default_factory=dict)
 
     def validate(self) -> "Term":
         self.lang = check_lang(self.lang)
@@ -136,7 +160,11 @@ class Term:
         self.gender = _check_choice("gender", self.gender, GENDERS)
         if self.region:
             self.region = check_region(self.region)
-        for name in ("context", "source", "note"):
+            if langtag.base(self.region) != self.lang:
+                raise ValidationError(f"region {self.region!r} is not a variety of "
+                                      f"{self.lang!r} (term {self.text[:40]!r})")
+        self.kept = check_kept(self.kept)
+        for name in ("context", "source", "note", "context_source"):
             setattr(self, name, _check_text(name, getattr(self, name)).strip())
         forms = []
         for form in self.forms:
@@ -155,14 +183,32 @@ class Term:
         data = {}
         for name in _TERM_FIELDS:
             value = getattr(self, name)
-            if value not in ("", [], None):
-                data[name] = list(value) if name == "forms" else value
+            if value not in ("", [], {}, None):
+                data[name] = _copy(value)
         return data
 
     @classmethod
     def from_dict(cls, data: dict) -> "Term":
-        return cls(**{k: (list(v) if k == "forms" else v) for k, v in data.items()
-                      if k in _TERM_FIELD_SET})
+        return cls(**{k: _copy(v) for k, v in data.items() if k in _TERM_FIELD_SET})
+
+
+def _copy(value):
+    """A fresh list or dict, so records and objects never share a mutable value."""
+    return list(value) if isinstance(value, list) else (
+        dict(value) if isinstance(value, dict) else value)
+
+
+def check_kept(kept: dict) -> dict[str, str]:
+    """Kept-as-is fields: text keys and values, no control characters but line breaks."""
+    if not isinstance(kept, dict):
+        raise ValidationError("kept fields must be a mapping")
+    clean = {}
+    for key, value in kept.items():
+        key = _check_text("kept field name", str(key), allow_newlines=False).strip()
+        value = _check_text(f"kept field {key!r}", str(value)).strip()
+        if key and value:
+            clean[sys.intern(key)] = value
+    return clean
 
 
 _TERM_FIELDS = tuple(f.name for f in fields(Term))
@@ -181,6 +227,8 @@ class Concept:
     modified: str = ""
     created_by: str = ""
     modified_by: str = ""
+    definition_sources: dict[str, str] = field(default_factory=dict)
+    kept: dict[str, str] = field(default_factory=dict)
 
     def validate(self) -> "Concept":
         if self.id and not _ID_RE.match(self.id):
@@ -193,6 +241,10 @@ class Concept:
             check_lang(lang): _check_text("definition", text).strip()
             for lang, text in self.definition.items() if text and text.strip()
         }
+        self.definition_sources = {
+            check_lang(lang): _check_text("definition source", text).strip()
+            for lang, text in self.definition_sources.items() if text and text.strip()}
+        self.kept = check_kept(self.kept)
         sources = []
         for src in self.sources:
             src = _check_text("source", src, allow_newlines=False).strip()
@@ -228,6 +280,10 @@ class Concept:
         """Take the definitions, subject and note this concept lacks, and new sources."""
         for lang, text in other.definition.items():
             self.definition.setdefault(lang, text)
+        for lang, text in other.definition_sources.items():
+            self.definition_sources.setdefault(lang, text)
+        for key, value in other.kept.items():
+            self.kept.setdefault(key, value)
         for name in ("subject", "note"):
             if not getattr(self, name):
                 setattr(self, name, getattr(other, name))
@@ -248,6 +304,7 @@ class Concept:
             "terms": [t.to_dict() for t in self.terms],
             "created": self.created, "modified": self.modified,
             "created_by": self.created_by, "modified_by": self.modified_by,
+            "definition_sources": dict(self.definition_sources), "kept": dict(self.kept),
         }
         return {k: v for k, v in data.items() if v not in ("", [], {}, None) or k == "terms"}
 
@@ -260,6 +317,8 @@ class Concept:
             terms=[Term.from_dict(t) for t in data.get("terms") or []],
             created=data.get("created", ""), modified=data.get("modified", ""),
             created_by=data.get("created_by", ""), modified_by=data.get("modified_by", ""),
+            definition_sources=dict(data.get("definition_sources") or {}),
+            kept=dict(data.get("kept") or {}),
         )
 
     def content_key(self) -> tuple:
@@ -272,36 +331,42 @@ class Concept:
 
 @dataclass
 class Segment:
-    """One translation-memory unit: aligned text per language."""
+    """One translation-memory unit: aligned text per language, keyed by language tag (the
+    base language, or the full tag of a variety: a memory between en-US and en-GB, or
+    pl-PL and pl-LT, keeps both). `kept` holds what a TMX unit carries beyond that (its
+    attributes, props and notes at unit and variant level, the inline codes behind the
+    placeholders in the texts), for export to write back; see formats/tmxkept.py."""
 
     texts: dict[str, str]
     origin: str = ""
     created: str = ""
     id: str = ""
     note: str = ""
+    kept: dict = field(default_factory=dict)
 
     def validate(self) -> "Segment":
         clean = {}
-        for lang, text in self.texts.items():
-            lang = lang.strip()
-            base = lang.split("-")[0]
-            check_lang(base)
+        for tag, text in self.texts.items():
+            lang, variety = split_lang_tag(tag)
             text = _check_text("segment", text or "").strip()
             if text:
-                clean[base.lower()] = text
+                clean.setdefault(variety or lang, text)
         if len(clean) < 2:
-            raise ValidationError("a memory segment needs text in at least two languages")
+            raise ValidationError("a memory segment needs text in at least two languages "
+                                  "(or two varieties of one)")
         self.texts = clean
         self.origin = _check_text("origin", self.origin, allow_newlines=False)
+        if not isinstance(self.kept, dict):
+            raise ValidationError("kept unit data must be a mapping")
         return self
 
     def to_dict(self) -> dict:
         data = {"id": self.id, "texts": dict(self.texts), "origin": self.origin,
-                "created": self.created, "note": self.note}
+                "created": self.created, "note": self.note, "kept": self.kept}
         return {k: v for k, v in data.items() if v or k == "texts"}
 
     @classmethod
     def from_dict(cls, data: dict) -> "Segment":
         return cls(texts=dict(data.get("texts") or {}), origin=data.get("origin", ""),
                    created=data.get("created", ""), id=data.get("id", ""),
-                   note=data.get("note", ""))
+                   note=data.get("note", ""), kept=dict(data.get("kept") or {}))

@@ -99,7 +99,7 @@ def test_import_and_export_through_streams(tb):
 
 
 def test_rejects_go_into_a_stream(tb):
-    upload = io.BytesIO("pl\tlt\tstatus_pl\nzły\tblogas\tbogus\ndobry\tgeras\t\n".encode())
+    upload = io.BytesIO("pl\tlt\tregion_pl\nzły\tblogas\tpl-!!\ndobry\tgeras\t\n".encode())
     rejects = io.BytesIO()
     report = tb.import_file(upload, name="u.tsv", skip_invalid=True, rejects=rejects)
     assert report.added == 1 and [r["line"] for r in report.rejected] == [2]

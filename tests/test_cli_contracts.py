@@ -100,7 +100,7 @@ def test_import_and_dry_run(cli, tmp_path):
 
 def test_import_refused(cli, tmp_path):
     path = tmp_path / "bad.tsv"
-    path.write_text("pl\tlt\tstatus_pl\nrodzina zastępcza\tglobėjų šeima\tbogus\n",
+    path.write_text("pl\tlt\tregion_pl\nrodzina zastępcza\tglobėjų šeima\tpl-!!\n",
                     encoding="utf-8")
     result = cli("import", "--json", str(path))
     assert result.code == 1 and len(result.err.strip().splitlines()) >= 1
@@ -111,7 +111,7 @@ def test_import_refused(cli, tmp_path):
 
 def test_import_skip_invalid_writes_the_rejects(cli, tmp_path):
     path = tmp_path / "mixed.tsv"
-    path.write_text("pl\tlt\tstatus_pl\nrodzina zła\tšeima\tbogus\n"
+    path.write_text("pl\tlt\tregion_pl\nrodzina zła\tšeima\tpl-!!\n"
                     "rodzina zastępcza\tglobėjų šeima\t\n", encoding="utf-8")
     data = as_json(cli("import", "--json", "--skip-invalid", str(path)))
     assert data["added"] == 1 and [r["line"] for r in data["rejected"]] == [2]

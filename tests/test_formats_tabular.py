@@ -84,10 +84,10 @@ def test_xlsx_made_by_hand_numbers_dates_and_row_numbers(tmp_path):
 
     book = openpyxl.Workbook()
     sheet = book.active
-    sheet.append(["id", "pl", "lt", "status_pl", "created"])
-    sheet.append([101, "zasiłek", "pašalpa", "preferred", dt.datetime(2024, 5, 1)])
+    sheet.append(["id", "pl", "lt", "region_pl", "created"])
+    sheet.append([101, "zasiłek", "pašalpa", "pl-PL", dt.datetime(2024, 5, 1)])
     sheet.append([102.0, 3.5, "skaičius", None, dt.date(2024, 5, 2)])
-    sheet.append([103, "pomoc", "pagalba", "recommended", None])
+    sheet.append([103, "pomoc", "pagalba", "Lithuania", None])
     book.create_sheet("other").append(["ignored"])
     path = tmp_path / "hand.xlsx"
     book.save(path)
@@ -96,7 +96,7 @@ def test_xlsx_made_by_hand_numbers_dates_and_row_numbers(tmp_path):
     assert [(c.id, c.terms[0].text, c.created) for c in good] == [
         ("101", "zasiłek", "2024-05-01"), ("102", "3.5", "2024-05-02")]
     (bad,) = [e for e in entries if e.error]
-    assert bad.line == 4 and "unknown status 'recommended'" in bad.error
+    assert bad.line == 4 and "malformed region 'Lithuania'" in bad.error
 
 
 @pytest.mark.parametrize("content", [b"hello, world\n", b"", b"PK\x03\x04broken zip"])

@@ -73,7 +73,7 @@ def test_binary_junk_is_refused_and_store_unchanged(empty, tmp_path):
 
 
 @pytest.mark.parametrize("content, message", [
-    ("polish\tlithuanian\nx\ty\n", "no language column"),
+    ("słowo\tznaczenie\nx\ty\n", "no language column"),   # "polish" is read as pl now
     ("pl\txx\npomoc\tz\n", "unknown language code"),
     ("", "empty"),
 ])
@@ -86,21 +86,38 @@ def test_bad_headers_are_one_clear_error(empty, tmp_path, content, message):
 
 
 def test_one_bad_row_refuses_the_whole_file_listing_every_problem(empty, tmp_path):
-    path = write(tmp_path, "rows.tsv", "pl\tlt\tstatus_pl\n"
-                 "pomoc społeczna\tsocialinė parama\tpreferred\n"
-                 "ubóstwo\tskurdas\trecommended\n"
+    path = write(tmp_path, "rows.tsv", "pl\tlt\tregion_pl\n"
+                 "pomoc społeczna\tsocialinė parama\tpl-PL\n"
+                 "ubóstwo\tskurdas\tLithuania\n"
                  "\t\t\n"
-                 "bieda\tskurdas\tbogus\n")
+                 "bieda\tskurdas\tlt-LT\n")
     before = digest(empty.store.path)
     with pytest.raises(ImportRefused) as refused:
         empty.import_file(path)
     assert [line for line, _ in refused.value.errors] == [3, 5]
-    assert all("unknown status" in message for _, message in refused.value.errors)
+    assert "malformed region 'Lithuania'" in refused.value.errors[0][1]
+    assert "region 'lt-LT' is not a variety of 'pl'" in refused.value.errors[1][1]
     assert digest(empty.store.path) == before
 
 
+def test_vendor_status_values_are_mapped_and_unknown_ones_kept_with_a_warning(empty, tmp_path):
+    path = write(tmp_path, "rows.tsv", "pl\tlt\tstatus_pl\tpos_pl\n"
+                 "ubóstwo\tskurdas\tForbidden\tNoun\n"
+                 "bieda\tvargas\tbogus\t\n")
+    report = empty.import_file(path)
+    assert report.added == 2
+    assert any("administrativeStatus 'bogus' is not in the data-category table" in w
+               for w in report.warnings)
+    terms = {t.text: t for c in empty.store.concepts() for t in c.terms}
+    assert (terms["ubóstwo"].status, terms["ubóstwo"].pos) == ("forbidden", "noun")
+    assert terms["ubóstwo"].kept == {"termNote administrativeStatus": "Forbidden",
+                                     "termNote partOfSpeech": "Noun"}
+    assert terms["bieda"].status == "" and terms["bieda"].kept == {
+        "termNote administrativeStatus": "bogus"}
+
+
 def test_skip_invalid_imports_the_rest(empty, tmp_path):
-    path = write(tmp_path, "rows.tsv", "pl\tlt\tstatus_pl\npomoc\tparama\t\nbieda\tskurdas\tbogus\n")
+    path = write(tmp_path, "rows.tsv", "pl\tlt\tregion_pl\npomoc\tparama\t\nbieda\tskurdas\tbogus\n")
     report = empty.import_file(path, skip_invalid=True)
     assert report.added == 1 and report.rejected == [
         {"line": 3, "error": report.rejected[0]["error"]}]
@@ -289,7 +306,7 @@ def test_a_stray_row_leaves_one_log_record_and_the_files_dates(empty, tmp_path):
 
 
 def test_a_stray_row_of_a_refused_concept_is_refused_too(empty, tmp_path):
-    path = stray(tmp_path, "id\tpl\tstatus_pl", "starostwo\tbest", "gmina\t")
+    path = stray(tmp_path, "id\tpl\tregion_pl", "starostwo\tWilno", "gmina\t")
     report = empty.import_file(path, skip_invalid=True)
     assert [r["line"] for r in report.rejected] == [2, 4]
     assert [c.id for c in empty.store.concepts()] == ["e2"]

@@ -59,5 +59,64 @@ def test_language_tags():
 def test_segments_need_two_languages():
     with pytest.raises(ValidationError, match="two languages"):
         Segment({"pl": "tekst", "lt": "  "}).validate()
-    assert Segment({"pl-PL": "tekst", "lt": "tekstas"}).validate().texts == {
-        "pl": "tekst", "lt": "tekstas"}
+    assert Segment({"pl_pl": "tekst", "lt": "tekstas"}).validate().texts == {
+        "pl-PL": "tekst", "lt": "tekstas"}
+
+
+def test_a_memory_between_two_varieties_of_one_language_keeps_both():
+    segment = Segment({"en-US": "color", "en-gb": "colour"}).validate()
+    assert segment.texts == {"en-US": "color", "en-GB": "colour"}
+    with pytest.raises(ValidationError, match="two languages"):
+        Segment({"en-US": "color", "en-us": "colour"}).validate()
+
+
+@pytest.mark.parametrize("tag, expected", [
+    ("sr-latn", ("sr", "sr-Latn")), ("sr_Latn_rs", ("sr", "sr-Latn-RS")),
+    ("es-419", ("es", "es-419")), ("es-BO", ("es", "es-BO")), ("pl-PL", ("pl", "pl-PL")),
+    ("de-CH-1996", ("de", "de-CH-1996")), ("en-GB-x-legal", ("en", "en-GB-x-legal"))])
+def test_bcp47_varieties_keep_script_region_and_variant(tag, expected):
+    assert split_lang_tag(tag) == expected
+
+
+@pytest.mark.parametrize("tag", ["---", "", "pl-", "p", "polish-PL", "pl--LT", "pl-LT-"])
+def test_malformed_tags_are_named_as_given(tag):
+    with pytest.raises(ValidationError, match=f"malformed language tag {tag!r}"):
+        split_lang_tag(tag)
+
+
+def test_a_region_must_be_a_variety_of_the_terms_language():
+    with pytest.raises(ValidationError, match="not a variety of 'pl'"):
+        concept(Term("pl", "gmina", region="lt-LT")).validate()
+    assert concept(Term("sr", "opština", region="sr-latn")).validate().terms[0].region == \
+        "sr-Latn"
+
+
+@pytest.mark.parametrize("ident", ["I18N_إختبار_1", "пример-2", "例え.3", "_x", "123", "a·b"])
+def test_any_xml_name_is_a_concept_id(ident):
+    assert concept(Term("pl", "pomoc"), id=ident).validate().id == ident
+
+
+@pytest.mark.parametrize("ident", ["a b", "a/b", "a:b", "-x", ".x", "a\u202eb", "a\x1bb",
+                                   "x" * 129, "..", "a\\b"])
+def test_ids_unsafe_in_file_names_or_on_terminals_are_refused(ident):
+    with pytest.raises(ValidationError, match="malformed concept id"):
+        concept(Term("pl", "pomoc"), id=ident).validate()
+
+
+def test_kept_fields_and_sources_of_definitions_round_trip_through_dict():
+    c = concept(Term("pl", "gmina", kept={"termNote reliabilityCode": "3"},
+                     context="W gminie.", context_source="Ustawa | art. 5"),
+                definition={"pl": "Jednostka."}, definition_sources={"pl": "słownik"},
+                kept={"admin customerSubset": "MOPS"}).validate()
+    again = Concept.from_dict(c.to_dict())
+    assert again == c and again.terms[0].kept is not c.terms[0].kept
+
+
+def test_a_store_record_written_before_kept_fields_existed_loads_unchanged():
+    old = {"id": "c1", "subject": "family", "definition": {"pl": "Def."}, "sources": ["s"],
+           "terms": [{"lang": "pl", "text": "rodzina", "status": "preferred",
+                      "region": "pl-LT", "forms": ["rodziny"]}], "created": "2024-01-01"}
+    c = Concept.from_dict(old).validate()
+    assert c.to_dict() == old and c.kept == {} and c.terms[0].kept == {}
+    segment = Segment.from_dict({"id": "7", "texts": {"pl": "a", "lt": "b"}}).validate()
+    assert segment.to_dict() == {"id": "7", "texts": {"pl": "a", "lt": "b"}}

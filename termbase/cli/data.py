@@ -7,7 +7,7 @@ from pathlib import Path
 
 from termbase.cli import UsageError, open_termbase
 from termbase.cli.output import console, is_tty, print_json, progress_bar
-from termbase.cli.terms import check_langs
+from termbase.cli.terms import check_langs, check_tags
 from termbase import for_terminal as visible
 
 
@@ -27,6 +27,9 @@ def register(subparsers, common) -> None:
     p.add_argument("--source", default="", help="source for concepts without one")
     p.add_argument("--encoding", help="text encoding (default: detected)")
     p.add_argument("--as-terms", action="store_true", help="TMX: import short units as term pairs")
+    p.add_argument("--columns", help="CSV/TSV/XLSX: what the columns mean, by position for a "
+                   "file without a header (pl,lt,note) or renaming header cells "
+                   "('Begriff=de,Kommentar=note'); the dry run shows the mapping used")
     p.add_argument("--from", dest="source_lang", help="OmegaT glossary: source language")
     p.add_argument("--to", dest="target_lang", help="OmegaT glossary: target language")
     p.add_argument("--skip-invalid", action="store_true",
@@ -72,7 +75,7 @@ def _split_langs(value: str | None) -> list[str] | None:
 def cmd_import(args) -> int:
     from termbase import ImportRefused
 
-    check_langs([l for l in (args.source_lang, args.target_lang) if l])
+    check_tags(*[l for l in (args.source_lang, args.target_lang) if l])
     if args.rejects and not args.skip_invalid:
         raise UsageError("--rejects goes with --skip-invalid")
     tb = open_termbase(args)
@@ -82,7 +85,7 @@ def cmd_import(args) -> int:
                 args.file, format=args.format, on_conflict=args.on_conflict,
                 dry_run=args.dry_run, skip_invalid=args.skip_invalid, rejects=args.rejects,
                 encoding=args.encoding, as_terms=args.as_terms, subject=args.subject,
-                source=args.source, source_lang=args.source_lang,
+                source=args.source, columns=args.columns, source_lang=args.source_lang,
                 target_lang=args.target_lang, progress=bar.update if bar.active else None)
         except ImportRefused as exc:
             if args.json:

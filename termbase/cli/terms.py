@@ -81,6 +81,18 @@ def check_langs(*groups) -> None:
                 raise UsageError(str(exc)) from None
 
 
+def check_tags(*tags: str) -> None:
+    """Where a command takes varieties too (--from pl-PL --to pl-LT), a malformed BCP 47
+    tag is usage."""
+    from termbase import InvalidInput as ValidationError, split_lang_tag
+
+    for tag in tags:
+        try:
+            split_lang_tag(tag)
+        except ValidationError as exc:
+            raise UsageError(str(exc)) from None
+
+
 def _split(value: str, sep: str, what: str) -> tuple[str, str]:
     left, found, right = value.partition(sep)
     if not found or not left.strip() or not right.strip():

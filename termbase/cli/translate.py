@@ -9,7 +9,7 @@ from pathlib import Path
 from termbase.cli import UsageError, open_termbase
 from termbase.cli.output import print_json
 from termbase.cli.render import show_suggestion
-from termbase.cli.terms import check_langs
+from termbase.cli.terms import check_langs, check_tags
 from termbase import for_terminal as visible
 
 
@@ -95,7 +95,7 @@ def cmd_suggest(args) -> int:
 
 
 def cmd_check(args) -> int:
-    check_langs([args.source_lang, args.target_lang])
+    check_tags(args.source_lang, args.target_lang)
     report = open_termbase(args).check(args.file, args.source_lang, args.target_lang)
     if args.json:
         print_json(report.to_json())

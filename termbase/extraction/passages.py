@@ -13,6 +13,7 @@ from typing import Iterator, NamedTuple
 
 from termbase.formats.base import FormatError, ReadOptions
 from termbase.model import Segment, ValidationError
+from termbase.text.placeholders import without_tags
 
 XML_SUFFIXES = (".tmx", ".xlf", ".xliff", ".sdlxliff", ".mqxliff")
 
@@ -65,9 +66,10 @@ def _segments(path: Path) -> Iterator[tuple[int, Segment]]:
 
 
 def _text_in(segment: Segment, lang: str) -> str:
+    """The segment's text in `lang`, tag placeholders of inline codes left out."""
     for code, text in segment.texts.items():
         if code.split("-")[0].lower() == lang:
-            return text or ""
+            return without_tags(text or "")
     return ""
 
 

@@ -39,7 +39,8 @@ class ReadOptions:
     source: str = ""                   # default source for concepts without one
     langs: list[str] | None = None     # languages to keep (None: all)
     source_lang: str | None = None     # bilingual formats without language tags (OmegaT)
-    target_lang: str | None = None
+    target_lang: str | None = None     # (and CSV/TSV/XLSX files without a header)
+    columns: str | None = None         # CSV/TSV/XLSX: explicit column map (headers.explicit)
 
 
 @dataclass

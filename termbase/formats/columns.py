@@ -4,36 +4,63 @@ Header cells name languages by code (`pl`, `lt`, `en`, also `pl-LT` for a region
 fields as `<field>_<lang>` for term fields (`status_pl`, `note_lt`, `forms_pl` ...) or plain
 names for concept fields (`id`, `subject`, `definition_en`, `note`, `source`). A concept with
 synonyms takes several rows that share its `id`; without an `id` column each row is a concept.
-Lists (forms, sources) are separated by ` | `.
+Lists (forms, sources) are separated by ` | `, with `|` inside a value escaped (`cells`);
+kept-as-is fields (`kept_pl`, `kept`) list `key = value` items the same way. Status, type,
+part of speech and gender cells go through the data-category table (`datacats`).
+Headers written by other tools (language names, a long file of pairs, none at all, an
+explicit --columns map) are understood by `headers`; `choose_layout` picks the reading.
 
 The writer produces exactly what the reader reads, so export -> import round-trips.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from termbase.formats.base import Entry, FormatError, ReadOptions
+from termbase.formats import datacats, headers
+from termbase.formats.cells import LIST_SEP, join_list, split_list  # noqa: F401
 from termbase.formats.records import concept_entry
 from termbase.model import Concept, Term, ValidationError, split_lang_tag
 
 TERM_FIELDS = ("status", "type", "pos", "gender", "region", "context", "source", "note",
-               "forms")
+               "forms", "context_source", "kept")
 CONCEPT_FIELDS = ("id", "subject", "note", "source", "created", "modified", "created_by",
-                  "modified_by")
-LIST_SEP = "|"
+                  "modified_by", "kept")
+KEPT_SEP = " = "      # a kept field in a cell: `termNote reliabilityCode = 3 | ...`
+# term fields whose values go through the data-category table, and their TBX category
+TABLE_FIELDS = {"status": "administrativeStatus", "type": "termType",
+                "pos": "partOfSpeech", "gender": "grammaticalGender"}
+_MODEL_VALUES = {field: frozenset(values) for field, values in datacats.CANONICAL.items()}
+
+
+def decode(field: str, value: str):
+    """A cell's text as the model field holds it (lists and kept fields)."""
+    if field == "forms":
+        return split_list(value)
+    if field == "kept":
+        pairs = (item.partition(KEPT_SEP) for item in split_list(value))
+        return {key.strip(): text.strip() for key, sep, text in pairs if sep}
+    return value
+
+
+def encode(field: str, value) -> str:
+    if field == "forms":
+        return join_list(value)
+    if field == "kept":
+        return join_list(f"{key}{KEPT_SEP}{text}" for key, text in value.items())
+    return value
+DEFINITION_FIELDS = ("definition", "definition_source")
 MEMOQ_PREFIX = "memoq_"  # export-only columns; the reader skips them
-_LANG_TAG = re.compile(r"^[A-Za-z]{2}([-_][A-Za-z]{2})?$")
-_FIELD_COL = re.compile(r"^(?P<field>[a-z_]+?)_(?P<lang>[A-Za-z]{2}(?:[-_][A-Za-z]{2})?)$")
+_LANG_TAG = headers._HEADER_TAG
+_FIELD_COL = re.compile(r"^(?P<field>[a-z_]+?)_(?P<lang>[A-Za-z]{2}"
+                        r"(?:[-_](?:[A-Za-z]{2}|[A-Za-z]{4}|\d{3}))*)$")
 
 
-def split_list(cell: str) -> list[str]:
-    return [part.strip() for part in cell.split(LIST_SEP) if part.strip()]
-
-
-def join_list(values: Iterable[str]) -> str:
-    return f" {LIST_SEP} ".join(values)
+class NoLanguageColumn(FormatError):
+    """The first row names no language: a file without a header, or one to map."""
 
 
 class Layout:
@@ -43,9 +70,11 @@ class Layout:
         self.header = [h.strip() for h in header]
         self.lang_cols: dict[int, tuple[str, str]] = {}        # col -> (lang, region)
         self.term_cols: dict[int, tuple[str, str]] = {}        # col -> (field, lang tag)
-        self.definition_cols: dict[int, str] = {}              # col -> lang
+        self.definition_cols: dict[int, tuple[str, str]] = {}  # col -> (field, lang)
         self.concept_cols: dict[int, str] = {}                 # col -> field
         self.ignored: list[str] = []
+        self.read_as: list[str] = []          # header cells understood by name, for the report
+        self.warnings: list[str] = []         # of the row just read
         self._field_cache: dict[tuple[str, str], dict[str, int]] = {}
         problems = []
         for col, name in enumerate(self.header):
@@ -56,14 +85,14 @@ class Layout:
                 self.concept_cols[col] = {"sources": "source"}.get(lower, lower)
                 continue
             match = _FIELD_COL.match(name)
-            if match and match["field"].lower() in TERM_FIELDS + ("definition",):
+            if match and match["field"].lower() in TERM_FIELDS + DEFINITION_FIELDS:
                 try:
                     lang, region = split_lang_tag(match["lang"])
                 except ValidationError as exc:
                     problems.append(f"column {col + 1} {name!r}: {exc}")
                     continue
-                if match["field"].lower() == "definition":
-                    self.definition_cols[col] = lang
+                if match["field"].lower() in DEFINITION_FIELDS:
+                    self.definition_cols[col] = (match["field"].lower(), lang)
                 else:
                     self.term_cols[col] = (match["field"].lower(), region or lang)
                 continue
@@ -73,6 +102,11 @@ class Layout:
                 except ValidationError as exc:
                     problems.append(f"column {col + 1} {name!r}: {exc}")
                 continue
+            named = headers.language_column(name)
+            if named:
+                self.lang_cols[col] = split_lang_tag(named)
+                self.read_as.append(f"{name!r} = {named}")
+                continue
             self.ignored.append(name)
         if problems:
             shown = "; ".join(problems[:3])
@@ -80,9 +114,11 @@ class Layout:
                 shown += f"; and {len(problems) - 3} more"
             raise FormatError("bad header: " + shown, line=1)
         if not self.lang_cols:
-            raise FormatError("the header names no language column (expected columns such "
-                              f"as pl, lt, en); found: {', '.join(self.header[:8]) or 'nothing'}",
-                              line=1)
+            raise NoLanguageColumn(
+                "the header names no language column (expected columns such as pl, lt, en "
+                f"or Polish, Lietuvių); found: {', '.join(self.header[:8]) or 'nothing'}. "
+                "For a file without a header give --from and --to; else map the columns "
+                "with --columns", line=1)
 
     def row_to_concept(self, cells: list[str], options: ReadOptions) -> tuple[str, Concept]:
         """The concept one row describes, and the key that groups rows of one concept."""
@@ -97,10 +133,12 @@ class Layout:
             elif field == "definition":
                 concept.definition["en"] = value
             else:
-                setattr(concept, field, value)
-        for col, lang in self.definition_cols.items():
+                setattr(concept, field, decode(field, value))
+        for col, (field, lang) in self.definition_cols.items():
             if get(col):
-                concept.definition[lang] = get(col)
+                target = concept.definition if field == "definition" else \
+                    concept.definition_sources
+                target[lang] = get(col)
         for col, (lang, region) in self.lang_cols.items():
             text = get(col)
             if not text:
@@ -110,7 +148,14 @@ class Layout:
                 value = get(fcol)
                 if not value:
                     continue
-                setattr(term, field, split_list(value) if field == "forms" else value)
+                if field in TABLE_FIELDS and value not in _MODEL_VALUES[field]:
+                    # a vendor's spelling ("Forbidden", "Noun"): mapped, original kept
+                    category = TABLE_FIELDS[field]
+                    warning = datacats.take(term, category, value, f"termNote {category}")
+                    if warning:
+                        self.warnings.append(f"{term.text}: {warning}")
+                    continue
+                setattr(term, field, decode(field, value))
             concept.terms.append(term)
         return concept.id, concept
 
@@ -129,19 +174,80 @@ class Layout:
         return chosen
 
 
-def read_rows(rows: Iterator[tuple[int, list[str]]], options: ReadOptions) -> Iterator[Entry]:
-    """Turn (line number, cells) rows into concepts; rows sharing an id form one concept."""
+class PairLayout:
+    """A file with one pair per row whose languages are cells of the row (TICO-19:
+    id, sourceLang, targetLang, sourceString, targetString)."""
+
+    def __init__(self, header: list[str], roles: dict[str, int]):
+        self.header = header
+        self.roles = roles
+        keys = [h.strip().lower() for h in header]
+        self.id_col = keys.index("id") if "id" in keys else None
+        used = set(roles.values()) | {self.id_col}
+        self.ignored = [h for i, h in enumerate(header) if i not in used and h.strip()]
+        self.read_as = ["one pair per row: the languages named in "
+                        f"{header[roles['source_lang']]!r} and {header[roles['target_lang']]!r}"]
+
+    def row_to_concept(self, cells: list[str], options: ReadOptions) -> tuple[str, Concept]:
+        def get(col: int | None) -> str:
+            return cells[col].strip() if col is not None and col < len(cells) else ""
+
+        concept = Concept(id=get(self.id_col))
+        for lang_role, text_role in (("source_lang", "source"), ("target_lang", "target")):
+            text = get(self.roles[text_role])
+            if text:
+                concept.terms.append(_term_in(get(self.roles[lang_role]), text))
+        return concept.id, concept
+
+
+def _term_in(tag: str, text: str) -> Term:
+    """A term in the language a cell names; a bad tag is left for validation to report."""
     try:
-        first_line, header = next(rows)
+        lang, region = split_lang_tag(tag)
+    except ValidationError:
+        return Term(lang=tag, text=text)
+    return Term(lang=lang, text=text, region=region)
+
+
+def choose_layout(rows: Iterator[tuple[int, list[str]]], options: ReadOptions):
+    """(layout, rows still to read, line of the first row). The first row is a header the
+    termbase understands, a long file of pairs, or with --columns / --from --to a file
+    whose first row is already data."""
+    try:
+        first_line, first = next(rows)
     except StopIteration:
         raise FormatError("the file is empty") from None
-    layout = Layout(header)
+    again = itertools.chain([(first_line, first)], rows)
+    if getattr(options, "columns", None):
+        header, has_header = headers.explicit(options.columns, first)
+        layout = Layout(header)
+        layout.read_as = [f"--columns: {', '.join(h or '-' for h in header)}"]
+        return layout, (rows if has_header else again), first_line
+    roles = headers.long_format(first)
+    if roles:
+        return PairLayout(first, roles), rows, first_line
+    try:
+        return Layout(first), rows, first_line
+    except NoLanguageColumn:
+        if not (options.source_lang and options.target_lang) or len(first) not in (2, 3):
+            raise
+    layout = Layout([options.source_lang, options.target_lang, "note"][:len(first)])
+    layout.read_as = ["no header: columns read as "
+                      + ", ".join(layout.header) + " (from --from/--to)"]
+    return layout, again, first_line
+
+
+def read_rows(rows: Iterator[tuple[int, list[str]]], options: ReadOptions) -> Iterator[Entry]:
+    """Turn (line number, cells) rows into concepts; rows sharing an id form one concept."""
+    layout, rows, first_line = choose_layout(rows, options)
+    if layout.read_as:
+        yield Entry(first_line, warning="column mapping: " + "; ".join(layout.read_as))
     if layout.ignored:
         yield Entry(first_line, warning="ignored columns: " + ", ".join(layout.ignored))
     # Streamed: a concept is passed on as soon as a row with another id follows. Rows of
     # one id are normally adjacent; a later stray row of an id already passed on is yielded
     # as a continuation, which the importer folds into that concept.
-    current: tuple[int, str, Concept] | None = None
+    current: tuple[int, str, Concept, list[str]] | None = None
     passed_on: dict[str, bool] = {}
     for line, cells in rows:
         if not any(c.strip() for c in cells if c):
@@ -150,32 +256,35 @@ def read_rows(rows: Iterator[tuple[int, list[str]]], options: ReadOptions) -> It
             yield Entry(line, error=f"{len(cells)} cells but the header has "
                                     f"{len(layout.header)} columns")
             continue
+        layout.warnings = []
         key, concept = layout.row_to_concept(cells, options)
         if not concept.terms:
             yield Entry(line, error="no term in any language column")
             continue
         if key and current is not None and key == current[1]:
             current[2].absorb(concept)
+            current[3].extend(layout.warnings)
             continue
         if current is not None:
             yield from _pass_on(current, passed_on, options)
-        current = (line, key, concept)
+        current = (line, key, concept, layout.warnings)
     if current is not None:
         yield from _pass_on(current, passed_on, options)
 
 
-def _pass_on(group: tuple[int, str, Concept], seen: dict[str, bool], options: ReadOptions
-             ) -> Iterator[Entry]:
+def _pass_on(group: tuple[int, str, Concept, list[str]], seen: dict[str, bool],
+             options: ReadOptions) -> Iterator[Entry]:
     """The entry for one block of rows. `seen` maps each id passed on to whether its first
     block was valid: a later block of a refused concept is refused too, and a later block
     does not get the default subject and source again."""
-    line, key, concept = group
+    line, key, concept, warnings = group
     continues = bool(key) and key in seen
     if continues and not seen[key]:
         yield Entry(line, error=f"a further row of concept {key!r}, whose first rows are "
                                 "invalid")
         return
-    entry = concept_entry(line, concept, options, defaults=not continues)
+    entry = concept_entry(line, concept, options, "; ".join(warnings) or None,
+                          defaults=not continues)
     if entry is None:
         return
     entry.continues = continues
@@ -200,9 +309,11 @@ def header_for(concepts: list[Concept], langs: list[str] | None, with_forms: boo
     if with_forms:
         header += [f"{MEMOQ_PREFIX}{l}" for l in order]
     header += [f"definition_{l}" for l in def_langs]
+    header += [f"definition_source_{l}" for l in def_langs
+               if any(l in c.definition_sources for c in concepts)]
     header += [f for f in ("note", "source", "created", "modified", "created_by",
-                           "modified_by") if any(getattr(c, "sources" if f == "source" else f)
-                                                 for c in concepts)]
+                           "modified_by", "kept")
+               if any(getattr(c, "sources" if f == "source" else f) for c in concepts)]
     return order, header
 
 
@@ -227,17 +338,17 @@ def _cell(concept: Concept, name: str, rank: int, by_lang: dict[str, list[Term]]
     if name == "source":
         return join_list(concept.sources) if rank == 0 else ""
     if name in CONCEPT_FIELDS:
-        return getattr(concept, name) if rank == 0 or name == "id" else ""
+        return encode(name, getattr(concept, name)) if rank == 0 or name == "id" else ""
     if name.startswith(MEMOQ_PREFIX):
         from termbase.text.inflect import stem_marked
 
         terms = by_lang.get(name[len(MEMOQ_PREFIX):], [])
         return stem_marked(terms[rank].text, terms[rank].lang) if rank < len(terms) else ""
-    field, _, lang = name.partition("_")
-    if field == "definition":
-        return concept.definition.get(lang, "") if rank == 0 else ""
+    field, _, lang = name.rpartition("_")
+    if field in DEFINITION_FIELDS:
+        held = concept.definition if field == "definition" else concept.definition_sources
+        return held.get(lang, "") if rank == 0 else ""
     terms = by_lang.get(lang, [])
     if rank >= len(terms):
         return ""
-    value = getattr(terms[rank], field)
-    return join_list(value) if field == "forms" else value
+    return encode(field, getattr(terms[rank], field))

@@ -2,6 +2,8 @@
 
 CSV is written as UTF-8 with a byte-order mark, which Excel needs to show Polish and
 Lithuanian letters; TSV without one. Reading sniffs the delimiter and the encoding.
+Cells that a spreadsheet would run as a formula are written with a leading `'`, which the
+reader takes off again (`cells.guard`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Iterable, Iterator
 
 from termbase.fileio import atomic_open
 from termbase.formats.base import Entry, Format, FormatError, ReadOptions, WriteOptions
+from termbase.formats.cells import guard, unguard
 from termbase.formats.columns import concept_rows, header_for, read_rows
 from termbase.formats.encoding import open_text
 from termbase.model import Concept
@@ -21,16 +24,21 @@ MAX_FIELD = 1_000_000  # characters; a larger cell is refused, not loaded
 
 
 def _rows(lines: Iterable[str], delimiter: str) -> Iterator[tuple[int, list[str]]]:
-    reader = csv.reader(lines, delimiter=delimiter)
+    # strict for CSV: an unterminated or stray quote is refused with its line, not read
+    # as a term that swallows the rest of the file
+    reader = csv.reader(lines, delimiter=delimiter, strict=delimiter != "\t")
     csv.field_size_limit(MAX_FIELD)
     line = 1
     try:
         for cells in reader:
-            yield line, cells
+            yield line, [unguard(cell) for cell in cells]
             line = reader.line_num + 1
     except csv.Error as exc:
-        raise FormatError(f"malformed {'TSV' if delimiter == chr(9) else 'CSV'}: {exc}",
-                          line=reader.line_num) from None
+        kind = "TSV" if delimiter == chr(9) else "CSV"
+        if "unexpected end of data" in str(exc):   # the record starting here never ends
+            raise FormatError(f"malformed {kind}: a quoted cell opened in this record is "
+                              "never closed", line=line) from None
+        raise FormatError(f"malformed {kind}: {exc}", line=reader.line_num) from None
 
 
 def _sniff_delimiter(first_line: str, default: str) -> str:
@@ -64,7 +72,8 @@ def _writer(delimiter: str, encoding: str):
             writer = csv.writer(handle, delimiter=delimiter, lineterminator="\n")
             writer.writerow(header)
             for concept in concepts:
-                writer.writerows(concept_rows(concept, header, langs))
+                writer.writerows([guard(cell) for cell in row]
+                                 for row in concept_rows(concept, header, langs))
                 count += 1
         return count
     return write

@@ -18,6 +18,7 @@ import re
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from termbase import langtag
 from termbase.fileio import atomic_open
 from termbase.formats.base import Entry, Format, FormatError, ReadOptions, WriteOptions
 from termbase.formats.encoding import decode
@@ -35,8 +36,8 @@ def _pair(options) -> tuple[str, str]:
     if not pair:
         raise FormatError("an OmegaT glossary is bilingual: name the source and target "
                           "languages with --from and --to")
-    try:
-        return check_lang(pair[0]), check_lang(pair[1])
+    try:   # a variety (pl-LT) names its base language here
+        return check_lang(langtag.base(pair[0])), check_lang(langtag.base(pair[1]))
     except ValidationError as exc:
         raise FormatError(str(exc)) from None
 
@@ -50,14 +51,23 @@ def _field(text: str, limit: int | None = None) -> str:
 
 
 def _comment(concept: Concept, source: Term, target: Term) -> str:
+    """Subject, warnings (status, regions, the terms' own notes such as a regional
+    warning), then the concept's note: what the translator sees beside the match."""
     parts = [concept.subject]
     if source.status in UNUSABLE:
         parts.append(source.status)
     if target.status == "admitted":
         parts.append("admitted")
     parts += [term.region for term in (source, target) if term.region]
+    parts += [_field(term.note, NOTE_LIMIT) for term in (source, target)]
     parts.append(_field(concept.note, NOTE_LIMIT))
-    return "; ".join(_field(p) for p in parts if p)
+    return "; ".join(_field(p) for p in dict.fromkeys(parts) if p)
+
+
+def _form_comment(source: Term) -> str:
+    """A form line names its base term and keeps the base's warnings (status, region)."""
+    marks = [source.status if source.status in UNUSABLE else "", source.region]
+    return "; ".join([f"{FORM_OF}{_field(source.text)}"] + [m for m in marks if m])
 
 
 def lines_for(concept: Concept, source_lang: str, target_lang: str,
@@ -70,7 +80,7 @@ def lines_for(concept: Concept, source_lang: str, target_lang: str,
             yield _field(source.text), _field(target.text), _comment(concept, source, target)
             if with_forms and number == 0:   # right after the line they belong to
                 for form in source.forms:
-                    yield _field(form), _field(target.text), f"{FORM_OF}{_field(source.text)}"
+                    yield _field(form), _field(target.text), _form_comment(source)
 
 
 def write(items: Iterable, path: Path, options: WriteOptions) -> int:
@@ -97,7 +107,7 @@ def read(path: Path, options: ReadOptions) -> Iterator[Entry]:
         cells = [c.strip() for c in raw.split("\t")]
         source, target = cells[0], cells[1] if len(cells) > 1 else ""
         comment = "\t".join(cells[2:]).strip()
-        if pending and comment == FORM_OF + pending[1].terms[0].text:
+        if pending and comment.split(";")[0].strip() == FORM_OF + pending[1].terms[0].text:
             pending[1].terms[0].forms.append(source)
             continue
         if pending:

@@ -13,7 +13,7 @@ def concept_entry(line: int, concept: Concept, options: ReadOptions,
     `defaults`: fill in the default subject and source (not for a further part of a
     concept that already had them)."""
     if options.langs and concept.terms:
-        wanted = set(options.langs)
+        wanted = {lang.split("-")[0].lower() for lang in options.langs}   # varieties too
         concept.terms = [t for t in concept.terms if t.lang in wanted]
         if not concept.terms:
             return None

@@ -30,7 +30,8 @@ DIALECT = tbxcommon.Dialect(
     root="tbx",
     root_attrs=(("type", "TBX-Basic"), ("style", "dca"), ("xml:lang", "en"),
                 ("xmlns", NAMESPACE)),
-    header=_header, entry="conceptEntry", lang="langSec", term="termSec")
+    header=_header, entry="conceptEntry", lang="langSec", term="termSec",
+    picklists=tbxcommon.BASIC_PICKLISTS, native=tbxcommon.BASIC_NATIVE)
 
 
 def write(items: Iterable, path: Path, options: WriteOptions) -> int:

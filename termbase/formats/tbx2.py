@@ -25,10 +25,17 @@ def _header():
     return header
 
 
+# TBX v2's picklists: administrative statuses of ISO 12620, any term type.
+PICKLISTS = tuple(
+    (category, None if category == "termType" else values | (
+        {"standardizedTerm-admn-sts", "legalTerm-admn-sts", "regulatedTerm-admn-sts"}
+        if category == "administrativeStatus" else set()))
+    for category, values in tbxcommon.BASIC_PICKLISTS)
+
 DIALECT = tbxcommon.Dialect(
     root="martif", root_attrs=(("type", "TBX-Basic"), ("xml:lang", "en")),
     header=_header, entry="termEntry", lang="langSet", term="tig",
-    grouped=("ntig", "termGrp"), definition_group=True)
+    grouped=("ntig", "termGrp"), definition_group=True, picklists=PICKLISTS)
 
 
 def write(items: Iterable, path: Path, options: WriteOptions) -> int:

@@ -4,7 +4,13 @@ names. The two format modules only name their dialect.
 
 Mapping decisions (lossless, and valid against the TBX-Basic RNG + Schematron):
 
-* Term.status "forbidden": TBX-Basic's administrativeStatus picklist has no such value. It is
+* Data-category values are read through the one table in `datacats`; the file's own value
+  (standardizedTerm-admn-sts, entryTerm) is kept and written back while it still means the
+  model's value. Categories and values the model has no field for are kept as they are and
+  written back as the element they came from where the dialect allows it, else as a note
+  "kept as is: <element> <type> = <value>" the reader recognises.
+* A value the dialect's picklist lacks (Term.status "forbidden": TBX-Basic's
+  administrativeStatus picklist has no such value) is
   written as deprecatedTerm-admn-sts (what a tool that knows only TBX-Basic should take from
   it) inside a <termNoteGrp> whose <note> reads "forbiddenTerm-admn-sts". termNoteGrp/note
   is TBX core, unrestricted by the Basic Schematron, and it qualifies that very termNote, so
@@ -41,40 +47,34 @@ from typing import Callable, Iterable, Iterator
 from lxml import etree
 
 from termbase.fileio import atomic_open
+from termbase.formats import datacats
 from termbase.formats.base import Entry, FormatError, ReadOptions, WriteOptions
 from termbase.formats.records import concept_entry
 from termbase.formats.xmlsafe import (XML_LANG, XmlWriter, iterparse, localname, namespace,
                                       root_name, sub, text_content)
+from termbase.formats.xmlspace import layout_text
 from termbase.model import Concept, Term, ValidationError, check_region, split_lang_tag
 
-STATUS_OUT = {"preferred": "preferredTerm-admn-sts", "admitted": "admittedTerm-admn-sts",
-              "deprecated": "deprecatedTerm-admn-sts", "forbidden": "deprecatedTerm-admn-sts"}
-STATUS_IN = {"preferredterm-admn-sts": "preferred", "admittedterm-admn-sts": "admitted",
-             "deprecatedterm-admn-sts": "deprecated", "supersededterm-admn-sts": "deprecated",
-             "forbiddenterm-admn-sts": "forbidden", "preferred": "preferred",
-             "admitted": "admitted", "deprecated": "deprecated", "forbidden": "forbidden",
-             "superseded": "deprecated"}
-# (data category, model value) -> (TBX-Basic value, refinement note); see the docstring.
-REFINED_OUT = {("administrativeStatus", "forbidden"): "forbiddenTerm-admn-sts",
-               ("partOfSpeech", "properNoun"): "properNoun"}
-REFINED_IN = {(category, note) for (category, _), note in REFINED_OUT.items()}
-PART_OF_SPEECH_OUT = {"properNoun": "noun"}
 FORMS_LABEL = "inflected forms: "
 FORM_OF_LABEL = "inflected form of: "
 ENTAILED = {"type": "entailedTerm"}
+KEPT_LABEL = "kept as is: "
+TRANSACTION_KEY = "transacGrp"        # kept key of a term's transaction: "transacGrp origination"
+TRANSACTION_SEP = " by "
 # DCT style puts the data category in the element name: <min:administrativeStatus>.
 DCT_KINDS = {
     "administrativeStatus": "termNote", "normativeAuthorization": "termNote",
     "partOfSpeech": "termNote", "termType": "termNote", "grammaticalGender": "termNote",
-    "geographicalUsage": "termNote", "termLocation": "termNote",
+    "geographicalUsage": "termNote", "termLocation": "termNote", "usageStatus": "termNote",
+    "reliabilityCode": "descrip", "customer": "admin", "processStatus": "termNote",
     "subjectField": "descrip", "definition": "descrip", "context": "descrip",
     "source": "admin", "customerSubset": "admin", "projectSubset": "admin",
     "transactionType": "transac", "responsibility": "transacNote",
     "crossReference": "ref", "externalCrossReference": "xref", "xGraphic": "xref"}
-ENTRY_TAGS = ("conceptEntry", "termEntry")
-LANG_TAGS = ("langSec", "langSet")
-TERM_TAGS = ("termSec", "tig", "ntig")
-ROOTS = ("tbx", "martif")
+ENTRY_TAGS = ("conceptEntry", "termEntry", "entry")            # entry: TBX-Min 2013
+LANG_TAGS = ("langSec", "langSet", "langGroup")
+TERM_TAGS = ("termSec", "tig", "ntig", "termGroup")
+ROOTS = ("tbx", "martif", "TBX")
 INLINE_TEXT = frozenset({"hi", "foreign"})
 _BREAKS = re.compile(r"\s*[\t\n\r]\s*")
 _XSD_DATE = re.compile(r"^-?\d{4,}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?)?"
@@ -93,6 +93,34 @@ class Dialect:
     term: str                                   # termSec | tig
     grouped: tuple[str, str] | None = None      # TBX v2: (ntig, termGrp) for termNoteGrp
     definition_group: bool = False              # TBX v2: definitions in <descripGrp>
+    # data category -> values it may carry (None: any); others are written refined
+    picklists: tuple[tuple[str, frozenset[str] | None], ...] = ()
+    # kept (element, type) pairs written as such; None: all. Others as labelled notes.
+    native: frozenset[tuple[str, str]] | None = None
+
+    def allows(self, category: str, value: str) -> bool:
+        allowed = dict(self.picklists).get(category, None)
+        return allowed is None or value in allowed
+
+    def writes_natively(self, kind: str, kind_type: str) -> bool:
+        if kind not in ("termNote", "descrip", "admin"):
+            return False
+        return self.native is None or (kind, kind_type) in self.native
+
+
+BASIC_PICKLISTS = (
+    ("administrativeStatus", frozenset({"preferredTerm-admn-sts", "admittedTerm-admn-sts",
+                                        "deprecatedTerm-admn-sts", "supersededTerm-admn-sts"})),
+    ("termType", frozenset({"fullForm", "acronym", "abbreviation", "shortForm", "variant",
+                            "phrase"})),
+    ("partOfSpeech", frozenset({"noun", "verb", "adjective", "adverb", "other"})),
+    ("grammaticalGender", frozenset({"masculine", "feminine", "neuter", "other"})))
+BASIC_NATIVE = frozenset({("admin", "customerSubset"), ("admin", "projectSubset"),
+                          ("termNote", "geographicalUsage")})
+# What a tool that knows only the picklist should take from a model value it lacks.
+PICKLIST_FALLBACK = {"forbidden": "deprecatedTerm-admn-sts", "properNoun": "noun"}
+MODEL_NOTES = (("administrativeStatus", "status"), ("termType", "type"),
+               ("partOfSpeech", "pos"), ("grammaticalGender", "gender"))
 
 
 def sniff_root(*names: str) -> Callable[[bytes], bool]:
@@ -173,17 +201,23 @@ def _entry(concept: Concept, terms: list[Term], ident: str, options: WriteOption
         sub(entry, "descrip", concept.subject, {"type": "subjectField"})
     for lang, text in concept.definition.items():
         if lang not in languages and text:
-            _definition(entry, text, dialect, {XML_LANG: lang})
+            _definition(entry, text, dialect, {XML_LANG: lang},
+                        source=concept.definition_sources.get(lang, ""))
     for source in concept.sources:
         sub(entry, "admin", source, {"type": "source"})
     if concept.note:
         sub(entry, "note", concept.note)
+    _kept(entry, {k: v for k, v in concept.kept.items() if "@" not in k}, dialect)
     _transaction(entry, "origination", concept.created, concept.created_by)
     _transaction(entry, "modification", concept.modified, concept.modified_by)
     for lang in languages:
         section = sub(entry, dialect.lang, attrib={XML_LANG: lang})
         if concept.definition.get(lang):
-            _definition(section, concept.definition[lang], dialect)
+            _definition(section, concept.definition[lang], dialect,
+                        source=concept.definition_sources.get(lang, ""))
+        suffix = f"@{lang}"
+        _kept(section, {k[:-len(suffix)]: v for k, v in concept.kept.items()
+                        if k.endswith(suffix)}, dialect)
         as_variants = options.with_forms and lang == (options.source_lang or lang)
         for number, term in enumerate(terms, 1):
             if term.lang != lang:
@@ -194,14 +228,36 @@ def _entry(concept: Concept, terms: list[Term], ident: str, options: WriteOption
                 base_id = f"_t.{ident}.{number}"     # model ids never start with "_t."
                 element.set("id", base_id)
                 for form in term.forms:
-                    variant = Term(lang=lang, text=form, status=term.status, type="variant")
+                    variant = Term(lang=lang, text=form, status=term.status, type="variant",
+                                   region=term.region)   # warnings travel with the form
                     section.append(_term(variant, dialect, form_of=(term.text, base_id)))
     return entry
 
 
-def _definition(parent, text: str, dialect: Dialect, attrib: dict | None = None) -> None:
-    holder = sub(parent, "descripGrp") if dialect.definition_group else parent
+def _definition(parent, text: str, dialect: Dialect, attrib: dict | None = None,
+                source: str = "") -> None:
+    holder = sub(parent, "descripGrp") if dialect.definition_group or source else parent
     sub(holder, "descrip", text, {"type": "definition", **(attrib or {})})
+    if source:
+        sub(holder, "admin", source, {"type": "source"})
+
+
+def _kept(parent, kept: dict[str, str], dialect: Dialect, kinds: tuple[str, ...] | None = None
+          ) -> None:
+    """Kept-as-is fields, one element per value line: as the element they came from where
+    the dialect allows it, else as a labelled note the reader recognises."""
+    for key, value in kept.items():
+        kind, _, kind_type = key.partition(" ")
+        if kinds is not None and kind not in kinds:
+            continue
+        for line in value.split("\n"):
+            if kind == TRANSACTION_KEY:
+                date, _, by = line.partition(TRANSACTION_SEP)
+                _transaction(parent, kind_type, date, by)
+            elif dialect.writes_natively(kind, kind_type):
+                sub(parent, kind, line, {"type": kind_type})
+            else:
+                sub(parent, "note", f"{KEPT_LABEL}{key} = {line}")
 
 
 def _transaction(parent, kind: str, date: str, by: str) -> None:
@@ -215,29 +271,38 @@ def _transaction(parent, kind: str, date: str, by: str) -> None:
         sub(group, "transacNote", by, {"type": "responsibility"})
 
 
-def _term_notes(term: Term) -> list[tuple[str, str, str | None]]:
-    """(data category, TBX value, refinement note or None), in a fixed order."""
-    notes = []
-    if term.status:
-        notes.append(("administrativeStatus", STATUS_OUT[term.status],
-                      REFINED_OUT.get(("administrativeStatus", term.status))))
-    if term.type:
-        notes.append(("termType", term.type, None))
-    if term.pos:
-        notes.append(("partOfSpeech", PART_OF_SPEECH_OUT.get(term.pos, term.pos),
-                      REFINED_OUT.get(("partOfSpeech", term.pos))))
-    if term.gender:
-        notes.append(("grammaticalGender", term.gender, None))
+def _term_notes(term: Term, dialect: Dialect) -> tuple[list[tuple[str, str, str | None]],
+                                                       set[str]]:
+    """(data category, TBX value, refinement note or None), in a fixed order, and the kept
+    keys they used. The file's own original value is written back while it still means
+    the model's value; a value the dialect's picklist lacks is written as the nearest
+    picklist value refined by a note."""
+    notes, used = [], set()
+    for category, name in MODEL_NOTES:
+        model_value = getattr(term, name)
+        if not model_value:
+            continue
+        key = f"termNote {category}"
+        value = datacats.file_value(name, model_value, term.kept.get(key, ""))
+        used.add(key)
+        if dialect.allows(category, value):
+            notes.append((category, value, None))
+        else:
+            fallback = datacats.CANONICAL[name].get(model_value, model_value)
+            if not dialect.allows(category, fallback):
+                fallback = PICKLIST_FALLBACK[model_value]
+            notes.append((category, fallback, value))
     if term.region:
         notes.append(("geographicalUsage", term.region, None))
-    return notes
+    return notes, used
 
 
 def _term(term: Term, dialect: Dialect, form_of: tuple[str, str] | None = None,
           list_forms: bool = True):
     """A termSec/tig (ntig when a termNoteGrp is needed in TBX v2). `form_of` is
     (base term, base term's id) for a with_forms variant."""
-    notes = _term_notes(term)
+    notes, used = _term_notes(term, dialect)
+    kept = {k: v for k, v in term.kept.items() if k not in used}
     if dialect.grouped and any(refined for _, _, refined in notes):
         outer = etree.Element(dialect.grouped[0])
         holder = sub(outer, dialect.grouped[1])
@@ -251,12 +316,18 @@ def _term(term: Term, dialect: Dialect, form_of: tuple[str, str] | None = None,
             sub(group, "note", refined)
         else:
             sub(holder, "termNote", value, {"type": category})
-    if term.context:
+    _kept(holder, kept, dialect, kinds=("termNote",))
+    if term.context and term.context_source:
+        group = sub(outer, "descripGrp")
+        sub(group, "descrip", term.context, {"type": "context"})
+        sub(group, "admin", term.context_source, {"type": "source"})
+    elif term.context:
         sub(outer, "descrip", term.context, {"type": "context"})
     if term.source:
         sub(outer, "admin", term.source, {"type": "source"})
     if term.note:
         sub(outer, "note", term.note)
+    _kept(outer, {k: v for k, v in kept.items() if not k.startswith("termNote ")}, dialect)
     if term.forms and list_forms:
         note = sub(outer, "note", FORMS_LABEL)
         for i, form in enumerate(term.forms):
@@ -294,8 +365,9 @@ def read(path: Path, options: ReadOptions) -> Iterator[Entry]:
         if entry is not None:
             yield entry
     if ignored:
-        yield Entry(state["line"], warning="ignored data categories the termbase does not "
-                                           "keep: " + ", ".join(sorted(ignored)))
+        yield Entry(state["line"], warning="data categories the termbase has no field for, "
+                                           "kept as they are (exports write them back): "
+                                           + ", ".join(sorted(ignored)))
 
 
 class _RecordError(ValueError):
@@ -313,7 +385,7 @@ class _EntryReader:
 
     def category(self, elem) -> tuple[str, str]:
         name = localname(elem.tag)
-        if namespace(elem.tag) != self.ns and name in DCT_KINDS:
+        if name in DCT_KINDS:           # DCT style, or TBX-Min's own elements
             return DCT_KINDS[name], name
         return name, (elem.get("type") or "").strip()
 
@@ -334,9 +406,7 @@ class _EntryReader:
         kind, kind_type = self.category(elem)
         concept = self.concept
         if kind in ("descripGrp", "adminGrp"):
-            for child in elem:
-                if isinstance(child.tag, str):
-                    self.concept_aux(child, lang)
+            self.concept_group(elem, lang)
         elif kind == "transacGrp":
             self.transaction(elem)
         elif kind == "descrip" and kind_type == "subjectField" and lang is None:
@@ -349,9 +419,40 @@ class _EntryReader:
             if _line(elem) and _line(elem) not in concept.sources:
                 concept.sources.append(_line(elem))
         elif kind == "note":
-            concept.note = _join(concept.note, (f"[{lang}] " if lang else "") + _text(elem), "\n")
+            kept = _kept_note(elem)
+            if kept:
+                _keep(concept.kept, kept[0] + (f"@{lang}" if lang else ""), kept[1])
+            else:
+                concept.note = _join(concept.note, (f"[{lang}] " if lang else "") + _text(elem),
+                                     "\n")
         else:
-            self.ignored.add(f"{kind} {kind_type}".strip())
+            self.keep(concept.kept, elem, kind, kind_type, f"@{lang}" if lang else "")
+
+    def concept_group(self, group, lang: str | None) -> None:
+        """A descripGrp/adminGrp: a definition's own source stays with the definition."""
+        children = [c for c in group if isinstance(c.tag, str)]
+        definition = next((c for c in children
+                           if self.category(c) == ("descrip", "definition")), None)
+        for child in children:
+            if definition is not None and self.category(child) == ("admin", "source"):
+                def_lang = lang or self.lang_attr(
+                    definition, default=self.lang_attr(group, default=self.doc_lang)[0])[0]
+                self.concept.definition_sources[def_lang] = _join(
+                    self.concept.definition_sources.get(def_lang, ""), _text(child), "; ")
+            else:
+                self.concept_aux(child, lang)
+
+    def keep(self, kept: dict, elem, kind: str, kind_type: str, suffix: str = "") -> None:
+        """A data category the model has no field for: kept as it is, written back."""
+        key = f"{kind} {kind_type}".strip()
+        value = _text(elem)
+        if kind in ("xref", "ref") and elem.get("target"):
+            value = f"{elem.get('target')} {value}".strip()
+        if not value:
+            return
+        _keep(kept, key + suffix, value)
+        if not datacats.lookup(kind_type, value).known:
+            self.ignored.add(key)
 
     def lang_attr(self, elem, default: str | None = None) -> tuple[str, str]:
         value = elem.get(XML_LANG)
@@ -385,13 +486,15 @@ class _EntryReader:
         self.term_parts(elem, term, state)
         return term, state["base"]
 
-    def term_parts(self, elem, term: Term, state: dict) -> None:
-        for child in elem:
+    def term_parts(self, children, term: Term, state: dict) -> None:
+        for child in children:
             if not isinstance(child.tag, str):
                 continue
             kind, kind_type = self.category(child)
-            if kind in ("termGrp", "descripGrp", "adminGrp"):
+            if kind == "termGrp":
                 self.term_parts(child, term, state)
+            elif kind in ("descripGrp", "adminGrp"):
+                self.term_group(child, term, state)
             elif kind == "term":
                 term.text = _line(child)
             elif kind == "termNote":
@@ -404,15 +507,32 @@ class _EntryReader:
                 term.source = _join(term.source, _text(child), "; ")
             elif kind == "note":
                 label, words = _hi_list(child)
+                kept = _kept_note(child)
                 if label == FORMS_LABEL.strip():
                     term.forms.extend(w for w in words if w not in term.forms)
+                elif kept:
+                    _keep(term.kept, *kept)
                 else:
                     term.note = _join(term.note, _text(child), "\n")
+            elif kind == "transacGrp":          # a term's own dates and creators, kept
+                what, date, by = self.transaction_parts(child)
+                _keep(term.kept, f"{TRANSACTION_KEY} {what or 'transaction'}",
+                      f"{date}{TRANSACTION_SEP}{by}" if by else date)
             elif (kind, kind_type) == ("ref", "crossReference") and _line(child).startswith(
                     FORM_OF_LABEL):
                 state["base"] = _line(child)[len(FORM_OF_LABEL):]
             else:
-                self.ignored.add(f"{kind} {kind_type}".strip())
+                self.keep(term.kept, child, kind, kind_type)
+
+    def term_group(self, group, term: Term, state: dict) -> None:
+        """A descripGrp/adminGrp: a context's own source stays with the context."""
+        children = [c for c in group if isinstance(c.tag, str)]
+        context = any(self.category(c) == ("descrip", "context") for c in children)
+        for child in children:
+            if context and self.category(child) == ("admin", "source"):
+                term.context_source = _join(term.context_source, _text(child), "; ")
+            else:
+                self.term_parts([child], term, state)
 
     def term_note_group(self, term: Term, group) -> None:
         note_elem = None
@@ -428,33 +548,35 @@ class _EntryReader:
         if note_elem is None:
             return
         kind_type, value = note_elem
-        if refinement and (kind_type, refinement) in REFINED_IN:
-            value = refinement
+        if refinement and datacats.lookup(kind_type, refinement).known:
+            value = refinement        # a value the dialect's picklist lacks, refined here
         elif refinement:
             term.note = _join(term.note, refinement, "\n")
         self.term_note(term, kind_type, value)
 
     def term_note(self, term: Term, kind_type: str, value: str) -> None:
-        if kind_type in ("administrativeStatus", "normativeAuthorization"):
-            term.status = STATUS_IN.get(value.lower(), value)
-            if value.lower().startswith("superseded"):
-                self.warnings.append(f"{term.text or 'a term'}: superseded read as deprecated")
-        elif kind_type == "termType":
-            term.type = value
-        elif kind_type == "partOfSpeech":
-            term.pos = value
-        elif kind_type == "grammaticalGender":
-            term.gender = value
-        elif kind_type == "geographicalUsage":
+        """Values go through the one data-category table (datacats); what it cannot map is
+        kept as it is, with a warning, and written back on export."""
+        if kind_type == "geographicalUsage":
             try:
                 term.region = check_region(value)
             except ValidationError:
-                term.note = _join(term.note, f"geographical usage: {value}", "\n")
-                self.warnings.append(f"geographical usage {value!r} kept in the term note")
-        else:
-            self.ignored.add(f"termNote {kind_type}".strip())
+                _keep(term.kept, "termNote geographicalUsage", value)
+            return
+        warning = datacats.take(term, kind_type, value, f"termNote {kind_type}")
+        if warning:
+            self.warnings.append(f"{term.text or 'a term'}: {warning}")
 
     def transaction(self, group) -> None:
+        kind, date, by = self.transaction_parts(group)
+        concept = self.concept
+        if kind == "origination":
+            concept.created, concept.created_by = date or concept.created, by or concept.created_by
+        elif kind == "modification" and (date or "") >= concept.modified:
+            concept.modified, concept.modified_by = date, by
+
+    def transaction_parts(self, group) -> tuple[str, str, str]:
+        """(transaction type, date, responsible person) of a transacGrp."""
         kind = date = fallback = by = ""
         for child in group:
             if not isinstance(child.tag, str):
@@ -468,12 +590,7 @@ class _EntryReader:
                 fallback = _text(child)
             elif name == "transacNote" and name_type == "responsibility":
                 by = _text(child)
-        date = date or fallback
-        concept = self.concept
-        if kind == "origination":
-            concept.created, concept.created_by = date or concept.created, by or concept.created_by
-        elif kind == "modification" and (date or "") >= concept.modified:
-            concept.modified, concept.modified_by = date, by
+        return kind, date or fallback, by
 
     def fold_forms(self) -> None:
         """Variant terms written by with_forms become forms of their base term again."""
@@ -488,7 +605,24 @@ class _EntryReader:
 
 
 def _text(elem) -> str:
-    return text_content(elem, INLINE_TEXT).strip()
+    return layout_text(text_content(elem, INLINE_TEXT), elem).strip()
+
+
+def _keep(kept: dict, key: str, value: str) -> None:
+    """A kept field; a repeated one gathers its values one per line."""
+    old = kept.get(key)
+    if old and value not in old.split("\n"):
+        value = f"{old}\n{value}"
+    kept[key] = value
+
+
+def _kept_note(note) -> tuple[str, str] | None:
+    """(key, value) of a note written for a kept field where the dialect has no place for
+    it: `<note>kept as is: termNote reliabilityCode = 3</note>`."""
+    if len(note) or not (note.text or "").startswith(KEPT_LABEL):
+        return None
+    key, sep, value = note.text[len(KEPT_LABEL):].partition(" = ")
+    return (key.strip(), value.strip()) if sep and key.strip() else None
 
 
 def _line(elem) -> str:

@@ -2,8 +2,13 @@
 
 Writes memory segments (or, with WriteOptions.terms_as_tmx, one unit per concept holding
 each language's preferred term, for tools that take term pairs only as a memory). Reads
-segments, or with ReadOptions.as_terms short units as concepts. Inline markup in <seg> is
-reduced to its text: <hi> keeps its text, native codes (bpt, ept, ph, it, ut) are dropped.
+segments, or with ReadOptions.as_terms short units as concepts. Inline codes in <seg> become
+numbered placeholders in the text and are kept verbatim for export (`tmxinline`).
+
+Language tags are kept whole (en-US, pl-LT, sr-Latn), so a memory between two varieties of
+one language imports. Everything else a unit carries (its attributes such as changedate and
+creationid, <prop>s and <note>s of the unit and of each variant) is kept in Segment.kept and
+written back; notes and props are read with xml:space normalisation.
 
 Dates: TMX writes YYYYMMDDTHHMMSSZ (UTC); the model keeps ISO 8601, as the store writes it.
 A date that does not parse is kept in <prop type="x-created">. Unit ids (tuid) become
@@ -21,17 +26,27 @@ from lxml import etree
 
 import termbase
 from termbase.fileio import atomic_open
+from termbase import langtag
+from termbase.formats import tmxinline
 from termbase.formats.base import Entry, Format, FormatError, ReadOptions, WriteOptions
 from termbase.formats.records import concept_entry, segment_entry
 from termbase.formats.xmlsafe import (XML_LANG, XmlWriter, iterparse, lang_of, localname,
-                                      root_name, sub, text_content)
-from termbase.model import Concept, Segment, Term
+                                      root_name, sub)
+from termbase.formats.xmlspace import layout_text
+from termbase.model import Concept, Segment, Term, ValidationError, split_lang_tag
 
 TOOL = "termbase"
 DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
 MAX_TERM_WORDS = 8
-SEG_TEXT = frozenset({"hi"})
+# Attributes TMX 1.4b allows on <tu> and <tuv> that the model has no field for.
+TU_ATTRS = ("o-encoding", "datatype", "usagecount", "lastusagedate", "creationtool",
+            "creationtoolversion", "creationid", "changedate", "segtype", "changeid", "o-tmf",
+            "srclang")
+TUV_ATTRS = ("o-encoding", "datatype", "usagecount", "lastusagedate", "creationtool",
+             "creationtoolversion", "creationdate", "creationid", "changedate", "changeid",
+             "o-tmf")
 _TMX_DATE = "%Y%m%dT%H%M%SZ"
+VARIETY_PROP = "x-variety"     # term pairs: the variety of a tuv written with its base tag
 
 
 def tmx_date(value: str) -> str | None:
@@ -82,8 +97,16 @@ def _order(langs: Iterable[str], options: WriteOptions) -> list[str]:
     present = list(dict.fromkeys(langs))
     pair = [lang for lang in (options.source_lang, options.target_lang) if lang]
     wanted = options.langs or (pair if len(pair) == 2 else None)
-    pool = [lang for lang in wanted if lang in present] if wanted else present
-    return [lang for lang in pair if lang in pool] + [lang for lang in pool if lang not in pair]
+    # a wanted language takes its varieties too (pl: pl-PL and pl-LT), in the wanted order
+    pool = list(dict.fromkeys(
+        [tag for lang in wanted for tag in present if _serves(tag, lang)]
+        if wanted else present))
+    first = list(dict.fromkeys(tag for lang in pair for tag in pool if _serves(tag, lang)))
+    return first + [tag for tag in pool if tag not in first]
+
+
+def _serves(tag: str, wanted: str) -> bool:
+    return tag == wanted or ("-" not in wanted and langtag.base(tag) == wanted)
 
 
 def _segment_units(items: Iterable, options: WriteOptions) -> Iterator:
@@ -100,12 +123,21 @@ def _segment_units(items: Iterable, options: WriteOptions) -> Iterator:
                 unit.set("creationdate", date)
             else:
                 sub(unit, "prop", segment.created, {"type": "x-created"})
+        kept = segment.kept or {}
+        for name in TU_ATTRS:
+            if (kept.get("attrs") or {}).get(name):
+                unit.set(name, kept["attrs"][name])
+        notes = kept.get("notes") or ([segment.note] if segment.note else [])
+        if "\n".join(notes) != segment.note:          # the note was edited since
+            notes = [segment.note] if segment.note else []
+        for note in notes:
+            sub(unit, "note", note)
         if segment.origin:
             sub(unit, "prop", segment.origin, {"type": "x-origin"})
-        if segment.note:
-            sub(unit, "note", segment.note)
+        for kind, value in kept.get("props") or []:
+            sub(unit, "prop", value, {"type": kind})
         for lang in langs:
-            _tuv(unit, lang, segment.texts[lang])
+            _tuv(unit, lang, segment.texts[lang], (kept.get("tuv") or {}).get(lang) or {})
         yield unit
 
 
@@ -117,7 +149,7 @@ def _term_units(items: Iterable, options: WriteOptions) -> Iterator:
         for lang in _order((t.lang for t in concept.terms), options):
             best = concept.terms_in(lang)[0]
             if best.status not in ("deprecated", "forbidden"):
-                chosen[lang] = best.text
+                chosen[lang] = best
         if len(chosen) < 2:
             continue
         unit = etree.Element("tu", {"tuid": concept.id} if concept.id else {})
@@ -125,13 +157,25 @@ def _term_units(items: Iterable, options: WriteOptions) -> Iterator:
             sub(unit, "prop", concept.subject, {"type": "x-subjectField"})
         if concept.note:
             sub(unit, "note", concept.note)
-        for lang, text in chosen.items():
-            _tuv(unit, lang, text)
+        for lang, term in chosen.items():
+            # base language, so a CAT project set to plain `pl` takes the pair; the
+            # variety rides along as a prop the reader restores
+            variety = {"props": [[VARIETY_PROP, term.region]]} if term.region else None
+            _tuv(unit, lang, term.text, variety)
         yield unit
 
 
-def _tuv(unit, lang: str, text: str) -> None:
-    sub(sub(unit, "tuv", attrib={XML_LANG: lang}), "seg", text)
+def _tuv(unit, lang: str, text: str, kept: dict | None = None) -> None:
+    kept = kept or {}
+    tuv = sub(unit, "tuv", attrib={XML_LANG: lang})
+    for name in TUV_ATTRS:
+        if (kept.get("attrs") or {}).get(name):
+            tuv.set(name, kept["attrs"][name])
+    for note in kept.get("notes") or []:
+        sub(tuv, "note", note)
+    for kind, value in kept.get("props") or []:
+        sub(tuv, "prop", value, {"type": kind})
+    tmxinline.fill(sub(tuv, "seg"), text, kept.get("codes") or [])
 
 
 # ---------------------------------------------------------------- reading
@@ -158,36 +202,71 @@ def read(path: Path, options: ReadOptions) -> Iterator[Entry]:
 def _unit(unit, options: ReadOptions, ours: bool, our_terms: bool = False) -> Entry | None:
     line = unit.sourceline or 0
     texts: dict[str, str] = {}
-    props: dict[str, str] = {}
+    props: list[list[str]] = []
     notes = []
+    tuvs: dict[str, dict] = {}
     warning = None
     for child in unit:
         name = localname(child.tag)
         if name == "prop":
-            props.setdefault(child.get("type", ""), (child.text or "").strip())
+            props.append([child.get("type", ""), _meta_text(child)])
         elif name == "note":
-            notes.append((child.text or "").strip())
+            notes.append(_meta_text(child))
         elif name == "tuv":
-            lang = lang_of(child).replace("_", "-")
-            seg = next((c for c in child if localname(c.tag) == "seg"), None)
-            text = text_content(seg, SEG_TEXT) if seg is not None else ""
-            if not lang:
+            raw = lang_of(child)
+            if not raw:
                 return Entry(child.sourceline or line, error="<tuv> without xml:lang")
-            base = lang.split("-")[0].lower()
-            if base in texts:
-                warning = f"more than one <tuv> in {base}; the first is kept"
+            try:
+                lang, variety = split_lang_tag(raw)
+            except ValidationError as exc:
+                return Entry(child.sourceline or line, error=f"<tuv xml:lang={raw!r}>: {exc}")
+            tag = variety or lang
+            seg = next((c for c in child if localname(c.tag) == "seg"), None)
+            text, codes = tmxinline.to_text(seg) if seg is not None else ("", [])
+            if tag in texts:
+                warning = f"more than one <tuv> in {tag}; the first is kept"
             elif text.strip():
-                texts[base] = text
-    note = "\n".join(n for n in notes if n)
+                texts[tag] = text
+                tuvs[tag] = _tuv_kept(child, codes)
+    notes = [n for n in notes if n]
+    note = "\n".join(notes)
+    origin = next((v for k, v in props if k == "x-origin"), "")
+    created = unit.get("creationdate") or next((v for k, v in props if k == "x-created"), "")
     if options.as_terms:
-        return _as_concept(unit, line, texts, props, note, options, ours, warning, our_terms)
+        texts = {_variety(tag, tuvs.get(tag)): text for tag, text in texts.items()}
+        return _as_concept(unit, line, texts, dict(reversed(props)), note, options, ours,
+                           warning, our_terms)
     if len(texts) < 2:
         return Entry(line, warning="a unit with text in fewer than two languages; skipped")
-    created = unit.get("creationdate") or props.get("x-created", "")
-    segment = Segment(texts=texts, origin=props.get("x-origin", ""),
+    kept = {"attrs": {k: unit.get(k) for k in TU_ATTRS if unit.get(k)},
+            "props": [p for p in props if p[0] not in ("x-origin", "x-created")],
+            "notes": notes if len(notes) > 1 else [],
+            "tuv": {tag: data for tag, data in tuvs.items() if data}}
+    segment = Segment(texts=texts, origin=origin,
                       created=iso_date(created) if created else "",
-                      id=unit.get("tuid", ""), note=note)
+                      id=unit.get("tuid", ""), note=note,
+                      kept={k: v for k, v in kept.items() if v})
     return segment_entry(line, segment, options, warning)
+
+
+def _meta_text(elem) -> str:
+    return layout_text(elem.text or "", elem)
+
+
+def _tuv_kept(tuv, codes: list[str]) -> dict:
+    """What a <tuv> carries besides its text: attributes, notes, props, inline codes."""
+    data = {"attrs": {k: tuv.get(k) for k in TUV_ATTRS if tuv.get(k)},
+            "notes": [_meta_text(c) for c in tuv if localname(c.tag) == "note"],
+            "props": [[c.get("type", ""), _meta_text(c)] for c in tuv
+                      if localname(c.tag) == "prop"],
+            "codes": codes}
+    return {k: v for k, v in data.items() if v}
+
+
+def _variety(tag: str, tuv: dict | None) -> str:
+    """A term pair's tag: the tuv's own, or the variety our term export put in a prop."""
+    named = next((v for k, v in (tuv or {}).get("props", []) if k == VARIETY_PROP), "")
+    return named if "-" not in tag and langtag.base(named) == tag else tag
 
 
 def _as_concept(unit, line: int, texts: dict[str, str], props: dict[str, str], note: str,
@@ -199,7 +278,10 @@ def _as_concept(unit, line: int, texts: dict[str, str], props: dict[str, str], n
                                      "a sentence, not a term (import the file as memory)")
     concept = Concept(id=unit.get("tuid", "") if ours else "",
                       subject=props.get("x-subjectField", ""), note=note,
-                      terms=[Term(lang=lang, text=text) for lang, text in texts.items()])
+                      terms=[Term(lang=langtag.base(tag),
+                                  text=" ".join(tmxinline.plain(text).split()),
+                                  region=tag if "-" in tag else "")
+                             for tag, text in texts.items()])
     return concept_entry(line, concept, options, warning)
 
 

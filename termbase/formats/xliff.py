@@ -59,8 +59,8 @@ def _pairs(unit, holders, langs: dict, options: ReadOptions) -> Iterator[Entry]:
         if not (source_text and target_text):
             continue
         line = holder.sourceline or unit.sourceline or 0
-        source_lang = _lang(source.get(XML_LANG) or langs["source"])
-        target_lang = _lang(target.get(XML_LANG) or langs["target"])
+        source_lang = _lang(source.get(XML_LANG) or langs["source"] or options.source_lang or "")
+        target_lang = _lang(target.get(XML_LANG) or langs["target"] or options.target_lang or "")
         if not (source_lang and target_lang):
             yield Entry(line, error="no source or target language (source-language / "
                                     "target-language, srcLang / trgLang)")
@@ -76,7 +76,8 @@ def _pairs(unit, holders, langs: dict, options: ReadOptions) -> Iterator[Entry]:
 
 
 def _lang(tag: str) -> str:
-    return tag.strip().replace("_", "-").split("-")[0].lower()
+    """The tag as written (a variety such as en-GB is kept; Segment validates it)."""
+    return tag.strip()
 
 
 def sniff(head: bytes) -> bool:

@@ -255,7 +255,10 @@ class IndexWriter:
         if self.keep_records:
             conn.execute("INSERT INTO ix_segments VALUES(?, ?)",
                          (key, json.dumps(doc, ensure_ascii=False)))
-        for lang, text in doc.get("texts", {}).items():
+        from termbase import langtag
+
+        for tag, text in doc.get("texts", {}).items():  # keyed by variety: found by base
+            lang = langtag.base(tag)
             conn.executemany("INSERT OR IGNORE INTO ix_mem VALUES(?,?,?)",
                              [(lang, word, key) for word in all_keys(text, lang)])
 

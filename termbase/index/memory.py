@@ -25,9 +25,11 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
+from termbase import langtag
 from termbase.text.morphology import stem
 from termbase.text.normalize import fold, norm, tokenize
 from termbase.text.punctuation import normalise_punctuation
+from termbase.text.placeholders import without_tags
 
 MAX_CANDIDATES = 40   # segments scored per query
 MAX_POSTING = 2_000  # keys in more segments than this are too common to retrieve by
@@ -39,7 +41,7 @@ def word_keys(text: str, lang: str) -> list[frozenset[str]]:
     """Retrieval keys per word: stems of the word as written and folded, so inflected
     forms meet, and so do texts typed with and without diacritics."""
     return [frozenset((stem(t.text, lang) or fold(t.text), stem(fold(t.text), lang)
-                       or fold(t.text))) for t in tokenize(text)]
+                       or fold(t.text))) for t in tokenize(without_tags(text))]
 
 
 def all_keys(text: str, lang: str) -> set[str]:
@@ -47,7 +49,8 @@ def all_keys(text: str, lang: str) -> set[str]:
 
 
 def comparable_words(text: str) -> list[str]:
-    return [norm(t.text) for t in tokenize(text)]
+    """Words to compare; tag placeholders separate words and count as none."""
+    return [norm(t.text) for t in tokenize(without_tags(text))]
 
 
 @dataclass
@@ -79,6 +82,7 @@ class MemoryIndex:
         raise NotImplementedError
 
     def candidates(self, text: str, lang: str) -> list[str]:
+        lang = langtag.base(lang)
         total = max(len(self), 1)
         weights: Counter = Counter()
         for word in all_keys(text, lang):
@@ -99,7 +103,8 @@ class MemoryIndex:
             doc = self.segment(key)
             if doc is None:
                 continue
-            source, target = doc["texts"].get(source_lang), doc["texts"].get(target_lang)
+            source = langtag.pick(doc["texts"], source_lang)
+            target = langtag.pick(doc["texts"], target_lang)
             if source is None or target is None:
                 continue
             score = similarity(text, query_words, source)
@@ -117,7 +122,8 @@ class InMemoryIndex(MemoryIndex):
         self.segments = segments
         self.postings: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         for key, doc in segments.items():
-            for lang, text in doc["texts"].items():
+            for tag, text in doc["texts"].items():    # keyed by variety: found by base
+                lang = langtag.base(tag)
                 for word in all_keys(text, lang):
                     self.postings[lang][word].append(key)
         self.postings = {lang: dict(table) for lang, table in self.postings.items()}

@@ -44,6 +44,7 @@ class Match:
     subject: str = ""
     definition: dict[str, str] = field(default_factory=dict)
     note: str = ""
+    region: str = ""                # the matched term's variety (pl-LT); `lang` stays base
 
     def to_json(self) -> dict:
         return with_optional({
@@ -51,7 +52,8 @@ class Match:
             "lang": self.lang, "term": self.term,
             "equivalents": {lang: [e.to_json() for e in terms]
                             for lang, terms in self.equivalents.items()},
-            "subject": self.subject, "definition": dict(self.definition)}, note=self.note)
+            "subject": self.subject, "definition": dict(self.definition)}, note=self.note,
+            region=self.region or None)
 
 
 @dataclass

@@ -124,10 +124,14 @@ class ConcordanceHit:
     start: int
     end: int
     translations: dict[str, str] = field(default_factory=dict)
+    variety: str = ""               # the text's own tag (pl-PL) where it names a variety
 
     def to_json(self) -> dict:
-        return {"segment": self.segment, "text": self.text, "start": self.start,
+        data = {"segment": self.segment, "text": self.text, "start": self.start,
                 "end": self.end, "translations": dict(self.translations)}
+        if self.variety:
+            data["variety"] = self.variety
+        return data
 
 
 @dataclass

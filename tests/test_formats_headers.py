@@ -1,0 +1,127 @@
+"""Spreadsheet headers people and other tools write: language names in English, Polish,
+Lithuanian or the language itself, suffixes, full tags, a long file of pairs (as TICO-19),
+files without a header, and an explicit --columns map; the dry run shows the mapping."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from termbase import formats
+from termbase.formats import FormatError, ReadOptions
+from termbase.formats.headers import language_column
+
+
+def read(fmt: str, path: Path, **options):
+    entries = list(formats.get(fmt).read(path, ReadOptions(**options)))
+    assert [e.error for e in entries if e.error] == []
+    return entries, [e.item for e in entries if e.item is not None]
+
+
+def pairs(concepts):
+    return [sorted((t.region or t.lang, t.text) for t in c.terms) for c in concepts]
+
+
+@pytest.mark.parametrize("header, tag", [
+    ("English", "en"), ("Polish", "pl"), ("Polski", "pl"), ("Lenkų", "pl"),
+    ("Lithuanian", "lt"), ("Litewski", "lt"), ("Lietuvių", "lt"), ("Magyar", "hu"),
+    ("Angol", "en"), ("English_word", "en"), ("en_term", "en"), ("term (lt)", "lt"),
+    ("Termin polski", "pl"), ("pl-PL", "pl-PL"), ("pl_LT", "pl-LT"), ("sr-Latn", "sr-Latn"),
+    ("es-BO", "es-BO"), ("Comment", ""), ("url", ""), ("English Polish", "")])
+def test_header_cells_name_languages(header, tag):
+    assert language_column(header) == tag
+
+
+def test_named_columns_with_regional_tags(tmp_path):
+    path = tmp_path / "weblate.csv"
+    path.write_text("English_word,Polski,pl-LT,Lietuvių,Comment\n"
+                    "social worker,pracownik socjalny,socialinis darbuotojas (pl),socialinis "
+                    "darbuotojas,\n", encoding="utf-8")
+    entries, (concept,) = read("csv", path)
+    assert pairs([concept]) == [sorted([("en", "social worker"), ("pl", "pracownik socjalny"),
+                                        ("pl-LT", "socialinis darbuotojas (pl)"),
+                                        ("lt", "socialinis darbuotojas")])]
+    mapping = next(e.warning for e in entries if e.warning and "column mapping" in e.warning)
+    assert "'English_word' = en" in mapping and "'Lietuvių' = lt" in mapping
+    assert any("ignored columns: Comment" in (e.warning or "") for e in entries)
+
+
+def test_long_file_of_pairs_like_tico19(tmp_path):
+    path = tmp_path / "tico.tsv"
+    path.write_text("id\tsourceLang\ttargetLang\tsourceString\ttargetString\turl\n"
+                    "CMU_1\ten\tes-BO\tquarantine\tcuarentena\thttps://example.org\n"
+                    "CMU_2\ten\tpl\tsocial distancing\tdystans społeczny\t\n", encoding="utf-8")
+    entries, concepts = read("tsv", path)
+    assert [c.id for c in concepts] == ["CMU_1", "CMU_2"]
+    assert pairs(concepts) == [[("en", "quarantine"), ("es-BO", "cuarentena")],
+                               [("en", "social distancing"), ("pl", "dystans społeczny")]]
+    assert concepts[0].terms[1].lang == "es"
+
+
+def test_headerless_omegat_csv_with_from_and_to(tmp_path):
+    path = tmp_path / "glossary.csv"
+    path.write_text('pomoc społeczna,socialinė parama,"ustawa, art. 1"\n'
+                    "gmina,savivaldybė,\n", encoding="utf-8")
+    with pytest.raises(FormatError, match="--from and --to"):
+        read("csv", path)
+    entries, concepts = read("csv", path, source_lang="pl", target_lang="lt")
+    assert pairs(concepts) == [[("lt", "socialinė parama"), ("pl", "pomoc społeczna")],
+                               [("lt", "savivaldybė"), ("pl", "gmina")]]
+    assert concepts[0].note == "ustawa, art. 1"
+    assert any("no header: columns read as pl, lt, note" in (e.warning or "") for e in entries)
+
+
+def test_explicit_columns_by_position_and_by_header(tmp_path):
+    path = tmp_path / "odd.tsv"
+    path.write_text("x1\tgmina\tseniūnija\n", encoding="utf-8")
+    _, (concept,) = read("tsv", path, columns="-,pl,lt")
+    assert pairs([concept]) == [[("lt", "seniūnija"), ("pl", "gmina")]]
+    named = tmp_path / "named.tsv"
+    named.write_text("Begriff\tBenennung\tStatus\ngmina\tseniūnija\tpreferred\n",
+                     encoding="utf-8")
+    _, (concept,) = read("tsv", named, columns="Begriff=pl,Benennung=lt,Status=status_pl")
+    assert concept.terms[0].status == "preferred"
+    with pytest.raises(FormatError, match="Nope"):
+        read("tsv", named, columns="Nope=pl")
+
+
+def test_xlsx_with_language_names(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["Polish", "Lithuanian", "English"])
+    book.active.append(["rodzina zastępcza", "globėjų šeima", "foster family"])
+    path = tmp_path / "names.xlsx"
+    book.save(path)
+    _, (concept,) = read("xlsx", path)
+    assert {t.lang for t in concept.terms} == {"pl", "lt", "en"}
+
+
+def test_dry_run_shows_the_mapping_it_chose(tmp_path):
+    path = tmp_path / "names.csv"
+    path.write_text("Polski,Lietuvių\ngmina,seniūnija\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "termbase", "--db", str(tmp_path / "t.json"),
+                             "import", str(path), "--dry-run"], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "column mapping: 'Polski' = pl; 'Lietuvių' = lt" in result.stdout
+    as_json = subprocess.run([sys.executable, "-m", "termbase", "--db",
+                              str(tmp_path / "t.json"), "import", str(path), "--dry-run",
+                              "--json"], capture_output=True, text=True, timeout=120)
+    assert any("column mapping" in w for w in json.loads(as_json.stdout)["warnings"])
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from termbase.model import split_lang_tag  # noqa: E402
+
+
+@given(st.text(max_size=30))
+def test_any_header_cell_gives_nothing_or_a_valid_tag(cell):
+    tag = language_column(cell)
+    assert tag == "" or split_lang_tag(tag)[0] == tag.split("-")[0]

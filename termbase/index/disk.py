@@ -523,7 +523,9 @@ class _TypoIndex:
             hashes = sorted({_h(self.lang, key) for key in _deletes(query)})
             marks = ",".join("?" * len(hashes))
             rows = self.index.conn.execute(
-                "SELECT DISTINCT w.word FROM ix_deletes d JOIN ix_words w ON w.wid = d.wid"
+                # CROSS JOIN keeps SQLite's plan: the few deletion keys first, never a
+                # scan of the language's whole vocabulary
+                "SELECT DISTINCT w.word FROM ix_deletes d CROSS JOIN ix_words w ON w.wid = d.wid"
                 f" WHERE d.h IN ({marks}) AND w.lang=? AND EXISTS (SELECT 1 FROM ix_forms f"
                 " WHERE f.lang=w.lang AND f.form=w.word)", (*hashes, self.lang)).fetchall()
             words = cache.remember(cache_key, [r[0] for r in rows])

@@ -16,6 +16,7 @@ from termbase.index.build import build_index
 from termbase.index.search import search
 from termbase.index.structures import Index
 from termbase.lookup import Match, rank
+from termbase.variants import parse_variant
 from termbase.model import Concept, ValidationError, check_lang, has_control_chars
 from termbase.paths import default_db_path, glossary_files
 from termbase.store import Store, StoreError, backup_path
@@ -95,7 +96,7 @@ class Termbase:
 
     # -- reading -------------------------------------------------------------------------
     def lookup(self, query: str, lang: str | None = None, to: Iterable[str] | None = None,
-               limit: int = 10, fuzzy: bool = True) -> list[Match]:
+               limit: int = 10, fuzzy: bool = True, variant: str | None = None) -> list[Match]:
         """Concepts matching `query` in any inflected form, folded, misspelt or as a prefix."""
         query = (query or "").strip()
         if not query:
@@ -107,7 +108,8 @@ class Termbase:
         langs = [check_lang(lang)] if lang else None
         targets = [check_lang(t) for t in to] if to else None
         index = self.index
-        return rank(index, search(index, query, langs, fuzzy), targets, limit)
+        return rank(index, search(index, query, langs, fuzzy), targets, limit,
+                    parse_variant(variant))
 
     def get(self, concept_id: str) -> Concept:
         data = self.index.concepts.get(concept_id)

@@ -19,6 +19,8 @@ def register(subparsers, common) -> None:
     p.add_argument("--to", help="comma-separated target languages to show (default: all)")
     p.add_argument("--limit", type=int, default=10, help="at most N concepts (default 10)")
     p.add_argument("--no-fuzzy", action="store_true", help="no typo-tolerant matches")
+    p.add_argument("--variant", metavar="TAG", help="regional variety whose terms come first, "
+                   "e.g. pl-PL or pl-LT (default: `variant` in the config file)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(handler=cmd_lookup)
 
@@ -128,8 +130,10 @@ def cmd_lookup(args) -> int:
     targets = [t.strip() for t in args.to.split(",") if t.strip()] if args.to else None
     check_langs([args.lang] if args.lang else [], targets or [])
     tb = open_termbase(args)
+    from termbase.config import default_variant
+
     matches = tb.lookup(query, lang=args.lang, to=targets, limit=args.limit,
-                        fuzzy=not args.no_fuzzy)
+                        fuzzy=not args.no_fuzzy, variant=default_variant(args.variant))
     if args.json:
         print_json({"query": query, "matches": [m.to_json() for m in matches]})
     elif is_tty():

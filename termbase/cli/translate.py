@@ -21,6 +21,7 @@ def register(subparsers, common) -> None:
     _pair_options(p)
     p.add_argument("--memory", type=int, default=5, metavar="N", help="memory matches to show")
     p.add_argument("--min-score", type=float, default=50, help="lowest memory score shown")
+    _variant_option(p)
     p.add_argument("--json", action="store_true", help="one JSON object per segment")
     p.set_defaults(handler=cmd_suggest)
 
@@ -93,15 +94,17 @@ def _check_segment_text(segment: str) -> None:
 
 
 def cmd_suggest(args) -> int:
+    from termbase.config import default_variant
     from termbase.suggest import suggest
 
     check_langs([args.source_lang, args.target_lang])
+    variant = default_variant(args.variant)
     segments = _segments(args)
     index = open_termbase(args).index
     for segment in segments:
         _check_segment_text(segment)
         result = suggest(index, segment, args.source_lang, args.target_lang,
-                         args.memory, args.min_score)
+                         args.memory, args.min_score, variant)
         if args.json:
             if len(segments) == 1:
                 print_json(result)
@@ -125,6 +128,9 @@ def render_suggestion_plain(result: dict) -> None:
         for key in ("source_note", "note"):
             if hit.get(key):
                 print(f"      note: {hit[key]}")
+        for equivalent in hit["equivalents"]:
+            if equivalent.get("note"):
+                print(f"      {equivalent['term']}: {equivalent['note']}")
     for match in result["memory"]:
         print(f"  memory {match['score']:g}%: {match['source']}")
         print(f"      -> {match['target']}")
@@ -151,7 +157,8 @@ def render_suggestion_rich(result: dict) -> None:
         table.add_column("note", overflow="fold", max_width=48)
         for hit in result["terms"]:
             targets = styled_terms(hit["equivalents"], with_notes=False)
-            note = " ".join(hit.get(k, "") for k in ("source_note", "note")).strip()
+            note = " ".join([hit.get(k, "") for k in ("source_note", "note")] + [
+                f"{e['term']}: {e['note']}" for e in hit["equivalents"] if e.get("note")]).strip()
             table.add_row(hit["text"], f"{hit['term']} [dim]{hit['concept_id']}[/]",
                           targets, Text(note, style="yellow"))
         out.print(table)

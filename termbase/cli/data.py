@@ -47,6 +47,9 @@ def register(subparsers, common) -> None:
     p.add_argument("--with-forms", action="store_true",
                    help="add known inflected forms for CAT tools without morphology")
     p.add_argument("--terms", action="store_true", help="TMX: write term pairs, not the memory")
+    p.add_argument("--variant", metavar="TAG", help="regional variety (e.g. pl-PL): leave out "
+                   "the terms of other varieties where the concept has one of this variety or "
+                   "a neutral one (default: `variant` in the config file)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_export)
 
@@ -185,8 +188,11 @@ def cmd_export(args) -> int:
 
     langs = _split_langs(args.langs)
     check_langs(langs or [], [l for l in (args.source_lang, args.target_lang) if l])
+    from termbase.config import default_variant
+
     selection = ExportFilter(langs=langs, subjects=args.subject,
-                             statuses=_split_langs(args.status), since=args.since)
+                             statuses=_split_langs(args.status), since=args.since,
+                             variant=default_variant(args.variant))
     options = WriteOptions(langs=langs, source_lang=args.source_lang,
                            target_lang=args.target_lang, with_forms=args.with_forms,
                            terms_as_tmx=args.terms)

@@ -43,56 +43,48 @@ def _dumps(doc) -> str:
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
 
 
-class _Concepts:
-    def __init__(self, conn: sqlite3.Connection):
-        self.conn = conn
+class _Records:
+    """JSON documents of one table by key: what the concept and segment editors share."""
 
-    def get(self, concept_id: str) -> dict | None:
-        row = self.conn.execute(CONCEPT_SQL, (concept_id,)).fetchone()
-        return json.loads(row[0]) if row else None
+    table = key = ""
 
-    def put(self, concept_id: str, doc: dict) -> None:
-        self.conn.execute("INSERT OR REPLACE INTO concepts VALUES(?, ?)",
-                          (concept_id, _dumps(doc)))
-
-    def drop(self, concept_id: str) -> dict | None:
-        doc = self.get(concept_id)
-        if doc is not None:
-            self.conn.execute("DELETE FROM concepts WHERE id=?", (concept_id,))
-        return doc
-
-    def docs(self) -> Iterator[dict]:
-        for (doc,) in self.conn.execute("SELECT doc FROM concepts ORDER BY rowid"):
-            yield json.loads(doc)
-
-    def count(self) -> int:
-        return self.conn.execute("SELECT count(*) FROM concepts").fetchone()[0]
-
-
-class _Segments:
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
 
     def get(self, key: str) -> dict | None:
-        row = self.conn.execute(SEGMENT_SQL, (key,)).fetchone()
+        row = self.conn.execute(f"SELECT doc FROM {self.table} WHERE {self.key}=?",
+                                (key,)).fetchone()
         return json.loads(row[0]) if row else None
 
     def put(self, key: str, doc: dict) -> None:
-        self.conn.execute("INSERT OR REPLACE INTO memory VALUES(?, ?)", (key, _dumps(doc)))
+        self.conn.execute(f"INSERT OR REPLACE INTO {self.table} VALUES(?, ?)",
+                          (key, _dumps(doc)))
 
     def drop(self, key: str) -> dict | None:
         doc = self.get(key)
         if doc is not None:
-            self.conn.execute("DELETE FROM memory WHERE key=?", (key,))
+            self.conn.execute(f"DELETE FROM {self.table} WHERE {self.key}=?", (key,))
         return doc
+
+    def count(self) -> int:
+        return self.conn.execute(f"SELECT count(*) FROM {self.table}").fetchone()[0]
+
+
+class _Concepts(_Records):
+    table, key = "concepts", "id"
+
+    def docs(self) -> Iterator[dict]:
+        for (doc,) in self.conn.execute("SELECT doc FROM concepts ORDER BY rowid").fetchall():
+            yield json.loads(doc)
+
+
+class _Segments(_Records):
+    table, key = "memory", "key"
 
     def items(self) -> Iterator[tuple[str, dict]]:
         for key, doc in self.conn.execute(
-                "SELECT key, doc FROM memory ORDER BY length(key), key"):
+                "SELECT key, doc FROM memory ORDER BY length(key), key").fetchall():
             yield key, json.loads(doc)
-
-    def count(self) -> int:
-        return self.conn.execute(SEGMENT_COUNT_SQL).fetchone()[0]
 
 
 class _Meta:

@@ -17,8 +17,8 @@ For each engine (TinyDB up to 100k, SQLite up to 1M) and size:
 * translation-memory matching over 100k (and 1M) segments: p50/p99, and agreement of the
   top hit with a full scan by termbase's own scorer.
 
-    PYTHONPATH=. python benchmarks/engines.py --sizes 100k            # about 10 minutes
-    PYTHONPATH=. python benchmarks/engines.py --sizes 100k,1M         # an hour or more
+    python benchmarks/engines.py --sizes 100k            # about 10 minutes
+    python benchmarks/engines.py --sizes 100k,1M         # an hour or more
 """
 
 from __future__ import annotations

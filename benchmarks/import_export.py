@@ -17,8 +17,8 @@ million rows; importing it must not take a coffee break nor exhaust a laptop):
 
 Targets: 1M rows imported in <= 60 s with <= 2 GB peak RSS.
 
-    cd /work/main && PYTHONPATH=. /tmp/venv/bin/python benchmarks/import_export.py --quick
-    cd /work/main && PYTHONPATH=. /tmp/venv/bin/python benchmarks/import_export.py      # full
+    python benchmarks/import_export.py --quick
+    python benchmarks/import_export.py      # full
     ... benchmarks/import_export.py --sizes 100k --profile
 """
 

@@ -26,8 +26,8 @@ What it measures, and why:
 
 Targets: cold CLI lookup <= 0.15 s; warm lookup p50 <= 2 ms at 1M terms.
 
-    cd /work/main && PYTHONPATH=. /tmp/venv/bin/python benchmarks/lookup.py --quick
-    cd /work/main && PYTHONPATH=. /tmp/venv/bin/python benchmarks/lookup.py          # full
+    python benchmarks/lookup.py --quick
+    python benchmarks/lookup.py          # full
     ... benchmarks/lookup.py --sizes 100k --queries 1000 --profile
 """
 

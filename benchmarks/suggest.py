@@ -24,8 +24,8 @@ instant whatever the termbase size):
 Index: reuses the benchmark index cache left by benchmarks/lookup.py for the same code
 (see synthetic.load_or_build_index), else builds it (minutes at 1M).
 
-    cd /work/main && PYTHONPATH=. /tmp/venv/bin/python benchmarks/suggest.py --quick
-    cd /work/main && PYTHONPATH=. /tmp/venv/bin/python benchmarks/suggest.py          # full
+    python benchmarks/suggest.py --quick
+    python benchmarks/suggest.py          # full
 """
 
 from __future__ import annotations

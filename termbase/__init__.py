@@ -14,7 +14,7 @@ _PUBLIC = {
     "Concept": "termbase.model", "Term": "termbase.model", "Segment": "termbase.model",
     "check_lang": "termbase.model", "has_control_chars": "termbase.model",
     "split_lang_tag": "termbase.model",
-    "format_names": "termbase.api", "user_data_dir": "termbase.paths",
+    "format_names": "termbase.formats", "user_data_dir": "termbase.paths",
     "for_terminal": "termbase.text.display", "CopyResult": "termbase.copying",
     "GlossaryUpdate": "termbase.glossary", "PurgeReport": "termbase.erasure",
     "ConceptEdit": "termbase.editing",

@@ -39,7 +39,6 @@ EMPTY_COMMAND = "create empty termbase"
 # second each (measured: see README, "Choosing an engine"); SQLite's stay constant.
 TINYDB_ADVISED_MAX = 20_000
 MAX_QUERY = 1000
-READ_ONLY_FORMATS = ("xliff",)      # read for check/extract/align; never written
 
 
 def engine_advice(engine: str, records: int, location: str) -> str:
@@ -53,9 +52,9 @@ def engine_advice(engine: str, records: int, location: str) -> str:
 
 def format_names(writable: bool = False) -> list[str]:
     """The file formats `import_file` reads (`writable`: that `export` writes)."""
-    from termbase.formats import names
+    from termbase.formats import format_names as names
 
-    return [n for n in names() if not (writable and n in READ_ONLY_FORMATS)]
+    return names(writable)
 
 
 class Termbase:

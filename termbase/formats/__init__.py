@@ -29,6 +29,15 @@ def names() -> list[str]:
     return list(_MODULES)
 
 
+READ_ONLY_FORMATS = ("xliff",)      # read for check/extract/align; never written
+
+
+def format_names(writable: bool = False) -> list[str]:
+    """The file formats import reads (`writable`: that export writes). Cheap: no format
+    module is imported, so the command line can list them when it builds its parser."""
+    return [n for n in _MODULES if not (writable and n in READ_ONLY_FORMATS)]
+
+
 def get(name: str) -> Format:
     try:
         module = importlib.import_module(_MODULES[name])

@@ -13,9 +13,9 @@ holds open, so the rename is retried for a few seconds before a clear error.
 from __future__ import annotations
 
 import errno
+import functools
 import io
 import os
-import socket
 import stat
 import sys
 import tempfile
@@ -27,7 +27,15 @@ from typing import IO, Iterator
 STDOUT = "-"
 NOTHING_WRITTEN = "; nothing was written"
 REPLACE_RETRY_DELAYS_S = (0.05, 0.1, 0.2, 0.4, 0.8, 1.6)
-_HOST = "".join(ch for ch in socket.gethostname() if ch.isalnum())[:32] or "host"
+
+
+@functools.cache
+def _host() -> str:
+    """This machine's name as it appears in temporary file names (asked once, when first
+    needed: the socket module is not worth importing for a lookup)."""
+    import socket
+
+    return "".join(ch for ch in socket.gethostname() if ch.isalnum())[:32] or "host"
 
 
 def is_windows() -> bool:
@@ -137,7 +145,7 @@ def temp_prefix(path: Path) -> str:
 
 
 def _own_temp_prefix(path: Path) -> str:
-    return f"{temp_prefix(path)}{_HOST}-{os.getpid()}."
+    return f"{temp_prefix(path)}{_host()}-{os.getpid()}."
 
 
 def stale_temp_files(path: Path) -> list[Path]:
@@ -152,7 +160,7 @@ def stale_temp_files(path: Path) -> list[Path]:
     for candidate in candidates:
         owner = candidate.name[len(prefix):].split(".", 1)[0]
         host, _, pid = owner.rpartition("-")
-        if host == _HOST and pid.isdigit() and not _pid_running(int(pid)):
+        if host == _host() and pid.isdigit() and not _pid_running(int(pid)):
             stale.append(candidate)
     return stale
 

@@ -21,6 +21,7 @@ language when the file named no variety). See `termbase.langtag`.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 import unicodedata
@@ -59,7 +60,7 @@ _NAME_START = ("A-Za-z_\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d"
                "\u037f-\u1fff\u200c\u200d\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff"
                "\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff")
 _NAME_CHAR = _NAME_START + "0-9.\\-\u00b7\u0300-\u036f\u203f\u2040"
-_ID_RE = re.compile(f"^[{_NAME_START}0-9][{_NAME_CHAR}]{{0,127}}$")
+_ID_PATTERN = f"^[{_NAME_START}0-9][{_NAME_CHAR}]{{0,127}}$"
 
 
 # The name this module always raised; the same class as `termbase.errors.InvalidInput`.
@@ -68,14 +69,20 @@ ValidationError = InvalidInput
 
 # Control characters (Unicode category Cc), lone surrogates (Cs), line/paragraph separators
 # and the two non-characters XML cannot carry. One regex: this runs on every imported cell.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\ufffe\uffff]")
-_CONTROL_EXCEPT_NEWLINES = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\ufffe\uffff]")
+# Compiled on first use: these wide character classes cost milliseconds to compile, which
+# a terminal lookup should not pay on every start.
+_CONTROL = "[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\ufffe\uffff]"
+_CONTROL_EXCEPT_NEWLINES = "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\ufffe\uffff]"
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
 
 
 def has_control_chars(text: str, allow_newlines: bool = False) -> bool:
     pattern = _CONTROL_EXCEPT_NEWLINES if allow_newlines else _CONTROL
-    return pattern.search(text) is not None
+    return _compiled(pattern).search(text) is not None
 
 
 def check_lang(code: str) -> str:
@@ -231,7 +238,7 @@ class Concept:
     kept: dict[str, str] = field(default_factory=dict)
 
     def validate(self) -> "Concept":
-        if self.id and not _ID_RE.match(self.id):
+        if self.id and not _compiled(_ID_PATTERN).match(self.id):
             raise ValidationError(f"malformed concept id {self.id!r}")
         # Subjects repeat across thousands of concepts: one shared string each.
         self.subject = sys.intern(

@@ -16,15 +16,12 @@ Every change is recorded in `changes` with its batch id, so a batch can be undon
 
 from __future__ import annotations
 
-import datetime as _dt
-import getpass
 import itertools
 import json
 import os
 import shutil
 import stat
 import sys
-import uuid
 import warnings
 from contextlib import contextmanager
 from pathlib import Path

@@ -10,9 +10,7 @@ segments, batches and changes, never tables or rows.
 from __future__ import annotations
 
 import datetime as _dt
-import getpass
 import os
-import uuid
 from typing import Iterator, Protocol
 
 from termbase.errors import NotFound
@@ -27,6 +25,8 @@ def now() -> str:
 
 def current_user() -> str:
     try:
+        import getpass
+
         return os.environ.get("TERMBASE_USER") or getpass.getuser()
     except (KeyError, OSError):
         return "unknown"
@@ -34,7 +34,7 @@ def current_user() -> str:
 
 def new_batch_id() -> str:
     stamp = _dt.datetime.now(_dt.timezone.utc).strftime("%Y%m%d-%H%M%S")
-    return f"{stamp}-{uuid.uuid4().hex[:6]}"
+    return f"{stamp}-{os.urandom(3).hex()}"
 
 
 class ConceptTable(Protocol):

@@ -8,9 +8,24 @@ from __future__ import annotations
 import importlib
 import stat
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from termbase.formats.base import (Entry, Format, FormatError, ReadOptions,  # noqa: F401
-                                   WriteOptions)
+from termbase.errors import FormatError
+
+if TYPE_CHECKING:
+    from termbase.formats.base import Format
+
+# Re-exported from termbase.formats.base on first use (PEP 562): listing the format names
+# while the command line builds its parser must not import the model.
+_FROM_BASE = ("Entry", "Format", "ReadOptions", "WriteOptions")
+
+
+def __getattr__(name: str):
+    if name in _FROM_BASE:
+        from termbase.formats import base
+
+        return getattr(base, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 # name -> module that defines FORMAT; order matters for sniffing (most specific first).
 _MODULES = {

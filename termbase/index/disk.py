@@ -22,9 +22,7 @@ import zlib
 from collections import OrderedDict
 from typing import Callable, Iterable, Iterator
 
-from rapidfuzz.distance import OSA
-
-from termbase.index.fuzzy import MIN_LEN, MIN_LEN_IN_PHRASE, max_edits
+from termbase.index.fuzzy import MIN_LEN, MIN_LEN_IN_PHRASE, closest
 from termbase.index.structures import TermRef
 from termbase.text.normalize import fold, norm, tokenize
 
@@ -529,14 +527,7 @@ class _TypoIndex:
                 f" WHERE d.h IN ({marks}) AND w.lang=? AND EXISTS (SELECT 1 FROM ix_forms f"
                 " WHERE f.lang=w.lang AND f.form=w.word)", (*hashes, self.lang)).fetchall()
             words = cache.remember(cache_key, [r[0] for r in rows])
-        cutoff = max_edits(query)
-        scored = []
-        for word in words:
-            edits = OSA.distance(query, word, score_cutoff=cutoff)
-            if edits <= cutoff and word != query:
-                scored.append((word, edits))
-        scored.sort(key=lambda pair: (pair[1], abs(len(pair[0]) - len(query)), pair[0]))
-        return scored[:limit]
+        return closest(query, words, limit)
 
 
 class DiskIndex:

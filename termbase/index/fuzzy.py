@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from rapidfuzz.distance import OSA
-
 # Shorter words have too many one-edit neighbours to correct on their own; beside other
 # words of a query ("dya centre") the term they must complete narrows the choice.
 MIN_LEN = 4
@@ -61,18 +59,26 @@ class DeletionIndex:
         `in_phrase`: the word is one of several in the query, so shorter words qualify."""
         if len(query) < (MIN_LEN_IN_PHRASE if in_phrase else MIN_LEN):
             return []
-        cutoff = max_edits(query)
         seen: set[int] = set()
         for key in _deletes(query) | {query}:
             found = self.table.get(key)
             if found is None:
                 continue
             seen.update(found if isinstance(found, list) else (found,))
-        scored = []
-        for wid in seen:
-            word = self.words[wid]
-            edits = OSA.distance(query, word, score_cutoff=cutoff)
-            if edits <= cutoff and word != query:
-                scored.append((word, edits))
-        scored.sort(key=lambda pair: (pair[1], abs(len(pair[0]) - len(query)), pair[0]))
-        return scored[:limit]
+        return closest(query, (self.words[wid] for wid in seen), limit)
+
+
+def closest(query: str, words: Iterable[str], limit: int) -> list[tuple[str, int]]:
+    """The `words` within `max_edits(query)` edits of `query` (itself excluded), closest
+    first, then nearest in length, as (word, edits). rapidfuzz is imported here, on the
+    first typo lookup, not on every start."""
+    from rapidfuzz.distance import OSA
+
+    cutoff = max_edits(query)
+    scored = []
+    for word in words:
+        edits = OSA.distance(query, word, score_cutoff=cutoff)
+        if edits <= cutoff and word != query:
+            scored.append((word, edits))
+    scored.sort(key=lambda pair: (pair[1], abs(len(pair[0]) - len(query)), pair[0]))
+    return scored[:limit]

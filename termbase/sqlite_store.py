@@ -69,13 +69,28 @@ class _Records:
     def count(self) -> int:
         return self.conn.execute(f"SELECT count(*) FROM {self.table}").fetchone()[0]
 
+    PAGE = 2000
+
+    def stream(self) -> Iterator[tuple[str, dict]]:
+        """Every (key, record) in insertion order, read a page at a time: a million records
+        never sit in memory together, and the caller may write between pages."""
+        last = 0
+        while True:
+            rows = self.conn.execute(
+                f"SELECT rowid, {self.key}, doc FROM {self.table} WHERE rowid > ?"
+                " ORDER BY rowid LIMIT ?", (last, self.PAGE)).fetchall()
+            for _, key, doc in rows:
+                yield key, json.loads(doc)
+            if len(rows) < self.PAGE:
+                return
+            last = rows[-1][0]
+
 
 class _Concepts(_Records):
     table, key = "concepts", "id"
 
     def docs(self) -> Iterator[dict]:
-        for (doc,) in self.conn.execute("SELECT doc FROM concepts ORDER BY rowid").fetchall():
-            yield json.loads(doc)
+        return (doc for _, doc in self.stream())
 
 
 class _Segments(_Records):
@@ -316,7 +331,7 @@ class SQLiteStore:
         except disk.IndexDamaged:
             disk.drop_schema(conn)
             disk.create_schema(conn)
-            disk.rebuild(conn, _Concepts(conn).docs(), _Segments(conn).items(),
+            disk.rebuild(conn, _Concepts(conn).docs(), _Segments(conn).stream(),
                          keep_records=False)
         schema = _Meta(conn).get("schema", SCHEMA_VERSION)
         if schema > SCHEMA_VERSION:
@@ -346,7 +361,7 @@ class SQLiteStore:
             tx.finish()
             changed = len(tx.touched_concepts) + len(tx.touched_segments)
             if disk.bulk_is_cheaper(changed, tx.concept_table.count() + tx.segment_table.count()):
-                disk.rebuild(conn, _Concepts(conn).docs(), _Segments(conn).items(),
+                disk.rebuild(conn, _Concepts(conn).docs(), _Segments(conn).stream(),
                              keep_records=False)
             else:
                 disk.apply_changes(conn, tx, keep_records=False)
@@ -361,7 +376,7 @@ class SQLiteStore:
         """Rebuild the index if a writer that does not maintain it changed the data."""
         generation = str(_Meta(conn).get("generation", 0))
         if disk.get_state(conn) != generation:
-            disk.rebuild(conn, _Concepts(conn).docs(), _Segments(conn).items(),
+            disk.rebuild(conn, _Concepts(conn).docs(), _Segments(conn).stream(),
                          keep_records=False)
             disk.set_state(conn, generation)
 
@@ -383,7 +398,7 @@ class SQLiteStore:
                 generation = str(_Meta(locked_conn).get("generation", 0))
                 if force or disk.get_state(locked_conn) != generation:
                     disk.rebuild(locked_conn, _Concepts(locked_conn).docs(),
-                                 _Segments(locked_conn).items(), keep_records=False,
+                                 _Segments(locked_conn).stream(), keep_records=False,
                                  progress=progress)
                     disk.set_state(locked_conn, generation)
             state = self.index_state()

@@ -137,9 +137,11 @@ def _reach_by_small_changes(tb: Termbase, concepts: list[Concept], rng: random.R
             tx.update(original, keep_dates=True)
 
 
-@pytest.mark.parametrize("engine", ["json", "sqlite"])
+@pytest.mark.parametrize("engine, rebuilt", [("json", False), ("sqlite", False),
+                                             ("sqlite", True)])
 def test_the_disk_index_answers_10000_queries_as_the_reference_index(tmp_path, shipped,
-                                                                     engine):
+                                                                     engine, rebuilt):
+    """Kept up to date change by change, or (`rebuilt`) loaded in bulk at the end."""
     concepts = list(shipped.concepts())
     tb = Termbase.open(tmp_path / f"tb.{engine}", seed=False)
     tb.index
@@ -148,7 +150,7 @@ def test_the_disk_index_answers_10000_queries_as_the_reference_index(tmp_path, s
     final = list(tb.concepts())
     segments = dict(tb.store.segment_items())
     reference = build_index(final, segments=segments)
-    disk = tb.index
+    disk = tb.rebuild_index() if rebuilt else tb.index
     queries = generate_queries(final, QUERIES_PER_ENGINE)
     differences = []
     for kind, query, lang in queries:

@@ -16,7 +16,8 @@ from termbase.index.fuzzy import DeletionIndex
 from termbase.index.memory import InMemoryIndex
 from termbase.index.structures import Index, TermRef
 from termbase.model import Concept
-from termbase.text.morphology import expand, lemma_key, stem_keys
+from termbase.index.lexemes import lexeme_data
+from termbase.text.morphology import lemma_key, stem_keys
 from termbase.text.normalize import fold, norm, tokenize
 
 def build_index(concepts: Iterable[Concept], fingerprint: tuple = (),
@@ -48,7 +49,7 @@ def build_index(concepts: Iterable[Concept], fingerprint: tuple = (),
         lex = lexeme_ids.get(key)
         if lex is None:
             lex = lexeme_ids[key] = len(lexeme_ids)
-            data = old_lexemes.get(key) or _lexeme_data(token, lang)
+            data = old_lexemes.get(key) or lexeme_data(token, lang)
             lexeme_memo[key] = data
             folded_forms, stem_set = data
             for form in folded_forms:
@@ -95,15 +96,6 @@ def build_index(concepts: Iterable[Concept], fingerprint: tuple = (),
     index.languages = sorted({ref.lang for ref in index.terms})
     index.morphology = (token_memo, lexeme_memo)
     return index
-
-
-def _lexeme_data(token: str, lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(folded forms, stems) of every candidate lemma of a token: the expensive part."""
-    all_forms = expand(token, lang) | {token.lower()}
-    stems_found = set()
-    for form in all_forms:
-        stems_found |= stem_keys(form, lang)
-    return tuple(sorted({fold(f) for f in all_forms})), tuple(sorted(stems_found))
 
 
 def _add_stems(table, form: str, lang: str, lex: int) -> None:

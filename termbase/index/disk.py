@@ -16,6 +16,7 @@ Reading goes through `DiskIndex`, whose attributes (`forms`, `stems`, `exact`, `
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 import zlib
@@ -72,10 +73,20 @@ class IndexDamaged(Exception):
     """The index tables are missing, of another format or not ours: rebuild them."""
 
 
-def create_schema(conn: sqlite3.Connection) -> None:
+def create_schema(conn: sqlite3.Connection, secondary: bool = True) -> None:
+    """The index tables; `secondary=False` leaves out the secondary indexes, which a bulk
+    load creates at its end (SQLite sorts them in one pass, far faster than keeping them
+    up to date row by row)."""
     for statement in SCHEMA:
-        conn.execute(statement)
+        if secondary or not statement.startswith("CREATE INDEX"):
+            conn.execute(statement)
     conn.execute("INSERT INTO ix_meta VALUES('format', ?)", (str(INDEX_FORMAT),))
+
+
+def _create_secondary(conn: sqlite3.Connection) -> None:
+    for statement in SCHEMA:
+        if statement.startswith("CREATE INDEX"):
+            conn.execute(statement)
 
 
 def drop_schema(conn: sqlite3.Connection) -> None:
@@ -115,7 +126,13 @@ def set_state(conn: sqlite3.Connection, state: str) -> None:
 
 
 def _h(lang: str, key: str) -> int:
-    return zlib.crc32(f"{lang}\x00{key}".encode("utf-8"))
+    """crc32 of "lang\0key", continued from the language's own running crc."""
+    return zlib.crc32(key.encode("utf-8"), _lang_crc(lang))
+
+
+@functools.lru_cache(maxsize=None)
+def _lang_crc(lang: str) -> int:
+    return zlib.crc32(f"{lang}\x00".encode("utf-8"))
 
 
 def _deletes(word: str) -> set[str]:
@@ -218,7 +235,9 @@ class IndexWriter:
             return found[0]
         lex = conn.execute("INSERT INTO ix_lexemes(lang, lemma) VALUES(?, ?)",
                            (lang, lemma)).lastrowid
-        forms, stems = _lexeme_data(token, lang)
+        from termbase.index.lexemes import lexeme_data
+
+        forms, stems = lexeme_data(token, lang)
         self._add_forms(lang, lex, 0, forms, stems)
         return lex
 
@@ -276,89 +295,148 @@ def _stems(word: str, lang: str) -> set[str]:
     return stem_keys(word, lang)
 
 
-def _lexeme_data(token: str, lang: str) -> tuple[list[str], set[str]]:
-    """(folded forms, stems) of every candidate lemma of a token: the expensive part."""
-    from termbase.text.morphology import expand, stem_keys
-
-    all_forms = expand(token, lang) | {token.lower()}
-    stems: set[str] = set()
-    for form in all_forms:
-        stems |= stem_keys(form, lang)
-    return sorted({fold(f) for f in all_forms}), stems
-
-
 def rebuild(conn: sqlite3.Connection, concepts: Iterable[dict],
             segments: Iterable[tuple[str, dict]], keep_records: bool,
             progress: Callable[[int], None] | None = None) -> None:
-    """Drop and refill every index table (inside the caller's transaction), in bulk: the
-    reference in-memory build does the morphology, then each table is written with one
-    sorted `executemany`, much faster than row-by-row updates."""
-    from termbase.index.build import build_index
-    from termbase.model import Concept
-
-    docs = concepts if isinstance(concepts, list) else list(concepts)
-    segment_docs = dict(segments)
-    index = build_index((Concept.from_dict(d) for d in docs), progress=progress,
-                        segments=segment_docs, typo=False)
+    """Drop and refill every index table (inside the caller's transaction) from streams of
+    records, in bounded memory: only the morphology memo (which grows with the vocabulary,
+    not with the termbase) stays in memory; rows go out in sorted chunks."""
     drop_schema(conn)
-    create_schema(conn)
-    token_memo, lexeme_memo = index.morphology
-    conn.executemany("INSERT INTO ix_lexemes VALUES(?,?,?)",
-                     ((lex, lang, lemma) for lex, (lang, lemma) in enumerate(lexeme_memo)))
-    conn.executemany("INSERT OR IGNORE INTO ix_tokens VALUES(?,?,?)",
-                     sorted((lang, token, lemma) for (lang, token), lemma in token_memo.items()))
-    entries = list(lexeme_memo.items())
-    conn.executemany("INSERT OR IGNORE INTO ix_forms VALUES(?,?,?,0)", sorted(
-        (lang, form, lex) for lex, ((lang, _), (forms, _s)) in enumerate(entries)
-        for form in forms))
-    conn.executemany("INSERT OR IGNORE INTO ix_stems VALUES(?,?,?,0)", sorted(
-        (lang, stem, lex) for lex, ((lang, _), (_f, stems)) in enumerate(entries)
-        for stem in stems))
-    del entries
-    conn.executemany(
-        "INSERT INTO ix_terms VALUES(?,?,?,?,?,?,?,?)",
-        ((tid + 1, ref.concept_id, ref.lang, ref.text, ref.status, _path(seq), norm(ref.text),
-          fold(ref.text)) for tid, (ref, seq) in enumerate(zip(index.terms, index.sequences))))
-    conn.executemany("INSERT INTO ix_langs VALUES(?, ?)",
-                     _count_langs(ref.lang for ref in index.terms).items())
-    conn.executemany("INSERT OR IGNORE INTO ix_term_lex VALUES(?,?,?)", sorted(
-        (lex, len(seq), tid + 1) for tid, seq in enumerate(index.sequences) for lex in set(seq)))
-    conn.executemany("INSERT OR IGNORE INTO ix_paths VALUES(?,?)", sorted({
-        (ref.lang, _path(seq[:n])) for ref, seq in zip(index.terms, index.sequences)
-        for n in range(1, len(seq) + 1)}))
-    conn.executemany("INSERT INTO ix_seq VALUES(?,?,?)", sorted(
-        (ref.lang, _path(seq), tid + 1)
-        for tid, (ref, seq) in enumerate(zip(index.terms, index.sequences)) if seq))
-    writer = IndexWriter(conn, keep_records)
-    tid = 0
-    for doc in docs:  # forms observed in texts, owned by their term (origin = term id)
+    create_schema(conn, secondary=False)
+    cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+    conn.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")  # the tables being filled stay hot
+    try:
+        loader = _BulkLoader(conn, keep_records)
+        for count, doc in enumerate(concepts, 1):
+            loader.add_concept(doc)
+            if progress and count % 1000 == 0:
+                progress(count)
+        for key, doc in segments:
+            loader.add_segment(key, doc)
+        loader.finish()
+        _create_secondary(conn)
+    finally:
+        conn.execute(f"PRAGMA cache_size={int(cache)}")
+
+
+BULK_CACHE_KIB = 256 * 1024
+
+
+class _BulkLoader:
+    """Index rows of many records, written by `executemany` in sorted chunks (sorted rows
+    fill SQLite's B-trees page by page). Lexeme, token and word ids are kept in memory, so
+    each word's morphology is computed once and no row is looked up while loading."""
+
+    CHUNK_ROWS = 300_000
+
+    _INSERTS = {
+        "lexemes": "INSERT INTO ix_lexemes VALUES(?,?,?)",
+        "tokens": "INSERT OR IGNORE INTO ix_tokens VALUES(?,?,?)",
+        "forms": "INSERT OR IGNORE INTO ix_forms VALUES(?,?,?,?)",
+        "stems": "INSERT OR IGNORE INTO ix_stems VALUES(?,?,?,?)",
+        "terms": "INSERT INTO ix_terms VALUES(?,?,?,?,?,?,?,?)",
+        "term_lex": "INSERT OR IGNORE INTO ix_term_lex VALUES(?,?,?)",
+        "paths": "INSERT OR IGNORE INTO ix_paths VALUES(?,?)",
+        "seq": "INSERT INTO ix_seq VALUES(?,?,?)",
+        "words": "INSERT INTO ix_words(wid, lang, word) VALUES(?,?,?)",
+        "deletes": "INSERT OR IGNORE INTO ix_deletes VALUES(?,?)",
+        "concepts": "INSERT INTO ix_concepts VALUES(?,?)",
+        "segments": "INSERT INTO ix_segments VALUES(?,?)",
+        "mem": "INSERT OR IGNORE INTO ix_mem VALUES(?,?,?)",
+    }
+
+    def __init__(self, conn: sqlite3.Connection, keep_records: bool):
+        self.conn, self.keep_records = conn, keep_records
+        self.rows: dict[str, list] = {table: [] for table in self._INSERTS}
+        self.pending = 0
+        self.token_lex: dict[tuple[str, str], int] = {}
+        self.lemma_lex: dict[tuple[str, str], int] = {}
+        self.word_ids: dict[tuple[str, str], int] = {}
+        self.term_count = 0
+        self.lang_counts: dict[str, int] = {}
+
+    def _put(self, table: str, rows: list) -> None:
+        self.rows[table].extend(rows)
+        self.pending += len(rows)
+        if self.pending >= self.CHUNK_ROWS:
+            self.flush()
+
+    def flush(self) -> None:
+        for table, rows in self.rows.items():
+            if rows:
+                rows.sort()
+                self.conn.executemany(self._INSERTS[table], rows)
+                rows.clear()
+        self.pending = 0
+
+    def finish(self) -> None:
+        self.flush()
+        self.conn.executemany("INSERT INTO ix_langs VALUES(?, ?)", self.lang_counts.items())
+
+    def add_concept(self, doc: dict) -> None:
+        concept_id = doc["id"]
+        if self.keep_records:
+            self._put("concepts", [(concept_id, json.dumps(doc, ensure_ascii=False))])
         for term in doc.get("terms", ()):
-            tid += 1
-            seq = index.sequences[tid - 1]
-            for observed in term.get("forms", ()):
-                tokens = tokenize(observed)
-                if len(tokens) == len(seq):
-                    for token, lex in zip(tokens, seq):
-                        writer._add_forms(term["lang"], lex, tid, [fold(token.text)],
-                                          _stems(token.text, term["lang"]))
-    words = sorted({(lang, form) for lang, table in index.forms.items() for form in table
-                    if len(form) >= MIN_LEN_IN_PHRASE})
-    conn.executemany("INSERT OR IGNORE INTO ix_words(lang, word) VALUES(?,?)", words)
-    word_ids = {(lang, word): wid for wid, lang, word in
-                conn.execute("SELECT wid, lang, word FROM ix_words")}
-    conn.executemany("INSERT OR IGNORE INTO ix_deletes VALUES(?,?)", sorted(
-        (_h(lang, key), word_ids[(lang, word)]) for lang, word in words
-        for key in _deletes(word)))
-    del word_ids
-    if keep_records:
-        conn.executemany("INSERT INTO ix_concepts VALUES(?,?)",
-                         ((d["id"], json.dumps(d, ensure_ascii=False)) for d in docs))
-        conn.executemany("INSERT INTO ix_segments VALUES(?,?)",
-                         ((k, json.dumps(d, ensure_ascii=False)) for k, d in segment_docs.items()))
-    memory = index.memory
-    conn.executemany("INSERT OR IGNORE INTO ix_mem VALUES(?,?,?)", sorted(
-        (lang, word, key) for lang, table in memory.postings.items()
-        for word, keys in table.items() for key in keys))
+            self._add_term(concept_id, term)
+
+    def _add_term(self, concept_id: str, term: dict) -> None:
+        lang, text = term["lang"], term["text"]
+        self.term_count += 1
+        tid = self.term_count
+        self.lang_counts[lang] = self.lang_counts.get(lang, 0) + 1
+        seq = tuple(self._lexeme(token.text, lang) for token in tokenize(text))
+        path = _path(seq)
+        self._put("terms", [(tid, concept_id, lang, text, term.get("status", ""), path,
+                             norm(text), fold(text))])
+        if not seq:
+            return
+        self._put("term_lex", [(lex, len(seq), tid) for lex in set(seq)])
+        self._put("paths", [(lang, _path(seq[:n])) for n in range(1, len(seq) + 1)])
+        self._put("seq", [(lang, path, tid)])
+        for observed in term.get("forms", ()):  # forms seen in texts, owned by the term
+            tokens = tokenize(observed)
+            if len(tokens) == len(seq):
+                for token, lex in zip(tokens, seq):
+                    self._add_forms(lang, lex, tid, [fold(token.text)],
+                                    _stems(token.text, lang))
+
+    def _lexeme(self, token: str, lang: str) -> int:
+        lex = self.token_lex.get((lang, token))
+        if lex is not None:
+            return lex
+        from termbase.index.lexemes import lexeme_data
+        from termbase.text.morphology import lemma_key
+
+        lemma = lemma_key(token, lang)
+        self._put("tokens", [(lang, token, lemma)])
+        lex = self.lemma_lex.get((lang, lemma))
+        if lex is None:
+            lex = self.lemma_lex[(lang, lemma)] = len(self.lemma_lex) + 1
+            self._put("lexemes", [(lex, lang, lemma)])
+            forms, stems = lexeme_data(token, lang)
+            self._add_forms(lang, lex, 0, forms, stems)
+        self.token_lex[(lang, token)] = lex
+        return lex
+
+    def _add_forms(self, lang: str, lex: int, origin: int, forms, stems) -> None:
+        self._put("forms", [(lang, form, lex, origin) for form in forms])
+        self._put("stems", [(lang, stem, lex, origin) for stem in stems])
+        for form in forms:
+            if len(form) >= MIN_LEN_IN_PHRASE and (lang, form) not in self.word_ids:
+                wid = self.word_ids[(lang, form)] = len(self.word_ids) + 1
+                self._put("words", [(wid, lang, form)])
+                self._put("deletes", [(_h(lang, key), wid) for key in _deletes(form)])
+
+    def add_segment(self, key: str, doc: dict) -> None:
+        from termbase import langtag
+        from termbase.index.memory import all_keys
+
+        if self.keep_records:
+            self._put("segments", [(key, json.dumps(doc, ensure_ascii=False))])
+        for tag, text in doc.get("texts", {}).items():  # keyed by variety: found by base
+            lang = langtag.base(tag)
+            self._put("mem", [(lang, word, key) for word in all_keys(text, lang)])
 
 
 BULK_MIN = 5_000

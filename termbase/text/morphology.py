@@ -61,6 +61,16 @@ def stem_keys(word: str, lang: str) -> set[str]:
     return {key for key in keys if len(key) >= MIN_STEM_LEN}
 
 
+def stem_keys_many(words, lang: str) -> set[str]:
+    """The union of `stem_keys` over many words, stemmed in one call to the C stemmer: the
+    index asks this for every form of every lexeme, so the per-word calls add up."""
+    stemmer = _stemmer(lang)
+    written = [norm(word) for word in words]
+    candidates = written + [norm(fold(word)) for word in written]
+    stems = stemmer.stemWords(candidates) if stemmer else candidates
+    return {key for key in map(fold, stems) if len(key) >= MIN_STEM_LEN}
+
+
 def morfeusz_available() -> bool:
     from termbase.text import polish  # the backends load only when the index needs them
 

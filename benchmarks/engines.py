@@ -42,30 +42,46 @@ WORK = S.CACHE_DIR / "engines"
 
 
 def env(db: Path) -> dict:
-    return dict(os.environ, TERMBASE_DB=str(db), PYTHONPATH=str(S.REPO), NO_COLOR="1",
+    """The commands' environment, with bytecode caching on as an installed termbase
+    always has it (PYTHONDONTWRITEBYTECODE would make every cold start compile again)."""
+    base = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return dict(base, TERMBASE_DB=str(db), PYTHONPATH=str(S.REPO), NO_COLOR="1",
                 TERMBASE_SEED="0")
 
 
+# A small process starts each command and reports its time and peak RSS: Linux counts a
+# child's peak RSS from before its exec, so a command started straight from this (large)
+# process would be charged with this process's memory.
+_LAUNCHER = """
+import os, subprocess, sys, time
+start = time.perf_counter()
+child = subprocess.Popen(sys.argv[2:])
+_, status, usage = os.wait4(child.pid, 0)
+with open(sys.argv[1], "w") as report:
+    report.write(f"{time.perf_counter() - start} {usage.ru_maxrss}")
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def timed(args: list[str], db: Path, runs: int = 1) -> tuple[float, float, str]:
-    """(median seconds, peak RSS MB of the command's own process, stdout) of `termbase
-    ARGS`. The child is reaped with wait4, whose rusage is the child's alone."""
+    """(median seconds, peak RSS MB, stdout) of `termbase ARGS` in a new process."""
     import tempfile
 
     times, rss, out = [], 0.0, ""
     for _ in range(runs):
-        with tempfile.TemporaryFile() as stdout, tempfile.TemporaryFile() as stderr:
-            start = time.perf_counter()
-            proc = subprocess.Popen([sys.executable, CLI, *args], env=env(db), stdout=stdout,
-                                    stderr=stderr)
-            _, status, usage = os.wait4(proc.pid, 0)
-            times.append(time.perf_counter() - start)
-            proc.returncode = os.waitstatus_to_exitcode(status)
+        with tempfile.TemporaryFile() as stdout, tempfile.TemporaryFile() as stderr, \
+                tempfile.NamedTemporaryFile("r") as report:
+            proc = subprocess.run([sys.executable, "-c", _LAUNCHER, report.name,
+                                   sys.executable, CLI, *args], env=env(db), stdout=stdout,
+                                  stderr=stderr)
             stdout.seek(0)
             stderr.seek(0)
             if proc.returncode != 0:
                 raise SystemExit(f"termbase {' '.join(args)} failed: "
                                  f"{stderr.read().decode().strip()}")
-            rss = max(rss, usage.ru_maxrss / 1024)
+            seconds, max_kib = report.read().split()
+            times.append(float(seconds))
+            rss = max(rss, int(max_kib) / 1024)
             out = stdout.read().decode("utf-8")
     return statistics.median(times), rss, out
 

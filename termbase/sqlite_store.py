@@ -255,26 +255,16 @@ class SQLiteStore:
     def concept_docs(self) -> Iterator[dict]:
         """Every concept, streamed in pages (an export of a million concepts never holds
         them all)."""
-        last = 0
-        while True:
-            rows = self._read("SELECT rowid, doc FROM concepts WHERE rowid > ? ORDER BY rowid"
-                              " LIMIT 2000", (last,))
-            if not rows:
-                return
-            for rowid, doc in rows:
-                yield json.loads(doc)
-            last = rows[-1][0]
+        return (doc for _, doc in self._stream(_Concepts(self.conn)))
 
     def segment_items(self) -> Iterator[tuple[str, dict]]:
-        last = 0
-        while True:
-            rows = self._read("SELECT rowid, key, doc FROM memory WHERE rowid > ? ORDER BY"
-                              " rowid LIMIT 2000", (last,))
-            if not rows:
-                return
-            for _, key, doc in rows:
-                yield key, json.loads(doc)
-            last = rows[-1][0]
+        return self._stream(_Segments(self.conn))
+
+    def _stream(self, records: "_Records") -> Iterator[tuple[str, dict]]:
+        try:
+            yield from records.stream()
+        except sqlite3.DatabaseError as exc:
+            raise StoreDamaged(f"termbase file {self.path} cannot be read ({exc})") from None
 
     def concepts(self):
         from termbase.model import Concept

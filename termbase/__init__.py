@@ -13,7 +13,7 @@ _PUBLIC = {
     "Termbase": "termbase.api",
     "Concept": "termbase.model", "Term": "termbase.model", "Segment": "termbase.model",
     "check_lang": "termbase.model", "has_control_chars": "termbase.model",
-    "split_lang_tag": "termbase.model",
+    "split_lang_tag": "termbase.model", "STATUSES": "termbase.model",
     "format_names": "termbase.formats", "user_data_dir": "termbase.paths",
     "for_terminal": "termbase.text.display", "CopyResult": "termbase.copying",
     "GlossaryUpdate": "termbase.glossary", "PurgeReport": "termbase.erasure",

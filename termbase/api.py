@@ -11,6 +11,7 @@ its message is written to be shown as it is.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
@@ -63,6 +64,9 @@ class Termbase:
     def __init__(self, store):
         self.store = store
         self._index: DiskIndex | None = None
+        #: The batch id of the last write this object committed ("" if it changed nothing):
+        #: what `termbase undo` takes to revert it.
+        self.last_batch = ""
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
@@ -268,29 +272,44 @@ class Termbase:
                                  results=[ConcordanceHit(**hit) for hit in found])
 
     # -- writing -------------------------------------------------------------------------
-    def add(self, concept: "Concept | ConceptEdit") -> Concept:
+    @contextmanager
+    def _writing(self, command: str):
+        """A store transaction that records its batch id in `last_batch` once committed."""
+        self.last_batch = ""
+        with self.store.transaction(command=command) as tx:
+            yield tx
+        self.last_batch = tx.batch if tx.changed else ""
+
+    def add(self, concept: "Concept | ConceptEdit", *, new_subject: bool = False) -> Concept:
         """Add a concept (a `Concept`, or a `ConceptEdit` applied to a new one: its first
-        term in each language becomes the preferred term). Returns it with its new id."""
+        term in each language becomes the preferred term). Returns it with its new id; its
+        batch id is then in `last_batch`. A `ConceptEdit`'s subject must be a known one
+        (see `known_subjects`) unless `new_subject`."""
         from termbase.editing import ConceptEdit
 
-        if isinstance(concept, ConceptEdit):
-            concept = concept.apply(Concept())
-        if not concept.terms:
-            raise ValidationError("a concept needs at least one term")
-        with self.store.transaction(command="add") as tx:
+        with self._writing("add") as tx:
+            if isinstance(concept, ConceptEdit):
+                subject = self._subject(concept.subject, new_subject)
+                concept = concept.apply(Concept())
+                concept.subject = subject or ""
+            if not concept.terms:
+                raise ValidationError("a concept needs at least one term")
             return tx.add(concept)
 
     def update(self, concept: Concept, command: str = "edit") -> Concept:
         """Replace the stored concept that has `concept.id` by `concept`."""
-        with self.store.transaction(command=command) as tx:
+        with self._writing(command) as tx:
             return tx.update(concept)
 
     def edit(self, concept_id: str, change: "ConceptEdit | Callable[[Concept], None]",
-             command: str | None = None) -> Concept:
+             command: str | None = None, *, new_subject: bool = False) -> Concept:
         """Apply `change` (a `ConceptEdit`, or a function changing the concept in place) to
         the concept as stored now, under the lock: a concurrent edit of the same concept is
-        never overwritten with a stale copy. `command` is recorded in the history."""
-        with self.store.transaction(command=command or f"edit {concept_id}") as tx:
+        never overwritten with a stale copy. `command` is recorded in the history. A
+        `ConceptEdit`'s new subject must be a known one unless `new_subject`."""
+        with self._writing(command or f"edit {concept_id}") as tx:
+            if not callable(change) and change.subject is not None:
+                change.subject = self._subject(change.subject, new_subject)
             concept = tx.get(concept_id)
             if concept is None:
                 raise NotFound(f"no concept with id {concept_id!r}")
@@ -301,9 +320,20 @@ class Termbase:
             return tx.update(concept)
 
     def delete(self, concept_id: str) -> Concept:
-        """Delete a concept (one undoable batch); returns what was deleted."""
-        with self.store.transaction(command=f"delete {concept_id}") as tx:
+        """Delete a concept (one undoable batch, in `last_batch`); returns what was deleted."""
+        with self._writing(f"delete {concept_id}") as tx:
             return tx.delete(concept_id)
+
+    def known_subjects(self) -> list[str]:
+        """The subjects `add` and `edit` accept: the shipped glossary's and this store's."""
+        from termbase.subjects import known_subjects
+
+        return known_subjects(self.store)
+
+    def _subject(self, subject: str | None, new_subject: bool) -> str | None:
+        from termbase.subjects import resolve_subject
+
+        return subject if subject is None else resolve_subject(self.store, subject, new_subject)
 
     # -- files ---------------------------------------------------------------------------
     def import_file(self, file: "FileArg", *, format: str | None = None,

@@ -8,6 +8,7 @@ from pathlib import Path
 from termbase.cli import UsageError, open_termbase
 from termbase.cli.output import console, is_tty, print_json, progress_bar
 from termbase.cli.terms import check_langs, check_tags
+from termbase.cli.writes import touched_lines
 from termbase import for_terminal as visible
 
 
@@ -193,6 +194,8 @@ def cmd_history(args) -> int:
         undone = f"  [undone by {b.undone_by}]" if b.undone_by else ""
         print(f"{b.batch}  {b.time}  {visible(b.user)}  {visible(b.command)}  "
               f"({counts}){undone}")
+        for line in touched_lines(b.touched):
+            print(f"    {visible(line)}")
     return 0
 
 

@@ -1,0 +1,110 @@
+"""Adding and editing by hand: known subjects, statuses and per-language notes on add,
+the batch id of every write, and what `history` says a batch touched. On both engines."""
+
+from __future__ import annotations
+
+import pytest
+
+from termbase import ConceptEdit, InvalidInput, Termbase
+
+
+@pytest.fixture(params=["tb.json", "tb.sqlite"])
+def store(request, tmp_path):
+    return tmp_path / request.param
+
+
+@pytest.fixture
+def cli(run_cli, store):
+    def run(*args, **kwargs):
+        return run_cli("--db", str(store), *args, env={"TERMBASE_SEED": "0"}, **kwargs)
+    return run
+
+
+def test_a_subject_typo_is_refused_with_the_close_known_one(cli):
+    result = cli("add", "--pl", "asystent rodziny", "--subject", "famly")
+    assert result.code == 1
+    assert "unknown subject 'famly'" in result.err and "'family'" in result.err
+    assert "--new-subject" in result.err and "Traceback" not in result.err
+    assert cli("history", "--json").json() == [
+        b for b in cli("history", "--json").json() if b["command"] != "add"]
+
+
+def test_known_subjects_are_matched_without_case_and_new_ones_need_the_flag(cli):
+    added = cli("add", "--pl", "asystent rodziny", "--subject", "Family", "--json").json()
+    assert added["subject"] == "family"
+    assert cli("add", "--lt", "socialinis būstas", "--subject", "housing").code == 1
+    housing = cli("add", "--lt", "socialinis būstas", "--subject", "housing",
+                  "--new-subject", "--json").json()
+    assert housing["subject"] == "housing"
+    # once used, the new subject is known: no flag needed, and its spelling is kept
+    again = cli("add", "--lt", "savivaldybės būstas", "--subject", "HOUSING", "--json").json()
+    assert again["subject"] == "housing"
+    edited = cli("edit", housing["id"], "--subject", "child protectoin")
+    assert edited.code == 1 and "'child protection'" in edited.err
+
+
+def test_status_and_language_notes_on_add(cli):
+    added = cli("add", "--pl", "gmina", "--lt", "valsčius", "--subject", "administration",
+                "--status", "deprecated", "--set-status", "pl:gmina=preferred",
+                "--note", "lt:Istorinis terminas; dabar savivaldybė.",
+                "--note", "Concept-level remark.", "--json").json()
+    terms = {t["lang"]: t for t in added["terms"]}
+    assert terms["pl"]["status"] == "preferred"
+    assert terms["lt"]["status"] == "deprecated"
+    assert terms["lt"]["note"] == "Istorinis terminas; dabar savivaldybė."
+    assert "note" not in terms["pl"] and added["note"] == "Concept-level remark."
+    bad = cli("add", "--pl", "gmina", "--status", "obsolete")
+    assert bad.code == 2 and "invalid choice" in bad.err
+
+
+def test_a_note_for_a_language_the_concept_lacks_is_an_error(cli):
+    cid = cli("add", "--pl", "opiekun prawny", "--json").json()["id"]
+    result = cli("edit", cid, "--note", "en:legal guardian")
+    assert result.code == 1 and "no en term" in result.err
+    cli("edit", cid, "--note", "pl:Ustanawia go sąd opiekuńczy.")
+    shown = cli("show", cid, "--json").json()
+    assert shown["terms"][0]["note"] == "Ustanawia go sąd opiekuńczy."
+
+
+def test_every_write_prints_its_batch_and_undo_last_reverts_it(cli, tmp_path):
+    added = cli("add", "--pl", "pracownik socjalny", "--lt", "socialinis darbuotojas")
+    assert added.code == 0 and "batch " in added.out
+    batch = added.out.split("batch ")[1].split(";")[0]
+    history = cli("history", "--json").json()
+    assert history[-1]["batch"] == batch
+    cid = history[-1]["touched"]["concepts"][0]["id"]
+    assert history[-1]["touched"]["concepts"][0]["terms"] == [
+        "pl:pracownik socjalny", "lt:socialinis darbuotojas"]
+    edit = cli("edit", cid, "--en", "social worker", "--json").json()
+    assert edit["batch"] and edit["batch"] != batch
+    unchanged = cli("edit", cid, "--json").json()
+    assert unchanged["batch"] == ""
+    deleted = cli("delete", cid, "--json").json()
+    assert deleted == {"deleted": cid, "batch": deleted["batch"]} and deleted["batch"]
+    text = cli("history")
+    assert f"delete {cid}" in text.out and "pl:pracownik socjalny" in text.out
+    undone = cli("undo", "last", "--json").json()
+    assert undone["undid"] == deleted["batch"]
+    assert cli("history", "--json").json()[-1]["command"] == f"undo {deleted['batch']}"
+    assert cli("show", cid, "--json").json()["terms"][2]["text"] == "social worker"
+    tsv = tmp_path / "terms.tsv"
+    tsv.write_text("pl\tlt\nrodzina zastępcza\tglobėjų šeima\n", encoding="utf-8")
+    imported = cli("import", str(tsv))
+    assert imported.code == 0 and "batch " in imported.out
+    purged = cli("purge", "globėjų šeima")
+    assert purged.code == 0 and "batch " in purged.out
+    # the purge scrubs what history recorded of the import too
+    assert "globėjų šeima" not in cli("history", "--json").out
+
+
+def test_api_last_batch_and_subject_rules(store):
+    tb = Termbase.open(store, seed=False)
+    concept = tb.add(ConceptEdit(terms=[("pl", "świadczenie rodzinne")], subject="family"))
+    first = tb.last_batch
+    assert first and tb.history()[-1].batch == first
+    assert tb.history()[-1].touched["concepts"] == [
+        {"id": concept.id, "terms": ["pl:świadczenie rodzinne"]}]
+    with pytest.raises(InvalidInput, match="did you mean 'social assistance'"):
+        tb.edit(concept.id, ConceptEdit(subject="social asistance"))
+    assert tb.last_batch == ""
+    assert "family" in tb.known_subjects()

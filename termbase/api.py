@@ -240,18 +240,20 @@ class Termbase:
                           memory=[MemoryHit(**hit) for hit in found["memory"]])
 
     def check(self, file: "FileArg", source_lang: str, target_lang: str, *,
-              name: str | None = None) -> "CheckReport":
+              name: str | None = None, ignore_provisional: bool = False) -> "CheckReport":
         """Term QA of a bilingual file (TMX, XLIFF, two-column TSV/CSV): segments whose
         translation lacks a term's target equivalent or uses a deprecated or forbidden one.
 
         file: a path, or a binary stream (then `name`, or the stream's own name, tells the
-        format by its extension)."""
+        format by its extension). ignore_provisional: terms not yet reviewed (processStatus)
+        neither raise nor satisfy a check; otherwise issues name them."""
         from termbase.check import check_file
         from termbase.results import CheckIssue, CheckReport
         from termbase.streams import is_stream, readable_path, stream_name
 
         with readable_path(file, name) as path:
-            found = check_file(self.index, path, source_lang, target_lang)
+            found = check_file(self.index, path, source_lang, target_lang,
+                               ignore_provisional)
         if is_stream(file):
             found["file"] = stream_name(file, name)
         return CheckReport(file=found["file"], source_lang=found["from"],
@@ -343,6 +345,7 @@ class Termbase:
                     columns: str | None = None,
                     as_terms: bool = False, subject: str = "", source: str = "",
                     source_lang: str | None = None, target_lang: str | None = None,
+                    provisional: bool = False,
                     progress: Progress | None = None) -> ImportReport:
         """Import terms (TSV/CSV/XLSX/TBX/OmegaT) or memory segments (TMX) as one batch.
 
@@ -354,8 +357,9 @@ class Termbase:
         and written as TSV to `rejects` (default: FILE.rejects.tsv beside a file path).
         encoding: of text files (None: detected). as_terms: TMX short units as term pairs.
         subject, source: for concepts that have none. source_lang, target_lang: the
-        languages of a bilingual file without language tags (OmegaT).
-        progress: `progress(done, total)`. Invalid records refuse the whole file
+        languages of a bilingual file without language tags (OmegaT). provisional: mark
+        the incoming terms that state no processStatus as not yet reviewed (terms already
+        in the termbase keep theirs). progress: `progress(done, total)`. Invalid records refuse the whole file
         (ImportRefused, listing them) unless `skip_invalid`."""
         from termbase.formats.base import ReadOptions
         from termbase.importer import CONFLICT_MODES, import_file
@@ -367,7 +371,8 @@ class Termbase:
         if rejects is not None and not skip_invalid:
             raise ValidationError("a rejects file goes with skip_invalid")
         options = ReadOptions(encoding=encoding, as_terms=as_terms, subject=subject,
-                              source=source, columns=columns)
+                              source=source, columns=columns,
+                              process="provisionallyProcessed" if provisional else "")
         if source_lang or target_lang:
             # varieties (pl-PL) are kept; their base languages select the columns
             options.langs = [lang for lang in (source_lang, target_lang) if lang]
@@ -481,11 +486,12 @@ class Termbase:
 
     def add_candidates(self, result: "ExtractResult | AlignResult",
                        numbers: Iterable[int] | None = None, *, subject: str = "",
-                       command: str | None = None) -> ImportReport:
+                       command: str | None = None, provisional: bool = True) -> ImportReport:
         """Add proposals of an extract or align result as concepts, in one undoable batch.
 
         numbers: which ones, counted from 1 as shown (None: all). subject: of the new
-        concepts. A proposal whose term the termbase has merges into that concept."""
+        concepts. A proposal whose term the termbase has merges into that concept.
+        provisional: the new terms are marked not yet reviewed (processStatus)."""
         from termbase.candidates import ExtractResult
 
         numbered = result.concepts(subject)
@@ -497,25 +503,31 @@ class Termbase:
                 raise ValidationError(f"no proposal number {bad[0]} (1-{len(numbered)})")
             numbered = [(n, numbered[n - 1][1]) for n in chosen]
         return self._add_numbered(numbered,
-                                  command or f"{verb} --add ({len(numbered)} chosen)")
+                                  command or f"{verb} --add ({len(numbered)} chosen)",
+                                  provisional)
 
     def add_reviewed(self, sheet: str | Path, kind: str, *, subject: str = "",
                      lang: str | None = None, source_lang: str | None = None,
-                     target_lang: str | None = None) -> ImportReport:
+                     target_lang: str | None = None, provisional: bool = True
+                     ) -> ImportReport:
         """Add the rows marked (y in the `add` column) in a review sheet written by
         `ExtractResult.write_review` (kind "extract") or `AlignResult.write_review` (kind
         "align"), in one undoable batch. lang / source_lang, target_lang: for rows that do
-        not name their language. Nothing marked: an empty report, nothing changed."""
+        not name their language. Nothing marked: an empty report, nothing changed.
+        provisional: the new terms are marked not yet reviewed (processStatus)."""
         from termbase.candidates import reviewed_concepts
 
         sheet = Path(sheet)
         numbered = reviewed_concepts(sheet, kind, subject, lang, source_lang, target_lang)
-        return self._add_numbered(numbered, f"{kind} --add-from {sheet.name}")
+        return self._add_numbered(numbered, f"{kind} --add-from {sheet.name}", provisional)
 
-    def _add_numbered(self, numbered, command: str) -> ImportReport:
+    def _add_numbered(self, numbered, command: str, provisional: bool) -> ImportReport:
         from termbase.extraction.adding import add_concepts
+        from termbase.process import mark_provisional
         from termbase.results import ImportReport
 
+        if provisional:
+            mark_provisional(numbered)
         if not numbered:
             return ImportReport(file=command, format="candidates")
         return add_concepts(self.store, numbered, command)

@@ -31,6 +31,7 @@ class ConceptEdit:
     statuses: list[tuple[str, str, str]] = field(default_factory=list)  # (lang, text, status)
     status: str | None = None        # of every term this edit adds (None: the default)
     term_notes: dict[str, str] = field(default_factory=dict)     # lang -> note, see apply
+    processes: list[tuple[str, str, str]] = field(default_factory=list)  # (lang, text, process)
 
     def apply(self, concept: Concept) -> Concept:
         """Change `concept` in place (and return it). Unknown term references raise
@@ -53,6 +54,8 @@ class ConceptEdit:
             concept.terms.remove(find_term(concept, lang, text))
         for lang, text, status in self.statuses:
             find_term(concept, lang, text).status = status
+        for lang, text, process in self.processes:
+            find_term(concept, lang, text).process = process
         for lang, note in self.term_notes.items():
             for term in _noted_terms(concept, added, lang):
                 term.note = note

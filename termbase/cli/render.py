@@ -8,7 +8,7 @@ terminal, only inside `rich.text.Text` objects, never in a markup string: a term
 from __future__ import annotations
 
 from termbase import for_terminal as visible
-from termbase.cli.output import console, is_tty, status_mark, styled_terms
+from termbase.cli.output import console, is_tty, process_mark, status_mark, styled_terms
 
 
 def show_matches(query: str, matches) -> None:
@@ -20,7 +20,7 @@ def show_suggestion(suggestion) -> None:
 
 
 def _plain_term(entry) -> str:
-    text = visible(entry.term) + status_mark(entry.status)
+    text = visible(entry.term) + status_mark(entry.status) + process_mark(entry)
     if entry.region:
         text += f" [{entry.region}]"
     if entry.note:
@@ -78,10 +78,11 @@ def _matches_rich(query: str, matches) -> None:
 def _suggestion_plain(result) -> None:
     print(visible(result.segment))
     for hit in result.terms:
-        targets = "; ".join(visible(e.term) + status_mark(e.status) +
+        targets = "; ".join(visible(e.term) + status_mark(e.status) + process_mark(e) +
                             (f" [{e.region}]" if e.region else "")
                             for e in hit.equivalents) or "(no equivalent)"
-        print(f"  {hit.start}-{hit.end} {visible(hit.text)} = {visible(hit.term)} "
+        print(f"  {hit.start}-{hit.end} {visible(hit.text)} = {visible(hit.term)}"
+              f"{process_mark(hit)} "
               f"({visible(hit.concept_id)}, {hit.match}) -> {targets}")
         for note in (hit.source_note, hit.note):
             if note:
@@ -109,7 +110,8 @@ def _suggestion_rich(result) -> None:
             targets = styled_terms(hit.equivalents, with_notes=False)
             note = " ".join((hit.source_note, hit.note)).strip()
             table.add_row(Text(visible(hit.text)),
-                          Text.assemble(visible(hit.term), " ", (visible(hit.concept_id), "dim")),
+                          Text.assemble(visible(hit.term), (process_mark(hit), "magenta"), " ",
+                                        (visible(hit.concept_id), "dim")),
                           targets, Text(visible(note), style="yellow"))
         out.print(table)
     for match in result.memory:

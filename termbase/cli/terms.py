@@ -69,6 +69,9 @@ def _concept_options(p: argparse.ArgumentParser) -> None:
                    "language preferred, later ones admitted)")
     p.add_argument("--set-status", action="append", default=[], metavar="LANG:TEXT=STATUS",
                    help="a term's status, e.g. pl:gmina=deprecated")
+    p.add_argument("--set-process", action="append", default=[], metavar="LANG:TEXT=STATE",
+                   help="a term's review state (TBX processStatus: unprocessed, "
+                   "provisionallyProcessed, finalized), e.g. lt:globėjas=finalized")
     p.add_argument("--definition", action="append", default=[], metavar="[LANG:]TEXT",
                    help="definition (English unless prefixed, e.g. pl:...)")
     p.add_argument("--note", action="append", default=[], metavar="[LANG:]TEXT",
@@ -143,7 +146,8 @@ def _concept_edit(args):
         sources=list(args.source),
         remove_terms=[_term_ref(ref) for ref in getattr(args, "remove_term", [])],
         statuses=[_with_value(spec, "STATUS") for spec in args.set_status],
-        status=args.status, term_notes=term_notes)
+        status=args.status, term_notes=term_notes,
+        processes=[_with_value(spec, "STATE") for spec in args.set_process])
 
 
 def cmd_lookup(args) -> int:
@@ -182,7 +186,7 @@ def _print_concept(concept) -> None:
     for lang in concept.languages:
         for term in concept.terms_in(lang):
             details = [term.status or "admitted"] + [
-                f"{f}={getattr(term, f)}" for f in ("type", "pos", "gender", "region")
+                f"{f}={getattr(term, f)}" for f in ("type", "pos", "gender", "region", "process")
                 if getattr(term, f)]
             lines.append(f"  {lang}: {visible(term.text)}  ({', '.join(details)})")
             if term.note:

@@ -32,6 +32,9 @@ def register(subparsers, common) -> None:
                               "Exit 0 when clean, 1 when issues are found.")
     p.add_argument("file", type=Path, help="TMX, XLIFF 1.2/2.x, or two-column TSV")
     _pair_options(p)
+    p.add_argument("--ignore-provisional", action="store_true",
+                   help="terms not yet reviewed (from extract, align or an import marked "
+                        "provisional) neither raise nor satisfy a check")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_check)
 
@@ -96,16 +99,19 @@ def cmd_suggest(args) -> int:
 
 def cmd_check(args) -> int:
     check_tags(args.source_lang, args.target_lang)
-    report = open_termbase(args).check(args.file, args.source_lang, args.target_lang)
+    report = open_termbase(args).check(args.file, args.source_lang, args.target_lang,
+                                       ignore_provisional=args.ignore_provisional)
     if args.json:
         print_json(report.to_json())
     else:
         for issue in report.issues:
+            expected = " / ".join(term + (" (provisional)" if term in issue.provisional
+                                          else "") for term in issue.expected)
             if issue.kind == "missing-equivalent":
-                what = f"{issue.source_term!r} -> expected {' / '.join(issue.expected)}"
+                what = f"{issue.source_term!r} -> expected {expected}"
             else:
                 what = (f"{issue.target_term!r} is {issue.kind.split('-')[0]}; use "
-                        f"{' / '.join(issue.expected) or '(no alternative recorded)'}")
+                        f"{expected or '(no alternative recorded)'}")
             print(f"{args.file}:{issue.line}: {issue.kind}: {what} ({issue.concept_id})")
         print(f"{report.segments} segments checked, {len(report.issues)} issue(s)")
     return 0 if report.ok else 1

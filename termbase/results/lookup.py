@@ -19,16 +19,18 @@ class Equivalent:
     type: str = ""
     region: str = ""
     note: str = ""
+    process: str = ""               # TBX processStatus when not finalized (provisional)
 
     def to_json(self) -> dict:
         return with_optional({"term": self.term, "status": self.status},
-                              type=self.type, region=self.region, note=self.note)
+                              type=self.type, region=self.region, note=self.note,
+                              process=self.process)
 
     @classmethod
     def from_json(cls, data: dict) -> "Equivalent":
         return cls(term=data["term"], status=data.get("status") or "admitted",
                    type=data.get("type", ""), region=data.get("region", ""),
-                   note=data.get("note", ""))
+                   note=data.get("note", ""), process=data.get("process", ""))
 
 
 @dataclass

@@ -23,13 +23,14 @@ class TermHit:
     equivalents: list[Equivalent] = field(default_factory=list)
     note: str = ""                  # the concept's note
     source_note: str = ""           # the source term's region and note
+    process: str = ""               # the source term's processStatus when provisional
 
     def to_json(self) -> dict:
         return with_optional({
             "start": self.start, "end": self.end, "text": self.text,
             "concept_id": self.concept_id, "term": self.term, "match": self.match,
             "status": self.status, "equivalents": [e.to_json() for e in self.equivalents]},
-            note=self.note, source_note=self.source_note)
+            note=self.note, source_note=self.source_note, process=self.process)
 
     @classmethod
     def from_json(cls, data: dict) -> "TermHit":
@@ -37,7 +38,8 @@ class TermHit:
                    concept_id=data["concept_id"], term=data["term"], match=data["match"],
                    status=data.get("status", "admitted"),
                    equivalents=[Equivalent.from_json(e) for e in data["equivalents"]],
-                   note=data.get("note", ""), source_note=data.get("source_note", ""))
+                   note=data.get("note", ""), source_note=data.get("source_note", ""),
+                   process=data.get("process", ""))
 
 
 @dataclass
@@ -89,11 +91,14 @@ class CheckIssue:
     expected: list[str] = field(default_factory=list)
     source: str = ""
     target: str = ""
+    provisional: list[str] = field(default_factory=list)   # expected terms not yet reviewed
 
     def to_json(self) -> dict:
-        return {"line": self.line, "kind": self.kind, "concept_id": self.concept_id,
-                "source_term": self.source_term, "target_term": self.target_term,
-                "expected": list(self.expected), "source": self.source, "target": self.target}
+        return with_optional({
+            "line": self.line, "kind": self.kind, "concept_id": self.concept_id,
+            "source_term": self.source_term, "target_term": self.target_term,
+            "expected": list(self.expected), "source": self.source, "target": self.target},
+            provisional=list(self.provisional) or None)
 
 
 @dataclass

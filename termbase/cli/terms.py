@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from termbase.cli import UsageError, open_termbase
+from termbase.cli import UsageError, open_layers, open_termbase
 from termbase import for_terminal as visible
 from termbase.cli.output import print_json
 from termbase.cli.render import show_matches
@@ -158,7 +158,7 @@ def cmd_lookup(args) -> int:
         raise UsageError("--limit must be at least 1")
     targets = [t.strip() for t in args.to.split(",") if t.strip()] if args.to else None
     check_langs([args.lang] if args.lang else [], targets or [])
-    tb = open_termbase(args)
+    tb = open_layers(args)
     matches = tb.lookup(query, lang=args.lang, to=targets, limit=args.limit,
                         fuzzy=not args.no_fuzzy)
     if args.json:

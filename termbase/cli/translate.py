@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from termbase.cli import UsageError, open_termbase
+from termbase.cli import UsageError, open_layers, open_termbase
 from termbase.cli.output import print_json
 from termbase.cli.render import show_suggestion
 from termbase.cli.terms import check_langs, check_tags
@@ -83,7 +83,7 @@ def _segments(args) -> list[str]:
 def cmd_suggest(args) -> int:
     check_langs([args.source_lang, args.target_lang])
     segments = _segments(args)
-    tb = open_termbase(args)
+    tb = open_layers(args)
     for segment in segments:
         result = tb.suggest(segment, args.source_lang, args.target_lang, memory=args.memory,
                             min_score=args.min_score)
@@ -138,4 +138,4 @@ def cmd_shell(args) -> int:
     from termbase.cli.shell import Shell
 
     check_langs([args.source_lang, args.target_lang])
-    return Shell(open_termbase(args), args.source_lang, args.target_lang).run()
+    return Shell(open_layers(args), args.source_lang, args.target_lang).run()

@@ -47,6 +47,7 @@ class Match:
     definition: dict[str, str] = field(default_factory=dict)
     note: str = ""
     region: str = ""                # the matched term's variety (pl-LT); `lang` stays base
+    layer: str = ""                 # which termbase it comes from, when several are searched
 
     def to_json(self) -> dict:
         return with_optional({
@@ -55,7 +56,7 @@ class Match:
             "equivalents": {lang: [e.to_json() for e in terms]
                             for lang, terms in self.equivalents.items()},
             "subject": self.subject, "definition": dict(self.definition)}, note=self.note,
-            region=self.region or None)
+            region=self.region or None, layer=self.layer)
 
 
 @dataclass

@@ -24,13 +24,15 @@ class TermHit:
     note: str = ""                  # the concept's note
     source_note: str = ""           # the source term's region and note
     process: str = ""               # the source term's processStatus when provisional
+    layer: str = ""                 # which termbase it comes from, when several are searched
 
     def to_json(self) -> dict:
         return with_optional({
             "start": self.start, "end": self.end, "text": self.text,
             "concept_id": self.concept_id, "term": self.term, "match": self.match,
             "status": self.status, "equivalents": [e.to_json() for e in self.equivalents]},
-            note=self.note, source_note=self.source_note, process=self.process)
+            note=self.note, source_note=self.source_note, process=self.process,
+            layer=self.layer)
 
     @classmethod
     def from_json(cls, data: dict) -> "TermHit":
@@ -50,10 +52,11 @@ class MemoryHit:
     source: str
     target: str
     origin: str = ""
+    layer: str = ""                 # which termbase it comes from, when several are searched
 
     def to_json(self) -> dict:
-        return {"score": self.score, "source": self.source, "target": self.target,
-                "origin": self.origin}
+        return with_optional({"score": self.score, "source": self.source,
+                              "target": self.target, "origin": self.origin}, layer=self.layer)
 
     def differences(self, segment: str) -> list[tuple[str, bool]]:
         """The words of this match's source, each with whether `segment` lacks it there."""

@@ -156,3 +156,14 @@ def test_process_values_are_read_without_regard_to_case(spelling, upper):
     assert mapped.field == "process"
     assert mapped.value == datacats.lookup("processStatus", spelling).value
     assert mapped.value in ("unprocessed", "provisionallyProcessed", "finalized")
+
+
+def test_the_omegat_glossary_comments_a_provisional_target(tmp_path):
+    path = tmp_path / "g.utf8"
+    options = WriteOptions(source_lang="pl", target_lang="lt")
+    get_format("omegat").write([GUARDIAN], path, options)
+    (line,) = path.read_text(encoding="utf-8").splitlines()
+    assert line.split("\t") == ["opiekun prawny", "globėjas", "family; provisional"]
+    (again,) = [e.item for e in get_format("omegat").read(
+        path, ReadOptions(source_lang="pl", target_lang="lt")) if e.item]
+    assert again.terms[1].provisional and again.note == "family"

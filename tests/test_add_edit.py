@@ -8,16 +8,9 @@ import pytest
 from termbase import ConceptEdit, InvalidInput, Termbase
 
 
-@pytest.fixture(params=["tb.json", "tb.sqlite"])
-def store(request, tmp_path):
-    return tmp_path / request.param
-
-
 @pytest.fixture
-def cli(run_cli, store):
-    def run(*args, **kwargs):
-        return run_cli("--db", str(store), *args, env={"TERMBASE_SEED": "0"}, **kwargs)
-    return run
+def cli(engine_cli):
+    return engine_cli
 
 
 def test_a_subject_typo_is_refused_with_the_close_known_one(cli):
@@ -97,8 +90,8 @@ def test_every_write_prints_its_batch_and_undo_last_reverts_it(cli, tmp_path):
     assert "globėjų šeima" not in cli("history", "--json").out
 
 
-def test_api_last_batch_and_subject_rules(store):
-    tb = Termbase.open(store, seed=False)
+def test_api_last_batch_and_subject_rules(engine_store):
+    tb = Termbase.open(engine_store, seed=False)
     concept = tb.add(ConceptEdit(terms=[("pl", "świadczenie rodzinne")], subject="family"))
     first = tb.last_batch
     assert first and tb.history()[-1].batch == first

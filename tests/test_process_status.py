@@ -15,16 +15,9 @@ from termbase.model import Concept, Term
 from test_formats_xml import VALIDATORS, needs_validators, run
 
 
-@pytest.fixture(params=["tb.json", "tb.sqlite"])
-def store(request, tmp_path):
-    return tmp_path / request.param
-
-
 @pytest.fixture
-def cli(run_cli, store):
-    def run(*args, **kwargs):
-        return run_cli("--db", str(store), *args, env={"TERMBASE_SEED": "0"}, **kwargs)
-    return run
+def cli(engine_cli):
+    return engine_cli
 
 
 def write(path, text):

@@ -486,15 +486,17 @@ class Termbase:
 
     def add_candidates(self, result: "ExtractResult | AlignResult",
                        numbers: Iterable[int] | None = None, *, subject: str = "",
-                       command: str | None = None, provisional: bool = True) -> ImportReport:
+                       command: str | None = None, provisional: bool = True,
+                       new_subject: bool = False) -> ImportReport:
         """Add proposals of an extract or align result as concepts, in one undoable batch.
 
         numbers: which ones, counted from 1 as shown (None: all). subject: of the new
         concepts. A proposal whose term the termbase has merges into that concept.
-        provisional: the new terms are marked not yet reviewed (processStatus)."""
+        provisional: the new terms are marked not yet reviewed (processStatus).
+        new_subject: accept a subject the termbase does not know yet."""
         from termbase.candidates import ExtractResult
 
-        numbered = result.concepts(subject)
+        numbered = result.concepts(self._subject(subject, new_subject))
         verb = "extract" if isinstance(result, ExtractResult) else "align"
         if numbers is not None:
             chosen = sorted(set(numbers))
@@ -508,17 +510,19 @@ class Termbase:
 
     def add_reviewed(self, sheet: str | Path, kind: str, *, subject: str = "",
                      lang: str | None = None, source_lang: str | None = None,
-                     target_lang: str | None = None, provisional: bool = True
-                     ) -> ImportReport:
+                     target_lang: str | None = None, provisional: bool = True,
+                     new_subject: bool = False) -> ImportReport:
         """Add the rows marked (y in the `add` column) in a review sheet written by
         `ExtractResult.write_review` (kind "extract") or `AlignResult.write_review` (kind
         "align"), in one undoable batch. lang / source_lang, target_lang: for rows that do
         not name their language. Nothing marked: an empty report, nothing changed.
-        provisional: the new terms are marked not yet reviewed (processStatus)."""
+        provisional: the new terms are marked not yet reviewed (processStatus).
+        new_subject: accept a subject the termbase does not know yet."""
         from termbase.candidates import reviewed_concepts
 
         sheet = Path(sheet)
-        numbered = reviewed_concepts(sheet, kind, subject, lang, source_lang, target_lang)
+        numbered = reviewed_concepts(sheet, kind, self._subject(subject, new_subject), lang,
+                                     source_lang, target_lang)
         return self._add_numbered(numbered, f"{kind} --add-from {sheet.name}", provisional)
 
     def _add_numbered(self, numbered, command: str, provisional: bool) -> ImportReport:

@@ -101,3 +101,15 @@ def test_api_last_batch_and_subject_rules(engine_store):
         tb.edit(concept.id, ConceptEdit(subject="social asistance"))
     assert tb.last_batch == ""
     assert "family" in tb.known_subjects()
+
+
+def test_terms_chosen_from_extract_take_a_known_subject_too(cli, tmp_path):
+    sheet = tmp_path / "terms.tsv"
+    sheet.write_text("add\tterm\tlang\ny\tmieszkanie treningowe\tpl\n", encoding="utf-8")
+    refused = cli("extract", "--add-from", str(sheet), "--subject", "socjal")
+    assert refused.code == 1 and "unknown subject 'socjal'" in refused.err
+    assert cli("lookup", "mieszkanie treningowe", "--json").json()["matches"] == []
+    added = cli("extract", "--add-from", str(sheet), "--subject", "Social Work")
+    assert added.code == 0
+    (match,) = cli("lookup", "mieszkanie treningowe", "--json").json()["matches"]
+    assert match["subject"] == "social work"

@@ -19,23 +19,25 @@ def _terms(doc: dict | None) -> list[str]:
     return [f"{t.get('lang', '?')}:{t.get('text', '')}" for t in terms[:TERMS_LISTED]]
 
 
-def touched_concepts(changes: list[dict], concept_table) -> dict | None:
-    """{"count": n, "concepts": [{"id", "terms": ["pl:gmina", ...]}]} for the concepts the
-    change-log entries name (memory segments left out), or None when there are none.
-    A concept's terms are its current ones, or the before-image of a deleted one."""
-    order: dict[str, None] = {}      # concept ids in first-touched order
-    before: dict[str, dict] = {}
+def touched_concepts(changes: list[dict], concept_table, count: int) -> dict | None:
+    """{"count": count, "concepts": [{"id", "terms": ["pl:gmina", ...]}]} for the first
+    concepts the change-log entries name (memory segments left out), or None when there
+    are none. A concept's terms are its current ones, or the before-image of a deleted one.
+    `count` is the number of concepts the batch touched (the transaction keeps that set),
+    so a million-row import costs no more here than a small one."""
+    listed: dict[str, dict | None] = {}     # concept id -> its before-image, if logged
     for change in changes:
         if "key" in change or "keys" in change:
             continue
         for concept_id in change_ids(change):
-            order.setdefault(concept_id)
-            if change.get("before") and concept_id not in before:
-                before[concept_id] = change["before"]
-    if not order:
+            if concept_id in listed:
+                listed[concept_id] = listed[concept_id] or change.get("before")
+            elif len(listed) < CONCEPTS_LISTED:
+                listed[concept_id] = change.get("before")
+            else:
+                break
+    if not listed:
         return None
-    listed = []
-    for concept_id in list(order)[:CONCEPTS_LISTED]:
-        doc = concept_table.get(concept_id) or before.get(concept_id)
-        listed.append({"id": concept_id, "terms": _terms(doc)})
-    return {"count": len(order), "concepts": listed}
+    return {"count": max(count, len(listed)), "concepts": [
+        {"id": concept_id, "terms": _terms(concept_table.get(concept_id) or before)}
+        for concept_id, before in listed.items()]}

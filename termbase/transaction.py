@@ -303,7 +303,8 @@ class Transaction:
         record = {"batch": self.batch, "time": self.stamp, "user": self.user,
                   "command": self.command, "counts": dict(self.counts),
                   "summary": self.summary or {}}
-        touched = touched_concepts(self._changes, self.concept_table)
+        touched = touched_concepts(self._changes, self.concept_table,
+                                   len(self.touched_concepts))
         if touched:
             record["touched"] = touched
         self.meta_table.set("schema", SCHEMA_VERSION)

@@ -113,3 +113,12 @@ def test_terms_chosen_from_extract_take_a_known_subject_too(cli, tmp_path):
     assert added.code == 0
     (match,) = cli("lookup", "mieszkanie treningowe", "--json").json()["matches"]
     assert match["subject"] == "social work"
+
+
+def test_a_large_batch_lists_its_first_concepts_and_counts_all(shipped):
+    seeding = shipped.history()[0]
+    assert seeding.touched["count"] == shipped.stats().concepts
+    assert len(seeding.touched["concepts"]) == 20
+    first = seeding.touched["concepts"][0]
+    concept = shipped.get(first["id"])
+    assert first["terms"] == [f"{t.lang}:{t.text}" for t in concept.terms[:4]]

@@ -19,7 +19,7 @@ from termbase.index.recognize import recognize
 from termbase.index.structures import Index
 from termbase import langtag
 from termbase.model import Segment, ValidationError, check_lang, split_lang_tag
-from termbase.process import provisional_texts
+from termbase.process import Unreviewed
 from termbase.results.segments import CheckIssue as Issue
 
 BAD_STATUSES = ("deprecated", "forbidden")
@@ -77,7 +77,7 @@ def check_segment(index: Index, line: int, source: str, target: str, source_lang
     issues = []
     target_spans = recognize(index, target, target_lang)
     found_in_target: dict[str, list[tuple[str, str]]] = {}
-    unreviewed = _Unreviewed(index, ignore_provisional)
+    unreviewed = Unreviewed(index, ignore_provisional, _allowed)
     for span in target_spans:
         for tid in span.term_ids:
             ref = index.terms[tid]
@@ -102,30 +102,6 @@ def check_segment(index: Index, line: int, source: str, target: str, source_lang
                 issues.append(Issue(line, "missing-equivalent", cid, source_term=span.text,
                                     expected=allowed, source=source, target=target))
     return unreviewed.named(issues, target_lang)
-
-
-class _Unreviewed:
-    """What `check` does with provisional terms: leave them out, or name them."""
-
-    def __init__(self, index: Index, ignore: bool):
-        self.index, self.ignore = index, ignore
-
-    def skipped(self, ref) -> bool:
-        return self.ignore and ref.text in provisional_texts(
-            self.index.concepts[ref.concept_id], ref.lang)
-
-    def allowed(self, concept_id: str, lang: str) -> list[str]:
-        allowed = _allowed(self.index, concept_id, lang)
-        if not self.ignore:
-            return allowed
-        unreviewed = provisional_texts(self.index.concepts[concept_id], lang)
-        return [text for text in allowed if text not in unreviewed]
-
-    def named(self, issues: list[Issue], lang: str) -> list[Issue]:
-        for issue in issues:
-            unreviewed = provisional_texts(self.index.concepts[issue.concept_id], lang)
-            issue.provisional = [t for t in issue.expected if t in unreviewed]
-        return issues
 
 
 def _allowed(index: Index, concept_id: str, lang: str) -> list[str]:

@@ -4,8 +4,12 @@ the batch id of every write, and what `history` says a batch touched. On both en
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, strategies as st
 
 from termbase import ConceptEdit, InvalidInput, Termbase
+from termbase.cli.writes import split_notes
+from termbase.model import SUBJECTS
+from termbase.subjects import resolve_subject
 
 
 @pytest.fixture
@@ -122,3 +126,42 @@ def test_a_large_batch_lists_its_first_concepts_and_counts_all(shipped):
     first = seeding.touched["concepts"][0]
     concept = shipped.get(first["id"])
     assert first["terms"] == [f"{t.lang}:{t.text}" for t in concept.terms[:4]]
+
+
+@given(st.sampled_from(SUBJECTS), st.lists(st.booleans(), min_size=25, max_size=25),
+       st.sampled_from(["", " ", "  "]))
+def test_a_known_subject_in_any_case_is_written_as_known(subject, upper, pad):
+    typed = pad + "".join(c.upper() if u else c for c, u in zip(subject, upper * 2)) + pad
+    assert resolve_subject(_NoStore(), typed) == subject
+
+
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", min_size=4, max_size=30))
+def test_an_unknown_subject_is_refused_or_taken_only_with_the_flag(typed):
+    if typed.strip().casefold() in {s.casefold() for s in SUBJECTS}:
+        return
+    with pytest.raises(InvalidInput, match="--new-subject"):
+        resolve_subject(_NoStore(), typed)
+    assert resolve_subject(_NoStore(), typed, new_subject=True) == typed.strip()
+
+
+@given(st.lists(st.tuples(st.sampled_from(["pl", "lt", "en", ""]),
+                          st.text(min_size=1, max_size=20).filter(lambda t: ":" not in t[:4])),
+                max_size=4))
+def test_note_options_split_into_concept_and_language_notes(given_notes):
+    values = [f"{lang}:{text}" if lang else text for lang, text in given_notes]
+    note, per_lang = split_notes(values)
+    plain = [text for lang, text in given_notes if not lang]
+    assert note == (plain[-1] if plain else None)
+    assert per_lang == {lang: text.strip() for lang, text in given_notes if lang}
+
+
+def test_a_note_that_only_looks_like_a_language_prefix_stays_the_concepts():
+    assert split_notes(["xx: not a language", "tip: ask the court"]) == (
+        "tip: ask the court", {})
+
+
+class _NoStore:
+    """A store with no concepts: only the shipped subject list is known."""
+
+    def concept_docs(self):
+        return iter(())

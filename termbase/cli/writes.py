@@ -6,17 +6,24 @@ import re
 
 from termbase.cli.output import print_json
 
-_LANG_PREFIX = re.compile(r"^([a-z]{2,3}):(.*)$", re.S)
+_LANG_PREFIX = re.compile(r"^([a-z]{2}):(.*)$", re.S)
 
 
 def split_notes(values: list[str]) -> tuple[str | None, dict[str, str]]:
     """--note values: the concept's note (the last plain one; None: none given) and the
-    notes per language given as LANG:TEXT."""
+    notes per language given as LANG:TEXT, LANG a two-letter ISO 639-1 code (so that a
+    note such as "tip: ..." stays the concept's)."""
+    from termbase import InvalidInput, check_lang
+
     note, per_lang = None, {}
     for value in values:
         found = _LANG_PREFIX.match(value)
-        if found:
-            per_lang[found.group(1)] = found.group(2).strip()
+        try:
+            lang = check_lang(found.group(1)) if found else None
+        except InvalidInput:
+            lang = None
+        if lang:
+            per_lang[lang] = found.group(2).strip()
         else:
             note = value
     return note, per_lang

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from termbase.api import Termbase
+from termbase.langtag import base as base_lang
 from termbase.errors import StoreError
 from termbase.results.lookup import Equivalent, Match
 from termbase.text.normalize import norm
@@ -118,6 +119,54 @@ class Layers:
         return Suggestion(segment=found.segment, source_lang=found.source_lang,
                           target_lang=found.target_lang, terms=[h for _, _, h in hits],
                           memory=[m for _, _, m in matches[:memory]])
+
+    def check(self, file, source_lang: str, target_lang: str, *, name: str | None = None,
+              ignore_provisional: bool = False):
+        """`Termbase.check` against every layer, each issue with its `layer`. A lower
+        layer's issue is dropped where an upper layer has its own word on the same term:
+        a missing equivalent for a source term an upper layer also recognises there and
+        gives target terms for (its check decides: the project's seniūnija for gmina where
+        the team expects savivaldybė), or a target term an upper layer holds as preferred
+        or admitted. `segments` counts the file's segments once."""
+        from termbase.results import CheckReport
+        from termbase.streams import is_stream, readable_path, stream_name
+
+        reports = []
+        with readable_path(file, name) as path:       # a stream is read once, for all
+            for tb in self.termbases:
+                reports.append(tb.check(path, source_lang, target_lang,
+                                        ignore_provisional=ignore_provisional))
+        source_base, target_base = base_lang(source_lang), base_lang(target_lang)
+        kept = []
+        for depth, (report, label) in enumerate(zip(reports, self.labels)):
+            for issue in report.issues:
+                if depth and self._overruled(issue, depth, source_base, target_base):
+                    continue
+                issue.layer = label
+                kept.append((issue.line, depth, issue))
+        kept.sort(key=lambda item: item[:2])
+        first = reports[0]
+        return CheckReport(file=stream_name(file, name) if is_stream(file) else first.file,
+                           source_lang=first.source_lang, target_lang=first.target_lang,
+                           segments=first.segments, issues=[i for _, _, i in kept])
+
+    def _overruled(self, issue, depth: int, source_lang: str, target_lang: str) -> bool:
+        if issue.kind == "missing-equivalent":
+            text, wanted, (lang, other) = issue.source, issue.source_term, (source_lang,
+                                                                           target_lang)
+        else:
+            text, wanted, (lang, other) = issue.target, issue.target_term, (target_lang,
+                                                                           source_lang)
+        for tb in self.termbases[:depth]:
+            for hit in tb.suggest(text, lang, other, memory=0).terms:
+                if hit.text.casefold() != wanted.casefold():
+                    continue
+                if issue.kind == "missing-equivalent":
+                    if hit.equivalents:        # the upper layer requires its own
+                        return True
+                elif hit.status in ("preferred", "admitted"):
+                    return True
+        return False
 
     # -- the upper layer's word on a term ----------------------------------------------------
     def _status_above(self, lang: str, text: str, depth: int) -> str:

@@ -111,3 +111,25 @@ def test_the_layer_class_serves_any_face(paths):
     assert layers.labels == ["project", "team"] and layers.project.path == project
     matches = layers.lookup("savivaldybė", lang="lt", to=["pl"])
     assert [(m.layer, m.concept_id) for m in matches] == [("project", "c1"), ("team", "c1")]
+
+
+def test_check_against_layers_lets_the_project_decide(cli, paths):
+    _, team = paths
+    job = paths[0].parent / "job.tsv"
+    job.write_text(
+        # the project's equivalent: the team expects savivaldybė, the project seniūnija
+        "Wniosek złożono w gminie.\tPrašymas pateiktas seniūnijai.\n"
+        # only the team knows this term, and the translation lacks its equivalent
+        "Ośrodek pomocy społecznej jest zamknięty.\tCentras uždarytas.\n"
+        # the term the project forbids
+        "Gmina wypłaca zasiłki.\tSavivaldybė moka pašalpas.\n", encoding="utf-8")
+    report = cli("check", str(job), "--from", "pl", "--to", "lt", "--also", str(team),
+                 "--json").json()
+    found = [(i["line"], i["kind"], i["layer"]) for i in report["issues"]]
+    assert found == [(2, "missing-equivalent", "team"), (3, "forbidden-term", "project")]
+    assert report["segments"] == 3
+    alone = cli("check", str(job), "--from", "pl", "--to", "lt", "--json").json()
+    assert [(i["line"], i["kind"]) for i in alone["issues"]] == [(3, "forbidden-term")]
+    assert all("layer" not in i for i in alone["issues"])
+    text = cli("check", str(job), "--from", "pl", "--to", "lt", "--also", str(team))
+    assert text.code == 1 and "(c2, team)" in text.out

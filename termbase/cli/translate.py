@@ -99,8 +99,8 @@ def cmd_suggest(args) -> int:
 
 def cmd_check(args) -> int:
     check_tags(args.source_lang, args.target_lang)
-    report = open_termbase(args).check(args.file, args.source_lang, args.target_lang,
-                                       ignore_provisional=args.ignore_provisional)
+    report = open_layers(args).check(args.file, args.source_lang, args.target_lang,
+                                     ignore_provisional=args.ignore_provisional)
     if args.json:
         print_json(report.to_json())
     else:
@@ -112,7 +112,8 @@ def cmd_check(args) -> int:
             else:
                 what = (f"{issue.target_term!r} is {issue.kind.split('-')[0]}; use "
                         f"{expected or '(no alternative recorded)'}")
-            print(f"{args.file}:{issue.line}: {issue.kind}: {what} ({issue.concept_id})")
+            layer = f", {issue.layer}" if issue.layer else ""
+            print(f"{args.file}:{issue.line}: {issue.kind}: {what} ({issue.concept_id}{layer})")
         print(f"{report.segments} segments checked, {len(report.issues)} issue(s)")
     return 0 if report.ok else 1
 

@@ -95,13 +95,14 @@ class CheckIssue:
     source: str = ""
     target: str = ""
     provisional: list[str] = field(default_factory=list)   # expected terms not yet reviewed
+    layer: str = ""                 # which termbase raised it, when several are searched
 
     def to_json(self) -> dict:
         return with_optional({
             "line": self.line, "kind": self.kind, "concept_id": self.concept_id,
             "source_term": self.source_term, "target_term": self.target_term,
             "expected": list(self.expected), "source": self.source, "target": self.target},
-            provisional=list(self.provisional) or None)
+            provisional=list(self.provisional) or None, layer=self.layer)
 
 
 @dataclass

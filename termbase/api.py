@@ -11,6 +11,7 @@ its message is written to be shown as it is.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
@@ -63,6 +64,9 @@ class Termbase:
     def __init__(self, store):
         self.store = store
         self._index: DiskIndex | None = None
+        #: The batch id of the last write this object committed ("" if it changed nothing):
+        #: what `termbase undo` takes to revert it.
+        self.last_batch = ""
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
@@ -236,18 +240,20 @@ class Termbase:
                           memory=[MemoryHit(**hit) for hit in found["memory"]])
 
     def check(self, file: "FileArg", source_lang: str, target_lang: str, *,
-              name: str | None = None) -> "CheckReport":
+              name: str | None = None, ignore_provisional: bool = False) -> "CheckReport":
         """Term QA of a bilingual file (TMX, XLIFF, two-column TSV/CSV): segments whose
         translation lacks a term's target equivalent or uses a deprecated or forbidden one.
 
         file: a path, or a binary stream (then `name`, or the stream's own name, tells the
-        format by its extension)."""
+        format by its extension). ignore_provisional: terms not yet reviewed (processStatus)
+        neither raise nor satisfy a check; otherwise issues name them."""
         from termbase.check import check_file
         from termbase.results import CheckIssue, CheckReport
         from termbase.streams import is_stream, readable_path, stream_name
 
         with readable_path(file, name) as path:
-            found = check_file(self.index, path, source_lang, target_lang)
+            found = check_file(self.index, path, source_lang, target_lang,
+                               ignore_provisional)
         if is_stream(file):
             found["file"] = stream_name(file, name)
         return CheckReport(file=found["file"], source_lang=found["from"],
@@ -268,29 +274,44 @@ class Termbase:
                                  results=[ConcordanceHit(**hit) for hit in found])
 
     # -- writing -------------------------------------------------------------------------
-    def add(self, concept: "Concept | ConceptEdit") -> Concept:
+    @contextmanager
+    def _writing(self, command: str):
+        """A store transaction that records its batch id in `last_batch` once committed."""
+        self.last_batch = ""
+        with self.store.transaction(command=command) as tx:
+            yield tx
+        self.last_batch = tx.batch if tx.changed else ""
+
+    def add(self, concept: "Concept | ConceptEdit", *, new_subject: bool = False) -> Concept:
         """Add a concept (a `Concept`, or a `ConceptEdit` applied to a new one: its first
-        term in each language becomes the preferred term). Returns it with its new id."""
+        term in each language becomes the preferred term). Returns it with its new id; its
+        batch id is then in `last_batch`. A `ConceptEdit`'s subject must be a known one
+        (see `known_subjects`) unless `new_subject`."""
         from termbase.editing import ConceptEdit
 
-        if isinstance(concept, ConceptEdit):
-            concept = concept.apply(Concept())
-        if not concept.terms:
-            raise ValidationError("a concept needs at least one term")
-        with self.store.transaction(command="add") as tx:
+        with self._writing("add") as tx:
+            if isinstance(concept, ConceptEdit):
+                subject = self._subject(concept.subject, new_subject)
+                concept = concept.apply(Concept())
+                concept.subject = subject or ""
+            if not concept.terms:
+                raise ValidationError("a concept needs at least one term")
             return tx.add(concept)
 
     def update(self, concept: Concept, command: str = "edit") -> Concept:
         """Replace the stored concept that has `concept.id` by `concept`."""
-        with self.store.transaction(command=command) as tx:
+        with self._writing(command) as tx:
             return tx.update(concept)
 
     def edit(self, concept_id: str, change: "ConceptEdit | Callable[[Concept], None]",
-             command: str | None = None) -> Concept:
+             command: str | None = None, *, new_subject: bool = False) -> Concept:
         """Apply `change` (a `ConceptEdit`, or a function changing the concept in place) to
         the concept as stored now, under the lock: a concurrent edit of the same concept is
-        never overwritten with a stale copy. `command` is recorded in the history."""
-        with self.store.transaction(command=command or f"edit {concept_id}") as tx:
+        never overwritten with a stale copy. `command` is recorded in the history. A
+        `ConceptEdit`'s new subject must be a known one unless `new_subject`."""
+        with self._writing(command or f"edit {concept_id}") as tx:
+            if not callable(change) and change.subject is not None:
+                change.subject = self._subject(change.subject, new_subject)
             concept = tx.get(concept_id)
             if concept is None:
                 raise NotFound(f"no concept with id {concept_id!r}")
@@ -301,9 +322,20 @@ class Termbase:
             return tx.update(concept)
 
     def delete(self, concept_id: str) -> Concept:
-        """Delete a concept (one undoable batch); returns what was deleted."""
-        with self.store.transaction(command=f"delete {concept_id}") as tx:
+        """Delete a concept (one undoable batch, in `last_batch`); returns what was deleted."""
+        with self._writing(f"delete {concept_id}") as tx:
             return tx.delete(concept_id)
+
+    def known_subjects(self) -> list[str]:
+        """The subjects `add` and `edit` accept: the shipped glossary's and this store's."""
+        from termbase.subjects import known_subjects
+
+        return known_subjects(self.store)
+
+    def _subject(self, subject: str | None, new_subject: bool) -> str | None:
+        from termbase.subjects import resolve_subject
+
+        return subject if subject is None else resolve_subject(self.store, subject, new_subject)
 
     # -- files ---------------------------------------------------------------------------
     def import_file(self, file: "FileArg", *, format: str | None = None,
@@ -313,6 +345,7 @@ class Termbase:
                     columns: str | None = None,
                     as_terms: bool = False, subject: str = "", source: str = "",
                     source_lang: str | None = None, target_lang: str | None = None,
+                    provisional: bool = False,
                     progress: Progress | None = None) -> ImportReport:
         """Import terms (TSV/CSV/XLSX/TBX/OmegaT) or memory segments (TMX) as one batch.
 
@@ -324,8 +357,9 @@ class Termbase:
         and written as TSV to `rejects` (default: FILE.rejects.tsv beside a file path).
         encoding: of text files (None: detected). as_terms: TMX short units as term pairs.
         subject, source: for concepts that have none. source_lang, target_lang: the
-        languages of a bilingual file without language tags (OmegaT).
-        progress: `progress(done, total)`. Invalid records refuse the whole file
+        languages of a bilingual file without language tags (OmegaT). provisional: mark
+        the incoming terms that state no processStatus as not yet reviewed (terms already
+        in the termbase keep theirs). progress: `progress(done, total)`. Invalid records refuse the whole file
         (ImportRefused, listing them) unless `skip_invalid`."""
         from termbase.formats.base import ReadOptions
         from termbase.importer import CONFLICT_MODES, import_file
@@ -337,7 +371,8 @@ class Termbase:
         if rejects is not None and not skip_invalid:
             raise ValidationError("a rejects file goes with skip_invalid")
         options = ReadOptions(encoding=encoding, as_terms=as_terms, subject=subject,
-                              source=source, columns=columns)
+                              source=source, columns=columns,
+                              process="provisionallyProcessed" if provisional else "")
         if source_lang or target_lang:
             # varieties (pl-PL) are kept; their base languages select the columns
             options.langs = [lang for lang in (source_lang, target_lang) if lang]
@@ -451,14 +486,17 @@ class Termbase:
 
     def add_candidates(self, result: "ExtractResult | AlignResult",
                        numbers: Iterable[int] | None = None, *, subject: str = "",
-                       command: str | None = None) -> ImportReport:
+                       command: str | None = None, provisional: bool = True,
+                       new_subject: bool = False) -> ImportReport:
         """Add proposals of an extract or align result as concepts, in one undoable batch.
 
         numbers: which ones, counted from 1 as shown (None: all). subject: of the new
-        concepts. A proposal whose term the termbase has merges into that concept."""
+        concepts. A proposal whose term the termbase has merges into that concept.
+        provisional: the new terms are marked not yet reviewed (processStatus).
+        new_subject: accept a subject the termbase does not know yet."""
         from termbase.candidates import ExtractResult
 
-        numbered = result.concepts(subject)
+        numbered = result.concepts(self._subject(subject, new_subject))
         verb = "extract" if isinstance(result, ExtractResult) else "align"
         if numbers is not None:
             chosen = sorted(set(numbers))
@@ -467,25 +505,33 @@ class Termbase:
                 raise ValidationError(f"no proposal number {bad[0]} (1-{len(numbered)})")
             numbered = [(n, numbered[n - 1][1]) for n in chosen]
         return self._add_numbered(numbered,
-                                  command or f"{verb} --add ({len(numbered)} chosen)")
+                                  command or f"{verb} --add ({len(numbered)} chosen)",
+                                  provisional)
 
     def add_reviewed(self, sheet: str | Path, kind: str, *, subject: str = "",
                      lang: str | None = None, source_lang: str | None = None,
-                     target_lang: str | None = None) -> ImportReport:
+                     target_lang: str | None = None, provisional: bool = True,
+                     new_subject: bool = False) -> ImportReport:
         """Add the rows marked (y in the `add` column) in a review sheet written by
         `ExtractResult.write_review` (kind "extract") or `AlignResult.write_review` (kind
         "align"), in one undoable batch. lang / source_lang, target_lang: for rows that do
-        not name their language. Nothing marked: an empty report, nothing changed."""
+        not name their language. Nothing marked: an empty report, nothing changed.
+        provisional: the new terms are marked not yet reviewed (processStatus).
+        new_subject: accept a subject the termbase does not know yet."""
         from termbase.candidates import reviewed_concepts
 
         sheet = Path(sheet)
-        numbered = reviewed_concepts(sheet, kind, subject, lang, source_lang, target_lang)
-        return self._add_numbered(numbered, f"{kind} --add-from {sheet.name}")
+        numbered = reviewed_concepts(sheet, kind, self._subject(subject, new_subject), lang,
+                                     source_lang, target_lang)
+        return self._add_numbered(numbered, f"{kind} --add-from {sheet.name}", provisional)
 
-    def _add_numbered(self, numbered, command: str) -> ImportReport:
+    def _add_numbered(self, numbered, command: str, provisional: bool) -> ImportReport:
         from termbase.extraction.adding import add_concepts
+        from termbase.process import mark_provisional
         from termbase.results import ImportReport
 
+        if provisional:
+            mark_provisional(numbered)
         if not numbered:
             return ImportReport(file=command, format="candidates")
         return add_concepts(self.store, numbered, command)

@@ -19,6 +19,7 @@ from termbase.index.recognize import recognize
 from termbase.index.structures import Index
 from termbase import langtag
 from termbase.model import Segment, ValidationError, check_lang, split_lang_tag
+from termbase.process import Unreviewed
 from termbase.results.segments import CheckIssue as Issue
 
 BAD_STATUSES = ("deprecated", "forbidden")
@@ -70,23 +71,28 @@ def _read_two_columns(path: Path, source_lang: str, target_lang: str):
 
 
 def check_segment(index: Index, line: int, source: str, target: str, source_lang: str,
-                  target_lang: str) -> list[Issue]:
+                  target_lang: str, ignore_provisional: bool = False) -> list[Issue]:
+    """`ignore_provisional`: terms nobody has reviewed yet (processStatus) neither raise
+    nor satisfy a check; otherwise issues name them (`provisional`)."""
     issues = []
     target_spans = recognize(index, target, target_lang)
     found_in_target: dict[str, list[tuple[str, str]]] = {}
+    unreviewed = Unreviewed(index, ignore_provisional, _allowed)
     for span in target_spans:
         for tid in span.term_ids:
             ref = index.terms[tid]
-            if ref.lang == target_lang:
+            if ref.lang == target_lang and not unreviewed.skipped(ref):
                 found_in_target.setdefault(ref.concept_id, []).append((ref.text, ref.status))
                 if ref.status in BAD_STATUSES:
                     issues.append(Issue(line, f"{ref.status}-term", ref.concept_id,
                                         target_term=span.text, source=source, target=target,
-                                        expected=_allowed(index, ref.concept_id, target_lang)))
+                                        expected=unreviewed.allowed(ref.concept_id,
+                                                                    target_lang)))
     for span in recognize(index, source, source_lang):
         for cid in {index.terms[t].concept_id for t in span.term_ids
-                    if index.terms[t].lang == source_lang}:
-            allowed = _allowed(index, cid, target_lang)
+                    if index.terms[t].lang == source_lang
+                    and not unreviewed.skipped(index.terms[t])}:
+            allowed = unreviewed.allowed(cid, target_lang)
             if not allowed:
                 continue  # the termbase has no target term to require
             present = found_in_target.get(cid, [])
@@ -95,7 +101,7 @@ def check_segment(index: Index, line: int, source: str, target: str, source_lang
                     continue  # already reported as a deprecated/forbidden use
                 issues.append(Issue(line, "missing-equivalent", cid, source_term=span.text,
                                     expected=allowed, source=source, target=target))
-    return issues
+    return unreviewed.named(issues, target_lang)
 
 
 def _allowed(index: Index, concept_id: str, lang: str) -> list[str]:
@@ -104,7 +110,8 @@ def _allowed(index: Index, concept_id: str, lang: str) -> list[str]:
     return [t["text"] for t in terms if t.get("status") not in BAD_STATUSES]
 
 
-def check_file(index: Index, path: Path, source_lang: str, target_lang: str) -> dict:
+def check_file(index: Index, path: Path, source_lang: str, target_lang: str,
+               ignore_provisional: bool = False) -> dict:
     """--from/--to may name varieties (en-US, pl-LT): the file's texts are picked by them,
     the termbase is consulted by base language."""
     try:
@@ -116,6 +123,7 @@ def check_file(index: Index, path: Path, source_lang: str, target_lang: str) -> 
     issues, segments = [], 0
     for line, source, target in read_pairs(Path(path), source_lang, target_lang):
         segments += 1
-        issues += check_segment(index, line, source, target, source_base, target_base)
+        issues += check_segment(index, line, source, target, source_base, target_base,
+                                ignore_provisional)
     return {"file": str(path), "from": source_lang, "to": target_lang, "segments": segments,
             "issues": [i.to_json() for i in issues]}

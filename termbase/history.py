@@ -32,6 +32,7 @@ def undo_batch(store, batch: str, force: bool = False) -> dict:
         batches = tx.log.batches()
         record = find_batch(batches, batch)
         batch = record["batch"]
+        tx.command = f"undo {batch}"      # the id, not `last` or a prefix
         if record.get("undone_by"):
             raise StoreError(f"batch {batch} was already undone by {record['undone_by']}")
         if record.get("command") == "purge":

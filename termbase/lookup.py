@@ -22,6 +22,8 @@ def equivalents(concept: Concept, exclude: str | None, targets: list[str] | None
             for extra in ("type", "region", "note"):
                 if getattr(term, extra):
                     entry[extra] = getattr(term, extra)
+            if term.provisional:
+                entry["process"] = term.process
             terms.append(entry)
         if terms or targets:
             result[lang] = terms

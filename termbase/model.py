@@ -8,6 +8,8 @@ TBX-Basic data categories so that TBX round-trips without loss:
     Concept.note        -> note                  Term.pos     -> partOfSpeech
     Concept.sources     -> source                Term.gender  -> grammaticalGender
     Term.region         -> geographicalUsage     Term.context -> context
+    Term.process        -> processStatus (unprocessed | provisionallyProcessed | finalized;
+                           empty: finalized, as every term stored before the field existed)
     Term.forms          -> inflected variants (exported as termType "variant" where wanted)
     Term.context_source, Concept.definition_sources -> the source of that very context or
                            definition (<admin type="source"> inside its group)
@@ -32,6 +34,9 @@ from termbase.text.display import for_terminal, only_invisible
 from termbase import langtag
 
 STATUSES = ("preferred", "admitted", "deprecated", "forbidden")
+# TBX processStatus: how far a term has been reviewed. Empty means finalized.
+PROCESS_STATUSES = ("unprocessed", "provisionallyProcessed", "finalized")
+PROVISIONAL = ("unprocessed", "provisionallyProcessed")
 TERM_TYPES = ("fullForm", "abbreviation", "acronym", "variant", "phrase", "shortForm")
 PARTS_OF_SPEECH = ("noun", "adjective", "verb", "adverb", "properNoun", "other")
 GENDERS = ("masculine", "feminine", "neuter", "other")
@@ -150,6 +155,7 @@ class Term:
     forms: list[str] = field(default_factory=list)
     context_source: str = ""
     kept: dict[str, str] = field(default_factory=dict)
+    process: str = ""
 
     def validate(self) -> "Term":
         self.lang = check_lang(self.lang)
@@ -165,6 +171,7 @@ class Term:
         self.type = _check_choice("term type", self.type, TERM_TYPES)
         self.pos = _check_choice("part of speech", self.pos, PARTS_OF_SPEECH)
         self.gender = _check_choice("gender", self.gender, GENDERS)
+        self.process = _check_choice("process status", self.process, PROCESS_STATUSES)
         if self.region:
             self.region = check_region(self.region)
             if langtag.base(self.region) != self.lang:
@@ -180,6 +187,12 @@ class Term:
                 forms.append(form)
         self.forms = forms
         return self
+
+    @property
+    def provisional(self) -> bool:
+        """Taken in without review (extract, align, an import marked so): not to pass
+        as an approved term."""
+        return self.process in PROVISIONAL
 
     @property
     def rank(self) -> int:

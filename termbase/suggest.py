@@ -30,6 +30,8 @@ def term_hits(index: Index, segment: str, source_lang: str, target_lang: str) ->
             if source_term is not None and (source_term.region or source_term.note):
                 hit["source_note"] = " ".join(
                     x for x in (source_term.region, source_term.note) if x)
+            if source_term is not None and source_term.provisional:
+                hit["process"] = source_term.process
             hits.append(hit)
     return hits
 

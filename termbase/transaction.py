@@ -296,11 +296,17 @@ class Transaction:
 
     def finish(self) -> dict | None:
         """Append the batch's changes and its record to the log; returns the record."""
+        from termbase.touched import touched_concepts
+
         if not self.changed:
             return None
         record = {"batch": self.batch, "time": self.stamp, "user": self.user,
                   "command": self.command, "counts": dict(self.counts),
                   "summary": self.summary or {}}
+        touched = touched_concepts(self._changes, self.concept_table,
+                                   len(self.touched_concepts))
+        if touched:
+            record["touched"] = touched
         self.meta_table.set("schema", SCHEMA_VERSION)
         self.meta_table.set("generation", int(self.meta_table.get("generation", 0)) + 1)
         self.log.append(self._changes, record)

@@ -109,3 +109,18 @@ def run_cli_process(db_path):
         return CLIResult(proc.returncode, proc.stdout, proc.stderr)
 
     return run
+
+
+@pytest.fixture(params=["tb.json", "tb.sqlite"])
+def engine_store(request, tmp_path) -> Path:
+    """A store path on each engine in turn (TinyDB file, SQLite)."""
+    return tmp_path / request.param
+
+
+@pytest.fixture
+def engine_cli(run_cli, engine_store):
+    """`run_cli` on `engine_store`, a store that starts empty (no shipped glossary)."""
+
+    def run(*args, **kwargs):
+        return run_cli("--db", str(engine_store), *args, env={"TERMBASE_SEED": "0"}, **kwargs)
+    return run

@@ -74,12 +74,14 @@ def test_show_add_edit_delete(cli):
     statuses = [(t["lang"], t["status"]) for t in added["terms"]]
     assert statuses == [("pl", "preferred"), ("pl", "admitted"), ("lt", "preferred")]
     shown = as_json(cli("show", "--json", added["id"]))
-    assert shown == added
+    batch = added.pop("batch")          # additive: the batch that `undo` takes
+    assert shown == added and batch
     edited = as_json(cli("edit", "--json", added["id"], "--remove-term", "pl:asystentka",
                          "--set-status", "lt:šeimos asistentas=admitted"))
     assert [(t["text"], t["status"]) for t in edited["terms"]] == [
         ("asystent rodziny", "preferred"), ("šeimos asistentas", "admitted")]
-    assert as_json(cli("delete", "--json", added["id"])) == {"deleted": added["id"]}
+    deleted = as_json(cli("delete", "--json", added["id"]))
+    assert deleted["deleted"] == added["id"] and deleted["batch"] not in ("", batch)
 
 
 def test_stats(cli):

@@ -92,8 +92,8 @@ def test_vendor_values_are_mapped_and_unmapped_ones_kept_with_a_warning(tmp_path
                          "admin customerSubset": "MOPS Kraków"}
     assert (synonym.status, synonym.type) == ("deprecated", "")
     assert synonym.kept == {"termNote administrativeStatus": "obsolete",
-                            "termNote termType": "synonym",
-                            "termNote processStatus": "provisionallyProcessed"}
+                            "termNote termType": "synonym"}
+    assert synonym.process == "provisionallyProcessed" and synonym.provisional
     assert (regional.region, regional.status) == ("pl-LT", "")
     assert regional.kept == {"termNote administrativeStatus": "fancyTerm-admn-sts"}
     assert (serbian.lang, serbian.region) == ("sr", "sr-Latn")

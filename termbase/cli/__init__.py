@@ -27,6 +27,10 @@ def _common_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
                         help="termbase file (default: $TERMBASE_DB or the user data directory)")
+    common.add_argument("--also", metavar="PATH", action="append", default=argparse.SUPPRESS,
+                        help="a lower termbase layer searched by lookup, suggest and shell "
+                        "after --db (repeatable; default: $TERMBASE_ALSO, paths separated "
+                        f"by {os.pathsep!r}); writes and undo go to --db only")
     return common
 
 
@@ -59,6 +63,16 @@ def open_termbase(args):
 
     seed = os.environ.get("TERMBASE_SEED", "1").strip().lower() not in ("0", "no", "false")
     return Termbase.open(getattr(args, "db", None), seed=seed)
+
+
+def open_layers(args):
+    """For searching: the --db termbase, over the layers named by --also (or
+    $TERMBASE_ALSO) when there are any, as a `termbase.Layers`."""
+    from termbase import Layers, layer_paths_from_env
+
+    project = open_termbase(args)
+    also = getattr(args, "also", None) or layer_paths_from_env()
+    return Layers.open(project, also) if also else project
 
 
 def _known_errors() -> tuple[type[BaseException], ...]:

@@ -8,6 +8,7 @@ from pathlib import Path
 from termbase.cli import UsageError, open_termbase
 from termbase.cli.output import console, is_tty, print_json, progress_bar
 from termbase.cli.terms import check_langs, check_tags
+from termbase.cli.writes import touched_lines
 from termbase import for_terminal as visible
 
 
@@ -32,6 +33,9 @@ def register(subparsers, common) -> None:
                    "('Begriff=de,Kommentar=note'); the dry run shows the mapping used")
     p.add_argument("--from", dest="source_lang", help="OmegaT glossary: source language")
     p.add_argument("--to", dest="target_lang", help="OmegaT glossary: target language")
+    p.add_argument("--provisional", action="store_true",
+                   help="mark the incoming terms as not yet reviewed (processStatus), so "
+                        "`suggest` and `check` tell them from approved ones")
     p.add_argument("--skip-invalid", action="store_true",
                    help="import the valid records and write the rejects to --rejects")
     p.add_argument("--rejects", type=Path, help="where --skip-invalid writes rejected lines")
@@ -86,7 +90,8 @@ def cmd_import(args) -> int:
                 dry_run=args.dry_run, skip_invalid=args.skip_invalid, rejects=args.rejects,
                 encoding=args.encoding, as_terms=args.as_terms, subject=args.subject,
                 source=args.source, columns=args.columns, source_lang=args.source_lang,
-                target_lang=args.target_lang, progress=bar.update if bar.active else None)
+                target_lang=args.target_lang, provisional=args.provisional,
+                progress=bar.update if bar.active else None)
         except ImportRefused as exc:
             if args.json:
                 print_json(exc.to_json())
@@ -193,6 +198,8 @@ def cmd_history(args) -> int:
         undone = f"  [undone by {b.undone_by}]" if b.undone_by else ""
         print(f"{b.batch}  {b.time}  {visible(b.user)}  {visible(b.command)}  "
               f"({counts}){undone}")
+        for line in touched_lines(b.touched):
+            print(f"    {visible(line)}")
     return 0
 
 

@@ -74,7 +74,7 @@ def cmd_purge(args) -> int:
     if args.json:
         print_json(report.to_json())
         return 0
-    what = "would affect" if args.dry_run else "removed from"
+    what = "would affect" if args.dry_run else f"(batch {report.batch}, not undoable) removed from"
     print(f"purge {what}: {report.segments_deleted} memory segment(s) deleted, "
           f"{report.concepts_deleted} concept(s) deleted, {report.concepts_changed} "
           f"concept(s) changed, {report.log_entries_changed} change-log record(s) cleaned")

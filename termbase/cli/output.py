@@ -47,6 +47,12 @@ def status_mark(status: str) -> str:
     return {"deprecated": " (deprecated)", "forbidden": " (FORBIDDEN)"}.get(status, "")
 
 
+def process_mark(entry) -> str:
+    """A plain-text marker for a term nobody has reviewed yet (extract, align, an import
+    marked provisional): it must not pass as an approved one."""
+    return " (provisional)" if getattr(entry, "process", "") else ""
+
+
 def progress_bar(description: str, total: int | None, enabled: bool):
     """A rich progress bar on a TTY (stderr); a no-op context otherwise."""
     if not enabled or not sys.stderr.isatty():
@@ -108,6 +114,8 @@ def styled_terms(entries, with_notes: bool = True):
         cell.append(entry.term, style=STATUS_STYLE.get(entry.status, ""))
         if entry.status in ("deprecated", "forbidden"):
             cell.append(f" {entry.status}", style="red")
+        if entry.process:
+            cell.append(process_mark(entry), style="magenta")
         if entry.region:
             cell.append(f" [{entry.region}]", style="cyan")
         if with_notes and entry.note:

@@ -8,7 +8,7 @@ terminal, only inside `rich.text.Text` objects, never in a markup string: a term
 from __future__ import annotations
 
 from termbase import for_terminal as visible
-from termbase.cli.output import console, is_tty, status_mark, styled_terms
+from termbase.cli.output import console, is_tty, process_mark, status_mark, styled_terms
 
 
 def show_matches(query: str, matches) -> None:
@@ -19,8 +19,14 @@ def show_suggestion(suggestion) -> None:
     (_suggestion_rich if is_tty() else _suggestion_plain)(suggestion)
 
 
+def layer_mark(result) -> str:
+    """` [team]`: the layer a result comes from, when several termbases are searched."""
+    layer = getattr(result, "layer", "")
+    return f" [{visible(layer)}]" if layer else ""
+
+
 def _plain_term(entry) -> str:
-    text = visible(entry.term) + status_mark(entry.status)
+    text = visible(entry.term) + status_mark(entry.status) + process_mark(entry)
     if entry.region:
         text += f" [{entry.region}]"
     if entry.note:
@@ -34,7 +40,7 @@ def _matches_plain(query: str, matches) -> None:
         return
     for m in matches:
         print(f"{visible(m.term)} [{m.lang}] {m.match} {m.score:g}  ({visible(m.concept_id)}"
-              f"{', ' + visible(m.subject) if m.subject else ''})")
+              f"{', ' + visible(m.subject) if m.subject else ''}){layer_mark(m)}")
         for lang, terms in m.equivalents.items():
             rendered = "; ".join(_plain_term(t) for t in terms) or "-"
             print(f"  {lang}: {rendered}")
@@ -62,8 +68,8 @@ def _matches_rich(query: str, matches) -> None:
     table.add_column("subject / definition", overflow="fold", max_width=50)
     for m in matches:
         head = Text(visible(m.term), style="bold")
-        head.append(f"\n{m.lang} · {m.match} {m.score:g}\n{visible(m.concept_id)}",
-                    style="dim")
+        head.append(f"\n{m.lang} · {m.match} {m.score:g}\n{visible(m.concept_id)}"
+                    f"{layer_mark(m)}", style="dim")
         cells = [styled_terms(m.equivalents.get(lang, [])) for lang in langs]
         info = Text()
         info.append(visible(m.subject or ""), style="magenta")
@@ -78,16 +84,17 @@ def _matches_rich(query: str, matches) -> None:
 def _suggestion_plain(result) -> None:
     print(visible(result.segment))
     for hit in result.terms:
-        targets = "; ".join(visible(e.term) + status_mark(e.status) +
+        targets = "; ".join(visible(e.term) + status_mark(e.status) + process_mark(e) +
                             (f" [{e.region}]" if e.region else "")
                             for e in hit.equivalents) or "(no equivalent)"
-        print(f"  {hit.start}-{hit.end} {visible(hit.text)} = {visible(hit.term)} "
-              f"({visible(hit.concept_id)}, {hit.match}) -> {targets}")
+        print(f"  {hit.start}-{hit.end} {visible(hit.text)} = {visible(hit.term)}"
+              f"{process_mark(hit)} "
+              f"({visible(hit.concept_id)}, {hit.match}){layer_mark(hit)} -> {targets}")
         for note in (hit.source_note, hit.note):
             if note:
                 print(f"      note: {visible(note)}")
     for match in result.memory:
-        print(f"  memory {match.score:g}%: {visible(match.source)}")
+        print(f"  memory {match.score:g}%{layer_mark(match)}: {visible(match.source)}")
         print(f"      -> {visible(match.target)}")
     if not result.terms and not result.memory:
         print("  (no terms, no memory matches)")
@@ -109,11 +116,12 @@ def _suggestion_rich(result) -> None:
             targets = styled_terms(hit.equivalents, with_notes=False)
             note = " ".join((hit.source_note, hit.note)).strip()
             table.add_row(Text(visible(hit.text)),
-                          Text.assemble(visible(hit.term), " ", (visible(hit.concept_id), "dim")),
+                          Text.assemble(visible(hit.term), (process_mark(hit), "magenta"), " ",
+                                        (visible(hit.concept_id) + layer_mark(hit), "dim")),
                           targets, Text(visible(note), style="yellow"))
         out.print(table)
     for match in result.memory:
-        line = Text(f"{match.score:>5g}% ", style="bold")
+        line = Text(f"{match.score:>5g}%{layer_mark(match)} ", style="bold")
         for word, differs in match.differences(result.segment):
             line.append(visible(word) + " ", style="reverse yellow" if differs else "")
         out.print(line)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 
-from termbase.cli import UsageError, open_termbase
+from termbase.cli import UsageError, open_layers, open_termbase
 from termbase import for_terminal as visible
 from termbase.cli.output import print_json
 from termbase.cli.render import show_matches
+from termbase.cli.writes import print_written, split_notes
 
 
 def register(subparsers, common) -> None:
@@ -39,8 +40,6 @@ def register(subparsers, common) -> None:
     p.add_argument("concept_id")
     _concept_options(p)
     p.add_argument("--remove-term", action="append", default=[], metavar="LANG:TEXT")
-    p.add_argument("--set-status", action="append", default=[], metavar="LANG:TEXT=STATUS",
-                   help="change a term's status, e.g. pl:gmina=deprecated")
     p.set_defaults(handler=cmd_edit)
 
     p = subparsers.add_parser("delete", parents=[common], help="delete a concept (undoable)")
@@ -59,10 +58,25 @@ def _concept_options(p: argparse.ArgumentParser) -> None:
                        help=f"{lang} term (repeatable)")
     p.add_argument("--term", action="append", default=[], metavar="LANG:TERM",
                    help="a term in any language, e.g. de:Sozialarbeiter")
-    p.add_argument("--subject")
+    p.add_argument("--subject", help="one the termbase knows (a typo is refused with the "
+                   "close known subjects); a new one needs --new-subject")
+    p.add_argument("--new-subject", action="store_true",
+                   help="accept a --subject the termbase does not use yet")
+    from termbase import STATUSES
+
+    p.add_argument("--status", choices=STATUSES,
+                   help="status of the terms this command adds (default: the first in a "
+                   "language preferred, later ones admitted)")
+    p.add_argument("--set-status", action="append", default=[], metavar="LANG:TEXT=STATUS",
+                   help="a term's status, e.g. pl:gmina=deprecated")
+    p.add_argument("--set-process", action="append", default=[], metavar="LANG:TEXT=STATE",
+                   help="a term's review state (TBX processStatus: unprocessed, "
+                   "provisionallyProcessed, finalized), e.g. lt:globėjas=finalized")
     p.add_argument("--definition", action="append", default=[], metavar="[LANG:]TEXT",
                    help="definition (English unless prefixed, e.g. pl:...)")
-    p.add_argument("--note")
+    p.add_argument("--note", action="append", default=[], metavar="[LANG:]TEXT",
+                   help="the concept's note; LANG:TEXT (repeatable) is a note on this "
+                   "command's terms in LANG, else on the preferred one (a regional warning)")
     p.add_argument("--source", action="append", default=[])
     p.add_argument("--region", action="append", default=[], metavar="LANG:TERM=REGION",
                    help="regional usage of a term, e.g. pl:gmina=pl-LT")
@@ -122,15 +136,18 @@ def _concept_edit(args):
         else:
             definitions["en"] = spec
     extra_terms = [_term_ref(t) for t in args.term]
-    check_langs([lang for lang, _ in extra_terms])  # a bad language is bad usage (exit 2)
+    note, term_notes = split_notes(args.note)
+    check_langs([lang for lang, _ in extra_terms], term_notes)  # bad usage: exit 2
     return ConceptEdit(
         terms=[(lang, text) for lang in ("pl", "lt", "en") for text in getattr(args, lang)]
         + extra_terms,
         regions=[_with_value(spec, "REGION") for spec in args.region],
-        subject=args.subject, definitions=definitions, note=args.note,
+        subject=args.subject, definitions=definitions, note=note,
         sources=list(args.source),
         remove_terms=[_term_ref(ref) for ref in getattr(args, "remove_term", [])],
-        statuses=[_with_value(spec, "STATUS") for spec in getattr(args, "set_status", [])])
+        statuses=[_with_value(spec, "STATUS") for spec in args.set_status],
+        status=args.status, term_notes=term_notes,
+        processes=[_with_value(spec, "STATE") for spec in args.set_process])
 
 
 def cmd_lookup(args) -> int:
@@ -141,7 +158,7 @@ def cmd_lookup(args) -> int:
         raise UsageError("--limit must be at least 1")
     targets = [t.strip() for t in args.to.split(",") if t.strip()] if args.to else None
     check_langs([args.lang] if args.lang else [], targets or [])
-    tb = open_termbase(args)
+    tb = open_layers(args)
     matches = tb.lookup(query, lang=args.lang, to=targets, limit=args.limit,
                         fuzzy=not args.no_fuzzy)
     if args.json:
@@ -169,7 +186,7 @@ def _print_concept(concept) -> None:
     for lang in concept.languages:
         for term in concept.terms_in(lang):
             details = [term.status or "admitted"] + [
-                f"{f}={getattr(term, f)}" for f in ("type", "pos", "gender", "region")
+                f"{f}={getattr(term, f)}" for f in ("type", "pos", "gender", "region", "process")
                 if getattr(term, f)]
             lines.append(f"  {lang}: {visible(term.text)}  ({', '.join(details)})")
             if term.note:
@@ -187,32 +204,29 @@ def cmd_add(args) -> int:
     edit = _concept_edit(args)
     if not edit.terms:
         raise UsageError("give at least one term (--pl, --lt, --en or --term LANG:TERM)")
-    added = open_termbase(args).add(edit)
-    if args.json:
-        print_json(added.to_dict())
-    else:
-        print(f"added {added.id}")
+    tb = open_termbase(args)
+    added = tb.add(edit, new_subject=args.new_subject)
+    print_written(args, "added", added, tb.last_batch)
     return 0
 
 
 def cmd_edit(args) -> int:
-    updated = open_termbase(args).edit(args.concept_id, _concept_edit(args))
-    if args.json:
-        print_json(updated.to_dict())
-    else:
-        print(f"updated {updated.id}")
+    tb = open_termbase(args)
+    updated = tb.edit(args.concept_id, _concept_edit(args), new_subject=args.new_subject)
+    print_written(args, "updated", updated, tb.last_batch)
     return 0
 
 
 def cmd_delete(args) -> int:
     from termbase import Deleted
 
-    removed = Deleted(open_termbase(args).delete(args.concept_id).id)
+    tb = open_termbase(args)
+    removed = Deleted(tb.delete(args.concept_id).id, tb.last_batch)
     if args.json:
         print_json(removed.to_json())
     else:
-        print(f"deleted {removed.concept_id} (undo with `termbase undo` of the last batch in "
-              "`termbase history`)")
+        print(f"deleted {removed.concept_id} (batch {removed.batch}; undo with "
+              f"`termbase undo {removed.batch}` or `termbase undo last`)")
     return 0
 
 

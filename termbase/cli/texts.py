@@ -61,7 +61,14 @@ def _output_and_adding_options(p) -> None:
                         "one line read from stdin)")
     p.add_argument("--add-from", type=Path, metavar="FILE.tsv",
                    help="add the rows marked in a review file written by --tsv")
-    p.add_argument("--subject", default="", help="subject of the concepts added")
+    p.add_argument("--subject", default="", help="subject of the concepts added (a known "
+                   "one, as for `add`)")
+    p.add_argument("--new-subject", action="store_true",
+                   help="accept a --subject the termbase does not use yet")
+    p.add_argument("--finalized", dest="provisional", action="store_false",
+                   help="the chosen terms are reviewed: do not mark them provisional "
+                        "(processStatus; by default `suggest` and `check` show them as "
+                        "provisional)")
 
 
 def _check_common(args, files_needed: bool) -> None:
@@ -84,7 +91,8 @@ def cmd_extract(args) -> int:
         raise UsageError("--min-freq must be at least 1")
     if args.add_from:
         return _report_added(args, open_termbase(args).add_reviewed(
-            args.add_from, "extract", subject=args.subject, lang=args.lang))
+            args.add_from, "extract", subject=args.subject, lang=args.lang,
+            provisional=args.provisional, new_subject=args.new_subject))
     if not args.files:
         raise UsageError("give the text files to extract from (or --add-from FILE.tsv)")
     if not args.lang:
@@ -165,7 +173,8 @@ def cmd_align(args) -> int:
     if args.add_from:
         return _report_added(args, open_termbase(args).add_reviewed(
             args.add_from, "align", subject=args.subject, source_lang=args.source_lang,
-            target_lang=args.target_lang))
+            target_lang=args.target_lang, provisional=args.provisional,
+            new_subject=args.new_subject))
     if not inputs:
         raise UsageError("give a TMX/XLIFF file, or --src and --tgt (or --add-from FILE.tsv)")
     tb = open_termbase(args)
@@ -254,7 +263,9 @@ def _add_chosen(args, tb, result) -> None:
                 raise UsageError(str(exc)) from None
             print(f"  {exc}", file=sys.stderr)
     _report_added(args, tb.add_candidates(result, [n + 1 for n in chosen],
-                                          subject=args.subject))
+                                          subject=args.subject,
+                                          provisional=args.provisional,
+                                          new_subject=args.new_subject))
 
 
 def _ask(prompt: str) -> str:

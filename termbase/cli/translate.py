@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from termbase.cli import UsageError, open_termbase
+from termbase.cli import UsageError, open_layers, open_termbase
 from termbase.cli.output import print_json
 from termbase.cli.render import show_suggestion
 from termbase.cli.terms import check_langs, check_tags
@@ -32,6 +32,9 @@ def register(subparsers, common) -> None:
                               "Exit 0 when clean, 1 when issues are found.")
     p.add_argument("file", type=Path, help="TMX, XLIFF 1.2/2.x, or two-column TSV")
     _pair_options(p)
+    p.add_argument("--ignore-provisional", action="store_true",
+                   help="terms not yet reviewed (from extract, align or an import marked "
+                        "provisional) neither raise nor satisfy a check")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_check)
 
@@ -80,7 +83,7 @@ def _segments(args) -> list[str]:
 def cmd_suggest(args) -> int:
     check_langs([args.source_lang, args.target_lang])
     segments = _segments(args)
-    tb = open_termbase(args)
+    tb = open_layers(args)
     for segment in segments:
         result = tb.suggest(segment, args.source_lang, args.target_lang, memory=args.memory,
                             min_score=args.min_score)
@@ -96,17 +99,21 @@ def cmd_suggest(args) -> int:
 
 def cmd_check(args) -> int:
     check_tags(args.source_lang, args.target_lang)
-    report = open_termbase(args).check(args.file, args.source_lang, args.target_lang)
+    report = open_layers(args).check(args.file, args.source_lang, args.target_lang,
+                                     ignore_provisional=args.ignore_provisional)
     if args.json:
         print_json(report.to_json())
     else:
         for issue in report.issues:
+            expected = " / ".join(term + (" (provisional)" if term in issue.provisional
+                                          else "") for term in issue.expected)
             if issue.kind == "missing-equivalent":
-                what = f"{issue.source_term!r} -> expected {' / '.join(issue.expected)}"
+                what = f"{issue.source_term!r} -> expected {expected}"
             else:
                 what = (f"{issue.target_term!r} is {issue.kind.split('-')[0]}; use "
-                        f"{' / '.join(issue.expected) or '(no alternative recorded)'}")
-            print(f"{args.file}:{issue.line}: {issue.kind}: {what} ({issue.concept_id})")
+                        f"{expected or '(no alternative recorded)'}")
+            layer = f", {issue.layer}" if issue.layer else ""
+            print(f"{args.file}:{issue.line}: {issue.kind}: {what} ({issue.concept_id}{layer})")
         print(f"{report.segments} segments checked, {len(report.issues)} issue(s)")
     return 0 if report.ok else 1
 
@@ -132,4 +139,4 @@ def cmd_shell(args) -> int:
     from termbase.cli.shell import Shell
 
     check_langs([args.source_lang, args.target_lang])
-    return Shell(open_termbase(args), args.source_lang, args.target_lang).run()
+    return Shell(open_layers(args), args.source_lang, args.target_lang).run()

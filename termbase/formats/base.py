@@ -41,6 +41,7 @@ class ReadOptions:
     source_lang: str | None = None     # bilingual formats without language tags (OmegaT)
     target_lang: str | None = None     # (and CSV/TSV/XLSX files without a header)
     columns: str | None = None         # CSV/TSV/XLSX: explicit column map (headers.explicit)
+    process: str = ""                  # processStatus for terms that state none
 
 
 @dataclass

@@ -26,13 +26,14 @@ from termbase.formats.records import concept_entry
 from termbase.model import Concept, Term, ValidationError, split_lang_tag
 
 TERM_FIELDS = ("status", "type", "pos", "gender", "region", "context", "source", "note",
-               "forms", "context_source", "kept")
+               "forms", "context_source", "kept", "process")
 CONCEPT_FIELDS = ("id", "subject", "note", "source", "created", "modified", "created_by",
                   "modified_by", "kept")
 KEPT_SEP = " = "      # a kept field in a cell: `termNote reliabilityCode = 3 | ...`
 # term fields whose values go through the data-category table, and their TBX category
 TABLE_FIELDS = {"status": "administrativeStatus", "type": "termType",
-                "pos": "partOfSpeech", "gender": "grammaticalGender"}
+                "pos": "partOfSpeech", "gender": "grammaticalGender",
+                "process": "processStatus"}
 _MODEL_VALUES = {field: frozenset(values) for field, values in datacats.CANONICAL.items()}
 
 

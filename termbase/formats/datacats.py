@@ -17,7 +17,8 @@ from dataclasses import dataclass
 # data category -> model field
 MODEL_FIELD = {"administrativeStatus": "status", "normativeAuthorization": "status",
                "usageStatus": "status", "status": "status", "termType": "type",
-               "partOfSpeech": "pos", "grammaticalGender": "gender"}
+               "partOfSpeech": "pos", "grammaticalGender": "gender",
+               "processStatus": "process"}
 
 # model field -> {model value: file value written for it}
 CANONICAL = {
@@ -27,6 +28,7 @@ CANONICAL = {
                             "shortForm")},
     "pos": {v: v for v in ("noun", "adjective", "verb", "adverb", "properNoun", "other")},
     "gender": {v: v for v in ("masculine", "feminine", "neuter", "other")},
+    "process": {v: v for v in ("unprocessed", "provisionallyProcessed", "finalized")},
 }
 
 
@@ -92,12 +94,20 @@ _GENDER = {
     **_values("neuter", "neuter", "n", "neut", "neutr.", "nijaki", "bevardė"),
     **_values("other", "other", "otherGender", "common", "c"),
 }
-TABLE = {"status": _STATUS, "type": _TYPE, "pos": _POS, "gender": _GENDER}
+# ISO 30042 processStatus, and what review workflows write
+_PROCESS = {
+    **_values("unprocessed", "unprocessed", "new", "draft", "candidate"),
+    **_values("provisionallyProcessed", "provisionallyProcessed", "provisionally processed",
+              "provisional", "unreviewed", "pending"),
+    **_values("finalized", "finalized", "finalised", "final", "reviewed"),
+}
+TABLE = {"status": _STATUS, "type": _TYPE, "pos": _POS, "gender": _GENDER,
+         "process": _PROCESS}
 
 # Categories the model has no field for, whose values (ISO 30042 picklists or free text)
 # are kept as they are and written back: no warning.
 KEPT_CATEGORIES = frozenset({
-    "reliabilityCode", "processStatus", "termLocation", "termProvenance", "register",
+    "reliabilityCode", "termLocation", "termProvenance", "register",
     "frequency", "grammaticalNumber", "animacy", "usageNote", "customerSubset",
     "projectSubset", "customer", "transferComment", "languagePlanningQualifier", "pronunciation",
     "etymology", "timeRestriction", "temporalQualifier", "termStructure", "lionHotkey",

@@ -3,7 +3,8 @@
 Bilingual, so it needs a source and a target language. Lines written per concept: every
 usable source term (deprecated and forbidden ones flagged in the comment, so the
 translator is warned when the source text uses them) times every usable target term,
-the preferred one first; deprecated and forbidden target terms are left out. With
+the preferred one first; deprecated and forbidden target terms are left out, and a target
+term not yet reviewed (processStatus) is commented "provisional". With
 WriteOptions.with_forms each inflected form of a source term gets its own line (OmegaT has
 no Polish or Lithuanian morphology), commented "form of <base term>".
 
@@ -28,6 +29,7 @@ from termbase.model import Concept, Term, ValidationError, check_lang
 NOTE_LIMIT = 160
 FORM_OF = "form of "
 UNUSABLE = ("deprecated", "forbidden")
+PROVISIONAL = "provisional"     # the target term is not yet reviewed (processStatus)
 _SPACES = re.compile(r"\s+")
 
 
@@ -58,6 +60,8 @@ def _comment(concept: Concept, source: Term, target: Term) -> str:
         parts.append(source.status)
     if target.status == "admitted":
         parts.append("admitted")
+    if target.provisional:
+        parts.append(PROVISIONAL)
     parts += [term.region for term in (source, target) if term.region]
     parts += [_field(term.note, NOTE_LIMIT) for term in (source, target)]
     parts.append(_field(concept.note, NOTE_LIMIT))
@@ -135,6 +139,8 @@ def _concept(source: str, target: str, comment: str, source_lang: str,
             source_term.status = part
         elif part == "admitted" and not target_term.status:
             target_term.status = part
+        elif part == PROVISIONAL and not target_term.process:
+            target_term.process = "provisionallyProcessed"
         elif part:
             rest.append(part)
     return Concept(note="; ".join(rest), terms=[source_term, target_term])

@@ -21,6 +21,8 @@ def concept_entry(line: int, concept: Concept, options: ReadOptions,
         concept.subject = options.subject
     if defaults and options.source and not concept.sources:
         concept.sources = [options.source]
+    for term in concept.terms if options.process else ():
+        term.process = term.process or options.process
     try:
         concept.validate()
     except ValidationError as exc:

@@ -120,7 +120,11 @@ BASIC_NATIVE = frozenset({("admin", "customerSubset"), ("admin", "projectSubset"
 # What a tool that knows only the picklist should take from a model value it lacks.
 PICKLIST_FALLBACK = {"forbidden": "deprecatedTerm-admn-sts", "properNoun": "noun"}
 MODEL_NOTES = (("administrativeStatus", "status"), ("termType", "type"),
-               ("partOfSpeech", "pos"), ("grammaticalGender", "gender"))
+               ("partOfSpeech", "pos"), ("grammaticalGender", "gender"),
+               ("processStatus", "process"))
+# termNote types TBX-Basic's Schematron allows; other model fields go as kept-as-is notes
+BASIC_TERM_NOTES = frozenset({"administrativeStatus", "partOfSpeech", "geographicalUsage",
+                              "grammaticalGender", "termLocation", "termType"})
 
 
 def sniff_root(*names: str) -> Callable[[bytes], bool]:
@@ -284,6 +288,8 @@ def _term_notes(term: Term, dialect: Dialect) -> tuple[list[tuple[str, str, str 
             continue
         key = f"termNote {category}"
         value = datacats.file_value(name, model_value, term.kept.get(key, ""))
+        if dialect.native is not None and category not in BASIC_TERM_NOTES:
+            continue        # written by _kept as a note the reader maps back
         used.add(key)
         if dialect.allows(category, value):
             notes.append((category, value, None))
@@ -303,6 +309,8 @@ def _term(term: Term, dialect: Dialect, form_of: tuple[str, str] | None = None,
     (base term, base term's id) for a with_forms variant."""
     notes, used = _term_notes(term, dialect)
     kept = {k: v for k, v in term.kept.items() if k not in used}
+    if term.process and "termNote processStatus" not in used:
+        kept["termNote processStatus"] = term.process
     if dialect.grouped and any(refined for _, _, refined in notes):
         outer = etree.Element(dialect.grouped[0])
         holder = sub(outer, dialect.grouped[1])
@@ -510,6 +518,8 @@ class _EntryReader:
                 kept = _kept_note(child)
                 if label == FORMS_LABEL.strip():
                     term.forms.extend(w for w in words if w not in term.forms)
+                elif kept and kept[0].partition(" ")[2] in datacats.MODEL_FIELD:
+                    self.term_note(term, kept[0].partition(" ")[2], kept[1])
                 elif kept:
                     _keep(term.kept, *kept)
                 else:

@@ -60,11 +60,15 @@ class HistoryEntry:
     counts: dict[str, int] = field(default_factory=dict)
     summary: dict = field(default_factory=dict)
     undone_by: str = ""
+    #: the concepts the batch touched: {"count": n, "concepts": [{"id", "terms": ["pl:..."]}]}
+    #: (the first ones of a large batch; empty for batches older than this record)
+    touched: dict = field(default_factory=dict)
 
     def to_json(self) -> dict:
         return with_optional({"batch": self.batch, "time": self.time, "user": self.user,
                                "command": self.command, "counts": dict(self.counts),
-                               "summary": dict(self.summary)}, undone_by=self.undone_by)
+                               "summary": dict(self.summary)}, undone_by=self.undone_by,
+                              touched=self.touched or None)
 
     @classmethod
     def from_record(cls, record: dict) -> "HistoryEntry":
@@ -72,7 +76,8 @@ class HistoryEntry:
                    user=record.get("user", ""), command=record.get("command", ""),
                    counts=dict(record.get("counts", {})),
                    summary=dict(record.get("summary", {})),
-                   undone_by=record.get("undone_by", ""))
+                   undone_by=record.get("undone_by", ""),
+                   touched=dict(record.get("touched") or {}))
 
 
 @dataclass
@@ -90,9 +95,10 @@ class UndoResult:
 
 @dataclass
 class Deleted:
-    """`Termbase.delete`: the id of the concept removed (undoable)."""
+    """`Termbase.delete`: the id of the concept removed and the batch that undoes it."""
 
     concept_id: str
+    batch: str = ""
 
     def to_json(self) -> dict:
-        return {"deleted": self.concept_id}
+        return with_optional({"deleted": self.concept_id}, batch=self.batch)

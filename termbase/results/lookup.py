@@ -19,16 +19,18 @@ class Equivalent:
     type: str = ""
     region: str = ""
     note: str = ""
+    process: str = ""               # TBX processStatus when not finalized (provisional)
 
     def to_json(self) -> dict:
         return with_optional({"term": self.term, "status": self.status},
-                              type=self.type, region=self.region, note=self.note)
+                              type=self.type, region=self.region, note=self.note,
+                              process=self.process)
 
     @classmethod
     def from_json(cls, data: dict) -> "Equivalent":
         return cls(term=data["term"], status=data.get("status") or "admitted",
                    type=data.get("type", ""), region=data.get("region", ""),
-                   note=data.get("note", ""))
+                   note=data.get("note", ""), process=data.get("process", ""))
 
 
 @dataclass
@@ -45,6 +47,7 @@ class Match:
     definition: dict[str, str] = field(default_factory=dict)
     note: str = ""
     region: str = ""                # the matched term's variety (pl-LT); `lang` stays base
+    layer: str = ""                 # which termbase it comes from, when several are searched
 
     def to_json(self) -> dict:
         return with_optional({
@@ -53,7 +56,7 @@ class Match:
             "equivalents": {lang: [e.to_json() for e in terms]
                             for lang, terms in self.equivalents.items()},
             "subject": self.subject, "definition": dict(self.definition)}, note=self.note,
-            region=self.region or None)
+            region=self.region or None, layer=self.layer)
 
 
 @dataclass

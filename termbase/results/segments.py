@@ -23,13 +23,16 @@ class TermHit:
     equivalents: list[Equivalent] = field(default_factory=list)
     note: str = ""                  # the concept's note
     source_note: str = ""           # the source term's region and note
+    process: str = ""               # the source term's processStatus when provisional
+    layer: str = ""                 # which termbase it comes from, when several are searched
 
     def to_json(self) -> dict:
         return with_optional({
             "start": self.start, "end": self.end, "text": self.text,
             "concept_id": self.concept_id, "term": self.term, "match": self.match,
             "status": self.status, "equivalents": [e.to_json() for e in self.equivalents]},
-            note=self.note, source_note=self.source_note)
+            note=self.note, source_note=self.source_note, process=self.process,
+            layer=self.layer)
 
     @classmethod
     def from_json(cls, data: dict) -> "TermHit":
@@ -37,7 +40,8 @@ class TermHit:
                    concept_id=data["concept_id"], term=data["term"], match=data["match"],
                    status=data.get("status", "admitted"),
                    equivalents=[Equivalent.from_json(e) for e in data["equivalents"]],
-                   note=data.get("note", ""), source_note=data.get("source_note", ""))
+                   note=data.get("note", ""), source_note=data.get("source_note", ""),
+                   process=data.get("process", ""))
 
 
 @dataclass
@@ -48,10 +52,11 @@ class MemoryHit:
     source: str
     target: str
     origin: str = ""
+    layer: str = ""                 # which termbase it comes from, when several are searched
 
     def to_json(self) -> dict:
-        return {"score": self.score, "source": self.source, "target": self.target,
-                "origin": self.origin}
+        return with_optional({"score": self.score, "source": self.source,
+                              "target": self.target, "origin": self.origin}, layer=self.layer)
 
     def differences(self, segment: str) -> list[tuple[str, bool]]:
         """The words of this match's source, each with whether `segment` lacks it there."""
@@ -89,11 +94,15 @@ class CheckIssue:
     expected: list[str] = field(default_factory=list)
     source: str = ""
     target: str = ""
+    provisional: list[str] = field(default_factory=list)   # expected terms not yet reviewed
+    layer: str = ""                 # which termbase raised it, when several are searched
 
     def to_json(self) -> dict:
-        return {"line": self.line, "kind": self.kind, "concept_id": self.concept_id,
-                "source_term": self.source_term, "target_term": self.target_term,
-                "expected": list(self.expected), "source": self.source, "target": self.target}
+        return with_optional({
+            "line": self.line, "kind": self.kind, "concept_id": self.concept_id,
+            "source_term": self.source_term, "target_term": self.target_term,
+            "expected": list(self.expected), "source": self.source, "target": self.target},
+            provisional=list(self.provisional) or None, layer=self.layer)
 
 
 @dataclass

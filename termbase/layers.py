@@ -1,0 +1,191 @@
+"""Layered termbases: a project termbase searched together with lower ones (a team's, an
+agency's, the shipped glossary), as memoQ and Trados search several termbases in a given
+order of priority.
+
+`Layers` wraps several `Termbase` objects, the first being the project's. Lookups and
+suggestions search every layer and say which one each result comes from (`layer`). Writes,
+history and undo belong to the first layer only: a face writes through `layers.project`.
+Concepts keep their own layer: two layers may use the same concept id for different
+concepts, and their results stay apart. Where an upper layer has a term a lower layer's
+result shows, the upper layer's status wins: a term the project forbids is shown forbidden
+even in the team glossary's results.
+
+The user names the lower layers with `--also PATH` (repeatable) or, until a user config
+file exists, the environment variable TERMBASE_ALSO (paths separated by os.pathsep).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from termbase.api import Termbase
+from termbase.langtag import base as base_lang
+from termbase.errors import StoreError
+from termbase.results.lookup import Equivalent, Match
+from termbase.text.normalize import norm
+
+ALSO_ENV = "TERMBASE_ALSO"
+# When one layer holds a term in several concepts with different statuses, the most
+# restrictive one speaks for that layer.
+_SEVERITY = {"": 0, "preferred": 0, "admitted": 1, "deprecated": 2, "forbidden": 3}
+
+
+def layer_paths_from_env() -> list[str]:
+    """The lower layers named by TERMBASE_ALSO."""
+    return [p for p in os.environ.get(ALSO_ENV, "").split(os.pathsep) if p.strip()]
+
+
+def _labels(termbases: Sequence[Termbase]) -> list[str]:
+    """Short names: the file's stem, numbered when two layers share one."""
+    stems = [Path(tb.path).stem for tb in termbases]
+    return [stem if stems.count(stem) == 1 else f"{stem}#{n}"
+            for n, stem in enumerate(stems, 1)]
+
+
+class Layers:
+    """Several termbases searched as one; the first is the project's, the upper layer."""
+
+    def __init__(self, termbases: Sequence[Termbase]):
+        if not termbases:
+            raise ValueError("layers need at least one termbase")
+        self.termbases = list(termbases)
+        self.labels = _labels(self.termbases)
+
+    @classmethod
+    def open(cls, project: Termbase, also: Iterable[str | Path]) -> "Layers":
+        """`project` over the existing termbases at `also`, in that order of priority."""
+        lower = []
+        for path in also:
+            if not Path(path).exists():
+                raise StoreError(f"termbase layer {path} does not exist")
+            tb = Termbase.open(path, create=False)
+            if Path(tb.path).resolve() == Path(project.path).resolve():
+                continue      # the project itself named again
+            lower.append(tb)
+        return cls([project, *lower])
+
+    @property
+    def project(self) -> Termbase:
+        """The first layer: where writes, history and undo go."""
+        return self.termbases[0]
+
+    @property
+    def path(self) -> Path:
+        return self.project.path
+
+    def preload(self) -> int:
+        """Open every layer's index now; the number of terms indexed in all."""
+        return sum(tb.preload() for tb in self.termbases)
+
+    # -- reading -------------------------------------------------------------------------
+    def lookup(self, query: str, lang: str | None = None, to: Iterable[str] | None = None,
+               limit: int = 10, fuzzy: bool = True) -> list[Match]:
+        """`Termbase.lookup` over every layer: the best `limit` matches of all, each with its
+        `layer`; on equal scores the upper layer's come first."""
+        targets = list(to) if to else None
+        found: list[tuple[float, int, Match]] = []
+        for depth, (tb, label) in enumerate(zip(self.termbases, self.labels)):
+            for match in tb.lookup(query, lang=lang, to=targets, limit=limit, fuzzy=fuzzy):
+                match.layer = label
+                for lang_code, terms in match.equivalents.items():
+                    match.equivalents[lang_code] = self._ruled(terms, lang_code, depth)
+                found.append((-match.score, depth, match))
+        found.sort(key=lambda item: item[:2])
+        return [match for _, _, match in found[:limit]]
+
+    def suggest(self, segment: str, source_lang: str, target_lang: str, *, memory: int = 5,
+                min_score: float = 50.0):
+        """`Termbase.suggest` over every layer: the terms of all, in segment order (upper
+        layer first where two start together), each with its `layer`; the best `memory`
+        memory matches of all."""
+        from termbase.results import Suggestion
+
+        hits, matches = [], []
+        for depth, (tb, label) in enumerate(zip(self.termbases, self.labels)):
+            found = tb.suggest(segment, source_lang, target_lang, memory=memory,
+                               min_score=min_score)
+            for hit in found.terms:
+                hit.layer = label
+                hit.status = self._status_above(source_lang, hit.term, depth) or hit.status
+                hit.equivalents = self._ruled(hit.equivalents, found.target_lang, depth)
+                hits.append((hit.start, depth, hit))
+            for match in found.memory:
+                match.layer = label
+                matches.append((-match.score, depth, match))
+        hits.sort(key=lambda item: item[:2])
+        matches.sort(key=lambda item: item[:2])
+        return Suggestion(segment=found.segment, source_lang=found.source_lang,
+                          target_lang=found.target_lang, terms=[h for _, _, h in hits],
+                          memory=[m for _, _, m in matches[:memory]])
+
+    def check(self, file, source_lang: str, target_lang: str, *, name: str | None = None,
+              ignore_provisional: bool = False):
+        """`Termbase.check` against every layer, each issue with its `layer`. A lower
+        layer's issue is dropped where an upper layer has its own word on the same term:
+        a missing equivalent for a source term an upper layer also recognises there and
+        gives target terms for (its check decides: the project's seniūnija for gmina where
+        the team expects savivaldybė), or a target term an upper layer holds as preferred
+        or admitted. `segments` counts the file's segments once."""
+        from termbase.results import CheckReport
+        from termbase.streams import is_stream, readable_path, stream_name
+
+        reports = []
+        with readable_path(file, name) as path:       # a stream is read once, for all
+            for tb in self.termbases:
+                reports.append(tb.check(path, source_lang, target_lang,
+                                        ignore_provisional=ignore_provisional))
+        source_base, target_base = base_lang(source_lang), base_lang(target_lang)
+        kept = []
+        for depth, (report, label) in enumerate(zip(reports, self.labels)):
+            for issue in report.issues:
+                if depth and self._overruled(issue, depth, source_base, target_base):
+                    continue
+                issue.layer = label
+                kept.append((issue.line, depth, issue))
+        kept.sort(key=lambda item: item[:2])
+        first = reports[0]
+        return CheckReport(file=stream_name(file, name) if is_stream(file) else first.file,
+                           source_lang=first.source_lang, target_lang=first.target_lang,
+                           segments=first.segments, issues=[i for _, _, i in kept])
+
+    def _overruled(self, issue, depth: int, source_lang: str, target_lang: str) -> bool:
+        if issue.kind == "missing-equivalent":
+            text, wanted, (lang, other) = issue.source, issue.source_term, (source_lang,
+                                                                           target_lang)
+        else:
+            text, wanted, (lang, other) = issue.target, issue.target_term, (target_lang,
+                                                                           source_lang)
+        for tb in self.termbases[:depth]:
+            for hit in tb.suggest(text, lang, other, memory=0).terms:
+                if hit.text.casefold() != wanted.casefold():
+                    continue
+                if issue.kind == "missing-equivalent":
+                    if hit.equivalents:        # the upper layer requires its own
+                        return True
+                elif hit.status in ("preferred", "admitted"):
+                    return True
+        return False
+
+    # -- the upper layer's word on a term ----------------------------------------------------
+    def _status_above(self, lang: str, text: str, depth: int) -> str:
+        """The status the nearest layer above `depth` gives the term (lang, text), or ""
+        when none above holds it."""
+        key = norm(text)
+        for tb in self.termbases[:depth]:
+            index = tb.index
+            statuses = [index.terms[tid].status or "admitted"
+                        for tid in index.exact.get(key, ())
+                        if index.terms[tid].lang == lang]
+            if statuses:
+                return max(statuses, key=lambda s: _SEVERITY.get(s, 0))
+        return ""
+
+    def _ruled(self, terms: list[Equivalent], lang: str, depth: int) -> list[Equivalent]:
+        """Equivalents with the statuses upper layers give them, preferred first again."""
+        if depth == 0:
+            return terms
+        for entry in terms:
+            entry.status = self._status_above(lang, entry.term, depth) or entry.status
+        return sorted(terms, key=lambda e: _SEVERITY.get(e.status, 1))

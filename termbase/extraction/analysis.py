@@ -29,7 +29,7 @@ from typing import NamedTuple
 
 from termbase.extraction.stopwords import is_preposition, is_stopword
 from termbase.text import dictionary, polish
-from termbase.text.lithuanian import paradigm
+from termbase.text.lithuanian import masculine_nominative, paradigm
 from termbase.text.morphology import snowball_stem
 
 NOUN, ADJ, PREP, STOP = "noun", "adj", "prep", "stop"
@@ -120,6 +120,21 @@ def _lithuanian(word: str, low: str) -> WordInfo:
     lemma = dictionary.lemmatize(low, "lt")
     if is_stopword(lemma, "lt") or low.endswith("iau"):  # forms of pronouns and numerals
         return WordInfo(lemma, STOP)  # (vienam, visiems), comparative adverbs (ilgiau)
+    negated = _negated(word, low)
+    if negated:
+        return negated
+    if _is_verb_lemma(lemma) and low == lemma[:-1] + "ų":
+        return WordInfo(lemma, STOP)  # augtų, būtų: the conditional mood
+    if lemma.endswith(("ntis", "įsis")) and dictionary.known(low, "lt"):
+        # budintis, budinčių: a present active participle, keyed by its own nominative
+        # (simplemma files some forms under a lemma of their own, "budįsis")
+        key = masculine_nominative(low, ("ntis",)) or lemma
+        return WordInfo(key, ADJ, participle=True)
+    if lemma.endswith("tis") and low in paradigm(lemma):
+        return WordInfo(lemma, NOUN)  # nutartimi: a noun in -tis, no reflexive verb
+    participle = _passive_participle(lemma)
+    if participle:
+        return WordInfo(lemma, ADJ, participle=True)  # apribota, apsaugotas (būstas)
     if not dictionary.known(low, "lt"):  # simplemma's guesses for unknown words mislead
         # ("mediacija" -> "medis"): group them by their Snowball stem instead
         base = lithuanian_stem(low)
@@ -139,6 +154,9 @@ def _lithuanian(word: str, low: str) -> WordInfo:
         noun = lithuanian_noun_lemma(low)
         if noun:
             return WordInfo(noun, NOUN)
+        passive = lemma[:-2] + "tas"
+        if lemma.endswith("ti") and masculine_nominative(low, ("as",)) == passive:
+            return WordInfo(passive, ADJ, participle=True)  # nustatytas, nustatytos
         if _LT_PARTICIPLE.search(low) and not low.endswith(_LT_GERUNDS):
             return WordInfo(lemma, ADJ, participle=True)
         return WordInfo(lemma, STOP)
@@ -147,6 +165,26 @@ def _lithuanian(word: str, low: str) -> WordInfo:
     if lemma.endswith(_LT_PARTICIPLE_LEMMAS):  # simplemma lists some as words of their own
         return WordInfo(lemma, ADJ, participle=True)
     return WordInfo(lemma, ADJ if lithuanian_adjective(lemma) else NOUN)
+
+
+def _negated(word: str, low: str) -> WordInfo | None:
+    """ne- before an adjective, participle or verb the dictionary knows while it lacks the
+    whole word: "nesaugios" is saugus negated, "netinkamos" tinkamas."""
+    rest = low[2:]
+    if not low.startswith("ne") or len(rest) < 4 or dictionary.known(low, "lt") \
+            or not dictionary.known(rest, "lt"):
+        return None
+    info = _lithuanian(word[2:], rest)
+    if info.role != ADJ:
+        return WordInfo(low, STOP) if info.role == STOP else None
+    return info._replace(key="ne" + info.key)
+
+
+def _passive_participle(lemma: str) -> bool:
+    """A past passive participle the dictionary lists as a word of its own (apribotas,
+    sudarytas): its verb is the same stem with -ti."""
+    return lemma.endswith("tas") and len(lemma) > 5 and dictionary.is_lemma(
+        lemma[:-2] + "i", "lt")
 
 
 def lithuanian_noun_lemma(form: str) -> str | None:

@@ -21,11 +21,13 @@ import re
 from collections import Counter
 from typing import Callable, Iterable
 
-from termbase.extraction.analysis import ADJ, NOUN, WordInfo, analyse, head_position
+from termbase.extraction.analysis import (ADJ, NOUN, WordInfo, analyse, head_position,
+                                          lithuanian_adjective)
 from termbase.text import dictionary
 from termbase.text.lithuanian import (DATIVE, LOCATIVE, case_slots, declined_adjective,
+                                      adjective_slots, definite_nominative, is_definite,
                                       masculine_nominative, noun_nominative_plural,
-                                      noun_numbers)
+                                      noun_numbers, noun_slots)
 from termbase.text.normalize import tokenize
 
 FormsOf = Callable[[str], Counter]
@@ -205,6 +207,10 @@ def adjective_form(info: WordInfo, gender: str, forms_of: FormsOf, seen_as: str 
         if masculine is None or not plural:
             return adjective_nominative(lemma[1:], gender, forms_of(lemma))
         return declined_adjective(masculine, gender, True)
+    if seen_as:
+        lemma = _degree(seen_as.lower(), lemma)
+        if is_definite(seen_as):  # "laikinąją globą" -> "laikinoji globa"
+            return definite_nominative(lemma, gender, plural)
     if plural:
         return declined_adjective(lemma, gender, True)
     if gender == "m":
@@ -214,8 +220,26 @@ def adjective_form(info: WordInfo, gender: str, forms_of: FormsOf, seen_as: str 
             candidate = lemma[: -len(masculine)] + feminine
             if dictionary.is_form_of(candidate, lemma, "lt") or candidate in forms_of(lemma):
                 return candidate
+            if _adjective_lemma(lemma):  # a regular adjective: "sunkia" -> "sunki"
+                return declined_adjective(lemma, "f", False)
             return None
     return None
+
+
+def _adjective_lemma(lemma: str) -> bool:
+    """An adjective by the dictionary, itself or negated ("nesaugus")."""
+    return lithuanian_adjective(lemma) or (
+        lemma.startswith("ne") and lithuanian_adjective(lemma[2:]))
+
+
+def _degree(form: str, lemma: str) -> str:
+    """The lemma with the degree the form has: "geriausi" (geras) -> "geriausias",
+    "didesnės" (didelis) -> "didesnis"; the lemma itself for the positive."""
+    stem = lemma[: -2] if lemma.endswith(("as", "is", "us", "ys")) else lemma
+    for suffix, lemma_ending in (("iaus", "iausias"), ("esn", "esnis")):
+        if form.startswith(stem + suffix) and not lemma.startswith(stem + suffix):
+            return stem + lemma_ending
+    return lemma
 
 
 def _participle_kind(form: str) -> tuple[str, ...]:
@@ -244,6 +268,35 @@ def dependents_in_genitive(words: list[str]) -> bool:
 
 
 _ACCUSATIVE_SINGULAR = ("ą", "ę", "į", "ų")
+
+
+def modifiers_agree(words: list[str]) -> bool:
+    """Every adjective or participle before the head can agree (number and case) with the
+    word after it: "geriausi vaiko" (a nominative before a genitive), "laikinai apribota"
+    (an adverb before a participle) and "sudarytas pagalbos vaikui" (a participle whose
+    noun comes later) are no phrases."""
+    h = head_of(words)
+    if h is None:
+        return False
+    for p in range(h):
+        if analyse(words[p], "lt").role != ADJ or is_definite(words[p]):
+            continue
+        ours = adjective_slots(words[p])
+        # the next word, or across genitives the head: "geriausi [vaiko] interesai"
+        if not (_agrees(ours, words[p + 1]) or _agrees(ours, words[h])):
+            return False
+    return True
+
+
+def _agrees(ours: frozenset, word: str) -> bool:
+    info = analyse(word, "lt")
+    if is_definite(word) or info.role not in (ADJ, NOUN) or not ours:
+        return True
+    if info.role == ADJ:
+        theirs = adjective_slots(word)
+    else:
+        theirs = noun_slots(word, None if info.key.startswith("~") else info.key)
+    return not theirs or bool(ours & theirs)
 
 
 # Prepositions that govern the accusative or instrumental only: a genitive right after one

@@ -37,6 +37,10 @@ from termbase.extraction.stopwords import (ends_complex_preposition, is_coordina
 from termbase.text.normalize import Token, tokenize
 
 MAX_LEN = 5
+# Official names run longer than terms ("Valstybės vaiko teisių apsaugos ir įvaikinimo
+# tarnyba", "Krajowy Program Przeciwdziałania Ubóstwu i Wykluczeniu Społecznemu"): a
+# sequence that opens like a name (see `_name_start`) may have up to seven words.
+NAME_MAX_LEN = 7
 _SENTENCE_END = re.compile(r"[.!?:;•\u2022\"„“”«»()\[\]–—]")
 _SPACES = re.compile(r"\s+")
 _LINE_BREAKS = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
@@ -117,7 +121,8 @@ class NgramCounter:
         infos = [analyse(tok.text, self.lang) for tok in tokens]
         for k in _glued(passage.text, tokens) | self._complex_prepositions(tokens):
             infos[k] = WordInfo(infos[k].key, STOP)
-        for k in _name_coordinators(passage.text, tokens, self.lang):
+        for k in {*_name_coordinators(passage.text, tokens, self.lang),
+                  *_genitive_coordinators(passage.text, tokens, infos, self.lang)}:
             infos[k] = WordInfo(infos[k].key, CONJ)
         for tok, info in zip(tokens, infos):
             if info.role in (NOUN, ADJ):
@@ -148,7 +153,10 @@ class NgramCounter:
                 continue
             prepositions, nouns, name = 0, 0, infos[i].name
             nouns_after_name = False
-            for j in range(i, min(i + self.max_len + 1, end)):
+            limit = self.max_len
+            if _name_start(passage.text, tokens, i):
+                limit = max(limit, NAME_MAX_LEN)
+            for j in range(i, min(i + limit + 1, end)):
                 info = infos[j]
                 if info.role == STOP:
                     break
@@ -168,7 +176,7 @@ class NgramCounter:
                     continue  # no head yet, or a participle that wants its complement
                 if cuts(infos, attach, i, j):
                     continue
-                if j - i == self.max_len:
+                if j - i == limit:
                     key = tuple(x.key for x in infos[i:j + 1])
                     self.longer[key] = self.longer.get(key, 0) + 1
                 else:
@@ -307,6 +315,42 @@ def _name_coordinators(text: str, tokens: list[Token], lang: str) -> list[int]:
         word, before, after = tokens[k].text, tokens[k - 1].text, tokens[k + 1].text
         if is_coordinator(word, lang) and before[:1].isupper() and after[:1].isupper() \
                 and not text[tokens[k - 1].end:tokens[k + 1].start].replace(word, "").strip():
+            found.append(k)
+    return found
+
+
+def _name_start(text: str, tokens: list[Token], i: int) -> bool:
+    """A capitalised word inside a sentence, or one followed by another capitalised word:
+    where an official name may begin."""
+    if not _capitalised(tokens[i].text):
+        return False
+    if not sentence_initial(text, tokens, i):
+        return True
+    return i + 1 < len(tokens) and _capitalised(tokens[i + 1].text)
+
+
+_LT_GENITIVE = ("ų", "os", "ės", "o", "io", "aus", "iaus", "ies", "ens", "ers")
+
+
+def _genitive_coordinators(text: str, tokens: list[Token], infos: list[WordInfo],
+                           lang: str) -> list[int]:
+    """Lithuanian "ir"/"bei" joining two genitive nouns that modify one head after them:
+    "mamos ir vaiko dienos centras", "vaiko teisių apsaugos ir įvaikinimo tarnyba"."""
+    if lang != "lt":
+        return []
+    found = []
+    for k in range(1, len(tokens) - 2):
+        if not is_coordinator(tokens[k].text.lower(), lang):
+            continue
+        before, after, then = tokens[k - 1], tokens[k + 1], tokens[k + 2]
+        gaps = (text[a.end:b.start] for a, b in ((before, tokens[k]), (tokens[k], after),
+                                                  (after, then)))
+        if any(gap.strip() for gap in gaps):
+            continue  # punctuation between: a list, not one modifier
+        if infos[k - 1].role == NOUN and infos[k + 1].role == NOUN \
+                and before.text.lower().endswith(_LT_GENITIVE) \
+                and after.text.lower().endswith(_LT_GENITIVE) \
+                and infos[k + 2].role in (NOUN, ADJ):
             found.append(k)
     return found
 

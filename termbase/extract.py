@@ -92,7 +92,8 @@ class Extraction:
         scored = []
         for key, freq in freqs.items():
             key_ = self.phrase_keyness(key)
-            prior = termhood.shape_prior(counter.stats[key].shape, self.lang)
+            prior = termhood.shape_prior(counter.stats[key].shape, self.lang,
+                                         counter.stats[key].whole_name)
             if len(key) == 1 and key[0] in counter.word_forms:
                 prior *= termhood.single_word_prior(counter.word_forms[key[0]], self.lang) \
                     / termhood.LENGTH_PRIOR[1]

@@ -5,6 +5,7 @@ Roles decide where a word may stand in a candidate:
     NOUN  may start, end or stand alone       ADJ   may start or end, never stand alone
     PREP  only inside ("ustawa o pomocy")     STOP  never (breaks the candidate)
     CONJ  only inside a name ("Ochrony Społecznej i Pracy"; given by `ngrams`, in context)
+    ADV   only inside, before its adjective ("samotnie gospodarująca"; in context too)
 
 Polish words are read with morfeusz2: a word with an adjectival reading groups under its
 adjective lemma (so "niepełnosprawna" and "niepełnosprawnych" share a key although morfeusz
@@ -28,12 +29,16 @@ import re
 from typing import NamedTuple
 
 from termbase.extraction.stopwords import is_preposition, is_stopword
+from termbase.extraction.termhood import general_frequency
 from termbase.text import dictionary, polish
 from termbase.text.lithuanian import masculine_nominative, paradigm
 from termbase.text.morphology import snowball_stem
 
 NOUN, ADJ, PREP, STOP = "noun", "adj", "prep", "stop"
 CONJ = "conj"  # given in context only: "i" joining two capitalised words of a name
+# given in context only: a Polish adverb modifying the adjective after it ("osoba samotnie
+# gospodarująca", the first part of "placówka opiekuńczo-wychowawcza")
+ADV = "adv"
 AMBIGUOUS = "|"  # joins the candidate lemmas of a word that has several
 
 
@@ -72,6 +77,8 @@ def _polish(word: str, low: str) -> WordInfo:
     by_pos: dict[str, list[polish.Reading]] = {}
     for reading in readings:
         by_pos.setdefault(reading.pos, []).append(reading)
+    if _rare_noun_homograph(word, by_pos):
+        return WordInfo(low, STOP)
     for pos in polish.KEY_PREFERENCE:
         if pos not in by_pos:
             continue
@@ -86,6 +93,25 @@ def _polish(word: str, low: str) -> WordInfo:
             pos == "ign" and word[:1].isupper() and not word.isupper())
         return WordInfo(key, role, name, participle=pos in ("ppas", "pact"))
     return WordInfo(low, PREP if "prep" in by_pos else STOP)
+
+
+# A noun lemma this many times rarer than the form itself is a homograph of a commoner
+# word of another part of speech.
+RARE_HOMOGRAPH_RATIO = 20
+
+
+def _rare_noun_homograph(word: str, by_pos: dict) -> bool:
+    """A verb or adverb that morfeusz2 can also read as a form of a rare noun: "rośnie"
+    (rośnia), "samotnie" (samotnia). Only nouns are read so; adjectives and lemmas as
+    common as their forms are kept."""
+    if set(by_pos) - (polish.NOUN_POS | {"ign"}) == set() or set(by_pos) & polish.ADJ_POS:
+        return False
+    if not set(by_pos) & {"subst", "depr"}:
+        return False
+    form = general_frequency(word.lower(), "pl")
+    lemmas = {r.base_lemma.lower() for pos in ("subst", "depr") for r in by_pos.get(pos, ())}
+    return form > 0 and all(general_frequency(lemma, "pl") * RARE_HOMOGRAPH_RATIO < form
+                            for lemma in lemmas)
 
 
 # -- Lithuanian -----------------------------------------------------------------------------
@@ -113,7 +139,15 @@ def _is_verb_lemma(lemma: str) -> bool:
     return lemma.endswith(("ti", "tis"))
 
 
+def _participle_form(low: str) -> bool:
+    """A participle's ending on a stem long enough to be one ("tęs", future of tęsti, is
+    a verb form)."""
+    return bool(_LT_PARTICIPLE.search(low)) and not low.endswith(_LT_GERUNDS) and len(low) > 4
+
+
 def _lithuanian(word: str, low: str) -> WordInfo:
+    if len(word) > 1 and word.isupper() and word.isalpha():
+        return WordInfo(low, NOUN)  # GIMK, VSD: an abbreviation, indeclinable
     proper = dictionary.dictionary("lt").get(word) if word[:1].isupper() else None
     if proper and proper[:1].isupper() and not dictionary.known(low, "lt"):
         return WordInfo(proper.lower(), NOUN, name=True)  # Alytaus -> Alytus, a place
@@ -146,7 +180,7 @@ def _lithuanian(word: str, low: str) -> WordInfo:
         agent = _LT_AGENT_NOUN.search(low)
         if agent:  # globotojams: globotojas, not a participle in -am-
             return WordInfo("~" + low[:agent.start(1)], NOUN, name=word[:1].isupper())
-        participle = bool(_LT_PARTICIPLE.search(low)) and not low.endswith(_LT_GERUNDS)
+        participle = _participle_form(low)
         adjectival = participle or base.endswith(_LT_ADJ_SUFFIXES)
         return WordInfo("~" + base, ADJ if adjectival else NOUN, name=word[:1].isupper(),
                         participle=participle)
@@ -157,7 +191,7 @@ def _lithuanian(word: str, low: str) -> WordInfo:
         passive = lemma[:-2] + "tas"
         if lemma.endswith("ti") and masculine_nominative(low, ("as",)) == passive:
             return WordInfo(passive, ADJ, participle=True)  # nustatytas, nustatytos
-        if _LT_PARTICIPLE.search(low) and not low.endswith(_LT_GERUNDS):
+        if _participle_form(low):
             return WordInfo(lemma, ADJ, participle=True)
         return WordInfo(lemma, STOP)
     if _is_verb_lemma(lemma):

@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 
 from termbase.text import polish
-from termbase.extraction.analysis import ADJ, NOUN, WordInfo
+from termbase.extraction.analysis import ADJ, ADV, NOUN, WordInfo
 
 NONE = 0
 LEFT, RIGHT = -1, 1   # the neighbour modified, as an offset
@@ -47,14 +47,18 @@ def polish_agrees(adjective: str, other: str) -> bool:
     return bool(_agreement(adjective)[0] & _agreement(other)[1])
 
 
-def _polish(words: list[str], infos: list[WordInfo], k: int, left: int) -> int:
-    """`left`: what the word before does (an adjective after an adjective follows the same
+def _polish(words: list[str], infos: list[WordInfo], k: int, done: list[int]) -> int:
+    """`done`: what the words before do (an adjective after an adjective follows the same
     noun only if that one does: "[świadczone] integralne wsparcie" is not "świadczone
-    integralne")."""
+    integralne"). Adverbs before the adjective are stepped over ("osoby [samotnie]
+    gospodarujące")."""
     nominal = (NOUN, ADJ)
-    if k > 0 and (infos[k - 1].role == NOUN or left == LEFT) and polish_agrees(
-            words[k], words[k - 1]):
-        return LEFT
+    back = k - 1
+    while back > 0 and infos[back].role == ADV:
+        back -= 1
+    if back >= 0 and (infos[back].role == NOUN or done[back] < 0) and polish_agrees(
+            words[k], words[back]):
+        return back - k
     if k + 1 < len(words) and infos[k + 1].role in nominal and polish_agrees(words[k],
                                                                               words[k + 1]):
         return RIGHT
@@ -126,7 +130,7 @@ def attachments(words: list[str], infos: list[WordInfo], lang: str) -> list[int]
         if info.role != ADJ:
             continue
         if lang == "pl" and polish.available():
-            result[k] = _polish(words, infos, k, result[k - 1] if k else NONE)
+            result[k] = _polish(words, infos, k, result)
         elif lang == "lt":
             result[k] = _lithuanian(words, infos, k)
         elif k + 1 < len(words) and infos[k + 1].role in (NOUN, ADJ):

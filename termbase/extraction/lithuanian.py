@@ -170,7 +170,10 @@ def base_words(words: list[str], forms_of: FormsOf, plural: bool = False
         return None
     forms[h], gender = lemma
     if plural:
-        forms[h] = noun_nominative_plural(forms[h], forms_of(analyse(words[h], "lt").key))
+        lemma_ = forms[h]
+        forms[h] = noun_nominative_plural(lemma_, forms_of(analyse(words[h], "lt").key),
+                                          lambda form: dictionary.is_form_of(form, lemma_,
+                                                                             "lt"))
         if forms[h] is None:
             return None
     genitive = words[h].lower().endswith(_GENITIVE)
@@ -262,7 +265,7 @@ def dependents_in_genitive(words: list[str]) -> bool:
     if h is None:
         return False
     infos = [analyse(w, "lt") for w in words]
-    return all(info.role != NOUN or w.lower().endswith(_GENITIVE)
+    return all(info.role != NOUN or w.lower().endswith(_GENITIVE) or w.isupper()
                or infos[k + 1].participle and w.lower().endswith(_ACCUSATIVE_SINGULAR)
                for k, (w, info) in enumerate(zip(words[:h], infos)))
 

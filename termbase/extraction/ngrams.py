@@ -27,7 +27,8 @@ from collections import Counter
 from typing import Iterable
 
 from termbase.text import polish
-from termbase.extraction.analysis import ADJ, CONJ, NOUN, PREP, STOP, WordInfo, analyse
+from termbase.extraction.analysis import (ADJ, ADV, CONJ, NOUN, PREP, STOP, WordInfo,
+                                          analyse)
 from termbase.extraction.attachment import (NONE, attachments, cuts, polish_agrees,
                                             runs_on)
 from termbase.extraction.lexemes import canonical_keys, merged_counters, rekey
@@ -50,7 +51,8 @@ HEAD_FINAL = {"lt", "en"}
 class Stats:
     """Everything counted for one lemma sequence."""
 
-    __slots__ = ("freq", "partial", "variants", "contexts", "files", "segments", "shape")
+    __slots__ = ("freq", "partial", "variants", "contexts", "files", "segments", "shape",
+                 "whole_name")
 
     def __init__(self) -> None:
         self.freq = 0
@@ -60,6 +62,7 @@ class Stats:
         self.files: set[str] = set()
         self.segments: set[int] | None = None      # passage indices (alignment only)
         self.shape = ""  # the roles of its words, see `_shape`
+        self.whole_name = False  # seen as a whole capitalised name (see `_capital_run`)
 
     @property
     def weighted_freq(self) -> float:
@@ -73,6 +76,7 @@ class Stats:
         for variant, count in other.variants.items():
             self.variants[variant] = self.variants.get(variant, 0) + count
         self.contexts = (self.contexts + other.contexts)[:2]
+        self.whole_name |= other.whole_name
         self.files |= other.files
         if self.segments is not None and other.segments is not None:
             self.segments |= other.segments
@@ -124,6 +128,9 @@ class NgramCounter:
         for k in {*_name_coordinators(passage.text, tokens, self.lang),
                   *_genitive_coordinators(passage.text, tokens, infos, self.lang)}:
             infos[k] = WordInfo(infos[k].key, CONJ)
+        if self.lang == "pl" and polish.available():
+            for k in _adverbs_of_adjectives(passage.text, tokens, infos):
+                infos[k] = WordInfo(tokens[k].text.lower(), ADV)
         for tok, info in zip(tokens, infos):
             if info.role in (NOUN, ADJ):
                 forms = self.word_forms.get(info.key)
@@ -160,6 +167,8 @@ class NgramCounter:
                 info = infos[j]
                 if info.role == STOP:
                     break
+                if info.role == ADV:
+                    continue  # inside only, with its adjective after it
                 if info.role in (PREP, CONJ):
                     prepositions += 1
                     if prepositions > 1:
@@ -172,7 +181,8 @@ class NgramCounter:
                         break
                     name, nouns_after_name = False, True
                 nouns += info.role == NOUN
-                if not nouns or (head_final and info.role != NOUN) or info.participle:
+                if not nouns or (head_final and info.role != NOUN) or (
+                        info.participle and not _without_complement(infos, j, end)):
                     continue  # no head yet, or a participle that wants its complement
                 if cuts(infos, attach, i, j):
                     continue
@@ -180,10 +190,12 @@ class NgramCounter:
                     key = tuple(x.key for x in infos[i:j + 1])
                     self.longer[key] = self.longer.get(key, 0) + 1
                 else:
-                    self._record(index, passage, tokens, infos, i, j, attach, end)
+                    self._record(index, passage, tokens, infos, i, j, attach, (start, end))
 
     def _record(self, index: int, passage: Passage, tokens: list[Token],
-                infos: list[WordInfo], i: int, j: int, attach: list[int], end: int) -> None:
+                infos: list[WordInfo], i: int, j: int, attach: list[int],
+                chunk: tuple[int, int]) -> None:
+        end = chunk[1]
         if i == j and infos[i].role != NOUN:
             return
         key = tuple(info.key for info in infos[i:j + 1])
@@ -194,6 +206,8 @@ class NgramCounter:
             if self.keep_segments:
                 stats.segments = set()
         stats.freq += 1
+        if j > i and not stats.whole_name:
+            stats.whole_name = bool(_capital_run(passage.text, tokens, infos, i, j, chunk))
         stats.partial += runs_on(infos, attach, i, j, end, self.lang, tokens[j].text)
         surface = _surface(passage.text, tokens, i, j, infos)
         stats.variants[surface] = stats.variants.get(surface, 0) + 1
@@ -279,7 +293,7 @@ def _chunks(text: str, tokens: list[Token], infos: list[WordInfo], lang: str
     return chunks
 
 
-_ROLE_LETTER = {NOUN: "N", PREP: "P", CONJ: "C"}
+_ROLE_LETTER = {NOUN: "N", PREP: "P", CONJ: "C", ADV: "d"}
 
 
 def _shape(tokens: list[Token], infos: list[WordInfo], attach: list[int], i: int, j: int,
@@ -317,6 +331,56 @@ def _name_coordinators(text: str, tokens: list[Token], lang: str) -> list[int]:
                 and not text[tokens[k - 1].end:tokens[k + 1].start].replace(word, "").strip():
             found.append(k)
     return found
+
+
+def _without_complement(infos: list[WordInfo], j: int, end: int) -> bool:
+    """A Polish participle after its noun with nothing it could govern after it ends a
+    phrase: "rodzina zastępcza spokrewniona", "osoba samotnie gospodarująca" (but not
+    "osoba zagrożona [wykluczeniem]")."""
+    return j > 0 and infos[j - 1].role in (NOUN, ADJ, ADV) and not (
+        j + 1 < end and infos[j + 1].role in (NOUN, ADJ, PREP, ADV))
+
+
+def _adverbs_of_adjectives(text: str, tokens: list[Token], infos: list[WordInfo]
+                           ) -> list[int]:
+    """Polish adverbs that modify the adjective or participle right after them inside a
+    noun phrase: after a noun or adjective ("osób starszych samotnie gospodarujących",
+    "osoba przewlekle chora"), or joined to it by a hyphen ("opiekuńczo-wychowawcza")."""
+    found = []
+    for k in range(len(tokens) - 1):
+        if infos[k + 1].role != ADJ or infos[k].role in (PREP, CONJ):
+            continue
+        gap = text[tokens[k].end:tokens[k + 1].start]
+        hyphen = gap == "-"
+        if not hyphen and (gap != " " or k == 0 or infos[k - 1].role not in (NOUN, ADJ)
+                           or text[tokens[k - 1].end:tokens[k].start] != " "):
+            continue
+        if any(r.pos in ("adv", "adja") for r in polish.readings(tokens[k].text)):
+            found.append(k)
+    return found
+
+
+def _capital_run(text: str, tokens: list[Token], infos: list[WordInfo], i: int, j: int,
+                 chunk: tuple[int, int]) -> bool | None:
+    """Whether words i..j, every one capitalised but the prepositions and conjunctions
+    inside, are a whole name (True: "Krajowy Program Przeciwdziałania Ubóstwu i
+    Wykluczeniu Społecznemu") or a piece of one (False: "Krajowy Program", but also
+    "Polityki Społecznej" of "Ośrodek Polityki Społecznej", often a term of its own);
+    None when they are not all capitalised. A sentence's first word counts as capitalised
+    only before another capitalised word."""
+    def capital(k: int) -> bool:
+        if infos[k].role not in (NOUN, ADJ) or not _capitalised(tokens[k].text):
+            return False
+        return not sentence_initial(text, tokens, k) or (
+            k + 1 < chunk[1] and _capitalised(tokens[k + 1].text))
+
+    inside = [k for k in range(i, j + 1) if infos[k].role in (NOUN, ADJ)]
+    if not all(capital(k) for k in inside):
+        return None
+    same = infos[i].name
+    before = i - 1 >= chunk[0] and capital(i - 1) and infos[i - 1].name == same
+    after = j + 1 < chunk[1] and capital(j + 1) and infos[j + 1].name == infos[j].name
+    return not (before or after)
 
 
 def _name_start(text: str, tokens: list[Token], i: int) -> bool:

@@ -58,6 +58,11 @@ def _agreeing(word: str, agreement: Triples, prefer: tuple[str, ...] = ()
     return None
 
 
+def is_adverb(word: str) -> bool:
+    """A word morfeusz2 reads as an adverb (also when it has other readings: "samotnie")."""
+    return any(r.pos in ("adv", "adja") for r in polish.readings(word))
+
+
 class Phrase:
     """A head reading and the adjectives that agree with it, by position."""
 
@@ -72,6 +77,8 @@ class Phrase:
         """Take the adjectives at `positions` while they agree; False at the first that does
         not."""
         for p in positions:
+            if p + 1 < len(words) and p + 1 in positions and is_adverb(words[p]):
+                continue  # "samotnie [gospodarująca]", "opiekuńczo-[wychowawcza]"
             found = _agreeing(words[p], self.agreement, prefer[p] if p < len(prefer) else ())
             if not found:
                 return False

@@ -39,6 +39,8 @@ NESTED_FLOOR = 0.25
 SPECIFIC_WORD_FREQUENCY = 1e-5
 SPECIFIC_WORD_PRIOR = 0.6
 LENGTH_PRIOR = {1: 0.3, 2: 1.0, 3: 1.0, 4: 0.75, 5: 0.35}
+# A complete capitalised name of five words or more: the length prior of four words.
+WHOLE_NAME_PRIOR = 0.75
 PREPOSITION_PRIOR = 0.5        # "gmina z rejonu", "zmiany w ustawodawstwie": circumstances
 TERM_PREPOSITION_PRIOR = 0.85  # "opieka nad dziećmi", "asmenys su negalia"
 PARTICIPLE_FIRST_PRIOR = 0.5  # "teikiamos paslaugos", "zrealizowany projekt": descriptions
@@ -113,8 +115,11 @@ def single_word_prior(forms: Mapping[str, int], lang: str) -> float:
     return SPECIFIC_WORD_PRIOR if general < SPECIFIC_WORD_FREQUENCY else LENGTH_PRIOR[1]
 
 
-def shape_prior(shape: str, lang: str) -> float:
+def shape_prior(shape: str, lang: str, whole_name: bool = False) -> float:
+    """`whole_name`: a complete capitalised name, whose length says nothing against it."""
     prior = LENGTH_PRIOR.get(len(shape), LENGTH_PRIOR[5])
+    if whole_name:
+        prior = max(prior, WHOLE_NAME_PRIOR)
     if "P" in shape:
         prior *= PREPOSITION_PRIOR
     elif "p" in shape:

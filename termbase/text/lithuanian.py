@@ -309,14 +309,17 @@ def noun_numbers(form: str, lemma: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def noun_nominative_plural(lemma: str, seen=()) -> str | None:
+def noun_nominative_plural(lemma: str, seen=(), known=None) -> str | None:
     """The nominative plural of a noun lemma; where its ending allows two declensions
-    (brolis/viltis), the one whose plural forms were `seen`; None when still unclear."""
+    (brolis/viltis), the one whose plural forms were `seen`, else the one `known(form)`
+    (a dictionary) confirms; None when still unclear."""
     options = {_row(stem, name, True)[0]: sum(f in set(seen) for f in _row(stem, name, True))
                for stem, name in _noun_options(lemma)}
     if len(options) > 1:
         best = max(options.values())
         options = {form: n for form, n in options.items() if n == best}
+    if len(options) > 1 and known is not None:
+        options = {form: n for form, n in options.items() if known(form)}
     return next(iter(options)) if len(options) == 1 else None
 
 

@@ -150,9 +150,11 @@ def cuts(infos: list[WordInfo], attach: list[int], i: int, j: int) -> bool:
 
 
 def runs_on(infos: list[WordInfo], attach: list[int], i: int, j: int, end: int,
-            lang: str, last_word: str = "") -> bool:
-    """True when the phrase i..j (its last word `last_word`) is cut out of a longer one in
-    this occurrence.
+            lang: str, last_word: str = "", first_word: str = "", prev_word: str = ""
+            ) -> bool:
+    """True when the phrase i..j (its first and last words `first_word`, `last_word`, the
+    word before it in its chunk `prev_word`) is cut out of a longer one in this
+    occurrence.
 
     Polish noun phrases grow to the right: when an adjective follows in the same chunk
     ("Centrum Usług [Socjalnych]"), or a noun follows a final noun ("przedstawiciel
@@ -174,6 +176,12 @@ def runs_on(infos: list[WordInfo], attach: list[int], i: int, j: int, end: int,
         return following.role == NOUN and infos[j].role == NOUN
     k = i - 1
     if k >= 0 and attach[k] > 0 and i <= k + attach[k] <= j:
+        return True
+    # A Lithuanian phrase opening with a genitive right after another genitive noun left
+    # that one out: "[atvejo] vadybos posėdis", "[vaiko] teisių apsauga".
+    if lang == "lt" and prev_word and infos[k].role == NOUN and not infos[k].name \
+            and first_word.lower().endswith(LT_GENITIVE) \
+            and prev_word.lower().endswith(LT_GENITIVE):
         return True
     # A Lithuanian genitive modifies the noun after it ("[socialinių paslaugų] centras"),
     # so a phrase ending in one before a noun is the front of a longer phrase.

@@ -92,12 +92,15 @@ def adjective_nominative(stem: str, gender: str, seen: Iterable[str]) -> str | N
 COMPLEMENT_CASE = {lemma: DATIVE for lemma in ("paslauga", "pagalba", "parama", "išmoka",
                                                "nuolaida", "lengvata", "kompensacija",
                                                "pašalpa")}
-COMPLEMENT_CASE["smurtas"] = LOCATIVE
+# Care given at a place: "socialinė globa institucijoje", "globa asmens namuose"
+# (the head in the nominative only: "vaikų globos namuose" is in a children's home).
+COMPLEMENT_CASE.update({"smurtas": LOCATIVE, "globa": LOCATIVE, "priežiūra": LOCATIVE})
 
 
 def head_of(words: list[str]) -> int | None:
     """The head: the last noun before any preposition, or, for a noun that takes one,
-    before its complement in the dative or locative."""
+    before its complement in the dative or locative (a genitive may stand in the
+    complement: "globa [asmens] namuose")."""
     h = head_position(words, "lt")
     if h is None:
         return None
@@ -105,21 +108,28 @@ def head_of(words: list[str]) -> int | None:
         info = analyse(words[p], "lt")
         if info.role == ADJ:
             continue
-        if info.role != NOUN or info.key not in COMPLEMENT_CASE:
+        if info.role != NOUN:
             return h
-        if _complement(words, p + 1, h, COMPLEMENT_CASE[info.key]):
+        case = COMPLEMENT_CASE.get(info.key)
+        if case is None or (case == LOCATIVE and words[p].lower().endswith(_GENITIVE)):
+            if words[p].lower().endswith(_GENITIVE):
+                continue  # perhaps inside the complement
+            return h
+        if _complement(words, p + 1, h, case):
             return p
     return h
 
 
 def _complement(words: list[str], start: int, end: int, case: int) -> bool:
-    """Words start..end are nouns that can only be in `case` (and adjectives)."""
+    """Words start..end are nouns that can only be in `case`, adjectives, and genitives
+    before the last."""
     for p in range(start, end + 1):
         info = analyse(words[p], "lt")
-        if info.role == NOUN and (info.key.startswith("~")
-                                  or case_slots(words[p], info.key) != {case}):
-            return False
         if info.role not in (NOUN, ADJ):
+            return False
+        if info.role == ADJ or (p < end and words[p].lower().endswith(_GENITIVE)):
+            continue
+        if info.key.startswith("~") or case_slots(words[p], info.key) != {case}:
             return False
     return True
 

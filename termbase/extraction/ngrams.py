@@ -208,7 +208,8 @@ class NgramCounter:
         stats.freq += 1
         if j > i and not stats.whole_name:
             stats.whole_name = bool(_capital_run(passage.text, tokens, infos, i, j, chunk))
-        stats.partial += runs_on(infos, attach, i, j, end, self.lang, tokens[j].text)
+        stats.partial += runs_on(infos, attach, i, j, end, self.lang, tokens[j].text,
+                                 tokens[i].text, tokens[i - 1].text if i > chunk[0] else "")
         surface = _surface(passage.text, tokens, i, j, infos)
         stats.variants[surface] = stats.variants.get(surface, 0) + 1
         if len(stats.contexts) < 2 and all(c[0] != index for c in stats.contexts):

@@ -77,8 +77,9 @@ def _polish(word: str, low: str) -> WordInfo:
     by_pos: dict[str, list[polish.Reading]] = {}
     for reading in readings:
         by_pos.setdefault(reading.pos, []).append(reading)
-    if _rare_noun_homograph(word, by_pos):
-        return WordInfo(low, STOP)
+    if _rare_noun_homograph(word, by_pos) or any(
+            is_stopword(r.base_lemma.lower(), "pl") for r in by_pos.get("adj", ())):
+        return WordInfo(low, STOP)  # also "każdej", "takich": forms of pronouns
     for pos in polish.KEY_PREFERENCE:
         if pos not in by_pos:
             continue

@@ -182,7 +182,7 @@ class NgramCounter:
                     name, nouns_after_name = False, True
                 nouns += info.role == NOUN
                 if not nouns or (head_final and info.role != NOUN) or (
-                        info.participle and not _without_complement(infos, j, end)):
+                        info.participle and not _without_complement(tokens, infos, j, end)):
                     continue  # no head yet, or a participle that wants its complement
                 if cuts(infos, attach, i, j):
                     continue
@@ -334,12 +334,24 @@ def _name_coordinators(text: str, tokens: list[Token], lang: str) -> list[int]:
     return found
 
 
-def _without_complement(infos: list[WordInfo], j: int, end: int) -> bool:
-    """A Polish participle after its noun with nothing it could govern after it ends a
-    phrase: "rodzina zastępcza spokrewniona", "osoba samotnie gospodarująca" (but not
-    "osoba zagrożona [wykluczeniem]")."""
-    return j > 0 and infos[j - 1].role in (NOUN, ADJ, ADV) and not (
-        j + 1 < end and infos[j + 1].role in (NOUN, ADJ, PREP, ADV))
+_NO_COMPLEMENT = frozenset({"fin", "praet", "bedzie", "impt", "inf", "imps", "aglt", "conj",
+                            "qub", "comp", "pred"})
+
+
+def _without_complement(tokens: list[Token], infos: list[WordInfo], j: int, end: int
+                        ) -> bool:
+    """A Polish participle after its noun, followed by punctuation, a verb or a conjunction
+    (nothing it could govern), ends a phrase: "rodzina zastępcza spokrewniona [nie
+    wchodziła]", "osoba samotnie gospodarująca" (but not "osoba zagrożona [wykluczeniem]",
+    "sprawy dotyczące [wszystkich mieszkańców]")."""
+    if j == 0 or infos[j - 1].role not in (NOUN, ADJ, ADV):
+        return False
+    if j + 1 >= end:
+        return True
+    following = {r.pos for r in polish.readings(tokens[j + 1].text)}
+    if following & {"part", "qub"}:
+        return True  # "nie", "się": a particle, whatever else it may be
+    return bool(following) and following <= _NO_COMPLEMENT
 
 
 def _adverbs_of_adjectives(text: str, tokens: list[Token], infos: list[WordInfo]

@@ -36,9 +36,11 @@ MIN_CONTAINER_FREQ = 2
 NESTED_FLOOR = 0.25
 # A word whose forms together are rarer than this in general language is domain
 # vocabulary; as a one-word candidate it gets SPECIFIC_WORD_PRIOR (set on the seed texts).
+# A common word alone (praca, rodzina, usługi) gets LENGTH_PRIOR[1]: seldom wanted, it
+# would take the places of phrases (set on the seed and development texts).
 SPECIFIC_WORD_FREQUENCY = 1e-5
 SPECIFIC_WORD_PRIOR = 0.6
-LENGTH_PRIOR = {1: 0.3, 2: 1.0, 3: 1.0, 4: 0.75, 5: 0.35}
+LENGTH_PRIOR = {1: 0.15, 2: 1.0, 3: 1.0, 4: 0.75, 5: 0.35}
 # A complete capitalised name of five words or more: the length prior of four words.
 WHOLE_NAME_PRIOR = 0.75
 PREPOSITION_PRIOR = 0.5        # "gmina z rejonu", "zmiany w ustawodawstwie": circumstances

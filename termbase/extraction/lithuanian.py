@@ -275,12 +275,28 @@ def dependents_in_genitive(words: list[str]) -> bool:
     if h is None:
         return False
     infos = [analyse(w, "lt") for w in words]
+    if any(_governed(words, infos, k) for k in range(h)):
+        return True  # "pagalbos vaikui planas": the genitive's own complement
     return all(info.role != NOUN or w.lower().endswith(_GENITIVE) or w.isupper()
                or infos[k + 1].participle and w.lower().endswith(_ACCUSATIVE_SINGULAR)
                for k, (w, info) in enumerate(zip(words[:h], infos)))
 
 
 _ACCUSATIVE_SINGULAR = ("ą", "ę", "į", "ų")
+
+
+def _governed(words: list[str], infos: list[WordInfo], k: int) -> bool:
+    """Word k is the dative or locative complement of the genitive noun before it, and
+    all other nouns before the head are genitives."""
+    if k == 0 or infos[k].role != NOUN or infos[k - 1].role != NOUN:
+        return False
+    case = COMPLEMENT_CASE.get(infos[k - 1].key)
+    if case is None or not words[k - 1].lower().endswith(_GENITIVE) \
+            or infos[k].key.startswith("~") or case_slots(words[k], infos[k].key) != {case}:
+        return False
+    h = head_of(words)
+    return all(infos[m].role != NOUN or m == k or words[m].lower().endswith(_GENITIVE)
+               for m in range(h))
 
 
 def modifiers_agree(words: list[str]) -> bool:

@@ -160,6 +160,7 @@ class NgramCounter:
                 continue
             prepositions, nouns, name = 0, 0, infos[i].name
             nouns_after_name = False
+            conjunction = None  # where a conjunction joins two genitives (Lithuanian)
             limit = self.max_len
             if _name_start(passage.text, tokens, i):
                 limit = max(limit, NAME_MAX_LEN)
@@ -173,6 +174,7 @@ class NgramCounter:
                     prepositions += 1
                     if prepositions > 1:
                         break
+                    conjunction = j if info.role == CONJ else None
                     continue
                 if info.name != name:
                     # "Irena Ingielewicz" is a candidate, "kierownik Irena" is not; but a
@@ -184,8 +186,9 @@ class NgramCounter:
                 if not nouns or (head_final and info.role != NOUN) or (
                         info.participle and not _without_complement(tokens, infos, j, end)):
                     continue  # no head yet, or a participle that wants its complement
-                if cuts(infos, attach, i, j):
-                    continue
+                if cuts(infos, attach, i, j) or (
+                        head_final and conjunction is not None and j == conjunction + 1):
+                    continue  # "apsaugos ir įvaikinimo [tarnyba]": the head is still ahead
                 if j - i == limit:
                     key = tuple(x.key for x in infos[i:j + 1])
                     self.longer[key] = self.longer.get(key, 0) + 1

@@ -426,10 +426,15 @@ def _slots_by_suffix(form: str, names) -> frozenset[tuple[bool, int]]:
     for name in names:
         row = _PARADIGMS[name]
         for slot, suffix in enumerate(row):
-            if slot == 6 or not form.endswith(suffix) or len(form) - len(suffix) < MIN_STEM:
+            stem = form[: len(form) - len(suffix)]
+            if slot == 6 or not form.endswith(suffix) or len(stem) < MIN_STEM \
+                    or stem[-1] in _VOWELS:  # "laikinai" is no "laikina" + "i"
                 continue
             found.add((slot > 6, slot - 7 if slot > 6 else slot))
     return frozenset(found)
+
+
+_VOWELS = frozenset("aąeęėiįyouųū")
 
 
 def adjective_slots(form: str) -> frozenset[tuple[bool, int]]:

@@ -252,13 +252,15 @@ _LT_ADJ_LEMMA_SUFFIXES = ("inis", "iškas", "ingas", "alus")
 @functools.lru_cache(maxsize=None)
 def lithuanian_adjective(lemma: str) -> bool:
     """Adjective lemmas: a productive adjective suffix (socialinis, prevencinis), or a
-    masculine dative in -am/-iam the dictionary lists (geram, gausiam) - nouns have -ui."""
+    masculine dative in -am/-iam or -iems the dictionary lists (geram, gausiam, senyviems)
+    - nouns have -ui, -ams."""
     if lemma.endswith(_LT_ADJ_LEMMA_SUFFIXES):
         return True
     for ending in ("as", "is", "us", "ys"):
         if lemma.endswith(ending):
             base = lemma[: -len(ending)]
-            return any(dictionary.is_form_of(base + dative, lemma, "lt") for dative in ("am", "iam"))
+            return any(dictionary.is_form_of(base + dative, lemma, "lt")
+                       for dative in ("am", "iam", "iems"))
     return False
 
 

@@ -23,6 +23,7 @@ from typing import Callable, Iterable
 
 from termbase.extraction.analysis import (ADJ, NOUN, WordInfo, analyse, head_position,
                                           lithuanian_adjective)
+from termbase.extraction.attachment import attachments
 from termbase.text import dictionary
 from termbase.text.lithuanian import (DATIVE, LOCATIVE, case_slots, declined_adjective,
                                       adjective_slots, definite_nominative, is_definite,
@@ -186,14 +187,17 @@ def base_words(words: list[str], forms_of: FormsOf, plural: bool = False
                                                                              "lt"))
         if forms[h] is None:
             return None
-    genitive = words[h].lower().endswith(_GENITIVE)
+    infos = [analyse(w, "lt") for w in words]
+    attach = attachments(words, infos, "lt")
     for p in range(h - 1, -1, -1):
-        info = analyse(words[p], "lt")
-        chain = words[p].lower().endswith(_GENITIVE) and not genitive
-        if info.role == NOUN and chain:
+        info = infos[p]
+        if info.role == NOUN and words[p].lower().endswith(_GENITIVE):
             continue  # a genitive between the head and its adjective: "[vaikų globos]"
-        if info.role != ADJ or chain:
+        if info.role != ADJ:
             break
+        if (p + attach[p] != h) if attach[p] else any(
+                infos[m].role == NOUN for m in range(p + 1, h)):
+            continue  # the adjective of a genitive: "vieniši [senyvo] amžiaus asmenys"
         forms[p] = adjective_form(info, gender, forms_of, words[p], plural)
         if forms[p] is None:
             return None

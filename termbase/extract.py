@@ -94,10 +94,13 @@ class Extraction:
             key_ = self.phrase_keyness(key)
             prior = termhood.shape_prior(counter.stats[key].shape, self.lang,
                                          counter.stats[key].whole_name)
+            own = independent[key]
             if len(key) == 1 and key[0] in counter.word_forms:
-                prior *= termhood.single_word_prior(counter.word_forms[key[0]], self.lang) \
-                    / termhood.LENGTH_PRIOR[1]
-            score = termhood.termhood(independent[key], key_, prior,
+                single = termhood.single_word_prior(counter.word_forms[key[0]], self.lang)
+                prior *= single / termhood.LENGTH_PRIOR[1]
+                if single == termhood.SPECIFIC_WORD_PRIOR:
+                    own = freq  # the domain's own word: a term in its phrases and alone
+            score = termhood.termhood(own, key_, prior,
                                       self.all_names(key) or key in name_first)
             scored.append((-score, -freq, key, independent[key], key_))
         scored.sort()

@@ -35,7 +35,9 @@ MIN_CONTAINER_FREQ = 2
 # społeczna" in "rozwój ekonomii społecznej"): keep a quarter of its frequency.
 NESTED_FLOOR = 0.25
 # A word whose forms together are rarer than this in general language is domain
-# vocabulary; as a one-word candidate it gets SPECIFIC_WORD_PRIOR (set on the seed texts).
+# vocabulary; as a one-word candidate it gets SPECIFIC_WORD_PRIOR (set on the seed texts)
+# and keeps its whole frequency (no nesting discount: "globėjas" is a term inside "vaiko
+# globėjas" and alone, as TermoStat ranks single words by specificity alone).
 # A common word alone (praca, rodzina, usługi) gets LENGTH_PRIOR[1]: seldom wanted, it
 # would take the places of phrases (set on the seed and development texts).
 SPECIFIC_WORD_FREQUENCY = 1e-5

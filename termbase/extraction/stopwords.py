@@ -86,7 +86,7 @@ TERM_PREPOSITIONS = {
 COMPLEX_PREPOSITION_NOUNS = {
     "pl": frozenset("""ramach rzecz zakresie zakresu celu celach przypadku trakcie wyniku
         oparciu związku imieniu ciągu drodze podstawie odniesieniu stosunku razie miarę
-        charakterze skutek przeciwieństwie""".split()),
+        charakterze skutek przeciwieństwie przedmiocie sprawie""".split()),
 }
 
 

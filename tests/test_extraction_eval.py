@@ -140,11 +140,13 @@ def lithuanian_nominative(term: str) -> bool:
     from termbase.text.dictionary import dictionary
 
     known = dictionary("lt")
-    words = [w.lower() for w in _words(term)]
+    written = _words(term)
+    words = [w.lower() for w in written]
     for position, word in enumerate(words):
         if _lithuanian_noun_nominative(word, known):
-            if all(w.endswith(_LT_GENITIVE + _LT_NOMINATIVE_MODIFIER)
-                   for w in words[:position]):
+            # an abbreviation before the head does not decline ("GIMK programa")
+            if all(w.endswith(_LT_GENITIVE + _LT_NOMINATIVE_MODIFIER) or original.isupper()
+                   for w, original in zip(words[:position], written)):
                 return True
     return False
 
@@ -197,6 +199,6 @@ def test_the_polish_nominative_check(term, expected):
     ("budinčiais globotojais", False), ("sunkią negalią", False), ("įtėviai", True),
     ("kompleksinės paslaugos šeimai", True), ("smurtas artimoje aplinkoje", True),
     ("globos namas", False), ("supervizija", True), ("supervizijos", True),
-    ("supervizijai", False)])
+    ("supervizijai", False), ("GIMK programa", True), ("gimk programos", False)])
 def test_the_lithuanian_nominative_check(term, expected):
     assert lithuanian_nominative(term) is expected

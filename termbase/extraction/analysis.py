@@ -140,6 +140,10 @@ def _is_verb_lemma(lemma: str) -> bool:
     return lemma.endswith(("ti", "tis"))
 
 
+# Every case ending of a Lithuanian noun, adjective or participle ends in one of these.
+_LT_NOMINAL_FINALS = frozenset("aąeęėiįyouųūsm")
+
+
 def _participle_form(low: str) -> bool:
     """A participle's ending on a stem long enough to be one ("tęs", future of tęsti, is
     a verb form)."""
@@ -155,6 +159,8 @@ def _lithuanian(word: str, low: str) -> WordInfo:
     lemma = dictionary.lemmatize(low, "lt")
     if is_stopword(lemma, "lt") or low.endswith("iau"):  # forms of pronouns and numerals
         return WordInfo(lemma, STOP)  # (vienam, visiems), comparative adverbs (ilgiau)
+    if low[-1:] not in _LT_NOMINAL_FINALS and word[:1].islower():
+        return WordInfo(low, STOP)  # kasdien, vakar: no case ending, an adverb
     negated = _negated(word, low)
     if negated:
         return negated

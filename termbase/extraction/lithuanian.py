@@ -195,13 +195,29 @@ def base_words(words: list[str], forms_of: FormsOf, plural: bool = False
             continue  # a genitive between the head and its adjective: "[vaikų globos]"
         if info.role != ADJ:
             break
-        if (p + attach[p] != h) if attach[p] else any(
-                infos[m].role == NOUN for m in range(p + 1, h)):
+        if _modified(words, infos, attach, p) != h:
             continue  # the adjective of a genitive: "vieniši [senyvo] amžiaus asmenys"
         forms[p] = adjective_form(info, gender, forms_of, words[p], plural)
         if forms[p] is None:
             return None
     return forms
+
+
+def _modified(words: list[str], infos: list[WordInfo], attach: list[int], p: int
+              ) -> int | None:
+    """The noun the adjective at p modifies: the first after it that it can agree with
+    in number and case ("tarpines [veiklos] ataskaitas"); by `attachments` when the
+    endings say nothing."""
+    ours = adjective_slots(words[p])
+    for m in range(p + 1, len(words)):
+        if infos[m].role != NOUN:
+            continue
+        theirs = noun_slots(words[m], None if infos[m].key.startswith("~") else infos[m].key)
+        if not ours or not theirs:
+            break
+        if ours & theirs:
+            return m
+    return p + attach[p] if attach[p] else None
 
 
 def adjective_form(info: WordInfo, gender: str, forms_of: FormsOf, seen_as: str = "",

@@ -278,7 +278,7 @@ def _degree(form: str, lemma: str) -> str:
 def _participle_kind(form: str) -> tuple[str, ...]:
     """The masculine lemma ending of a participle, from the suffix of one of its forms."""
     low = form.lower()
-    if re.search(r"(?:us(?:i|io|ios|ių|iems|ioms|iais|iomis|ius|ias|į|ią|iu|iame|ioje|iuose"
+    if re.search(r"(?:us(?:i|io|ios|ių|iam|iai|iems|ioms|iais|iomis|ius|ias|į|ią|iu|iame|ioje|iuose"
                  r"|iose)|ę|ęs)$", low):
         return ("ęs",)
     if re.search(r"[aiy](?:nt|nč)[a-ząčęėįšųūž]{0,5}$", low):

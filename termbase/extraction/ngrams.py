@@ -34,7 +34,7 @@ from termbase.extraction.attachment import (NONE, attachments, cuts, polish_agre
 from termbase.extraction.lexemes import canonical_keys, merged_counters, rekey
 from termbase.extraction.passages import Passage
 from termbase.extraction.stopwords import (ends_complex_preposition, is_coordinator,
-                                           is_term_preposition)
+                                           is_term_preposition, is_time_unit)
 from termbase.text.normalize import Token, tokenize
 
 MAX_LEN = 5
@@ -144,9 +144,11 @@ class NgramCounter:
         return index
 
     def _complex_prepositions(self, tokens: list[Token]) -> set[int]:
-        """The nouns of "w ramach", "z zakresu": never part of a candidate."""
+        """The nouns of "w ramach", "z zakresu", and a unit of time after a number ("2027
+        metų", "2026 roku"): never part of a candidate."""
         return {k for k in range(1, len(tokens)) if ends_complex_preposition(
-            tokens[k - 1].text.lower(), tokens[k].text.lower(), self.lang)}
+            tokens[k - 1].text.lower(), tokens[k].text.lower(), self.lang) or (
+            tokens[k - 1].text.isdigit() and is_time_unit(tokens[k].text.lower(), self.lang))}
 
     def _count_chunk(self, index: int, passage: Passage, tokens: list[Token],
                      infos: list[WordInfo], start: int, end: int) -> None:

@@ -90,6 +90,21 @@ COMPLEX_PREPOSITION_NOUNS = {
 }
 
 
+# Units of time, in the forms a number puts them in ("2027 metų", "3 mėnesius", "w 2026
+# roku"): a date or a duration, never part of a term.
+TIME_UNITS = {
+    "pl": frozenset("rok roku roków lat lata latach miesiąc miesiące miesięcy miesiąca dni dnia"
+                    " tygodni tygodnie godzin godziny".split()),
+    "lt": frozenset("metai metų metus metais mėnesio mėnesių mėnesius mėnesiai dienos dienų"
+                    " dienas savaitės savaičių savaites valandų valandas valandos".split()),
+    "en": frozenset("year years month months day days week weeks hour hours".split()),
+}
+
+
+def is_time_unit(word: str, lang: str) -> bool:
+    return word in TIME_UNITS.get(lang, ())
+
+
 def ends_complex_preposition(preposition: str, noun: str, lang: str) -> bool:
     """True for "w ramach", "z zakresu": `preposition` and `noun` lower-cased."""
     return is_preposition(preposition, lang) and noun in COMPLEX_PREPOSITION_NOUNS.get(lang, ())

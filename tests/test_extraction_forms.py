@@ -243,3 +243,13 @@ def test_lithuanian_genitives_joined_by_ir_and_care_in_a_place():
     assert "socialinė globa institucijoje" in found
     assert "dienos socialinė globa asmens namuose" in found
     assert not any(term.endswith(("ir įvaikinimas", "apsaugos ir")) for term in found)
+
+
+def test_lithuanian_adverbial_clauses_stay_out_of_candidates():
+    found = terms(extract_lines([
+        "Kartą per ketvirtį organizuojama grupinė supervizija.",
+        "Prireikus socialinis darbuotojas aplanko šeimą.",
+        "Paslaugos teikiamos negalią turintiems asmenims."], "lt"))
+    assert "grupinė supervizija" in found and "socialinis darbuotojas" in found
+    assert "negalią turintys asmenys" in found  # an active participle takes its object
+    assert not any(term.startswith(("ketvirt", "prireik")) for term in found), list(found)

@@ -203,6 +203,8 @@ def _lithuanian(word: str, low: str) -> WordInfo:
         return WordInfo(lemma, STOP)
     if _is_verb_lemma(lemma):
         return WordInfo(lemma, STOP)
+    if lemma.endswith("ęs") and low == lemma[:-2] + "us":
+        return WordInfo(lemma, STOP)  # prireikus, baigus: a verb form (padalyvis)
     if lemma.endswith(_LT_PARTICIPLE_LEMMAS):  # simplemma lists some as words of their own
         return WordInfo(lemma, ADJ, participle=True)
     return WordInfo(lemma, ADJ if lithuanian_adjective(lemma) else NOUN)

@@ -299,10 +299,14 @@ def dependents_in_genitive(words: list[str]) -> bool:
         return True  # "pagalbos vaikui planas": the genitive's own complement
     return all(info.role != NOUN or w.lower().endswith(_GENITIVE) or w.isupper()
                or infos[k + 1].participle and w.lower().endswith(_ACCUSATIVE_SINGULAR)
+               and _ACTIVE_PARTICIPLE.search(words[k + 1].lower()) is not None
                for k, (w, info) in enumerate(zip(words[:h], infos)))
 
 
 _ACCUSATIVE_SINGULAR = ("ą", "ę", "į", "ų")
+# Active participles (turintys, patiriančios, patyrusios) take an object; passive ones
+# (organizuojama, teikiamos) do not: "ketvirtį organizuojama" is a clause.
+_ACTIVE_PARTICIPLE = re.compile(r"(?:[aiy]n[tč]|us[iį]|ę)[a-ząčęėįšųūž]{0,6}$")
 
 
 def _governed(words: list[str], infos: list[WordInfo], k: int) -> bool:

@@ -62,7 +62,7 @@ class Stats:
         self.files: set[str] = set()
         self.segments: set[int] | None = None      # passage indices (alignment only)
         self.shape = ""  # the roles of its words, see `_shape`
-        self.whole_name = False  # seen as a whole capitalised name (see `_capital_run`)
+        self.whole_name = False  # seen as a whole capitalised name (see `_whole_name`)
 
     @property
     def weighted_freq(self) -> float:
@@ -157,6 +157,7 @@ class NgramCounter:
             [t.text for t in tokens[start:end]], infos[start:end], self.lang)
         if self.lang == "pl":
             _substantivised(tokens, infos, attach, start, end)
+        capitals = None  # computed once per chunk, when a candidate is recorded
         for i in range(start, end):
             if infos[i].role not in (NOUN, ADJ):
                 continue
@@ -195,11 +196,14 @@ class NgramCounter:
                     key = tuple(x.key for x in infos[i:j + 1])
                     self.longer[key] = self.longer.get(key, 0) + 1
                 else:
-                    self._record(index, passage, tokens, infos, i, j, attach, (start, end))
+                    if capitals is None:
+                        capitals = _capitals(passage.text, tokens, infos, start, end)
+                    self._record(index, passage, tokens, infos, i, j, attach,
+                                 (start, end, capitals))
 
     def _record(self, index: int, passage: Passage, tokens: list[Token],
                 infos: list[WordInfo], i: int, j: int, attach: list[int],
-                chunk: tuple[int, int]) -> None:
+                chunk: tuple[int, int, list[bool]]) -> None:
         end = chunk[1]
         if i == j and infos[i].role != NOUN:
             return
@@ -211,8 +215,8 @@ class NgramCounter:
             if self.keep_segments:
                 stats.segments = set()
         stats.freq += 1
-        if j > i and not stats.whole_name:
-            stats.whole_name = bool(_capital_run(passage.text, tokens, infos, i, j, chunk))
+        if j > i and not stats.whole_name and _capitalised(tokens[i].text):
+            stats.whole_name = _whole_name(infos, i, j, chunk)
         stats.partial += runs_on(infos, attach, i, j, end, self.lang, tokens[j].text,
                                  tokens[i].text, tokens[i - 1].text if i > chunk[0] else "")
         surface = _surface(passage.text, tokens, i, j, infos)
@@ -378,26 +382,29 @@ def _adverbs_of_adjectives(text: str, tokens: list[Token], infos: list[WordInfo]
     return found
 
 
-def _capital_run(text: str, tokens: list[Token], infos: list[WordInfo], i: int, j: int,
-                 chunk: tuple[int, int]) -> bool | None:
-    """Whether words i..j, every one capitalised but the prepositions and conjunctions
-    inside, are a whole name (True: "Krajowy Program Przeciwdziałania Ubóstwu i
-    Wykluczeniu Społecznemu") or a piece of one (False: "Krajowy Program", but also
-    "Polityki Społecznej" of "Ośrodek Polityki Społecznej", often a term of its own);
-    None when they are not all capitalised. A sentence's first word counts as capitalised
-    only before another capitalised word."""
+def _capitals(text: str, tokens: list[Token], infos: list[WordInfo], start: int, end: int
+              ) -> list[bool]:
+    """Per word of a chunk, whether it is a capitalised noun or adjective; a sentence's
+    first word counts only before another capitalised word."""
     def capital(k: int) -> bool:
         if infos[k].role not in (NOUN, ADJ) or not _capitalised(tokens[k].text):
             return False
         return not sentence_initial(text, tokens, k) or (
-            k + 1 < chunk[1] and _capitalised(tokens[k + 1].text))
+            k + 1 < end and _capitalised(tokens[k + 1].text))
+    return [capital(k) for k in range(start, end)]
 
-    inside = [k for k in range(i, j + 1) if infos[k].role in (NOUN, ADJ)]
-    if not all(capital(k) for k in inside):
-        return None
-    same = infos[i].name
-    before = i - 1 >= chunk[0] and capital(i - 1) and infos[i - 1].name == same
-    after = j + 1 < chunk[1] and capital(j + 1) and infos[j + 1].name == infos[j].name
+
+def _whole_name(infos: list[WordInfo], i: int, j: int, chunk: tuple[int, int, list[bool]]
+                ) -> bool:
+    """Whether words i..j, every one capitalised but the prepositions and conjunctions
+    inside, are a whole name ("Krajowy Program Przeciwdziałania Ubóstwu i Wykluczeniu
+    Społecznemu"), not a piece of one ("Krajowy Program", but also "Polityki Społecznej"
+    of "Ośrodek Polityki Społecznej", often a term of its own)."""
+    start, end, capitals = chunk
+    if not all(capitals[k - start] for k in range(i, j + 1) if infos[k].role in (NOUN, ADJ)):
+        return False
+    before = i - 1 >= start and capitals[i - 1 - start] and infos[i - 1].name == infos[i].name
+    after = j + 1 < end and capitals[j + 1 - start] and infos[j + 1].name == infos[j].name
     return not (before or after)
 
 

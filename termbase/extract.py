@@ -6,7 +6,7 @@
         print(candidate.term, candidate.score, candidate.freq)
 
 Pipeline (modules in `termbase.extraction`): passages -> lemma n-grams of up to five words
-that never cross punctuation, never start or end with a function word or number, and never
+(seven for a name opening with a capital) that never cross punctuation, never start or end with a function word or number, and never
 split an adjective from its noun (`ngrams`) -> termhood: nested-frequency discounted
 frequency (after C-value) x keyness against wordfreq's general language x phrase shape
 (`termhood`) -> noun-phrase check, base form, and whether the termbase already has it.

@@ -11,13 +11,14 @@ sacremoses adds (abbreviations, non-breaking prefixes) we get from the gaps betw
 any punctuation except a word-internal hyphen ends a candidate, and one-letter tokens or
 numbers never start or end one.
 
-A candidate is a run of up to five tokens inside such a chunk that starts and ends with a
-noun or adjective (not a participle, which wants its complement: "zagrożona
-[wykluczeniem]"), contains at least one noun, never contains a STOP word, holds at most one
-preposition or name-internal conjunction (never at its edges), does not mix proper names
-with other words, and never separates an adjective from its noun (see `attachment`).
-Polish phrases may end with an adjective ("pomoc społeczna"); Lithuanian and English ones
-end with their head noun.
+A candidate is a run of up to five tokens (seven where a name may begin, see `_name_start`)
+inside such a chunk that starts and ends with a noun or adjective (not a participle, which
+wants its complement: "zagrożona [wykluczeniem]", unless nothing it could govern follows),
+contains at least one noun, never contains a STOP word, holds at most one preposition or
+conjunction inside a name or a coordinated Lithuanian genitive (never at its edges), an
+adverb only before its adjective, does not mix proper names with other words, and never
+separates an adjective from its noun (see `attachment`). Polish phrases may end with an
+adjective ("pomoc społeczna"); Lithuanian and English ones end with their head noun.
 """
 
 from __future__ import annotations

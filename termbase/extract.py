@@ -6,7 +6,7 @@
         print(candidate.term, candidate.score, candidate.freq)
 
 Pipeline (modules in `termbase.extraction`): passages -> lemma n-grams of up to five words
-that never cross punctuation, never start or end with a function word or number, and never
+(seven for a name opening with a capital) that never cross punctuation, never start or end with a function word or number, and never
 split an adjective from its noun (`ngrams`) -> termhood: nested-frequency discounted
 frequency (after C-value) x keyness against wordfreq's general language x phrase shape
 (`termhood`) -> noun-phrase check, base form, and whether the termbase already has it.
@@ -92,11 +92,15 @@ class Extraction:
         scored = []
         for key, freq in freqs.items():
             key_ = self.phrase_keyness(key)
-            prior = termhood.shape_prior(counter.stats[key].shape, self.lang)
+            prior = termhood.shape_prior(counter.stats[key].shape, self.lang,
+                                         counter.stats[key].whole_name)
+            own = independent[key]
             if len(key) == 1 and key[0] in counter.word_forms:
-                prior *= termhood.single_word_prior(counter.word_forms[key[0]], self.lang) \
-                    / termhood.LENGTH_PRIOR[1]
-            score = termhood.termhood(independent[key], key_, prior,
+                single = termhood.single_word_prior(counter.word_forms[key[0]], self.lang)
+                prior *= single / termhood.LENGTH_PRIOR[1]
+                if single == termhood.SPECIFIC_WORD_PRIOR:
+                    own = freq  # the domain's own word: a term in its phrases and alone
+            score = termhood.termhood(own, key_, prior,
                                       self.all_names(key) or key in name_first)
             scored.append((-score, -freq, key, independent[key], key_))
         scored.sort()

@@ -148,3 +148,106 @@ def test_polish_complex_prepositions_are_no_part_of_a_term():
                                 "pl"))
     assert "Europejski Fundusz Społeczny" in found and "pomoc społeczna" in found
     assert not any(term.split()[0] in ("rama", "ramy", "zakres") for term in found)
+
+
+def test_listing_wraps_a_name_longer_than_the_line():
+    from termbase.extract import Candidate, Context
+
+    name = ("Stowarzyszenie Wspierania Rodzin Zastępczych i Placówek Opiekuńczo-"
+            "Wychowawczych Województwa Wielkopolskiego")
+    candidate = Candidate(term=name, lemmas=("x",), score=3.0, freq=1, files=["t.txt"],
+                          independent_freq=1.0, keyness=1.0, forms=[name.lower()],
+                          contexts=[Context("t.txt", 4, f"Umowę podpisało {name}.", 16,
+                                            16 + len(name))])
+    shown = plain_lines(block(7, candidate, 80), 80)
+    assert all(len(line) <= 80 for line in shown), shown
+    head = " ".join(line.strip() for line in shown[:3])
+    assert name.split()[-1] in head and "seen 1x" in head
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("lang, lines", [("pl", PL), ("lt", LT)])
+def test_review_sheet_carries_base_form_forms_and_one_context(lang, lines, tmp_path):
+    import csv
+
+    from termbase.candidates import ExtractResult
+
+    extraction = extract_lines(lines, lang)
+    result = ExtractResult.of(extraction, lang, ["t.txt"], 20, False)
+    sheet = tmp_path / "review.tsv"
+    result.write_review(sheet)
+    with sheet.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    assert [row["term"] for row in rows] == [c.term for c in result.candidates]
+    for row, candidate in zip(rows, result.candidates):
+        assert row["forms"].split("; ") == candidate.forms
+        context = candidate.contexts[0]
+        assert row["context"].startswith(f"t.txt:{context.line}: ")
+        assert context.text[context.start:context.end] in row["context"]
+
+
+# -- mechanisms of general grammar, on sentences written for them ----------------------------
+@needs_morfeusz
+def test_polish_adverbs_participles_and_compound_adjectives_inside_terms():
+    found = terms(extract_lines([
+        "Dziecko umieszczono w placówce opiekuńczo-wychowawczej.",
+        "Zasiłek przysługuje osobie samotnie gospodarującej, jeśli spełnia kryterium.",
+        "Rodzina zastępcza spokrewniona nie otrzymuje wynagrodzenia.",
+        "Osoby zagrożone wykluczeniem społecznym korzystają ze wsparcia."], "pl"))
+    assert "placówka opiekuńczo-wychowawcza" in found
+    assert "osoba samotnie gospodarująca" in found
+    assert "rodzina zastępcza spokrewniona" in found
+    assert "osoba zagrożona" not in found  # the participle wants its complement
+
+
+@needs_morfeusz
+def test_polish_names_coordinate_and_take_titles():
+    found = terms(extract_lines([
+        "Sprawę rozpoznał IV Wydział Rodzinny i Nieletnich tego sądu.",
+        "Bezrobotni biorą udział w zajęciach Programu Aktywizacja i Integracja co tydzień."],
+        "pl"))
+    assert "Wydział Rodzinny i Nieletnich" in found
+    assert "Program Aktywizacja i Integracja" in found
+
+
+def test_lithuanian_definite_and_superlative_adjectives_keep_their_form():
+    found = terms(extract_lines([
+        "Vaikui nustatyta laikinoji globa.", "Laikinosios globos trukmė ribojama.",
+        "Lėšos skiriamos iš specialiosios tikslinės dotacijos.",
+        "Sprendimą lemia geriausi vaiko interesai.",
+        "Paslauga teikiama asmenims su sunkia negalia."], "lt"))
+    assert {"laikinoji globa", "specialioji tikslinė dotacija", "geriausi vaiko interesai",
+            "sunki negalia"} <= set(found), list(found)
+    assert not {"laikina globa", "speciali tikslinė dotacija", "geri vaiko interesai",
+                "geriausias vaikas"} & set(found)
+
+
+@pytest.mark.parametrize("lines, wanted, never", [
+    # modifiers agree with their noun; a verb or an adverb breaks the phrase
+    (["Posėdyje sudarytas pagalbos vaikui planas.",
+      "Teismo nutartimi laikinai apribota tėvų valdžia.",
+      "Svarbu, kad vaikas augtų šeimos aplinkoje."],
+     {"pagalbos vaikui planas", "tėvų valdžia"},
+     ("sudaryta pagalba", "laikin", "augt")),
+    # adverbial clauses stay out; an active participle takes its object
+    (["Kartą per ketvirtį organizuojama grupinė supervizija.",
+      "Prireikus socialinis darbuotojas aplanko šeimą.",
+      "Paslaugos teikiamos negalią turintiems asmenims."],
+     {"grupinė supervizija", "socialinis darbuotojas", "negalią turintys asmenys"},
+     ("ketvirtį organizuojama", "prireik"))])
+def test_lithuanian_phrases_stop_at_clauses_and_disagreement(lines, wanted, never):
+    found = terms(extract_lines(lines, "lt"))
+    assert wanted <= set(found), list(found)
+    assert not [term for term in found if any(part in term for part in never)], list(found)
+
+
+def test_lithuanian_genitives_joined_by_ir_and_care_in_a_place():
+    found = terms(extract_lines([
+        "Teikimą pateikė Valstybės vaiko teisių apsaugos ir įvaikinimo tarnyba.",
+        "Ilgalaikė socialinė globa institucijoje teikiama senyvo amžiaus asmenims.",
+        "Dienos socialinė globa asmens namuose teikiama pagal poreikį."], "lt"))
+    assert "Valstybės vaiko teisių apsaugos ir įvaikinimo tarnyba" in found
+    assert "socialinė globa institucijoje" in found
+    assert "dienos socialinė globa asmens namuose" in found
+    assert not any(term.endswith(("ir įvaikinimas", "apsaugos ir")) for term in found)
+

@@ -34,8 +34,10 @@ def block(number: int, candidate, width: int = 80) -> Block:
     mark = ("known " + ", ".join(k.concept_id for k in candidate.known[:2])) \
         if candidate.known else "new"
     figures = f"{mark}  score {candidate.score:.1f}  seen {candidate.freq}x"
-    left = f"{number:>4}  {candidate.term}"
-    gap = width - len(left) - len(figures)
+    left = "\n".join(textwrap.wrap(f"{number:>4}  {candidate.term}", width,
+                                   subsequent_indent=" " * INDENT))  # a long name
+    last = left.rsplit("\n", 1)[-1]
+    gap = width - len(last) - len(figures)
     head = left + " " * gap + figures if gap >= 2 else \
         left + "\n" + " " * INDENT + figures
     shown = candidate.forms[:MAX_FORMS]

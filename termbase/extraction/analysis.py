@@ -5,6 +5,7 @@ Roles decide where a word may stand in a candidate:
     NOUN  may start, end or stand alone       ADJ   may start or end, never stand alone
     PREP  only inside ("ustawa o pomocy")     STOP  never (breaks the candidate)
     CONJ  only inside a name ("Ochrony Społecznej i Pracy"; given by `ngrams`, in context)
+    ADV   only inside, before its adjective ("samotnie gospodarująca"; in context too)
 
 Polish words are read with morfeusz2: a word with an adjectival reading groups under its
 adjective lemma (so "niepełnosprawna" and "niepełnosprawnych" share a key although morfeusz
@@ -28,12 +29,16 @@ import re
 from typing import NamedTuple
 
 from termbase.extraction.stopwords import is_preposition, is_stopword
+from termbase.extraction.termhood import general_frequency
 from termbase.text import dictionary, polish
-from termbase.text.lithuanian import paradigm
+from termbase.text.lithuanian import masculine_nominative, paradigm
 from termbase.text.morphology import snowball_stem
 
 NOUN, ADJ, PREP, STOP = "noun", "adj", "prep", "stop"
 CONJ = "conj"  # given in context only: "i" joining two capitalised words of a name
+# given in context only: a Polish adverb modifying the adjective after it ("osoba samotnie
+# gospodarująca", the first part of "placówka opiekuńczo-wychowawcza")
+ADV = "adv"
 AMBIGUOUS = "|"  # joins the candidate lemmas of a word that has several
 
 
@@ -72,6 +77,9 @@ def _polish(word: str, low: str) -> WordInfo:
     by_pos: dict[str, list[polish.Reading]] = {}
     for reading in readings:
         by_pos.setdefault(reading.pos, []).append(reading)
+    if _rare_noun_homograph(word, by_pos) or any(
+            is_stopword(r.base_lemma.lower(), "pl") for r in by_pos.get("adj", ())):
+        return WordInfo(low, STOP)  # also "każdej", "takich": forms of pronouns
     for pos in polish.KEY_PREFERENCE:
         if pos not in by_pos:
             continue
@@ -86,6 +94,25 @@ def _polish(word: str, low: str) -> WordInfo:
             pos == "ign" and word[:1].isupper() and not word.isupper())
         return WordInfo(key, role, name, participle=pos in ("ppas", "pact"))
     return WordInfo(low, PREP if "prep" in by_pos else STOP)
+
+
+# A noun lemma this many times rarer than the form itself is a homograph of a commoner
+# word of another part of speech.
+RARE_HOMOGRAPH_RATIO = 20
+
+
+def _rare_noun_homograph(word: str, by_pos: dict) -> bool:
+    """A verb or adverb that morfeusz2 can also read as a form of a rare noun: "rośnie"
+    (rośnia), "samotnie" (samotnia). Only nouns are read so; adjectives and lemmas as
+    common as their forms are kept."""
+    if set(by_pos) - (polish.NOUN_POS | {"ign"}) == set() or set(by_pos) & polish.ADJ_POS:
+        return False
+    if not set(by_pos) & {"subst", "depr"}:
+        return False
+    form = general_frequency(word.lower(), "pl")
+    lemmas = {r.base_lemma.lower() for pos in ("subst", "depr") for r in by_pos.get(pos, ())}
+    return form > 0 and all(general_frequency(lemma, "pl") * RARE_HOMOGRAPH_RATIO < form
+                            for lemma in lemmas)
 
 
 # -- Lithuanian -----------------------------------------------------------------------------
@@ -113,13 +140,42 @@ def _is_verb_lemma(lemma: str) -> bool:
     return lemma.endswith(("ti", "tis"))
 
 
+# Every case ending of a Lithuanian noun, adjective or participle ends in one of these.
+_LT_NOMINAL_FINALS = frozenset("aąeęėiįyouųūsm")
+
+
+def _participle_form(low: str) -> bool:
+    """A participle's ending on a stem long enough to be one ("tęs", future of tęsti, is
+    a verb form)."""
+    return bool(_LT_PARTICIPLE.search(low)) and not low.endswith(_LT_GERUNDS) and len(low) > 4
+
+
 def _lithuanian(word: str, low: str) -> WordInfo:
+    if len(word) > 1 and word.isupper() and word.isalpha():
+        return WordInfo(low, NOUN)  # GIMK, VSD: an abbreviation, indeclinable
     proper = dictionary.dictionary("lt").get(word) if word[:1].isupper() else None
     if proper and proper[:1].isupper() and not dictionary.known(low, "lt"):
         return WordInfo(proper.lower(), NOUN, name=True)  # Alytaus -> Alytus, a place
     lemma = dictionary.lemmatize(low, "lt")
     if is_stopword(lemma, "lt") or low.endswith("iau"):  # forms of pronouns and numerals
         return WordInfo(lemma, STOP)  # (vienam, visiems), comparative adverbs (ilgiau)
+    if low[-1:] not in _LT_NOMINAL_FINALS and word[:1].islower():
+        return WordInfo(low, STOP)  # kasdien, vakar: no case ending, an adverb
+    negated = _negated(word, low)
+    if negated:
+        return negated
+    if _is_verb_lemma(lemma) and low == lemma[:-1] + "ų":
+        return WordInfo(lemma, STOP)  # augtų, būtų: the conditional mood
+    if lemma.endswith(("ntis", "įsis")) and dictionary.known(low, "lt"):
+        # budintis, budinčių: a present active participle, keyed by its own nominative
+        # (simplemma files some forms under a lemma of their own, "budįsis")
+        key = masculine_nominative(low, ("ntis",)) or lemma
+        return WordInfo(key, ADJ, participle=True)
+    if lemma.endswith("tis") and low in paradigm(lemma):
+        return WordInfo(lemma, NOUN)  # nutartimi: a noun in -tis, no reflexive verb
+    participle = _passive_participle(lemma)
+    if participle:
+        return WordInfo(lemma, ADJ, participle=True)  # apribota, apsaugotas (būstas)
     if not dictionary.known(low, "lt"):  # simplemma's guesses for unknown words mislead
         # ("mediacija" -> "medis"): group them by their Snowball stem instead
         base = lithuanian_stem(low)
@@ -131,7 +187,7 @@ def _lithuanian(word: str, low: str) -> WordInfo:
         agent = _LT_AGENT_NOUN.search(low)
         if agent:  # globotojams: globotojas, not a participle in -am-
             return WordInfo("~" + low[:agent.start(1)], NOUN, name=word[:1].isupper())
-        participle = bool(_LT_PARTICIPLE.search(low)) and not low.endswith(_LT_GERUNDS)
+        participle = _participle_form(low)
         adjectival = participle or base.endswith(_LT_ADJ_SUFFIXES)
         return WordInfo("~" + base, ADJ if adjectival else NOUN, name=word[:1].isupper(),
                         participle=participle)
@@ -139,14 +195,39 @@ def _lithuanian(word: str, low: str) -> WordInfo:
         noun = lithuanian_noun_lemma(low)
         if noun:
             return WordInfo(noun, NOUN)
-        if _LT_PARTICIPLE.search(low) and not low.endswith(_LT_GERUNDS):
+        passive = lemma[:-2] + "tas"
+        if lemma.endswith("ti") and masculine_nominative(low, ("as",)) == passive:
+            return WordInfo(passive, ADJ, participle=True)  # nustatytas, nustatytos
+        if _participle_form(low):
             return WordInfo(lemma, ADJ, participle=True)
         return WordInfo(lemma, STOP)
     if _is_verb_lemma(lemma):
         return WordInfo(lemma, STOP)
+    if lemma.endswith("ęs") and low == lemma[:-2] + "us":
+        return WordInfo(lemma, STOP)  # prireikus, baigus: a verb form (padalyvis)
     if lemma.endswith(_LT_PARTICIPLE_LEMMAS):  # simplemma lists some as words of their own
         return WordInfo(lemma, ADJ, participle=True)
     return WordInfo(lemma, ADJ if lithuanian_adjective(lemma) else NOUN)
+
+
+def _negated(word: str, low: str) -> WordInfo | None:
+    """ne- before an adjective, participle or verb the dictionary knows while it lacks the
+    whole word: "nesaugios" is saugus negated, "netinkamos" tinkamas."""
+    rest = low[2:]
+    if not low.startswith("ne") or len(rest) < 4 or dictionary.known(low, "lt") \
+            or not dictionary.known(rest, "lt"):
+        return None
+    info = _lithuanian(word[2:], rest)
+    if info.role != ADJ:
+        return WordInfo(low, STOP) if info.role == STOP else None
+    return info._replace(key="ne" + info.key)
+
+
+def _passive_participle(lemma: str) -> bool:
+    """A past passive participle the dictionary lists as a word of its own (apribotas,
+    sudarytas): its verb is the same stem with -ti."""
+    return lemma.endswith("tas") and len(lemma) > 5 and dictionary.is_lemma(
+        lemma[:-2] + "i", "lt")
 
 
 def lithuanian_noun_lemma(form: str) -> str | None:
@@ -179,13 +260,15 @@ _LT_ADJ_LEMMA_SUFFIXES = ("inis", "iškas", "ingas", "alus")
 @functools.lru_cache(maxsize=None)
 def lithuanian_adjective(lemma: str) -> bool:
     """Adjective lemmas: a productive adjective suffix (socialinis, prevencinis), or a
-    masculine dative in -am/-iam the dictionary lists (geram, gausiam) - nouns have -ui."""
+    masculine dative in -am/-iam or -iems the dictionary lists (geram, gausiam, senyviems)
+    - nouns have -ui, -ams."""
     if lemma.endswith(_LT_ADJ_LEMMA_SUFFIXES):
         return True
     for ending in ("as", "is", "us", "ys"):
         if lemma.endswith(ending):
             base = lemma[: -len(ending)]
-            return any(dictionary.is_form_of(base + dative, lemma, "lt") for dative in ("am", "iam"))
+            return any(dictionary.is_form_of(base + dative, lemma, "lt")
+                       for dative in ("am", "iam", "iems"))
     return False
 
 

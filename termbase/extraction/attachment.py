@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 
 from termbase.text import polish
-from termbase.extraction.analysis import ADJ, NOUN, WordInfo
+from termbase.extraction.analysis import ADJ, ADV, NOUN, WordInfo
 
 NONE = 0
 LEFT, RIGHT = -1, 1   # the neighbour modified, as an offset
@@ -47,14 +47,18 @@ def polish_agrees(adjective: str, other: str) -> bool:
     return bool(_agreement(adjective)[0] & _agreement(other)[1])
 
 
-def _polish(words: list[str], infos: list[WordInfo], k: int, left: int) -> int:
-    """`left`: what the word before does (an adjective after an adjective follows the same
+def _polish(words: list[str], infos: list[WordInfo], k: int, done: list[int]) -> int:
+    """`done`: what the words before do (an adjective after an adjective follows the same
     noun only if that one does: "[świadczone] integralne wsparcie" is not "świadczone
-    integralne")."""
+    integralne"). Adverbs before the adjective are stepped over ("osoby [samotnie]
+    gospodarujące")."""
     nominal = (NOUN, ADJ)
-    if k > 0 and (infos[k - 1].role == NOUN or left == LEFT) and polish_agrees(
-            words[k], words[k - 1]):
-        return LEFT
+    back = k - 1
+    while back > 0 and infos[back].role == ADV:
+        back -= 1
+    if back >= 0 and (infos[back].role == NOUN or done[back] < 0) and polish_agrees(
+            words[k], words[back]):
+        return back - k
     if k + 1 < len(words) and infos[k + 1].role in nominal and polish_agrees(words[k],
                                                                               words[k + 1]):
         return RIGHT
@@ -126,7 +130,7 @@ def attachments(words: list[str], infos: list[WordInfo], lang: str) -> list[int]
         if info.role != ADJ:
             continue
         if lang == "pl" and polish.available():
-            result[k] = _polish(words, infos, k, result[k - 1] if k else NONE)
+            result[k] = _polish(words, infos, k, result)
         elif lang == "lt":
             result[k] = _lithuanian(words, infos, k)
         elif k + 1 < len(words) and infos[k + 1].role in (NOUN, ADJ):
@@ -146,9 +150,11 @@ def cuts(infos: list[WordInfo], attach: list[int], i: int, j: int) -> bool:
 
 
 def runs_on(infos: list[WordInfo], attach: list[int], i: int, j: int, end: int,
-            lang: str, last_word: str = "") -> bool:
-    """True when the phrase i..j (its last word `last_word`) is cut out of a longer one in
-    this occurrence.
+            lang: str, last_word: str = "", first_word: str = "", prev_word: str = ""
+            ) -> bool:
+    """True when the phrase i..j (its first and last words `first_word`, `last_word`, the
+    word before it in its chunk `prev_word`) is cut out of a longer one in this
+    occurrence.
 
     Polish noun phrases grow to the right: when an adjective follows in the same chunk
     ("Centrum Usług [Socjalnych]"), or a noun follows a final noun ("przedstawiciel
@@ -170,6 +176,12 @@ def runs_on(infos: list[WordInfo], attach: list[int], i: int, j: int, end: int,
         return following.role == NOUN and infos[j].role == NOUN
     k = i - 1
     if k >= 0 and attach[k] > 0 and i <= k + attach[k] <= j:
+        return True
+    # A Lithuanian phrase opening with a genitive right after another genitive noun left
+    # that one out: "[atvejo] vadybos posėdis", "[vaiko] teisių apsauga".
+    if lang == "lt" and prev_word and infos[k].role == NOUN and not infos[k].name \
+            and first_word.lower().endswith(LT_GENITIVE) \
+            and prev_word.lower().endswith(LT_GENITIVE):
         return True
     # A Lithuanian genitive modifies the noun after it ("[socialinių paslaugų] centras"),
     # so a phrase ending in one before a noun is the front of a longer phrase.

@@ -70,6 +70,7 @@ def well_formed(variants: dict[str, int], lang: str, lemmas: tuple[str, ...] = (
     if lang == "lt":
         return any(lithuanian.dependents_in_genitive(words)
                    and lithuanian.complete_after_preposition(words)
+                   and lithuanian.modifiers_agree(words)
                    for words in map(words_of, variants))
     if lang != "pl" or not polish.available():
         return True

@@ -21,11 +21,14 @@ import re
 from collections import Counter
 from typing import Callable, Iterable
 
-from termbase.extraction.analysis import ADJ, NOUN, WordInfo, analyse, head_position
+from termbase.extraction.analysis import (ADJ, NOUN, WordInfo, analyse, head_position,
+                                          lithuanian_adjective)
+from termbase.extraction.attachment import attachments
 from termbase.text import dictionary
 from termbase.text.lithuanian import (DATIVE, LOCATIVE, case_slots, declined_adjective,
+                                      adjective_slots, definite_nominative, is_definite,
                                       masculine_nominative, noun_nominative_plural,
-                                      noun_numbers)
+                                      noun_numbers, noun_slots)
 from termbase.text.normalize import tokenize
 
 FormsOf = Callable[[str], Counter]
@@ -90,12 +93,15 @@ def adjective_nominative(stem: str, gender: str, seen: Iterable[str]) -> str | N
 COMPLEMENT_CASE = {lemma: DATIVE for lemma in ("paslauga", "pagalba", "parama", "išmoka",
                                                "nuolaida", "lengvata", "kompensacija",
                                                "pašalpa")}
-COMPLEMENT_CASE["smurtas"] = LOCATIVE
+# Care given at a place: "socialinė globa institucijoje", "globa asmens namuose"
+# (the head in the nominative only: "vaikų globos namuose" is in a children's home).
+COMPLEMENT_CASE.update({"smurtas": LOCATIVE, "globa": LOCATIVE, "priežiūra": LOCATIVE})
 
 
 def head_of(words: list[str]) -> int | None:
     """The head: the last noun before any preposition, or, for a noun that takes one,
-    before its complement in the dative or locative."""
+    before its complement in the dative or locative (a genitive may stand in the
+    complement: "globa [asmens] namuose")."""
     h = head_position(words, "lt")
     if h is None:
         return None
@@ -103,21 +109,28 @@ def head_of(words: list[str]) -> int | None:
         info = analyse(words[p], "lt")
         if info.role == ADJ:
             continue
-        if info.role != NOUN or info.key not in COMPLEMENT_CASE:
+        if info.role != NOUN:
             return h
-        if _complement(words, p + 1, h, COMPLEMENT_CASE[info.key]):
+        case = COMPLEMENT_CASE.get(info.key)
+        if case is None or (case == LOCATIVE and words[p].lower().endswith(_GENITIVE)):
+            if words[p].lower().endswith(_GENITIVE):
+                continue  # perhaps inside the complement
+            return h
+        if _complement(words, p + 1, h, case):
             return p
     return h
 
 
 def _complement(words: list[str], start: int, end: int, case: int) -> bool:
-    """Words start..end are nouns that can only be in `case` (and adjectives)."""
+    """Words start..end are nouns that can only be in `case`, adjectives, and genitives
+    before the last."""
     for p in range(start, end + 1):
         info = analyse(words[p], "lt")
-        if info.role == NOUN and (info.key.startswith("~")
-                                  or case_slots(words[p], info.key) != {case}):
-            return False
         if info.role not in (NOUN, ADJ):
+            return False
+        if info.role == ADJ or (p < end and words[p].lower().endswith(_GENITIVE)):
+            continue
+        if info.key.startswith("~") or case_slots(words[p], info.key) != {case}:
             return False
     return True
 
@@ -168,21 +181,43 @@ def base_words(words: list[str], forms_of: FormsOf, plural: bool = False
         return None
     forms[h], gender = lemma
     if plural:
-        forms[h] = noun_nominative_plural(forms[h], forms_of(analyse(words[h], "lt").key))
+        lemma_ = forms[h]
+        forms[h] = noun_nominative_plural(lemma_, forms_of(analyse(words[h], "lt").key),
+                                          lambda form: dictionary.is_form_of(form, lemma_,
+                                                                             "lt"))
         if forms[h] is None:
             return None
-    genitive = words[h].lower().endswith(_GENITIVE)
+    infos = [analyse(w, "lt") for w in words]
+    attach = attachments(words, infos, "lt")
     for p in range(h - 1, -1, -1):
-        info = analyse(words[p], "lt")
-        chain = words[p].lower().endswith(_GENITIVE) and not genitive
-        if info.role == NOUN and chain:
+        info = infos[p]
+        if info.role == NOUN and words[p].lower().endswith(_GENITIVE):
             continue  # a genitive between the head and its adjective: "[vaikų globos]"
-        if info.role != ADJ or chain:
+        if info.role != ADJ:
             break
+        if _modified(words, infos, attach, p) != h:
+            continue  # the adjective of a genitive: "vieniši [senyvo] amžiaus asmenys"
         forms[p] = adjective_form(info, gender, forms_of, words[p], plural)
         if forms[p] is None:
             return None
     return forms
+
+
+def _modified(words: list[str], infos: list[WordInfo], attach: list[int], p: int
+              ) -> int | None:
+    """The noun the adjective at p modifies: the first after it that it can agree with
+    in number and case ("tarpines [veiklos] ataskaitas"); by `attachments` when the
+    endings say nothing."""
+    ours = adjective_slots(words[p])
+    for m in range(p + 1, len(words)):
+        if infos[m].role != NOUN:
+            continue
+        theirs = noun_slots(words[m], None if infos[m].key.startswith("~") else infos[m].key)
+        if not ours or not theirs:
+            break
+        if ours & theirs:
+            return m
+    return p + attach[p] if attach[p] else None
 
 
 def adjective_form(info: WordInfo, gender: str, forms_of: FormsOf, seen_as: str = "",
@@ -205,6 +240,10 @@ def adjective_form(info: WordInfo, gender: str, forms_of: FormsOf, seen_as: str 
         if masculine is None or not plural:
             return adjective_nominative(lemma[1:], gender, forms_of(lemma))
         return declined_adjective(masculine, gender, True)
+    if seen_as:
+        lemma = _degree(seen_as.lower(), lemma)
+        if is_definite(seen_as):  # "laikinąją globą" -> "laikinoji globa"
+            return definite_nominative(lemma, gender, plural)
     if plural:
         return declined_adjective(lemma, gender, True)
     if gender == "m":
@@ -214,14 +253,32 @@ def adjective_form(info: WordInfo, gender: str, forms_of: FormsOf, seen_as: str 
             candidate = lemma[: -len(masculine)] + feminine
             if dictionary.is_form_of(candidate, lemma, "lt") or candidate in forms_of(lemma):
                 return candidate
+            if _adjective_lemma(lemma):  # a regular adjective: "sunkia" -> "sunki"
+                return declined_adjective(lemma, "f", False)
             return None
     return None
+
+
+def _adjective_lemma(lemma: str) -> bool:
+    """An adjective by the dictionary, itself or negated ("nesaugus")."""
+    return lithuanian_adjective(lemma) or (
+        lemma.startswith("ne") and lithuanian_adjective(lemma[2:]))
+
+
+def _degree(form: str, lemma: str) -> str:
+    """The lemma with the degree the form has: "geriausi" (geras) -> "geriausias",
+    "didesnės" (didelis) -> "didesnis"; the lemma itself for the positive."""
+    stem = lemma[: -2] if lemma.endswith(("as", "is", "us", "ys")) else lemma
+    for suffix, lemma_ending in (("iaus", "iausias"), ("esn", "esnis")):
+        if form.startswith(stem + suffix) and not lemma.startswith(stem + suffix):
+            return stem + lemma_ending
+    return lemma
 
 
 def _participle_kind(form: str) -> tuple[str, ...]:
     """The masculine lemma ending of a participle, from the suffix of one of its forms."""
     low = form.lower()
-    if re.search(r"(?:us(?:i|io|ios|ių|iems|ioms|iais|iomis|ius|ias|į|ią|iu|iame|ioje|iuose"
+    if re.search(r"(?:us(?:i|io|ios|ių|iam|iai|iems|ioms|iais|iomis|ius|ias|į|ią|iu|iame|ioje|iuose"
                  r"|iose)|ę|ęs)$", low):
         return ("ęs",)
     if re.search(r"[aiy](?:nt|nč)[a-ząčęėįšųūž]{0,5}$", low):
@@ -238,12 +295,61 @@ def dependents_in_genitive(words: list[str]) -> bool:
     if h is None:
         return False
     infos = [analyse(w, "lt") for w in words]
-    return all(info.role != NOUN or w.lower().endswith(_GENITIVE)
+    if any(_governed(words, infos, k) for k in range(h)):
+        return True  # "pagalbos vaikui planas": the genitive's own complement
+    return all(info.role != NOUN or w.lower().endswith(_GENITIVE) or w.isupper()
                or infos[k + 1].participle and w.lower().endswith(_ACCUSATIVE_SINGULAR)
+               and _ACTIVE_PARTICIPLE.search(words[k + 1].lower()) is not None
                for k, (w, info) in enumerate(zip(words[:h], infos)))
 
 
 _ACCUSATIVE_SINGULAR = ("ą", "ę", "į", "ų")
+# Active participles (turintys, patiriančios, patyrusios) take an object; passive ones
+# (organizuojama, teikiamos) do not: "ketvirtį organizuojama" is a clause.
+_ACTIVE_PARTICIPLE = re.compile(r"(?:[aiy]n[tč]|us[iį]|ę)[a-ząčęėįšųūž]{0,6}$")
+
+
+def _governed(words: list[str], infos: list[WordInfo], k: int) -> bool:
+    """Word k is the dative or locative complement of the genitive noun before it, and
+    all other nouns before the head are genitives."""
+    if k == 0 or infos[k].role != NOUN or infos[k - 1].role != NOUN:
+        return False
+    case = COMPLEMENT_CASE.get(infos[k - 1].key)
+    if case is None or not words[k - 1].lower().endswith(_GENITIVE) \
+            or infos[k].key.startswith("~") or case_slots(words[k], infos[k].key) != {case}:
+        return False
+    h = head_of(words)
+    return all(infos[m].role != NOUN or m == k or words[m].lower().endswith(_GENITIVE)
+               for m in range(h))
+
+
+def modifiers_agree(words: list[str]) -> bool:
+    """Every adjective or participle before the head can agree (number and case) with the
+    word after it: "geriausi vaiko" (a nominative before a genitive), "laikinai apribota"
+    (an adverb before a participle) and "sudarytas pagalbos vaikui" (a participle whose
+    noun comes later) are no phrases."""
+    h = head_of(words)
+    if h is None:
+        return False
+    for p in range(h):
+        if analyse(words[p], "lt").role != ADJ or is_definite(words[p]):
+            continue
+        ours = adjective_slots(words[p])
+        # the next word, or across genitives the head: "geriausi [vaiko] interesai"
+        if not (_agrees(ours, words[p + 1]) or _agrees(ours, words[h])):
+            return False
+    return True
+
+
+def _agrees(ours: frozenset, word: str) -> bool:
+    info = analyse(word, "lt")
+    if is_definite(word) or info.role not in (ADJ, NOUN) or not ours:
+        return True
+    if info.role == ADJ:
+        theirs = adjective_slots(word)
+    else:
+        theirs = noun_slots(word, None if info.key.startswith("~") else info.key)
+    return not theirs or bool(ours & theirs)
 
 
 # Prepositions that govern the accusative or instrumental only: a genitive right after one

@@ -11,13 +11,14 @@ sacremoses adds (abbreviations, non-breaking prefixes) we get from the gaps betw
 any punctuation except a word-internal hyphen ends a candidate, and one-letter tokens or
 numbers never start or end one.
 
-A candidate is a run of up to five tokens inside such a chunk that starts and ends with a
-noun or adjective (not a participle, which wants its complement: "zagrożona
-[wykluczeniem]"), contains at least one noun, never contains a STOP word, holds at most one
-preposition or name-internal conjunction (never at its edges), does not mix proper names
-with other words, and never separates an adjective from its noun (see `attachment`).
-Polish phrases may end with an adjective ("pomoc społeczna"); Lithuanian and English ones
-end with their head noun.
+A candidate is a run of up to five tokens (seven where a name may begin, see `_name_start`)
+inside such a chunk that starts and ends with a noun or adjective (not a participle, which
+wants its complement: "zagrożona [wykluczeniem]", unless nothing it could govern follows),
+contains at least one noun, never contains a STOP word, holds at most one preposition or
+conjunction inside a name or a coordinated Lithuanian genitive (never at its edges), an
+adverb only before its adjective, does not mix proper names with other words, and never
+separates an adjective from its noun (see `attachment`). Polish phrases may end with an
+adjective ("pomoc społeczna"); Lithuanian and English ones end with their head noun.
 """
 
 from __future__ import annotations
@@ -27,16 +28,21 @@ from collections import Counter
 from typing import Iterable
 
 from termbase.text import polish
-from termbase.extraction.analysis import ADJ, CONJ, NOUN, PREP, STOP, WordInfo, analyse
+from termbase.extraction.analysis import (ADJ, ADV, CONJ, NOUN, PREP, STOP, WordInfo,
+                                          analyse)
 from termbase.extraction.attachment import (NONE, attachments, cuts, polish_agrees,
                                             runs_on)
 from termbase.extraction.lexemes import canonical_keys, merged_counters, rekey
 from termbase.extraction.passages import Passage
 from termbase.extraction.stopwords import (ends_complex_preposition, is_coordinator,
-                                           is_term_preposition)
+                                           is_term_preposition, is_time_unit)
 from termbase.text.normalize import Token, tokenize
 
 MAX_LEN = 5
+# Official names run longer than terms ("Valstybės vaiko teisių apsaugos ir įvaikinimo
+# tarnyba", "Krajowy Program Przeciwdziałania Ubóstwu i Wykluczeniu Społecznemu"): a
+# sequence that opens like a name (see `_name_start`) may have up to seven words.
+NAME_MAX_LEN = 7
 _SENTENCE_END = re.compile(r"[.!?:;•\u2022\"„“”«»()\[\]–—]")
 _SPACES = re.compile(r"\s+")
 _LINE_BREAKS = str.maketrans({"\n": " ", "\r": " ", "\t": " "})
@@ -46,7 +52,8 @@ HEAD_FINAL = {"lt", "en"}
 class Stats:
     """Everything counted for one lemma sequence."""
 
-    __slots__ = ("freq", "partial", "variants", "contexts", "files", "segments", "shape")
+    __slots__ = ("freq", "partial", "variants", "contexts", "files", "segments", "shape",
+                 "whole_name")
 
     def __init__(self) -> None:
         self.freq = 0
@@ -56,6 +63,7 @@ class Stats:
         self.files: set[str] = set()
         self.segments: set[int] | None = None      # passage indices (alignment only)
         self.shape = ""  # the roles of its words, see `_shape`
+        self.whole_name = False  # seen as a whole capitalised name (see `_whole_name`)
 
     @property
     def weighted_freq(self) -> float:
@@ -69,6 +77,7 @@ class Stats:
         for variant, count in other.variants.items():
             self.variants[variant] = self.variants.get(variant, 0) + count
         self.contexts = (self.contexts + other.contexts)[:2]
+        self.whole_name |= other.whole_name
         self.files |= other.files
         if self.segments is not None and other.segments is not None:
             self.segments |= other.segments
@@ -117,8 +126,12 @@ class NgramCounter:
         infos = [analyse(tok.text, self.lang) for tok in tokens]
         for k in _glued(passage.text, tokens) | self._complex_prepositions(tokens):
             infos[k] = WordInfo(infos[k].key, STOP)
-        for k in _name_coordinators(passage.text, tokens, self.lang):
+        for k in {*_name_coordinators(passage.text, tokens, self.lang),
+                  *_genitive_coordinators(passage.text, tokens, infos, self.lang)}:
             infos[k] = WordInfo(infos[k].key, CONJ)
+        if self.lang == "pl" and polish.available():
+            for k in _adverbs_of_adjectives(passage.text, tokens, infos):
+                infos[k] = WordInfo(tokens[k].text.lower(), ADV)
         for tok, info in zip(tokens, infos):
             if info.role in (NOUN, ADJ):
                 forms = self.word_forms.get(info.key)
@@ -132,9 +145,11 @@ class NgramCounter:
         return index
 
     def _complex_prepositions(self, tokens: list[Token]) -> set[int]:
-        """The nouns of "w ramach", "z zakresu": never part of a candidate."""
+        """The nouns of "w ramach", "z zakresu", and a unit of time after a number ("2027
+        metų", "2026 roku"): never part of a candidate."""
         return {k for k in range(1, len(tokens)) if ends_complex_preposition(
-            tokens[k - 1].text.lower(), tokens[k].text.lower(), self.lang)}
+            tokens[k - 1].text.lower(), tokens[k].text.lower(), self.lang) or (
+            tokens[k - 1].text.isdigit() and is_time_unit(tokens[k].text.lower(), self.lang))}
 
     def _count_chunk(self, index: int, passage: Passage, tokens: list[Token],
                      infos: list[WordInfo], start: int, end: int) -> None:
@@ -143,19 +158,27 @@ class NgramCounter:
             [t.text for t in tokens[start:end]], infos[start:end], self.lang)
         if self.lang == "pl":
             _substantivised(tokens, infos, attach, start, end)
+        capitals = None  # computed once per chunk, when a candidate is recorded
         for i in range(start, end):
             if infos[i].role not in (NOUN, ADJ):
                 continue
             prepositions, nouns, name = 0, 0, infos[i].name
             nouns_after_name = False
-            for j in range(i, min(i + self.max_len + 1, end)):
+            conjunction = None  # where a conjunction joins two genitives (Lithuanian)
+            limit = self.max_len
+            if _name_start(passage.text, tokens, i):
+                limit = max(limit, NAME_MAX_LEN)
+            for j in range(i, min(i + limit + 1, end)):
                 info = infos[j]
                 if info.role == STOP:
                     break
+                if info.role == ADV:
+                    continue  # inside only, with its adjective after it
                 if info.role in (PREP, CONJ):
                     prepositions += 1
                     if prepositions > 1:
                         break
+                    conjunction = j if info.role == CONJ else None
                     continue
                 if info.name != name:
                     # "Irena Ingielewicz" is a candidate, "kierownik Irena" is not; but a
@@ -164,18 +187,25 @@ class NgramCounter:
                         break
                     name, nouns_after_name = False, True
                 nouns += info.role == NOUN
-                if not nouns or (head_final and info.role != NOUN) or info.participle:
+                if not nouns or (head_final and info.role != NOUN) or (
+                        info.participle and not _without_complement(tokens, infos, j, end)):
                     continue  # no head yet, or a participle that wants its complement
-                if cuts(infos, attach, i, j):
-                    continue
-                if j - i == self.max_len:
+                if cuts(infos, attach, i, j) or (
+                        head_final and conjunction is not None and j == conjunction + 1):
+                    continue  # "apsaugos ir įvaikinimo [tarnyba]": the head is still ahead
+                if j - i == limit:
                     key = tuple(x.key for x in infos[i:j + 1])
                     self.longer[key] = self.longer.get(key, 0) + 1
                 else:
-                    self._record(index, passage, tokens, infos, i, j, attach, end)
+                    if capitals is None:
+                        capitals = _capitals(passage.text, tokens, infos, start, end)
+                    self._record(index, passage, tokens, infos, i, j, attach,
+                                 (start, end, capitals))
 
     def _record(self, index: int, passage: Passage, tokens: list[Token],
-                infos: list[WordInfo], i: int, j: int, attach: list[int], end: int) -> None:
+                infos: list[WordInfo], i: int, j: int, attach: list[int],
+                chunk: tuple[int, int, list[bool]]) -> None:
+        end = chunk[1]
         if i == j and infos[i].role != NOUN:
             return
         key = tuple(info.key for info in infos[i:j + 1])
@@ -186,7 +216,10 @@ class NgramCounter:
             if self.keep_segments:
                 stats.segments = set()
         stats.freq += 1
-        stats.partial += runs_on(infos, attach, i, j, end, self.lang, tokens[j].text)
+        if j > i and not stats.whole_name and _capitalised(tokens[i].text):
+            stats.whole_name = _whole_name(infos, i, j, chunk)
+        stats.partial += runs_on(infos, attach, i, j, end, self.lang, tokens[j].text,
+                                 tokens[i].text, tokens[i - 1].text if i > chunk[0] else "")
         surface = _surface(passage.text, tokens, i, j, infos)
         stats.variants[surface] = stats.variants.get(surface, 0) + 1
         if len(stats.contexts) < 2 and all(c[0] != index for c in stats.contexts):
@@ -271,7 +304,7 @@ def _chunks(text: str, tokens: list[Token], infos: list[WordInfo], lang: str
     return chunks
 
 
-_ROLE_LETTER = {NOUN: "N", PREP: "P", CONJ: "C"}
+_ROLE_LETTER = {NOUN: "N", PREP: "P", CONJ: "C", ADV: "d"}
 
 
 def _shape(tokens: list[Token], infos: list[WordInfo], attach: list[int], i: int, j: int,
@@ -307,6 +340,107 @@ def _name_coordinators(text: str, tokens: list[Token], lang: str) -> list[int]:
         word, before, after = tokens[k].text, tokens[k - 1].text, tokens[k + 1].text
         if is_coordinator(word, lang) and before[:1].isupper() and after[:1].isupper() \
                 and not text[tokens[k - 1].end:tokens[k + 1].start].replace(word, "").strip():
+            found.append(k)
+    return found
+
+
+_NO_COMPLEMENT = frozenset({"fin", "praet", "bedzie", "impt", "inf", "imps", "aglt", "conj",
+                            "qub", "comp", "pred"})
+
+
+def _without_complement(tokens: list[Token], infos: list[WordInfo], j: int, end: int
+                        ) -> bool:
+    """A Polish participle after its noun, followed by punctuation, a verb or a conjunction
+    (nothing it could govern), ends a phrase: "rodzina zastępcza spokrewniona [nie
+    wchodziła]", "osoba samotnie gospodarująca" (but not "osoba zagrożona [wykluczeniem]",
+    "sprawy dotyczące [wszystkich mieszkańców]")."""
+    if j == 0 or infos[j - 1].role not in (NOUN, ADJ, ADV):
+        return False
+    if j + 1 >= end:
+        return True
+    following = {r.pos for r in polish.readings(tokens[j + 1].text)}
+    if following & {"part", "qub"}:
+        return True  # "nie", "się": a particle, whatever else it may be
+    return bool(following) and following <= _NO_COMPLEMENT
+
+
+def _adverbs_of_adjectives(text: str, tokens: list[Token], infos: list[WordInfo]
+                           ) -> list[int]:
+    """Polish adverbs that modify the adjective or participle right after them inside a
+    noun phrase: after a noun or adjective ("osób starszych samotnie gospodarujących",
+    "osoba przewlekle chora"), or joined to it by a hyphen ("opiekuńczo-wychowawcza")."""
+    found = []
+    for k in range(len(tokens) - 1):
+        if infos[k + 1].role != ADJ or infos[k].role in (PREP, CONJ):
+            continue
+        gap = text[tokens[k].end:tokens[k + 1].start]
+        hyphen = gap == "-"
+        if not hyphen and (gap != " " or k == 0 or infos[k - 1].role not in (NOUN, ADJ)
+                           or text[tokens[k - 1].end:tokens[k].start] != " "):
+            continue
+        if any(r.pos in ("adv", "adja") for r in polish.readings(tokens[k].text)):
+            found.append(k)
+    return found
+
+
+def _capitals(text: str, tokens: list[Token], infos: list[WordInfo], start: int, end: int
+              ) -> list[bool]:
+    """Per word of a chunk, whether it is a capitalised noun or adjective; a sentence's
+    first word counts only before another capitalised word."""
+    def capital(k: int) -> bool:
+        if infos[k].role not in (NOUN, ADJ) or not _capitalised(tokens[k].text):
+            return False
+        return not sentence_initial(text, tokens, k) or (
+            k + 1 < end and _capitalised(tokens[k + 1].text))
+    return [capital(k) for k in range(start, end)]
+
+
+def _whole_name(infos: list[WordInfo], i: int, j: int, chunk: tuple[int, int, list[bool]]
+                ) -> bool:
+    """Whether words i..j, every one capitalised but the prepositions and conjunctions
+    inside, are a whole name ("Krajowy Program Przeciwdziałania Ubóstwu i Wykluczeniu
+    Społecznemu"), not a piece of one ("Krajowy Program", but also "Polityki Społecznej"
+    of "Ośrodek Polityki Społecznej", often a term of its own)."""
+    start, end, capitals = chunk
+    if not all(capitals[k - start] for k in range(i, j + 1) if infos[k].role in (NOUN, ADJ)):
+        return False
+    before = i - 1 >= start and capitals[i - 1 - start] and infos[i - 1].name == infos[i].name
+    after = j + 1 < end and capitals[j + 1 - start] and infos[j + 1].name == infos[j].name
+    return not (before or after)
+
+
+def _name_start(text: str, tokens: list[Token], i: int) -> bool:
+    """A capitalised word inside a sentence, or one followed by another capitalised word:
+    where an official name may begin."""
+    if not _capitalised(tokens[i].text):
+        return False
+    if not sentence_initial(text, tokens, i):
+        return True
+    return i + 1 < len(tokens) and _capitalised(tokens[i + 1].text)
+
+
+_LT_GENITIVE = ("ų", "os", "ės", "o", "io", "aus", "iaus", "ies", "ens", "ers")
+
+
+def _genitive_coordinators(text: str, tokens: list[Token], infos: list[WordInfo],
+                           lang: str) -> list[int]:
+    """Lithuanian "ir"/"bei" joining two genitive nouns that modify one head after them:
+    "mamos ir vaiko dienos centras", "vaiko teisių apsaugos ir įvaikinimo tarnyba"."""
+    if lang != "lt":
+        return []
+    found = []
+    for k in range(1, len(tokens) - 2):
+        if not is_coordinator(tokens[k].text.lower(), lang):
+            continue
+        before, after, then = tokens[k - 1], tokens[k + 1], tokens[k + 2]
+        gaps = (text[a.end:b.start] for a, b in ((before, tokens[k]), (tokens[k], after),
+                                                  (after, then)))
+        if any(gap.strip() for gap in gaps):
+            continue  # punctuation between: a list, not one modifier
+        if infos[k - 1].role == NOUN and infos[k + 1].role == NOUN \
+                and before.text.lower().endswith(_LT_GENITIVE) \
+                and after.text.lower().endswith(_LT_GENITIVE) \
+                and infos[k + 2].role in (NOUN, ADJ):
             found.append(k)
     return found
 

@@ -58,6 +58,11 @@ def _agreeing(word: str, agreement: Triples, prefer: tuple[str, ...] = ()
     return None
 
 
+def is_adverb(word: str) -> bool:
+    """A word morfeusz2 reads as an adverb (also when it has other readings: "samotnie")."""
+    return any(r.pos in ("adv", "adja") for r in polish.readings(word))
+
+
 class Phrase:
     """A head reading and the adjectives that agree with it, by position."""
 
@@ -72,6 +77,8 @@ class Phrase:
         """Take the adjectives at `positions` while they agree; False at the first that does
         not."""
         for p in positions:
+            if p + 1 < len(words) and p + 1 in positions and is_adverb(words[p]):
+                continue  # "samotnie [gospodarująca]", "opiekuńczo-[wychowawcza]"
             found = _agreeing(words[p], self.agreement, prefer[p] if p < len(prefer) else ())
             if not found:
                 return False
@@ -117,22 +124,35 @@ def _verbal(phrase: Phrase, position: int) -> bool:
     return reading is not None and reading.pos in ("ppas", "pact")
 
 
+def _name(words: list[str]) -> bool:
+    """Every word capitalised but the prepositions and conjunctions: an official name."""
+    return all(w[:1].isupper() for w in words
+               if analyse(w, "pl").role != PREP and not is_coordinator(w.lower(), "pl"))
+
+
 def is_noun_phrase(words: list[str], prefer: list[tuple[str, ...]]) -> bool:
+    """Whether the words parse as a noun phrase. A name may also coordinate after its head
+    ("Wydział Rodzinny i [Wydział] Nieletnich") and name a title in the nominative after it
+    ("Program Aktywizacja i Integracja")."""
     phrase = head = parse_phrase(words, prefer)
     if phrase is None:
         return False
+    name = _name(words)
     p = phrase.end
     while p < len(words):
-        cases = DEPENDENT_CASES
+        cases = DEPENDENT_CASES | ({"nom"} if name and phrase is head else frozenset())
         if _verbal(phrase, p - 1):  # "osób doświadczających wykluczenie": a verb's object
             cases = cases | {"acc"}
         if analyse(words[p], "pl").role == PREP:
             cases = governed_cases(words[p].lower())
             p += 1
         elif is_coordinator(words[p].lower(), "pl"):
-            if phrase is head:
+            if phrase is head and not name:
                 return False  # "Ubóstwu i Wykluczeniu" only coordinates within a name
-            cases = frozenset(c for _n, c, _g in phrase.agreement)  # same case as before
+            # the case of the phrase before; after a name's head, also a genitive
+            cases = frozenset(c for _n, c, _g in phrase.agreement)
+            if phrase is head:
+                cases |= DEPENDENT_CASES
             p += 1
         # A dependent must be read as the lexeme it was counted under: "uczestnicy" in
         # "seminarium uczestnicy" is uczestnik (nominative), not uczestnica (genitive).

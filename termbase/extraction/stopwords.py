@@ -86,8 +86,23 @@ TERM_PREPOSITIONS = {
 COMPLEX_PREPOSITION_NOUNS = {
     "pl": frozenset("""ramach rzecz zakresie zakresu celu celach przypadku trakcie wyniku
         oparciu związku imieniu ciągu drodze podstawie odniesieniu stosunku razie miarę
-        charakterze skutek przeciwieństwie""".split()),
+        charakterze skutek przeciwieństwie przedmiocie sprawie""".split()),
 }
+
+
+# Units of time, in the forms a number puts them in ("2027 metų", "3 mėnesius", "w 2026
+# roku"): a date or a duration, never part of a term.
+TIME_UNITS = {
+    "pl": frozenset("rok roku roków lat lata latach miesiąc miesiące miesięcy miesiąca dni dnia"
+                    " tygodni tygodnie godzin godziny".split()),
+    "lt": frozenset("metai metų metus metais mėnesio mėnesių mėnesius mėnesiai dienos dienų"
+                    " dienas savaitės savaičių savaites valandų valandas valandos".split()),
+    "en": frozenset("year years month months day days week weeks hour hours".split()),
+}
+
+
+def is_time_unit(word: str, lang: str) -> bool:
+    return word in TIME_UNITS.get(lang, ())
 
 
 def ends_complex_preposition(preposition: str, noun: str, lang: str) -> bool:

@@ -35,10 +35,16 @@ MIN_CONTAINER_FREQ = 2
 # społeczna" in "rozwój ekonomii społecznej"): keep a quarter of its frequency.
 NESTED_FLOOR = 0.25
 # A word whose forms together are rarer than this in general language is domain
-# vocabulary; as a one-word candidate it gets SPECIFIC_WORD_PRIOR (set on the seed texts).
+# vocabulary; as a one-word candidate it gets SPECIFIC_WORD_PRIOR (set on the seed texts)
+# and keeps its whole frequency (no nesting discount: "globėjas" is a term inside "vaiko
+# globėjas" and alone, as TermoStat ranks single words by specificity alone).
+# A common word alone (praca, rodzina, usługi) gets LENGTH_PRIOR[1]: seldom wanted, it
+# would take the places of phrases (set on the seed and development texts).
 SPECIFIC_WORD_FREQUENCY = 1e-5
 SPECIFIC_WORD_PRIOR = 0.6
-LENGTH_PRIOR = {1: 0.3, 2: 1.0, 3: 1.0, 4: 0.75, 5: 0.35}
+LENGTH_PRIOR = {1: 0.15, 2: 1.0, 3: 1.0, 4: 0.75, 5: 0.35}
+# A complete capitalised name of five words or more: the length prior of four words.
+WHOLE_NAME_PRIOR = 0.75
 PREPOSITION_PRIOR = 0.5        # "gmina z rejonu", "zmiany w ustawodawstwie": circumstances
 TERM_PREPOSITION_PRIOR = 0.85  # "opieka nad dziećmi", "asmenys su negalia"
 PARTICIPLE_FIRST_PRIOR = 0.5  # "teikiamos paslaugos", "zrealizowany projekt": descriptions
@@ -113,8 +119,11 @@ def single_word_prior(forms: Mapping[str, int], lang: str) -> float:
     return SPECIFIC_WORD_PRIOR if general < SPECIFIC_WORD_FREQUENCY else LENGTH_PRIOR[1]
 
 
-def shape_prior(shape: str, lang: str) -> float:
+def shape_prior(shape: str, lang: str, whole_name: bool = False) -> float:
+    """`whole_name`: a complete capitalised name, whose length says nothing against it."""
     prior = LENGTH_PRIOR.get(len(shape), LENGTH_PRIOR[5])
+    if whole_name:
+        prior = max(prior, WHOLE_NAME_PRIOR)
     if "P" in shape:
         prior *= PREPOSITION_PRIOR
     elif "p" in shape:

@@ -309,14 +309,17 @@ def noun_numbers(form: str, lemma: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def noun_nominative_plural(lemma: str, seen=()) -> str | None:
+def noun_nominative_plural(lemma: str, seen=(), known=None) -> str | None:
     """The nominative plural of a noun lemma; where its ending allows two declensions
-    (brolis/viltis), the one whose plural forms were `seen`; None when still unclear."""
+    (brolis/viltis), the one whose plural forms were `seen`, else the one `known(form)`
+    (a dictionary) confirms; None when still unclear."""
     options = {_row(stem, name, True)[0]: sum(f in set(seen) for f in _row(stem, name, True))
                for stem, name in _noun_options(lemma)}
     if len(options) > 1:
         best = max(options.values())
         options = {form: n for form, n in options.items() if n == best}
+    if len(options) > 1 and known is not None:
+        options = {form: n for form, n in options.items() if known(form)}
     return next(iter(options)) if len(options) == 1 else None
 
 
@@ -382,3 +385,73 @@ def _hardened(stem: str) -> tuple[str, ...]:
         if stem.endswith(soft):
             return stem, stem[: len(stem) - len(soft)] + hard
     return (stem,)
+
+
+# --- definite (pronominal) adjectives: "laikinoji globa", "specialioji tikslinė dotacija" --
+# Case endings only a definite adjective or participle has (the plain ones never end so).
+DEFINITE_ENDINGS = ("asis", "ysis", "usis", "oji", "ieji", "osios", "ojo", "ajam", "ąjį",
+                    "uoju", "ajame", "ajai", "ąją", "ąja", "ojoje", "ųjų", "iesiems",
+                    "osioms", "uosius", "ąsias", "aisiais", "osiomis", "uosiuose",
+                    "osiose")
+# Masculine lemma ending -> the definite nominatives: (m sg, f sg, m pl, f pl) endings
+_DEFINITE_NOMINATIVE = (("ias", ("iasis", "ioji", "ieji", "iosios")),
+                        ("is", ("ysis", "ioji", "ieji", "iosios")),
+                        ("us", ("usis", "ioji", "ieji", "iosios")),
+                        ("as", ("asis", "oji", "ieji", "osios")))
+
+
+def is_definite(form: str) -> bool:
+    return form.lower().endswith(DEFINITE_ENDINGS)
+
+
+def definite_nominative(lemma: str, gender: str, plural: bool) -> str | None:
+    """The definite nominative of an adjective given by its masculine lemma: laikinas ->
+    laikinasis, laikinoji, laikinieji, laikinosios; specialus -> specialioji."""
+    word = lemma.lower()
+    for ending, endings in _DEFINITE_NOMINATIVE:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+            slot = (2 if plural else 0) + (gender == "f")
+            return word[: len(word) - len(ending)] + endings[slot]
+    return None
+
+
+# --- agreement: which (number, case) a form can be -------------------------------------------
+_ADJECTIVE_PARADIGMS = ("as_adj", "a", "is_adj", "ė", "us_adj", "i_adj", "ias_adj", "ia",
+                        "nt_adj", "us_part")
+
+
+def _slots_by_suffix(form: str, names) -> frozenset[tuple[bool, int]]:
+    """(plural?, case) pairs of every paradigm slot whose ending the form has."""
+    found = set()
+    for name in names:
+        row = _PARADIGMS[name]
+        for slot, suffix in enumerate(row):
+            stem = form[: len(form) - len(suffix)]
+            if slot == 6 or not form.endswith(suffix) or len(stem) < MIN_STEM \
+                    or stem[-1] in _VOWELS:  # "laikinai" is no "laikina" + "i"
+                continue
+            found.add((slot > 6, slot - 7 if slot > 6 else slot))
+    return frozenset(found)
+
+
+_VOWELS = frozenset("aąeęėiįyouųū")
+
+
+def adjective_slots(form: str) -> frozenset[tuple[bool, int]]:
+    """(plural?, case) readings an adjective or participle form may have, by its ending."""
+    return _slots_by_suffix(form.lower(), _ADJECTIVE_PARADIGMS)
+
+
+def noun_slots(form: str, lemma: str | None) -> frozenset[tuple[bool, int]]:
+    """(plural?, case) readings of a noun form: from its lemma's paradigm when the lemma is
+    known, else by its ending."""
+    form = form.lower()
+    if lemma:
+        found = set()
+        for stem, name in _noun_options(lemma):
+            for plural in (False, True):
+                found |= {(plural, k) for k, f in enumerate(_row(stem, name, plural))
+                          if f == form}
+        if found:
+            return frozenset(found)
+    return _slots_by_suffix(form, sorted(_NOUN_PARADIGMS))

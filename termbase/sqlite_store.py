@@ -350,7 +350,8 @@ class SQLiteStore:
                 return
             tx.finish()
             changed = len(tx.touched_concepts) + len(tx.touched_segments)
-            if disk.bulk_is_cheaper(changed, tx.concept_table.count() + tx.segment_table.count()):
+            if disk.bulk_is_cheaper(changed, lambda: tx.concept_table.count()
+                                   + tx.segment_table.count()):
                 disk.rebuild(conn, _Concepts(conn).docs(), _Segments(conn).stream(),
                              keep_records=False)
             else:

@@ -442,10 +442,11 @@ class _BulkLoader:
 BULK_MIN = 5_000
 
 
-def bulk_is_cheaper(changed: int, total: int) -> bool:
+def bulk_is_cheaper(changed: int, total: Callable[[], int]) -> bool:
     """A change of most of a large termbase (an import into an empty or small store) is
-    indexed faster by one bulk rebuild than row by row."""
-    return changed >= BULK_MIN and changed * 3 >= total
+    indexed faster by one bulk rebuild than row by row. `total` is asked only for a large
+    change: counting a million rows is not free, and an `add` must not pay for it."""
+    return changed >= BULK_MIN and changed * 3 >= total()
 
 
 def _count_langs(langs: Iterable[str]) -> dict[str, int]:

@@ -148,7 +148,8 @@ def after_write(store, tx, before: tuple) -> None:
         if disk.get_state(conn) != _state(before):
             return
         changed = len(tx.touched_concepts) + len(tx.touched_segments)
-        if disk.bulk_is_cheaper(changed, tx.concept_table.count() + tx.segment_table.count()):
+        if disk.bulk_is_cheaper(changed, lambda: tx.concept_table.count()
+                                   + tx.segment_table.count()):
             conn.close()
             _rebuild_from(store, tx.concept_table.docs(), tx.segment_table.items())
             return

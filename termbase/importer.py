@@ -174,7 +174,7 @@ class _Applier:
         self.on_conflict, self.validated = on_conflict, validated
         finder = tx.concepts_with_term
         self.terms = _TermMap(() if finder else tx.concepts(), finder)
-        self.known_segments = {_segment_key(seg.to_dict()) for _, seg in tx.segments()}
+        self._known_segments: set[tuple] | None = None  # read on the first segment only
         self.done = 0
 
     def apply_entries(self, entries: Iterable[Entry], skip_invalid: bool = False,
@@ -198,6 +198,15 @@ class _Applier:
                     progress(min(entry.line, lines) if lines else self.done, lines)
         self.folded.flush()
         return errors
+
+    @property
+    def known_segments(self) -> set[tuple]:
+        """The memory's segments as comparison keys, read when a file first brings a
+        segment: importing concepts must not read a memory of a million segments."""
+        if self._known_segments is None:
+            self._known_segments = {_segment_key(seg.to_dict())
+                                    for _, seg in self.tx.segments()}
+        return self._known_segments
 
     def apply(self, line: int, item: Concept | Segment, continues: bool = False) -> None:
         self.done += 1

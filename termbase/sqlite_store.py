@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from termbase.errors import StoreDamaged, StoreError, StoreLocked
+from termbase.errors import CommittedWithWarning, StoreDamaged, StoreError, StoreLocked
 from termbase.index import disk
 from termbase.transaction import (SCHEMA_VERSION, Transaction, current_user, new_batch_id)
 
@@ -57,7 +57,9 @@ class _Records:
         return json.loads(row[0]) if row else None
 
     def put(self, key: str, doc: dict) -> None:
-        self.conn.execute(f"INSERT OR REPLACE INTO {self.table} VALUES(?, ?)",
+        # an update in place keeps the record's place in insertion order (and its rowid)
+        self.conn.execute(f"INSERT INTO {self.table} VALUES(?, ?) ON CONFLICT({self.key})"
+                          " DO UPDATE SET doc=excluded.doc",
                           (key, _dumps(doc)))
 
     def drop(self, key: str) -> dict | None:
@@ -111,7 +113,8 @@ class _Meta:
         return json.loads(row[0]) if row else default
 
     def set(self, name: str, value) -> None:
-        self.conn.execute("INSERT OR REPLACE INTO meta VALUES(?, ?)", (name, json.dumps(value)))
+        self.conn.execute("INSERT INTO meta VALUES(?, ?) ON CONFLICT(key) DO UPDATE"
+                          " SET value=excluded.value", (name, json.dumps(value)))
 
     def all(self) -> dict:
         return {k: json.loads(v) for k, v in self.conn.execute("SELECT key, value FROM meta")}
@@ -480,9 +483,20 @@ class SQLiteStore:
         """Deleted rows can survive in free pages and in the write-ahead log: rewrite the
         file and empty the log, so purged text is really gone."""
         conn = self.conn
+        with self.locked() as locked:  # the index holds words of the text too: rebuilt
+            disk.rebuild(locked, _Concepts(locked).docs(), _Segments(locked).stream(),
+                         keep_records=False)
+            disk.set_state(locked, str(_Meta(locked).get("generation", 0)))
         conn.execute("PRAGMA secure_delete=ON")
         conn.execute("VACUUM")
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        if busy:
+            import warnings
+
+            warnings.warn(CommittedWithWarning(
+                f"purged, but another process was reading {self.path.name}, so old pages may"
+                " remain in its write-ahead log until the next write; run the purge again"
+                " when no one else has the termbase open"))
 
     def backup(self, destination: str | os.PathLike) -> None:
         """SQLite's online backup: consistent while others read and write."""

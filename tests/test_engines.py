@@ -362,6 +362,22 @@ def test_stats_and_doctor_name_the_engine(tmp_path, engine):
 
 # -- erasure -----------------------------------------------------------------------------------
 @pytest.mark.parametrize("engine", ENGINES)
+def test_purge_leaves_no_word_of_a_purged_term_in_any_file(tmp_path, engine):
+    """Index rows keep words folded and lower-cased: those must go too."""
+    from termbase.erasure import purge
+
+    tb = open_empty(tmp_path, engine)
+    tb.add(Concept(terms=[Term("pl", "opiekun Wiśniewskiego")]))
+    tb.add(Concept(terms=[Term("pl", "opiekun prawny")]))
+    tb.lookup("opiekunowi prawnemu")
+    purge(tb.store, "Wiśniewsk")
+    for path in tmp_path.iterdir():
+        data = path.read_bytes().lower()
+        assert b"wisniewsk" not in data and "wiśniewsk".encode() not in data, path.name
+    assert [m.term for m in tb.lookup("opiekun prawny")][:1] == ["opiekun prawny"]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
 def test_purge_removes_a_name_from_store_log_backup_and_index(tmp_path, engine):
     from termbase.erasure import purge
     from termbase.errors import StoreError
@@ -450,3 +466,22 @@ def test_doctor_reports_a_damaged_index_and_repair_rebuilds_it(tmp_path):
     assert diagnose(tb.store)["index"].startswith("damaged")
     assert repair(tb.store)["action"] == "search index rebuilt"
     assert diagnose(tb.store)["index"] == "current"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_store_in_a_folder_named_with_uri_characters_is_looked_up(tmp_path, engine):
+    folder = tmp_path / "Klient #3 ?a%20b"
+    folder.mkdir()
+    tb = open_empty(folder, engine)
+    tb.add(Concept(terms=[Term("pl", "asystent rodziny")]))
+    other = Termbase.open(tb.store.location, seed=False)
+    assert [m.term for m in other.lookup("asystentowi rodziny")][:1] == ["asystent rodziny"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [folder.name]   # nothing beside
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_edit_keeps_a_concepts_place_in_the_listing(tmp_path, engine):
+    tb = open_empty(tmp_path, engine)
+    ids = [tb.add(Concept(terms=[Term("pl", word)])).id for word in ("gmina", "powiat", "województwo")]
+    tb.edit(ids[0], lambda c: setattr(c, "note", "edited"))
+    assert [doc["id"] for doc in tb.store.concept_docs()] == ids

@@ -32,13 +32,22 @@ def _state(fingerprint: tuple) -> str:
 
 def connect(path: Path | str, readonly: bool = False) -> sqlite3.Connection:
     if readonly:
-        conn = sqlite3.connect(f"file:{Path(path).as_posix()}?mode=ro", uri=True,
+        # percent-encoded: a '#', '?' or '%' in a folder name is part of the path, not URI
+        conn = sqlite3.connect(f"file:{_uri_path(Path(path))}?mode=ro", uri=True,
                                isolation_level=None, check_same_thread=False)
     else:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA trusted_schema=OFF")
     conn.execute("PRAGMA busy_timeout=30000")
     return conn
+
+
+def _uri_path(path: Path) -> str:
+    from urllib.parse import quote
+
+    posix = path.resolve().as_posix()
+    # Windows: file:///C:/... keeps its drive letter's colon
+    return quote(posix if posix.startswith("/") else "/" + posix, safe="/:")
 
 
 def reader(conn: sqlite3.Connection, state: str) -> disk.DiskIndex:

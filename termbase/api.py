@@ -11,6 +11,7 @@ its message is written to be shown as it is.
 
 from __future__ import annotations
 
+import functools
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
@@ -56,6 +57,16 @@ def format_names(writable: bool = False) -> list[str]:
     from termbase.formats import format_names as names
 
     return names(writable)
+
+
+def _one_snapshot(method):
+    """Run a read of the index in one snapshot of it, so that a commit by another process
+    between its queries cannot mix two versions (or point at a term just deleted)."""
+    @functools.wraps(method)
+    def read(self, *args, **kwargs):
+        with self.index.snapshot():
+            return method(self, *args, **kwargs)
+    return read
 
 
 class Termbase:
@@ -144,6 +155,7 @@ class Termbase:
         return ReindexResult(terms=index.term_count(), concepts=self.store.counts()["concepts"])
 
     # -- reading -------------------------------------------------------------------------
+    @_one_snapshot
     def lookup(self, query: str, lang: str | None = None, to: Iterable[str] | None = None,
                limit: int = 10, fuzzy: bool = True) -> list[Match]:
         """Concepts matching `query` in any inflected form, folded, misspelt or as a prefix.
@@ -222,6 +234,7 @@ class Termbase:
                      glossary_hint=self.glossary_hint())
 
     # -- translating ---------------------------------------------------------------------
+    @_one_snapshot
     def suggest(self, segment: str, source_lang: str, target_lang: str, *, memory: int = 5,
                 min_score: float = 50.0) -> "Suggestion":
         """Every termbase term in `segment` (any inflected form) with its equivalents in
@@ -239,6 +252,7 @@ class Termbase:
                           terms=[TermHit.from_json(hit) for hit in found["terms"]],
                           memory=[MemoryHit(**hit) for hit in found["memory"]])
 
+    @_one_snapshot
     def check(self, file: "FileArg", source_lang: str, target_lang: str, *,
               name: str | None = None, ignore_provisional: bool = False) -> "CheckReport":
         """Term QA of a bilingual file (TMX, XLIFF, two-column TSV/CSV): segments whose
@@ -260,6 +274,7 @@ class Termbase:
                            target_lang=found["to"], segments=found["segments"],
                            issues=[CheckIssue(**issue) for issue in found["issues"]])
 
+    @_one_snapshot
     def concordance(self, phrase: str, lang: str, *, to: str | None = None,
                     limit: int = 20) -> ConcordanceResult:
         """Memory segments in `lang` containing `phrase` in any inflected form, with their

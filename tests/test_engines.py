@@ -485,3 +485,34 @@ def test_an_edit_keeps_a_concepts_place_in_the_listing(tmp_path, engine):
     ids = [tb.add(Concept(terms=[Term("pl", word)])).id for word in ("gmina", "powiat", "województwo")]
     tb.edit(ids[0], lambda c: setattr(c, "note", "edited"))
     assert [doc["id"] for doc in tb.store.concept_docs()] == ids
+
+
+def test_a_lookup_reads_one_version_while_another_process_deletes(tmp_path):
+    """Between two of a lookup's queries another writer deletes the concept: the lookup
+    answers from the version it started on, never half of each (SQLite, WAL)."""
+    tb = open_empty(tmp_path, "sqlite")
+    added = tb.add(Concept(terms=[Term("pl", "asystent rodziny"), Term("lt", "šeimos asistentas")]))
+    index = tb.index
+    other = Termbase.open(tb.store.location, seed=False)
+    reads = {"n": 0}
+    real = index.conn.execute
+
+    class Interrupting:
+        """The index's connection, with a delete by another process after the 2nd read."""
+        def __getattr__(self, name):
+            return getattr(real.__self__, name)
+
+        def execute(self, sql, *args):
+            reads["n"] += 1
+            if reads["n"] == 2:
+                other.delete(added.id)
+            return real(sql, *args)
+
+        in_transaction = property(lambda self: real.__self__.in_transaction)
+
+    index.conn = Interrupting()
+    matches = tb.lookup("asystentowi rodziny", lang="pl")
+    assert reads["n"] > 2 and [m.term for m in matches] == ["asystent rodziny"]
+    assert matches[0].equivalents["lt"][0].term == "šeimos asistentas"
+    index.conn = real.__self__
+    assert Termbase.open(tb.store.location, seed=False).lookup("asystentowi rodziny") == []

@@ -21,6 +21,7 @@ import json
 import sqlite3
 import zlib
 from collections import OrderedDict
+from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator
 
 from termbase.index.fuzzy import MIN_LEN, MIN_LEN_IN_PHRASE, closest
@@ -638,6 +639,22 @@ class DiskIndex:
         self._segment_sql, self._segment_count_sql = segment_sql, segment_count_sql
         self._languages: list[str] | None = None
         self._memory = None
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Read as of one moment: the many small queries of a lookup all see the same
+        version, even while another process commits (WAL, or the journal of an index file
+        beside a TinyDB store). Inside a transaction already, that one is the snapshot."""
+        conn = self.conn
+        if conn.in_transaction:
+            yield
+            return
+        conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if conn.in_transaction:
+                conn.execute("COMMIT")
 
     def clear_cache(self) -> None:
         self._cache.clear()

@@ -159,11 +159,14 @@ class StoredMemory(MemoryIndex):
         return json.loads(row[0]) if row else None
 
     def posting(self, lang: str, word: str, limit: int | None = None) -> list[str]:
-        # in the order segments were added, as the in-memory postings were
-        sql = "SELECT seg FROM ix_mem WHERE lang=? AND word=? ORDER BY length(seg), seg"
+        # Read in key order, which stops at `limit` rows without sorting a frequent word's
+        # every posting; then put in the order segments were added (keys are counters), as
+        # the in-memory postings are. A capped list of a frequent word is not used anyway.
+        sql = "SELECT seg FROM ix_mem WHERE lang=? AND word=?"
         if limit:
             sql += f" LIMIT {int(limit)}"
-        return [r[0] for r in self.conn.execute(sql, (lang, word))]
+        return sorted((r[0] for r in self.conn.execute(sql, (lang, word))),
+                      key=lambda key: (len(key), key))
 
 
 def similarity(query: str, query_words: list[str], candidate: str) -> float:

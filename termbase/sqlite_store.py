@@ -21,6 +21,7 @@ from typing import Iterator
 
 from termbase.errors import CommittedWithWarning, StoreDamaged, StoreError, StoreLocked
 from termbase.index import disk
+from termbase.text.display import for_terminal
 from termbase.transaction import (SCHEMA_VERSION, Transaction, current_user, new_batch_id)
 
 LOCK_TIMEOUT_MS = 30_000
@@ -316,7 +317,16 @@ class SQLiteStore:
         else:
             conn.execute("COMMIT")
 
+    def _refuse_foreign_objects(self, conn: sqlite3.Connection) -> None:
+        found = disk.foreign_objects(conn)
+        if found:
+            kind, name = found[0]
+            raise StoreDamaged(f"{self.path} holds a {kind} {for_terminal(name)!r} that "
+                               "termbase did not create (it could change data behind "
+                               "termbase's back); `termbase doctor --repair` removes it")
+
     def _ensure_schema(self, conn: sqlite3.Connection) -> None:
+        self._refuse_foreign_objects(conn)
         for statement in SCHEMA:
             conn.execute(statement)
         try:
@@ -380,6 +390,7 @@ class SQLiteStore:
 
     def open_index(self, progress=None, force: bool = False) -> disk.DiskIndex:
         conn = self.conn
+        self._refuse_foreign_objects(conn)
         state = self.index_state()
         try:
             disk.verify_schema(conn)
@@ -455,6 +466,8 @@ class SQLiteStore:
                     Concept.from_dict(doc).validate()
                 except (ValidationError, TypeError, AttributeError, KeyError) as exc:
                     report["problems"].append(f"concept {doc.get('id')}: {exc}")
+            report["problems"] += [f"foreign {kind} {for_terminal(name)!r} (removed by"
+                                   " --repair)" for kind, name in disk.foreign_objects(self.conn)]
             report["concepts"] = self.counts()["concepts"]
             try:
                 disk.verify_schema(self.conn)
@@ -473,9 +486,15 @@ class SQLiteStore:
         if any(p.startswith(("integrity", "cannot")) for p in report["problems"]):
             raise StoreError(f"{self.path} is damaged; restore it from a copy made with "
                              "`termbase backup` (nothing was changed)")
-        self.open_index(force=report.get("index") != "current")
-        report["action"] = ("index rebuilt" if report.get("index") != "current"
-                            else "nothing to repair")
+        actions = []
+        with self.locked() as conn:
+            for kind, name in disk.foreign_objects(conn):
+                conn.execute(f"DROP {kind.upper()} IF EXISTS \"{name.replace(chr(34), chr(34) * 2)}\"")
+                actions.append(f"{kind} {for_terminal(name)!r} removed")
+        if actions or report.get("index") != "current":
+            self.open_index(force=True)
+            actions.append("index rebuilt")
+        report["action"] = "; ".join(actions) or "nothing to repair"
         report["after"] = self.diagnose()
         return report
 

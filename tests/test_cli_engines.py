@@ -88,3 +88,27 @@ def test_copy_and_backup_from_the_command_line(tmp_path):
     assert backup.returncode == 0, backup.stderr
     stats = json.loads(run(tmp_path / "copy.sqlite", "stats", "--json").stdout)
     assert stats["memory_segments"] == 32 and stats["engine"] == "sqlite"
+
+
+def test_a_trigger_planted_in_an_sqlite_store_is_refused_and_repair_removes_it(tmp_path):
+    import sqlite3
+
+    db = tmp_path / "tb.sqlite"
+    assert run(db, "add", "--pl", "asystent rodziny", "--lt", "šeimos asistentas").returncode == 0
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TRIGGER wipe AFTER INSERT ON concepts BEGIN DELETE FROM changes; END")
+    conn.commit()
+    conn.close()
+    for args in (["lookup", "asystentowi rodziny"], ["add", "--pl", "opieka wytchnieniowa"]):
+        refused = run(db, *args)
+        assert refused.returncode == 1 and "trigger 'wipe'" in refused.stderr, refused.stderr
+        assert len(refused.stderr.strip().splitlines()) == 1
+    doctor = run(db, "doctor", "--json")
+    assert doctor.returncode == 1 and "trigger 'wipe'" in doctor.stdout
+    assert run(db, "doctor", "--repair").returncode == 0
+    assert run(db, "add", "--pl", "opieka wytchnieniowa").returncode == 0
+    history = json.loads(run(db, "history", "--json").stdout)        # nothing wiped
+    assert [batch["command"] for batch in history][-2:] == ["add", "add"]
+    assert run(db, "undo", "last").returncode == 0
+    found = json.loads(run(db, "lookup", "asystentowi rodziny", "--json").stdout)
+    assert found["matches"][0]["term"] == "asystent rodziny"

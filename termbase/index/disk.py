@@ -100,14 +100,21 @@ def _indexes() -> set[str]:
     return {s.split()[2] for s in SCHEMA if s.startswith("CREATE INDEX")}
 
 
+def foreign_objects(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """Triggers and views in the database: termbase creates none, and either could run
+    someone else's SQL whenever termbase reads or writes."""
+    return conn.execute("SELECT type, name FROM sqlite_master WHERE type IN ('trigger',"
+                        " 'view') ORDER BY name").fetchall()
+
+
 def verify_schema(conn: sqlite3.Connection) -> None:
     """Raise IndexDamaged unless the ix_ objects are exactly ours, in this format."""
     try:
-        rows = conn.execute("SELECT type, name FROM sqlite_master WHERE name LIKE 'ix\\_%'"
-                            " ESCAPE '\\' OR type IN ('trigger', 'view')").fetchall()
-        found = {name for kind, name in rows if kind in ("table", "index")}
-        if any(kind in ("trigger", "view") for kind, _ in rows):
+        if foreign_objects(conn):
             raise IndexDamaged("unexpected triggers or views")
+        rows = conn.execute("SELECT type, name FROM sqlite_master WHERE name LIKE 'ix\\_%'"
+                            " ESCAPE '\\'").fetchall()
+        found = {name for kind, name in rows if kind in ("table", "index")}
         if found != _EXPECTED:
             raise IndexDamaged("missing or unexpected index tables")
         row = conn.execute("SELECT value FROM ix_meta WHERE key='format'").fetchone()

@@ -223,9 +223,10 @@ class SQLiteStore:
                                    timeout=LOCK_TIMEOUT_MS / 1000, check_same_thread=False)
             conn.execute("PRAGMA trusted_schema=OFF")
             conn.execute(f"PRAGMA busy_timeout={LOCK_TIMEOUT_MS}")
-            mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
-            conn.execute("PRAGMA synchronous=FULL" if mode != "wal" else
-                         "PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA journal_mode=WAL")
+            # FULL under WAL too: a commit is on disk when the command says so, as the
+            # TinyDB store's fsync promises (NORMAL could lose the last commits to a power cut)
+            conn.execute("PRAGMA synchronous=FULL")
         except sqlite3.DatabaseError as exc:
             raise StoreDamaged(f"termbase file {self.path} is damaged or not a termbase "
                                f"database ({exc})") from None

@@ -516,3 +516,15 @@ def test_a_lookup_reads_one_version_while_another_process_deletes(tmp_path):
     assert matches[0].equivalents["lt"][0].term == "šeimos asistentas"
     index.conn = real.__self__
     assert Termbase.open(tb.store.location, seed=False).lookup("asystentowi rodziny") == []
+
+
+def test_an_existing_store_is_opened_by_what_it_holds_not_by_its_name(tmp_path):
+    from termbase.store import Store
+
+    legacy = tmp_path / "terms.db"               # a TinyDB store from before SQLite existed
+    tb = Termbase(Store(legacy))
+    tb.add(Concept(terms=[Term("pl", "asystent rodziny")]))
+    reopened = Termbase.open(legacy, seed=False)
+    assert reopened.store.engine == "tinydb"
+    assert [m.term for m in reopened.lookup("asystentowi rodziny")][:1] == ["asystent rodziny"]
+    assert Termbase.open(tmp_path / "new.db", seed=False).store.engine == "sqlite"

@@ -94,6 +94,14 @@ def _rebuild(store, path: Path, state: str, progress) -> sqlite3.Connection:
                          progress, state)
 
 
+def _fsync(path: str) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def _rebuild_from(store, concepts, segments, progress=None, state: str | None = None
                   ) -> sqlite3.Connection:
     """Build the index of these records into a temporary file, renamed into place. Where
@@ -112,6 +120,7 @@ def _rebuild_from(store, concepts, segments, progress=None, state: str | None = 
         _fill(conn, concepts, segments, state, progress)
         conn.close()
         _copy_mode(store.path, tmp)
+        _fsync(tmp)  # a crash after the rename must not leave a torn file claiming to be current
         os.replace(tmp, path)
         return connect(path, readonly=True)
     except (OSError, sqlite3.Error):

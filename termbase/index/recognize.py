@@ -1,16 +1,22 @@
-"""Finding every termbase term in a segment, in any inflected form.
+"""Finding every termbase term in a segment, in any inflected form, and through typos.
 
-Each segment token is mapped to lexeme ids by dictionary look-ups (known forms, then stems);
-from every position we walk the language's trie of lexeme sequences, so the work is linear
-in the segment length times the longest term, whatever the termbase size. Candidate spans
-are then chosen longest first, so "ośrodek pomocy społecznej" wins over "pomoc społeczna"
-inside it. Terms that only partly overlap are both kept: in "kierownik Wydziału Opieki
-Społecznej" the translator needs "kierownik wydziału" as much as "Wydział Opieki Społecznej".
+Each segment token is mapped to lexeme ids by dictionary look-ups (known forms, then stems,
+then, for a word the termbase does not know, typo corrections from the deletion index); two
+tokens written together or one token split by a space are tried as well. From every position
+we walk the language's trie of lexeme sequences over these readings, so the work is linear in
+the segment length times the longest term, whatever the termbase size.
+
+Candidate spans are then chosen longest first, so "ośrodek pomocy społecznej" wins over
+"pomoc społeczna" inside it. Terms that only partly overlap are both kept: in "kierownik
+Wydziału Opieki Społecznej" the translator needs "kierownik wydziału" as much as "Wydział
+Opieki Społecznej". A typo reading never stands alone in a short word, never outnumbers the
+words read as written, and loses to a reading without typos where they overlap: precision on
+ordinary text matters more than one more corrected word.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from termbase.index.structures import Index
 from termbase.text.morphology import stem_keys
@@ -19,6 +25,16 @@ from termbase.text.normalize import Token, fold, norm, tokenize
 # Stems stand in for unknown forms only for words at least this long: short stems of
 # everyday words would otherwise produce false hits in off-domain text.
 MIN_STEM_WORD = 5
+# A typo is corrected in a word of at least this many letters inside a longer term, and of
+# at least MIN_TYPO_ALONE letters when the corrected word is a whole term on its own.
+MIN_TYPO_WORD = 5
+MIN_TYPO_ALONE = 9
+MIN_SPLIT_PART = 3       # "pomocspołeczna": both halves must be known forms this long
+
+# How sure a reading is: a known form, a stem, a corrected typo (times its similarity).
+FORM, STEM, TYPO = "form", "stem", "typo"
+TIER_SCORE = {"exact": 100.0, "folded": 95.0, "lemma": 90.0, "stem": 85.0}
+FUZZY_CAP = 84.0
 
 
 @dataclass
@@ -27,8 +43,19 @@ class Span:
     end: int
     text: str           # as written in the segment
     term_ids: list[int]
-    kind: str           # exact | folded | lemma
+    kind: str           # exact | folded | lemma | fuzzy
     tokens: int
+    score: float = 100.0
+    scores: dict[int, float] = field(default_factory=dict)  # term id -> its own score
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One way to read tokens [start, stop) as a run of lexeme steps."""
+
+    stop: int
+    steps: tuple[dict[int, float], ...]   # per lexeme step: lexeme -> similarity
+    tier: str
 
 
 def _token_options(index: Index, token: Token, lang: str) -> tuple[set[int], set[int]]:
@@ -44,75 +71,194 @@ def _token_options(index: Index, token: Token, lang: str) -> tuple[set[int], set
     return known, by_stem
 
 
-def find_spans(index: Index, segment: str, lang: str) -> list[Span]:
-    """All candidate term occurrences (overlapping), before selection."""
+def _typo_options(index: Index, folded: str, lang: str) -> dict[int, float]:
+    """Lexemes of the known forms one or two edits from an unknown word."""
+    typo_index = index.typo_index(lang)
+    if typo_index is None or len(folded) < MIN_TYPO_WORD:
+        return {}
+    forms = index.forms.get(lang, {})
+    found: dict[int, float] = {}
+    for word, edits in typo_index.candidates(folded, limit=5, in_phrase=True):
+        similarity = 1.0 - edits / max(len(word), len(folded))
+        for lex in forms.get(word, ()):
+            found[lex] = max(found.get(lex, 0.0), similarity)
+    return found
+
+
+class _Lattice:
+    """The readings of a segment's tokens, computed on first need (typo look-ups cost more
+    than form look-ups, so only tokens a walk reaches pay for them)."""
+
+    def __init__(self, index: Index, tokens: list[Token], lang: str, fuzzy: bool):
+        self.index, self.tokens, self.lang, self.fuzzy = index, tokens, lang, fuzzy
+        self.forms = index.forms.get(lang, {})
+        self.options = [_token_options(index, tok, lang) for tok in tokens]
+        self._readings: dict[int, list[Reading]] = {}
+
+    def known(self, i: int) -> bool:
+        return bool(self.options[i][0] or self.options[i][1])
+
+    def readings(self, i: int) -> list[Reading]:
+        cached = self._readings.get(i)
+        if cached is None:
+            cached = self._readings[i] = self._build(i)
+        return cached
+
+    def _build(self, i: int) -> list[Reading]:
+        known, by_stem = self.options[i]
+        result = []
+        if known:
+            result.append(Reading(i + 1, ({lex: 1.0 for lex in known},), FORM))
+        if by_stem:
+            result.append(Reading(i + 1, ({lex: 1.0 for lex in by_stem},), STEM))
+        if not self.fuzzy or known:
+            return result
+        folded = fold(self.tokens[i].text)
+        if not by_stem:
+            typos = _typo_options(self.index, folded, self.lang)
+            if typos:
+                result.append(Reading(i + 1, (typos,), TYPO))
+        return result + self._split(i, folded) + self._joined(i, folded)
+
+    def _split(self, i: int, folded: str) -> list[Reading]:
+        """A missing space: "pomocspołeczna" read as two known forms."""
+        found = []
+        for cut in range(MIN_SPLIT_PART, len(folded) - MIN_SPLIT_PART + 1):
+            left, right = self.forms.get(folded[:cut]), self.forms.get(folded[cut:])
+            if left and right:
+                found.append(Reading(i + 1, ({l: 0.9 for l in left}, {l: 0.9 for l in right}),
+                                     TYPO))
+        return found
+
+    def _joined(self, i: int, folded: str) -> list[Reading]:
+        """An extra space: "pracow ników" read as one known form with the next token."""
+        if i + 1 >= len(self.tokens) or self.tokens[i].end == self.tokens[i + 1].start:
+            return []
+        if self.known(i + 1) and self.known(i):
+            return []
+        joined = self.forms.get(folded + fold(self.tokens[i + 1].text))
+        return [Reading(i + 2, ({lex: 0.9 for lex in joined},), TYPO)] if joined else []
+
+
+@dataclass
+class _Path:
+    node: dict
+    stop: int
+    steps: int = 0
+    words: int = 0
+    stems: int = 0
+    typos: int = 0
+    similarity: float = 0.0
+
+
+def find_spans(index: Index, segment: str, lang: str, fuzzy: bool = True,
+               lenient: bool = False) -> list[Span]:
+    """All candidate term occurrences (overlapping), before selection. `lenient` also takes
+    one-word terms reached only by a stem ("nukreiptas" for "nukreipti"): right when looking
+    for an expected equivalent, too loose for finding terms in running text."""
     trie = index.trie.get(lang)
     if not trie:
         return []
     tokens = tokenize(segment)
-    options = [_token_options(index, tok, lang) for tok in tokens]
+    lattice = _Lattice(index, tokens, lang, fuzzy)
     spans = []
     for start in range(len(tokens)):
-        # frontier: (trie node, whether a stem was needed so far)
-        frontier = [(trie, False)]
-        for end in range(start, len(tokens)):
-            known, by_stem = options[end]
+        frontier = [_Path(trie, start)]
+        while frontier:
             step = []
-            for node, stemmed in frontier:
-                for lex in known:
-                    if lex in node:
-                        step.append((node[lex], stemmed))
-                for lex in by_stem:
-                    if lex in node:
-                        step.append((node[lex], True))
-            if not step:
-                break
-            frontier = step
-            length = end - start + 1
-            for node, stemmed in frontier:
-                tids = node.get(None)
-                if not tids or (stemmed and length == 1):
-                    continue
-                first, last = tokens[start], tokens[end]
-                text = segment[first.start:last.end]
-                spans.append(Span(first.start, last.end, text, list(tids),
-                                  _kind(index, tids, text), length))
+            for path in frontier:
+                for reading in lattice.readings(path.stop):
+                    step += _advance(path, reading)
+            frontier = [p for p in step if p.stop < len(tokens)]
+            for path in step:
+                span = _span_of(index, segment, tokens, start, path, lenient)
+                if span is not None:
+                    spans.append(span)
     return spans
 
 
-def _kind(index: Index, tids: list[int], text: str) -> str:
-    terms = [index.terms[t].text for t in tids]
-    if any(norm(t) == norm(text) for t in terms):
+def _advance(path: _Path, reading: Reading) -> list[_Path]:
+    nodes = [(path.node, 0.0)]
+    for options in reading.steps:
+        nodes = [(node[lex], total + sim) for node, total in nodes
+                 for lex, sim in options.items() if lex in node]
+        if not nodes:
+            return []
+    words = reading.stop - path.stop
+    return [_Path(node, reading.stop, path.steps + len(reading.steps), path.words + words,
+                  path.stems + (reading.tier == STEM),
+                  path.typos + (reading.tier == TYPO),
+                  path.similarity + total) for node, total in nodes]
+
+
+def _span_of(index: Index, segment: str, tokens: list[Token], start: int, path: _Path,
+             lenient: bool) -> Span | None:
+    tids = path.node.get(None)
+    if not tids:
+        return None
+    first, last = tokens[start], tokens[path.stop - 1]
+    text = segment[first.start:last.end]
+    if path.typos:
+        plain = path.steps - path.typos
+        alone_ok = path.steps == 1 and len(fold(text)) >= MIN_TYPO_ALONE
+        if not alone_ok and (plain == 0 or path.typos > plain):
+            return None
+        kind = "fuzzy"
+        score = min(FUZZY_CAP, TIER_SCORE["lemma"] * path.similarity / path.steps)
+    elif path.stems:
+        if path.steps == 1 and not lenient:
+            return None
+        kind, score = "lemma", TIER_SCORE["stem"]
+    else:
+        kind = None
+        score = 0.0
+    scores = {}
+    for tid in tids:
+        own_kind = kind or _kind(index, tid, text)
+        scores[tid] = score if kind else TIER_SCORE[own_kind]
+    best = max(scores.values())
+    kept = [tid for tid in tids if scores[tid] == best]
+    return Span(first.start, last.end, text, kept, kind or _kind(index, kept[0], text),
+                path.stop - start, round(best, 1), {t: round(scores[t], 1) for t in kept})
+
+
+def _kind(index: Index, tid: int, text: str) -> str:
+    term = index.terms[tid].text
+    if norm(term) == norm(text):
         return "exact"
-    if any(fold(t) == fold(text) for t in terms):
+    if fold(term) == fold(text):
         return "folded"
     return "lemma"
 
 
-_KIND_RANK = {"exact": 0, "folded": 1, "lemma": 2, "fuzzy": 3}
-
-
 def select_spans(spans: list[Span]) -> list[Span]:
     """Longest first; a span inside one already chosen is dropped (a span that only partly
-    overlaps is another term of the segment and stays). Merges duplicates."""
-    chosen: list[Span] = []
-    taken: list[tuple[int, int]] = []
-    by_place: dict[tuple[int, int], Span] = {}
-    for span in sorted(spans, key=lambda s: (-s.tokens, -(s.end - s.start), s.start)):
+    overlaps is another term of the segment and stays, unless it rests on a typo). At one
+    place, only the best-scored readings stay ("Seniūnas" as written is the elder, not the
+    senior resident whose forms it shares)."""
+    best_at: dict[tuple[int, int], Span] = {}
+    for span in spans:
         place = (span.start, span.end)
-        if place in by_place:
-            same = by_place[place]
-            same.term_ids += [t for t in span.term_ids if t not in same.term_ids]
-            if _KIND_RANK[span.kind] < _KIND_RANK[same.kind]:
-                same.kind = span.kind  # the closest match of the terms found there
+        same = best_at.get(place)
+        if same is None or span.score > same.score:
+            best_at[place] = Span(span.start, span.end, span.text, list(span.term_ids),
+                                  span.kind, span.tokens, span.score, dict(span.scores))
+        elif span.score == same.score:
+            for tid in span.term_ids:
+                if tid not in same.term_ids:
+                    same.term_ids.append(tid)
+                    same.scores[tid] = span.scores.get(tid, span.score)
+    chosen: list[Span] = []
+    for span in sorted(best_at.values(),
+                       key=lambda s: (-s.tokens, -(s.end - s.start), -s.score, s.start)):
+        if any(c.start <= span.start and span.end <= c.end for c in chosen):
             continue
-        if any(start <= span.start and span.end <= end for start, end in taken):
+        if span.kind == "fuzzy" and any(c.start < span.end and span.start < c.end
+                                        for c in chosen):
             continue
-        by_place[place] = span
-        taken.append(place)
         chosen.append(span)
     return sorted(chosen, key=lambda s: s.start)
 
 
-def recognize(index: Index, segment: str, lang: str) -> list[Span]:
-    return select_spans(find_spans(index, segment, lang))
+def recognize(index: Index, segment: str, lang: str, fuzzy: bool = True) -> list[Span]:
+    return select_spans(find_spans(index, segment, lang, fuzzy))

@@ -15,11 +15,14 @@ from typing import Iterator
 from termbase import formats
 from termbase.formats.base import FormatError, ReadOptions
 from termbase.formats.encoding import decode
+from termbase.check_accept import AcceptList, segment_key
+from termbase.check_target import TargetText
 from termbase.index.recognize import recognize
 from termbase.index.structures import Index
 from termbase import langtag
-from termbase.model import Segment, ValidationError, check_lang, split_lang_tag
+from termbase.model import Segment, ValidationError, split_lang_tag
 from termbase.results.segments import CheckIssue as Issue
+from termbase.variants import fits, for_lang, region_rank
 
 BAD_STATUSES = ("deprecated", "forbidden")
 
@@ -70,38 +73,98 @@ def _read_two_columns(path: Path, source_lang: str, target_lang: str):
 
 
 def check_segment(index: Index, line: int, source: str, target: str, source_lang: str,
-                  target_lang: str) -> list[Issue]:
-    issues = []
-    target_spans = recognize(index, target, target_lang)
-    found_in_target: dict[str, list[tuple[str, str]]] = {}
-    for span in target_spans:
-        for tid in span.term_ids:
-            ref = index.terms[tid]
-            if ref.lang == target_lang:
-                found_in_target.setdefault(ref.concept_id, []).append((ref.text, ref.status))
-                if ref.status in BAD_STATUSES:
-                    issues.append(Issue(line, f"{ref.status}-term", ref.concept_id,
-                                        target_term=span.text, source=source, target=target,
-                                        expected=_allowed(index, ref.concept_id, target_lang)))
+                  target_lang: str, variant: str | None = None,
+                  accepted: AcceptList | None = None) -> list[Issue]:
+    """The issues of one segment pair. `variant` (e.g. pl-PL) is the regional variety of the
+    side in its language: it picks among homonyms of the source and judges target terms."""
+    source_variant = for_lang(variant, source_lang)
+    target_variant = for_lang(variant, target_lang)
+    issues = _bad_target_terms(index, line, source, target, target_lang)
+    bad_concepts = {issue.concept_id for issue in issues}
+    view = TargetText(index, target, target_lang)
     for span in recognize(index, source, source_lang):
-        for cid in {index.terms[t].concept_id for t in span.term_ids
-                    if index.terms[t].lang == source_lang}:
-            allowed = _allowed(index, cid, target_lang)
-            if not allowed:
-                continue  # the termbase has no target term to require
-            present = found_in_target.get(cid, [])
-            if not any(status not in BAD_STATUSES for _, status in present):
-                if present:
-                    continue  # already reported as a deprecated/forbidden use
-                issues.append(Issue(line, "missing-equivalent", cid, source_term=span.text,
-                                    expected=allowed, source=source, target=target))
+        candidates = _source_concepts(index, span, source_lang, source_variant)
+        verdicts = [_verdict(index, view, cid, target_lang, target_variant, bad_concepts)
+                    for cid in candidates]
+        if not verdicts or any(v is None for v in verdicts):
+            continue  # no target term recorded, or an equivalent is there
+        if any(v == "bad" for v in verdicts):
+            continue  # already reported as a deprecated/forbidden use
+        cid, kind = next(((c, v) for c, v in zip(candidates, verdicts) if v == "other-variant"),
+                         (candidates[0], "missing-equivalent"))
+        expected = [t for c in ([cid] + [c for c in candidates if c != cid])
+                    for t in _allowed(index, c, target_lang, target_variant)]
+        issues.append(Issue(line, kind, cid, source_term=span.text,
+                            expected=list(dict.fromkeys(expected)), source=source,
+                            target=target, match=span.kind))
+    for issue in issues:
+        issue.segment = segment_key(source)
+    if accepted is not None:
+        issues = [issue for issue in issues if not accepted.accepts(issue)]
     return issues
 
 
-def _allowed(index: Index, concept_id: str, lang: str) -> list[str]:
+def _bad_target_terms(index: Index, line: int, source: str, target: str,
+                      target_lang: str) -> list[Issue]:
+    issues, seen = [], set()
+    for span in recognize(index, target, target_lang, fuzzy=False):
+        for tid in span.term_ids:
+            ref = index.terms[tid]
+            if ref.lang == target_lang and ref.status in BAD_STATUSES and ref.concept_id not in seen:
+                seen.add(ref.concept_id)
+                issues.append(Issue(line, f"{ref.status}-term", ref.concept_id,
+                                    target_term=span.text, source=source, target=target,
+                                    expected=_allowed(index, ref.concept_id, target_lang, None),
+                                    match=span.kind))
+    return issues
+
+
+def _source_concepts(index: Index, span, lang: str, variant: str | None) -> list[str]:
+    """The concepts a source span may name; of homonyms ("gmina"), those of the text's
+    variety when any fits."""
+    found = list(dict.fromkeys(index.terms[t].concept_id for t in span.term_ids
+                               if index.terms[t].lang == lang))
+    if not variant:
+        return found
+    fitting = [cid for cid in found
+               if any(fits(_region(index, t), variant) for t in span.term_ids
+                      if index.terms[t].concept_id == cid)]
+    return fitting or found
+
+
+def _region(index: Index, tid: int) -> str:
+    ref = index.terms[tid]
+    for term in index.concepts[ref.concept_id]["terms"]:
+        if term["lang"] == ref.lang and term["text"] == ref.text:
+            return term.get("region") or ""
+    return ""
+
+
+def _verdict(index: Index, view: TargetText, concept_id: str, lang: str,
+             variant: str | None, bad_concepts: set[str]) -> str | None:
+    """None when the concept needs nothing more (no target term, or one is there);
+    "bad" when a deprecated/forbidden equivalent was used; "other-variant" when only a
+    term of another variety is there and one of the text's variety exists; else "missing"."""
+    terms = [t for t in index.concepts[concept_id]["terms"] if t["lang"] == lang]
+    if not terms:
+        return None
+    present = [t for t in terms if t.get("status") not in BAD_STATUSES
+               and view.contains(concept_id, t["text"])]
+    if present:
+        if variant and not any(fits(t.get("region"), variant) for t in present) and any(
+                fits(t.get("region"), variant) for t in terms
+                if t.get("status") not in BAD_STATUSES):
+            return "other-variant"
+        return None
+    return "bad" if concept_id in bad_concepts else "missing"
+
+
+def _allowed(index: Index, concept_id: str, lang: str, variant: str | None) -> list[str]:
     terms = sorted((t for t in index.concepts[concept_id]["terms"] if t["lang"] == lang),
-                   key=lambda t: t.get("status") != "preferred")
-    return [t["text"] for t in terms if t.get("status") not in BAD_STATUSES]
+                   key=lambda t: (region_rank(t.get("region"), variant) if variant else 0,
+                                  t.get("status") != "preferred"))
+    return [t["text"] for t in terms if t.get("status") not in BAD_STATUSES
+            and fits(t.get("region"), variant)]
 
 
 def check_file(index: Index, path: Path, source_lang: str, target_lang: str) -> dict:

@@ -78,8 +78,8 @@ class Suggestion:
 
 @dataclass
 class CheckIssue:
-    """One problem in a translated segment (`kind`: missing-equivalent, deprecated-term,
-    forbidden-term)."""
+    """One problem in a translated segment (`kind`: missing-equivalent, other-variant,
+    deprecated-term, forbidden-term)."""
 
     line: int
     kind: str
@@ -89,11 +89,14 @@ class CheckIssue:
     expected: list[str] = field(default_factory=list)
     source: str = ""
     target: str = ""
+    match: str = ""           # how the term was recognised: exact | folded | lemma | fuzzy
+    segment: str = ""         # key of the source segment, for accept lists
 
     def to_json(self) -> dict:
         return {"line": self.line, "kind": self.kind, "concept_id": self.concept_id,
                 "source_term": self.source_term, "target_term": self.target_term,
-                "expected": list(self.expected), "source": self.source, "target": self.target}
+                "expected": list(self.expected), "source": self.source, "target": self.target,
+                "match": self.match, "segment": self.segment}
 
 
 @dataclass

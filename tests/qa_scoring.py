@@ -1,0 +1,54 @@
+"""Scoring `check` on a labelled set of segment pairs (tests/data/qa_labelled/)."""
+
+from __future__ import annotations
+
+import csv
+import inspect
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from termbase.check import check_segment
+
+LABELLED = Path(__file__).parent / "data" / "qa_labelled"
+
+
+@dataclass
+class Score:
+    flags: int = 0
+    correct_flags: int = 0
+    expected: int = 0
+    found: int = 0
+    false_flags: list = field(default_factory=list)
+    missed: list = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.correct_flags / self.flags if self.flags else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.expected if self.expected else 1.0
+
+
+def read_labelled(name: str) -> list[dict]:
+    with open(LABELLED / name, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def score(index, rows: list[dict]) -> Score:
+    result = Score()
+    takes_variant = "variant" in inspect.signature(check_segment).parameters
+    for number, row in enumerate(rows, 2):
+        source_lang, target_lang = row["pair"].split("-")
+        extra = {"variant": row["variant"] or None} if takes_variant else {}
+        issues = check_segment(index, number, row["source"], row["target"], source_lang,
+                               target_lang, **extra)
+        raised = {f"{issue.kind}:{issue.concept_id}" for issue in issues}
+        expected = {flag for flag in row["expected"].split(";") if flag}
+        result.flags += len(raised)
+        result.correct_flags += len(raised & expected)
+        result.expected += len(expected)
+        result.found += len(raised & expected)
+        result.false_flags += [(number, flag, row["target"]) for flag in raised - expected]
+        result.missed += [(number, flag, row["target"]) for flag in expected - raised]
+    return result

@@ -17,7 +17,7 @@ _PUBLIC = {
     "format_names": "termbase.formats", "user_data_dir": "termbase.paths",
     "for_terminal": "termbase.text.display", "CopyResult": "termbase.copying",
     "GlossaryUpdate": "termbase.glossary", "PurgeReport": "termbase.erasure",
-    "ConceptEdit": "termbase.editing",
+    "ConceptEdit": "termbase.editing", "default_variant": "termbase.config",
     "ExtractResult": "termbase.candidates", "AlignResult": "termbase.candidates",
     "Candidate": "termbase.extract", "Proposal": "termbase.align",
     **{name: "termbase.errors" for name in (

@@ -236,23 +236,38 @@ class Termbase:
                           memory=[MemoryHit(**hit) for hit in found["memory"]])
 
     def check(self, file: "FileArg", source_lang: str, target_lang: str, *,
-              name: str | None = None) -> "CheckReport":
+              name: str | None = None, variant: str | None = None,
+              accept: "Path | str | None" = None) -> "CheckReport":
         """Term QA of a bilingual file (TMX, XLIFF, two-column TSV/CSV): segments whose
         translation lacks a term's target equivalent or uses a deprecated or forbidden one.
 
         file: a path, or a binary stream (then `name`, or the stream's own name, tells the
-        format by its extension)."""
+        format by its extension). variant: the regional variety of the text (pl-PL, pl-LT):
+        its equivalents are expected, another variety's are flagged. accept: an accept list
+        file (kind, concept id, segment key per line) whose flags are left out."""
         from termbase.check import check_file
+        from termbase.check_accept import AcceptList
         from termbase.results import CheckIssue, CheckReport
         from termbase.streams import is_stream, readable_path, stream_name
+        from termbase.variants import parse_variant
 
+        variant = parse_variant(variant)
+        accepted = AcceptList.load(Path(accept)) if accept else None
         with readable_path(file, name) as path:
-            found = check_file(self.index, path, source_lang, target_lang)
+            found = check_file(self.index, path, source_lang, target_lang, variant, accepted)
         if is_stream(file):
             found["file"] = stream_name(file, name)
         return CheckReport(file=found["file"], source_lang=found["from"],
                            target_lang=found["to"], segments=found["segments"],
-                           issues=[CheckIssue(**issue) for issue in found["issues"]])
+                           issues=[CheckIssue(**issue) for issue in found["issues"]],
+                           variant=found["variant"], counts=found["counts"])
+
+    def write_check_report(self, report: "CheckReport", path: "Path | str") -> None:
+        """Write `check`'s flags for a CAT tool or a spreadsheet: .csv, or XLIFF 1.2
+        (.xlf, .xliff) with one note per flag on its segment."""
+        from termbase.check_report import write_report
+
+        write_report(report, Path(path))
 
     def concordance(self, phrase: str, lang: str, *, to: str | None = None,
                     limit: int = 20) -> ConcordanceResult:

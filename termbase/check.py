@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 from typing import Iterator
 
@@ -22,13 +23,16 @@ from termbase.index.structures import Index
 from termbase import langtag
 from termbase.model import Segment, ValidationError, split_lang_tag
 from termbase.results.segments import CheckIssue as Issue
+from termbase.text.langguess import guess_language
 from termbase.variants import fits, for_lang, region_rank
 
 BAD_STATUSES = ("deprecated", "forbidden")
+LANGUAGE_SAMPLE = 50   # rows whose language is guessed to catch swapped --from/--to
 
 
 def read_pairs(path: Path, source_lang: str, target_lang: str) -> Iterator[tuple[int, str, str]]:
-    """(line, source, target) from TMX, XLIFF or a two-column TSV/CSV."""
+    """(line, source, target) from TMX, XLIFF or a two-column TSV/CSV. A file none of whose
+    segments has both languages is an error, not an empty result."""
     formats.ensure_regular_file(path)
     suffix = path.suffix.lower()
     if suffix in (".tsv", ".tab", ".txt", ".csv"):
@@ -38,6 +42,8 @@ def read_pairs(path: Path, source_lang: str, target_lang: str) -> Iterator[tuple
     if fmt.kind not in ("memory", "both"):
         raise FormatError(f"{path.name} is a {fmt.name} file; check needs a bilingual file "
                           "(TMX, XLIFF or two-column TSV)")
+    seen_langs: set[str] = set()
+    pairs = 0
     # --from/--to stand in for languages the file does not declare (XLIFF 2 without trgLang)
     options = ReadOptions(source_lang=source_lang, target_lang=target_lang)
     for entry in fmt.read(path, options):
@@ -45,31 +51,61 @@ def read_pairs(path: Path, source_lang: str, target_lang: str) -> Iterator[tuple
             raise FormatError(entry.error, line=entry.line)
         if isinstance(entry.item, Segment):
             texts = entry.item.texts
+            seen_langs.update(texts)
             source = langtag.pick(texts, source_lang)
             target = langtag.pick(texts, target_lang)
             if source is not None and target is not None:
+                pairs += 1
                 yield entry.line, source, target
             elif source_lang == target_lang and len(texts) >= 2:
                 raise FormatError(f"the file holds {', '.join(texts)}: name the varieties "
                                   f"to check, e.g. --from {list(texts)[0]} --to "
                                   f"{list(texts)[1]}", line=entry.line)
+    if seen_langs and not pairs:
+        raise FormatError(f"{path.name} has no {source_lang}-{target_lang} segment pairs "
+                          f"(its languages: {', '.join(sorted(seen_langs))}); "
+                          "check --from and --to")
 
 
 def _read_two_columns(path: Path, source_lang: str, target_lang: str):
     text, _ = decode(path.read_bytes(), name=path.name)
     delimiter = "," if path.suffix.lower() == ".csv" else "\t"
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = []
     try:
         for number, row in enumerate(reader, 1):
-            if number == 1 and [c.strip().lower() for c in row[:2]] == [source_lang, target_lang]:
+            header = [c.strip().lower() for c in row[:2]]
+            if number == 1 and _names_languages(header):
+                if [langtag.base(c) for c in header] != [langtag.base(source_lang),
+                                                         langtag.base(target_lang)]:
+                    raise FormatError(f"{path.name}: the columns are {header[0]} and "
+                                      f"{header[1]}, not {source_lang} and {target_lang}",
+                                      line=1)
                 continue
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) < 2:
                 raise FormatError("expected two columns (source, target)", line=number)
-            yield number, row[0], row[1]
+            rows.append((number, row[0], row[1]))
     except csv.Error as exc:
         raise FormatError(f"malformed file: {exc}", line=reader.line_num) from None
+    _check_column_languages(path, rows, source_lang, target_lang)
+    yield from rows
+
+
+def _names_languages(header: list[str]) -> bool:
+    return len(header) == 2 and all(re.fullmatch(r"[a-z]{2,3}(-[a-z]{2})?", c) for c in header)
+
+
+def _check_column_languages(path: Path, rows, source_lang: str, target_lang: str) -> None:
+    """A column written in a language other than the one given is a usage mistake (most
+    often --from and --to swapped), reported instead of a silent "0 issues"."""
+    sample = rows[:LANGUAGE_SAMPLE]
+    for column, lang, option in ((1, source_lang, "--from"), (2, target_lang, "--to")):
+        guessed, lang = guess_language(row[column] for row in sample), langtag.base(lang)
+        if guessed and guessed != lang and lang in ("pl", "lt", "en"):
+            raise FormatError(f"{path.name}: the {'source' if column == 1 else 'target'} "
+                              f"column looks {guessed}, not {lang}; check {option}")
 
 
 def check_segment(index: Index, line: int, source: str, target: str, source_lang: str,
@@ -167,7 +203,8 @@ def _allowed(index: Index, concept_id: str, lang: str, variant: str | None) -> l
             and fits(t.get("region"), variant)]
 
 
-def check_file(index: Index, path: Path, source_lang: str, target_lang: str) -> dict:
+def check_file(index: Index, path: Path, source_lang: str, target_lang: str,
+               variant: str | None = None, accepted: AcceptList | None = None) -> dict:
     """--from/--to may name varieties (en-US, pl-LT): the file's texts are picked by them,
     the termbase is consulted by base language."""
     try:
@@ -179,6 +216,11 @@ def check_file(index: Index, path: Path, source_lang: str, target_lang: str) -> 
     issues, segments = [], 0
     for line, source, target in read_pairs(Path(path), source_lang, target_lang):
         segments += 1
-        issues += check_segment(index, line, source, target, source_base, target_base)
-    return {"file": str(path), "from": source_lang, "to": target_lang, "segments": segments,
+        issues += check_segment(index, line, source, target, source_base, target_base,
+                                variant, accepted)
+    counts: dict[str, int] = {}
+    for issue in issues:
+        counts[issue.kind] = counts.get(issue.kind, 0) + 1
+    return {"file": str(path), "from": source_lang, "to": target_lang, "variant": variant,
+            "segments": segments, "counts": counts,
             "issues": [i.to_json() for i in issues]}

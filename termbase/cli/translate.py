@@ -10,7 +10,7 @@ from termbase.cli import UsageError, open_termbase
 from termbase.cli.output import print_json
 from termbase.cli.render import show_suggestion
 from termbase.cli.terms import check_langs, check_tags
-from termbase import for_terminal as visible
+from termbase import default_variant, for_terminal as visible
 
 
 def register(subparsers, common) -> None:
@@ -32,7 +32,12 @@ def register(subparsers, common) -> None:
                               "Exit 0 when clean, 1 when issues are found.")
     p.add_argument("file", type=Path, help="TMX, XLIFF 1.2/2.x, or two-column TSV")
     _pair_options(p)
-    p.add_argument("--json", action="store_true")
+    _variant_option(p)
+    p.add_argument("--accept", type=Path, metavar="FILE",
+                   help="accept list: TSV of kind, concept_id, segment key (or *) per line")
+    p.add_argument("--report", type=Path, metavar="FILE",
+                   help="also write the flags as .csv or XLIFF 1.2 (.xlf) for a CAT tool")
+    p.add_argument("--json", action="store_true", help="print the report as one JSON object")
     p.set_defaults(handler=cmd_check)
 
     p = subparsers.add_parser("concordance", parents=[common], help="search the memory for a word",
@@ -56,6 +61,11 @@ def register(subparsers, common) -> None:
 def _pair_options(p) -> None:
     p.add_argument("--from", dest="source_lang", required=True, help="source language")
     p.add_argument("--to", dest="target_lang", required=True, help="target language")
+
+
+def _variant_option(p) -> None:
+    p.add_argument("--variant", metavar="TAG", help="regional variety of the text, e.g. pl-PL "
+                   "or pl-LT (default: `variant` in the config file)")
 
 
 def _read_stdin_lines() -> list[str]:
@@ -96,18 +106,20 @@ def cmd_suggest(args) -> int:
 
 def cmd_check(args) -> int:
     check_tags(args.source_lang, args.target_lang)
-    report = open_termbase(args).check(args.file, args.source_lang, args.target_lang)
+    tb = open_termbase(args)
+    report = tb.check(args.file, args.source_lang, args.target_lang,
+                      variant=default_variant(args.variant), accept=args.accept)
+    if args.report:
+        tb.write_check_report(report, args.report)
     if args.json:
         print_json(report.to_json())
     else:
         for issue in report.issues:
-            if issue.kind == "missing-equivalent":
-                what = f"{issue.source_term!r} -> expected {' / '.join(issue.expected)}"
-            else:
-                what = (f"{issue.target_term!r} is {issue.kind.split('-')[0]}; use "
-                        f"{' / '.join(issue.expected) or '(no alternative recorded)'}")
-            print(f"{args.file}:{issue.line}: {issue.kind}: {what} ({issue.concept_id})")
-        print(f"{report.segments} segments checked, {len(report.issues)} issue(s)")
+            print(f"{args.file}:{issue.line}: {issue.kind}: {issue.describe()} "
+                  f"[{issue.segment}]")
+        counts = ", ".join(f"{n} {kind}" for kind, n in sorted(report.counts.items()))
+        print(f"{report.segments} segments checked, {len(report.issues)} issue(s)"
+              + (f": {counts}" if counts else ""))
     return 0 if report.ok else 1
 
 

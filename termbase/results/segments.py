@@ -98,6 +98,17 @@ class CheckIssue:
                 "expected": list(self.expected), "source": self.source, "target": self.target,
                 "match": self.match, "segment": self.segment}
 
+    def describe(self) -> str:
+        """One line a translator reads: what is wrong and what the termbase expects."""
+        expected = " / ".join(self.expected) or "(no alternative recorded)"
+        if self.kind == "missing-equivalent":
+            return f"{self.source_term!r}: expected {expected} ({self.concept_id})"
+        if self.kind == "other-variant":
+            return (f"{self.source_term!r}: another variety's term used; for this variety "
+                    f"use {expected} ({self.concept_id})")
+        status = self.kind.split("-")[0]
+        return f"{self.target_term!r} is {status}; use {expected} ({self.concept_id})"
+
 
 @dataclass
 class CheckReport:
@@ -108,6 +119,8 @@ class CheckReport:
     target_lang: str
     segments: int
     issues: list[CheckIssue] = field(default_factory=list)
+    variant: str | None = None      # the regional variety the file was checked for
+    counts: dict[str, int] = field(default_factory=dict)  # issues per kind
 
     @property
     def ok(self) -> bool:
@@ -115,7 +128,8 @@ class CheckReport:
 
     def to_json(self) -> dict:
         return {"file": self.file, "from": self.source_lang, "to": self.target_lang,
-                "segments": self.segments, "issues": [i.to_json() for i in self.issues]}
+                "variant": self.variant, "segments": self.segments, "counts": dict(self.counts),
+                "issues": [i.to_json() for i in self.issues]}
 
 
 @dataclass

@@ -42,7 +42,7 @@ def rank(index: Index, hits: list[Hit], targets: list[str] | None, limit: int) -
         current = best.get(ref.concept_id)
         if current is None or _order(index, hit) < _order(index, current):
             best[ref.concept_id] = hit
-    ordered = sorted(best.values(), key=lambda h: _order(index, h))[:limit]
+    ordered = trim_by_gap(sorted(best.values(), key=lambda h: _order(index, h)))[:limit]
     matches = []
     for hit in ordered:
         ref = index.terms[hit.term_id]
@@ -56,6 +56,28 @@ def rank(index: Index, hits: list[Hit], targets: list[str] | None, limit: int) -
             region=next((t.region for t in concept.terms
                          if t.lang == ref.lang and t.text == ref.text), "")))
     return matches
+
+
+# Approximate hits (through a stem or a typo) are cut where the score drops this much from
+# one hit to the next; when the best hit
+# is weak and only approximate (a stem or a typo of the query, which matches no term as
+# written or inflected), only the hits within WEAK_BAND of it stay: "globėjas" shows the two
+# closest "globa" concepts, not eight.
+GAP, WEAK_TOP, WEAK_BAND = 10.0, 70.0, 3.0
+
+
+def trim_by_gap(ordered: list[Hit]) -> list[Hit]:
+    if not ordered:
+        return ordered
+    top = ordered[0].score
+    weak = top < WEAK_TOP and ordered[0].approximate
+    kept = [ordered[0]]
+    for hit in ordered[1:]:
+        if hit.approximate and (kept[-1].score - hit.score >= GAP
+                                or (weak and top - hit.score > WEAK_BAND)):
+            break
+        kept.append(hit)
+    return kept
 
 
 def _order(index: Index, hit: Hit) -> tuple:

@@ -94,17 +94,33 @@ class _Lattice:
         self.forms = index.forms.get(lang, {})
         self.options = [_token_options(index, tok, lang) for tok in tokens]
         self._readings: dict[int, list[Reading]] = {}
+        self._typos: dict[int, list[Reading]] = {}
 
     def known(self, i: int) -> bool:
         return bool(self.options[i][0] or self.options[i][1])
 
-    def readings(self, i: int) -> list[Reading]:
-        cached = self._readings.get(i)
-        if cached is None:
-            cached = self._readings[i] = self._build(i)
-        return cached
+    def readings(self, i: int, at_root: bool) -> list[Reading]:
+        """At the root of the trie (a term starting here), a typo correction is worth its
+        cost only where it could stand alone or be followed by a known word."""
+        base = self._readings.get(i)
+        if base is None:
+            base = self._readings[i] = self._plain(i)
+        if not self.fuzzy or self.options[i][0] or self.options[i][1]:
+            return base
+        if at_root and not self._typo_may_start(i):
+            return base
+        typo = self._typos.get(i)
+        if typo is None:
+            found = _typo_options(self.index, fold(self.tokens[i].text), self.lang)
+            typo = self._typos[i] = [Reading(i + 1, (found,), TYPO)] if found else []
+        return base + typo
 
-    def _build(self, i: int) -> list[Reading]:
+    def _typo_may_start(self, i: int) -> bool:
+        return (len(self.tokens[i].text) >= MIN_TYPO_ALONE
+                or (i + 1 < len(self.tokens) and self.known(i + 1)))
+
+    def _plain(self, i: int) -> list[Reading]:
+        """Known forms and stems, and the two spacing mistakes (cheap look-ups)."""
         known, by_stem = self.options[i]
         result = []
         if known:
@@ -114,10 +130,6 @@ class _Lattice:
         if not self.fuzzy or known:
             return result
         folded = fold(self.tokens[i].text)
-        if not by_stem:
-            typos = _typo_options(self.index, folded, self.lang)
-            if typos:
-                result.append(Reading(i + 1, (typos,), TYPO))
         return result + self._split(i, folded) + self._joined(i, folded)
 
     def _split(self, i: int, folded: str) -> list[Reading]:
@@ -167,7 +179,7 @@ def find_spans(index: Index, segment: str, lang: str, fuzzy: bool = True,
         while frontier:
             step = []
             for path in frontier:
-                for reading in lattice.readings(path.stop):
+                for reading in lattice.readings(path.stop, path.steps == 0):
                     step += _advance(path, reading)
             frontier = [p for p in step if p.stop < len(tokens)]
             for path in step:
@@ -210,23 +222,24 @@ def _span_of(index: Index, segment: str, tokens: list[Token], start: int, path: 
             return None
         kind, score = "lemma", TIER_SCORE["stem"]
     else:
-        kind = None
-        score = 0.0
-    scores = {}
-    for tid in tids:
-        own_kind = kind or _kind(index, tid, text)
-        scores[tid] = score if kind else TIER_SCORE[own_kind]
-    best = max(scores.values())
-    kept = [tid for tid in tids if scores[tid] == best]
-    return Span(first.start, last.end, text, kept, kind or _kind(index, kept[0], text),
-                path.stop - start, round(best, 1), {t: round(scores[t], 1) for t in kept})
+        kind, score = None, 0.0
+    if kind:
+        kinds = dict.fromkeys(tids, kind)
+    else:
+        text_norm, text_fold = norm(text), fold(text)
+        kinds = {tid: _kind(index, tid, text_norm, text_fold) for tid in tids}
+        score = max(TIER_SCORE[k] for k in kinds.values())
+    kept = [tid for tid in tids if kind or TIER_SCORE[kinds[tid]] == score]
+    score = round(score, 1)
+    return Span(first.start, last.end, text, kept, kinds[kept[0]], path.stop - start, score,
+                dict.fromkeys(kept, score))
 
 
-def _kind(index: Index, tid: int, text: str) -> str:
+def _kind(index: Index, tid: int, text_norm: str, text_fold: str) -> str:
     term = index.terms[tid].text
-    if norm(term) == norm(text):
+    if norm(term) == text_norm:
         return "exact"
-    if fold(term) == fold(text):
+    if fold(term) == text_fold:
         return "folded"
     return "lemma"
 

@@ -22,6 +22,7 @@ from termbase.paths import default_db_path
 from termbase.results import Progress
 from termbase.results.lookup import Match
 from termbase.store import backup_path
+from termbase.variants import parse_variant
 
 if TYPE_CHECKING:  # only for annotations: these modules cost time to import
     from termbase.candidates import AlignResult, ExtractResult
@@ -141,12 +142,13 @@ class Termbase:
 
     # -- reading -------------------------------------------------------------------------
     def lookup(self, query: str, lang: str | None = None, to: Iterable[str] | None = None,
-               limit: int = 10, fuzzy: bool = True) -> list[Match]:
+               limit: int = 10, fuzzy: bool = True, variant: str | None = None) -> list[Match]:
         """Concepts matching `query` in any inflected form, folded, misspelt or as a prefix.
 
         query: a word or phrase. lang: the query's language (None: any). to: the languages
         of the equivalents to show (None: all). limit: at most this many concepts.
-        fuzzy: also typo-tolerant matches."""
+        fuzzy: also typo-tolerant matches. variant: a regional variety (pl-PL, pl-LT) whose
+        homonyms and equivalents come first."""
         query = (query or "").strip()
         if not query:
             raise ValidationError("empty query")
@@ -160,7 +162,8 @@ class Termbase:
         langs = [check_lang(lang)] if lang else None
         targets = [check_lang(t) for t in to] if to else None
         index = self.index
-        return rank(index, search(index, query, langs, fuzzy), targets, limit)
+        return rank(index, search(index, query, langs, fuzzy), targets, limit,
+                    parse_variant(variant))
 
     def get(self, concept_id: str) -> Concept:
         """The concept with this id (NotFound if there is none), read from the store."""
@@ -219,17 +222,19 @@ class Termbase:
 
     # -- translating ---------------------------------------------------------------------
     def suggest(self, segment: str, source_lang: str, target_lang: str, *, memory: int = 5,
-                min_score: float = 50.0) -> "Suggestion":
-        """Every termbase term in `segment` (any inflected form) with its equivalents in
-        `target_lang`, and up to `memory` translation-memory matches scoring at least
-        `min_score` (0-100)."""
+                min_score: float = 50.0, variant: str | None = None) -> "Suggestion":
+        """Every termbase term in `segment` (any inflected form, or through a typo: match
+        "fuzzy") with its equivalents in `target_lang`, and up to `memory`
+        translation-memory matches scoring at least `min_score` (0-100). variant: a
+        regional variety (pl-PL, pl-LT) whose homonyms and equivalents come first."""
         from termbase.results import MemoryHit, Suggestion, TermHit
         from termbase.suggest import suggest
 
         source_lang, target_lang = check_lang(source_lang), check_lang(target_lang)
         if has_control_chars(segment, allow_newlines=True):
             raise ValidationError("the segment contains control characters")
-        found = suggest(self.index, segment, source_lang, target_lang, memory, min_score)
+        found = suggest(self.index, segment, source_lang, target_lang, memory, min_score,
+                        parse_variant(variant))
         return Suggestion(segment=found["segment"], source_lang=found["from"],
                           target_lang=found["to"],
                           terms=[TermHit.from_json(hit) for hit in found["terms"]],
@@ -249,7 +254,6 @@ class Termbase:
         from termbase.check_accept import AcceptList
         from termbase.results import CheckIssue, CheckReport
         from termbase.streams import is_stream, readable_path, stream_name
-        from termbase.variants import parse_variant
 
         variant = parse_variant(variant)
         accepted = AcceptList.load(Path(accept)) if accept else None

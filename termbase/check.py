@@ -24,7 +24,7 @@ from termbase import langtag
 from termbase.model import Segment, ValidationError, split_lang_tag
 from termbase.results.segments import CheckIssue as Issue
 from termbase.text.langguess import guess_language
-from termbase.variants import fits, for_lang, region_rank
+from termbase.variants import concepts_for_variant, fits, for_lang, region_rank
 
 BAD_STATUSES = ("deprecated", "forbidden")
 LANGUAGE_SAMPLE = 50   # rows whose language is guessed to catch swapped --from/--to
@@ -119,7 +119,7 @@ def check_segment(index: Index, line: int, source: str, target: str, source_lang
     bad_concepts = {issue.concept_id for issue in issues}
     view = TargetText(index, target, target_lang)
     for span in recognize(index, source, source_lang):
-        candidates = _source_concepts(index, span, source_lang, source_variant)
+        candidates = concepts_for_variant(index, span.term_ids, source_lang, source_variant)
         verdicts = [_verdict(index, view, cid, target_lang, target_variant, bad_concepts)
                     for cid in candidates]
         if not verdicts or any(v is None for v in verdicts):
@@ -153,27 +153,6 @@ def _bad_target_terms(index: Index, line: int, source: str, target: str,
                                     expected=_allowed(index, ref.concept_id, target_lang, None),
                                     match=span.kind))
     return issues
-
-
-def _source_concepts(index: Index, span, lang: str, variant: str | None) -> list[str]:
-    """The concepts a source span may name; of homonyms ("gmina"), those of the text's
-    variety when any fits."""
-    found = list(dict.fromkeys(index.terms[t].concept_id for t in span.term_ids
-                               if index.terms[t].lang == lang))
-    if not variant:
-        return found
-    fitting = [cid for cid in found
-               if any(fits(_region(index, t), variant) for t in span.term_ids
-                      if index.terms[t].concept_id == cid)]
-    return fitting or found
-
-
-def _region(index: Index, tid: int) -> str:
-    ref = index.terms[tid]
-    for term in index.concepts[ref.concept_id]["terms"]:
-        if term["lang"] == ref.lang and term["text"] == ref.text:
-            return term.get("region") or ""
-    return ""
 
 
 def _verdict(index: Index, view: TargetText, concept_id: str, lang: str,

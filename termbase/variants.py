@@ -42,3 +42,28 @@ def region_rank(region: str | None, variant: str | None) -> int:
 def fits(region: str | None, variant: str | None) -> bool:
     """Whether a term of `region` is right in a text of `variant` (neutral terms always are)."""
     return not variant or not region or region.lower() == variant.lower()
+
+
+def term_region(index, tid: int) -> str:
+    """The region of an index term, read from its concept as stored."""
+    ref = index.terms[tid]
+    for term in index.concepts[ref.concept_id]["terms"]:
+        if term["lang"] == ref.lang and term["text"] == ref.text:
+            return term.get("region") or ""
+    return ""
+
+
+def concepts_for_variant(index, term_ids: list[int], lang: str, variant: str | None,
+                         keep_others: bool = False) -> list[str]:
+    """The concepts the terms of one span name; of homonyms ("gmina"), those whose term fits
+    the text's variety. `keep_others` keeps the rest too, after them (for display)."""
+    found = list(dict.fromkeys(index.terms[t].concept_id for t in term_ids
+                               if index.terms[t].lang == lang))
+    if not variant:
+        return found
+    fitting = [cid for cid in found
+               if any(fits(term_region(index, t), variant) for t in term_ids
+                      if index.terms[t].concept_id == cid and index.terms[t].lang == lang)]
+    if keep_others:
+        return fitting + [cid for cid in found if cid not in fitting]
+    return fitting or found

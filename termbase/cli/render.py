@@ -86,6 +86,9 @@ def _suggestion_plain(result) -> None:
         for note in (hit.source_note, hit.note):
             if note:
                 print(f"      note: {visible(note)}")
+        for equivalent in hit.equivalents:
+            if equivalent.note:
+                print(f"      {visible(equivalent.term)}: {visible(equivalent.note)}")
     for match in result.memory:
         print(f"  memory {match.score:g}%: {visible(match.source)}")
         print(f"      -> {visible(match.target)}")
@@ -107,7 +110,8 @@ def _suggestion_rich(result) -> None:
         table.add_column("note", overflow="fold", max_width=48)
         for hit in result.terms:
             targets = styled_terms(hit.equivalents, with_notes=False)
-            note = " ".join((hit.source_note, hit.note)).strip()
+            note = " ".join([hit.source_note, hit.note] + [
+                f"{e.term}: {e.note}" for e in hit.equivalents if e.note]).strip()
             table.add_row(Text(visible(hit.text)),
                           Text.assemble(visible(hit.term), " ", (visible(hit.concept_id), "dim")),
                           targets, Text(visible(note), style="yellow"))

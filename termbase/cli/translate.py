@@ -23,6 +23,7 @@ def register(subparsers, common) -> None:
     _pair_options(p)
     p.add_argument("--memory", type=int, default=5, metavar="N", help="memory matches to show")
     p.add_argument("--min-score", type=float, default=50, help="lowest memory score shown")
+    _variant_option(p)
     p.add_argument("--json", action="store_true", help="one JSON object per segment")
     p.set_defaults(handler=cmd_suggest)
 
@@ -89,11 +90,12 @@ def _segments(args) -> list[str]:
 
 def cmd_suggest(args) -> int:
     check_langs([args.source_lang, args.target_lang])
+    variant = default_variant(args.variant)
     segments = _segments(args)
     tb = open_termbase(args)
     for segment in segments:
         result = tb.suggest(segment, args.source_lang, args.target_lang, memory=args.memory,
-                            min_score=args.min_score)
+                            min_score=args.min_score, variant=variant)
         if args.json:
             if len(segments) == 1:
                 print_json(result.to_json())

@@ -23,12 +23,14 @@ class TermHit:
     equivalents: list[Equivalent] = field(default_factory=list)
     note: str = ""                  # the concept's note
     source_note: str = ""           # the source term's region and note
+    score: float = 100.0            # how sure the recognition is (typo readings score lower)
 
     def to_json(self) -> dict:
         return with_optional({
             "start": self.start, "end": self.end, "text": self.text,
             "concept_id": self.concept_id, "term": self.term, "match": self.match,
-            "status": self.status, "equivalents": [e.to_json() for e in self.equivalents]},
+            "score": self.score, "status": self.status,
+            "equivalents": [e.to_json() for e in self.equivalents]},
             note=self.note, source_note=self.source_note)
 
     @classmethod
@@ -37,7 +39,8 @@ class TermHit:
                    concept_id=data["concept_id"], term=data["term"], match=data["match"],
                    status=data.get("status", "admitted"),
                    equivalents=[Equivalent.from_json(e) for e in data["equivalents"]],
-                   note=data.get("note", ""), source_note=data.get("source_note", ""))
+                   note=data.get("note", ""), source_note=data.get("source_note", ""),
+                   score=data.get("score", 100.0))
 
 
 @dataclass

@@ -394,7 +394,7 @@ class Termbase:
                source_lang: str | None = None, target_lang: str | None = None,
                subjects: Sequence[str] | None = None, statuses: Sequence[str] | None = None,
                since: str | None = None, with_forms: bool = False,
-               terms_as_tmx: bool = False) -> "ExportResult":
+               terms_as_tmx: bool = False, variant: str | None = None) -> "ExportResult":
         """Export the glossary (TBX, TBX v2, CSV, TSV, OmegaT, XLSX) or the memory (TMX).
 
         file: a path or a binary stream (then `format`, or `name`'s extension, says the
@@ -402,7 +402,9 @@ class Termbase:
         the pair of bilingual formats (OmegaT, TMX of terms). subjects, statuses, since
         (YYYY-MM-DD): only concepts of these subjects, terms of these statuses, concepts
         modified on or after that date. with_forms: add every inflected form known, for
-        tools without morphology. terms_as_tmx: TMX of term pairs instead of the memory."""
+        tools without morphology. terms_as_tmx: TMX of term pairs instead of the memory.
+        variant: a regional variety (pl-PL): in its language, other varieties' terms are
+        left out where the concept has a neutral one or one of this variety."""
         from termbase.exporter import ExportFilter, export_file
         from termbase.formats.base import WriteOptions
         from termbase.results import ExportResult
@@ -413,7 +415,8 @@ class Termbase:
             if lang:
                 check_lang(lang)
         selection = ExportFilter(langs=langs, subjects=list(subjects) if subjects else None,
-                                 statuses=list(statuses) if statuses else None, since=since)
+                                 statuses=list(statuses) if statuses else None, since=since,
+                                 variant=parse_variant(variant))
         options = WriteOptions(langs=langs, source_lang=source_lang, target_lang=target_lang,
                                with_forms=with_forms, terms_as_tmx=terms_as_tmx)
         with writable_path(file, name) as path:

@@ -8,7 +8,7 @@ from pathlib import Path
 from termbase.cli import UsageError, open_termbase
 from termbase.cli.output import console, is_tty, print_json, progress_bar
 from termbase.cli.terms import check_langs, check_tags
-from termbase import for_terminal as visible
+from termbase import default_variant, for_terminal as visible
 
 
 def register(subparsers, common) -> None:
@@ -52,6 +52,9 @@ def register(subparsers, common) -> None:
     p.add_argument("--with-forms", action="store_true",
                    help="add known inflected forms for CAT tools without morphology")
     p.add_argument("--terms", action="store_true", help="TMX: write term pairs, not the memory")
+    p.add_argument("--variant", metavar="TAG", help="regional variety (e.g. pl-PL): leave out "
+                   "the terms of other varieties where the concept has one of this variety or "
+                   "a neutral one (default: `variant` in the config file)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_export)
 
@@ -171,7 +174,7 @@ def cmd_export(args) -> int:
         args.file, format=args.format, langs=langs, source_lang=args.source_lang,
         target_lang=args.target_lang, subjects=args.subject,
         statuses=_split_langs(args.status), since=args.since, with_forms=args.with_forms,
-        terms_as_tmx=args.terms)
+        terms_as_tmx=args.terms, variant=default_variant(args.variant))
     if args.json:
         print_json(result.to_json())
     else:

@@ -5,8 +5,10 @@ from collections import Counter
 
 from qa_scoring import read_labelled, score
 
-# Floors just under the figures measured when the set was first scored with the final code.
-PRECISION_FLOOR = 0.90
+# Floors just under the measured figures (108 pairs, 36 planted errors): precision 0.947
+# (36 of 38 flags), recall 1.000. First held-out measurement, before the one-word-term
+# ending rule in recognize.py: precision 0.923 (36 of 39), recall 1.000.
+PRECISION_FLOOR = 0.93
 RECALL_FLOOR = 0.97
 
 

@@ -30,6 +30,10 @@ MIN_STEM_WORD = 5
 MIN_TYPO_WORD = 5
 MIN_TYPO_ALONE = 9
 MIN_SPLIT_PART = 3       # "pomocspołeczna": both halves must be known forms this long
+# A one-word term is read from a form only if the form keeps all but this many of the
+# term's last letters: "zatrudnia" (a verb) is not the noun "zatrudnienie", though the
+# dictionary files the noun under the verb, while "gminie", "skierowano", "nukreiptas" are.
+MAX_CHANGED_ENDING = 3
 
 # How sure a reading is: a known form, a stem, a corrected typo (times its similarity).
 FORM, STEM, TYPO = "form", "stem", "typo"
@@ -223,6 +227,10 @@ def _span_of(index: Index, segment: str, tokens: list[Token], start: int, path: 
         kind, score = "lemma", TIER_SCORE["stem"]
     else:
         kind, score = None, 0.0
+    if path.steps == 1:
+        tids = [tid for tid in tids if _keeps_the_word(index.terms[tid].text, text)]
+        if not tids:
+            return None
     if kind:
         kinds = dict.fromkeys(tids, kind)
     else:
@@ -233,6 +241,16 @@ def _span_of(index: Index, segment: str, tokens: list[Token], start: int, path: 
     score = round(score, 1)
     return Span(first.start, last.end, text, kept, kinds[kept[0]], path.stop - start, score,
                 dict.fromkeys(kept, score))
+
+
+def _keeps_the_word(term: str, written: str) -> bool:
+    term, written = fold(term), fold(written)
+    shared = 0
+    for a, b in zip(term, written):
+        if a != b:
+            break
+        shared += 1
+    return len(term) - shared <= MAX_CHANGED_ENDING
 
 
 def _kind(index: Index, tid: int, text_norm: str, text_fold: str) -> str:

@@ -35,7 +35,7 @@ def language_scores(texts: Iterable[str]) -> dict[str, int]:
     return scores
 
 
-def guess_language(texts: Iterable[str], min_score: int = 6) -> str | None:
+def guess_language(texts: Iterable[str], min_score: int = 4) -> str | None:
     """The clear winner among pl, lt, en, or None when the evidence is thin or mixed."""
     ranked = sorted(language_scores(texts).items(), key=lambda kv: -kv[1])
     (best, top), (_, second) = ranked[0], ranked[1]

@@ -97,7 +97,8 @@ def run_cli_process(db_path):
     def run(*args: str, input: str | bytes | None = None, env: dict | None = None,
             timeout: float = 120) -> CLIResult:
         full_env = dict(os.environ, TERMBASE_DB=str(db_path), PYTHONPATH=str(ROOT),
-                        NO_COLOR="1")
+                        NO_COLOR="1",
+                        TERMBASE_CONFIG=str(db_path.parent / "no-user-config.toml"))
         full_env.update(env or {})
         text = not isinstance(input, bytes)
         proc = subprocess.run([sys.executable, str(ROOT / "cli.py"), *args], input=input,

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from termbase.index.recognize import _token_options, _typo_options
+from termbase.index.recognize import _token_options, typo_options
 from termbase.index.structures import Index
 from termbase.text.normalize import fold, norm, tokenize
 
@@ -29,7 +29,7 @@ class TargetText:
             known, by_stem = _token_options(index, token, lang)
             found = known | by_stem
             if not found:
-                found = {lex for lex, sim in _typo_options(index, fold(token.text), lang).items()
+                found = {lex for lex, sim in typo_options(index, fold(token.text), lang).items()
                          if sim >= MIN_TYPO_SIMILARITY}
             self.lexemes.append(found)
 

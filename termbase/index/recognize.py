@@ -30,6 +30,7 @@ MIN_STEM_WORD = 5
 MIN_TYPO_WORD = 5
 MIN_TYPO_ALONE = 9
 MIN_SPLIT_PART = 3       # "pomocspołeczna": both halves must be known forms this long
+MAX_TYPO_WORD = 40       # longer "words" are not words: no corrections tried (cost bound)
 # A one-word term is read from a form only if the form keeps all but this many of the
 # term's last letters: "zatrudnia" (a verb) is not the noun "zatrudnienie", though the
 # dictionary files the noun under the verb, while "gminie", "skierowano", "nukreiptas" are.
@@ -75,10 +76,10 @@ def _token_options(index: Index, token: Token, lang: str) -> tuple[set[int], set
     return known, by_stem
 
 
-def _typo_options(index: Index, folded: str, lang: str) -> dict[int, float]:
+def typo_options(index: Index, folded: str, lang: str) -> dict[int, float]:
     """Lexemes of the known forms one or two edits from an unknown word."""
     typo_index = index.typo_index(lang)
-    if typo_index is None or len(folded) < MIN_TYPO_WORD:
+    if typo_index is None or not MIN_TYPO_WORD <= len(folded) <= MAX_TYPO_WORD:
         return {}
     forms = index.forms.get(lang, {})
     found: dict[int, float] = {}
@@ -115,7 +116,7 @@ class _Lattice:
             return base
         typo = self._typos.get(i)
         if typo is None:
-            found = _typo_options(self.index, fold(self.tokens[i].text), self.lang)
+            found = typo_options(self.index, fold(self.tokens[i].text), self.lang)
             typo = self._typos[i] = [Reading(i + 1, (found,), TYPO)] if found else []
         return base + typo
 
@@ -131,9 +132,9 @@ class _Lattice:
             result.append(Reading(i + 1, ({lex: 1.0 for lex in known},), FORM))
         if by_stem:
             result.append(Reading(i + 1, ({lex: 1.0 for lex in by_stem},), STEM))
-        if not self.fuzzy or known:
-            return result
         folded = fold(self.tokens[i].text)
+        if not self.fuzzy or known or len(folded) > MAX_TYPO_WORD:
+            return result
         return result + self._split(i, folded) + self._joined(i, folded)
 
     def _split(self, i: int, folded: str) -> list[Reading]:
@@ -161,17 +162,13 @@ class _Path:
     node: dict
     stop: int
     steps: int = 0
-    words: int = 0
     stems: int = 0
     typos: int = 0
     similarity: float = 0.0
 
 
-def find_spans(index: Index, segment: str, lang: str, fuzzy: bool = True,
-               lenient: bool = False) -> list[Span]:
-    """All candidate term occurrences (overlapping), before selection. `lenient` also takes
-    one-word terms reached only by a stem ("nukreiptas" for "nukreipti"): right when looking
-    for an expected equivalent, too loose for finding terms in running text."""
+def find_spans(index: Index, segment: str, lang: str, fuzzy: bool = True) -> list[Span]:
+    """All candidate term occurrences (overlapping), before selection."""
     trie = index.trie.get(lang)
     if not trie:
         return []
@@ -187,7 +184,7 @@ def find_spans(index: Index, segment: str, lang: str, fuzzy: bool = True,
                     step += _advance(path, reading)
             frontier = [p for p in step if p.stop < len(tokens)]
             for path in step:
-                span = _span_of(index, segment, tokens, start, path, lenient)
+                span = _span_of(index, segment, tokens, start, path)
                 if span is not None:
                     spans.append(span)
     return spans
@@ -200,15 +197,14 @@ def _advance(path: _Path, reading: Reading) -> list[_Path]:
                  for lex, sim in options.items() if lex in node]
         if not nodes:
             return []
-    words = reading.stop - path.stop
-    return [_Path(node, reading.stop, path.steps + len(reading.steps), path.words + words,
+    return [_Path(node, reading.stop, path.steps + len(reading.steps),
                   path.stems + (reading.tier == STEM),
                   path.typos + (reading.tier == TYPO),
                   path.similarity + total) for node, total in nodes]
 
 
-def _span_of(index: Index, segment: str, tokens: list[Token], start: int, path: _Path,
-             lenient: bool) -> Span | None:
+def _span_of(index: Index, segment: str, tokens: list[Token], start: int,
+             path: _Path) -> Span | None:
     tids = path.node.get(None)
     if not tids:
         return None
@@ -222,8 +218,8 @@ def _span_of(index: Index, segment: str, tokens: list[Token], start: int, path: 
         kind = "fuzzy"
         score = min(FUZZY_CAP, TIER_SCORE["lemma"] * path.similarity / path.steps)
     elif path.stems:
-        if path.steps == 1 and not lenient:
-            return None
+        if path.steps == 1:
+            return None  # a stem alone is too loose in running text
         kind, score = "lemma", TIER_SCORE["stem"]
     else:
         kind, score = None, 0.0

@@ -29,6 +29,9 @@ MIN_STEM_WORD = 5
 # at least MIN_TYPO_ALONE letters when the corrected word is a whole term on its own.
 MIN_TYPO_WORD = 5
 MIN_TYPO_ALONE = 9
+# ... and only if one letter in ten or more is wrong: a one-word term misread from another
+# real word ("krzyżaków" for "krzyżyków") is the commonest false hit of typo tolerance.
+MIN_ALONE_SIMILARITY = 0.9
 MIN_SPLIT_PART = 3       # "pomocspołeczna": both halves must be known forms this long
 MAX_TYPO_WORD = 40       # longer "words" are not words: no corrections tried (cost bound)
 # A one-word term is read from a form only if the form keeps all but this many of the
@@ -212,7 +215,8 @@ def _span_of(index: Index, segment: str, tokens: list[Token], start: int,
     text = segment[first.start:last.end]
     if path.typos:
         plain = path.steps - path.typos
-        alone_ok = path.steps == 1 and len(fold(text)) >= MIN_TYPO_ALONE
+        alone_ok = (path.steps == 1 and len(fold(text)) >= MIN_TYPO_ALONE
+                    and path.similarity >= MIN_ALONE_SIMILARITY)
         if not alone_ok and (plain == 0 or path.typos > plain):
             return None
         kind = "fuzzy"

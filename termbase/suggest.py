@@ -15,11 +15,8 @@ def term_hits(index: Index, segment: str, source_lang: str, target_lang: str,
     `variant` (pl-PL, pl-LT ...) puts the homonyms and equivalents of that variety first."""
     hits = []
     for span in recognize(index, segment, source_lang):
-        order = concepts_for_variant(index, span.term_ids, source_lang,
-                                     for_lang(variant, source_lang), keep_others=True)
         seen = set()
-        for tid in sorted(span.term_ids, key=lambda t: order.index(index.terms[t].concept_id)
-                          if index.terms[t].concept_id in order else len(order)):
+        for tid in _variety_first(index, span.term_ids, source_lang, variant):
             ref = index.terms[tid]
             if ref.lang != source_lang or ref.concept_id in seen:
                 continue
@@ -40,6 +37,17 @@ def term_hits(index: Index, segment: str, source_lang: str, target_lang: str,
                     x for x in (source_term.region, source_term.note) if x)
             hits.append(hit)
     return hits
+
+
+def _variety_first(index: Index, term_ids: list[int], lang: str, variant: str | None
+                   ) -> list[int]:
+    """Term ids with the homonyms of the text's variety first ("gmina" in a pl-PL text)."""
+    wanted = for_lang(variant, lang)
+    if not wanted or len(term_ids) < 2:
+        return term_ids
+    order = concepts_for_variant(index, term_ids, lang, wanted, keep_others=True)
+    rank = {cid: i for i, cid in enumerate(order)}
+    return sorted(term_ids, key=lambda t: rank.get(index.terms[t].concept_id, len(order)))
 
 
 def suggest(index: Index, segment: str, source_lang: str, target_lang: str,

@@ -132,9 +132,9 @@ class _Lattice:
         known, by_stem = self.options[i]
         result = []
         if known:
-            result.append(Reading(i + 1, ({lex: 1.0 for lex in known},), FORM))
+            result.append(Reading(i + 1, (dict.fromkeys(known, 1.0),), FORM))
         if by_stem:
-            result.append(Reading(i + 1, ({lex: 1.0 for lex in by_stem},), STEM))
+            result.append(Reading(i + 1, (dict.fromkeys(by_stem, 1.0),), STEM))
         folded = fold(self.tokens[i].text)
         if not self.fuzzy or known or len(folded) > MAX_TYPO_WORD:
             return result
@@ -187,23 +187,29 @@ def find_spans(index: Index, segment: str, lang: str, fuzzy: bool = True) -> lis
                     step += _advance(path, reading)
             frontier = [p for p in step if p.stop < len(tokens)]
             for path in step:
-                span = _span_of(index, segment, tokens, start, path)
-                if span is not None:
-                    spans.append(span)
+                if None in path.node:
+                    span = _span_of(index, segment, tokens, start, path)
+                    if span is not None:
+                        spans.append(span)
     return spans
 
 
 def _advance(path: _Path, reading: Reading) -> list[_Path]:
-    nodes = [(path.node, 0.0)]
-    for options in reading.steps:
-        nodes = [(node[lex], total + sim) for node, total in nodes
-                 for lex, sim in options.items() if lex in node]
-        if not nodes:
-            return []
-    return [_Path(node, reading.stop, path.steps + len(reading.steps),
-                  path.stems + (reading.tier == STEM),
-                  path.typos + (reading.tier == TYPO),
-                  path.similarity + total) for node, total in nodes]
+    node = path.node
+    if len(reading.steps) == 1:  # the usual case, without building intermediate lists
+        nodes = [(node[lex], sim) for lex, sim in reading.steps[0].items() if lex in node]
+    else:
+        nodes = [(node, 0.0)]
+        for options in reading.steps:
+            nodes = [(n[lex], total + sim) for n, total in nodes
+                     for lex, sim in options.items() if lex in n]
+    if not nodes:
+        return []
+    stems = path.stems + (reading.tier == STEM)
+    typos = path.typos + (reading.tier == TYPO)
+    steps = path.steps + len(reading.steps)
+    return [_Path(n, reading.stop, steps, stems, typos, path.similarity + total)
+            for n, total in nodes]
 
 
 def _span_of(index: Index, segment: str, tokens: list[Token], start: int,

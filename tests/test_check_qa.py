@@ -153,3 +153,27 @@ def test_cli_check_with_variant_accept_and_report(run_cli, tmp_path):
                          tmp_path, "config.toml", 'variant = "pl-PL"\n'))})
     assert result.code == 0, result.err
     assert result.json()["variant"] == "pl-PL" and result.json()["issues"] == []
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab*-\t\n #\r"), max_size=60))
+def test_any_accept_list_text_loads_or_is_one_format_error(tmp_path_factory, text):
+    path = tmp_path_factory.mktemp("accept") / "accept.tsv"
+    path.write_text(text, encoding="utf-8")
+    try:
+        accepted = AcceptList.load(path)
+    except FormatError:
+        return
+    assert all(len(entry) == 3 for entry in accepted.entries)
+
+
+@given(st.lists(st.text(alphabet="abcząćęłńóśźżėųū", min_size=1, max_size=8), min_size=1,
+                max_size=6), st.sampled_from([" ", "  ", "\t", " \n "]))
+def test_segment_key_ignores_case_and_spacing_only(words, space):
+    plain = " ".join(words)
+    assert segment_key(f" {space.join(w.upper() for w in words)} ") == segment_key(plain)
+    assert segment_key(plain + "x") != segment_key(plain)

@@ -46,6 +46,18 @@ def shipped(tmp_path_factory):
     return tb
 
 
+@pytest.fixture(scope="session", params=["json", "sqlite"])
+def shipped_any(request, tmp_path_factory):
+    """The shipped glossary on each engine (TinyDB with its sidecar index, and SQLite), for
+    behaviour that reads the index through the on-disk facades."""
+    from termbase import Termbase
+
+    path = tmp_path_factory.mktemp("shipped") / f"tb.{request.param}"
+    tb = Termbase.open(path)
+    tb.index  # build once
+    return tb
+
+
 @pytest.fixture
 def empty(db_path):
     from termbase import Termbase

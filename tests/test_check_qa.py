@@ -10,7 +10,6 @@ from lxml import etree
 
 from termbase.check import check_file, check_segment
 from termbase.check_accept import AcceptList, segment_key
-from termbase.check_report import write_report
 from termbase.formats.base import FormatError
 
 TMX = Path(__file__).parent / "data" / "memory_pl_lt_en.tmx"
@@ -80,17 +79,15 @@ def test_report_counts_per_kind_and_keys_each_flag(shipped, tmp_path):
         segment_key("Dzienny ośrodek wsparcia jest czynny.")]
 
 
-def test_accept_list_silences_exactly_the_accepted_flags(shipped, tmp_path):
+def test_accept_list_silences_exactly_the_accepted_flags(shipped_any, tmp_path):
     key = segment_key("Mediacja  pomogła RODZINIE.")  # blind to case and spacing
     accept = write(tmp_path, "accept.tsv", "# reviewed\nkind\tconcept_id\tsegment\n"
                    f"missing-equivalent\tsvc-mediation\t{key}\n*\tinst-day-centre\t*\n")
-    report = check_file(shipped.index, write(tmp_path, "job.tsv", JOB), "pl", "lt",
-                        accepted=AcceptList.load(accept))
-    assert report["issues"] == [] and report["counts"] == {}
+    report = shipped_any.check(write(tmp_path, "job.tsv", JOB), "pl", "lt", accept=accept)
+    assert report.issues == [] and report.counts == {}
     other = write(tmp_path, "other.tsv", "pl\tlt\nMediacja trwała godzinę.\tKonsultacija "
                   "truko valandą.\n")
-    assert check_file(shipped.index, other, "pl", "lt", accepted=AcceptList.load(accept))[
-        "counts"] == {"missing-equivalent": 1}
+    assert shipped_any.check(other, "pl", "lt", accept=accept).counts == {"missing-equivalent": 1}
 
 
 @pytest.mark.parametrize("text, message", [
@@ -119,8 +116,10 @@ def test_cli_swapped_languages_exit_1_with_one_line(run_cli, tmp_path):
     assert result.err.strip().count("\n") == 0 and "--from" not in result.out
 
 
-def test_csv_and_xliff_reports_open_in_other_tools(shipped, tmp_path):
-    report = check_file(shipped.index, write(tmp_path, "job.tsv", JOB), "pl", "lt")
+def test_csv_and_xliff_reports_open_in_other_tools(shipped_any, tmp_path):
+    report = shipped_any.check(write(tmp_path, "job.tsv", JOB), "pl", "lt")
+    assert report.counts == {"missing-equivalent": 2}
+    write_report = shipped_any.write_check_report
     write_report(report, tmp_path / "qa.csv")
     rows = list(csv.DictReader(io.StringIO(
         (tmp_path / "qa.csv").read_bytes().decode("utf-8-sig"))))
@@ -177,3 +176,12 @@ def test_segment_key_ignores_case_and_spacing_only(words, space):
     plain = " ".join(words)
     assert segment_key(f" {space.join(w.upper() for w in words)} ") == segment_key(plain)
     assert segment_key(plain + "x") != segment_key(plain)
+
+
+def test_an_irregular_english_plural_counts_as_the_term(shipped_any):
+    source = "Užimtumo terapijos dirbtuvėse dirba dešimt žmonių su negalia."
+    for target in ("Ten people with disabilities work in the occupational therapy workshop.",
+                   "Ten persons with disabilities work in the occupational therapy workshop."):
+        assert check_segment(shipped_any.index, 1, source, target, "lt", "en") == []
+    flagged = check_segment(shipped_any.index, 1, source, "Ten workers work in the occupational therapy workshop.", "lt", "en")
+    assert [i.concept_id for i in flagged] == ["grp-persons-with-disabilities"]

@@ -33,8 +33,8 @@ def found(shipped, segment, lang):
      "role-social-worker"),                                                   # extra space
 ])
 def test_typos_in_a_segment_are_found_scored_lower_and_marked_fuzzy(
-        shipped, segment, lang, written, concept):
-    hits = {h[0]: h for h in found(shipped, segment, lang)}
+        shipped_any, segment, lang, written, concept):
+    hits = {h[0]: h for h in found(shipped_any, segment, lang)}
     assert written in hits, hits
     _, concept_id, match, score = hits[written]
     assert concept_id == concept
@@ -63,8 +63,21 @@ OFF_DOMAIN = {
 
 
 @pytest.mark.parametrize("lang", sorted(OFF_DOMAIN))
-def test_off_domain_paragraph_gives_no_term_hits(shipped, lang):
-    assert found(shipped, OFF_DOMAIN[lang], lang) == []
+def test_off_domain_paragraph_gives_no_term_hits(shipped_any, lang):
+    assert found(shipped_any, OFF_DOMAIN[lang], lang) == []
+
+
+def test_an_abbreviation_is_read_only_in_capitals(shipped_any):
+    hits = found(shipped_any, "Projekt finansowany z PO, rozliczany po roku.", "pl")
+    assert [(h[0], h[1]) for h in hits if h[1] == "proj-operational-programme"] == [
+        ("PO", "proj-operational-programme")]
+
+
+def test_an_english_noun_term_is_not_read_from_a_verb_form(shipped_any):
+    assert "adm-training" not in {h[1] for h in found(
+        shipped_any, "Home help is provided by trained carers.", "en")}
+    assert "adm-training" in {h[1] for h in found(
+        shipped_any, "Two trainings for carers were held.", "en")}
 
 
 def test_nested_term_gives_way_to_the_longer_one_and_overlaps_stay(shipped):
@@ -90,12 +103,12 @@ def lookup_ids(shipped, query, **kw):
 
 
 @pytest.mark.parametrize("query, concept", [
-    ("stopień niepełnosprawności", "grp-disability"),
+    ("wniosek osoby niepełnosprawnej", "grp-persons-with-disabilities"),
     ("osób zagrożonych wykluczeniem społecznym", "pol-social-exclusion"),
     ("wniosek do ośrodka pomocy społecznej", "inst-social-assistance-centre"),
 ])
-def test_a_phrase_containing_a_term_returns_it(shipped, query, concept):
-    matches = shipped.lookup(query)
+def test_a_phrase_containing_a_term_returns_it(shipped_any, query, concept):
+    matches = shipped_any.lookup(query)
     assert matches and matches[0].concept_id == concept
     assert matches[0].score < 90  # below any match of the whole phrase
 
@@ -106,9 +119,11 @@ def test_whole_phrase_match_comes_before_terms_inside_it(shipped):
 
 
 def test_a_loose_single_word_does_not_flood_the_list(shipped):
+    # "globėjas" is a term itself since the glossary grew: it comes first, and after it
+    # only terms that hold the word, not every concept sharing the stem of "globa"
     matches = shipped.lookup("globėjas")
-    assert 1 <= len(matches) <= 3
-    assert max(m.score for m in matches) - min(m.score for m in matches) <= 3
+    assert matches[0].term == "globėjas" and matches[0].score == 100
+    assert all("globėj" in m.term.lower() for m in matches)
 
 
 def test_a_real_word_inside_many_terms_still_lists_them(shipped):

@@ -5,10 +5,17 @@ from collections import Counter
 
 from qa_scoring import read_labelled, score
 
-# Floors just under the measured figures (108 pairs, 36 planted errors): precision 0.947
-# (36 of 38 flags), recall 1.000. First held-out measurement, before the one-word-term
-# ending rule in recognize.py: precision 0.923 (36 of 39), recall 1.000.
-PRECISION_FLOOR = 0.93
+# Floors just under the measured figures (108 pairs, 36 planted errors). On the branch that
+# wrote the set (its glossary of that day): precision 0.947 (36 of 38 flags), recall 1.000;
+# first held-out measurement, before the one-word-term ending rule in recognize.py: 0.923.
+# Ported onto main, whose glossary had grown, the same code gave 0.783 (36 of 46): the set's
+# clean translations use "people" for "person" and "trained" beside "training" (matcher
+# fixed by general rules: English irregular plurals, English noun endings) and paraphrase
+# five terms the glossary gained since (dożywianie, współfinansowanie, wywiad środowiskowy,
+# beneficjent, partnership agreement): flags a termbase with those terms rightly raises,
+# though the set labels the pairs clean. After the fixes: 0.878 (36 of 41), recall 1.000.
+# The set has now been seen while fixing, so the figure is no longer strictly held out.
+PRECISION_FLOOR = 0.87
 RECALL_FLOOR = 0.97
 
 

@@ -38,6 +38,9 @@ MAX_TYPO_WORD = 40       # longer "words" are not words: no corrections tried (c
 # term's last letters: "zatrudnia" (a verb) is not the noun "zatrudnienie", though the
 # dictionary files the noun under the verb, while "gminie", "skierowano", "nukreiptas" are.
 MAX_CHANGED_ENDING = 3
+# English nouns change at most their last two letters when inflected (-s, -es, -ies):
+# "trained" is a form of the verb, not of the noun "training".
+MAX_CHANGED_ENDING_BY_LANG = {"en": 2}
 
 # How sure a reading is: a known form, a stem, a corrected typo (times its similarity).
 FORM, STEM, TYPO = "form", "stem", "typo"
@@ -234,7 +237,7 @@ def _span_of(index: Index, segment: str, tokens: list[Token], start: int,
     else:
         kind, score = None, 0.0
     if path.steps == 1:
-        tids = [tid for tid in tids if _keeps_the_word(index.terms[tid].text, text)]
+        tids = [tid for tid in tids if _reads_as_the_term(index.terms[tid], text)]
         if not tids:
             return None
     if kind:
@@ -249,14 +252,19 @@ def _span_of(index: Index, segment: str, tokens: list[Token], start: int,
                 dict.fromkeys(kept, score))
 
 
-def _keeps_the_word(term: str, written: str) -> bool:
-    term, written = fold(term), fold(written)
+def _reads_as_the_term(ref, written: str) -> bool:
+    """Whether one written word may stand for a one-word term: an abbreviation in capitals
+    (PO, BSI) only when written in capitals ("po" is a Polish preposition), any other term
+    only from a form that keeps all but the last few letters of it."""
+    if len(ref.text) > 1 and ref.text.isupper() and not written.isupper():
+        return False
+    term, written = fold(ref.text), fold(written)
     shared = 0
     for a, b in zip(term, written):
         if a != b:
             break
         shared += 1
-    return len(term) - shared <= MAX_CHANGED_ENDING
+    return len(term) - shared <= MAX_CHANGED_ENDING_BY_LANG.get(ref.lang, MAX_CHANGED_ENDING)
 
 
 def _kind(index: Index, tid: int, text_norm: str, text_fold: str) -> str:

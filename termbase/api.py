@@ -58,6 +58,13 @@ def format_names(writable: bool = False) -> list[str]:
     return names(writable)
 
 
+def _of_subject(index, hits: list, subject: str) -> list:
+    """The hits whose concept has this subject (case-insensitive)."""
+    wanted = subject.casefold()
+    return [hit for hit in hits if (index.concepts[index.terms[hit.term_id].concept_id]
+                                    .get("subject") or "").casefold() == wanted]
+
+
 class Termbase:
     """A termbase and its translation memory in one store (a TinyDB file or SQLite)."""
 
@@ -142,13 +149,15 @@ class Termbase:
 
     # -- reading -------------------------------------------------------------------------
     def lookup(self, query: str, lang: str | None = None, to: Iterable[str] | None = None,
-               limit: int = 10, fuzzy: bool = True, variant: str | None = None) -> list[Match]:
+               limit: int = 10, fuzzy: bool = True, variant: str | None = None,
+               subject: str | None = None) -> list[Match]:
         """Concepts matching `query` in any inflected form, folded, misspelt or as a prefix.
 
         query: a word or phrase. lang: the query's language (None: any). to: the languages
         of the equivalents to show (None: all). limit: at most this many concepts.
         fuzzy: also typo-tolerant matches. variant: a regional variety (pl-PL, pl-LT) whose
-        homonyms and equivalents come first."""
+        homonyms and equivalents come first. subject: only concepts of this subject
+        (case-insensitive)."""
         query = (query or "").strip()
         if not query:
             raise ValidationError("empty query")
@@ -162,8 +171,10 @@ class Termbase:
         langs = [check_lang(lang)] if lang else None
         targets = [check_lang(t) for t in to] if to else None
         index = self.index
-        return rank(index, search(index, query, langs, fuzzy), targets, limit,
-                    parse_variant(variant))
+        hits = search(index, query, langs, fuzzy)
+        if subject:
+            hits = _of_subject(index, hits, subject)
+        return rank(index, hits, targets, limit, parse_variant(variant))
 
     def get(self, concept_id: str) -> Concept:
         """The concept with this id (NotFound if there is none), read from the store."""
@@ -222,11 +233,13 @@ class Termbase:
 
     # -- translating ---------------------------------------------------------------------
     def suggest(self, segment: str, source_lang: str, target_lang: str, *, memory: int = 5,
-                min_score: float = 50.0, variant: str | None = None) -> "Suggestion":
+                min_score: float = 50.0, variant: str | None = None,
+                subject: str | None = None) -> "Suggestion":
         """Every termbase term in `segment` (any inflected form, or through a typo: match
         "fuzzy") with its equivalents in `target_lang`, and up to `memory`
         translation-memory matches scoring at least `min_score` (0-100). variant: a
-        regional variety (pl-PL, pl-LT) whose homonyms and equivalents come first."""
+        regional variety (pl-PL, pl-LT) whose homonyms and equivalents come first.
+        subject: only terms of concepts of this subject (case-insensitive)."""
         from termbase.results import MemoryHit, Suggestion, TermHit
         from termbase.suggest import suggest
 
@@ -234,7 +247,7 @@ class Termbase:
         if has_control_chars(segment, allow_newlines=True):
             raise ValidationError("the segment contains control characters")
         found = suggest(self.index, segment, source_lang, target_lang, memory, min_score,
-                        parse_variant(variant))
+                        parse_variant(variant), subject)
         return Suggestion(segment=found["segment"], source_lang=found["from"],
                           target_lang=found["to"],
                           terms=[TermHit.from_json(hit) for hit in found["terms"]],

@@ -10,9 +10,11 @@ from termbase.variants import concepts_for_variant, for_lang
 
 
 def term_hits(index: Index, segment: str, source_lang: str, target_lang: str,
-              variant: str | None = None) -> list[dict]:
+              variant: str | None = None, subject: str | None = None) -> list[dict]:
     """Every term occurrence, one entry per concept, in segment order (the JSON contract).
-    `variant` (pl-PL, pl-LT ...) puts the homonyms and equivalents of that variety first."""
+    `variant` (pl-PL, pl-LT ...) puts the homonyms and equivalents of that variety first;
+    `subject` keeps only concepts of that subject (case-insensitive)."""
+    wanted = subject.casefold() if subject else None
     hits = []
     for span in recognize(index, segment, source_lang):
         seen = set()
@@ -22,6 +24,8 @@ def term_hits(index: Index, segment: str, source_lang: str, target_lang: str,
                 continue
             seen.add(ref.concept_id)
             concept = Concept.from_dict(index.concepts[ref.concept_id])
+            if wanted and concept.subject.casefold() != wanted:
+                continue
             hit = {"start": span.start, "end": span.end, "text": span.text,
                    "concept_id": ref.concept_id, "term": ref.text, "match": span.kind,
                    "score": span.scores.get(tid, span.score),
@@ -52,11 +56,11 @@ def _variety_first(index: Index, term_ids: list[int], lang: str, variant: str | 
 
 def suggest(index: Index, segment: str, source_lang: str, target_lang: str,
             memory_limit: int = 5, memory_threshold: float = 50.0,
-            variant: str | None = None) -> dict:
+            variant: str | None = None, subject: str | None = None) -> dict:
     memory = []
     if index.memory is not None and memory_limit > 0:
         memory = [m.to_json() for m in index.memory.search(
             segment, source_lang, target_lang, memory_limit, memory_threshold)]
     return {"segment": segment, "from": source_lang, "to": target_lang,
-            "terms": term_hits(index, segment, source_lang, target_lang, variant),
+            "terms": term_hits(index, segment, source_lang, target_lang, variant, subject),
             "memory": memory}

@@ -54,8 +54,10 @@ def register(subparsers, common) -> None:
     p = subparsers.add_parser("shell", parents=[common], help="interactive lookups and suggestions",
                               description="An interactive prompt for the translator's open "
                               "terminal: type a word for a lookup, a sentence for suggestions. "
-                              ":from LANG, :to LANG, :help, :quit.")
+                              ":from LANG, :to LANG, :variant TAG, :subject NAME, "
+                              ":add TERM = TARGET, :history, :help, :quit.")
     _pair_options(p)
+    _variant_option(p)
     p.set_defaults(handler=cmd_shell)
 
 
@@ -146,4 +148,5 @@ def cmd_shell(args) -> int:
     from termbase.cli.shell import Shell
 
     check_langs([args.source_lang, args.target_lang])
-    return Shell(open_termbase(args), args.source_lang, args.target_lang).run()
+    return Shell(open_termbase(args), args.source_lang, args.target_lang,
+                 default_variant(args.variant)).run()

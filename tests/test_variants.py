@@ -68,7 +68,7 @@ def test_plain_suggest_prints_the_target_sides_regional_notes(run_cli):
     assert result.code == 0, result.err
     lines = result.out.splitlines()
     assert "usługi opiekuńcze [pl-PL]; pomoc w domu [pl-LT]" in lines[1]
-    assert any(line.strip().startswith("pomoc w domu: ") for line in lines)
+    assert any(line.strip().startswith("warning: pomoc w domu: ") for line in lines)
 
 
 def test_export_for_one_variety_leaves_out_the_others_terms(run_cli, tmp_path):

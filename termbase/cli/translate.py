@@ -95,6 +95,7 @@ def cmd_suggest(args) -> int:
     variant = default_variant(args.variant)
     segments = _segments(args)
     tb = open_termbase(args)
+    shown_notes: set = set()  # a batch prints each note once
     for segment in segments:
         result = tb.suggest(segment, args.source_lang, args.target_lang, memory=args.memory,
                             min_score=args.min_score, variant=variant)
@@ -104,7 +105,7 @@ def cmd_suggest(args) -> int:
             else:
                 print(json.dumps(result.to_json(), ensure_ascii=False))
         else:
-            show_suggestion(result)
+            show_suggestion(result, shown_notes)
     return 0
 
 

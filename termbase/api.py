@@ -171,10 +171,21 @@ class Termbase:
         langs = [check_lang(lang)] if lang else None
         targets = [check_lang(t) for t in to] if to else None
         index = self.index
+        self._holds(targets or [])
         hits = search(index, query, langs, fuzzy)
         if subject:
             hits = _of_subject(index, hits, subject)
         return rank(index, hits, targets, limit, parse_variant(variant))
+
+    def _holds(self, langs: Iterable[str]) -> None:
+        """A language the termbase has no term in is most often a slip (--to de for
+        --to lt): said at once, rather than answered with empty equivalents. An empty
+        termbase lacks every language and is not refused."""
+        known = self.index.languages
+        missing = [lang for lang in langs if known and lang not in known]
+        if missing:
+            raise ValidationError(f"the termbase has no {', '.join(missing)} terms (its "
+                                  f"languages: {', '.join(known)})")
 
     def get(self, concept_id: str) -> Concept:
         """The concept with this id (NotFound if there is none), read from the store."""
@@ -246,6 +257,7 @@ class Termbase:
         source_lang, target_lang = check_lang(source_lang), check_lang(target_lang)
         if has_control_chars(segment, allow_newlines=True):
             raise ValidationError("the segment contains control characters")
+        self._holds([source_lang, target_lang])
         found = suggest(self.index, segment, source_lang, target_lang, memory, min_score,
                         parse_variant(variant), subject)
         return Suggestion(segment=found["segment"], source_lang=found["from"],

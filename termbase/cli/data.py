@@ -112,13 +112,16 @@ def _render_report(report) -> None:
     counts = [("added", report.added), ("merged", report.merged),
               ("unchanged", report.unchanged), ("skipped", report.skipped)]
     if report.segments_added or report.segments_unchanged:
-        counts += [("memory segments added", report.segments_added),
+        counts += [("memory segments to add" if report.dry_run else "memory segments added",
+                    report.segments_added),
                    ("memory segments already present", report.segments_unchanged)]
     footer = []
     if report.batch and not report.dry_run:
         footer.append(f"batch {report.batch} (undo with `termbase undo {report.batch}`)")
     elif not report.dry_run:
         footer.append("nothing changed (no batch recorded)")
+    else:
+        footer.append("dry run: nothing was changed")
     shown = report.conflicts[:MAX_CONFLICTS_SHOWN]
     if len(report.conflicts) > len(shown):
         footer.append(f"... and {len(report.conflicts) - len(shown)} more conflicts "
@@ -130,7 +133,8 @@ def _render_report(report) -> None:
     lines = [f"{visible(report.file)} ({report.format}): {verb}: {report.added} added, "
              f"{report.merged} merged, {report.unchanged} unchanged, {report.skipped} skipped"]
     if len(counts) > 4:
-        lines.append(f"memory: {report.segments_added} segments added, "
+        lines.append(f"memory: {report.segments_added} segments "
+                     f"{'would be added' if report.dry_run else 'added'}, "
                      f"{report.segments_unchanged} already present")
     for conflict in shown:
         lines.append(f"  conflict line {conflict['line']}: {conflict['lang']} "

@@ -199,8 +199,8 @@ def _suggestion_rich(result, shown: set | None = None) -> None:
         _print_notes(out, [note for hit in result.terms for note in _hit_notes(hit)], shown)
     for match in result.memory:
         line = Text(f"{match.score:>5g}% ", style="bold")
-        for word, differs in match.differences(result.segment):
-            line.append(visible(word) + " ", style="reverse yellow" if differs else "")
+        for piece, differs in match.pieces(result.segment):
+            line.append(visible(piece), style="reverse yellow" if differs else "")
         out.print(line)
         out.print(Text(f"       {visible(match.target)}", style="green"))
     if not result.terms and not result.memory:

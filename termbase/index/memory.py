@@ -192,6 +192,22 @@ def _numbers_masked(words: list[str]) -> list[str]:
 _DIGIT = re.compile(r"\d")
 
 
+def diff_pieces(query: str, candidate: str) -> list[tuple[str, bool]]:
+    """The whole candidate text in pieces, each word flagged as in `word_diff` and the
+    spaces and punctuation between words kept as written (flagged False), so nothing of
+    the memory's source, such as its final full stop, is lost when shown."""
+    tokens = tokenize(candidate)
+    pieces, position = [], 0
+    for token, (_, differs) in zip(tokens, word_diff(query, candidate)):
+        if token.start > position:
+            pieces.append((candidate[position:token.start], False))
+        pieces.append((candidate[token.start:token.end], differs))
+        position = token.end
+    if position < len(candidate):
+        pieces.append((candidate[position:], False))
+    return pieces
+
+
 def word_diff(query: str, candidate: str) -> list[tuple[str, bool]]:
     """The candidate's words, each flagged True where it differs from the query."""
     words = [t.text for t in tokenize(candidate)]

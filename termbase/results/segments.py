@@ -62,6 +62,13 @@ class MemoryHit:
 
         return word_diff(segment, self.source)
 
+    def pieces(self, segment: str) -> list[tuple[str, bool]]:
+        """This match's whole source in pieces (words, and the spaces and punctuation
+        between them), each with whether `segment` lacks it there."""
+        from termbase.index.memory import diff_pieces
+
+        return diff_pieces(segment, self.source)
+
 
 @dataclass
 class Suggestion:

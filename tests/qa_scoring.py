@@ -52,3 +52,22 @@ def score(index, rows: list[dict]) -> Score:
         result.false_flags += [(number, flag, row["target"]) for flag in raised - expected]
         result.missed += [(number, flag, row["target"]) for flag in expected - raised]
     return result
+
+
+def score_suggest(index, rows: list[dict]) -> Score:
+    """`suggest`'s term recognition against hand-labelled concepts per segment (a hit is
+    counted once per concept and segment; `flags` are the concepts suggest shows)."""
+    from termbase.suggest import term_hits
+
+    result = Score()
+    for number, row in enumerate(rows, 2):
+        found = {hit["concept_id"] for hit in term_hits(index, row["segment"], row["lang"],
+                                                        "en" if row["lang"] != "en" else "pl")}
+        expected = {cid for cid in row["expected"].split(";") if cid}
+        result.flags += len(found)
+        result.correct_flags += len(found & expected)
+        result.expected += len(expected)
+        result.found += len(found & expected)
+        result.false_flags += [(number, cid, row["segment"]) for cid in found - expected]
+        result.missed += [(number, cid, row["segment"]) for cid in expected - found]
+    return result

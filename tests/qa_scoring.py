@@ -25,6 +25,15 @@ class Score:
     def precision(self) -> float:
         return self.correct_flags / self.flags if self.flags else 1.0
 
+    def add(self, number: int, raised: set, expected: set, text: str) -> None:
+        """Count one labelled row: what was raised against what was expected."""
+        self.flags += len(raised)
+        self.correct_flags += len(raised & expected)
+        self.expected += len(expected)
+        self.found += len(raised & expected)
+        self.false_flags += [(number, flag, text) for flag in raised - expected]
+        self.missed += [(number, flag, text) for flag in expected - raised]
+
     @property
     def recall(self) -> float:
         return self.found / self.expected if self.expected else 1.0
@@ -45,12 +54,7 @@ def score(index, rows: list[dict]) -> Score:
                                target_lang, **extra)
         raised = {f"{issue.kind}:{issue.concept_id}" for issue in issues}
         expected = {flag for flag in row["expected"].split(";") if flag}
-        result.flags += len(raised)
-        result.correct_flags += len(raised & expected)
-        result.expected += len(expected)
-        result.found += len(raised & expected)
-        result.false_flags += [(number, flag, row["target"]) for flag in raised - expected]
-        result.missed += [(number, flag, row["target"]) for flag in expected - raised]
+        result.add(number, raised, expected, row["target"])
     return result
 
 
@@ -64,10 +68,5 @@ def score_suggest(index, rows: list[dict]) -> Score:
         found = {hit["concept_id"] for hit in term_hits(index, row["segment"], row["lang"],
                                                         "en" if row["lang"] != "en" else "pl")}
         expected = {cid for cid in row["expected"].split(";") if cid}
-        result.flags += len(found)
-        result.correct_flags += len(found & expected)
-        result.expected += len(expected)
-        result.found += len(found & expected)
-        result.false_flags += [(number, cid, row["segment"]) for cid in found - expected]
-        result.missed += [(number, cid, row["segment"]) for cid in expected - found]
+        result.add(number, found, expected, row["segment"])
     return result

@@ -7,7 +7,6 @@ from hypothesis import strategies as st
 
 from termbase.config import default_variant
 from termbase.model import ValidationError
-from termbase.suggest import suggest
 from termbase.variants import fits, parse_variant
 
 
@@ -41,25 +40,25 @@ def test_config_file_gives_the_default_and_the_command_line_wins(tmp_path, monke
         default_variant(None)
 
 
-def first_equivalents(shipped, segment, source, target, variant):
-    result = suggest(shipped.index, segment, source, target, 0, 50, variant)
-    return [(hit["concept_id"], hit["equivalents"][0]["term"]) for hit in result["terms"]]
+def first_equivalents(tb, segment, source, target, variant):
+    result = tb.suggest(segment, source, target, memory=0, variant=variant)
+    return [(hit.concept_id, hit.equivalents[0].term) for hit in result.terms]
 
 
-def test_suggest_puts_the_varietys_homonym_and_equivalent_first(shipped):
-    assert first_equivalents(shipped, "Gmina", "pl", "lt", "pl-PL")[0] == (
+def test_suggest_puts_the_varietys_homonym_and_equivalent_first(shipped_any):
+    assert first_equivalents(shipped_any, "Gmina", "pl", "lt", "pl-PL")[0] == (
         "adm-municipality", "savivaldybė")
-    assert first_equivalents(shipped, "Gmina", "pl", "lt", "pl-LT")[0] == (
+    assert first_equivalents(shipped_any, "Gmina", "pl", "lt", "pl-LT")[0] == (
         "adm-eldership", "seniūnija")
-    assert first_equivalents(shipped, "Pagalba į namus", "lt", "pl", "pl-PL") == [
+    assert first_equivalents(shipped_any, "Pagalba į namus", "lt", "pl", "pl-PL") == [
         ("svc-home-help", "usługi opiekuńcze")]
-    assert first_equivalents(shipped, "Pagalba į namus", "lt", "pl", "pl-LT") == [
+    assert first_equivalents(shipped_any, "Pagalba į namus", "lt", "pl", "pl-LT") == [
         ("svc-home-help", "pomoc w domu")]
 
 
-def test_lookup_ranks_the_varietys_homonym_first(shipped):
-    assert shipped.lookup("gmina", variant="pl-PL")[0].concept_id == "adm-municipality"
-    assert shipped.lookup("gmina", variant="pl-LT")[0].concept_id == "adm-eldership"
+def test_lookup_ranks_the_varietys_homonym_first(shipped_any):
+    assert shipped_any.lookup("gmina", variant="pl-PL")[0].concept_id == "adm-municipality"
+    assert shipped_any.lookup("gmina", variant="pl-LT")[0].concept_id == "adm-eldership"
 
 
 def test_plain_suggest_prints_the_target_sides_regional_notes(run_cli):

@@ -177,12 +177,15 @@ class Termbase:
             hits = _of_subject(index, hits, subject)
         return rank(index, hits, targets, limit, parse_variant(variant))
 
-    def _holds(self, langs: Iterable[str]) -> None:
+    def _holds(self, langs: Iterable[str], memory: bool = False) -> None:
         """A language the termbase has no term in is most often a slip (--to de for
         --to lt): said at once, rather than answered with empty equivalents. An empty
-        termbase lacks every language and is not refused."""
-        known = self.index.languages
-        missing = [lang for lang in langs if known and lang not in known]
+        termbase lacks every language and is not refused; with `memory`, a language of
+        memory segments only is held too."""
+        index = self.index
+        known = index.languages
+        missing = [lang for lang in langs if known and lang not in known and not (
+            memory and index.memory is not None and index.memory.has_language(lang))]
         if missing:
             raise ValidationError(f"the termbase has no {', '.join(missing)} terms (its "
                                   f"languages: {', '.join(known)})")
@@ -257,7 +260,7 @@ class Termbase:
         source_lang, target_lang = check_lang(source_lang), check_lang(target_lang)
         if has_control_chars(segment, allow_newlines=True):
             raise ValidationError("the segment contains control characters")
-        self._holds([source_lang, target_lang])
+        self._holds([source_lang, target_lang], memory=memory > 0)
         found = suggest(self.index, segment, source_lang, target_lang, memory, min_score,
                         parse_variant(variant), subject)
         return Suggestion(segment=found["segment"], source_lang=found["from"],

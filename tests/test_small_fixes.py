@@ -26,13 +26,26 @@ def test_a_language_the_termbase_lacks_is_one_clear_error(run_cli, shipped, args
     assert result.err.strip().count("\n") == 0
 
 
+def test_a_language_of_the_memory_only_is_held_for_suggestions(empty, tmp_path):
+    from termbase import ConceptEdit, InvalidInput
+
+    empty.add(ConceptEdit(terms=[("pl", "pomoc społeczna"), ("lt", "socialinė parama")]))
+    empty.import_file(tmx(tmp_path / "de.tmx", [("Pomoc społeczna działa.",
+                                                 "Die Sozialhilfe wirkt.")], target="de"))
+    result = empty.suggest("Pomoc społeczna działa.", "pl", "de")
+    assert [m.target for m in result.memory] == ["Die Sozialhilfe wirkt."]
+    with pytest.raises(InvalidInput, match="no de terms"):
+        empty.suggest("Pomoc społeczna działa.", "pl", "de", memory=0)
+
+
 def test_an_empty_termbase_is_not_refused_a_language(empty):
     assert empty.suggest("Gmina zapewnia pomoc.", "pl", "lt").terms == []
 
 
-def tmx(path, pairs):
+def tmx(path, pairs, target="lt"):
     units = "".join(f'<tu><tuv xml:lang="pl"><seg>{pl}</seg></tuv>'
-                    f'<tuv xml:lang="lt"><seg>{lt}</seg></tuv></tu>' for pl, lt in pairs)
+                    f'<tuv xml:lang="{target}"><seg>{other}</seg></tuv></tu>'
+                    for pl, other in pairs)
     path.write_text(
         '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="pl" '
         'datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" '

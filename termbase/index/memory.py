@@ -158,6 +158,11 @@ class StoredMemory(MemoryIndex):
         row = self.conn.execute(self.segment_sql, (key,)).fetchone()
         return json.loads(row[0]) if row else None
 
+    def has_language(self, lang: str) -> bool:
+        """Whether any memory segment has a text in `lang` (one indexed read)."""
+        return self.conn.execute("SELECT 1 FROM ix_mem WHERE lang=? LIMIT 1",
+                                 (lang,)).fetchone() is not None
+
     def posting(self, lang: str, word: str, limit: int | None = None) -> list[str]:
         # in the order segments were added, as the in-memory postings were
         sql = "SELECT seg FROM ix_mem WHERE lang=? AND word=? ORDER BY length(seg), seg"

@@ -18,7 +18,7 @@ _PUBLIC = {
     "for_terminal": "termbase.text.display", "CopyResult": "termbase.copying",
     "GlossaryUpdate": "termbase.glossary", "PurgeReport": "termbase.erasure",
     "ConceptEdit": "termbase.editing", "Layers": "termbase.layers",
-    "layer_paths_from_env": "termbase.layers",
+    "layer_paths_from_env": "termbase.layers", "default_variant": "termbase.config",
     "ExtractResult": "termbase.candidates", "AlignResult": "termbase.candidates",
     "Candidate": "termbase.extract", "Proposal": "termbase.align",
     **{name: "termbase.errors" for name in (

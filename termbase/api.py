@@ -24,6 +24,7 @@ from termbase.paths import default_db_path
 from termbase.results import Progress
 from termbase.results.lookup import Match
 from termbase.store import backup_path
+from termbase.variants import parse_variant
 
 if TYPE_CHECKING:  # only for annotations: these modules cost time to import
     from termbase.candidates import AlignResult, ExtractResult
@@ -67,6 +68,13 @@ def _one_snapshot(method):
         with self.index.snapshot():
             return method(self, *args, **kwargs)
     return read
+
+
+def _of_subject(index, hits: list, subject: str) -> list:
+    """The hits whose concept has this subject (case-insensitive)."""
+    wanted = subject.casefold()
+    return [hit for hit in hits if (index.concepts[index.terms[hit.term_id].concept_id]
+                                    .get("subject") or "").casefold() == wanted]
 
 
 class Termbase:
@@ -157,12 +165,15 @@ class Termbase:
     # -- reading -------------------------------------------------------------------------
     @_one_snapshot
     def lookup(self, query: str, lang: str | None = None, to: Iterable[str] | None = None,
-               limit: int = 10, fuzzy: bool = True) -> list[Match]:
+               limit: int = 10, fuzzy: bool = True, variant: str | None = None,
+               subject: str | None = None) -> list[Match]:
         """Concepts matching `query` in any inflected form, folded, misspelt or as a prefix.
 
         query: a word or phrase. lang: the query's language (None: any). to: the languages
         of the equivalents to show (None: all). limit: at most this many concepts.
-        fuzzy: also typo-tolerant matches."""
+        fuzzy: also typo-tolerant matches. variant: a regional variety (pl-PL, pl-LT) whose
+        homonyms and equivalents come first. subject: only concepts of this subject
+        (case-insensitive)."""
         query = (query or "").strip()
         if not query:
             raise ValidationError("empty query")
@@ -176,7 +187,24 @@ class Termbase:
         langs = [check_lang(lang)] if lang else None
         targets = [check_lang(t) for t in to] if to else None
         index = self.index
-        return rank(index, search(index, query, langs, fuzzy), targets, limit)
+        self._holds(targets or [])
+        hits = search(index, query, langs, fuzzy)
+        if subject:
+            hits = _of_subject(index, hits, subject)
+        return rank(index, hits, targets, limit, parse_variant(variant))
+
+    def _holds(self, langs: Iterable[str], memory: bool = False) -> None:
+        """A language the termbase has no term in is most often a slip (--to de for
+        --to lt): said at once, rather than answered with empty equivalents. An empty
+        termbase lacks every language and is not refused; with `memory`, a language of
+        memory segments only is held too."""
+        index = self.index
+        known = index.languages
+        missing = [lang for lang in langs if known and lang not in known and not (
+            memory and index.memory is not None and index.memory.has_language(lang))]
+        if missing:
+            raise ValidationError(f"the termbase has no {', '.join(missing)} terms (its "
+                                  f"languages: {', '.join(known)})")
 
     def get(self, concept_id: str) -> Concept:
         """The concept with this id (NotFound if there is none), read from the store."""
@@ -236,17 +264,22 @@ class Termbase:
     # -- translating ---------------------------------------------------------------------
     @_one_snapshot
     def suggest(self, segment: str, source_lang: str, target_lang: str, *, memory: int = 5,
-                min_score: float = 50.0) -> "Suggestion":
-        """Every termbase term in `segment` (any inflected form) with its equivalents in
-        `target_lang`, and up to `memory` translation-memory matches scoring at least
-        `min_score` (0-100)."""
+                min_score: float = 50.0, variant: str | None = None,
+                subject: str | None = None) -> "Suggestion":
+        """Every termbase term in `segment` (any inflected form, or through a typo: match
+        "fuzzy") with its equivalents in `target_lang`, and up to `memory`
+        translation-memory matches scoring at least `min_score` (0-100). variant: a
+        regional variety (pl-PL, pl-LT) whose homonyms and equivalents come first.
+        subject: only terms of concepts of this subject (case-insensitive)."""
         from termbase.results import MemoryHit, Suggestion, TermHit
         from termbase.suggest import suggest
 
         source_lang, target_lang = check_lang(source_lang), check_lang(target_lang)
         if has_control_chars(segment, allow_newlines=True):
             raise ValidationError("the segment contains control characters")
-        found = suggest(self.index, segment, source_lang, target_lang, memory, min_score)
+        self._holds([source_lang, target_lang], memory=memory > 0)
+        found = suggest(self.index, segment, source_lang, target_lang, memory, min_score,
+                        parse_variant(variant), subject)
         return Suggestion(segment=found["segment"], source_lang=found["from"],
                           target_lang=found["to"],
                           terms=[TermHit.from_json(hit) for hit in found["terms"]],
@@ -254,25 +287,41 @@ class Termbase:
 
     @_one_snapshot
     def check(self, file: "FileArg", source_lang: str, target_lang: str, *,
-              name: str | None = None, ignore_provisional: bool = False) -> "CheckReport":
+              name: str | None = None, variant: str | None = None,
+              accept: "Path | str | None" = None,
+              ignore_provisional: bool = False) -> "CheckReport":
         """Term QA of a bilingual file (TMX, XLIFF, two-column TSV/CSV): segments whose
         translation lacks a term's target equivalent or uses a deprecated or forbidden one.
 
         file: a path, or a binary stream (then `name`, or the stream's own name, tells the
-        format by its extension). ignore_provisional: terms not yet reviewed (processStatus)
-        neither raise nor satisfy a check; otherwise issues name them."""
+        format by its extension). variant: the regional variety of the text (pl-PL, pl-LT):
+        its equivalents are expected, another variety's are flagged. accept: an accept list
+        file (kind, concept id, segment key per line) whose flags are left out.
+        ignore_provisional: terms not yet reviewed (processStatus) neither raise nor
+        satisfy a check; otherwise issues name them."""
         from termbase.check import check_file
+        from termbase.check_accept import AcceptList
         from termbase.results import CheckIssue, CheckReport
         from termbase.streams import is_stream, readable_path, stream_name
 
+        variant = parse_variant(variant)
+        accepted = AcceptList.load(Path(accept)) if accept else None
         with readable_path(file, name) as path:
-            found = check_file(self.index, path, source_lang, target_lang,
+            found = check_file(self.index, path, source_lang, target_lang, variant, accepted,
                                ignore_provisional)
         if is_stream(file):
             found["file"] = stream_name(file, name)
         return CheckReport(file=found["file"], source_lang=found["from"],
                            target_lang=found["to"], segments=found["segments"],
-                           issues=[CheckIssue(**issue) for issue in found["issues"]])
+                           issues=[CheckIssue(**issue) for issue in found["issues"]],
+                           variant=found["variant"], counts=found["counts"])
+
+    def write_check_report(self, report: "CheckReport", path: "Path | str") -> None:
+        """Write `check`'s flags for a CAT tool or a spreadsheet: .csv, or XLIFF 1.2
+        (.xlf, .xliff) with one note per flag on its segment."""
+        from termbase.check_report import write_report
+
+        write_report(report, Path(path))
 
     @_one_snapshot
     def concordance(self, phrase: str, lang: str, *, to: str | None = None,
@@ -425,7 +474,7 @@ class Termbase:
                source_lang: str | None = None, target_lang: str | None = None,
                subjects: Sequence[str] | None = None, statuses: Sequence[str] | None = None,
                since: str | None = None, with_forms: bool = False,
-               terms_as_tmx: bool = False) -> "ExportResult":
+               terms_as_tmx: bool = False, variant: str | None = None) -> "ExportResult":
         """Export the glossary (TBX, TBX v2, CSV, TSV, OmegaT, XLSX) or the memory (TMX).
 
         file: a path or a binary stream (then `format`, or `name`'s extension, says the
@@ -433,7 +482,9 @@ class Termbase:
         the pair of bilingual formats (OmegaT, TMX of terms). subjects, statuses, since
         (YYYY-MM-DD): only concepts of these subjects, terms of these statuses, concepts
         modified on or after that date. with_forms: add every inflected form known, for
-        tools without morphology. terms_as_tmx: TMX of term pairs instead of the memory."""
+        tools without morphology. terms_as_tmx: TMX of term pairs instead of the memory.
+        variant: a regional variety (pl-PL): in its language, other varieties' terms are
+        left out where the concept has a neutral one or one of this variety."""
         from termbase.exporter import ExportFilter, export_file
         from termbase.formats.base import WriteOptions
         from termbase.results import ExportResult
@@ -444,7 +495,8 @@ class Termbase:
             if lang:
                 check_lang(lang)
         selection = ExportFilter(langs=langs, subjects=list(subjects) if subjects else None,
-                                 statuses=list(statuses) if statuses else None, since=since)
+                                 statuses=list(statuses) if statuses else None, since=since,
+                                 variant=parse_variant(variant))
         options = WriteOptions(langs=langs, source_lang=source_lang, target_lang=target_lang,
                                with_forms=with_forms, terms_as_tmx=terms_as_tmx)
         with writable_path(file, name) as path:

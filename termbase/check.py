@@ -9,24 +9,31 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 from typing import Iterator
 
 from termbase import formats
 from termbase.formats.base import FormatError, ReadOptions
 from termbase.formats.encoding import decode
+from termbase.check_accept import AcceptList, segment_key
+from termbase.check_target import TargetText
 from termbase.index.recognize import recognize
 from termbase.index.structures import Index
 from termbase import langtag
-from termbase.model import Segment, ValidationError, check_lang, split_lang_tag
-from termbase.process import Unreviewed
+from termbase.model import Segment, ValidationError, split_lang_tag
+from termbase.process import Unreviewed, provisional_texts
 from termbase.results.segments import CheckIssue as Issue
+from termbase.text.langguess import guess_language
+from termbase.variants import concepts_for_variant, fits, for_lang, region_rank
 
 BAD_STATUSES = ("deprecated", "forbidden")
+LANGUAGE_SAMPLE = 50   # rows whose language is guessed to catch swapped --from/--to
 
 
 def read_pairs(path: Path, source_lang: str, target_lang: str) -> Iterator[tuple[int, str, str]]:
-    """(line, source, target) from TMX, XLIFF or a two-column TSV/CSV."""
+    """(line, source, target) from TMX, XLIFF or a two-column TSV/CSV. A file none of whose
+    segments has both languages is an error, not an empty result."""
     formats.ensure_regular_file(path)
     suffix = path.suffix.lower()
     if suffix in (".tsv", ".tab", ".txt", ".csv"):
@@ -36,6 +43,8 @@ def read_pairs(path: Path, source_lang: str, target_lang: str) -> Iterator[tuple
     if fmt.kind not in ("memory", "both"):
         raise FormatError(f"{path.name} is a {fmt.name} file; check needs a bilingual file "
                           "(TMX, XLIFF or two-column TSV)")
+    seen_langs: set[str] = set()
+    pairs = 0
     # --from/--to stand in for languages the file does not declare (XLIFF 2 without trgLang)
     options = ReadOptions(source_lang=source_lang, target_lang=target_lang)
     for entry in fmt.read(path, options):
@@ -43,74 +52,150 @@ def read_pairs(path: Path, source_lang: str, target_lang: str) -> Iterator[tuple
             raise FormatError(entry.error, line=entry.line)
         if isinstance(entry.item, Segment):
             texts = entry.item.texts
+            seen_langs.update(texts)
             source = langtag.pick(texts, source_lang)
             target = langtag.pick(texts, target_lang)
             if source is not None and target is not None:
+                pairs += 1
                 yield entry.line, source, target
             elif source_lang == target_lang and len(texts) >= 2:
                 raise FormatError(f"the file holds {', '.join(texts)}: name the varieties "
                                   f"to check, e.g. --from {list(texts)[0]} --to "
                                   f"{list(texts)[1]}", line=entry.line)
+    if seen_langs and not pairs:
+        raise FormatError(f"{path.name} has no {source_lang}-{target_lang} segment pairs "
+                          f"(its languages: {', '.join(sorted(seen_langs))}); "
+                          "check --from and --to")
 
 
 def _read_two_columns(path: Path, source_lang: str, target_lang: str):
     text, _ = decode(path.read_bytes(), name=path.name)
     delimiter = "," if path.suffix.lower() == ".csv" else "\t"
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = []
     try:
         for number, row in enumerate(reader, 1):
-            if number == 1 and [c.strip().lower() for c in row[:2]] == [source_lang, target_lang]:
+            header = [c.strip().lower() for c in row[:2]]
+            if number == 1 and _names_languages(header):
+                if [langtag.base(c) for c in header] != [langtag.base(source_lang),
+                                                         langtag.base(target_lang)]:
+                    raise FormatError(f"{path.name}: the columns are {header[0]} and "
+                                      f"{header[1]}, not {source_lang} and {target_lang}",
+                                      line=1)
                 continue
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) < 2:
                 raise FormatError("expected two columns (source, target)", line=number)
-            yield number, row[0], row[1]
+            rows.append((number, row[0], row[1]))
     except csv.Error as exc:
         raise FormatError(f"malformed file: {exc}", line=reader.line_num) from None
+    _check_column_languages(path, rows, source_lang, target_lang)
+    yield from rows
+
+
+def _names_languages(header: list[str]) -> bool:
+    return len(header) == 2 and all(re.fullmatch(r"[a-z]{2,3}(-[a-z]{2})?", c) for c in header)
+
+
+def _check_column_languages(path: Path, rows, source_lang: str, target_lang: str) -> None:
+    """A column written in a language other than the one given is a usage mistake (most
+    often --from and --to swapped), reported instead of a silent "0 issues"."""
+    sample = rows[:LANGUAGE_SAMPLE]
+    for column, lang, option in ((1, source_lang, "--from"), (2, target_lang, "--to")):
+        guessed, lang = guess_language(row[column] for row in sample), langtag.base(lang)
+        if guessed and guessed != lang and lang in ("pl", "lt", "en"):
+            raise FormatError(f"{path.name}: the {'source' if column == 1 else 'target'} "
+                              f"column looks {guessed}, not {lang}; check {option}")
 
 
 def check_segment(index: Index, line: int, source: str, target: str, source_lang: str,
-                  target_lang: str, ignore_provisional: bool = False) -> list[Issue]:
-    """`ignore_provisional`: terms nobody has reviewed yet (processStatus) neither raise
-    nor satisfy a check; otherwise issues name them (`provisional`)."""
-    issues = []
-    target_spans = recognize(index, target, target_lang)
-    found_in_target: dict[str, list[tuple[str, str]]] = {}
-    unreviewed = Unreviewed(index, ignore_provisional, _allowed)
-    for span in target_spans:
-        for tid in span.term_ids:
-            ref = index.terms[tid]
-            if ref.lang == target_lang and not unreviewed.skipped(ref):
-                found_in_target.setdefault(ref.concept_id, []).append((ref.text, ref.status))
-                if ref.status in BAD_STATUSES:
-                    issues.append(Issue(line, f"{ref.status}-term", ref.concept_id,
-                                        target_term=span.text, source=source, target=target,
-                                        expected=unreviewed.allowed(ref.concept_id,
-                                                                    target_lang)))
+                  target_lang: str, variant: str | None = None,
+                  accepted: AcceptList | None = None,
+                  ignore_provisional: bool = False) -> list[Issue]:
+    """The issues of one segment pair. `variant` (e.g. pl-PL) is the regional variety of the
+    side in its language: it picks among homonyms of the source and judges target terms.
+    `ignore_provisional`: terms nobody has reviewed yet (processStatus) neither raise nor
+    satisfy a check; otherwise issues name them (`provisional`)."""
+    source_variant = for_lang(variant, source_lang)
+    target_variant = for_lang(variant, target_lang)
+    unreviewed = Unreviewed(index, ignore_provisional,
+                            lambda idx, cid, lang: _allowed(idx, cid, lang, target_variant))
+    issues = _bad_target_terms(index, line, source, target, target_lang, unreviewed)
+    bad_concepts = {issue.concept_id for issue in issues}
+    view = TargetText(index, target, target_lang)
     for span in recognize(index, source, source_lang):
-        for cid in {index.terms[t].concept_id for t in span.term_ids
-                    if index.terms[t].lang == source_lang
-                    and not unreviewed.skipped(index.terms[t])}:
-            allowed = unreviewed.allowed(cid, target_lang)
-            if not allowed:
-                continue  # the termbase has no target term to require
-            present = found_in_target.get(cid, [])
-            if not any(status not in BAD_STATUSES for _, status in present):
-                if present:
-                    continue  # already reported as a deprecated/forbidden use
-                issues.append(Issue(line, "missing-equivalent", cid, source_term=span.text,
-                                    expected=allowed, source=source, target=target))
+        term_ids = [t for t in span.term_ids if not unreviewed.skipped(index.terms[t])]
+        candidates = concepts_for_variant(index, term_ids, source_lang, source_variant)
+        verdicts = [_verdict(index, view, cid, target_lang, target_variant, bad_concepts,
+                             unreviewed)
+                    for cid in candidates]
+        if not verdicts or any(v is None for v in verdicts):
+            continue  # no target term recorded, or an equivalent is there
+        if any(v == "bad" for v in verdicts):
+            continue  # already reported as a deprecated/forbidden use
+        cid, kind = next(((c, v) for c, v in zip(candidates, verdicts) if v == "other-variant"),
+                         (candidates[0], "missing-equivalent"))
+        expected = [t for c in ([cid] + [c for c in candidates if c != cid])
+                    for t in unreviewed.allowed(c, target_lang)]
+        issues.append(Issue(line, kind, cid, source_term=span.text,
+                            expected=list(dict.fromkeys(expected)), source=source,
+                            target=target, match=span.kind))
+    for issue in issues:
+        issue.segment = segment_key(source)
+    if accepted is not None:
+        issues = [issue for issue in issues if not accepted.accepts(issue)]
     return unreviewed.named(issues, target_lang)
 
 
-def _allowed(index: Index, concept_id: str, lang: str) -> list[str]:
+def _bad_target_terms(index: Index, line: int, source: str, target: str,
+                      target_lang: str, unreviewed: Unreviewed) -> list[Issue]:
+    issues, seen = [], set()
+    for span in recognize(index, target, target_lang, fuzzy=False):
+        for tid in span.term_ids:
+            ref = index.terms[tid]
+            if ref.lang == target_lang and ref.status in BAD_STATUSES and \
+                    ref.concept_id not in seen and not unreviewed.skipped(ref):
+                seen.add(ref.concept_id)
+                issues.append(Issue(line, f"{ref.status}-term", ref.concept_id,
+                                    target_term=span.text, source=source, target=target,
+                                    expected=_allowed(index, ref.concept_id, target_lang, None),
+                                    match=span.kind))
+    return issues
+
+
+def _verdict(index: Index, view: TargetText, concept_id: str, lang: str,
+             variant: str | None, bad_concepts: set[str], unreviewed: Unreviewed
+             ) -> str | None:
+    """None when the concept needs nothing more (no target term, or one is there);
+    "bad" when a deprecated/forbidden equivalent was used; "other-variant" when only a
+    term of another variety is there and one of the text's variety exists; else "missing"."""
+    doc = index.concepts[concept_id]
+    skipped = provisional_texts(doc, lang) if unreviewed.ignore else set()
+    terms = [t for t in doc["terms"] if t["lang"] == lang and t["text"] not in skipped]
+    if not terms:
+        return None
+    present = [t for t in terms if t.get("status") not in BAD_STATUSES
+               and view.contains(concept_id, t["text"])]
+    if present:
+        if variant and not any(fits(t.get("region"), variant) for t in present) and any(
+                fits(t.get("region"), variant) for t in terms
+                if t.get("status") not in BAD_STATUSES):
+            return "other-variant"
+        return None
+    return "bad" if concept_id in bad_concepts else "missing"
+
+
+def _allowed(index: Index, concept_id: str, lang: str, variant: str | None) -> list[str]:
     terms = sorted((t for t in index.concepts[concept_id]["terms"] if t["lang"] == lang),
-                   key=lambda t: t.get("status") != "preferred")
-    return [t["text"] for t in terms if t.get("status") not in BAD_STATUSES]
+                   key=lambda t: (region_rank(t.get("region"), variant) if variant else 0,
+                                  t.get("status") != "preferred"))
+    return [t["text"] for t in terms if t.get("status") not in BAD_STATUSES
+            and fits(t.get("region"), variant)]
 
 
 def check_file(index: Index, path: Path, source_lang: str, target_lang: str,
+               variant: str | None = None, accepted: AcceptList | None = None,
                ignore_provisional: bool = False) -> dict:
     """--from/--to may name varieties (en-US, pl-LT): the file's texts are picked by them,
     the termbase is consulted by base language."""
@@ -124,6 +209,10 @@ def check_file(index: Index, path: Path, source_lang: str, target_lang: str,
     for line, source, target in read_pairs(Path(path), source_lang, target_lang):
         segments += 1
         issues += check_segment(index, line, source, target, source_base, target_base,
-                                ignore_provisional)
-    return {"file": str(path), "from": source_lang, "to": target_lang, "segments": segments,
+                                variant, accepted, ignore_provisional)
+    counts: dict[str, int] = {}
+    for issue in issues:
+        counts[issue.kind] = counts.get(issue.kind, 0) + 1
+    return {"file": str(path), "from": source_lang, "to": target_lang, "variant": variant,
+            "segments": segments, "counts": counts,
             "issues": [i.to_json() for i in issues]}

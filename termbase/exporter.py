@@ -22,6 +22,7 @@ class ExportFilter:
     subjects: list[str] | None = None
     statuses: list[str] | None = None
     since: str | None = None           # ISO date or datetime: modified at or after
+    variant: str | None = None         # regional variety: other varieties' terms left out
 
     def __post_init__(self):
         for status in self.statuses or ():
@@ -45,11 +46,26 @@ class ExportFilter:
                      and (not self.statuses or (t.status or "admitted") in self.statuses)]
             if not terms:
                 continue
-            concept.terms = terms
+            concept.terms = variety_only(terms, self.variant)
             if self.langs:
                 concept.definition = {l: d for l, d in concept.definition.items()
                                       if l in self.langs or l == "en"}
             yield concept
+
+
+def variety_only(terms: list, variant: str | None) -> list:
+    """For a project in one variety (pl-PL): in its language, only the neutral terms and
+    those of that variety, unless none fits (then the concept keeps what it has). A CAT
+    tool shows the first equivalent it finds, which must not be another country's word."""
+    if not variant:
+        return terms
+    from termbase.variants import fits, for_lang
+
+    def fitting(term) -> bool:
+        return fits(term.region, for_lang(variant, term.lang))
+
+    langs_with_fit = {t.lang for t in terms if fitting(t)}
+    return [t for t in terms if fitting(t) or t.lang not in langs_with_fit]
 
 
 def export_file(store: Store, path: Path, fmt_name: str | None = None,

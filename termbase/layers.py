@@ -79,15 +79,25 @@ class Layers:
         """Open every layer's index now; the number of terms indexed in all."""
         return sum(tb.preload() for tb in self.termbases)
 
+    # -- writing: the project layer only -------------------------------------------------
+    def add(self, *args, **kwargs):
+        """`Termbase.add` on the project layer (the shell's `:add` with --also)."""
+        return self.project.add(*args, **kwargs)
+
+    def write_check_report(self, report, path) -> None:
+        self.project.write_check_report(report, path)
+
     # -- reading -------------------------------------------------------------------------
     def lookup(self, query: str, lang: str | None = None, to: Iterable[str] | None = None,
-               limit: int = 10, fuzzy: bool = True) -> list[Match]:
+               limit: int = 10, fuzzy: bool = True, variant: str | None = None,
+               subject: str | None = None) -> list[Match]:
         """`Termbase.lookup` over every layer: the best `limit` matches of all, each with its
         `layer`; on equal scores the upper layer's come first."""
         targets = list(to) if to else None
         found: list[tuple[float, int, Match]] = []
         for depth, (tb, label) in enumerate(zip(self.termbases, self.labels)):
-            for match in tb.lookup(query, lang=lang, to=targets, limit=limit, fuzzy=fuzzy):
+            for match in tb.lookup(query, lang=lang, to=targets, limit=limit, fuzzy=fuzzy,
+                                   variant=variant, subject=subject):
                 match.layer = label
                 for lang_code, terms in match.equivalents.items():
                     match.equivalents[lang_code] = self._ruled(terms, lang_code, depth)
@@ -96,7 +106,8 @@ class Layers:
         return [match for _, _, match in found[:limit]]
 
     def suggest(self, segment: str, source_lang: str, target_lang: str, *, memory: int = 5,
-                min_score: float = 50.0):
+                min_score: float = 50.0, variant: str | None = None,
+                subject: str | None = None):
         """`Termbase.suggest` over every layer: the terms of all, in segment order (upper
         layer first where two start together), each with its `layer`; the best `memory`
         memory matches of all."""
@@ -105,7 +116,7 @@ class Layers:
         hits, matches = [], []
         for depth, (tb, label) in enumerate(zip(self.termbases, self.labels)):
             found = tb.suggest(segment, source_lang, target_lang, memory=memory,
-                               min_score=min_score)
+                               min_score=min_score, variant=variant, subject=subject)
             for hit in found.terms:
                 hit.layer = label
                 hit.status = self._status_above(source_lang, hit.term, depth) or hit.status
@@ -121,7 +132,7 @@ class Layers:
                           memory=[m for _, _, m in matches[:memory]])
 
     def check(self, file, source_lang: str, target_lang: str, *, name: str | None = None,
-              ignore_provisional: bool = False):
+              variant: str | None = None, accept=None, ignore_provisional: bool = False):
         """`Termbase.check` against every layer, each issue with its `layer`. A lower
         layer's issue is dropped where an upper layer has its own word on the same term:
         a missing equivalent for a source term an upper layer also recognises there and
@@ -134,8 +145,8 @@ class Layers:
         reports = []
         with readable_path(file, name) as path:       # a stream is read once, for all
             for tb in self.termbases:
-                reports.append(tb.check(path, source_lang, target_lang,
-                                        ignore_provisional=ignore_provisional))
+                reports.append(tb.check(path, source_lang, target_lang, variant=variant,
+                                        accept=accept, ignore_provisional=ignore_provisional))
         source_base, target_base = base_lang(source_lang), base_lang(target_lang)
         kept = []
         for depth, (report, label) in enumerate(zip(reports, self.labels)):
@@ -145,10 +156,14 @@ class Layers:
                 issue.layer = label
                 kept.append((issue.line, depth, issue))
         kept.sort(key=lambda item: item[:2])
-        first = reports[0]
+        first, issues = reports[0], [i for _, _, i in kept]
+        counts: dict[str, int] = {}
+        for issue in issues:
+            counts[issue.kind] = counts.get(issue.kind, 0) + 1
         return CheckReport(file=stream_name(file, name) if is_stream(file) else first.file,
                            source_lang=first.source_lang, target_lang=first.target_lang,
-                           segments=first.segments, issues=[i for _, _, i in kept])
+                           segments=first.segments, issues=issues, variant=first.variant,
+                           counts=counts)
 
     def _overruled(self, issue, depth: int, source_lang: str, target_lang: str) -> bool:
         if issue.kind == "missing-equivalent":

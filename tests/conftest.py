@@ -46,6 +46,18 @@ def shipped(tmp_path_factory):
     return tb
 
 
+@pytest.fixture(scope="session", params=["json", "sqlite"])
+def shipped_any(request, tmp_path_factory):
+    """The shipped glossary on each engine (TinyDB with its sidecar index, and SQLite), for
+    behaviour that reads the index through the on-disk facades."""
+    from termbase import Termbase
+
+    path = tmp_path_factory.mktemp("shipped") / f"tb.{request.param}"
+    tb = Termbase.open(path)
+    tb.index  # build once
+    return tb
+
+
 @pytest.fixture
 def empty(db_path):
     from termbase import Termbase
@@ -97,7 +109,8 @@ def run_cli_process(db_path):
     def run(*args: str, input: str | bytes | None = None, env: dict | None = None,
             timeout: float = 120) -> CLIResult:
         full_env = dict(os.environ, TERMBASE_DB=str(db_path), PYTHONPATH=str(ROOT),
-                        NO_COLOR="1")
+                        NO_COLOR="1",
+                        TERMBASE_CONFIG=str(db_path.parent / "no-user-config.toml"))
         full_env.update(env or {})
         text = not isinstance(input, bytes)
         proc = subprocess.run([sys.executable, str(ROOT / "cli.py"), *args], input=input,

@@ -147,7 +147,9 @@ def test_check(cli, tmp_path):
     result = cli("check", "--json", "--from", "pl", "--to", "lt", str(path))
     assert result.code == 1  # issues found
     data = json.loads(result.out)
-    assert set(data) == {"file", "from", "to", "segments", "issues"} and data["segments"] == 2
+    # additive keys since issue 16: the variety checked for and the issues per kind
+    assert set(data) == {"file", "from", "to", "segments", "issues", "variant", "counts"}
+    assert data["segments"] == 2 and data["counts"] == {"missing-equivalent": 1}
     (issue,) = data["issues"]
     assert set(issue) >= {"line", "kind", "concept_id", "source_term", "target_term",
                           "expected", "source", "target"}

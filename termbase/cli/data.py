@@ -9,7 +9,7 @@ from termbase.cli import UsageError, open_termbase
 from termbase.cli.output import console, is_tty, print_json, progress_bar
 from termbase.cli.terms import check_langs, check_tags
 from termbase.cli.writes import touched_lines
-from termbase import for_terminal as visible
+from termbase import default_variant, for_terminal as visible
 
 
 def register(subparsers, common) -> None:
@@ -56,6 +56,9 @@ def register(subparsers, common) -> None:
     p.add_argument("--with-forms", action="store_true",
                    help="add known inflected forms for CAT tools without morphology")
     p.add_argument("--terms", action="store_true", help="TMX: write term pairs, not the memory")
+    p.add_argument("--variant", metavar="TAG", help="regional variety (e.g. pl-PL): leave out "
+                   "the terms of other varieties where the concept has one of this variety or "
+                   "a neutral one (default: `variant` in the config file)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_export)
 
@@ -114,13 +117,16 @@ def _render_report(report) -> None:
     counts = [("added", report.added), ("merged", report.merged),
               ("unchanged", report.unchanged), ("skipped", report.skipped)]
     if report.segments_added or report.segments_unchanged:
-        counts += [("memory segments added", report.segments_added),
+        counts += [("memory segments to add" if report.dry_run else "memory segments added",
+                    report.segments_added),
                    ("memory segments already present", report.segments_unchanged)]
     footer = []
     if report.batch and not report.dry_run:
         footer.append(f"batch {report.batch} (undo with `termbase undo {report.batch}`)")
     elif not report.dry_run:
         footer.append("nothing changed (no batch recorded)")
+    else:
+        footer.append("dry run: nothing was changed")
     shown = report.conflicts[:MAX_CONFLICTS_SHOWN]
     if len(report.conflicts) > len(shown):
         footer.append(f"... and {len(report.conflicts) - len(shown)} more conflicts "
@@ -132,7 +138,8 @@ def _render_report(report) -> None:
     lines = [f"{visible(report.file)} ({report.format}): {verb}: {report.added} added, "
              f"{report.merged} merged, {report.unchanged} unchanged, {report.skipped} skipped"]
     if len(counts) > 4:
-        lines.append(f"memory: {report.segments_added} segments added, "
+        lines.append(f"memory: {report.segments_added} segments "
+                     f"{'would be added' if report.dry_run else 'added'}, "
                      f"{report.segments_unchanged} already present")
     for conflict in shown:
         lines.append(f"  conflict line {conflict['line']}: {conflict['lang']} "
@@ -176,7 +183,7 @@ def cmd_export(args) -> int:
         args.file, format=args.format, langs=langs, source_lang=args.source_lang,
         target_lang=args.target_lang, subjects=args.subject,
         statuses=_split_langs(args.status), since=args.since, with_forms=args.with_forms,
-        terms_as_tmx=args.terms)
+        terms_as_tmx=args.terms, variant=default_variant(args.variant))
     if args.json:
         print_json(result.to_json())
     else:

@@ -17,7 +17,19 @@ HELP = """\
   ?text / >text     force a lookup / a suggestion
   :from LANG        set the source language (now {src})
   :to LANG          set the target language (now {to})
+  :variant TAG      regional variety whose terms come first, e.g. pl-PL (now {variant});
+                    :variant alone clears it
+  :subject NAME     show only concepts of this subject (now {subject}); alone: all
+  :add TERM = TARGET
+                    add TERM (as written in the last segment) with its TARGET equivalent
+                    as a new concept, in the subject set by :subject
+  :history          the queries of this session
   :help  :quit"""
+HISTORY_SHOWN = 20
+
+
+def _spaced(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _piped_lines():
@@ -31,9 +43,13 @@ def _piped_lines():
 
 
 class Shell:
-    def __init__(self, termbase, source_lang: str, target_lang: str):
+    def __init__(self, termbase, source_lang: str, target_lang: str,
+                 variant: str | None = None):
         self.tb = termbase
         self.src, self.tgt = source_lang, target_lang
+        self.variant, self.subject = variant, None
+        self.segment = None           # the last segment given suggestions (for :add)
+        self.queries: list[str] = []  # this session's lookups and segments
         self.history = None
 
     def _setup_history(self) -> None:
@@ -93,7 +109,7 @@ class Shell:
 
     def handle(self, line: str) -> bool:
         """Answer one input line; False means quit."""
-        from termbase import InvalidInput, check_lang, for_terminal, has_control_chars
+        from termbase import TermbaseError, check_lang, for_terminal, has_control_chars
 
         if not line:
             return True
@@ -104,29 +120,87 @@ class Shell:
         if line in (":q", ":quit", ":exit"):
             return False
         if line == ":help":
-            print(HELP.format(src=self.src, to=self.tgt))
+            print(HELP.format(src=self.src, to=self.tgt, variant=self.variant or "none",
+                              subject=for_terminal(self.subject or "all")))
             return True
+        command, _, value = line.partition(" ")
+        value = value.strip()
         try:
-            if line.startswith((":from ", ":to ")):
-                command, _, value = line.partition(" ")
+            if command in (":from", ":to") and value:
                 lang = check_lang(value)
                 if command == ":from":
                     self.src = lang
                 else:
                     self.tgt = lang
                 print(f"{self.src} -> {self.tgt}")
+            elif command in self.COMMANDS:
+                self.COMMANDS[command](self, value)
             elif line.startswith(":"):
-                print(f"unknown command {for_terminal(line.split()[0])} (:help lists them)")
+                print(f"unknown command {for_terminal(command)} (:help lists them)")
             elif line.startswith("?") or (not line.startswith(">") and len(line.split()) <= 3):
                 self._lookup(line.lstrip("?").strip())
             else:
                 self._suggest(line.lstrip(">").strip())
-        except InvalidInput as exc:
+        except TermbaseError as exc:
             print(f"error: {for_terminal(exc)}")
         return True
 
     def _lookup(self, query: str) -> None:
-        show_matches(query, self.tb.lookup(query, to=[self.tgt], limit=8))
+        self._remember(query)
+        show_matches(query, self.tb.lookup(query, to=[self.tgt], limit=8, variant=self.variant,
+                                           subject=self.subject))
 
     def _suggest(self, segment: str) -> None:
-        show_suggestion(self.tb.suggest(segment, self.src, self.tgt))
+        self._remember(segment)
+        result = self.tb.suggest(segment, self.src, self.tgt, variant=self.variant,
+                                 subject=self.subject)
+        self.segment = segment
+        show_suggestion(result)
+
+    def _remember(self, query: str) -> None:
+        if query and (not self.queries or self.queries[-1] != query):
+            self.queries.append(query)
+
+    def _set_variant(self, value: str) -> None:
+        from termbase import default_variant
+
+        self.variant = default_variant(value) if value else None
+        print(f"variant: {self.variant or 'none'}")
+
+    def _set_subject(self, value: str) -> None:
+        from termbase import for_terminal
+
+        self.subject = value or None
+        print(f"subject: {for_terminal(self.subject or 'all')}")
+
+    def _show_history(self, value: str) -> None:
+        from termbase import for_terminal
+
+        shown = self.queries[-HISTORY_SHOWN:]
+        first = len(self.queries) - len(shown) + 1
+        for number, query in enumerate(shown, first):
+            print(f"{number:>4}  {for_terminal(query)}")
+        if not shown:
+            print("(no queries yet)")
+
+    def _add(self, value: str) -> None:
+        from termbase import ConceptEdit, InvalidInput, for_terminal
+
+        source, equals, target = value.partition("=")
+        source, target = source.strip(), target.strip()
+        if not equals or not source or not target:
+            raise InvalidInput("write :add TERM = TARGET (the term as in the segment, then "
+                               "its translation)")
+        if self.segment is None:
+            raise InvalidInput(":add takes its term from the current segment: give a "
+                               "segment first")
+        if _spaced(source).casefold() not in _spaced(self.segment).casefold():
+            raise InvalidInput(f"{source!r} is not in the current segment")
+        concept = self.tb.add(ConceptEdit(terms=[(self.src, source), (self.tgt, target)],
+                                          subject=self.subject))
+        print(f"added {for_terminal(concept.id)}: {for_terminal(source)} [{self.src}] = "
+              f"{for_terminal(target)} [{self.tgt}]"
+              + (f", subject {for_terminal(self.subject)}" if self.subject else ""))
+
+    COMMANDS = {":variant": _set_variant, ":subject": _set_subject, ":add": _add,
+                ":history": _show_history}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from termbase.cli import UsageError, open_layers, open_termbase
-from termbase import for_terminal as visible
+from termbase import default_variant, for_terminal as visible
 from termbase.cli.output import print_json
 from termbase.cli.render import show_matches
 from termbase.cli.writes import print_written, split_notes
@@ -20,6 +20,8 @@ def register(subparsers, common) -> None:
     p.add_argument("--to", help="comma-separated target languages to show (default: all)")
     p.add_argument("--limit", type=int, default=10, help="at most N concepts (default 10)")
     p.add_argument("--no-fuzzy", action="store_true", help="no typo-tolerant matches")
+    p.add_argument("--variant", metavar="TAG", help="regional variety whose terms come first, "
+                   "e.g. pl-PL or pl-LT (default: `variant` in the config file)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(handler=cmd_lookup)
 
@@ -160,7 +162,7 @@ def cmd_lookup(args) -> int:
     check_langs([args.lang] if args.lang else [], targets or [])
     tb = open_layers(args)
     matches = tb.lookup(query, lang=args.lang, to=targets, limit=args.limit,
-                        fuzzy=not args.no_fuzzy)
+                        fuzzy=not args.no_fuzzy, variant=default_variant(args.variant))
     if args.json:
         print_json(LookupResult(query, matches).to_json())
     else:

@@ -10,7 +10,7 @@ from termbase.cli import UsageError, open_layers, open_termbase
 from termbase.cli.output import print_json
 from termbase.cli.render import show_suggestion
 from termbase.cli.terms import check_langs, check_tags
-from termbase import for_terminal as visible
+from termbase import default_variant, for_terminal as visible
 
 
 def register(subparsers, common) -> None:
@@ -23,6 +23,7 @@ def register(subparsers, common) -> None:
     _pair_options(p)
     p.add_argument("--memory", type=int, default=5, metavar="N", help="memory matches to show")
     p.add_argument("--min-score", type=float, default=50, help="lowest memory score shown")
+    _variant_option(p)
     p.add_argument("--json", action="store_true", help="one JSON object per segment")
     p.set_defaults(handler=cmd_suggest)
 
@@ -35,7 +36,12 @@ def register(subparsers, common) -> None:
     p.add_argument("--ignore-provisional", action="store_true",
                    help="terms not yet reviewed (from extract, align or an import marked "
                         "provisional) neither raise nor satisfy a check")
-    p.add_argument("--json", action="store_true")
+    _variant_option(p)
+    p.add_argument("--accept", type=Path, metavar="FILE",
+                   help="accept list: TSV of kind, concept_id, segment key (or *) per line")
+    p.add_argument("--report", type=Path, metavar="FILE",
+                   help="also write the flags as .csv or XLIFF 1.2 (.xlf) for a CAT tool")
+    p.add_argument("--json", action="store_true", help="print the report as one JSON object")
     p.set_defaults(handler=cmd_check)
 
     p = subparsers.add_parser("concordance", parents=[common], help="search the memory for a word",
@@ -51,14 +57,21 @@ def register(subparsers, common) -> None:
     p = subparsers.add_parser("shell", parents=[common], help="interactive lookups and suggestions",
                               description="An interactive prompt for the translator's open "
                               "terminal: type a word for a lookup, a sentence for suggestions. "
-                              ":from LANG, :to LANG, :help, :quit.")
+                              ":from LANG, :to LANG, :variant TAG, :subject NAME, "
+                              ":add TERM = TARGET, :history, :help, :quit.")
     _pair_options(p)
+    _variant_option(p)
     p.set_defaults(handler=cmd_shell)
 
 
 def _pair_options(p) -> None:
     p.add_argument("--from", dest="source_lang", required=True, help="source language")
     p.add_argument("--to", dest="target_lang", required=True, help="target language")
+
+
+def _variant_option(p) -> None:
+    p.add_argument("--variant", metavar="TAG", help="regional variety of the text, e.g. pl-PL "
+                   "or pl-LT (default: `variant` in the config file)")
 
 
 def _read_stdin_lines() -> list[str]:
@@ -82,39 +95,41 @@ def _segments(args) -> list[str]:
 
 def cmd_suggest(args) -> int:
     check_langs([args.source_lang, args.target_lang])
+    variant = default_variant(args.variant)
     segments = _segments(args)
     tb = open_layers(args)
+    shown_notes: set = set()  # a batch prints each note once
     for segment in segments:
         result = tb.suggest(segment, args.source_lang, args.target_lang, memory=args.memory,
-                            min_score=args.min_score)
+                            min_score=args.min_score, variant=variant)
         if args.json:
             if len(segments) == 1:
                 print_json(result.to_json())
             else:
                 print(json.dumps(result.to_json(), ensure_ascii=False))
         else:
-            show_suggestion(result)
+            show_suggestion(result, shown_notes)
     return 0
 
 
 def cmd_check(args) -> int:
     check_tags(args.source_lang, args.target_lang)
-    report = open_layers(args).check(args.file, args.source_lang, args.target_lang,
-                                     ignore_provisional=args.ignore_provisional)
+    tb = open_layers(args)
+    report = tb.check(args.file, args.source_lang, args.target_lang,
+                      variant=default_variant(args.variant), accept=args.accept,
+                      ignore_provisional=args.ignore_provisional)
+    if args.report:
+        tb.write_check_report(report, args.report)
     if args.json:
         print_json(report.to_json())
     else:
         for issue in report.issues:
-            expected = " / ".join(term + (" (provisional)" if term in issue.provisional
-                                          else "") for term in issue.expected)
-            if issue.kind == "missing-equivalent":
-                what = f"{issue.source_term!r} -> expected {expected}"
-            else:
-                what = (f"{issue.target_term!r} is {issue.kind.split('-')[0]}; use "
-                        f"{expected or '(no alternative recorded)'}")
-            layer = f", {issue.layer}" if issue.layer else ""
-            print(f"{args.file}:{issue.line}: {issue.kind}: {what} ({issue.concept_id}{layer})")
-        print(f"{report.segments} segments checked, {len(report.issues)} issue(s)")
+            layer = f", {visible(issue.layer)}" if issue.layer else ""
+            print(f"{args.file}:{issue.line}: {issue.kind}: {issue.describe()} "
+                  f"[{issue.segment}{layer}]")
+        counts = ", ".join(f"{n} {kind}" for kind, n in sorted(report.counts.items()))
+        print(f"{report.segments} segments checked, {len(report.issues)} issue(s)"
+              + (f": {counts}" if counts else ""))
     return 0 if report.ok else 1
 
 
@@ -139,4 +154,5 @@ def cmd_shell(args) -> int:
     from termbase.cli.shell import Shell
 
     check_langs([args.source_lang, args.target_lang])
-    return Shell(open_layers(args), args.source_lang, args.target_lang).run()
+    return Shell(open_layers(args), args.source_lang, args.target_lang,
+                 default_variant(args.variant)).run()

@@ -542,7 +542,9 @@ class _TrieNode:
         return f"{self.path} {lex}" if self.path else str(lex)
 
     def __contains__(self, lex) -> bool:
-        return lex is not None and self.index.has_path(self.lang, self._child(lex))
+        if lex is None:  # `None in node`: a term ends here, as in the in-memory trie
+            return bool(self.index.path_terms(self.lang, self.path))
+        return self.index.has_path(self.lang, self._child(lex))
 
     def __getitem__(self, lex):
         if lex is None:

@@ -158,6 +158,11 @@ class StoredMemory(MemoryIndex):
         row = self.conn.execute(self.segment_sql, (key,)).fetchone()
         return json.loads(row[0]) if row else None
 
+    def has_language(self, lang: str) -> bool:
+        """Whether any memory segment has a text in `lang` (one indexed read)."""
+        return self.conn.execute("SELECT 1 FROM ix_mem WHERE lang=? LIMIT 1",
+                                 (lang,)).fetchone() is not None
+
     def posting(self, lang: str, word: str, limit: int | None = None) -> list[str]:
         # Read in key order, which stops at `limit` rows without sorting a frequent word's
         # every posting; then put in the order segments were added (keys are counters), as
@@ -193,6 +198,22 @@ def _numbers_masked(words: list[str]) -> list[str]:
 
 
 _DIGIT = re.compile(r"\d")
+
+
+def diff_pieces(query: str, candidate: str) -> list[tuple[str, bool]]:
+    """The whole candidate text in pieces, each word flagged as in `word_diff` and the
+    spaces and punctuation between words kept as written (flagged False), so nothing of
+    the memory's source, such as its final full stop, is lost when shown."""
+    tokens = tokenize(candidate)
+    pieces, position = [], 0
+    for token, (_, differs) in zip(tokens, word_diff(query, candidate)):
+        if token.start > position:
+            pieces.append((candidate[position:token.start], False))
+        pieces.append((candidate[token.start:token.end], differs))
+        position = token.end
+    if position < len(candidate):
+        pieces.append((candidate[position:], False))
+    return pieces
 
 
 def word_diff(query: str, candidate: str) -> list[tuple[str, bool]]:

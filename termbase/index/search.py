@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from termbase.index.recognize import recognize
 from termbase.index.structures import Index
 from termbase.text.morphology import stem_keys
 from termbase.text.normalize import fold, norm, tokenize
 
 # Scores: what a CAT tool user reads as "how sure is this".
 EXACT, FOLDED, LEMMA, STEM_FACTOR, FUZZY_CAP = 100.0, 95.0, 90.0, 0.95, 89.0
+# A term found inside a longer query scores between these (never as high as a whole match).
+CONTAINED_BASE, CONTAINED_CAP = 60.0, 80.0
 MAX_CONTAINING = 2000  # candidate terms examined for a query word inside longer terms
 
 
@@ -29,6 +32,7 @@ class Hit:
     term_id: int
     score: float
     kind: str
+    approximate: bool = False   # reached only through a stem or a typo correction
 
 
 def token_lexemes(index: Index, token: str, lang: str, fuzzy: bool = True,
@@ -86,12 +90,12 @@ def search(index: Index, query: str, langs: list[str] | None = None,
     hits: dict[int, Hit] = {}
     wanted = set(langs) if langs else None
 
-    def offer(tid: int, score: float, kind: str) -> None:
+    def offer(tid: int, score: float, kind: str, approximate: bool = False) -> None:
         if wanted and index.terms[tid].lang not in wanted:
             return
         current = hits.get(tid)
         if current is None or score > current.score:
-            hits[tid] = Hit(tid, round(score, 1), kind)
+            hits[tid] = Hit(tid, round(score, 1), kind, approximate)
 
     nq, fq = norm(query), fold(query)
     for tid in index.exact.get(nq, ()):
@@ -111,9 +115,24 @@ def search(index: Index, query: str, langs: list[str] | None = None,
             retype_known = len(tokens) > 1 and not hits
             for lang in (langs or index.languages):
                 _lemma_hits(index, tokens, lang, True, offer, retype_known)
+    if len(tokens) > 1 and not any(hit.score >= CONTAINED_CAP for hit in hits.values()):
+        for lang in (langs or index.languages):
+            _contained_hits(index, query, len(tokens), lang, offer)
     if len(fq) >= 3:
         _prefix_hits(index, fq, offer)
     return list(hits.values())
+
+
+def _contained_hits(index: Index, query: str, n_tokens: int, lang: str, offer) -> None:
+    """Terms inside a longer query ("stopień niepełnosprawności" holds *niepełnosprawność*),
+    found as `suggest` finds them in a segment, ranked below any match of the whole query
+    and higher the more of the query they cover."""
+    for span in recognize(index, query, lang):
+        coverage = span.tokens / n_tokens
+        for tid in span.term_ids:
+            own = span.scores.get(tid, span.score) / 100
+            offer(tid, own * (CONTAINED_BASE + (CONTAINED_CAP - 1 - CONTAINED_BASE) * coverage),
+                  span.kind, span.kind == "fuzzy")
 
 
 class _AnyWord:
@@ -156,7 +175,7 @@ def _lemma_hits(index: Index, tokens: list[str], lang: str, fuzzy: bool, offer,
             score *= 0.55 + 0.25 * len(query) / len(seq)
         if kind == "fuzzy":
             score = min(score, FUZZY_CAP)
-        offer(tid, score, kind)
+        offer(tid, score, kind, kind == "fuzzy" or quality < 1.0)
 
 
 def _prefix_hits(index: Index, folded_query: str, offer, limit: int = 50) -> None:

@@ -25,12 +25,14 @@ class TermHit:
     source_note: str = ""           # the source term's region and note
     process: str = ""               # the source term's processStatus when provisional
     layer: str = ""                 # which termbase it comes from, when several are searched
+    score: float = 100.0            # how sure the recognition is (typo readings score lower)
 
     def to_json(self) -> dict:
         return with_optional({
             "start": self.start, "end": self.end, "text": self.text,
             "concept_id": self.concept_id, "term": self.term, "match": self.match,
-            "status": self.status, "equivalents": [e.to_json() for e in self.equivalents]},
+            "score": self.score, "status": self.status,
+            "equivalents": [e.to_json() for e in self.equivalents]},
             note=self.note, source_note=self.source_note, process=self.process,
             layer=self.layer)
 
@@ -41,7 +43,7 @@ class TermHit:
                    status=data.get("status", "admitted"),
                    equivalents=[Equivalent.from_json(e) for e in data["equivalents"]],
                    note=data.get("note", ""), source_note=data.get("source_note", ""),
-                   process=data.get("process", ""))
+                   process=data.get("process", ""), score=data.get("score", 100.0))
 
 
 @dataclass
@@ -64,6 +66,13 @@ class MemoryHit:
 
         return word_diff(segment, self.source)
 
+    def pieces(self, segment: str) -> list[tuple[str, bool]]:
+        """This match's whole source in pieces (words, and the spaces and punctuation
+        between them), each with whether `segment` lacks it there."""
+        from termbase.index.memory import diff_pieces
+
+        return diff_pieces(segment, self.source)
+
 
 @dataclass
 class Suggestion:
@@ -83,8 +92,8 @@ class Suggestion:
 
 @dataclass
 class CheckIssue:
-    """One problem in a translated segment (`kind`: missing-equivalent, deprecated-term,
-    forbidden-term)."""
+    """One problem in a translated segment (`kind`: missing-equivalent, other-variant,
+    deprecated-term, forbidden-term)."""
 
     line: int
     kind: str
@@ -94,6 +103,8 @@ class CheckIssue:
     expected: list[str] = field(default_factory=list)
     source: str = ""
     target: str = ""
+    match: str = ""           # how the term was recognised: exact | folded | lemma | fuzzy
+    segment: str = ""         # key of the source segment, for accept lists
     provisional: list[str] = field(default_factory=list)   # expected terms not yet reviewed
     layer: str = ""                 # which termbase raised it, when several are searched
 
@@ -101,8 +112,21 @@ class CheckIssue:
         return with_optional({
             "line": self.line, "kind": self.kind, "concept_id": self.concept_id,
             "source_term": self.source_term, "target_term": self.target_term,
-            "expected": list(self.expected), "source": self.source, "target": self.target},
+            "expected": list(self.expected), "source": self.source, "target": self.target,
+            "match": self.match, "segment": self.segment},
             provisional=list(self.provisional) or None, layer=self.layer)
+
+    def describe(self) -> str:
+        """One line a translator reads: what is wrong and what the termbase expects."""
+        expected = " / ".join(term + (" (provisional)" if term in self.provisional else "")
+                              for term in self.expected) or "(no alternative recorded)"
+        if self.kind == "missing-equivalent":
+            return f"{self.source_term!r}: expected {expected} ({self.concept_id})"
+        if self.kind == "other-variant":
+            return (f"{self.source_term!r}: another variety's term used; for this variety "
+                    f"use {expected} ({self.concept_id})")
+        status = self.kind.split("-")[0]
+        return f"{self.target_term!r} is {status}; use {expected} ({self.concept_id})"
 
 
 @dataclass
@@ -114,6 +138,8 @@ class CheckReport:
     target_lang: str
     segments: int
     issues: list[CheckIssue] = field(default_factory=list)
+    variant: str | None = None      # the regional variety the file was checked for
+    counts: dict[str, int] = field(default_factory=dict)  # issues per kind
 
     @property
     def ok(self) -> bool:
@@ -121,7 +147,8 @@ class CheckReport:
 
     def to_json(self) -> dict:
         return {"file": self.file, "from": self.source_lang, "to": self.target_lang,
-                "segments": self.segments, "issues": [i.to_json() for i in self.issues]}
+                "variant": self.variant, "segments": self.segments, "counts": dict(self.counts),
+                "issues": [i.to_json() for i in self.issues]}
 
 
 @dataclass

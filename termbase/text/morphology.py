@@ -91,6 +91,16 @@ def lemma_key(word: str, lang: str) -> str:
     return "|".join(sorted({fold(lemma) for lemma in lemmas(word, lang)}))
 
 
+# English plurals the dictionary does not file under their singular: "persons with
+# disabilities" is as often written "people with disabilities".
+_ENGLISH_SUPPLETIVE = {
+    "person": frozenset({"people", "people's", "persons"}),
+    "persons": frozenset({"people", "person"}),
+    "child": frozenset({"children", "children's"}),
+    "man": frozenset({"men"}), "woman": frozenset({"women"}),
+}
+
+
 @functools.lru_cache(maxsize=200_000)
 def expand(word: str, lang: str) -> frozenset[str]:
     """Lower-case inflected forms of every candidate lemma of `word`, the word included."""
@@ -101,6 +111,8 @@ def expand(word: str, lang: str) -> frozenset[str]:
         forms |= polish.forms(word)
     else:
         forms |= dictionary.forms(word, lang)
+    if lang == "en":
+        forms |= _ENGLISH_SUPPLETIVE.get(word.lower(), frozenset())
     if lang == "lt":  # the dictionary's forms are incomplete: add each lemma's paradigm
         from termbase.text.lithuanian import paradigm
 

@@ -1,0 +1,60 @@
+"""The user's small configuration file: defaults a translator sets once.
+
+TOML in the user configuration directory (platformdirs), or at the path in
+TERMBASE_CONFIG:
+
+    variant = "pl-PL"      # regional variety assumed by lookup, suggest, check, export
+
+A missing file means no defaults; an unreadable one is an error, never silently ignored.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
+
+from termbase.model import ValidationError
+
+KNOWN_KEYS = {"variant"}
+
+
+def config_path() -> Path:
+    explicit = os.environ.get("TERMBASE_CONFIG")
+    if explicit:
+        return Path(explicit)
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("termbase")) / "config.toml"
+
+
+def load_config() -> dict:
+    path = config_path()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValidationError(f"cannot read the config file {path}: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ValidationError(f"config file {path} is not valid TOML: {exc}") from None
+    unknown = sorted(set(data) - KNOWN_KEYS)
+    if unknown:
+        raise ValidationError(f"config file {path}: unknown key(s) {', '.join(unknown)}")
+    return data
+
+
+def default_variant(explicit: str | None) -> str | None:
+    """The variety to use: the one given on the command line, else the config's."""
+    from termbase.variants import parse_variant
+
+    if explicit:
+        return parse_variant(explicit)
+    value = load_config().get("variant")
+    if value is not None and not isinstance(value, str):
+        raise ValidationError(f"config file {config_path()}: variant must be a string")
+    return parse_variant(value)

@@ -23,6 +23,20 @@ def user_data_dir() -> Path:
     return Path(platform_data_dir("termbase", appauthor=False))
 
 
+ENV_CACHE = "TERMBASE_CACHE_DIR"
+
+
+def user_cache_dir() -> Path:
+    """`TERMBASE_CACHE_DIR`, else the user's cache directory for termbase: data derived
+    from the installed libraries, rebuilt whenever missing."""
+    env = os.environ.get(ENV_CACHE)
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_cache_dir as platform_cache_dir
+
+    return Path(platform_cache_dir("termbase", appauthor=False))
+
+
 def glossary_dir() -> Path:
     """The curated glossary: packaged as termbase/glossaries when installed, or the
     repository's top-level glossaries/ when run from a checkout."""

@@ -20,6 +20,19 @@ needs_seeds = pytest.mark.skipif(
     not SEEDS.is_dir(), reason="the seed texts (../shared/seeds/) are not beside this checkout")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _own_cache_dir(tmp_path_factory):
+    """Derived caches (the dictionaries read by key) go to a directory of this run, for
+    this process and the commands it starts, never to the user's own cache."""
+    saved = os.environ.get("TERMBASE_CACHE_DIR")
+    os.environ["TERMBASE_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if saved is None:
+        os.environ.pop("TERMBASE_CACHE_DIR", None)
+    else:
+        os.environ["TERMBASE_CACHE_DIR"] = saved
+
+
 @pytest.fixture
 def seed_texts() -> dict[str, str]:
     if not SEEDS.is_dir():

@@ -19,9 +19,13 @@ from collections import defaultdict
 from typing import Mapping
 
 
+_LOADED: set[str] = set()   # languages whose dictionary this process holds in memory
+
+
 @functools.lru_cache(maxsize=None)
 def dictionary(lang: str) -> Mapping[str, str]:
     """simplemma's form -> lemma dictionary of `lang`; {} for a language it lacks."""
+    _LOADED.add(lang)
     try:
         from simplemma.strategies.dictionaries import DEFAULT_DICTIONARY_FACTORY as factory
     except ImportError:  # older simplemma: a private factory (one more copy in memory)
@@ -54,35 +58,55 @@ def lemmatize(word: str, lang: str) -> str:
         return word
 
 
+def _lexicon(lang: str):
+    """The dictionary read by key from the user's cache (see `lexicon_cache`), unless this
+    process holds it in memory anyway (batch work: extraction, a bulk index build)."""
+    if lang in _LOADED:
+        return None
+    from termbase.text.lexicon_cache import open_lexicon
+
+    return open_lexicon(lang, dictionary)
+
+
+def lookup(form: str, lang: str) -> str | None:
+    """The dictionary's lemma of `form` as written, or None."""
+    lexicon = _lexicon(lang)
+    return lexicon.lemma(form) if lexicon is not None else dictionary(lang).get(form)
+
+
+def _forms_filed_under(lemma: str, lang: str) -> frozenset[str]:
+    lexicon = _lexicon(lang)
+    if lexicon is not None:
+        return lexicon.forms_of(lemma)
+    return _forms_of_lemma(lang).get(lemma, frozenset())
+
+
 def lemmas(word: str, lang: str) -> set[str]:
     """Candidate lemmas of a word: itself (lower case), simplemma's lemma and the
-    dictionary's entry."""
+    dictionary's entry. For a word the dictionary lists those two are the same (simplemma
+    looks its dictionary up first), so its lemmatiser is loaded only for unknown words."""
     low = word.lower()
-    found = {low, lemmatize(low, lang)}
-    direct = dictionary(lang).get(low)
-    if direct:
-        found.add(direct.lower())
-    return found
+    direct = lookup(low, lang)
+    return {low, direct.lower()} if direct else {low, lemmatize(low, lang)}
 
 
 def forms(word: str, lang: str) -> set[str]:
     """Lower-case forms the dictionary files under any lemma of `word` (lemmas included)."""
     found = {word.lower()}
-    inverted = _forms_of_lemma(lang)
     for lemma in lemmas(word, lang):
         found.add(lemma)
-        found |= inverted.get(lemma, frozenset())
+        found |= _forms_filed_under(lemma, lang)
     return found
 
 
 def is_form_of(form: str, lemma: str, lang: str) -> bool:
     """True when the dictionary lists `form` as an inflected form of `lemma`."""
-    return form == lemma and lemma in dictionary(lang) or dictionary(lang).get(form) == lemma
+    return form == lemma and lookup(lemma, lang) is not None or lookup(form, lang) == lemma
 
 
 def is_lemma(word: str, lang: str) -> bool:
-    return dictionary(lang).get(word) == word
+    return lookup(word, lang) == word
 
 
 def known(word: str, lang: str) -> bool:
-    return word in dictionary(lang)
+    return lookup(word, lang) is not None

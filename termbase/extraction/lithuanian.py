@@ -38,6 +38,7 @@ _NOMINATIVE_SINGULAR = ("as", "is", "ys", "us", "uo", "a", "ė")
 _NOMINATIVE_LIKE = _NOMINATIVE_SINGULAR + ("i", "ai", "iai", "os", "ės")
 _PARTICIPLE_NOMINATIVE = {"m": ("amas", "imas", "omas", "tas", "ęs", "ąs", "įs"),
                           "f": ("ama", "ima", "oma", "ta", "usi", "anti", "inti")}
+GENITIVE_PLURAL = "ų"
 _GENITIVE = ("ų", "os", "ės", "o", "io", "aus", "iaus", "ies", "ens", "ers")
 
 # (nominative singular ending, gender, all endings of the class)
@@ -112,6 +113,8 @@ def head_of(words: list[str]) -> int | None:
         if info.role != NOUN:
             return h
         case = COMPLEMENT_CASE.get(info.key)
+        if case == DATIVE and words[p].lower().endswith(GENITIVE_PLURAL):
+            case = None  # "socialinių paslaugų projektams": a genitive plural is a modifier
         if case is None or (case == LOCATIVE and words[p].lower().endswith(_GENITIVE)):
             if words[p].lower().endswith(_GENITIVE):
                 continue  # perhaps inside the complement
@@ -136,15 +139,26 @@ def _complement(words: list[str], start: int, end: int, case: int) -> bool:
 
 
 def genitive_head(words: list[str]) -> bool:
+    """Whether the head is in the genitive, or a genitive plural before it hides one that
+    takes a dative ("kompleksinių paslaugų šeimai"): other variants say more."""
     h = head_of(words)
-    return h is not None and words[h].lower().endswith(_GENITIVE)
+    return h is not None and (words[h].lower().endswith(_GENITIVE)
+                              or _genitive_plural_before(words, h))
+
+
+def _genitive_plural_before(words: list[str], h: int) -> bool:
+    """A genitive plural of a noun that could take the dative head as its complement."""
+    return any(word.lower().endswith(GENITIVE_PLURAL)
+               and COMPLEMENT_CASE.get(analyse(word, "lt").key) == DATIVE for word in words[:h])
 
 
 def used_in_plural(variants: list[list[str]], forms_of: FormsOf) -> bool:
     """Whether the head was seen in plural forms only ("globos namuose, globos namų"):
     then the base form is the nominative plural ("globos namai")."""
     plural = False
-    for words in variants:
+    unambiguous = [w for w in variants if (h := head_of(w)) is None
+                   or not _genitive_plural_before(w, h)]
+    for words in unambiguous or variants:
         h = head_of(words)
         if h is None:
             return False
@@ -165,7 +179,17 @@ def _noun_lemma(word: str, forms_of: FormsOf) -> tuple[str, str] | None:
     key = analyse(word, "lt").key
     if key.startswith("~"):
         return noun_nominative(key[1:], forms_of(key))
-    return key, "f" if key.endswith(FEMININE_LEMMA) else "m"
+    return key, "f" if key.endswith(FEMININE_LEMMA) or feminine_in_is(key) else "m"
+
+
+def feminine_in_is(lemma: str) -> bool:
+    """A feminine noun of the -is declension (dalis, priežastis): its genitive is -ies,
+    a masculine's (brolis, viešbutis) -io."""
+    if not lemma.endswith("is") or len(lemma) < 4:
+        return False
+    stem = lemma[:-2]
+    return dictionary.is_form_of(stem + "ies", lemma, "lt") and not dictionary.is_form_of(
+        stem + "io", lemma, "lt")
 
 
 def base_words(words: list[str], forms_of: FormsOf, plural: bool = False
@@ -281,7 +305,7 @@ def _participle_kind(form: str) -> tuple[str, ...]:
     if re.search(r"(?:us(?:i|io|ios|ių|iam|iai|iems|ioms|iais|iomis|ius|ias|į|ią|iu|iame|ioje|iuose"
                  r"|iose)|ę|ęs)$", low):
         return ("ęs",)
-    if re.search(r"[aiy](?:nt|nč)[a-ząčęėįšųūž]{0,5}$", low):
+    if re.search(r"[aiy](?:nč[a-ząčęėįšųūž]{0,5}|nt(?:is|į|ys|i|ieji|ysis|ies|iems|iesiems)?)$", low):
         return ("ntis",)
     return ("as",)
 

@@ -305,3 +305,25 @@ def test_words_of_known_terms_count_as_domain_evidence():
 
     assert evidence("atokvėpis", {"atokvėpis": 1}, "lt", True) > \
         evidence("atokvėpis", {"atokvėpis": 1}, "lt", False)
+
+
+def test_lithuanian_feminine_nouns_in_is_make_candidates_with_their_adjectives():
+    found = terms(extract_lines([
+        "Kaime socialinės atskirties mastas didelis.",
+        "Programa skirta socialinei atskirčiai mažinti."], "lt"))
+    assert "socialinė atskirtis" in found, list(found)
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("variants, base", [
+    ({"praw bezdomnego": 1, "prawom bezdomnego": 1}, "prawo bezdomnego"),
+    ({"rodziny zastępczej": 2, "rodzinie zastępczej": 1}, "rodzina zastępcza"),
+    ({"dziecka niepełnosprawnego": 1, "dziecku niepełnosprawnemu": 1},
+     "dziecko niepełnosprawne")])
+def test_polish_word_unchanged_while_its_head_declines_is_a_genitive_complement(variants,
+                                                                               base):
+    from collections import Counter
+
+    from termbase.extraction.baseform import base_form
+
+    assert base_form(variants, "pl", lambda lemma: Counter()) == base

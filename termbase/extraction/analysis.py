@@ -281,6 +281,18 @@ def lithuanian_adjective(lemma: str) -> bool:
     return False
 
 
+def lithuanian_noun_gender(lemma: str) -> str:
+    """"f" for nouns in -a, -ė and the feminine -is declension (dalis, priežastis: the
+    genitive is -ies, a masculine's, brolis, viešbutis, -io), else "m"."""
+    if lemma.endswith(("a", "ė")):
+        return "f"
+    if lemma.endswith("is") and len(lemma) > 3 and dictionary.is_form_of(
+            lemma[:-2] + "ies", lemma, "lt") and not dictionary.is_form_of(
+            lemma[:-2] + "io", lemma, "lt"):
+        return "f"
+    return "m"
+
+
 # -- English and other simplemma languages --------------------------------------------------
 def _dictionary_language(word: str, low: str, lang: str) -> WordInfo:
     lemma = dictionary.lemmatize(low, lang)

@@ -22,7 +22,7 @@ from collections import Counter
 from typing import Callable, Iterable
 
 from termbase.extraction.analysis import (ADJ, NOUN, WordInfo, analyse, head_position,
-                                          lithuanian_adjective)
+                                          lithuanian_adjective, lithuanian_noun_gender)
 from termbase.extraction.attachment import attachments
 from termbase.text import dictionary
 from termbase.text.lithuanian import (DATIVE, LOCATIVE, case_slots, declined_adjective,
@@ -32,7 +32,6 @@ from termbase.text.lithuanian import (DATIVE, LOCATIVE, case_slots, declined_adj
 from termbase.text.normalize import tokenize
 
 FormsOf = Callable[[str], Counter]
-FEMININE_LEMMA = ("a", "ė")
 _FEMININE_OF = (("inis", "inė"), ("ias", "ia"), ("is", "ė"), ("as", "a"), ("us", "i"))
 _NOMINATIVE_SINGULAR = ("as", "is", "ys", "us", "uo", "a", "ė")
 _NOMINATIVE_LIKE = _NOMINATIVE_SINGULAR + ("i", "ai", "iai", "os", "ės")
@@ -179,17 +178,7 @@ def _noun_lemma(word: str, forms_of: FormsOf) -> tuple[str, str] | None:
     key = analyse(word, "lt").key
     if key.startswith("~"):
         return noun_nominative(key[1:], forms_of(key))
-    return key, "f" if key.endswith(FEMININE_LEMMA) or feminine_in_is(key) else "m"
-
-
-def feminine_in_is(lemma: str) -> bool:
-    """A feminine noun of the -is declension (dalis, priežastis): its genitive is -ies,
-    a masculine's (brolis, viešbutis) -io."""
-    if not lemma.endswith("is") or len(lemma) < 4:
-        return False
-    stem = lemma[:-2]
-    return dictionary.is_form_of(stem + "ies", lemma, "lt") and not dictionary.is_form_of(
-        stem + "io", lemma, "lt")
+    return key, lithuanian_noun_gender(key)
 
 
 def base_words(words: list[str], forms_of: FormsOf, plural: bool = False

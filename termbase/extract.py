@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from termbase.extraction import termhood
+from termbase.extraction import single_words, termhood
 from termbase.extraction.baseform import base_form, well_formed
 from termbase.extraction.known import KnownTerm, KnownTerms
 from termbase.extraction.ngrams import NgramCounter
@@ -96,9 +96,9 @@ class Extraction:
                                          counter.stats[key].whole_name)
             own = independent[key]
             if len(key) == 1 and key[0] in counter.word_forms:
-                single = termhood.single_word_prior(counter.word_forms[key[0]], self.lang)
+                single = self.single_word_prior(key[0])
                 prior *= single / termhood.LENGTH_PRIOR[1]
-                if single == termhood.SPECIFIC_WORD_PRIOR:
+                if single >= termhood.SPECIFIC_WORD_PRIOR:
                     own = freq  # the domain's own word: a term in its phrases and alone
             score = termhood.termhood(own, key_, prior,
                                       self.all_names(key) or key in name_first)
@@ -118,6 +118,15 @@ class Extraction:
                                      self.lang)
             self._keyness[lemma] = value
         return value
+
+    def single_word_prior(self, lemma: str) -> float:
+        """The length prior of a one-word candidate, from how term-like the word is alone
+        (`single_words`): its rarity, its suffix, and whether known terms use it."""
+        forms = self.counter.word_forms[lemma]
+        in_glossary = self.known is not None and any(
+            self.known.in_vocabulary(form) for form in forms)
+        return termhood.single_word_prior(single_words.evidence(
+            lemma, forms, self.lang, in_glossary))
 
     def phrase_keyness(self, key: Key) -> float:
         content = [k for k in key if k in self.counter.word_forms]

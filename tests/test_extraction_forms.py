@@ -251,3 +251,79 @@ def test_lithuanian_genitives_joined_by_ir_and_care_in_a_place():
     assert "dienos socialinė globa asmens namuose" in found
     assert not any(term.endswith(("ir įvaikinimas", "apsaugos ir")) for term in found)
 
+
+
+@pytest.mark.parametrize("seen, base", [
+    ("esminę priežastį", "esminė priežastis"), ("naujosios srities", "naujoji sritis"),
+    ("socialinei atskirčiai", "socialinė atskirtis"), ("geram broliui", "geras brolis")])
+def test_lithuanian_feminine_nouns_in_is_take_feminine_adjectives(seen, base):
+    from collections import Counter
+
+    from termbase.extraction.baseform import base_form
+
+    assert base_form({seen: 1}, "lt", lambda lemma: Counter()) == base
+
+
+def test_lithuanian_genitive_plural_before_a_dative_head_stays_a_modifier():
+    found = terms(extract_lines([
+        "Lėšos skiriamos nevyriausybinių organizacijų programoms.",
+        "Nevyriausybinių organizacijų programoms pritarė taryba."], "lt"))
+    assert "nevyriausybinių organizacijų programos" in found, list(found)
+    assert not any(term.startswith("nevyriausybinė organizacija") for term in found)
+
+
+def test_lithuanian_passive_participle_takes_the_nominative_of_its_head():
+    found = terms(extract_lines([
+        "Direktorius pristatė patvirtinto plano įgyvendinimą.",
+        "Patvirtinto plano priemonės vykdomos."], "lt"))
+    assert "patvirtintas planas" in found and "patvirtinto planas" not in found
+
+
+@pytest.mark.parametrize("lang, word, forms, more_than", [
+    ("lt", "kineziterapeutas", {"kineziterapeutas": 1}, "diena"),
+    ("lt", "ergoterapija", {"ergoterapijos": 1}, "miestas"),
+    ("pl", "mediacja", {"mediacji": 1}, "dzień"),
+    ("pl", "doradztwo", {"doradztwa": 1}, "miasto")])
+def test_rare_term_shaped_words_outweigh_everyday_ones(lang, word, forms, more_than):
+    from termbase.extraction.single_words import evidence
+
+    assert evidence(word, forms, lang, False) > 0.5
+    assert evidence(more_than, {more_than: 1}, lang, False) == 0.0
+    assert evidence(more_than, {more_than: 1}, lang, True) == 0.0  # known, yet everyday
+
+
+def test_lone_participles_and_adverbs_are_held_down():
+    from termbase.extraction.single_words import evidence
+
+    assert evidence("vykdomas", {"vykdoma": 1}, "lt", False) < 0.2
+    assert evidence("~operatyv", {"operatyviai": 1}, "lt", False) < \
+        evidence("~operatyvum", {"operatyvumas": 1}, "lt", False)
+
+
+def test_words_of_known_terms_count_as_domain_evidence():
+    from termbase.extraction.single_words import evidence
+
+    assert evidence("atokvėpis", {"atokvėpis": 1}, "lt", True) > \
+        evidence("atokvėpis", {"atokvėpis": 1}, "lt", False)
+
+
+def test_lithuanian_feminine_nouns_in_is_make_candidates_with_their_adjectives():
+    found = terms(extract_lines([
+        "Kaime socialinės atskirties mastas didelis.",
+        "Programa skirta socialinei atskirčiai mažinti."], "lt"))
+    assert "socialinė atskirtis" in found, list(found)
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("variants, base", [
+    ({"praw bezdomnego": 1, "prawom bezdomnego": 1}, "prawo bezdomnego"),
+    ({"rodziny zastępczej": 2, "rodzinie zastępczej": 1}, "rodzina zastępcza"),
+    ({"dziecka niepełnosprawnego": 1, "dziecku niepełnosprawnemu": 1},
+     "dziecko niepełnosprawne")])
+def test_polish_word_unchanged_while_its_head_declines_is_a_genitive_complement(variants,
+                                                                               base):
+    from collections import Counter
+
+    from termbase.extraction.baseform import base_form
+
+    assert base_form(variants, "pl", lambda lemma: Counter()) == base

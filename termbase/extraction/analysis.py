@@ -131,6 +131,11 @@ _LT_AGENT_NOUN = re.compile(r"(?:toj|ėj)((?:as|o|ui|ą|u|e|ai|ų|ams|us|ais|uos
                             r"|omis|ose|ams))$")
 
 
+# A past passive participle's stem (-ot-, -yt-, -int-, ...) and an adjectival ending.
+_LT_PASSIVE_FORM = re.compile(r"^(.{3,}[aoyiė]t)(?:as|o|ui|am|ą|u|ame|ai|ų|iems|ams|us|ais"
+                              r"|uose|a|os|oje|oms|omis|ose|i)$")
+
+
 def lithuanian_stem(word: str) -> str:
     """The Snowball stem with its diacritics (unlike the index's folded `stem`)."""
     return snowball_stem(word, "lt")
@@ -184,6 +189,10 @@ def _lithuanian(word: str, low: str) -> WordInfo:
         known_lemma = _lithuanian_lemma_of_unknown(low)
         if known_lemma:  # bendruomeniniuose: a form the dictionary lacks of a lemma it has
             return WordInfo(known_lemma, ADJ if lithuanian_adjective(known_lemma) else NOUN)
+        passive = _LT_PASSIVE_FORM.match(low)
+        if passive and dictionary.is_lemma(passive.group(1) + "i", "lt"):
+            # apsaugoto: a past passive participle of a verb the dictionary has (apsaugoti)
+            return WordInfo(passive.group(1) + "as", ADJ, participle=True)
         agent = _LT_AGENT_NOUN.search(low)
         if agent:  # globotojams: globotojas, not a participle in -am-
             return WordInfo("~" + low[:agent.start(1)], NOUN, name=word[:1].isupper())
@@ -270,6 +279,18 @@ def lithuanian_adjective(lemma: str) -> bool:
             return any(dictionary.is_form_of(base + dative, lemma, "lt")
                        for dative in ("am", "iam", "iems"))
     return False
+
+
+def lithuanian_noun_gender(lemma: str) -> str:
+    """"f" for nouns in -a, -ė and the feminine -is declension (dalis, priežastis: the
+    genitive is -ies, a masculine's, brolis, viešbutis, -io), else "m"."""
+    if lemma.endswith(("a", "ė")):
+        return "f"
+    if lemma.endswith("is") and len(lemma) > 3 and dictionary.is_form_of(
+            lemma[:-2] + "ies", lemma, "lt") and not dictionary.is_form_of(
+            lemma[:-2] + "io", lemma, "lt"):
+        return "f"
+    return "m"
 
 
 # -- English and other simplemma languages --------------------------------------------------

@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 
 from termbase.text import polish
-from termbase.extraction.analysis import ADJ, ADV, NOUN, WordInfo
+from termbase.extraction.analysis import ADJ, ADV, NOUN, WordInfo, lithuanian_noun_gender
 
 NONE = 0
 LEFT, RIGHT = -1, 1   # the neighbour modified, as an offset
@@ -70,7 +70,6 @@ _LT_FEMININE_FORM = ("ė", "ės", "ei", "ę", "ėje", "ėms", "ėmis", "ėse", "
 _LT_MASCULINE_FORM = ("as", "is", "us", "ys", "o", "io", "am", "iam", "ame", "iame", "į",
                       "ieji", "iems", "ems", "ams", "iams", "ius", "ais", "iais", "uose",
                       "iuose", "iu", "u")
-_LT_FEMININE_LEMMA = ("a", "ė")
 
 
 def _lithuanian_gender(form: str) -> str:
@@ -115,7 +114,7 @@ def _lithuanian(words: list[str], infos: list[WordInfo], k: int) -> int:
         if info.role != NOUN:
             return NONE
         noun = words[target].lower()
-        noun_gender = "f" if info.key.endswith(_LT_FEMININE_LEMMA) else "m"
+        noun_gender = lithuanian_noun_gender(info.key)
         gender_ok = not gender or info.key.startswith("~") or gender == noun_gender
         noun_case = _lithuanian_case(noun)
         if gender_ok and (not case or not noun_case or case & noun_case):

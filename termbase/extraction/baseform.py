@@ -50,10 +50,12 @@ def base_form(variants: dict[str, int], lang: str, forms_of: FormsOf,
                                                         forms_of)
     if lang == "lt":  # a genitive head hides which adjectives agree with it: try others first
         ordered.sort(key=lambda v: lithuanian.genitive_head(words_of(v)))
+    complements = _polish_complements(ordered, prefer) if lang == "pl" and \
+        polish.available() else frozenset()
     for variant in ordered:
         words = words_of(variant)
         if lang == "pl" and polish.available():
-            forms = _polish(words, prefer)
+            forms = _polish(words, prefer, complements)
         elif lang == "lt":
             forms = lithuanian.base_words(words, forms_of, plural)
         else:
@@ -128,7 +130,25 @@ def _preferred(lemmas: tuple[str, ...], members: dict[str, set[str]]) -> list[tu
 _GENDER_ORDER = {"m1": 0, "m2": 1, "m3": 2, "f": 3, "n": 4}
 
 
-def _polish(words: list[str], prefer: list[tuple[str, ...]]) -> list[str] | None:
+def _polish_complements(variants: list[str], prefer: list[tuple[str, ...]]) -> frozenset:
+    """Positions after the head that keep their form while the head's case changes and
+    that some variant shows not agreeing with it: a genitive complement ("zdrowiu
+    podopiecznego" makes "zdrowia podopiecznego" the health of the ward, not a ward-like
+    health), never an agreeing adjective to bring to the nominative."""
+    split = [[w.lower() for w in words_of(v)] for v in variants]
+    if len({tuple(words) for words in split}) < 2 or len({len(w) for w in split}) > 1:
+        return frozenset()
+    same = {p for p in range(len(split[0])) if len({words[p] for words in split}) == 1}
+    found = set()
+    for variant in variants:
+        phrase = parse_phrase(words_of(variant), prefer)
+        if phrase is not None:
+            found |= {p for p in same if p > phrase.position and p not in phrase.adjectives}
+    return frozenset(found)
+
+
+def _polish(words: list[str], prefer: list[tuple[str, ...]],
+            complements: frozenset = frozenset()) -> list[str] | None:
     phrase = parse_phrase(words, prefer)
     if phrase is None:
         return None
@@ -143,6 +163,8 @@ def _polish(words: list[str], prefer: list[tuple[str, ...]]) -> list[str] | None
             forms[phrase.position] = polish.generate_form(head.lemma, head_pos, number, "nom",
                                                           gender, head_rest)
             for p, reading in phrase.adjectives.items():
+                if p in complements:
+                    continue
                 forms[p] = polish.generate_form(reading.lemma, reading.pos, number, "nom",
                                                 gender, _agreement_rest(reading))
             if all(forms):

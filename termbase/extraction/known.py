@@ -58,3 +58,8 @@ class KnownTerms:
                     break
                 found.update(tid for node in nodes for tid in node.get(None, ()))
         return found
+
+    def in_vocabulary(self, word: str) -> bool:
+        """Whether the word is (a form of) a word of some known term: domain evidence. The
+        index has lexemes only for the words of its terms."""
+        return bool(self.lexemes(word))

@@ -22,7 +22,7 @@ from collections import Counter
 from typing import Callable, Iterable
 
 from termbase.extraction.analysis import (ADJ, NOUN, WordInfo, analyse, head_position,
-                                          lithuanian_adjective)
+                                          lithuanian_adjective, lithuanian_noun_gender)
 from termbase.extraction.attachment import attachments
 from termbase.text import dictionary
 from termbase.text.lithuanian import (DATIVE, LOCATIVE, case_slots, declined_adjective,
@@ -32,12 +32,12 @@ from termbase.text.lithuanian import (DATIVE, LOCATIVE, case_slots, declined_adj
 from termbase.text.normalize import tokenize
 
 FormsOf = Callable[[str], Counter]
-FEMININE_LEMMA = ("a", "ė")
 _FEMININE_OF = (("inis", "inė"), ("ias", "ia"), ("is", "ė"), ("as", "a"), ("us", "i"))
 _NOMINATIVE_SINGULAR = ("as", "is", "ys", "us", "uo", "a", "ė")
 _NOMINATIVE_LIKE = _NOMINATIVE_SINGULAR + ("i", "ai", "iai", "os", "ės")
 _PARTICIPLE_NOMINATIVE = {"m": ("amas", "imas", "omas", "tas", "ęs", "ąs", "įs"),
                           "f": ("ama", "ima", "oma", "ta", "usi", "anti", "inti")}
+GENITIVE_PLURAL = "ų"
 _GENITIVE = ("ų", "os", "ės", "o", "io", "aus", "iaus", "ies", "ens", "ers")
 
 # (nominative singular ending, gender, all endings of the class)
@@ -112,6 +112,8 @@ def head_of(words: list[str]) -> int | None:
         if info.role != NOUN:
             return h
         case = COMPLEMENT_CASE.get(info.key)
+        if case == DATIVE and words[p].lower().endswith(GENITIVE_PLURAL):
+            case = None  # "socialinių paslaugų projektams": a genitive plural is a modifier
         if case is None or (case == LOCATIVE and words[p].lower().endswith(_GENITIVE)):
             if words[p].lower().endswith(_GENITIVE):
                 continue  # perhaps inside the complement
@@ -136,15 +138,26 @@ def _complement(words: list[str], start: int, end: int, case: int) -> bool:
 
 
 def genitive_head(words: list[str]) -> bool:
+    """Whether the head is in the genitive, or a genitive plural before it hides one that
+    takes a dative ("kompleksinių paslaugų šeimai"): other variants say more."""
     h = head_of(words)
-    return h is not None and words[h].lower().endswith(_GENITIVE)
+    return h is not None and (words[h].lower().endswith(_GENITIVE)
+                              or _genitive_plural_before(words, h))
+
+
+def _genitive_plural_before(words: list[str], h: int) -> bool:
+    """A genitive plural of a noun that could take the dative head as its complement."""
+    return any(word.lower().endswith(GENITIVE_PLURAL)
+               and COMPLEMENT_CASE.get(analyse(word, "lt").key) == DATIVE for word in words[:h])
 
 
 def used_in_plural(variants: list[list[str]], forms_of: FormsOf) -> bool:
     """Whether the head was seen in plural forms only ("globos namuose, globos namų"):
     then the base form is the nominative plural ("globos namai")."""
     plural = False
-    for words in variants:
+    unambiguous = [w for w in variants if (h := head_of(w)) is None
+                   or not _genitive_plural_before(w, h)]
+    for words in unambiguous or variants:
         h = head_of(words)
         if h is None:
             return False
@@ -165,7 +178,7 @@ def _noun_lemma(word: str, forms_of: FormsOf) -> tuple[str, str] | None:
     key = analyse(word, "lt").key
     if key.startswith("~"):
         return noun_nominative(key[1:], forms_of(key))
-    return key, "f" if key.endswith(FEMININE_LEMMA) else "m"
+    return key, lithuanian_noun_gender(key)
 
 
 def base_words(words: list[str], forms_of: FormsOf, plural: bool = False
@@ -281,7 +294,7 @@ def _participle_kind(form: str) -> tuple[str, ...]:
     if re.search(r"(?:us(?:i|io|ios|ių|iam|iai|iems|ioms|iais|iomis|ius|ias|į|ią|iu|iame|ioje|iuose"
                  r"|iose)|ę|ęs)$", low):
         return ("ęs",)
-    if re.search(r"[aiy](?:nt|nč)[a-ząčęėįšųūž]{0,5}$", low):
+    if re.search(r"[aiy](?:nč[a-ząčęėįšųūž]{0,5}|nt(?:is|į|ys|i|ieji|ysis|ies|iems|iesiems)?)$", low):
         return ("ntis",)
     return ("as",)
 

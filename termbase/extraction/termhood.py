@@ -34,14 +34,14 @@ MIN_CONTAINER_FREQ = 2
 # Even a sequence always seen inside the same longer one may be a term ("ekonomia
 # społeczna" in "rozwój ekonomii społecznej"): keep a quarter of its frequency.
 NESTED_FLOOR = 0.25
-# A word whose forms together are rarer than this in general language is domain
-# vocabulary; as a one-word candidate it gets SPECIFIC_WORD_PRIOR (set on the seed texts)
-# and keeps its whole frequency (no nesting discount: "globėjas" is a term inside "vaiko
+# A one-word candidate's prior runs from LENGTH_PRIOR[1] to SINGLE_WORD_PRIOR_MAX with the
+# evidence that it is a term alone (`single_words`; set on the seed and development texts);
+# from SPECIFIC_WORD_PRIOR up it is domain vocabulary and keeps its whole frequency (no nesting discount: "globėjas" is a term inside "vaiko
 # globėjas" and alone, as TermoStat ranks single words by specificity alone).
 # A common word alone (praca, rodzina, usługi) gets LENGTH_PRIOR[1]: seldom wanted, it
 # would take the places of phrases (set on the seed and development texts).
-SPECIFIC_WORD_FREQUENCY = 1e-5
 SPECIFIC_WORD_PRIOR = 0.6
+SINGLE_WORD_PRIOR_MAX = 0.85
 LENGTH_PRIOR = {1: 0.15, 2: 1.0, 3: 1.0, 4: 0.75, 5: 0.35}
 # A complete capitalised name of five words or more: the length prior of four words.
 WHOLE_NAME_PRIOR = 0.75
@@ -111,12 +111,12 @@ def independent_frequencies(freqs: dict[tuple[str, ...], int],
             if nested_by[key] else float(freq) for key, freq in freqs.items()}
 
 
-def single_word_prior(forms: Mapping[str, int], lang: str) -> float:
-    """The length prior of a one-word candidate: higher for a word that is rare in general
-    language (supervizija, teleopieka, oferent: the domain's own vocabulary) than for
-    common ones (projekt, centras), which are seldom wanted alone."""
-    general = sum(general_frequency(form, lang) for form in forms)
-    return SPECIFIC_WORD_PRIOR if general < SPECIFIC_WORD_FREQUENCY else LENGTH_PRIOR[1]
+def single_word_prior(evidence: float) -> float:
+    """The length prior of a one-word candidate, from the evidence (0 to 1) that the word
+    alone is a term (`single_words.evidence`): up to SINGLE_WORD_PRIOR_MAX for the
+    domain's own vocabulary (supervizija, teleopieka, oferent), LENGTH_PRIOR[1] for common
+    words (projekt, centras), which are seldom wanted alone."""
+    return LENGTH_PRIOR[1] + (SINGLE_WORD_PRIOR_MAX - LENGTH_PRIOR[1]) * evidence
 
 
 def shape_prior(shape: str, lang: str, whole_name: bool = False) -> float:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, fields
 
 from termbase.errors import InvalidInput
 from termbase.text.display import for_terminal, only_invisible
-from termbase import langtag
+from termbase import langsubtags, langtag
 
 STATUSES = ("preferred", "admitted", "deprecated", "forbidden")
 TERM_TYPES = ("fullForm", "abbreviation", "acronym", "variant", "phrase", "shortForm")
@@ -79,12 +79,20 @@ def has_control_chars(text: str, allow_newlines: bool = False) -> bool:
 
 
 def check_lang(code: str) -> str:
-    """Accept ISO 639-1 codes like 'pl' (lower-cased); reject anything else."""
+    """Accept a BCP 47 primary language subtag: an ISO 639-1 code like 'pl', or a
+    three-letter code the IANA registry knows ('fil'; 'pol' is read as 'pl'); lower-cased.
+    Reject anything else, naming the value."""
     norm = (code or "").strip().lower()
     if not _LANG_RE.match(norm):
         raise ValidationError(f"malformed language code {code!r} (expected e.g. pl, lt, en)")
     if len(norm) == 2 and norm not in ISO_639_1:
         raise ValidationError(f"unknown language code {code!r} (not in ISO 639-1)")
+    if len(norm) == 3:
+        known = langsubtags.canonical(norm)
+        if known is None:
+            raise ValidationError(f"unknown language code {code!r} (not a language in the "
+                                  "IANA subtag registry)")
+        norm = known
     return sys.intern(norm)
 
 
@@ -95,8 +103,15 @@ def split_lang_tag(tag: str) -> tuple[str, str]:
         lang, variety = langtag.parse(tag)
     except langtag.TagError as exc:
         raise ValidationError(str(exc)) from None
-    check_lang(lang)
-    return lang, variety
+    try:
+        known = check_lang(lang)
+    except ValidationError as exc:
+        if tag.strip().lower() == lang:
+            raise
+        raise ValidationError(f"{exc} in the language tag {tag!r}") from None
+    if known != lang:                    # 'pol-PL' -> ('pl', 'pl-PL')
+        variety = known + variety[len(lang):] if variety else ""
+    return known, variety
 
 
 def check_region(region: str) -> str:

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 from termbase.errors import NotFound, StoreError
 from termbase.index.search import search
 from termbase.lookup import rank
-from termbase.model import Concept, Segment, ValidationError, check_lang, has_control_chars
+from termbase.model import (Concept, Segment, ValidationError, check_lang, has_control_chars,
+                            split_lang_tag)
 from termbase.paths import default_db_path
 from termbase.results import Progress
 from termbase.results.lookup import Match
@@ -392,7 +393,7 @@ class Termbase:
         langs = [check_lang(lang) for lang in langs] if langs else None
         for lang in (source_lang, target_lang):
             if lang:
-                check_lang(lang)
+                split_lang_tag(lang)         # a variety (pl-LT) too
         selection = ExportFilter(langs=langs, subjects=list(subjects) if subjects else None,
                                  statuses=list(statuses) if statuses else None, since=since)
         options = WriteOptions(langs=langs, source_lang=source_lang, target_lang=target_lang,

@@ -10,6 +10,7 @@ from typing import Iterable
 
 from termbase import formats, langtag
 from termbase.bulk import paused_gc
+from termbase.formats import projectlangs
 from termbase.formats.base import FormatError, WriteOptions
 from termbase.model import STATUSES, Concept, ValidationError
 from termbase.sidecars import refuse_store_file
@@ -73,18 +74,20 @@ def _export(store, path, fmt_name, options, selection) -> dict:
         raise FormatError(f"{fmt.name} files can be read but not written")
     if fmt.name == "omegat" and not (options.source_lang and options.target_lang):
         raise ValidationError("the OmegaT glossary is bilingual: give --from and --to")
+    writes_memory = fmt.kind == "memory" or (fmt.kind == "both" and not options.terms_as_tmx)
+    projectlangs.apply(options, glossary=not writes_memory)
     if options.source_lang and options.target_lang and not selection.langs:
         selection.langs = [options.source_lang, options.target_lang]
     if options.langs is None and selection.langs:
         options.langs = list(selection.langs)
-    writes_memory = fmt.kind == "memory" or (fmt.kind == "both" and not options.terms_as_tmx)
     if writes_memory:
         items = [s for s in store.segments()
                  if not selection.langs or len(
                      {tag for tag in s.texts if langtag.base(tag) in selection.langs
                       or tag in selection.langs}) >= 2]
     else:
-        items = list(selection.apply(sorted(store.concepts(), key=_concept_order)))
+        items = list(projectlangs.for_project(
+            selection.apply(sorted(store.concepts(), key=_concept_order)), options.varieties))
         if options.with_forms:
             add_inflected_forms(items)
     count = fmt.write(items, Path(path), options)

@@ -47,7 +47,7 @@ from typing import Callable, Iterable, Iterator
 from lxml import etree
 
 from termbase.fileio import atomic_open
-from termbase.formats import datacats
+from termbase.formats import datacats, projectlangs
 from termbase.formats.base import Entry, FormatError, ReadOptions, WriteOptions
 from termbase.formats.records import concept_entry
 from termbase.formats.xmlsafe import (XML_LANG, XmlWriter, iterparse, localname, namespace,
@@ -211,7 +211,7 @@ def _entry(concept: Concept, terms: list[Term], ident: str, options: WriteOption
     _transaction(entry, "origination", concept.created, concept.created_by)
     _transaction(entry, "modification", concept.modified, concept.modified_by)
     for lang in languages:
-        section = sub(entry, dialect.lang, attrib={XML_LANG: lang})
+        section = sub(entry, dialect.lang, attrib={XML_LANG: projectlangs.tag(lang, options)})
         if concept.definition.get(lang):
             _definition(section, concept.definition[lang], dialect,
                         source=concept.definition_sources.get(lang, ""))

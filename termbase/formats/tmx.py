@@ -27,7 +27,7 @@ from lxml import etree
 import termbase
 from termbase.fileio import atomic_open
 from termbase import langtag
-from termbase.formats import tmxinline
+from termbase.formats import projectlangs, tmxinline
 from termbase.formats.base import Entry, Format, FormatError, ReadOptions, WriteOptions
 from termbase.formats.records import concept_entry, segment_entry
 from termbase.formats.xmlsafe import (XML_LANG, XmlWriter, iterparse, lang_of, localname,
@@ -158,10 +158,12 @@ def _term_units(items: Iterable, options: WriteOptions) -> Iterator:
         if concept.note:
             sub(unit, "note", concept.note)
         for lang, term in chosen.items():
-            # base language, so a CAT project set to plain `pl` takes the pair; the
-            # variety rides along as a prop the reader restores
-            variety = {"props": [[VARIETY_PROP, term.region]]} if term.region else None
-            _tuv(unit, lang, term.text, variety)
+            # base language (or the project's variety), so a CAT project set to plain `pl`
+            # takes the pair; the term's own variety rides along as a prop the reader restores
+            written = projectlangs.tag(lang, options)
+            variety = ({"props": [[VARIETY_PROP, term.region]]}
+                       if term.region and term.region != written else None)
+            _tuv(unit, written, term.text, variety)
         yield unit
 
 

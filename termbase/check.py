@@ -7,12 +7,12 @@ terms marked deprecated or forbidden are reported wherever they appear.
 
 from __future__ import annotations
 
-import csv
 import io
 from pathlib import Path
 from typing import Iterator
 
 from termbase import formats
+from termbase.formats import delimited, projectlangs
 from termbase.formats.base import FormatError, ReadOptions
 from termbase.formats.encoding import decode
 from termbase.index.recognize import recognize
@@ -55,38 +55,37 @@ def read_pairs(path: Path, source_lang: str, target_lang: str) -> Iterator[tuple
 def _read_two_columns(path: Path, source_lang: str, target_lang: str):
     text, _ = decode(path.read_bytes(), name=path.name)
     delimiter = "," if path.suffix.lower() == ".csv" else "\t"
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        for number, row in enumerate(reader, 1):
-            if number == 1 and [c.strip().lower() for c in row[:2]] == [source_lang, target_lang]:
-                continue
-            if not any(cell.strip() for cell in row):
-                continue
-            if len(row) < 2:
-                raise FormatError("expected two columns (source, target)", line=number)
-            yield number, row[0], row[1]
-    except csv.Error as exc:
-        raise FormatError(f"malformed file: {exc}", line=reader.line_num) from None
+    for number, row in delimited.rows(io.StringIO(text, newline=""), delimiter):
+        if number == 1 and [c.strip().lower() for c in row[:2]] == [source_lang, target_lang]:
+            continue
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) < 2:
+            raise FormatError("expected two columns (source, target)", line=number)
+        yield number, row[0], row[1]
 
 
 def check_segment(index: Index, line: int, source: str, target: str, source_lang: str,
-                  target_lang: str) -> list[Issue]:
+                  target_lang: str, target_variety: str = "") -> list[Issue]:
+    """target_variety (pl-LT): only terms of that variety or of none are equivalents; a
+    term marked for another variety (pl-PL) does not count as one."""
     issues = []
     target_spans = recognize(index, target, target_lang)
     found_in_target: dict[str, list[tuple[str, str]]] = {}
     for span in target_spans:
         for tid in span.term_ids:
             ref = index.terms[tid]
-            if ref.lang == target_lang:
+            if ref.lang == target_lang and _serves(index, ref, target_variety):
                 found_in_target.setdefault(ref.concept_id, []).append((ref.text, ref.status))
                 if ref.status in BAD_STATUSES:
                     issues.append(Issue(line, f"{ref.status}-term", ref.concept_id,
                                         target_term=span.text, source=source, target=target,
-                                        expected=_allowed(index, ref.concept_id, target_lang)))
+                                        expected=_allowed(index, ref.concept_id, target_lang,
+                                                          target_variety)))
     for span in recognize(index, source, source_lang):
         for cid in {index.terms[t].concept_id for t in span.term_ids
                     if index.terms[t].lang == source_lang}:
-            allowed = _allowed(index, cid, target_lang)
+            allowed = _allowed(index, cid, target_lang, target_variety)
             if not allowed:
                 continue  # the termbase has no target term to require
             present = found_in_target.get(cid, [])
@@ -98,8 +97,17 @@ def check_segment(index: Index, line: int, source: str, target: str, source_lang
     return issues
 
 
-def _allowed(index: Index, concept_id: str, lang: str) -> list[str]:
-    terms = sorted((t for t in index.concepts[concept_id]["terms"] if t["lang"] == lang),
+def _serves(index: Index, ref, variety: str) -> bool:
+    if not variety:
+        return True
+    return any(projectlangs.serves(t.get("region", ""), variety)
+               for t in index.concepts[ref.concept_id]["terms"]
+               if t["lang"] == ref.lang and t["text"] == ref.text)
+
+
+def _allowed(index: Index, concept_id: str, lang: str, variety: str = "") -> list[str]:
+    terms = sorted((t for t in index.concepts[concept_id]["terms"] if t["lang"] == lang
+                    and (not variety or projectlangs.serves(t.get("region", ""), variety))),
                    key=lambda t: t.get("status") != "preferred")
     return [t["text"] for t in terms if t.get("status") not in BAD_STATUSES]
 
@@ -116,6 +124,7 @@ def check_file(index: Index, path: Path, source_lang: str, target_lang: str) -> 
     issues, segments = [], 0
     for line, source, target in read_pairs(Path(path), source_lang, target_lang):
         segments += 1
-        issues += check_segment(index, line, source, target, source_base, target_base)
+        issues += check_segment(index, line, source, target, source_base, target_base,
+                                target_variety)
     return {"file": str(path), "from": source_lang, "to": target_lang, "segments": segments,
             "issues": [i.to_json() for i in issues]}

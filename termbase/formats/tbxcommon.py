@@ -71,6 +71,9 @@ DCT_KINDS = {
     "source": "admin", "customerSubset": "admin", "projectSubset": "admin",
     "transactionType": "transac", "responsibility": "transacNote",
     "crossReference": "ref", "externalCrossReference": "xref", "xGraphic": "xref"}
+# Data-category names matched without regard to case: MultiTerm writes its field names
+# (`<descrip type="Definition">`); the standard spelling is what the model keeps.
+TYPE_NAMES = {name.lower(): name for name in (*DCT_KINDS, "transactionType")}
 ENTRY_TAGS = ("conceptEntry", "termEntry", "entry")            # entry: TBX-Min 2013
 LANG_TAGS = ("langSec", "langSet", "langGroup")
 TERM_TAGS = ("termSec", "tig", "ntig", "termGroup")
@@ -387,7 +390,8 @@ class _EntryReader:
         name = localname(elem.tag)
         if name in DCT_KINDS:           # DCT style, or TBX-Min's own elements
             return DCT_KINDS[name], name
-        return name, (elem.get("type") or "").strip()
+        kind_type = (elem.get("type") or "").strip()
+        return name, TYPE_NAMES.get(kind_type.lower(), kind_type)
 
     def read(self, elem) -> tuple[Concept, list[str]]:
         self.concept = Concept(id=model_id(elem.get("id", "")))
@@ -582,8 +586,10 @@ class _EntryReader:
             if not isinstance(child.tag, str):
                 continue
             name, name_type = self.category(child)
-            if name == "transac":
+            if name == "transac" and name_type in ("", "transactionType"):
                 kind = _text(child)
+            elif name == "transac":     # MultiTerm: <transac type="origination">who</transac>
+                kind, by = name_type, by or _text(child)
             elif name == "date":
                 date = _text(child)
             elif name == "note":

@@ -35,7 +35,8 @@ def rows(lines: Iterable[str], delimiter: str) -> Iterator[tuple[int, list[str]]
     line = 1
     try:
         for cells in reader:
-            if delimiter == "\t" and tape.at_end() and _left_open(tape.record, delimiter):
+            if (delimiter == "\t" and '"' in "".join(tape.record) and tape.at_end()
+                    and _left_open(tape.record, delimiter)):
                 break
             yield line, [unguard(cell) for cell in cells]
             line = reader.line_num + 1
@@ -51,30 +52,27 @@ def rows(lines: Iterable[str], delimiter: str) -> Iterator[tuple[int, list[str]]
 
 
 class _Tape:
-    """The lines a csv reader consumes, with those of the record being read."""
+    """The lines a csv reader consumes, with those of the record being read, and a look
+    ahead to tell whether the record read last is the file's last."""
 
     def __init__(self, lines: Iterable[str]):
-        self.lines, self.record, self.done = iter(lines), [], False
+        self.lines, self.record, self.ahead = iter(lines), [], None
 
     def __iter__(self):
         return self
 
     def __next__(self) -> str:
-        try:
+        if self.ahead is not None:
+            line, self.ahead = self.ahead, None
+        else:
             line = next(self.lines)
-        except StopIteration:
-            self.done = True
-            raise
         self.record.append(line)
         return line
 
     def at_end(self) -> bool:
-        if not self.done:
-            try:
-                self.lines = itertools.chain([next(self.lines)], self.lines)
-            except StopIteration:
-                self.done = True
-        return self.done
+        if self.ahead is None:
+            self.ahead = next(self.lines, None)
+        return self.ahead is None
 
 
 def _left_open(record: list[str], delimiter: str) -> bool:

@@ -329,6 +329,7 @@ class Termbase:
         progress: `progress(done, total)`. Invalid records refuse the whole file
         (ImportRefused, listing them) unless `skip_invalid`."""
         from termbase.formats.base import ReadOptions
+        from termbase.formats.projectlangs import normal as normal_tag
         from termbase.importer import CONFLICT_MODES, import_file
         from termbase.rejects import default_rejects_path, write_rejects
         from termbase.streams import is_stream, readable_path, stream_name
@@ -341,6 +342,7 @@ class Termbase:
                               source=source, columns=columns)
         if source_lang or target_lang:
             # varieties (pl-PL) are kept; their base languages select the columns
+            source_lang, target_lang = normal_tag(source_lang), normal_tag(target_lang)
             options.langs = [lang for lang in (source_lang, target_lang) if lang]
             options.source_lang, options.target_lang = source_lang, target_lang
         target = (rejects if rejects is not None else default_rejects_path(file)) \

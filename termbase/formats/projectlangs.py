@@ -31,13 +31,21 @@ def apply(options: WriteOptions, glossary: bool) -> None:
             if variety:
                 varieties[base] = variety
         else:
-            setattr(options, attr, variety or base)
+            setattr(options, attr, normal(tag))
     if glossary and options.source_lang and options.source_lang == options.target_lang:
         raise ValidationError(
             f"--from {options.source_lang} and --to {options.target_lang} are one language: "
             "a glossary keeps its varieties (pl-PL, pl-LT) side by side in that language, "
             "each term tagged; export the memory for pairs between varieties")
     options.varieties = varieties or None
+
+
+def normal(tag: str | None) -> str | None:
+    """A tag as termbase keeps it ('pol-pl' -> 'pl-PL'); None stays None."""
+    if not tag:
+        return tag
+    base, variety = split_lang_tag(tag)
+    return variety or base
 
 
 def serves(region: str, project: str) -> bool:

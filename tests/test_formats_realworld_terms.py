@@ -13,7 +13,7 @@ import pytest
 from omegat_support import require_omegat
 
 from termbase import Termbase, formats
-from termbase.formats import ReadOptions, WriteOptions
+from termbase.formats import ReadOptions, WriteOptions, datacats
 from termbase.model import Concept, Term
 from test_formats_xml import VALIDATORS, needs_validators, run
 
@@ -192,6 +192,12 @@ def test_only_broken_files_are_refused_and_the_message_names_the_value(tmp_path,
     assert _cli("import", ibm, db=db).returncode == 0
 
 
+def test_the_readme_shows_the_data_category_table_as_the_code_has_it():
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert datacats.readme_table() in readme
+    assert "standardizedTerm-admn-sts" in datacats.readme_table()
+
+
 # ---------------------------------------------------------------- 2. varieties
 
 def regional_glossary() -> list[Concept]:
@@ -305,6 +311,16 @@ def test_three_letter_codes_that_bcp47_knows_are_taken(tmp_path, given, expected
     tb = Termbase.open(tmp_path / "tb.json", seed=False)
     tb.add(Concept(terms=[Term(given, "słowo"), Term("en", "word")]))
     assert [m.to_json()["lang"] for m in tb.lookup("słowo", lang=given)] == [expected]
+
+
+def test_iso_639_2_codes_on_the_command_line_mean_the_two_letter_language(tmp_path):
+    path = tmp_path / "omegat.csv"
+    path.write_text("opiekun faktyczny,faktinis globėjas,\n", encoding="utf-8")
+    db = tmp_path / "tb.json"
+    result = _cli("import", path, "--from", "pol", "--to", "lit", db=db)
+    assert result.returncode == 0, result.stderr
+    found = Termbase.open(db).lookup("faktinis globėjas", lang="lit")
+    assert [m.to_json()["lang"] for m in found][:1] == ["lt"]
 
 
 @pytest.mark.parametrize("command", [["lookup", "word", "--lang", "xyz"],

@@ -87,6 +87,39 @@ IBM_TBX = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+WEBLATE_TBX = """<?xml version='1.0' encoding='UTF-8'?>
+<martif xmlns:xml="http://www.w3.org/XML/1998/namespace" type="TBX" xml:lang="en">
+<martifHeader><fileDesc><sourceDesc><p>Translate Toolkit</p></sourceDesc></fileDesc>
+</martifHeader><text><body>
+<termEntry id="glossary_ąčę_1">
+  <langSet xml:lang="en"><tig><term>home care</term></tig></langSet>
+  <langSet xml:lang="pt_BR"><tig><term>cuidado domiciliar</term>
+    <termNote type="administrativeStatus">obsolete</termNote></tig></langSet>
+  <langSet xml:lang="zh_Hant"><tig><term>居家照護</term></tig></langSet>
+  <note from="translator">Weblate: explanation
+      goes here</note>
+</termEntry>
+<termEntry id="c42">
+  <descrip type="subjectField">social services</descrip>
+  <admin type="projectSubset">Municipal portal</admin>
+  <xref type="externalCrossReference" target="https://example.org/terms/42">register</xref>
+  <langSet xml:lang="en-US">
+    <tig><term>day care center</term>
+      <termNote type="termType">entryTerm</termNote>
+      <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>
+      <admin type="customerSubset">City</admin></tig>
+    <tig><term>adult day center</term>
+      <termNote type="termType">synonym</termNote>
+      <termNote type="administrativeStatus">doNotUse</termNote></tig>
+  </langSet>
+  <langSet xml:lang="lt-LT"><tig><term>dienos centras</term>
+    <termNote type="partOfSpeech">daiktavardis</termNote>
+    <termNote type="grammaticalGender">vyriškoji</termNote></tig></langSet>
+</termEntry>
+</body></text></martif>
+"""
+
+
 def read(name: str, path: Path, **options) -> list:
     return list(formats.get(name).read(path, ReadOptions(**options)))
 
@@ -149,10 +182,35 @@ def test_ibm_and_oracle_values_unicode_ids_and_three_letter_languages(ibm):
     assert [(t.lang, t.status) for t in relief.terms] == [("fil", ""), ("en", "deprecated")]
 
 
+@pytest.fixture
+def weblate(tmp_path) -> Path:
+    path = tmp_path / "weblate.tbx"
+    path.write_text(WEBLATE_TBX, encoding="utf-8")
+    return path
+
+
+def test_weblate_locales_and_maryland_style_categories(weblate):
+    home, day_care = concepts_of(read("tbx2", weblate))
+    assert home.id == "glossary_ąčę_1"
+    assert [(t.lang, t.region, t.status) for t in home.terms] == [
+        ("en", "", ""), ("pt", "pt-BR", "deprecated"), ("zh", "zh-Hant", "")]
+    assert home.note == "Weblate: explanation goes here"
+    assert day_care.kept == {"admin projectSubset": "Municipal portal",
+                             "xref externalCrossReference":
+                             "https://example.org/terms/42 register"}
+    center, adult, lithuanian = day_care.terms
+    assert (center.type, center.status, center.region) == ("fullForm", "preferred", "en-US")
+    assert center.kept["admin customerSubset"] == "City"
+    assert adult.status == "forbidden"
+    assert (lithuanian.pos, lithuanian.gender, lithuanian.region) == (
+        "noun", "masculine", "lt-LT")
+
+
 @pytest.mark.parametrize("fmt", ["tbx", "tbx2", "csv", "tsv", "xlsx"])
 def test_vendor_concepts_round_trip_through_every_glossary_format(tmp_path, multiterm, ibm,
-                                                                  fmt):
-    original = concepts_of(read("tbx2", multiterm)) + concepts_of(read("tbx2", ibm))
+                                                                  weblate, fmt):
+    original = (concepts_of(read("tbx2", multiterm)) + concepts_of(read("tbx2", ibm))
+                + concepts_of(read("tbx2", weblate)))
     path = tmp_path / f"out.{fmt}"
     formats.get(fmt).write(original, path, WriteOptions())
     again = concepts_of(read(fmt, path))
@@ -168,10 +226,12 @@ def _by_language(concept: Concept) -> dict:
 
 
 @needs_validators
-def test_vendor_concepts_exported_as_tbx_basic_pass_the_validator(tmp_path, multiterm, ibm):
+def test_vendor_concepts_exported_as_tbx_basic_pass_the_validator(tmp_path, multiterm, ibm,
+                                                                  weblate):
     path = tmp_path / "basic.tbx"
     formats.get("tbx").write(concepts_of(read("tbx2", multiterm)) +
-                             concepts_of(read("tbx2", ibm)), path, WriteOptions())
+                             concepts_of(read("tbx2", ibm)) +
+                             concepts_of(read("tbx2", weblate)), path, WriteOptions())
     result = run(sys.executable, VALIDATORS / "validate_tbx.py", path)
     assert result.returncode == 0, result.stdout + result.stderr
 

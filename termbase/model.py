@@ -349,8 +349,9 @@ class Segment:
     """One translation-memory unit: aligned text per language, keyed by language tag (the
     base language, or the full tag of a variety: a memory between en-US and en-GB, or
     pl-PL and pl-LT, keeps both). `kept` holds what a TMX unit carries beyond that (its
-    attributes, props and notes at unit and variant level, the inline codes behind the
-    placeholders in the texts), for export to write back; see formats/tmxkept.py."""
+    attributes, props and notes at unit and variant level, its file's header data, the
+    inline codes behind the placeholders in the texts), for export to write back; see
+    formats/tmx.py and formats/tmxheader.py."""
 
     texts: dict[str, str]
     origin: str = ""

@@ -31,6 +31,8 @@ MULTITERM_TBX = """<?xml version="1.0" encoding="UTF-16"?>
     <transacGrp><transac type="modification">pjonaitis</transac>
      <date>2024-01-12T08:30:00</date></transacGrp>
     <langSet xml:lang="en-GB">
+     <transacGrp><transac type="modification">mbrown</transac>
+      <date>2024-02-01T09:00:00</date></transacGrp>
      <ntig>
       <termGrp><term>carer's allowance</term>
        <termNote type="TermType">entryTerm</termNote>
@@ -157,6 +159,8 @@ def test_multiterm_field_names_and_transactions_are_read_in_any_case(multiterm):
     assert concept.definition == {"en": "A benefit paid to people who look after a relative."}
     assert (concept.created, concept.created_by) == ("2023-04-05T10:00:00", "jkowalska")
     assert (concept.modified, concept.modified_by) == ("2024-01-12T08:30:00", "pjonaitis")
+    # a language section's own transaction stays with that section
+    assert concept.kept == {"transacGrp modification@en": "2024-02-01T09:00:00 by mbrown"}
     carer, nursing, old = concept.terms
     assert (carer.region, carer.type, carer.pos) == ("en-GB", "fullForm", "noun")
     assert carer.context == "She claims carer's allowance for her mother."

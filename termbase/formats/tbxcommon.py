@@ -411,8 +411,11 @@ class _EntryReader:
         concept = self.concept
         if kind in ("descripGrp", "adminGrp"):
             self.concept_group(elem, lang)
-        elif kind == "transacGrp":
+        elif kind == "transacGrp" and lang is None:
             self.transaction(elem)
+        elif kind == "transacGrp":          # a language section's own dates and creators
+            _keep(concept.kept, self.kept_transaction(elem) + f"@{lang}",
+                  self.kept_transaction_value(elem))
         elif kind == "descrip" and kind_type == "subjectField" and lang is None:
             concept.subject = _join(concept.subject, _line(elem), "; ")
         elif kind == "descrip" and kind_type == "definition":
@@ -519,9 +522,8 @@ class _EntryReader:
                 else:
                     term.note = _join(term.note, _text(child), "\n")
             elif kind == "transacGrp":          # a term's own dates and creators, kept
-                what, date, by = self.transaction_parts(child)
-                _keep(term.kept, f"{TRANSACTION_KEY} {what or 'transaction'}",
-                      f"{date}{TRANSACTION_SEP}{by}" if by else date)
+                _keep(term.kept, self.kept_transaction(child),
+                      self.kept_transaction_value(child))
             elif (kind, kind_type) == ("ref", "crossReference") and _line(child).startswith(
                     FORM_OF_LABEL):
                 state["base"] = _line(child)[len(FORM_OF_LABEL):]
@@ -578,6 +580,14 @@ class _EntryReader:
             concept.created, concept.created_by = date or concept.created, by or concept.created_by
         elif kind == "modification" and (date or "") >= concept.modified:
             concept.modified, concept.modified_by = date, by
+
+    def kept_transaction(self, group) -> str:
+        """The kept key of a transaction below concept level: "transacGrp origination"."""
+        return f"{TRANSACTION_KEY} {self.transaction_parts(group)[0] or 'transaction'}"
+
+    def kept_transaction_value(self, group) -> str:
+        _, date, by = self.transaction_parts(group)
+        return f"{date}{TRANSACTION_SEP}{by}" if by else date
 
     def transaction_parts(self, group) -> tuple[str, str, str]:
         """(transaction type, date, responsible person) of a transacGrp."""

@@ -5,15 +5,23 @@ languages; two-column files with broken quoting."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
 import subprocess
 import sys
+from html import unescape
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from termbase import Termbase, formats
-from termbase.formats import ReadOptions
+from termbase.formats import FormatError, ReadOptions, delimited
+from termbase.formats.cells import unguard
 from termbase.model import Concept, Term
 from test_formats_xml import VALIDATORS, needs_validators, run
 
@@ -284,3 +292,61 @@ def test_xml_space_preserve_keeps_the_layout_of_notes_and_default_normalises(tmp
         '      <note>wcięty\n             tekst</note>')
     (entry,) = formats.get("tmx").read(_write(tmp_path / "s.tmx", text), ReadOptions())
     assert entry.item.note == "Sprawdzić:\n  - nazwę\n  - datę\nwcięty tekst"
+
+
+# ---------------------------------------------------------------- generated input
+
+_CELL = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\r"),
+                max_size=12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(_CELL, min_size=2, max_size=3), min_size=1, max_size=6),
+       st.sampled_from([",", "\t"]))
+def test_rows_a_writer_quoted_read_back_exactly_and_an_open_quote_never_passes(table, sep):
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=sep, lineterminator="\n").writerows(table)
+    text = buffer.getvalue()
+    assert [cells for _, cells in delimited.rows(io.StringIO(text, newline=""), sep)] == [
+        [unguard(cell) for cell in row] for row in table]
+    with pytest.raises(FormatError, match="never closed"):
+        list(delimited.rows(io.StringIO(text + '"left open' + sep + "x\n", newline=""), sep))
+
+
+_XLIFF_NS = "urn:oasis:names:tc:xliff:document:2.0"
+_WORD = st.sampled_from(["pomoc", "społeczna", "rodzina", "Wilno", "a&b", "1.", "x<y"])
+
+
+@st.composite
+def _inline(draw, depth=0):
+    """Target content of an XLIFF 2.0 segment: words, codes, and wrappers around content."""
+    parts = []
+    for _ in range(draw(st.integers(1, 4))):
+        kind = draw(st.sampled_from(["word", "ph", "sc", "ec", "pc", "mrk"][:4 + (depth < 2)]))
+        if kind == "word":
+            parts.append(escape(draw(_WORD)))
+        elif kind in ("pc", "mrk"):
+            parts.append(f'<{kind} id="{len(parts)}">{draw(_inline(depth + 1))}</{kind}>')
+        else:
+            parts.append(f'<{kind} id="{len(parts)}"/>')
+    return " ".join(parts)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_inline())
+def test_xliff_inline_content_gives_one_placeholder_per_code_and_keeps_every_word(tmp_path_factory,
+                                                                                 target):
+    target = f"słowo {target}"          # a target of codes only is an untranslated unit
+    path = tmp_path_factory.mktemp("xlf") / "gen.xlf"
+    path.write_text(f'<xliff xmlns="{_XLIFF_NS}" version="2.0" srcLang="pl" trgLang="lt">'
+                    f'<file id="f"><unit id="u"><segment><source>źródło</source>'
+                    f'<target>{target}</target></segment></unit></file></xliff>',
+                    encoding="utf-8")
+    (entry,) = formats.get("xliff").read(path, ReadOptions())
+    text = entry.item.texts["lt"]
+    codes = target.count("<ph ") + target.count("<sc ") + target.count("<ec ")
+    wrappers = target.count("<pc ") + target.count("<mrk ")
+    assert len(re.findall(r"<x\d+/>", text)) == codes
+    assert len(re.findall(r"<g\d+>", text)) == len(re.findall(r"</g\d+>", text)) == wrappers
+    words = [unescape(w) for w in re.sub(r"<[^>]+>", " ", target).split()]
+    assert formats.tmxinline.plain(text).split() == words

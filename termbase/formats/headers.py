@@ -58,7 +58,7 @@ LONG_SOURCE_TEXT = ("sourcestring", "sourceterm", "source", "sourcetext", "sourc
 LONG_TARGET_TEXT = ("targetstring", "targetterm", "target", "targettext", "target_string")
 # the row-number column of Polish, Lithuanian and English sheets ("Nr", "Lp.", "Eil. Nr.",
 # "No."), which would otherwise read as the codes of South Ndebele and Norwegian
-ROW_NUMBERS = frozenset({"nr", "lp", "eil", "eil. nr", "no", "#"})
+ROW_NUMBERS = frozenset({"nr", "nr.", "lp", "lp.", "eil. nr", "eil. nr.", "no.", "#"})
 # Header words that the IANA registry also lists as three-letter languages: a column so
 # named is a field of the sheet, not a language (a language column may be `fil`, `yue`)
 NOT_LANGUAGES = ("nr", "lp", "pos", "def", "src", "tgt", "key", "ref", "see", "alt", "all",
@@ -91,7 +91,7 @@ def language_column(name: str) -> str:
     """The language tag a header names ('English_word' -> 'en', 'Polski' -> 'pl',
     'term (lt)' -> 'lt', 'pl-PL' -> 'pl-PL'), or ''."""
     cell = name.strip()
-    if cell.casefold().rstrip(".") in ROW_NUMBERS:
+    if cell.casefold() in ROW_NUMBERS:
         return ""
     if _HEADER_TAG.match(cell):
         try:

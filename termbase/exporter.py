@@ -82,9 +82,7 @@ def _export(store, path, fmt_name, options, selection) -> dict:
         options.langs = list(selection.langs)
     if writes_memory:
         items = [s for s in store.segments()
-                 if not selection.langs or len(
-                     {tag for tag in s.texts if langtag.base(tag) in selection.langs
-                      or tag in selection.langs}) >= 2]
+                 if not selection.langs or _languages_served(s.texts, selection.langs) >= 2]
     else:
         items = list(projectlangs.for_project(
             selection.apply(sorted(store.concepts(), key=_concept_order)), options.varieties))
@@ -93,6 +91,20 @@ def _export(store, path, fmt_name, options, selection) -> dict:
     count = fmt.write(items, Path(path), options)
     return {"file": str(path), "format": fmt.name, "written": count,
             "kind": "segments" if writes_memory else "concepts"}
+
+
+def _languages_served(texts: dict, wanted: list[str]) -> int:
+    """How many of the wanted languages (pl, or a variety pl-LT) a segment has a text for,
+    each by a text of its own: a pl-PL/pl-LT segment serves `pl` once, not `pl` and `lt`."""
+    free = list(texts)
+    served = 0
+    for lang in wanted:
+        tag = next((t for t in free
+                    if t == lang or ("-" not in lang and langtag.base(t) == lang)), None)
+        if tag is not None:
+            free.remove(tag)
+            served += 1
+    return served
 
 
 def add_inflected_forms(concepts: list[Concept]) -> None:

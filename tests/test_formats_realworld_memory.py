@@ -242,6 +242,16 @@ def test_a_utf16_memory_between_pl_pl_and_pl_lt_imports_and_is_checked(tmp_path,
     assert issue["expected"] == ["akredytacja usług socjalnych"]
 
 
+@pytest.mark.parametrize("pair, written", [(("pl-PL", "pl-LT"), 2), (("pl", "pl"), 2),
+                                           (("pl", "lt"), 0), (("pl-LT", "lt"), 0)])
+def test_a_memory_export_for_a_pair_takes_units_with_a_text_for_each_side(tmp_path, pair,
+                                                                         written):
+    tb = Termbase.open(tmp_path / "tb.json", seed=False)
+    tb.import_file(_write(tmp_path / "memoq.tmx", MEMOQ_UTF16, "utf-16"))
+    result = tb.export(tmp_path / "out.tmx", source_lang=pair[0], target_lang=pair[1])
+    assert result.written == written
+
+
 def test_a_plain_check_between_two_varieties_of_one_language_asks_for_them(tmp_path):
     path = _write(tmp_path / "memoq.tmx", MEMOQ_UTF16, "utf-16")
     result = _cli("check", path, "--from", "pl", "--to", "pl", db=tmp_path / "tb.json")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from termbase import formats, langtag
+from termbase import formats
 from termbase.bulk import paused_gc
 from termbase.formats import projectlangs
 from termbase.formats.base import FormatError, WriteOptions
@@ -96,11 +96,10 @@ def _export(store, path, fmt_name, options, selection) -> dict:
 def _languages_served(texts: dict, wanted: list[str]) -> int:
     """How many of the wanted languages (pl, or a variety pl-LT) a segment has a text for,
     each by a text of its own: a pl-PL/pl-LT segment serves `pl` once, not `pl` and `lt`."""
-    free = list(texts)
+    free = sorted(texts, key=lambda t: t not in wanted)      # exact tags first
     served = 0
     for lang in wanted:
-        tag = next((t for t in free
-                    if t == lang or ("-" not in lang and langtag.base(t) == lang)), None)
+        tag = next((t for t in free if projectlangs.text_serves(t, lang)), None)
         if tag is not None:
             free.remove(tag)
             served += 1

@@ -252,6 +252,23 @@ def test_a_memory_export_for_a_pair_takes_units_with_a_text_for_each_side(tmp_pa
     assert result.written == written
 
 
+PLAIN_TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="OmegaT" creationtoolversion="6" segtype="sentence"
+  o-tmf="OmegaT TMX" adminlang="EN-US" srclang="PL" datatype="plaintext"/>
+<body><tu><tuv xml:lang="PL"><seg>Dom dziennego pobytu jest otwarty.</seg></tuv>
+<tuv xml:lang="LT"><seg>Dienos centras yra atidarytas.</seg></tuv></tu></body></tmx>
+"""
+
+
+@pytest.mark.parametrize("source", ["pl", "pl-LT", "pl-PL"])
+def test_a_text_of_no_variety_serves_a_project_set_to_a_variety(tmp_path, source):
+    tb = Termbase.open(tmp_path / "tb.json", seed=False)
+    tb.import_file(_write(tmp_path / "omegat.tmx", PLAIN_TMX))
+    out = tmp_path / "out.tmx"
+    assert tb.export(out, source_lang=source, target_lang="lt").written == 1
+    assert '<tuv xml:lang="pl">' in out.read_text(encoding="utf-8")     # its own tag
+
+
 def test_a_plain_check_between_two_varieties_of_one_language_asks_for_them(tmp_path):
     path = _write(tmp_path / "memoq.tmx", MEMOQ_UTF16, "utf-16")
     result = _cli("check", path, "--from", "pl", "--to", "pl", db=tmp_path / "tb.json")

@@ -6,13 +6,14 @@ the writers get base languages, and each term keeps its variety (geographicalUsa
 region column, the comment). A project set to a variety (`--from pl-LT`) gets the language
 sections and term units tagged with that variety, and leaves out the terms marked for
 another variety of the language (pl-PL), which are not for that market; unmarked terms serve
-every variety. A memory export keeps the tags as given: its texts are keyed by them.
+every variety. A memory export picks texts the same way and writes each with its own tag.
 """
 
 from __future__ import annotations
 
 from typing import Iterable, Iterator
 
+from termbase import langtag
 from termbase.formats.base import WriteOptions
 from termbase.model import Concept, ValidationError, split_lang_tag
 
@@ -46,6 +47,17 @@ def normal(tag: str | None) -> str | None:
         return tag
     base, variety = split_lang_tag(tag)
     return variety or base
+
+
+def text_serves(tag: str, wanted: str) -> bool:
+    """A memory text keyed `tag` (pl, pl-LT) is one for `wanted`: the same tag; any variety
+    when a plain language is wanted; a text of no variety when a variety is (as
+    `langtag.pick` reads a file)."""
+    if tag == wanted:
+        return True
+    if "-" not in wanted:
+        return langtag.base(tag) == wanted
+    return "-" not in tag and tag == langtag.base(wanted)
 
 
 def serves(region: str, project: str) -> bool:

@@ -116,7 +116,7 @@ def _order(langs: Iterable[str], options: WriteOptions) -> list[str]:
 
 
 def _serves(tag: str, wanted: str) -> bool:
-    return tag == wanted or ("-" not in wanted and langtag.base(tag) == wanted)
+    return projectlangs.text_serves(tag, wanted)
 
 
 def _segment_units(items: Iterable, options: WriteOptions, shared: dict) -> Iterator:

@@ -73,6 +73,11 @@ _CONTROL_EXCEPT_NEWLINES = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029\ufffe\uffff]")
 
 
+def is_concept_id(value: str) -> bool:
+    """Whether `value` can be a concept id (an XML name, see _ID_RE)."""
+    return bool(_ID_RE.match(value))
+
+
 def has_control_chars(text: str, allow_newlines: bool = False) -> bool:
     pattern = _CONTROL_EXCEPT_NEWLINES if allow_newlines else _CONTROL
     return pattern.search(text) is not None

@@ -240,6 +240,20 @@ def test_vendor_concepts_exported_as_tbx_basic_pass_the_validator(tmp_path, mult
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_an_entry_id_that_is_not_an_xml_name_gets_a_new_one_and_keeps_its_own(tmp_path,
+                                                                               ibm):
+    spaced = tmp_path / "spaced.tbx"
+    spaced.write_text(IBM_TBX.replace('id="IBM-000123"', 'id="IBM 000123"'), encoding="utf-8")
+    entries = read("tbx2", spaced)
+    first = concepts_of(entries)[0]
+    assert first.id == "" and first.kept == {"original id": "IBM 000123"}
+    assert any("'IBM 000123' is not an XML name" in (e.warning or "") for e in entries)
+    for fmt in ("tbx", "tbx2", "csv"):
+        out = tmp_path / f"out.{fmt}"
+        formats.get(fmt).write([first], out, WriteOptions())
+        assert concepts_of(read(fmt, out))[0].kept == {"original id": "IBM 000123"}
+
+
 def test_only_broken_files_are_refused_and_the_message_names_the_value(tmp_path, ibm):
     db = tmp_path / "tb.json"
     broken = tmp_path / "broken.tbx"

@@ -53,7 +53,8 @@ from termbase.formats.records import concept_entry
 from termbase.formats.xmlsafe import (XML_LANG, XmlWriter, iterparse, localname, namespace,
                                       root_name, sub, text_content)
 from termbase.formats.xmlspace import layout_text
-from termbase.model import Concept, Term, ValidationError, check_region, split_lang_tag
+from termbase.model import (Concept, Term, ValidationError, check_region, is_concept_id,
+                            split_lang_tag)
 
 FORMS_LABEL = "inflected forms: "
 FORM_OF_LABEL = "inflected form of: "
@@ -61,6 +62,7 @@ ENTAILED = {"type": "entailedTerm"}
 KEPT_LABEL = "kept as is: "
 TRANSACTION_KEY = "transacGrp"        # kept key of a term's transaction: "transacGrp origination"
 TRANSACTION_SEP = " by "
+ORIGINAL_ID = "original id"           # kept key of an entry id that cannot be a concept id
 # DCT style puts the data category in the element name: <min:administrativeStatus>.
 DCT_KINDS = {
     "administrativeStatus": "termNote", "normativeAuthorization": "termNote",
@@ -364,6 +366,12 @@ def read(path: Path, options: ReadOptions) -> Iterator[Entry]:
         except _RecordError as exc:
             yield Entry(exc.line or line, error=str(exc))
             continue
+        if concept.id and not is_concept_id(concept.id):
+            # not an XML name (a space, a colon): a broken id, not a broken entry
+            warnings.append(f"concept id {concept.id!r} is not an XML name; imported under a "
+                            "new id, the original kept as 'original id'")
+            _keep(concept.kept, ORIGINAL_ID, concept.id)
+            concept.id = ""
         entry = concept_entry(line, concept, options, "; ".join(warnings) or None)
         if entry is not None:
             yield entry

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 from termbase.errors import NotFound, StoreError
 from termbase.index.search import search
 from termbase.lookup import rank
-from termbase.model import Concept, Segment, ValidationError, check_lang, has_control_chars
+from termbase.model import (Concept, Segment, ValidationError, check_lang, has_control_chars,
+                            split_lang_tag)
 from termbase.paths import default_db_path
 from termbase.results import Progress
 from termbase.results.lookup import Match
@@ -426,6 +427,7 @@ class Termbase:
         in the termbase keep theirs). progress: `progress(done, total)`. Invalid records refuse the whole file
         (ImportRefused, listing them) unless `skip_invalid`."""
         from termbase.formats.base import ReadOptions
+        from termbase.formats.projectlangs import normal as normal_tag
         from termbase.importer import CONFLICT_MODES, import_file
         from termbase.rejects import default_rejects_path, write_rejects
         from termbase.streams import is_stream, readable_path, stream_name
@@ -439,6 +441,7 @@ class Termbase:
                               process="provisionallyProcessed" if provisional else "")
         if source_lang or target_lang:
             # varieties (pl-PL) are kept; their base languages select the columns
+            source_lang, target_lang = normal_tag(source_lang), normal_tag(target_lang)
             options.langs = [lang for lang in (source_lang, target_lang) if lang]
             options.source_lang, options.target_lang = source_lang, target_lang
         target = (rejects if rejects is not None else default_rejects_path(file)) \
@@ -493,7 +496,7 @@ class Termbase:
         langs = [check_lang(lang) for lang in langs] if langs else None
         for lang in (source_lang, target_lang):
             if lang:
-                check_lang(lang)
+                split_lang_tag(lang)         # a variety (pl-LT) too
         selection = ExportFilter(langs=langs, subjects=list(subjects) if subjects else None,
                                  statuses=list(statuses) if statuses else None, since=since,
                                  variant=parse_variant(variant))

@@ -7,13 +7,13 @@ terms marked deprecated or forbidden are reported wherever they appear.
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 from pathlib import Path
 from typing import Iterator
 
 from termbase import formats
+from termbase.formats import delimited
 from termbase.formats.base import FormatError, ReadOptions
 from termbase.formats.encoding import decode
 from termbase.check_accept import AcceptList, segment_key
@@ -71,25 +71,21 @@ def read_pairs(path: Path, source_lang: str, target_lang: str) -> Iterator[tuple
 def _read_two_columns(path: Path, source_lang: str, target_lang: str):
     text, _ = decode(path.read_bytes(), name=path.name)
     delimiter = "," if path.suffix.lower() == ".csv" else "\t"
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows = []
-    try:
-        for number, row in enumerate(reader, 1):
-            header = [c.strip().lower() for c in row[:2]]
-            if number == 1 and _names_languages(header):
-                if [langtag.base(c) for c in header] != [langtag.base(source_lang),
-                                                         langtag.base(target_lang)]:
-                    raise FormatError(f"{path.name}: the columns are {header[0]} and "
-                                      f"{header[1]}, not {source_lang} and {target_lang}",
-                                      line=1)
-                continue
-            if not any(cell.strip() for cell in row):
-                continue
-            if len(row) < 2:
-                raise FormatError("expected two columns (source, target)", line=number)
-            rows.append((number, row[0], row[1]))
-    except csv.Error as exc:
-        raise FormatError(f"malformed file: {exc}", line=reader.line_num) from None
+    for number, row in delimited.rows(io.StringIO(text, newline=""), delimiter):
+        header = [c.strip().lower() for c in row[:2]]
+        if number == 1 and _names_languages(header):
+            if [langtag.base(c) for c in header] != [langtag.base(source_lang),
+                                                     langtag.base(target_lang)]:
+                raise FormatError(f"{path.name}: the columns are {header[0]} and "
+                                  f"{header[1]}, not {source_lang} and {target_lang}",
+                                  line=1)
+            continue
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) < 2:
+            raise FormatError("expected two columns (source, target)", line=number)
+        rows.append((number, row[0], row[1]))
     _check_column_languages(path, rows, source_lang, target_lang)
     yield from rows
 
@@ -205,6 +201,8 @@ def check_file(index: Index, path: Path, source_lang: str, target_lang: str,
     except ValidationError as exc:
         raise FormatError(str(exc)) from None
     source_lang, target_lang = source_variety or source_base, target_variety or target_base
+    # --to pl-LT (or --from) names the text's variety: its terms are the expected ones
+    variant = variant or target_variety or source_variety or None
     issues, segments = [], 0
     for line, source, target in read_pairs(Path(path), source_lang, target_lang):
         segments += 1

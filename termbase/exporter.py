@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from termbase import formats, langtag
+from termbase import formats
 from termbase.bulk import paused_gc
+from termbase.formats import projectlangs
 from termbase.formats.base import FormatError, WriteOptions
 from termbase.model import STATUSES, Concept, ValidationError
 from termbase.sidecars import refuse_store_file
@@ -89,23 +90,36 @@ def _export(store, path, fmt_name, options, selection) -> dict:
         raise FormatError(f"{fmt.name} files can be read but not written")
     if fmt.name == "omegat" and not (options.source_lang and options.target_lang):
         raise ValidationError("the OmegaT glossary is bilingual: give --from and --to")
+    writes_memory = fmt.kind == "memory" or (fmt.kind == "both" and not options.terms_as_tmx)
+    projectlangs.apply(options, glossary=not writes_memory)
     if options.source_lang and options.target_lang and not selection.langs:
         selection.langs = [options.source_lang, options.target_lang]
     if options.langs is None and selection.langs:
         options.langs = list(selection.langs)
-    writes_memory = fmt.kind == "memory" or (fmt.kind == "both" and not options.terms_as_tmx)
     if writes_memory:
         items = [s for s in store.segments()
-                 if not selection.langs or len(
-                     {tag for tag in s.texts if langtag.base(tag) in selection.langs
-                      or tag in selection.langs}) >= 2]
+                 if not selection.langs or _languages_served(s.texts, selection.langs) >= 2]
     else:
-        items = list(selection.apply(sorted(store.concepts(), key=_concept_order)))
+        items = list(projectlangs.for_project(
+            selection.apply(sorted(store.concepts(), key=_concept_order)), options.varieties))
         if options.with_forms:
             add_inflected_forms(items)
     count = fmt.write(items, Path(path), options)
     return {"file": str(path), "format": fmt.name, "written": count,
             "kind": "segments" if writes_memory else "concepts"}
+
+
+def _languages_served(texts: dict, wanted: list[str]) -> int:
+    """How many of the wanted languages (pl, or a variety pl-LT) a segment has a text for,
+    each by a text of its own: a pl-PL/pl-LT segment serves `pl` once, not `pl` and `lt`."""
+    free = sorted(texts, key=lambda t: t not in wanted)      # exact tags first
+    served = 0
+    for lang in wanted:
+        tag = next((t for t in free if projectlangs.text_serves(t, lang)), None)
+        if tag is not None:
+            free.remove(tag)
+            served += 1
+    return served
 
 
 def add_inflected_forms(concepts: list[Concept]) -> None:

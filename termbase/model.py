@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, fields
 
 from termbase.errors import InvalidInput
 from termbase.text.display import for_terminal, only_invisible
-from termbase import langtag
+from termbase import langsubtags, langtag
 
 STATUSES = ("preferred", "admitted", "deprecated", "forbidden")
 # TBX processStatus: how far a term has been reviewed. Empty means finalized.
@@ -85,18 +85,31 @@ def _compiled(pattern: str) -> re.Pattern:
     return re.compile(pattern)
 
 
+def is_concept_id(value: str) -> bool:
+    """Whether `value` can be a concept id (an XML name, see _ID_PATTERN)."""
+    return bool(_compiled(_ID_PATTERN).match(value))
+
+
 def has_control_chars(text: str, allow_newlines: bool = False) -> bool:
     pattern = _CONTROL_EXCEPT_NEWLINES if allow_newlines else _CONTROL
     return _compiled(pattern).search(text) is not None
 
 
 def check_lang(code: str) -> str:
-    """Accept ISO 639-1 codes like 'pl' (lower-cased); reject anything else."""
+    """Accept a BCP 47 primary language subtag: an ISO 639-1 code like 'pl', or a
+    three-letter code the IANA registry knows ('fil'; 'pol' is read as 'pl'); lower-cased.
+    Reject anything else, naming the value."""
     norm = (code or "").strip().lower()
     if not _LANG_RE.match(norm):
         raise ValidationError(f"malformed language code {code!r} (expected e.g. pl, lt, en)")
     if len(norm) == 2 and norm not in ISO_639_1:
         raise ValidationError(f"unknown language code {code!r} (not in ISO 639-1)")
+    if len(norm) == 3:
+        known = langsubtags.canonical(norm)
+        if known is None:
+            raise ValidationError(f"unknown language code {code!r} (not a language in the "
+                                  "IANA subtag registry)")
+        norm = known
     return sys.intern(norm)
 
 
@@ -107,8 +120,15 @@ def split_lang_tag(tag: str) -> tuple[str, str]:
         lang, variety = langtag.parse(tag)
     except langtag.TagError as exc:
         raise ValidationError(str(exc)) from None
-    check_lang(lang)
-    return lang, variety
+    try:
+        known = check_lang(lang)
+    except ValidationError as exc:
+        if tag.strip().lower() == lang:
+            raise
+        raise ValidationError(f"{exc} in the language tag {tag!r}") from None
+    if known != lang:                    # 'pol-PL' -> ('pl', 'pl-PL')
+        variety = known + variety[len(lang):] if variety else ""
+    return known, variety
 
 
 def check_region(region: str) -> str:
@@ -251,7 +271,7 @@ class Concept:
     kept: dict[str, str] = field(default_factory=dict)
 
     def validate(self) -> "Concept":
-        if self.id and not _compiled(_ID_PATTERN).match(self.id):
+        if self.id and not is_concept_id(self.id):
             raise ValidationError(f"malformed concept id {self.id!r}")
         # Subjects repeat across thousands of concepts: one shared string each.
         self.subject = sys.intern(
@@ -354,8 +374,9 @@ class Segment:
     """One translation-memory unit: aligned text per language, keyed by language tag (the
     base language, or the full tag of a variety: a memory between en-US and en-GB, or
     pl-PL and pl-LT, keeps both). `kept` holds what a TMX unit carries beyond that (its
-    attributes, props and notes at unit and variant level, the inline codes behind the
-    placeholders in the texts), for export to write back; see formats/tmxkept.py."""
+    attributes, props and notes at unit and variant level, its file's header data, the
+    inline codes behind the placeholders in the texts), for export to write back; see
+    formats/tmx.py and formats/tmxheader.py."""
 
     texts: dict[str, str]
     origin: str = ""

@@ -557,15 +557,15 @@ XLIFF_20 = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def test_xliff_12_and_20_give_segments_with_plain_text(tmp_path):
+def test_xliff_12_and_20_give_segments_with_tag_placeholders(tmp_path):
     one = items(read("xliff", write_file(tmp_path, "a.xlf", XLIFF_12)))
     assert [(s.id, s.texts, s.origin) for s in one] == [
-        ("1", {"pl-PL": "Pomoc społeczna & rodzina", "lt-LT": "Socialinė parama & šeima"},
-         "a.docx")]
+        ("1", {"pl-PL": "Pomoc <g1>społeczna</g1> <x2/>& <x3/>rodzina<x4/>",
+               "lt-LT": "Socialinė <g1>parama</g1> <x2/>& šeima"}, "a.docx")]
     two = items(read("xliff", write_file(tmp_path, "b.xliff", XLIFF_20)))
     assert [(s.id, s.texts) for s in two] == [
-        ("u1/s1", {"pl": "Asystent rodziny.", "lt": "Šeimos asistentas."}),
-        ("u1/s2", {"pl": "Dom dziecka.", "lt": "Vaikų namai."})]
+        ("u1/s1", {"pl": "Asystent <g1>rodziny</g1>.", "lt": "Šeimos <g1>asistentas</g1>."}),
+        ("u1/s2", {"pl": "Dom <x1/>dziecka.", "lt": "Vaikų <x1/>namai."})]
     assert formats.detect(tmp_path / "a.xlf").name == "xliff"
     assert formats.get("xliff").write is None
 

@@ -48,7 +48,8 @@ def register(subparsers, common) -> None:
     p.add_argument("file", type=Path)
     p.add_argument("--format", choices=format_names(writable=True))
     p.add_argument("--langs", help="comma-separated languages, in column order")
-    p.add_argument("--from", dest="source_lang", help="source language (OmegaT, TMX of terms)")
+    p.add_argument("--from", dest="source_lang",
+                   help="source language or variety, e.g. pl or pl-LT (OmegaT, TMX of terms)")
     p.add_argument("--to", dest="target_lang", help="target language")
     p.add_argument("--subject", action="append", help="only this subject (repeatable)")
     p.add_argument("--status", help="only terms with these statuses, comma-separated")
@@ -178,7 +179,8 @@ def _render_report_table(report, verb, counts, conflicts, footer) -> None:
 
 def cmd_export(args) -> int:
     langs = _split_langs(args.langs)
-    check_langs(langs or [], [l for l in (args.source_lang, args.target_lang) if l])
+    check_langs(langs or [])
+    check_tags(*[l for l in (args.source_lang, args.target_lang) if l])
     result = open_termbase(args).export(
         args.file, format=args.format, langs=langs, source_lang=args.source_lang,
         target_lang=args.target_lang, subjects=args.subject,

@@ -51,6 +51,9 @@ class WriteOptions:
     target_lang: str | None = None
     with_forms: bool = False           # add inflected forms for tools without morphology
     terms_as_tmx: bool = False         # TMX: write term pairs instead of the memory
+    # glossaries: base language -> the variety the CAT project is set to (--from pl-LT),
+    # which language sections and term units are tagged with
+    varieties: dict[str, str] | None = None
 
 
 @dataclass

@@ -56,7 +56,7 @@ def encode(field: str, value) -> str:
 DEFINITION_FIELDS = ("definition", "definition_source")
 MEMOQ_PREFIX = "memoq_"  # export-only columns; the reader skips them
 _LANG_TAG = headers._HEADER_TAG
-_FIELD_COL = re.compile(r"^(?P<field>[a-z_]+?)_(?P<lang>[A-Za-z]{2}"
+_FIELD_COL = re.compile(r"^(?P<field>[a-z_]+?)_(?P<lang>[A-Za-z]{2,3}"
                         r"(?:[-_](?:[A-Za-z]{2}|[A-Za-z]{4}|\d{3}))*)$")
 
 
@@ -101,7 +101,10 @@ class Layout:
                 try:
                     self.lang_cols[col] = split_lang_tag(name)
                 except ValidationError as exc:
-                    problems.append(f"column {col + 1} {name!r}: {exc}")
+                    if len(re.split("[-_]", name)[0]) == 3:    # a word, not a language
+                        self.ignored.append(name)
+                    else:
+                        problems.append(f"column {col + 1} {name!r}: {exc}")
                 continue
             named = headers.language_column(name)
             if named:

@@ -32,7 +32,11 @@ CANONICAL = {
 }
 
 
+_AS_WRITTEN: dict[str, str] = {}     # lower-cased spelling -> as the standard writes it
+
+
 def _values(model_value: str, *spellings: str) -> dict[str, str]:
+    _AS_WRITTEN.update((s.lower(), s) for s in spellings)
     return {s.lower(): model_value for s in spellings}
 
 
@@ -156,10 +160,17 @@ def rows() -> list[tuple[str, str, str]]:
     for field, table in TABLE.items():
         by_value: dict[str, list[str]] = {}
         for spelling, value in table.items():
-            by_value.setdefault(value, []).append(spelling)
+            by_value.setdefault(value, []).append(_AS_WRITTEN.get(spelling, spelling))
         for value, spellings in by_value.items():
             out.append((field, value or "(none: kept as is)", ", ".join(spellings)))
     return out
+
+
+def readme_table() -> str:
+    """The README's table of this module, generated so that the two cannot drift apart."""
+    lines = ["| model field | model value | values read as it |", "|---|---|---|"]
+    lines += [f"| {field} | {value} | {spellings} |" for field, value, spellings in rows()]
+    return "\n".join(lines)
 
 
 def take(term, category: str, raw: str, kept_key: str) -> str | None:

@@ -23,22 +23,66 @@ from termbase.model import Concept
 MAX_FIELD = 1_000_000  # characters; a larger cell is refused, not loaded
 
 
-def _rows(lines: Iterable[str], delimiter: str) -> Iterator[tuple[int, list[str]]]:
+def rows(lines: Iterable[str], delimiter: str) -> Iterator[tuple[int, list[str]]]:
+    """(line the record starts on, cells). Malformed quoting is refused with its line."""
     # strict for CSV: an unterminated or stray quote is refused with its line, not read
-    # as a term that swallows the rest of the file
-    reader = csv.reader(lines, delimiter=delimiter, strict=delimiter != "\t")
+    # as a term that swallows the rest of the file. TSV is read leniently (a cell may start
+    # with a quoted name: "Caritas" Vilnius), so only a quote left open at the end is refused.
+    tape = _Tape(lines)
+    reader = csv.reader(tape, delimiter=delimiter, strict=delimiter != "\t")
     csv.field_size_limit(MAX_FIELD)
+    kind = "TSV" if delimiter == "\t" else "CSV"
     line = 1
     try:
         for cells in reader:
+            if (delimiter == "\t" and '"' in "".join(tape.record) and tape.at_end()
+                    and _left_open(tape.record, delimiter)):
+                break
             yield line, [unguard(cell) for cell in cells]
             line = reader.line_num + 1
+            tape.record = []
+        else:
+            return
     except csv.Error as exc:
-        kind = "TSV" if delimiter == chr(9) else "CSV"
-        if "unexpected end of data" in str(exc):   # the record starting here never ends
-            raise FormatError(f"malformed {kind}: a quoted cell opened in this record is "
-                              "never closed", line=line) from None
-        raise FormatError(f"malformed {kind}: {exc}", line=reader.line_num) from None
+        if "unexpected end of data" not in str(exc):
+            raise FormatError(f"malformed {kind}: {exc}", line=reader.line_num) from None
+    # the record starting here never ends
+    raise FormatError(f"malformed {kind}: a quoted cell opened in this record is never "
+                      "closed", line=line)
+
+
+class _Tape:
+    """The lines a csv reader consumes, with those of the record being read, and a look
+    ahead to tell whether the record read last is the file's last."""
+
+    def __init__(self, lines: Iterable[str]):
+        self.lines, self.record, self.ahead = iter(lines), [], None
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> str:
+        if self.ahead is not None:
+            line, self.ahead = self.ahead, None
+        else:
+            line = next(self.lines)
+        self.record.append(line)
+        return line
+
+    def at_end(self) -> bool:
+        if self.ahead is None:
+            self.ahead = next(self.lines, None)
+        return self.ahead is None
+
+
+def _left_open(record: list[str], delimiter: str) -> bool:
+    """Whether the record's text, read strictly, ends inside a quoted cell."""
+    try:
+        for _ in csv.reader(record, delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as exc:
+        return "unexpected end of data" in str(exc)
+    return False
 
 
 def _sniff_delimiter(first_line: str, default: str) -> str:
@@ -56,7 +100,7 @@ def _reader(default_delimiter: str):
                 first = handle.readline()
                 delimiter = _sniff_delimiter(first, default_delimiter)
                 lines = itertools.chain([first], handle) if first else ()
-                yield from read_rows(_rows(lines, delimiter), options)
+                yield from read_rows(rows(lines, delimiter), options)
             except UnicodeDecodeError:  # the file changed after its encoding was checked
                 raise FormatError(f"{Path(path).name} changed while it was being read"
                                   ) from None

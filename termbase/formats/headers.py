@@ -56,11 +56,21 @@ LONG_TARGET_LANG = ("targetlang", "targetlanguage", "tgtlang", "trglang", "targe
                     "target language")
 LONG_SOURCE_TEXT = ("sourcestring", "sourceterm", "source", "sourcetext", "source_string")
 LONG_TARGET_TEXT = ("targetstring", "targetterm", "target", "targettext", "target_string")
+# the row-number column of Polish, Lithuanian and English sheets ("Nr", "Lp.", "Eil. Nr.",
+# "No."), which would otherwise read as the codes of South Ndebele and Norwegian
+ROW_NUMBERS = frozenset({"nr", "nr.", "lp", "lp.", "eil. nr", "eil. nr.", "no.", "#"})
+# Header words that the IANA registry also lists as three-letter languages: a column so
+# named is a field of the sheet, not a language (a language column may be `fil`, `yue`)
+NOT_LANGUAGES = ("nr", "lp", "pos", "def", "src", "tgt", "key", "ref", "see", "alt", "all",
+                 "and", "com", "doc", "not", "new", "old", "url", "tag", "men", "age", "nom",
+                 "abc", "cat", "num", "sid", "tid", "uid", "dom", "gen", "acc", "dat", "sex",
+                 "var", "val", "max", "min", "sum", "avg", "qty", "top", "img", "web")
 _SPLIT = re.compile(r"[\s_.:/()\[\]-]+")
 _CODE = re.compile(r"^[a-z]{2}$")
 # a header that is a tag: two-letter language, then real script or region subtags only
 # ("en_term" is a code and a word, not the script "Term")
-_HEADER_TAG = re.compile(r"^[a-z]{2}(?:[-_](?:latn|cyrl|arab|grek|hans|hant|hebr|deva|jpan|"
+_HEADER_TAG = re.compile(rf"^(?!(?:{'|'.join(NOT_LANGUAGES)})(?:$|[-_]))[a-z]{{2,3}}"
+                         r"(?:[-_](?:latn|cyrl|arab|grek|hans|hant|hebr|deva|jpan|"
                          r"kore|thai|geor|armn|[a-z]{2}|\d{3}))*$", re.I)
 
 
@@ -81,6 +91,8 @@ def language_column(name: str) -> str:
     """The language tag a header names ('English_word' -> 'en', 'Polski' -> 'pl',
     'term (lt)' -> 'lt', 'pl-PL' -> 'pl-PL'), or ''."""
     cell = name.strip()
+    if cell.casefold() in ROW_NUMBERS:
+        return ""
     if _HEADER_TAG.match(cell):
         try:
             lang, variety = split_lang_tag(cell)

@@ -47,13 +47,14 @@ from typing import Callable, Iterable, Iterator
 from lxml import etree
 
 from termbase.fileio import atomic_open
-from termbase.formats import datacats
+from termbase.formats import datacats, projectlangs
 from termbase.formats.base import Entry, FormatError, ReadOptions, WriteOptions
 from termbase.formats.records import concept_entry
 from termbase.formats.xmlsafe import (XML_LANG, XmlWriter, iterparse, localname, namespace,
                                       root_name, sub, text_content)
 from termbase.formats.xmlspace import layout_text
-from termbase.model import Concept, Term, ValidationError, check_region, split_lang_tag
+from termbase.model import (Concept, Term, ValidationError, check_region, is_concept_id,
+                            split_lang_tag)
 
 FORMS_LABEL = "inflected forms: "
 FORM_OF_LABEL = "inflected form of: "
@@ -61,6 +62,7 @@ ENTAILED = {"type": "entailedTerm"}
 KEPT_LABEL = "kept as is: "
 TRANSACTION_KEY = "transacGrp"        # kept key of a term's transaction: "transacGrp origination"
 TRANSACTION_SEP = " by "
+ORIGINAL_ID = "original id"           # kept key of an entry id that cannot be a concept id
 # DCT style puts the data category in the element name: <min:administrativeStatus>.
 DCT_KINDS = {
     "administrativeStatus": "termNote", "normativeAuthorization": "termNote",
@@ -71,6 +73,9 @@ DCT_KINDS = {
     "source": "admin", "customerSubset": "admin", "projectSubset": "admin",
     "transactionType": "transac", "responsibility": "transacNote",
     "crossReference": "ref", "externalCrossReference": "xref", "xGraphic": "xref"}
+# Data-category names matched without regard to case: MultiTerm writes its field names
+# (`<descrip type="Definition">`); the standard spelling is what the model keeps.
+TYPE_NAMES = {name.lower(): name for name in (*DCT_KINDS, "transactionType")}
 ENTRY_TAGS = ("conceptEntry", "termEntry", "entry")            # entry: TBX-Min 2013
 LANG_TAGS = ("langSec", "langSet", "langGroup")
 TERM_TAGS = ("termSec", "tig", "ntig", "termGroup")
@@ -215,7 +220,7 @@ def _entry(concept: Concept, terms: list[Term], ident: str, options: WriteOption
     _transaction(entry, "origination", concept.created, concept.created_by)
     _transaction(entry, "modification", concept.modified, concept.modified_by)
     for lang in languages:
-        section = sub(entry, dialect.lang, attrib={XML_LANG: lang})
+        section = sub(entry, dialect.lang, attrib={XML_LANG: projectlangs.tag(lang, options)})
         if concept.definition.get(lang):
             _definition(section, concept.definition[lang], dialect,
                         source=concept.definition_sources.get(lang, ""))
@@ -369,6 +374,12 @@ def read(path: Path, options: ReadOptions) -> Iterator[Entry]:
         except _RecordError as exc:
             yield Entry(exc.line or line, error=str(exc))
             continue
+        if concept.id and not is_concept_id(concept.id):
+            # not an XML name (a space, a colon): a broken id, not a broken entry
+            warnings.append(f"concept id {concept.id!r} is not an XML name; imported under a "
+                            "new id, the original kept as 'original id'")
+            _keep(concept.kept, ORIGINAL_ID, concept.id)
+            concept.id = ""
         entry = concept_entry(line, concept, options, "; ".join(warnings) or None)
         if entry is not None:
             yield entry
@@ -395,7 +406,8 @@ class _EntryReader:
         name = localname(elem.tag)
         if name in DCT_KINDS:           # DCT style, or TBX-Min's own elements
             return DCT_KINDS[name], name
-        return name, (elem.get("type") or "").strip()
+        kind_type = (elem.get("type") or "").strip()
+        return name, TYPE_NAMES.get(kind_type.lower(), kind_type)
 
     def read(self, elem) -> tuple[Concept, list[str]]:
         self.concept = Concept(id=model_id(elem.get("id", "")))
@@ -415,8 +427,11 @@ class _EntryReader:
         concept = self.concept
         if kind in ("descripGrp", "adminGrp"):
             self.concept_group(elem, lang)
-        elif kind == "transacGrp":
+        elif kind == "transacGrp" and lang is None:
             self.transaction(elem)
+        elif kind == "transacGrp":          # a language section's own dates and creators
+            _keep(concept.kept, self.kept_transaction(elem) + f"@{lang}",
+                  self.kept_transaction_value(elem))
         elif kind == "descrip" and kind_type == "subjectField" and lang is None:
             concept.subject = _join(concept.subject, _line(elem), "; ")
         elif kind == "descrip" and kind_type == "definition":
@@ -525,9 +540,8 @@ class _EntryReader:
                 else:
                     term.note = _join(term.note, _text(child), "\n")
             elif kind == "transacGrp":          # a term's own dates and creators, kept
-                what, date, by = self.transaction_parts(child)
-                _keep(term.kept, f"{TRANSACTION_KEY} {what or 'transaction'}",
-                      f"{date}{TRANSACTION_SEP}{by}" if by else date)
+                _keep(term.kept, self.kept_transaction(child),
+                      self.kept_transaction_value(child))
             elif (kind, kind_type) == ("ref", "crossReference") and _line(child).startswith(
                     FORM_OF_LABEL):
                 state["base"] = _line(child)[len(FORM_OF_LABEL):]
@@ -585,6 +599,14 @@ class _EntryReader:
         elif kind == "modification" and (date or "") >= concept.modified:
             concept.modified, concept.modified_by = date, by
 
+    def kept_transaction(self, group) -> str:
+        """The kept key of a transaction below concept level: "transacGrp origination"."""
+        return f"{TRANSACTION_KEY} {self.transaction_parts(group)[0] or 'transaction'}"
+
+    def kept_transaction_value(self, group) -> str:
+        _, date, by = self.transaction_parts(group)
+        return f"{date}{TRANSACTION_SEP}{by}" if by else date
+
     def transaction_parts(self, group) -> tuple[str, str, str]:
         """(transaction type, date, responsible person) of a transacGrp."""
         kind = date = fallback = by = ""
@@ -592,8 +614,10 @@ class _EntryReader:
             if not isinstance(child.tag, str):
                 continue
             name, name_type = self.category(child)
-            if name == "transac":
+            if name == "transac" and name_type in ("", "transactionType"):
                 kind = _text(child)
+            elif name == "transac":     # MultiTerm: <transac type="origination">who</transac>
+                kind, by = name_type, by or _text(child)
             elif name == "date":
                 date = _text(child)
             elif name == "note":

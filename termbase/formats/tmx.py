@@ -27,7 +27,7 @@ from lxml import etree
 import termbase
 from termbase.fileio import atomic_open
 from termbase import langtag
-from termbase.formats import tmxinline
+from termbase.formats import projectlangs, tmxheader, tmxinline
 from termbase.formats.base import Entry, Format, FormatError, ReadOptions, WriteOptions
 from termbase.formats.records import concept_entry, segment_entry
 from termbase.formats.xmlsafe import (XML_LANG, XmlWriter, iterparse, lang_of, localname,
@@ -72,18 +72,28 @@ def iso_date(value: str) -> str:
 # ---------------------------------------------------------------- writing
 
 def write(items: Iterable, path: Path, options: WriteOptions) -> int:
-    units = _term_units(items, options) if options.terms_as_tmx else _segment_units(items, options)
+    items = list(items)
+    shared = {} if options.terms_as_tmx else tmxheader.shared(
+        s for s in items if isinstance(s, Segment))
+    units = (_term_units(items, options) if options.terms_as_tmx
+             else _segment_units(items, options, shared))
     header = [("creationtool", TOOL), ("creationtoolversion", termbase.__version__),
               ("datatype", "plaintext"),
               ("segtype", "phrase" if options.terms_as_tmx else "sentence"),
               ("adminlang", "en"), ("srclang", options.source_lang or "*all*"),
               ("o-tmf", TOOL)]
+    header = tmxheader.fill_header(header, shared)
     count = 0
     with atomic_open(path, "wb") as handle:
         out = XmlWriter(handle)
         out.declaration(DOCTYPE)
         with out.element("tmx", [("version", "1.4")]):
-            out.empty("header", header)
+            if shared.get("notes") or shared.get("props"):
+                head = etree.Element("header", dict(header))
+                tmxheader.write_children(head, shared)
+                out.write(head)
+            else:
+                out.empty("header", header)
             with out.element("body"):
                 for unit in units:
                     out.write(unit)
@@ -106,10 +116,10 @@ def _order(langs: Iterable[str], options: WriteOptions) -> list[str]:
 
 
 def _serves(tag: str, wanted: str) -> bool:
-    return tag == wanted or ("-" not in wanted and langtag.base(tag) == wanted)
+    return projectlangs.text_serves(tag, wanted)
 
 
-def _segment_units(items: Iterable, options: WriteOptions) -> Iterator:
+def _segment_units(items: Iterable, options: WriteOptions, shared: dict) -> Iterator:
     for segment in items:
         if not isinstance(segment, Segment):
             continue
@@ -136,6 +146,8 @@ def _segment_units(items: Iterable, options: WriteOptions) -> Iterator:
             sub(unit, "prop", segment.origin, {"type": "x-origin"})
         for kind, value in kept.get("props") or []:
             sub(unit, "prop", value, {"type": kind})
+        if kept.get("header") and kept["header"] != shared:
+            tmxheader.onto_unit(unit, kept["header"])
         for lang in langs:
             _tuv(unit, lang, segment.texts[lang], (kept.get("tuv") or {}).get(lang) or {})
         yield unit
@@ -158,10 +170,12 @@ def _term_units(items: Iterable, options: WriteOptions) -> Iterator:
         if concept.note:
             sub(unit, "note", concept.note)
         for lang, term in chosen.items():
-            # base language, so a CAT project set to plain `pl` takes the pair; the
-            # variety rides along as a prop the reader restores
-            variety = {"props": [[VARIETY_PROP, term.region]]} if term.region else None
-            _tuv(unit, lang, term.text, variety)
+            # base language (or the project's variety), so a CAT project set to plain `pl`
+            # takes the pair; the term's own variety rides along as a prop the reader restores
+            written = projectlangs.tag(lang, options)
+            variety = ({"props": [[VARIETY_PROP, term.region]]}
+                       if term.region and term.region != written else None)
+            _tuv(unit, written, term.text, variety)
         yield unit
 
 
@@ -181,7 +195,7 @@ def _tuv(unit, lang: str, text: str, kept: dict | None = None) -> None:
 # ---------------------------------------------------------------- reading
 
 def read(path: Path, options: ReadOptions) -> Iterator[Entry]:
-    state = {"ours": False, "our_terms": False}
+    state = {"ours": False, "our_terms": False, "header": {}}
 
     def check_root(root) -> None:
         name = localname(root.tag) if root is not None else ""
@@ -193,13 +207,15 @@ def read(path: Path, options: ReadOptions) -> Iterator[Entry]:
         if localname(elem.tag) == "header":
             state["ours"] = elem.get("creationtool") == TOOL
             state["our_terms"] = state["ours"] and elem.get("segtype") == "phrase"
+            state["header"] = tmxheader.read(elem)
             continue
-        entry = _unit(elem, options, state["ours"], state["our_terms"])
+        entry = _unit(elem, options, state["ours"], state["our_terms"], state["header"])
         if entry is not None:
             yield entry
 
 
-def _unit(unit, options: ReadOptions, ours: bool, our_terms: bool = False) -> Entry | None:
+def _unit(unit, options: ReadOptions, ours: bool, our_terms: bool = False,
+          header: dict | None = None) -> Entry | None:
     line = unit.sourceline or 0
     texts: dict[str, str] = {}
     props: list[list[str]] = []
@@ -241,7 +257,8 @@ def _unit(unit, options: ReadOptions, ours: bool, our_terms: bool = False) -> En
     kept = {"attrs": {k: unit.get(k) for k in TU_ATTRS if unit.get(k)},
             "props": [p for p in props if p[0] not in ("x-origin", "x-created")],
             "notes": notes if len(notes) > 1 else [],
-            "tuv": {tag: data for tag, data in tuvs.items() if data}}
+            "tuv": {tag: data for tag, data in tuvs.items() if data},
+            "header": header}
     segment = Segment(texts=texts, origin=origin,
                       created=iso_date(created) if created else "",
                       id=unit.get("tuid", ""), note=note,

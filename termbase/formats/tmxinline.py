@@ -19,11 +19,21 @@ from termbase.text.placeholders import PLACEHOLDER, without_tags
 WRAPPER = "hi"
 
 
-def to_text(seg) -> tuple[str, list[str]]:
-    """(text with placeholders, codes): codes[n-1] is the XML of placeholder n; for a
-    <gN> wrapper it is the <hi> start tag with its attributes."""
+def _tmx_code(elem) -> str:
+    return etree.tostring(elem, encoding="unicode", with_tail=False)
+
+
+def _tmx_shell(elem) -> str:
+    return etree.tostring(etree.Element("hi", dict(elem.attrib)), encoding="unicode")
+
+
+def to_text(seg, wrappers: frozenset[str] = frozenset({WRAPPER}), code=_tmx_code,
+            shell=_tmx_shell) -> tuple[str, list[str]]:
+    """(text with placeholders, codes): codes[n-1] is the TMX of placeholder n; for a
+    <gN> wrapper it is the <hi> start tag with its attributes. Another markup (XLIFF) names
+    its wrapping elements and how its codes and wrappers are written in TMX."""
     codes: list[str] = []
-    return _walk(seg, codes), codes
+    return _walk(seg, codes, wrappers, code, shell), codes
 
 
 LITERAL = "text:"     # a code that stands for text which itself looks like a placeholder
@@ -38,19 +48,19 @@ def _literal(text: str, codes: list[str]) -> str:
     return PLACEHOLDER.sub(keep, text) if "<" in text else text
 
 
-def _walk(elem, codes: list[str]) -> str:
+def _walk(elem, codes: list[str], wrappers, code, shell) -> str:
     parts = [_literal(elem.text or "", codes)]
     for child in elem:
         if not isinstance(child.tag, str):
             parts.append(_literal(child.tail or "", codes))
             continue
-        if localname(child.tag) == WRAPPER:
-            shell = etree.Element("hi", dict(child.attrib))
-            codes.append(etree.tostring(shell, encoding="unicode"))
+        if localname(child.tag) in wrappers:
+            codes.append(shell(child))
             number = len(codes)
-            parts.append(f"<g{number}>{_walk(child, codes)}</g{number}>")
+            inner = _walk(child, codes, wrappers, code, shell)
+            parts.append(f"<g{number}>{inner}</g{number}>")
         else:
-            codes.append(etree.tostring(child, encoding="unicode", with_tail=False))
+            codes.append(code(child))
             parts.append(f"<x{len(codes)}/>")
         parts.append(_literal(child.tail or "", codes))
     return "".join(parts)

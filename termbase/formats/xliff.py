@@ -1,9 +1,13 @@
 """XLIFF 1.2 and 2.x bilingual files, read-only: the translated segments of a CAT project,
 for the term check (`termbase check`) and for term extraction.
 
-Inline markup is reduced to text: elements that wrap text (g, mrk, pc) keep it; placeholders
-and native codes (x, bx, ex, ph, bpt, ept, it, sc, ec, sm, em) contribute nothing. Units
-without a translation are skipped: untranslated units are normal in a project file.
+Inline markup becomes tag placeholders, as TMX's does (`tmxinline`): elements that wrap
+text (g, mrk, pc) become `<gN>`...`</gN>` around it, placeholders and native codes (x, bx,
+ex, ph, bpt, ept, it, sc, ec, sm, em) `<xN/>`; so words on either side of a code never
+fuse ("Centras<x1/>priima"), and the check and the memory see tags as tags. Imported into
+the memory, they are kept as their nearest TMX codes (<hi>, and <ph> holding any native
+code text) for a TMX export. Units without a translation are skipped: untranslated units
+are normal in a project file.
 """
 
 from __future__ import annotations
@@ -11,9 +15,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
+from lxml import etree
+
+from termbase.formats import tmxinline
 from termbase.formats.base import Entry, Format, FormatError, ReadOptions
 from termbase.formats.records import segment_entry
-from termbase.formats.xmlsafe import XML_LANG, iterparse, localname, root_name, text_content
+from termbase.formats.xmlsafe import XML_LANG, iterparse, localname, root_name
 from termbase.model import Segment
 
 WRAPPERS = frozenset({"g", "mrk", "pc"})
@@ -54,9 +61,9 @@ def _pairs(unit, holders, langs: dict, options: ReadOptions) -> Iterator[Entry]:
         target = next((c for c in holder if localname(c.tag) == "target"), None)
         if source is None or target is None:
             continue
-        source_text = text_content(source, WRAPPERS).strip()
-        target_text = text_content(target, WRAPPERS).strip()
-        if not (source_text and target_text):
+        source_text, source_codes = _placeheld(source)
+        target_text, target_codes = _placeheld(target)
+        if not (tmxinline.plain(source_text).strip() and tmxinline.plain(target_text).strip()):
             continue
         line = holder.sourceline or unit.sourceline or 0
         source_lang = _lang(source.get(XML_LANG) or langs["source"] or options.source_lang or "")
@@ -68,11 +75,34 @@ def _pairs(unit, holders, langs: dict, options: ReadOptions) -> Iterator[Entry]:
         ident = unit.get("id", "")
         if holder is not unit and len(holders) > 1:
             ident = f"{ident}/{holder.get('id') or number}"
+        codes = {lang: {"codes": found} for lang, found in
+                 ((source_lang, source_codes), (target_lang, target_codes)) if found}
         segment = Segment(texts={source_lang: source_text, target_lang: target_text},
-                          origin=langs["origin"], id=ident)
+                          origin=langs["origin"], id=ident,
+                          kept={"tuv": codes} if codes else {})
         entry = segment_entry(line, segment, options)
         if entry is not None:
             yield entry
+
+
+def _placeheld(elem) -> tuple[str, list[str]]:
+    """The element's text with tag placeholders, and the TMX codes behind them."""
+    text, codes = tmxinline.to_text(elem, WRAPPERS, _tmx_code, _tmx_shell)
+    return text.strip(), codes
+
+
+def _tmx_code(elem) -> str:
+    """A code as TMX writes one: <ph>, holding the native code text an XLIFF 1.2 <ph>,
+    <bpt>, <ept> or <it> carries."""
+    ph = etree.Element("ph", {"type": f"x-xliff-{localname(elem.tag)}"})
+    native = "".join(elem.itertext())
+    if native:
+        ph.text = native
+    return etree.tostring(ph, encoding="unicode")
+
+
+def _tmx_shell(elem) -> str:
+    return f'<hi type="x-xliff-{localname(elem.tag)}"/>'
 
 
 def _lang(tag: str) -> str:

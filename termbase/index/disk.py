@@ -678,6 +678,20 @@ class DiskIndex:
                 "SELECT lang FROM ix_langs WHERE terms > 0 ORDER BY lang")]
         return self._languages
 
+    def prefetch_terms(self, tids) -> None:
+        """Read the rows of many terms in a few queries (a frequent word's candidate terms
+        would otherwise cost a query each)."""
+        missing = [tid for tid in tids if tid not in self._terms]
+        if len(self._terms) + len(missing) > 100_000:
+            self._terms.clear()
+        for start in range(0, len(missing), 500):
+            part = missing[start:start + 500]
+            for tid, *found in self.conn.execute(
+                    "SELECT tid, concept_id, lang, text, status, seq FROM ix_terms WHERE tid IN"
+                    f" ({','.join('?' * len(part))})", part):
+                seq = tuple(int(x) for x in found[4].split()) if found[4] else ()
+                self._terms[tid] = (found[0], found[1], found[2], found[3], seq)
+
     def term_row(self, tid: int) -> tuple:
         row = self._terms.get(tid)
         if row is None:

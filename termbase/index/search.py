@@ -162,6 +162,9 @@ def _lemma_hits(index: Index, tokens: list[str], lang: str, fuzzy: bool, offer,
     candidates: set[int] = set()
     for lex in rarest:
         candidates.update(index.lexeme_terms.get(lex, ())[:MAX_CONTAINING])
+    prefetch = getattr(index, "prefetch_terms", None)  # the on-disk index reads in bulk
+    if prefetch is not None:
+        prefetch(candidates)
     for tid in candidates:
         seq = index.sequences[tid]
         if len(seq) < len(query) or index.terms[tid].lang != lang:

@@ -204,6 +204,8 @@ def test_the_index_cache_failing_costs_only_speed(store, monkeypatch, capsys, ca
     _assert_no_litter(store.parent)
 
 
+# an archive left open by the failed write would fail again when collected (xlsx)
+@pytest.mark.filterwarnings("error::pytest.PytestUnraisableExceptionWarning")
 @pytest.mark.parametrize("call", FAULTS)
 @pytest.mark.parametrize("name", ["out.tbx", "out.tsv", "out.csv", "out.xlsx", "out.tmx",
                                   "out.txt"])

@@ -116,6 +116,12 @@ class Termbase:
         self._index = self.store.open_index()
         return self._index
 
+    def _indexed(self, use):
+        """`use(self.index)`, surviving an index file found damaged mid-query."""
+        from termbase.index.guard import with_index
+
+        return with_index(self, use)
+
     def rebuild_index(self, progress: Progress | None = None) -> "DiskIndex":
         """Rebuild the search index from the store (it is kept current by every write and
         repaired when found stale, so this is for doubt, not for routine).
@@ -159,8 +165,8 @@ class Termbase:
             raise ValidationError("the limit must be at least 1")
         langs = [check_lang(lang)] if lang else None
         targets = [check_lang(t) for t in to] if to else None
-        index = self.index
-        return rank(index, search(index, query, langs, fuzzy), targets, limit)
+        return self._indexed(
+            lambda index: rank(index, search(index, query, langs, fuzzy), targets, limit))
 
     def get(self, concept_id: str) -> Concept:
         """The concept with this id (NotFound if there is none), read from the store."""
@@ -229,7 +235,8 @@ class Termbase:
         source_lang, target_lang = check_lang(source_lang), check_lang(target_lang)
         if has_control_chars(segment, allow_newlines=True):
             raise ValidationError("the segment contains control characters")
-        found = suggest(self.index, segment, source_lang, target_lang, memory, min_score)
+        found = self._indexed(lambda index: suggest(index, segment, source_lang, target_lang,
+                                                    memory, min_score))
         return Suggestion(segment=found["segment"], source_lang=found["from"],
                           target_lang=found["to"],
                           terms=[TermHit.from_json(hit) for hit in found["terms"]],
@@ -247,7 +254,8 @@ class Termbase:
         from termbase.streams import is_stream, readable_path, stream_name
 
         with readable_path(file, name) as path:
-            found = check_file(self.index, path, source_lang, target_lang)
+            found = self._indexed(
+                lambda index: check_file(index, path, source_lang, target_lang))
         if is_stream(file):
             found["file"] = stream_name(file, name)
         return CheckReport(file=found["file"], source_lang=found["from"],
@@ -263,7 +271,7 @@ class Termbase:
 
         if to:
             check_lang(to)
-        found = concordance(self.index, phrase, lang, to, limit)
+        found = self._indexed(lambda index: concordance(index, phrase, lang, to, limit))
         return ConcordanceResult(query=phrase, lang=check_lang(lang),
                                  results=[ConcordanceHit(**hit) for hit in found])
 
@@ -418,7 +426,8 @@ class Termbase:
 
         lang = check_lang(lang)
         passages = read_all(files, lang, encoding)
-        extraction = extract_passages(passages, lang, self.index, min_freq, progress)
+        extraction = self._indexed(
+            lambda index: extract_passages(passages, lang, index, min_freq, progress))
         return ExtractResult.of(extraction, lang, [str(f) for f in files], top, new_only)
 
     def align(self, files: Sequence[str | Path], source_lang: str, target_lang: str, *,
@@ -437,7 +446,8 @@ class Termbase:
             raise ValidationError("the source and target language are the same")
         pairs = read_segment_pairs([Path(f) for f in files], source_lang, target_lang,
                                    encoding)
-        proposals = align(pairs, source_lang, target_lang, self.index, min_cooc, progress)
+        proposals = self._indexed(
+            lambda index: align(pairs, source_lang, target_lang, index, min_cooc, progress))
         return AlignResult(source_lang=source_lang, target_lang=target_lang,
                            segments=len(pairs), proposals=proposals[:top] if top else proposals)
 
@@ -525,9 +535,10 @@ class Termbase:
     def backup(self, file: str | Path) -> dict:
         """Write a consistent copy of the store to `file` while others may keep working
         (SQLite's online backup; a copy under the lock for TinyDB)."""
+        from termbase.sidecars import refuse_store_file
+
         target = Path(file)
-        if target.exists() and target.resolve() == Path(self.store.location).resolve():
-            raise StoreError("the backup file cannot be the store itself")
+        refuse_store_file(target, Path(self.store.location), "backup")
         self.store.backup(target)
         return {"store": self.store.location, "backup": str(target),
                 "engine": self.store.engine}

@@ -363,12 +363,13 @@ class Store:
         return self.path.is_file()
 
     def fingerprint(self) -> tuple:
-        """Cheap identity of the file's current version: changes with every atomic write."""
+        """Cheap identity of the file's current version: changes with every write, by any
+        program (the change time cannot be set back)."""
         try:
             st = os.stat(self.path)
         except FileNotFoundError:
             return ()
-        return (st.st_ino, st.st_size, st.st_mtime_ns)
+        return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
     def read_tables(self) -> dict[str, dict]:
         data = self.storage.read() or {}
@@ -508,7 +509,7 @@ class Store:
     def backup(self, destination: str | os.PathLike) -> None:
         """A consistent copy of the whole store (taken under the lock)."""
         with self.locked(), open(self.path, "rb") as source, \
-                atomic_open(destination) as copy:
+                atomic_open(destination, like=self.path) as copy:
             shutil.copyfileobj(source, copy, COPY_BUFFER)
 
 

@@ -90,16 +90,36 @@ def _indexes() -> set[str]:
     return {s.split()[2] for s in SCHEMA if s.startswith("CREATE INDEX")}
 
 
-def verify_schema(conn: sqlite3.Connection) -> None:
-    """Raise IndexDamaged unless the ix_ objects are exactly ours, in this format."""
+def _expected_objects() -> frozenset:
+    """(type, name, table, sql) of every schema object `create_schema` makes, as SQLite
+    records them (automatic indexes included)."""
+    global _EXPECTED_OBJECTS
+    if _EXPECTED_OBJECTS is None:
+        scratch = sqlite3.connect(":memory:")
+        create_schema(scratch)
+        _EXPECTED_OBJECTS = frozenset(scratch.execute(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master"))
+        scratch.close()
+    return _EXPECTED_OBJECTS
+
+
+_EXPECTED_OBJECTS: frozenset | None = None
+
+
+def verify_schema(conn: sqlite3.Connection, alone: bool = False) -> None:
+    """Raise IndexDamaged unless the ix_ objects are exactly ours (same statements, so no
+    altered column, generated column or CHECK can run or answer anything), in this format,
+    and the database has no trigger or view. `alone`: a file that must hold nothing else
+    (the sidecar of a TinyDB store)."""
     try:
-        rows = conn.execute("SELECT type, name FROM sqlite_master WHERE name LIKE 'ix\\_%'"
-                            " ESCAPE '\\' OR type IN ('trigger', 'view')").fetchall()
-        found = {name for kind, name in rows if kind in ("table", "index")}
-        if any(kind in ("trigger", "view") for kind, _ in rows):
-            raise IndexDamaged("unexpected triggers or views")
-        if found != _EXPECTED:
-            raise IndexDamaged("missing or unexpected index tables")
+        rows = set(conn.execute(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE ?"
+            " OR name LIKE 'ix\\_%' ESCAPE '\\' OR tbl_name LIKE 'ix\\_%' ESCAPE '\\'"
+            " OR type NOT IN ('table', 'index')", (alone,)).fetchall())
+        if any(kind not in ("table", "index") for kind, *_ in rows):
+            raise IndexDamaged("unexpected triggers, views or other objects")
+        if rows != _expected_objects():
+            raise IndexDamaged("missing, altered or unexpected index tables")
         row = conn.execute("SELECT value FROM ix_meta WHERE key='format'").fetchone()
     except sqlite3.DatabaseError as exc:
         raise IndexDamaged(str(exc)) from None

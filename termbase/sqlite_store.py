@@ -210,7 +210,17 @@ class SQLiteStore:
         except sqlite3.DatabaseError as exc:
             raise StoreDamaged(f"termbase file {self.path} is damaged or not a termbase "
                                f"database ({exc})") from None
+        self._share_journals()
         return conn
+
+    def _share_journals(self) -> None:
+        """SQLite gives its -wal and -shm files the database's mode but the creating
+        user's group: in a shared directory they take the store's group too, or the next
+        member could not open the database."""
+        from termbase.fileio import share_like
+
+        for suffix in ("-wal", "-shm"):
+            share_like(self.path.with_name(self.path.name + suffix), self.path)
 
     def close(self) -> None:
         conn = getattr(self._local, "conn", None)
@@ -480,7 +490,7 @@ class SQLiteStore:
 
     def backup(self, destination: str | os.PathLike) -> None:
         """SQLite's online backup: consistent while others read and write."""
-        from termbase.fileio import atomic_path
+        from termbase.fileio import atomic_path, share_like
 
         with atomic_path(Path(destination)) as tmp:
             target = sqlite3.connect(str(tmp))
@@ -488,3 +498,4 @@ class SQLiteStore:
                 self.conn.backup(target)
             finally:
                 target.close()
+            share_like(tmp, self.path)

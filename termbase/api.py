@@ -527,7 +527,7 @@ class Termbase:
         from termbase.results import DoctorReport
 
         report = DoctorReport.from_dict(doctor.repair(self.store) if repair
-                                        else doctor.diagnose(self.store))
+                                        else doctor.check(self.store))
         if (report.ok or (report.after and report.after.ok)) and self.store.exists():
             report.glossary_hint = self.glossary_hint()
         return report

@@ -17,6 +17,7 @@ import filecmp
 import itertools
 import os
 import shutil
+from contextlib import ExitStack
 from pathlib import Path
 
 from termbase.fileio import atomic_open, atomic_write_bytes
@@ -86,6 +87,20 @@ def diagnose(store: Store) -> dict:
             report["advice"] = advice
     report["ok"] = not report["problems"]
     return report
+
+
+def check(store) -> dict:
+    """`diagnose` under the store lock, so a write in progress (store renamed, backup not
+    yet) is not reported as a stale backup. Where no lock can be taken (a read-only
+    directory: nothing can be writing there) the check runs without it."""
+    if store.engine != "tinydb":
+        return store.diagnose()  # one read transaction: a consistent snapshot
+    with ExitStack() as held:
+        try:
+            held.enter_context(store.locked())
+        except OSError:
+            pass
+        return diagnose(store)
 
 
 def index_health(store) -> str:

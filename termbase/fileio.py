@@ -272,15 +272,24 @@ def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
     """A temporary path beside `path` for a tool that writes a file by name (SQLite's
     backup); renamed over `path` when the block succeeds, removed when it fails."""
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    remove_stale_temp_files(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=_own_temp_prefix(path), suffix=".tmp",
+                                   dir=path.parent or ".")
+    except OSError as exc:
+        raise _failed(exc, path) from None
     os.close(fd)
     try:
         yield Path(tmp)
         with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        replace_file(tmp, path)  # on Windows: retried while another program holds it
+    except OSError as exc:
+        _discard(tmp)
+        if exc.filename not in (None, tmp, str(path)):
+            raise
+        raise _failed(exc, path) from None
     except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        _discard(tmp)
         raise
     _fsync_dir(path.parent)

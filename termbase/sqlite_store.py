@@ -442,7 +442,23 @@ class SQLiteStore:
 
     # -- health ----------------------------------------------------------------------------
     def diagnose(self) -> dict:
-        """SQLite's own integrity check, then each concept validated and the index state."""
+        """SQLite's own integrity check, then each concept validated and the index state,
+        all from one snapshot (a read transaction), so a writer committing meanwhile cannot
+        make the index look stale or the counts disagree."""
+        conn = self.conn
+        if conn.in_transaction:
+            return self._diagnose()
+        try:
+            conn.execute("BEGIN")
+        except sqlite3.DatabaseError:
+            return self._diagnose()  # reported there
+        try:
+            return self._diagnose()
+        finally:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+
+    def _diagnose(self) -> dict:
         from termbase.model import Concept, ValidationError
 
         report = {"store": self.location, "engine": self.engine, "ok": True, "problems": [],
@@ -469,14 +485,22 @@ class SQLiteStore:
         return report
 
     def repair(self) -> dict:
-        """Rebuild the index; damaged data can only come back from a `termbase backup`."""
-        report = self.diagnose()
-        if any(p.startswith(("integrity", "cannot")) for p in report["problems"]):
-            raise StoreError(f"{self.path} is damaged; restore it from a copy made with "
-                             "`termbase backup` (nothing was changed)")
-        self.open_index(force=report.get("index") != "current")
-        report["action"] = ("index rebuilt" if report.get("index") != "current"
-                            else "nothing to repair")
+        """Rebuild the index; damaged data can only come back from a `termbase backup`.
+        Diagnosis and rebuild under the write lock: no writer changes the store between
+        what was found and what is done."""
+        with self.locked() as conn:
+            report = self._diagnose()
+            if any(p.startswith(("integrity", "cannot")) for p in report["problems"]):
+                raise StoreError(f"{self.path} is damaged; restore it from a copy made with "
+                                 "`termbase backup` (nothing was changed)")
+            stale = report.get("index") != "current"
+            if stale:
+                self._ensure_schema(conn)
+                generation = str(_Meta(conn).get("generation", 0))
+                disk.rebuild(conn, _Concepts(conn).docs(), _Segments(conn).items(),
+                             keep_records=False)
+                disk.set_state(conn, generation)
+        report["action"] = "index rebuilt" if stale else "nothing to repair"
         report["after"] = self.diagnose()
         return report
 

@@ -208,10 +208,23 @@ class SQLiteStore:
             conn.execute("PRAGMA synchronous=FULL" if mode != "wal" else
                          "PRAGMA synchronous=NORMAL")
         except sqlite3.DatabaseError as exc:
-            raise StoreDamaged(f"termbase file {self.path} is damaged or not a termbase "
-                               f"database ({exc})") from None
+            raise self._failure(exc, "open") from None
         self._share_journals()
         return conn
+
+    def _failure(self, exc: sqlite3.Error, doing: str) -> StoreError:
+        """The error as the user should see it: a damaged file only when SQLite says so; a
+        full disk, an I/O error or a read-only place is not damage, and nothing changed."""
+        name = getattr(exc, "sqlite_errorname", "")
+        if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+            return StoreDamaged(f"termbase file {self.path} is damaged or not a termbase "
+                                f"database ({exc})")
+        if name.startswith("SQLITE_BUSY"):
+            return StoreLocked(f"{self.path} is locked by another termbase process ({exc}); "
+                               "try again when it has finished")
+        hint = " (is the disk full?)" if name.startswith(("SQLITE_IOERR", "SQLITE_FULL")) \
+            else ""
+        return StoreError(f"cannot {doing} {self.path}: {exc}{hint}; nothing was written")
 
     def _share_journals(self) -> None:
         """SQLite gives its -wal and -shm files the database's mode but the creating
@@ -299,11 +312,8 @@ class SQLiteStore:
     def _begin(self, conn: sqlite3.Connection) -> None:
         try:
             conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise StoreLocked(f"{self.path} is locked by another termbase process ({exc}); "
-                              "try again when it has finished") from None
         except sqlite3.DatabaseError as exc:
-            raise StoreDamaged(f"termbase file {self.path} is damaged ({exc})") from None
+            raise self._failure(exc, "write") from None
 
     @contextmanager
     def locked(self):
@@ -313,10 +323,13 @@ class SQLiteStore:
         try:
             yield conn
         except BaseException:
-            conn.execute("ROLLBACK")
+            self._rollback(conn)
             raise
-        else:
+        try:
             conn.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            self._rollback(conn)
+            raise self._failure(exc, "write") from None
 
     def _ensure_schema(self, conn: sqlite3.Connection) -> None:
         for statement in SCHEMA:
@@ -362,10 +375,21 @@ class SQLiteStore:
                 disk.apply_changes(conn, tx, keep_records=False)
             disk.set_state(conn, str(meta.get("generation", 0)))
             conn.execute("COMMIT")
-        except BaseException:
+        except BaseException as exc:
+            self._rollback(conn)
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise self._failure(exc, "write") from None
+            raise
+
+    @staticmethod
+    def _rollback(conn: sqlite3.Connection) -> None:
+        """Roll back what is still open (after an I/O error SQLite may have done it, or
+        the rollback itself may fail: the journal undoes it on the next open)."""
+        try:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            raise
+        except sqlite3.Error:
+            pass
 
     def _sync_index(self, conn: sqlite3.Connection) -> None:
         """Rebuild the index if a writer that does not maintain it changed the data."""

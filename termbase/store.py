@@ -502,9 +502,29 @@ class Store:
         return sidecar.open_index(self, progress, force)
 
     def after_purge(self) -> None:
-        """The write has already replaced the file and its backup; the index file may keep
-        purged text in free pages, so it is removed (rebuilt on next use)."""
-        self.index_path.unlink(missing_ok=True)
+        """Finish an erasure (also run by a purge that finds nothing left in the store, so
+        that repeating an interrupted purge completes it): the backup is brought back to a
+        copy of the purged store if it is not one (the purge was killed between the two
+        renames, or the backup copy failed), and the index file, which may keep purged text
+        in free pages, is removed (rebuilt on next use)."""
+        import filecmp
+
+        from termbase.index.sidecar import JOURNALS
+
+        backup = self.storage.backup_path
+        with self.locked():
+            try:
+                if backup.exists() and not filecmp.cmp(self.path, backup, shallow=False):
+                    self.storage.refresh_backup()
+            except OSError as exc:
+                reason = (exc.strerror or str(exc)).removesuffix(NOTHING_WRITTEN)
+                warnings.warn(CommittedWithWarning(
+                    f"the purge WAS written to {self.path}, but its backup {backup} could "
+                    f"not be rewritten and may still hold the purged text ({reason}); run "
+                    "the same purge again once that is fixed"), stacklevel=2)
+            for path in [self.index_path] + [self.index_path.with_name(
+                    self.index_path.name + suffix) for suffix in JOURNALS]:
+                path.unlink(missing_ok=True)
 
     def backup(self, destination: str | os.PathLike) -> None:
         """A consistent copy of the whole store (taken under the lock)."""

@@ -20,7 +20,7 @@ import shutil
 from contextlib import ExitStack
 from pathlib import Path
 
-from termbase.fileio import atomic_open, atomic_write_bytes
+from termbase.fileio import atomic_open, atomic_write_bytes, temp_prefix
 from termbase.model import Concept, ValidationError
 from termbase.store import AtomicJSONStorage, Store, StoreError, backup_path, shape_problem
 
@@ -122,10 +122,11 @@ def _backup_is_stale(store_path: Path, backup: Path) -> bool:
 def _leftovers(store: Store) -> list[Path]:
     """Temporary files of writes that were killed before their rename (of the store, its
     backup, its index file and the damaged copies kept by a repair)."""
-    names = [store.path.name, backup_path(store.path).name,
-             store.index_path.name, f"{store.path.name}.damaged-"]
-    return sorted(p for p in store.path.parent.glob(f".{store.path.name}*.tmp")
-                  if any(p.name.startswith(f".{name}") for name in names))
+    prefixes = [temp_prefix(path) for path in (store.path, backup_path(store.path),
+                                               store.index_path)]
+    prefixes.append(f".{store.path.name}.damaged-")
+    return sorted(p for p in store.path.parent.glob(".*.tmp")
+                  if any(p.name.startswith(prefix) for prefix in prefixes))
 
 
 def remove_leftovers(store: Store) -> list[str]:

@@ -132,8 +132,26 @@ def _stream_open(path: str | os.PathLike, mode: str, encoding: str | None,
         text.detach()  # standard output stays open for the rest of the run
 
 
+# A temporary name adds about 55 bytes to the target's; file names stop at 255 bytes, so a
+# long target name (legal in itself) is shortened in its temporary names, keeping a hash
+# of the whole so two long names never share temporary files.
+TEMP_NAME_MAX_BYTES = 160
+
+
 def temp_prefix(path: Path) -> str:
-    return f".{path.name}."
+    name = path.name
+    if len(name.encode("utf-8")) > TEMP_NAME_MAX_BYTES:
+        import hashlib
+
+        digest = hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:10]
+        name = name.encode("utf-8", "surrogateescape")[:TEMP_NAME_MAX_BYTES - 12] \
+            .decode("utf-8", "ignore") + f"~{digest}"
+    return f".{name}."
+
+
+def own_temp_prefix(path: Path) -> str:
+    """The prefix of this process's temporary files beside `path`."""
+    return _own_temp_prefix(path)
 
 
 def _own_temp_prefix(path: Path) -> str:

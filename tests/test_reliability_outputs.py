@@ -255,3 +255,28 @@ def test_windows_sqlite_engine_without_posix_calls(sqlite_tb, tmp_path, monkeypa
         found = Termbase.open(tmp_path / name, seed=False).lookup("okiennego terminu",
                                                                   lang="pl")
         assert [m.term for m in found][:1] == ["okienny termin"], name
+
+
+# ------------------------------------------- long names: legal, but not with a suffix added
+
+def test_an_export_or_backup_with_a_long_legal_name_is_written(tb, tmp_path, capsys):
+    """Temporary names add ~55 bytes to the target's: a 250-byte name (legal: the limit
+    is 255) must still be written, not refused as "File name too long"."""
+    target = tmp_path / ("ś" * 120 + ".tsv")  # 244 bytes in UTF-8
+    code, _, err = run(capsys, "export", str(target))
+    assert code == 0, err
+    assert "gmina" in target.read_text(encoding="utf-8")
+    copy = tmp_path / ("k" * 240 + tb.store.path.suffix)
+    code, _, err = run(capsys, "backup", str(copy))
+    assert code == 0, err
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_store_with_a_long_legal_name_is_created_and_written(tmp_path, engine):
+    db = tmp_path / ("t" * 235 + f".{engine}")
+    tb = Termbase.open(db, seed=False)
+    tb.add(Concept(terms=[Term("pl", "długa nazwa"), Term("lt", "ilgas pavadinimas")]))
+    assert [m.term for m in Termbase.open(db, seed=False).lookup("długiej nazwy", lang="pl")][:1] \
+        == ["długa nazwa"]
+    assert Termbase.open(db, seed=False, create=False).doctor().ok

@@ -24,7 +24,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
-from termbase.fileio import share_like
+from termbase.fileio import own_temp_prefix, share_like
 from termbase.index import disk
 
 CONCEPT_SQL = "SELECT doc FROM ix_concepts WHERE id=?"
@@ -129,7 +129,8 @@ def _rebuild_from(store, concepts, segments, progress=None, state: str | None = 
     concepts, segments = list(concepts), list(segments)
     tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=own_temp_prefix(path), suffix=".tmp",
+                                   dir=path.parent)
         os.close(fd)
         conn = connect(tmp)
         conn.execute("PRAGMA journal_mode=OFF")

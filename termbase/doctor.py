@@ -21,6 +21,7 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from termbase.fileio import atomic_open, atomic_write_bytes, temp_prefix
+from termbase.errors import StoreLocked
 from termbase.model import Concept, ValidationError
 from termbase.store import AtomicJSONStorage, Store, StoreError, backup_path, shape_problem
 
@@ -98,7 +99,9 @@ def check(store) -> dict:
     with ExitStack() as held:
         try:
             held.enter_context(store.locked())
-        except OSError:
+        except StoreLocked:
+            raise
+        except (OSError, StoreError):  # cannot create the lock file: nobody writes here
             pass
         return diagnose(store)
 

@@ -154,6 +154,13 @@ class _Log:
         return count
 
 
+def _on_read_only_file_system(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path.parent).f_flag & os.ST_RDONLY)
+    except (AttributeError, OSError):  # no statvfs (Windows)
+        return False
+
+
 def sqlite_path(location: str) -> Path:
     """`sqlite:///path` or a plain path."""
     if location.startswith("sqlite:///"):
@@ -208,8 +215,26 @@ class SQLiteStore:
             conn.execute("PRAGMA synchronous=FULL" if mode != "wal" else
                          "PRAGMA synchronous=NORMAL")
         except sqlite3.DatabaseError as exc:
+            if self.path.is_file() and _on_read_only_file_system(self.path):
+                return self._connect_immutable()
             raise self._failure(exc, "open") from None
         self._share_journals()
+        return conn
+
+    def _connect_immutable(self) -> sqlite3.Connection:
+        """A store on a read-only file system (a published glossary on a read-only share,
+        a mounted image): WAL mode cannot create its -shm file there, but nobody can be
+        writing, so the file is read as immutable. Writes fail as read-only."""
+        from urllib.parse import quote
+
+        try:
+            conn = sqlite3.connect(f"file:{quote(self.path.absolute().as_posix())}"
+                                   "?mode=ro&immutable=1", uri=True, isolation_level=None,
+                                   check_same_thread=False)
+            conn.execute("PRAGMA trusted_schema=OFF")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise self._failure(exc, "open") from None
         return conn
 
     def _failure(self, exc: sqlite3.Error, doing: str) -> StoreError:
@@ -224,7 +249,8 @@ class SQLiteStore:
                                "try again when it has finished")
         hint = " (is the disk full?)" if name.startswith(("SQLITE_IOERR", "SQLITE_FULL")) \
             else ""
-        return StoreError(f"cannot {doing} {self.path}: {exc}{hint}; nothing was written")
+        written = "; nothing was written" if doing == "write" else "; nothing was changed"
+        return StoreError(f"cannot {doing} {self.path}: {exc}{hint}{written}")
 
     def _share_journals(self) -> None:
         """SQLite gives its -wal and -shm files the database's mode but the creating

@@ -222,7 +222,8 @@ def test_a_full_disk_fails_every_write_in_one_line_and_changes_nothing(small_dis
             assert code == 1, f"{name}: exit {code}"
             line, = err.strip().splitlines()
             assert "damaged" not in line, f"{name}: {line}"
-            assert "nothing was written" in line or "WAS written" in line, f"{name}: {line}"
+            assert any(said in line for said in ("nothing was written", "WAS written",
+                                                 "nothing was changed")), f"{name}: {line}"
     finally:
         filler.unlink()
     if not set(changed) - set(extra):
@@ -235,3 +236,45 @@ def test_a_full_disk_fails_every_write_in_one_line_and_changes_nothing(small_dis
     assert code == 0, out + err
     found = Termbase.open(db, seed=False).lookup("po awarii", lang="pl")
     assert [m.term for m in found][:1] == ["po awarii"]
+
+
+# ------------------------------------------------------------ a read-only file system
+
+@pytest.fixture
+def read_only_disk(tmp_path):
+    """A tmpfs holding a store of each engine, then remounted read-only (a published
+    glossary on a read-only share)."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0 or not shutil.which("mount"):
+        pytest.skip("mounting a tmpfs needs root")
+    mountpoint = tmp_path / "ro"
+    mountpoint.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mountpoint)],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
+    try:
+        for engine in ("json", "sqlite"):
+            tb = make_store(mountpoint / f"tb.{engine}")
+            tb.lookup("asystent rodziny", lang="pl")
+            getattr(tb.store, "close", lambda: None)()
+        subprocess.run(["mount", "-o", "remount,ro", str(mountpoint)], check=True)
+        yield mountpoint
+    finally:
+        subprocess.run(["umount", "-l", str(mountpoint)], capture_output=True)
+
+
+@pytest.mark.parametrize("engine", ["json", "sqlite"])
+def test_a_store_on_a_read_only_file_system_is_read_and_writes_fail_in_one_line(
+        read_only_disk, tmp_path, monkeypatch, capsys, engine):
+    db = read_only_disk / f"tb.{engine}"
+    code, out, err = run(capsys, monkeypatch, db, ["lookup", "asystentowi rodziny"])
+    assert code == 0 and "asystent rodziny" in out, err
+    code, out, err = run(capsys, monkeypatch, db, ["export", str(tmp_path / "out.tsv")])
+    assert code == 0, err
+    code, out, err = run(capsys, monkeypatch, db, ["doctor"])
+    assert code == 0, out + err
+    for args in (["add", "--pl", "kurator"], ["delete", "k1"]):
+        code, _, err = run(capsys, monkeypatch, db, args)
+        assert code == 1
+        line, = err.strip().splitlines()
+        assert str(db) in line and "nothing was written" in line and "damaged" not in line

@@ -564,8 +564,10 @@ class SQLiteStore:
 
     def backup(self, destination: str | os.PathLike) -> None:
         """SQLite's online backup: consistent while others read and write."""
-        from termbase.fileio import atomic_path, share_like
+        from termbase.fileio import atomic_path, is_stream_target, share_like
 
+        if is_stream_target(destination):
+            return self._backup_into_stream(destination)
         with atomic_path(Path(destination)) as tmp:
             target = sqlite3.connect(str(tmp))
             try:
@@ -573,3 +575,21 @@ class SQLiteStore:
             finally:
                 target.close()
             share_like(tmp, self.path)
+
+    def _backup_into_stream(self, destination: str | os.PathLike) -> None:
+        """`-`, a FIFO or a device is written into, never replaced: the online backup goes
+        to a private temporary file first, whose bytes are then copied there."""
+        import shutil
+        import tempfile
+
+        from termbase.fileio import atomic_open
+
+        with tempfile.TemporaryDirectory(prefix="termbase-backup-") as scratch:
+            copy = Path(scratch) / self.path.name
+            target = sqlite3.connect(str(copy))
+            try:
+                self.conn.backup(target)
+            finally:
+                target.close()
+            with open(copy, "rb") as source, atomic_open(destination, "wb") as out:
+                shutil.copyfileobj(source, out, 1 << 20)

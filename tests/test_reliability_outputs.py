@@ -280,3 +280,57 @@ def test_a_store_with_a_long_legal_name_is_created_and_written(tmp_path, engine)
     assert [m.term for m in Termbase.open(db, seed=False).lookup("długiej nazwy", lang="pl")][:1] \
         == ["długa nazwa"]
     assert Termbase.open(db, seed=False, create=False).doctor().ok
+
+
+# --------------------------------- points 3, 8 and 13 on the SQLite engine's own files
+
+@pytest.mark.parametrize("suffix", ["", "-wal", "-shm"])
+@pytest.mark.parametrize("command", ["export", "rejects"])
+def test_sqlite_outputs_onto_the_store_files_are_refused(sqlite_tb, tmp_path, capsys, suffix,
+                                                         command):
+    sqlite_tb.lookup("gmina", lang="pl")  # the -wal and -shm files exist while it is open
+    target = Path(sqlite_tb.store.location + suffix)
+    data = tmp_path / "in.tsv"
+    data.write_text("pl\tlt\nopiekun\tglobėjas\n\t\n", encoding="utf-8")
+    args = ["export", str(target), "--format", "tsv"] if command == "export" else \
+        ["import", str(data), "--skip-invalid", "--rejects", str(target)]
+    code, _, err = run(capsys, *args)
+    assert code == 1 and "refusing" in err, err
+    assert Termbase.open(sqlite_tb.store.location, seed=False).stats().concepts == 1
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+def test_sqlite_db_at_a_fifo_is_refused_at_once(tmp_path, capsys, monkeypatch):
+    fifo = tmp_path / "store.sqlite"
+    os.mkfifo(fifo)
+    monkeypatch.setenv("TERMBASE_DB", str(fifo))
+    code, _, err = run(capsys, "stats")
+    assert code == 1 and "not a regular file" in err
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_backup_into_a_fifo_writes_into_it(tmp_path, engine, monkeypatch, capsys):
+    import subprocess
+
+    db = tmp_path / f"tb.{engine}"
+    tb = Termbase.open(db, seed=False)
+    tb.add(Concept(terms=[Term("pl", "gmina")]))
+    getattr(tb.store, "close", lambda: None)()
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received = tmp_path / "received"
+    reader = subprocess.Popen(["sh", "-c", f"cat '{fifo}' > '{received}'"])
+    try:
+        monkeypatch.setenv("TERMBASE_DB", str(db))
+        code, _, err = run(capsys, "backup", str(fifo))
+        reader.wait(timeout=30)
+    finally:
+        reader.kill()
+    assert code == 0, err
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode), "the FIFO was replaced by a regular file"
+    copy = tmp_path / f"copy.{engine}"
+    copy.write_bytes(received.read_bytes())
+    assert [c.terms[0].text for c in Termbase.open(copy, seed=False).store.concepts()] == \
+        ["gmina"]

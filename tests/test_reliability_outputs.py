@@ -334,3 +334,46 @@ def test_a_backup_into_a_fifo_writes_into_it(tmp_path, engine, monkeypatch, caps
     copy.write_bytes(received.read_bytes())
     assert [c.terms[0].text for c in Termbase.open(copy, seed=False).store.concepts()] == \
         ["gmina"]
+
+
+# --------------------------------------------- damaged SQLite stores (the point-12 class)
+
+SQLITE_DAMAGES = {
+    "truncated": lambda data: data[:len(data) // 3],
+    "zeroed header": lambda data: b"\0" * 100 + data[100:],
+    "garbage": lambda data: b"not a database at all " * 200,
+    "pages overwritten": lambda data: data[:4096] + b"\xff" * (len(data) - 4096),
+    "empty": lambda data: b"",
+}
+
+
+@pytest.mark.parametrize("damage", sorted(SQLITE_DAMAGES))
+def test_a_damaged_sqlite_store_gives_one_line_everywhere_and_repair_changes_nothing(
+        tmp_path, monkeypatch, capsys, damage):
+    db = tmp_path / "tb.sqlite"
+    tb = Termbase.open(db, seed=False)
+    with tb.store.transaction("setup") as tx:
+        for i in range(200):
+            tx.add(Concept(terms=[Term("pl", f"świadczenie {i}")]))
+    tb.store.close()
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA journal_mode=DELETE")  # one self-contained file to damage
+    conn.close()
+    db.write_bytes(SQLITE_DAMAGES[damage](db.read_bytes()))
+    damaged = db.read_bytes()
+    monkeypatch.setenv("TERMBASE_DB", str(db))
+    for args in (["lookup", "świadczenie 5"], ["add", "--pl", "nowy"], ["stats"],
+                 ["export", str(tmp_path / "out.tsv")], ["doctor", "--repair"]):
+        code = main(args)
+        out, err = capsys.readouterr()
+        assert "internal error" not in err and "Traceback" not in err, f"{args}: {err}"
+        if args[0] == "doctor" and damage != "empty":
+            assert code == 1, out + err
+        elif code == 0:  # an empty file is a store not yet created: it is created
+            assert damage == "empty", f"{args}: exit 0 on a damaged store"
+            continue
+        else:
+            line, = err.strip().splitlines()
+            assert str(db) in line, f"{args}: {line}"
+        if damage != "empty":  # (opening switches it to WAL: only the 100-byte header)
+            assert db.read_bytes()[100:] == damaged[100:], f"{args} changed the damaged file"

@@ -17,6 +17,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from storefiles import sqlite_store_in_one_file
 
 from termbase import Termbase
 from termbase.model import Concept, Term
@@ -122,14 +123,8 @@ def test_an_index_damaged_inside_its_data_pages_is_rebuilt_not_an_internal_error
 
 
 def test_an_sqlite_store_damaged_in_its_index_pages_is_one_clear_line(tmp_path, run_cli_process):
-    db = tmp_path / "tb.sqlite"
-    tb = Termbase.open(db, seed=False)
-    with tb.store.transaction("import") as tx:
-        for i in range(300):
-            tx.add(Concept(terms=[Term("pl", f"świadczenie numer {i}")]))
-    tb.store.close()
+    db = sqlite_store_in_one_file(tmp_path / "tb.sqlite", 300)
     conn = sqlite3.connect(db)
-    conn.execute("PRAGMA journal_mode=DELETE")
     page_size = conn.execute("PRAGMA page_size").fetchone()[0]
     roots = [root for name, root in conn.execute("SELECT name, rootpage FROM sqlite_master")
              if name in ("ix_terms_nkey", "ix_terms")]

@@ -5,7 +5,6 @@ engine simulated here."""
 
 from __future__ import annotations
 
-import errno
 import json
 import os
 import sqlite3
@@ -15,6 +14,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from storefiles import held_open_replace, sqlite_store_in_one_file
+from test_reliability_files import _as_windows, _without_posix
 
 from termbase import Termbase
 from termbase.cli import main
@@ -175,13 +176,6 @@ def test_copy_and_backup_show_file_names_escaped(tb, tmp_path, capsys):
 
 # ------------------------------------------------------- 18: Windows, on the SQLite engine
 
-def _as_windows(monkeypatch) -> None:
-    from termbase import fileio
-
-    monkeypatch.setattr(fileio, "is_windows", lambda: True, raising=False)
-    monkeypatch.setattr("time.sleep", lambda s: None)
-
-
 @pytest.fixture
 def sqlite_tb(tmp_path, monkeypatch) -> Termbase:
     monkeypatch.setenv("TERMBASE_SEED", "0")
@@ -194,14 +188,7 @@ def sqlite_tb(tmp_path, monkeypatch) -> Termbase:
 
 def test_windows_sqlite_backup_onto_a_file_held_open_is_retried(sqlite_tb, tmp_path,
                                                                 monkeypatch):
-    real, calls = os.replace, []
-
-    def replace(src, dst):
-        calls.append(dst)
-        if len(calls) <= 2:
-            raise PermissionError(errno.EACCES, "Access is denied", str(dst))
-        return real(src, dst)
-
+    replace, calls = held_open_replace(times=2)
     target = tmp_path / "held.sqlite"
     target.write_bytes(b"old")
     with monkeypatch.context() as windows:
@@ -215,9 +202,7 @@ def test_windows_sqlite_backup_onto_a_file_held_open_is_retried(sqlite_tb, tmp_p
 
 def test_windows_sqlite_backup_held_open_for_good_is_one_clear_line(sqlite_tb, tmp_path,
                                                                     monkeypatch, capsys):
-    def replace(src, dst):
-        raise PermissionError(errno.EACCES, "Access is denied", str(dst))
-
+    replace, _ = held_open_replace()
     target = tmp_path / "held.sqlite"
     target.write_bytes(b"old")
     with monkeypatch.context() as windows:
@@ -235,18 +220,8 @@ def test_windows_sqlite_engine_without_posix_calls(sqlite_tb, tmp_path, monkeypa
                                                    capsys):
     """No fchmod/fchown/chown, no O_DIRECTORY, directories cannot be opened: writing,
     looking up, backing up and copying into SQLite all work."""
-    real_open = os.open
-
-    def no_directories(path, flags, *args, **kwargs):
-        if os.path.isdir(path):
-            raise PermissionError(errno.EACCES, "Access is denied", str(path))
-        return real_open(path, flags, *args, **kwargs)
-
     with monkeypatch.context() as windows:
-        for name in ("fchmod", "fchown", "chown", "O_DIRECTORY"):
-            windows.delattr(os, name, raising=False)
-        windows.setattr(os, "open", no_directories)
-        _as_windows(windows)
+        _without_posix(windows)
         sqlite_tb.add(Concept(terms=[Term("pl", "okienny termin")]))
         assert run(capsys, "backup", str(tmp_path / "b.sqlite"))[0] == 0
         assert run(capsys, "copy", sqlite_tb.store.location, str(tmp_path / "c.json"))[0] == 0
@@ -350,19 +325,11 @@ SQLITE_DAMAGES = {
 @pytest.mark.parametrize("damage", sorted(SQLITE_DAMAGES))
 def test_a_damaged_sqlite_store_gives_one_line_everywhere_and_repair_changes_nothing(
         tmp_path, monkeypatch, capsys, damage):
-    db = tmp_path / "tb.sqlite"
-    tb = Termbase.open(db, seed=False)
-    with tb.store.transaction("setup") as tx:
-        for i in range(200):
-            tx.add(Concept(terms=[Term("pl", f"świadczenie {i}")]))
-    tb.store.close()
-    conn = sqlite3.connect(db)
-    conn.execute("PRAGMA journal_mode=DELETE")  # one self-contained file to damage
-    conn.close()
+    db = sqlite_store_in_one_file(tmp_path / "tb.sqlite", 200)
     db.write_bytes(SQLITE_DAMAGES[damage](db.read_bytes()))
     damaged = db.read_bytes()
     monkeypatch.setenv("TERMBASE_DB", str(db))
-    for args in (["lookup", "świadczenie 5"], ["add", "--pl", "nowy"], ["stats"],
+    for args in (["lookup", "świadczenie numer 5"], ["add", "--pl", "nowy"], ["stats"],
                  ["export", str(tmp_path / "out.tsv")], ["doctor", "--repair"]):
         code = main(args)
         out, err = capsys.readouterr()

@@ -59,25 +59,34 @@ def _mode_for(path: Path, like: Path | None = None) -> int:
 def share_like(target: str | os.PathLike, reference: str | os.PathLike | None,
                fd: int | None = None) -> None:
     """Give `target` the permission bits and group of `reference` (best effort: only the
-    owner may change them, and Windows has neither)."""
+    owner may change them, and Windows has neither). Only a regular file is changed, never
+    what a symbolic link points to: a link planted in a shared directory must not make
+    someone's own file take the store's mode and group."""
     if is_windows() or reference is None:
+        return
+    if fd is None:
+        try:
+            own = os.open(target, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
+                          | getattr(os, "O_NONBLOCK", 0))
+        except OSError:
+            return  # absent, unreadable or a symbolic link
+        try:
+            share_like(target, reference, own)
+        finally:
+            os.close(own)
         return
     try:
         ref = os.stat(reference)
     except OSError:
         return
     try:
-        current = os.fstat(fd) if fd is not None else os.stat(target)
+        current = os.fstat(fd)
+        if not stat.S_ISREG(current.st_mode):
+            return
         if stat.S_IMODE(current.st_mode) != stat.S_IMODE(ref.st_mode):
-            if fd is not None:
-                os.fchmod(fd, stat.S_IMODE(ref.st_mode))
-            else:
-                os.chmod(target, stat.S_IMODE(ref.st_mode))
-        if current.st_gid != ref.st_gid and hasattr(os, "chown"):
-            if fd is not None:
-                os.fchown(fd, -1, ref.st_gid)
-            else:
-                os.chown(target, -1, ref.st_gid)
+            os.fchmod(fd, stat.S_IMODE(ref.st_mode))
+        if current.st_gid != ref.st_gid:
+            os.fchown(fd, -1, ref.st_gid)
     except OSError:
         pass
 
@@ -226,18 +235,20 @@ def _failed(exc: OSError, path: Path) -> OSError:
 
 @contextmanager
 def atomic_open(path: str | os.PathLike, mode: str = "wb", encoding: str | None = None,
-                newline: str | None = None, like: str | os.PathLike | None = None
-                ) -> Iterator[IO]:
+                newline: str | None = None, like: str | os.PathLike | None = None,
+                follow_link: bool = True) -> Iterator[IO]:
     """Open a temporary file beside `path`; on success fsync it and rename it over `path`.
     On any exception the temporary file is removed and `path` is untouched. `like`: the
     file whose permissions and group the result takes (a store's sidecar takes the
-    store's). `-`, a FIFO or a character device is written into directly."""
-    if is_stream_target(path):
+    store's). `-`, a FIFO or a character device is written into directly. A symbolic link
+    at `path` is written through (a user's output) unless `follow_link` is false (a file
+    of the store, where a link can only have been planted): then the link is replaced."""
+    if follow_link and is_stream_target(path):
         with _stream_open(path, mode, encoding, newline) as handle:
             yield handle
         return
     path = Path(path)
-    if path.is_symlink():  # write the file it names, rather than replace the link
+    if follow_link and path.is_symlink():  # write the file it names, not the link
         path = Path(os.path.realpath(path))
     directory = path.parent or Path(".")
     remove_stale_temp_files(path)

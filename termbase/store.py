@@ -99,7 +99,7 @@ class AtomicJSONStorage(Storage):
     def refresh_backup(self) -> None:
         """Copy the store to its backup (atomically; the backup takes the store's mode)."""
         with open(self.path, "rb") as source, \
-                atomic_open(self.backup_path, like=self.path) as copy:
+                atomic_open(self.backup_path, like=self.path, follow_link=False) as copy:
             shutil.copyfileobj(source, copy, COPY_BUFFER)
 
     def close(self) -> None:

@@ -344,3 +344,36 @@ def test_a_damaged_sqlite_store_gives_one_line_everywhere_and_repair_changes_not
             assert str(db) in line, f"{args}: {line}"
         if damage != "empty":  # (opening switches it to WAL: only the 100-byte header)
             assert db.read_bytes()[100:] == damaged[100:], f"{args} changed the damaged file"
+
+
+# ----------------------------- links planted beside a store in a shared directory
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX links and modes")
+@pytest.mark.parametrize("planted", [".bak", ".lock"])
+def test_a_link_planted_as_a_store_file_never_changes_the_file_it_names(tmp_path, capsys,
+                                                                        monkeypatch, planted):
+    """A member of the group replaces the backup or the lock by a link to another user's
+    file (say, their shell profile): that user's next write must neither overwrite that
+    file nor give it the shared store's mode and group."""
+    db = tmp_path / "shared" / "tb.json"
+    db.parent.mkdir()
+    Termbase.open(db, seed=False).add(Concept(terms=[Term("pl", "gmina")]))
+    os.chmod(db, 0o666)
+    victim = tmp_path / "profile"
+    victim.write_text("# mine\n", encoding="utf-8")
+    os.chmod(victim, 0o600)
+    link = db.with_name(db.name + planted)
+    link.unlink()
+    link.symlink_to(victim)
+    monkeypatch.setenv("TERMBASE_DB", str(db))
+    code = main(["add", "--pl", "powiat"])
+    err = capsys.readouterr().err
+    assert victim.read_text(encoding="utf-8") == "# mine\n"
+    assert stat.S_IMODE(os.stat(victim).st_mode) == 0o600
+    if planted == ".bak":  # the link is replaced by a real backup
+        assert code == 0, err
+        assert not link.is_symlink() and link.read_bytes() == db.read_bytes()
+    else:  # the lock cannot be taken through a link: refused in one line
+        assert code == 1
+        line, = err.strip().splitlines()
+        assert "nothing was written" in line

@@ -205,6 +205,7 @@ def _keep_damaged(path: Path) -> Path:
                                (f"-{number}" if number > 1 else ""))
         if not os.path.lexists(aside):
             break
-    with open(path, "rb") as source, atomic_open(aside, like=path) as copy:
+    with open(path, "rb") as source, \
+            atomic_open(aside, like=path, follow_link=False) as copy:  # a name of ours
         shutil.copyfileobj(source, copy, 1 << 20)
     return aside

@@ -529,6 +529,13 @@ class SQLiteStore:
                 report["index"] = "current" if fresh else "stale (rebuilt on next use)"
             except disk.IndexDamaged:
                 report["index"] = "damaged (rebuilt on next use)"
+            foreign = disk.foreign_objects(self.conn, {"meta", "concepts", "memory",
+                                                       "changes", "changes_batch", "batches"})
+            if foreign:
+                report.setdefault("warnings", []).append(
+                    f"the database holds {', '.join(foreign[:5])}, which termbase never "
+                    "creates (a trigger runs with every write); remove them unless you "
+                    "added them on purpose")
         except (sqlite3.DatabaseError, StoreError) as exc:
             report["problems"].append(f"cannot be read: {exc}")
         report["ok"] = not report["problems"]

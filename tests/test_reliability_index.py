@@ -245,3 +245,40 @@ def test_a_planted_journal_beside_a_current_index_is_never_replayed(tb, tmp_path
     assert "ZŁY" not in answer_text(tb, "pracy socjalnej")
     assert fresh_top(tb, "pracy socjalnej") == ["praca socjalna"]
     assert fresh_top(tb, "kuratora") == ["kurator"]
+
+
+def test_a_trigger_added_to_an_sqlite_store_is_reported_not_rebuilt_around(tmp_path,
+                                                                           monkeypatch):
+    """A trigger or view someone added to an SQLite store (a database tool, a plugin) is
+    not the index's business: every lookup and write rebuilt the whole index because of
+    it, and doctor blamed the index. Now it is named in a warning; a trigger on the index
+    tables themselves still makes the index be rebuilt (which drops it)."""
+    from termbase.index import disk
+
+    db = tmp_path / "tb.sqlite"
+    tb = Termbase.open(db, seed=False)
+    tb.add(Concept(terms=[Term("pl", "gmina")]))
+    tb.store.close()
+    plant(db, "CREATE TABLE audit(x)",
+          "CREATE TRIGGER audit_t AFTER INSERT ON concepts BEGIN INSERT INTO audit VALUES(1);"
+          " END")
+    rebuilds = []
+    real = disk.rebuild
+    monkeypatch.setattr(disk, "rebuild", lambda *a, **k: (rebuilds.append(1), real(*a, **k)))
+    tb = Termbase.open(db, seed=False)
+    for i in range(3):
+        tb.add(Concept(terms=[Term("pl", f"powiat {i}")]))
+        assert [m.term for m in tb.lookup(f"powiat {i}", lang="pl")][:1] == [f"powiat {i}"]
+    assert rebuilds == []
+    report = tb.doctor()
+    assert report.index == "current"
+    assert any("trigger audit_t" in w for w in report.warnings), report.warnings
+    tb.store.close()
+    plant(db, "CREATE TRIGGER ix_t AFTER INSERT ON ix_terms BEGIN INSERT INTO audit VALUES(2);"
+              " END")
+    tb = Termbase.open(db, seed=False)
+    assert [m.term for m in tb.lookup("gmina", lang="pl")][:1] == ["gmina"]
+    assert rebuilds, "a trigger on the index tables must make the index be rebuilt"
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name='ix_t'").fetchone() == (0,)
+    conn.close()

@@ -108,14 +108,15 @@ _EXPECTED_OBJECTS: frozenset | None = None
 
 def verify_schema(conn: sqlite3.Connection, alone: bool = False) -> None:
     """Raise IndexDamaged unless the ix_ objects are exactly ours (same statements, so no
-    altered column, generated column or CHECK can run or answer anything), in this format,
-    and the database has no trigger or view. `alone`: a file that must hold nothing else
-    (the sidecar of a TinyDB store)."""
+    altered column, generated column, CHECK, trigger or view on them can run or answer
+    anything), in this format. `alone`: a file that must hold nothing else (the sidecar
+    of a TinyDB store). In an SQLite store, objects of other tables are the store's
+    business (`foreign_objects`), not a reason to rebuild the index on every use."""
     try:
         rows = set(conn.execute(
             "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE ?"
-            " OR name LIKE 'ix\\_%' ESCAPE '\\' OR tbl_name LIKE 'ix\\_%' ESCAPE '\\'"
-            " OR type NOT IN ('table', 'index')", (alone,)).fetchall())
+            " OR name LIKE 'ix\\_%' ESCAPE '\\' OR tbl_name LIKE 'ix\\_%' ESCAPE '\\'",
+            (alone,)).fetchall())
         if any(kind not in ("table", "index") for kind, *_ in rows):
             raise IndexDamaged("unexpected triggers, views or other objects")
         if rows != _expected_objects():
@@ -125,6 +126,16 @@ def verify_schema(conn: sqlite3.Connection, alone: bool = False) -> None:
         raise IndexDamaged(str(exc)) from None
     if row is None or row[0] != str(INDEX_FORMAT):
         raise IndexDamaged("index of another format")
+
+
+def foreign_objects(conn: sqlite3.Connection, own_tables: set[str]) -> list[str]:
+    """Triggers, views and tables in a store that termbase never creates (a trigger runs
+    with every write): "trigger audit_t", ..."""
+    rows = conn.execute("SELECT type, name, tbl_name FROM sqlite_master WHERE name NOT LIKE"
+                        " 'sqlite\\_%' ESCAPE '\\'").fetchall()
+    own = own_tables | {name for _, name, _, _ in _expected_objects()}
+    return sorted(f"{kind} {name}" for kind, name, table in rows
+                  if kind in ("trigger", "view") or (name not in own and table not in own))
 
 
 def get_state(conn: sqlite3.Connection) -> str | None:

@@ -15,6 +15,7 @@ import json
 import os
 import sqlite3
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -24,6 +25,7 @@ from termbase.index import disk
 from termbase.transaction import (SCHEMA_VERSION, Transaction, current_user, new_batch_id)
 
 LOCK_TIMEOUT_MS = 30_000
+OPEN_RETRY_DELAYS_S = (0.05, 0.1, 0.2, 0.4, 0.8, 1.6)
 SCHEMA = [
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS concepts(id TEXT PRIMARY KEY, doc TEXT NOT NULL)",
@@ -206,19 +208,35 @@ class SQLiteStore:
         if self.path.exists() and not self.path.is_file():
             raise StoreError(f"{self.path} is not a regular file")
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        for delay in OPEN_RETRY_DELAYS_S + (None,):
+            try:
+                conn = self._open_wal()
+                break
+            except sqlite3.DatabaseError as exc:
+                # SQLITE_PROTOCOL: another process is recovering the log right now (one
+                # was killed); the busy timeout does not cover it, a short wait does
+                if delay is not None and getattr(exc, "sqlite_errorname", "") == \
+                        "SQLITE_PROTOCOL":
+                    time.sleep(delay)
+                    continue
+                if self.path.is_file() and _on_read_only_file_system(self.path):
+                    return self._connect_immutable()
+                raise self._failure(exc, "open") from None
+        self._share_journals()
+        return conn
+
+    def _open_wal(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(str(self.path), isolation_level=None,
+                               timeout=LOCK_TIMEOUT_MS / 1000, check_same_thread=False)
         try:
-            conn = sqlite3.connect(str(self.path), isolation_level=None,
-                                   timeout=LOCK_TIMEOUT_MS / 1000, check_same_thread=False)
             conn.execute("PRAGMA trusted_schema=OFF")
             conn.execute(f"PRAGMA busy_timeout={LOCK_TIMEOUT_MS}")
             mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
             conn.execute("PRAGMA synchronous=FULL" if mode != "wal" else
                          "PRAGMA synchronous=NORMAL")
-        except sqlite3.DatabaseError as exc:
-            if self.path.is_file() and _on_read_only_file_system(self.path):
-                return self._connect_immutable()
-            raise self._failure(exc, "open") from None
-        self._share_journals()
+        except BaseException:
+            conn.close()
+            raise
         return conn
 
     def _connect_immutable(self) -> sqlite3.Connection:

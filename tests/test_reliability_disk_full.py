@@ -278,3 +278,30 @@ def test_a_store_on_a_read_only_file_system_is_read_and_writes_fail_in_one_line(
         assert code == 1
         line, = err.strip().splitlines()
         assert str(db) in line and "nothing was written" in line and "damaged" not in line
+
+
+def test_sqlite_open_during_another_process_s_log_recovery_is_retried(tmp_path, monkeypatch,
+                                                                      capsys):
+    """SQLite answers SQLITE_PROTOCOL ("locking protocol") to an open that races another
+    process recovering the write-ahead log (one was just killed, seen under load by the
+    concurrency suite); the busy timeout does not cover it. The open is retried."""
+    db = tmp_path / "tb.sqlite"
+    make_store(db)
+    failures = []
+
+    class Connection(sqlite3.Connection):
+        def execute(self, sql, *args):
+            if sql.startswith("PRAGMA journal_mode") and len(failures) < 2:
+                failures.append(sql)
+                exc = sqlite3.OperationalError("locking protocol")
+                exc.sqlite_errorname, exc.sqlite_errorcode = "SQLITE_PROTOCOL", 15
+                raise exc
+            return super().execute(sql, *args)
+
+    real = sqlite3.connect
+    monkeypatch.setattr(sqlite3, "connect",
+                        lambda *a, **k: real(*a, **{"factory": Connection, **k}))
+    monkeypatch.setattr("time.sleep", lambda s: None)
+    code, out, err = run(capsys, monkeypatch, db, ["lookup", "asystenta rodziny"])
+    assert code == 0 and "asystent rodziny" in out, err
+    assert len(failures) == 2

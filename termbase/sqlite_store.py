@@ -273,11 +273,22 @@ class SQLiteStore:
     def _share_journals(self) -> None:
         """SQLite gives its -wal and -shm files the database's mode but the creating
         user's group: in a shared directory they take the store's group too, or the next
-        member could not open the database."""
-        from termbase.fileio import share_like
-
+        member could not open the database. Changed by name, without following a link and
+        without opening them: closing any descriptor of a file drops this process's
+        POSIX locks on it, and SQLite's locks on -shm are what keeps the log consistent."""
+        if os.name == "nt" or not hasattr(os, "lchown"):
+            return
+        try:
+            group = os.stat(self.path).st_gid
+        except OSError:
+            return
         for suffix in ("-wal", "-shm"):
-            share_like(self.path.with_name(self.path.name + suffix), self.path)
+            journal = self.path.with_name(self.path.name + suffix)
+            try:
+                if os.lstat(journal).st_gid != group:
+                    os.lchown(journal, -1, group)
+            except OSError:
+                pass  # absent, or not ours to change
 
     def close(self) -> None:
         conn = getattr(self._local, "conn", None)

@@ -377,3 +377,31 @@ def test_a_link_planted_as_a_store_file_never_changes_the_file_it_names(tmp_path
         assert code == 1
         line, = err.strip().splitlines()
         assert "nothing was written" in line
+
+
+def test_sqlite_readers_are_served_while_another_process_holds_the_write_lock(tmp_path):
+    """WAL's promise: readers never wait for the writer. (Opening and closing a descriptor
+    of -shm, to fix its group, silently dropped the writer process's locks on it, and every
+    other process then got "locking protocol".)"""
+    import subprocess
+    import sys
+
+    db = tmp_path / "tb.sqlite"
+    tb = Termbase.open(db, seed=False)
+    tb.add(Concept(terms=[Term("pl", "gmina"), Term("lt", "savivaldybė")]))
+    tb.store.close()
+    root = Path(__file__).resolve().parents[1]
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time\nsys.path.insert(0, sys.argv[2])\n"
+         "from termbase.engines import open_store\n"
+         "with open_store(sys.argv[1]).transaction('holder'):\n"
+         "    print('locked', flush=True)\n    time.sleep(600)\n", str(db), str(root)],
+        stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        reader = Termbase.open(db, seed=False)
+        assert [m.term for m in reader.lookup("gminie", lang="pl")][:1] == ["gmina"]
+        assert reader.stats().concepts == 1
+    finally:
+        holder.kill()
+        holder.wait()

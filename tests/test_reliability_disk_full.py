@@ -282,9 +282,9 @@ def test_a_store_on_a_read_only_file_system_is_read_and_writes_fail_in_one_line(
 
 def test_sqlite_open_during_another_process_s_log_recovery_is_retried(tmp_path, monkeypatch,
                                                                       capsys):
-    """SQLite answers SQLITE_PROTOCOL ("locking protocol") to an open that races another
-    process recovering the write-ahead log (one was just killed, seen under load by the
-    concurrency suite); the busy timeout does not cover it. The open is retried."""
+    """SQLite may answer SQLITE_PROTOCOL ("locking protocol") to an open that races
+    another process recovering the write-ahead log (one was just killed); the busy timeout
+    does not cover it. The open is retried a few times before giving up."""
     db = tmp_path / "tb.sqlite"
     make_store(db)
     failures = []

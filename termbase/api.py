@@ -11,7 +11,6 @@ its message is written to be shown as it is.
 
 from __future__ import annotations
 
-import functools
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
@@ -59,16 +58,6 @@ def format_names(writable: bool = False) -> list[str]:
     from termbase.formats import format_names as names
 
     return names(writable)
-
-
-def _one_snapshot(method):
-    """Run a read of the index in one snapshot of it, so that a commit by another process
-    between its queries cannot mix two versions (or point at a term just deleted)."""
-    @functools.wraps(method)
-    def read(self, *args, **kwargs):
-        with self.index.snapshot():
-            return method(self, *args, **kwargs)
-    return read
 
 
 def _of_subject(index, hits: list, subject: str) -> list:
@@ -140,6 +129,12 @@ class Termbase:
         self._index = self.store.open_index()
         return self._index
 
+    def _indexed(self, use):
+        """`use(self.index)`, surviving an index file found damaged mid-query."""
+        from termbase.index.guard import with_index
+
+        return with_index(self, use)
+
     def rebuild_index(self, progress: Progress | None = None) -> "DiskIndex":
         """Rebuild the search index from the store (it is kept current by every write and
         repaired when found stale, so this is for doubt, not for routine).
@@ -164,7 +159,6 @@ class Termbase:
         return ReindexResult(terms=index.term_count(), concepts=self.store.counts()["concepts"])
 
     # -- reading -------------------------------------------------------------------------
-    @_one_snapshot
     def lookup(self, query: str, lang: str | None = None, to: Iterable[str] | None = None,
                limit: int = 10, fuzzy: bool = True, variant: str | None = None,
                subject: str | None = None) -> list[Match]:
@@ -187,12 +181,13 @@ class Termbase:
             raise ValidationError("the limit must be at least 1")
         langs = [check_lang(lang)] if lang else None
         targets = [check_lang(t) for t in to] if to else None
-        index = self.index
-        self._holds(targets or [])
-        hits = search(index, query, langs, fuzzy)
-        if subject:
-            hits = _of_subject(index, hits, subject)
-        return rank(index, hits, targets, limit, parse_variant(variant))
+        def answer(index):
+            self._holds(targets or [])
+            hits = search(index, query, langs, fuzzy)
+            if subject:
+                hits = _of_subject(index, hits, subject)
+            return rank(index, hits, targets, limit, parse_variant(variant))
+        return self._indexed(answer)
 
     def _holds(self, langs: Iterable[str], memory: bool = False) -> None:
         """A language the termbase has no term in is most often a slip (--to de for
@@ -263,7 +258,6 @@ class Termbase:
                      glossary_hint=self.glossary_hint())
 
     # -- translating ---------------------------------------------------------------------
-    @_one_snapshot
     def suggest(self, segment: str, source_lang: str, target_lang: str, *, memory: int = 5,
                 min_score: float = 50.0, variant: str | None = None,
                 subject: str | None = None) -> "Suggestion":
@@ -279,14 +273,14 @@ class Termbase:
         if has_control_chars(segment, allow_newlines=True):
             raise ValidationError("the segment contains control characters")
         self._holds([source_lang, target_lang], memory=memory > 0)
-        found = suggest(self.index, segment, source_lang, target_lang, memory, min_score,
-                        parse_variant(variant), subject)
+        found = self._indexed(lambda index: suggest(index, segment, source_lang, target_lang,
+                                                    memory, min_score, parse_variant(variant),
+                                                    subject))
         return Suggestion(segment=found["segment"], source_lang=found["from"],
                           target_lang=found["to"],
                           terms=[TermHit.from_json(hit) for hit in found["terms"]],
                           memory=[MemoryHit(**hit) for hit in found["memory"]])
 
-    @_one_snapshot
     def check(self, file: "FileArg", source_lang: str, target_lang: str, *,
               name: str | None = None, variant: str | None = None,
               accept: "Path | str | None" = None,
@@ -308,8 +302,8 @@ class Termbase:
         variant = parse_variant(variant)
         accepted = AcceptList.load(Path(accept)) if accept else None
         with readable_path(file, name) as path:
-            found = check_file(self.index, path, source_lang, target_lang, variant, accepted,
-                               ignore_provisional)
+            found = self._indexed(lambda index: check_file(
+                index, path, source_lang, target_lang, variant, accepted, ignore_provisional))
         if is_stream(file):
             found["file"] = stream_name(file, name)
         return CheckReport(file=found["file"], source_lang=found["from"],
@@ -324,7 +318,6 @@ class Termbase:
 
         write_report(report, Path(path))
 
-    @_one_snapshot
     def concordance(self, phrase: str, lang: str, *, to: str | None = None,
                     limit: int = 20) -> ConcordanceResult:
         """Memory segments in `lang` containing `phrase` in any inflected form, with their
@@ -334,7 +327,7 @@ class Termbase:
 
         if to:
             check_lang(to)
-        found = concordance(self.index, phrase, lang, to, limit)
+        found = self._indexed(lambda index: concordance(index, phrase, lang, to, limit))
         return ConcordanceResult(query=phrase, lang=check_lang(lang),
                                  results=[ConcordanceHit(**hit) for hit in found])
 
@@ -523,7 +516,8 @@ class Termbase:
 
         lang = check_lang(lang)
         passages = read_all(files, lang, encoding)
-        extraction = extract_passages(passages, lang, self.index, min_freq, progress)
+        extraction = self._indexed(
+            lambda index: extract_passages(passages, lang, index, min_freq, progress))
         return ExtractResult.of(extraction, lang, [str(f) for f in files], top, new_only)
 
     def align(self, files: Sequence[str | Path], source_lang: str, target_lang: str, *,
@@ -542,7 +536,8 @@ class Termbase:
             raise ValidationError("the source and target language are the same")
         pairs = read_segment_pairs([Path(f) for f in files], source_lang, target_lang,
                                    encoding)
-        proposals = align(pairs, source_lang, target_lang, self.index, min_cooc, progress)
+        proposals = self._indexed(
+            lambda index: align(pairs, source_lang, target_lang, index, min_cooc, progress))
         return AlignResult(source_lang=source_lang, target_lang=target_lang,
                            segments=len(pairs), proposals=proposals[:top] if top else proposals)
 
@@ -633,7 +628,7 @@ class Termbase:
         from termbase.results import DoctorReport
 
         report = DoctorReport.from_dict(doctor.repair(self.store) if repair
-                                        else doctor.diagnose(self.store))
+                                        else doctor.check(self.store))
         if (report.ok or (report.after and report.after.ok)) and self.store.exists():
             report.glossary_hint = self.glossary_hint()
         return report
@@ -641,9 +636,10 @@ class Termbase:
     def backup(self, file: str | Path) -> dict:
         """Write a consistent copy of the store to `file` while others may keep working
         (SQLite's online backup; a copy under the lock for TinyDB)."""
+        from termbase.sidecars import refuse_store_file
+
         target = Path(file)
-        if target.exists() and target.resolve() == Path(self.store.location).resolve():
-            raise StoreError("the backup file cannot be the store itself")
+        refuse_store_file(target, Path(self.store.location), "backup")
         self.store.backup(target)
         return {"store": self.store.location, "backup": str(target),
                 "engine": self.store.engine}

@@ -17,9 +17,11 @@ import filecmp
 import itertools
 import os
 import shutil
+from contextlib import ExitStack
 from pathlib import Path
 
-from termbase.fileio import atomic_open, atomic_write_bytes
+from termbase.fileio import atomic_open, atomic_write_bytes, temp_prefix
+from termbase.errors import StoreLocked
 from termbase.model import Concept, ValidationError
 from termbase.store import AtomicJSONStorage, Store, StoreError, backup_path, shape_problem
 
@@ -88,6 +90,22 @@ def diagnose(store: Store) -> dict:
     return report
 
 
+def check(store) -> dict:
+    """`diagnose` under the store lock, so a write in progress (store renamed, backup not
+    yet) is not reported as a stale backup. Where no lock can be taken (a read-only
+    directory: nothing can be writing there) the check runs without it."""
+    if store.engine != "tinydb":
+        return store.diagnose()  # one read transaction: a consistent snapshot
+    with ExitStack() as held:
+        try:
+            held.enter_context(store.locked())
+        except StoreLocked:
+            raise
+        except (OSError, StoreError):  # cannot create the lock file: nobody writes here
+            pass
+        return diagnose(store)
+
+
 def index_health(store) -> str:
     """"current", "stale (rebuilt on next use)", "absent" or "damaged (rebuilt on next
     use)": a stale or damaged index is never used, so this is information, not a problem."""
@@ -107,10 +125,11 @@ def _backup_is_stale(store_path: Path, backup: Path) -> bool:
 def _leftovers(store: Store) -> list[Path]:
     """Temporary files of writes that were killed before their rename (of the store, its
     backup, its index file and the damaged copies kept by a repair)."""
-    names = [store.path.name, backup_path(store.path).name,
-             store.index_path.name, f"{store.path.name}.damaged-"]
-    return sorted(p for p in store.path.parent.glob(f".{store.path.name}*.tmp")
-                  if any(p.name.startswith(f".{name}") for name in names))
+    prefixes = [temp_prefix(path) for path in (store.path, backup_path(store.path),
+                                               store.index_path)]
+    prefixes.append(f".{store.path.name}.damaged-")
+    return sorted(p for p in store.path.parent.glob(".*.tmp")
+                  if any(p.name.startswith(prefix) for prefix in prefixes))
 
 
 def remove_leftovers(store: Store) -> list[str]:
@@ -186,6 +205,7 @@ def _keep_damaged(path: Path) -> Path:
                                (f"-{number}" if number > 1 else ""))
         if not os.path.lexists(aside):
             break
-    with open(path, "rb") as source, atomic_open(aside, like=path) as copy:
+    with open(path, "rb") as source, \
+            atomic_open(aside, like=path, follow_link=False) as copy:  # a name of ours
         shutil.copyfileobj(source, copy, 1 << 20)
     return aside

@@ -137,7 +137,7 @@ def purge(store, text: str, dry_run: bool = False) -> PurgeReport:
                           "concepts_changed": report.concepts_changed,
                           "log_entries_changed": report.log_entries_changed,
                           "irreversible": True}
-    if not dry_run and (report.affected or report.log_entries_changed):
+    if not dry_run:  # even when nothing was left: it completes an interrupted purge
         store.after_purge()
     return report
 

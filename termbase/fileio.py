@@ -67,25 +67,34 @@ def _mode_for(path: Path, like: Path | None = None) -> int:
 def share_like(target: str | os.PathLike, reference: str | os.PathLike | None,
                fd: int | None = None) -> None:
     """Give `target` the permission bits and group of `reference` (best effort: only the
-    owner may change them, and Windows has neither)."""
+    owner may change them, and Windows has neither). Only a regular file is changed, never
+    what a symbolic link points to: a link planted in a shared directory must not make
+    someone's own file take the store's mode and group."""
     if is_windows() or reference is None:
+        return
+    if fd is None:
+        try:
+            own = os.open(target, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
+                          | getattr(os, "O_NONBLOCK", 0))
+        except OSError:
+            return  # absent, unreadable or a symbolic link
+        try:
+            share_like(target, reference, own)
+        finally:
+            os.close(own)
         return
     try:
         ref = os.stat(reference)
     except OSError:
         return
     try:
-        current = os.fstat(fd) if fd is not None else os.stat(target)
+        current = os.fstat(fd)
+        if not stat.S_ISREG(current.st_mode):
+            return
         if stat.S_IMODE(current.st_mode) != stat.S_IMODE(ref.st_mode):
-            if fd is not None:
-                os.fchmod(fd, stat.S_IMODE(ref.st_mode))
-            else:
-                os.chmod(target, stat.S_IMODE(ref.st_mode))
-        if current.st_gid != ref.st_gid and hasattr(os, "chown"):
-            if fd is not None:
-                os.fchown(fd, -1, ref.st_gid)
-            else:
-                os.chown(target, -1, ref.st_gid)
+            os.fchmod(fd, stat.S_IMODE(ref.st_mode))
+        if current.st_gid != ref.st_gid:
+            os.fchown(fd, -1, ref.st_gid)
     except OSError:
         pass
 
@@ -140,8 +149,26 @@ def _stream_open(path: str | os.PathLike, mode: str, encoding: str | None,
         text.detach()  # standard output stays open for the rest of the run
 
 
+# A temporary name adds about 55 bytes to the target's; file names stop at 255 bytes, so a
+# long target name (legal in itself) is shortened in its temporary names, keeping a hash
+# of the whole so two long names never share temporary files.
+TEMP_NAME_MAX_BYTES = 160
+
+
 def temp_prefix(path: Path) -> str:
-    return f".{path.name}."
+    name = path.name
+    if len(name.encode("utf-8")) > TEMP_NAME_MAX_BYTES:
+        import hashlib
+
+        digest = hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:10]
+        name = name.encode("utf-8", "surrogateescape")[:TEMP_NAME_MAX_BYTES - 12] \
+            .decode("utf-8", "ignore") + f"~{digest}"
+    return f".{name}."
+
+
+def own_temp_prefix(path: Path) -> str:
+    """The prefix of this process's temporary files beside `path`."""
+    return _own_temp_prefix(path)
 
 
 def _own_temp_prefix(path: Path) -> str:
@@ -216,18 +243,20 @@ def _failed(exc: OSError, path: Path) -> OSError:
 
 @contextmanager
 def atomic_open(path: str | os.PathLike, mode: str = "wb", encoding: str | None = None,
-                newline: str | None = None, like: str | os.PathLike | None = None
-                ) -> Iterator[IO]:
+                newline: str | None = None, like: str | os.PathLike | None = None,
+                follow_link: bool = True) -> Iterator[IO]:
     """Open a temporary file beside `path`; on success fsync it and rename it over `path`.
     On any exception the temporary file is removed and `path` is untouched. `like`: the
     file whose permissions and group the result takes (a store's sidecar takes the
-    store's). `-`, a FIFO or a character device is written into directly."""
-    if is_stream_target(path):
+    store's). `-`, a FIFO or a character device is written into directly. A symbolic link
+    at `path` is written through (a user's output) unless `follow_link` is false (a file
+    of the store, where a link can only have been planted): then the link is replaced."""
+    if follow_link and is_stream_target(path):
         with _stream_open(path, mode, encoding, newline) as handle:
             yield handle
         return
     path = Path(path)
-    if path.is_symlink():  # write the file it names, rather than replace the link
+    if follow_link and path.is_symlink():  # write the file it names, not the link
         path = Path(os.path.realpath(path))
     directory = path.parent or Path(".")
     remove_stale_temp_files(path)
@@ -280,15 +309,24 @@ def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
     """A temporary path beside `path` for a tool that writes a file by name (SQLite's
     backup); renamed over `path` when the block succeeds, removed when it fails."""
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    remove_stale_temp_files(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=_own_temp_prefix(path), suffix=".tmp",
+                                   dir=path.parent or ".")
+    except OSError as exc:
+        raise _failed(exc, path) from None
     os.close(fd)
     try:
         yield Path(tmp)
         with open(tmp, "rb+") as handle:
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        replace_file(tmp, path)  # on Windows: retried while another program holds it
+    except OSError as exc:
+        _discard(tmp)
+        if exc.filename not in (None, tmp, str(path)):
+            raise
+        raise _failed(exc, path) from None
     except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        _discard(tmp)
         raise
     _fsync_dir(path.parent)

@@ -9,6 +9,7 @@ store. A path that does not exist yet is compared by its resolved name.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from termbase.fileio import is_stream_target
@@ -51,3 +52,18 @@ def refuse_store_file(target: str | os.PathLike, store_path: Path, what: str = "
         if _same(target, path):
             raise StoreError(f"refusing to write the {what} to {target}: it is {role} "
                              f"({path}); choose another file name")
+    _refuse_read_only(target, what)
+
+
+def _refuse_read_only(target: Path, what: str) -> None:
+    """A file its owner made read-only is kept, not replaced by a rename (which the
+    directory's permissions would allow): that is what read-only means to a user."""
+    try:
+        info = os.stat(target)
+    except OSError:
+        return
+    if not stat.S_ISREG(info.st_mode):
+        return
+    if not info.st_mode & 0o222 or not os.access(target, os.W_OK):
+        raise StoreError(f"refusing to write the {what} to {target}: the file is read-only "
+                         "(make it writable or choose another file name); nothing was written")

@@ -15,6 +15,7 @@ import json
 import os
 import sqlite3
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -25,6 +26,7 @@ from termbase.text.display import for_terminal
 from termbase.transaction import (SCHEMA_VERSION, Transaction, current_user, new_batch_id)
 
 LOCK_TIMEOUT_MS = 30_000
+OPEN_RETRY_DELAYS_S = (0.05, 0.1, 0.2, 0.4, 0.8, 1.6)
 SCHEMA = [
     "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE IF NOT EXISTS concepts(id TEXT PRIMARY KEY, doc TEXT NOT NULL)",
@@ -173,6 +175,13 @@ class _Log:
         return count
 
 
+def _on_read_only_file_system(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path.parent).f_flag & os.ST_RDONLY)
+    except (AttributeError, OSError):  # no statvfs (Windows)
+        return False
+
+
 def sqlite_path(location: str) -> Path:
     """`sqlite:///path` or a plain path."""
     if location.startswith("sqlite:///"):
@@ -180,6 +189,15 @@ def sqlite_path(location: str) -> Path:
     if location.startswith("sqlite://"):
         return Path(location[len("sqlite://"):])
     return Path(location)
+
+
+STORE_TABLES = frozenset({"meta", "concepts", "memory", "changes", "changes_batch",
+                          "batches"})
+
+
+def _triggers(conn: sqlite3.Connection) -> list[str]:
+    return [row[0] for row in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type='trigger' ORDER BY name")]
 
 
 class SQLiteStore:
@@ -218,19 +236,88 @@ class SQLiteStore:
         if self.path.exists() and not self.path.is_file():
             raise StoreError(f"{self.path} is not a regular file")
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        for delay in OPEN_RETRY_DELAYS_S + (None,):
+            try:
+                conn = self._open_wal()
+                break
+            except sqlite3.DatabaseError as exc:
+                # SQLITE_PROTOCOL: another process is recovering the log right now (one
+                # was killed); the busy timeout does not cover it, a short wait does
+                if delay is not None and getattr(exc, "sqlite_errorname", "") == \
+                        "SQLITE_PROTOCOL":
+                    time.sleep(delay)
+                    continue
+                if self.path.is_file() and _on_read_only_file_system(self.path):
+                    return self._connect_immutable()
+                raise self._failure(exc, "open") from None
+        self._share_journals()
+        return conn
+
+    def _open_wal(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(str(self.path), isolation_level=None,
+                               timeout=LOCK_TIMEOUT_MS / 1000, check_same_thread=False)
         try:
-            conn = sqlite3.connect(str(self.path), isolation_level=None,
-                                   timeout=LOCK_TIMEOUT_MS / 1000, check_same_thread=False)
             conn.execute("PRAGMA trusted_schema=OFF")
             conn.execute(f"PRAGMA busy_timeout={LOCK_TIMEOUT_MS}")
             conn.execute("PRAGMA journal_mode=WAL")
             # FULL under WAL too: a commit is on disk when the command says so, as the
             # TinyDB store's fsync promises (NORMAL could lose the last commits to a power cut)
             conn.execute("PRAGMA synchronous=FULL")
-        except sqlite3.DatabaseError as exc:
-            raise StoreDamaged(f"termbase file {self.path} is damaged or not a termbase "
-                               f"database ({exc})") from None
+        except BaseException:
+            conn.close()
+            raise
         return conn
+
+    def _connect_immutable(self) -> sqlite3.Connection:
+        """A store on a read-only file system (a published glossary on a read-only share,
+        a mounted image): WAL mode cannot create its -shm file there, but nobody can be
+        writing, so the file is read as immutable. Writes fail as read-only."""
+        from urllib.parse import quote
+
+        try:
+            conn = sqlite3.connect(f"file:{quote(self.path.absolute().as_posix())}"
+                                   "?mode=ro&immutable=1", uri=True, isolation_level=None,
+                                   check_same_thread=False)
+            conn.execute("PRAGMA trusted_schema=OFF")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise self._failure(exc, "open") from None
+        return conn
+
+    def _failure(self, exc: sqlite3.Error, doing: str) -> StoreError:
+        """The error as the user should see it: a damaged file only when SQLite says so; a
+        full disk, an I/O error or a read-only place is not damage, and nothing changed."""
+        name = getattr(exc, "sqlite_errorname", "")
+        if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+            return StoreDamaged(f"termbase file {self.path} is damaged or not a termbase "
+                                f"database ({exc})")
+        if name.startswith("SQLITE_BUSY"):
+            return StoreLocked(f"{self.path} is locked by another termbase process ({exc}); "
+                               "try again when it has finished")
+        hint = " (is the disk full?)" if name.startswith(("SQLITE_IOERR", "SQLITE_FULL")) \
+            else ""
+        written = "; nothing was written" if doing == "write" else "; nothing was changed"
+        return StoreError(f"cannot {doing} {self.path}: {exc}{hint}{written}")
+
+    def _share_journals(self) -> None:
+        """SQLite gives its -wal and -shm files the database's mode but the creating
+        user's group: in a shared directory they take the store's group too, or the next
+        member could not open the database. Changed by name, without following a link and
+        without opening them: closing any descriptor of a file drops this process's
+        POSIX locks on it, and SQLite's locks on -shm are what keeps the log consistent."""
+        if os.name == "nt" or not hasattr(os, "lchown"):
+            return
+        try:
+            group = os.stat(self.path).st_gid
+        except OSError:
+            return
+        for suffix in ("-wal", "-shm"):
+            journal = self.path.with_name(self.path.name + suffix)
+            try:
+                if os.lstat(journal).st_gid != group:
+                    os.lchown(journal, -1, group)
+            except OSError:
+                pass  # absent, or not ours to change
 
     def close(self) -> None:
         conn = getattr(self._local, "conn", None)
@@ -299,11 +386,8 @@ class SQLiteStore:
     def _begin(self, conn: sqlite3.Connection) -> None:
         try:
             conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            raise StoreLocked(f"{self.path} is locked by another termbase process ({exc}); "
-                              "try again when it has finished") from None
         except sqlite3.DatabaseError as exc:
-            raise StoreDamaged(f"termbase file {self.path} is damaged ({exc})") from None
+            raise self._failure(exc, "write") from None
 
     @contextmanager
     def locked(self):
@@ -313,16 +397,21 @@ class SQLiteStore:
         try:
             yield conn
         except BaseException:
-            conn.execute("ROLLBACK")
+            self._rollback(conn)
             raise
-        else:
+        try:
             conn.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            self._rollback(conn)
+            raise self._failure(exc, "write") from None
 
     def _refuse_foreign_objects(self, conn: sqlite3.Connection) -> None:
-        found = disk.foreign_objects(conn)
+        """A trigger runs its own SQL with termbase's writes (it could empty the change log
+        that undo needs): refused until `doctor --repair` removes it. Views and tables
+        someone added run nothing; doctor only mentions them."""
+        found = _triggers(conn)
         if found:
-            kind, name = found[0]
-            raise StoreDamaged(f"{self.path} holds a {kind} {for_terminal(name)!r} that "
+            raise StoreDamaged(f"{self.path} holds a trigger {for_terminal(found[0])!r} that "
                                "termbase did not create (it could change data behind "
                                "termbase's back); `termbase doctor --repair` removes it")
 
@@ -372,10 +461,21 @@ class SQLiteStore:
                 disk.apply_changes(conn, tx, keep_records=False)
             disk.set_state(conn, str(meta.get("generation", 0)))
             conn.execute("COMMIT")
-        except BaseException:
+        except BaseException as exc:
+            self._rollback(conn)
+            if isinstance(exc, sqlite3.DatabaseError):
+                raise self._failure(exc, "write") from None
+            raise
+
+    @staticmethod
+    def _rollback(conn: sqlite3.Connection) -> None:
+        """Roll back what is still open (after an I/O error SQLite may have done it, or
+        the rollback itself may fail: the journal undoes it on the next open)."""
+        try:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            raise
+        except sqlite3.Error:
+            pass
 
     def _sync_index(self, conn: sqlite3.Connection) -> None:
         """Rebuild the index if a writer that does not maintain it changed the data."""
@@ -453,7 +553,23 @@ class SQLiteStore:
 
     # -- health ----------------------------------------------------------------------------
     def diagnose(self) -> dict:
-        """SQLite's own integrity check, then each concept validated and the index state."""
+        """SQLite's own integrity check, then each concept validated and the index state,
+        all from one snapshot (a read transaction), so a writer committing meanwhile cannot
+        make the index look stale or the counts disagree."""
+        conn = self.conn
+        if conn.in_transaction:
+            return self._diagnose()
+        try:
+            conn.execute("BEGIN")
+        except sqlite3.DatabaseError:
+            return self._diagnose()  # reported there
+        try:
+            return self._diagnose()
+        finally:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+
+    def _diagnose(self) -> dict:
         from termbase.model import Concept, ValidationError
 
         report = {"store": self.location, "engine": self.engine, "ok": True, "problems": [],
@@ -467,8 +583,8 @@ class SQLiteStore:
                     Concept.from_dict(doc).validate()
                 except (ValidationError, TypeError, AttributeError, KeyError) as exc:
                     report["problems"].append(f"concept {doc.get('id')}: {exc}")
-            report["problems"] += [f"foreign {kind} {for_terminal(name)!r} (removed by"
-                                   " --repair)" for kind, name in disk.foreign_objects(self.conn)]
+            report["problems"] += [f"foreign trigger {for_terminal(name)!r} (removed by"
+                                   " --repair)" for name in _triggers(self.conn)]
             report["concepts"] = self.counts()["concepts"]
             try:
                 disk.verify_schema(self.conn)
@@ -476,25 +592,37 @@ class SQLiteStore:
                 report["index"] = "current" if fresh else "stale (rebuilt on next use)"
             except disk.IndexDamaged:
                 report["index"] = "damaged (rebuilt on next use)"
+            foreign = [f for f in disk.foreign_objects(self.conn, STORE_TABLES)
+                       if not f.startswith("trigger ")]
+            if foreign:
+                report.setdefault("warnings", []).append(
+                    f"the database holds {for_terminal(', '.join(foreign[:5]))}, which "
+                    "termbase never creates; remove them unless you added them on purpose")
         except (sqlite3.DatabaseError, StoreError) as exc:
             report["problems"].append(f"cannot be read: {exc}")
         report["ok"] = not report["problems"]
         return report
 
     def repair(self) -> dict:
-        """Rebuild the index; damaged data can only come back from a `termbase backup`."""
-        report = self.diagnose()
-        if any(p.startswith(("integrity", "cannot")) for p in report["problems"]):
-            raise StoreError(f"{self.path} is damaged; restore it from a copy made with "
-                             "`termbase backup` (nothing was changed)")
-        actions = []
+        """Rebuild the index and remove triggers someone added; damaged data can only come
+        back from a `termbase backup`. Diagnosis and repair under the write lock: no writer
+        changes the store between what was found and what is done."""
         with self.locked() as conn:
-            for kind, name in disk.foreign_objects(conn):
-                conn.execute(f"DROP {kind.upper()} IF EXISTS \"{name.replace(chr(34), chr(34) * 2)}\"")
-                actions.append(f"{kind} {for_terminal(name)!r} removed")
-        if actions or report.get("index") != "current":
-            self.open_index(force=True)
-            actions.append("index rebuilt")
+            report = self._diagnose()
+            if any(p.startswith(("integrity", "cannot")) for p in report["problems"]):
+                raise StoreError(f"{self.path} is damaged; restore it from a copy made with "
+                                 "`termbase backup` (nothing was changed)")
+            actions = []
+            for name in _triggers(conn):
+                conn.execute(f"DROP TRIGGER IF EXISTS \"{name.replace(chr(34), chr(34) * 2)}\"")
+                actions.append(f"trigger {for_terminal(name)!r} removed")
+            if actions or report.get("index") != "current":
+                self._ensure_schema(conn)
+                generation = str(_Meta(conn).get("generation", 0))
+                disk.rebuild(conn, _Concepts(conn).docs(), _Segments(conn).stream(),
+                             keep_records=False)
+                disk.set_state(conn, generation)
+                actions.append("index rebuilt")
         report["action"] = "; ".join(actions) or "nothing to repair"
         report["after"] = self.diagnose()
         return report
@@ -502,17 +630,23 @@ class SQLiteStore:
     def after_purge(self) -> None:
         """Deleted rows can survive in free pages and in the write-ahead log: rewrite the
         file and empty the log, so purged text is really gone."""
-        conn = self.conn
-        with self.locked() as locked:  # the index holds words of the text too: rebuilt
-            disk.rebuild(locked, _Concepts(locked).docs(), _Segments(locked).stream(),
-                         keep_records=False)
-            disk.set_state(locked, str(_Meta(locked).get("generation", 0)))
-        conn.execute("PRAGMA secure_delete=ON")
-        conn.execute("VACUUM")
-        busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
-        if busy:
-            import warnings
+        import warnings
 
+        conn = self.conn
+        try:
+            with self.locked() as locked:  # the index holds words of the text too: rebuilt
+                disk.rebuild(locked, _Concepts(locked).docs(), _Segments(locked).stream(),
+                             keep_records=False)
+                disk.set_state(locked, str(_Meta(locked).get("generation", 0)))
+            conn.execute("PRAGMA secure_delete=ON")
+            conn.execute("VACUUM")
+            busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        except (sqlite3.DatabaseError, StoreError) as exc:
+            warnings.warn(CommittedWithWarning(
+                f"the purge WAS written to {self.path}, but erasing its traces from the "
+                f"index and free pages could not finish ({exc}); run the same purge again"))
+            return
+        if busy:
             warnings.warn(CommittedWithWarning(
                 f"purged, but another process was reading {self.path.name}, so old pages may"
                 " remain in its write-ahead log until the next write; run the purge again"
@@ -520,11 +654,32 @@ class SQLiteStore:
 
     def backup(self, destination: str | os.PathLike) -> None:
         """SQLite's online backup: consistent while others read and write."""
-        from termbase.fileio import atomic_path
+        from termbase.fileio import atomic_path, is_stream_target, share_like
 
+        if is_stream_target(destination):
+            return self._backup_into_stream(destination)
         with atomic_path(Path(destination)) as tmp:
             target = sqlite3.connect(str(tmp))
             try:
                 self.conn.backup(target)
             finally:
                 target.close()
+            share_like(tmp, self.path)
+
+    def _backup_into_stream(self, destination: str | os.PathLike) -> None:
+        """`-`, a FIFO or a device is written into, never replaced: the online backup goes
+        to a private temporary file first, whose bytes are then copied there."""
+        import shutil
+        import tempfile
+
+        from termbase.fileio import atomic_open
+
+        with tempfile.TemporaryDirectory(prefix="termbase-backup-") as scratch:
+            copy = Path(scratch) / self.path.name
+            target = sqlite3.connect(str(copy))
+            try:
+                self.conn.backup(target)
+            finally:
+                target.close()
+            with open(copy, "rb") as source, atomic_open(destination, "wb") as out:
+                shutil.copyfileobj(source, out, 1 << 20)

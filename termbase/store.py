@@ -96,7 +96,7 @@ class AtomicJSONStorage(Storage):
     def refresh_backup(self) -> None:
         """Copy the store to its backup (atomically; the backup takes the store's mode)."""
         with open(self.path, "rb") as source, \
-                atomic_open(self.backup_path, like=self.path) as copy:
+                atomic_open(self.backup_path, like=self.path, follow_link=False) as copy:
             shutil.copyfileobj(source, copy, COPY_BUFFER)
 
     def close(self) -> None:
@@ -360,12 +360,13 @@ class Store:
         return self.path.is_file()
 
     def fingerprint(self) -> tuple:
-        """Cheap identity of the file's current version: changes with every atomic write."""
+        """Cheap identity of the file's current version: changes with every write, by any
+        program (the change time cannot be set back)."""
         try:
             st = os.stat(self.path)
         except FileNotFoundError:
             return ()
-        return (st.st_ino, st.st_size, st.st_mtime_ns)
+        return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
     def read_tables(self) -> dict[str, dict]:
         data = self.storage.read() or {}
@@ -427,6 +428,10 @@ class Store:
         except Timeout:
             raise StoreLocked(f"{self.path} is locked by another termbase process; "
                               f"try again when it has finished") from None
+        except OSError as exc:  # a read-only directory or file system, a full disk
+            raise StoreError(f"cannot lock {self.path} for writing: cannot create "
+                             f"{self.lock_path} ({exc.strerror or exc}); nothing was "
+                             "written") from None
         try:
             yield
         finally:
@@ -498,14 +503,34 @@ class Store:
         return sidecar.open_index(self, progress, force)
 
     def after_purge(self) -> None:
-        """The write has already replaced the file and its backup; the index file may keep
-        purged text in free pages, so it is removed (rebuilt on next use)."""
-        self.index_path.unlink(missing_ok=True)
+        """Finish an erasure (also run by a purge that finds nothing left in the store, so
+        that repeating an interrupted purge completes it): the backup is brought back to a
+        copy of the purged store if it is not one (the purge was killed between the two
+        renames, or the backup copy failed), and the index file, which may keep purged text
+        in free pages, is removed (rebuilt on next use)."""
+        import filecmp
+
+        from termbase.index.sidecar import JOURNALS
+
+        backup = self.storage.backup_path
+        with self.locked():
+            try:
+                if backup.exists() and not filecmp.cmp(self.path, backup, shallow=False):
+                    self.storage.refresh_backup()
+            except OSError as exc:
+                reason = (exc.strerror or str(exc)).removesuffix(NOTHING_WRITTEN)
+                warnings.warn(CommittedWithWarning(
+                    f"the purge WAS written to {self.path}, but its backup {backup} could "
+                    f"not be rewritten and may still hold the purged text ({reason}); run "
+                    "the same purge again once that is fixed"), stacklevel=2)
+            for path in [self.index_path] + [self.index_path.with_name(
+                    self.index_path.name + suffix) for suffix in JOURNALS]:
+                path.unlink(missing_ok=True)
 
     def backup(self, destination: str | os.PathLike) -> None:
         """A consistent copy of the whole store (taken under the lock)."""
         with self.locked(), open(self.path, "rb") as source, \
-                atomic_open(destination) as copy:
+                atomic_open(destination, like=self.path) as copy:
             shutil.copyfileobj(source, copy, COPY_BUFFER)
 
 

@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from storefiles import held_open_replace
 
 from termbase import Termbase, doctor
 from termbase.cli import main
@@ -386,14 +387,7 @@ def _as_windows(monkeypatch) -> None:
 def test_windows_a_store_held_open_is_replaced_after_retries(store, monkeypatch):
     from termbase.fileio import atomic_write_bytes
 
-    real, calls = os.replace, []
-
-    def replace(src, dst):
-        calls.append(dst)
-        if len(calls) <= 2:
-            raise PermissionError(errno.EACCES, "Access is denied", str(dst))
-        return real(src, dst)
-
+    replace, calls = held_open_replace(times=2)
     target = store.with_name("held-open.json")
     with monkeypatch.context() as windows:
         _as_windows(windows)
@@ -404,9 +398,7 @@ def test_windows_a_store_held_open_is_replaced_after_retries(store, monkeypatch)
 
 def test_windows_a_store_held_open_for_good_gives_a_clear_message(store, monkeypatch,
                                                                    capsys):
-    def replace(src, dst):
-        raise PermissionError(errno.EACCES, "Access is denied", str(dst))
-
+    replace, _ = held_open_replace()
     before = store.read_bytes()
     with monkeypatch.context() as windows:
         _as_windows(windows)
@@ -418,8 +410,9 @@ def test_windows_a_store_held_open_for_good_gives_a_clear_message(store, monkeyp
     assert not list(store.parent.glob("*.tmp"))
 
 
-def test_windows_without_posix_calls_writes_the_store(store, monkeypatch):
-    """No fchmod/fchown/chown, no O_DIRECTORY, directories cannot be opened."""
+def _without_posix(monkeypatch) -> None:
+    """Windows as termbase meets it: no fchmod/fchown/chown, no O_DIRECTORY, directories
+    cannot be opened."""
     real_open = os.open
 
     def no_directories(path, flags, *args, **kwargs):
@@ -427,12 +420,16 @@ def test_windows_without_posix_calls_writes_the_store(store, monkeypatch):
             raise PermissionError(errno.EACCES, "Access is denied", str(path))
         return real_open(path, flags, *args, **kwargs)
 
+    for name in ("fchmod", "fchown", "chown", "O_DIRECTORY"):
+        monkeypatch.delattr(os, name, raising=False)
+    monkeypatch.setattr(os, "open", no_directories)
+    _as_windows(monkeypatch)
+
+
+def test_windows_without_posix_calls_writes_the_store(store, monkeypatch):
     tb = Termbase.open(store, seed=False)
     with monkeypatch.context() as windows:
-        for name in ("fchmod", "fchown", "chown", "O_DIRECTORY"):
-            windows.delattr(os, name, raising=False)
-        windows.setattr(os, "open", no_directories)
-        _as_windows(windows)
+        _without_posix(windows)
         tb.add(Concept(terms=[Term("pl", "okienny termin")]))
     assert Termbase.open(store, seed=False).stats().concepts == 3
 

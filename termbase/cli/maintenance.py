@@ -84,7 +84,7 @@ def _print_doctor(report) -> None:
         print(f"  engine: {report.engine}; search index: {report.index}")
     for hint in (report.advice, report.glossary_hint):
         if hint:
-            print(f"  hint: {hint}")
+            print(f"  hint: {for_terminal(hint)}")
     if report.action:
         print(f"  {for_terminal(report.action)}")
         if report.damaged_copy:
@@ -110,8 +110,9 @@ def cmd_copy(args) -> int:
         print_json(result.to_json())
     else:
         print(f"copied {result.concepts} concepts, {result.memory_segments} memory segments "
-              f"and {result.batches} batches from {result.source} ({result.source_engine}) "
-              f"to {result.target} ({result.target_engine})")
+              f"and {result.batches} batches from {for_terminal(result.source)} "
+              f"({result.source_engine}) to {for_terminal(result.target)} "
+              f"({result.target_engine})")
     return 0
 
 
@@ -120,7 +121,7 @@ def cmd_backup(args) -> int:
     if args.json:
         print_json(result)
     else:
-        print(f"backed up {result['store']} to {result['backup']}")
+        print(f"backed up {for_terminal(result['store'])} to {for_terminal(result['backup'])}")
     return 0
 
 
@@ -130,11 +131,13 @@ def cmd_update_glossary(args) -> int:
         print_json(report.to_json())
         return 0
     verb = "would be" if args.dry_run else "were"
-    print(f"glossary {report.from_version} -> {report.to_version}: {len(report.added)} "
+    print(f"glossary {for_terminal(report.from_version)} -> "
+          f"{for_terminal(report.to_version)}: {len(report.added)} "
           f"concept(s) {verb} added, {len(report.updated)} updated, {len(report.removed)} "
           f"removed, {report.unchanged} unchanged")
     for conflict in report.conflicts:
-        print(f"  kept as edited here: {conflict['concept_id']} ({conflict['why']})")
+        print(f"  kept as edited here: {for_terminal(conflict['concept_id'])} "
+              f"({for_terminal(conflict['why'])})")
     if not args.dry_run and (report.added or report.updated or report.removed):
         print(f"batch {report.batch} (undo with `termbase undo {report.batch}`)")
     return 0

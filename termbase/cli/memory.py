@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from termbase import for_terminal
 from termbase.cli import UsageError, open_termbase
 from termbase.cli.output import print_json
 
@@ -43,8 +44,9 @@ def cmd_memory(args) -> int:
         if args.json:
             print_json([{"key": key, **segment.to_dict()} for key, segment in found])
         for key, segment in found if not args.json else ():
-            texts = "  |  ".join(f"{lang}: {text}" for lang, text in segment.texts.items())
-            print(f"{key}  {texts}")
+            texts = "  |  ".join(f"{for_terminal(lang)}: {for_terminal(text)}"
+                                 for lang, text in segment.texts.items())
+            print(f"{for_terminal(key)}  {texts}")
         return 0
     if not args.key:
         raise UsageError(f"memory {args.action} needs the segment KEY (see `memory list`)")
@@ -64,8 +66,8 @@ def cmd_memory(args) -> int:
         print_json(result)
     else:
         done = {"edit": "edited", "delete": "deleted"}[args.action]
-        print(f"{done} memory segment {args.key} (batch {result['batch']}; undo with "
-              f"`termbase undo {result['batch']}`)")
+        print(f"{done} memory segment {for_terminal(args.key)} (batch {result['batch']}; "
+              f"undo with `termbase undo {result['batch']}`)")
     return 0
 
 

@@ -237,14 +237,14 @@ def cmd_stats(args) -> int:
     if args.json:
         print_json(stats.to_json())
         return 0
-    print(f"store: {stats.store} ({stats.engine})")
+    print(f"store: {visible(stats.store)} ({stats.engine})")
     print(f"concepts: {stats.concepts}  terms: {stats.terms}  "
           f"memory segments: {stats.memory_segments}  batches: {stats.batches}")
     print("terms per language: " + ", ".join(f"{k} {v}" for k, v in
                                               stats.terms_per_language.items()))
     for subject, count in stats.subjects.items():
-        print(f"  {subject}: {count}")
+        print(f"  {visible(subject)}: {count}")
     for hint in (stats.advice, stats.glossary_hint):
         if hint:
-            print(f"hint: {hint}")
+            print(f"hint: {visible(hint)}")
     return 0

@@ -114,8 +114,27 @@ def write(items: Iterable, path: Path, options: WriteOptions) -> int:
         for row in concept_rows(concept, header, langs):
             sheet.append([text_cell(value) if value else None for value in row])
     with atomic_open(path, "wb") as handle:
-        book.save(handle)
+        _save(book, handle)
     return len(concepts)
+
+
+def _save(book, handle) -> None:
+    """openpyxl's `save`, but the archive is closed when writing fails as well (openpyxl
+    leaves it open, and it fails again, on a closed file, when it is collected)."""
+    from zipfile import ZIP_DEFLATED, ZipFile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    archive = ZipFile(handle, "w", ZIP_DEFLATED, allowZip64=True)
+    try:
+        ExcelWriter(book, archive).write_data()
+    except BaseException:
+        try:
+            archive.close()  # best effort; the temporary file is discarded anyway
+        except (OSError, ValueError):
+            pass
+        raise
+    archive.close()
 
 
 def sniff(head: bytes) -> bool:

@@ -100,28 +100,52 @@ def _indexes() -> set[str]:
     return {s.split()[2] for s in SCHEMA if s.startswith("CREATE INDEX")}
 
 
-def foreign_objects(conn: sqlite3.Connection) -> list[tuple[str, str]]:
-    """Triggers and views in the database: termbase creates none, and either could run
-    someone else's SQL whenever termbase reads or writes."""
-    return conn.execute("SELECT type, name FROM sqlite_master WHERE type IN ('trigger',"
-                        " 'view') ORDER BY name").fetchall()
+def _expected_objects() -> frozenset:
+    """(type, name, table, sql) of every schema object `create_schema` makes, as SQLite
+    records them (automatic indexes included)."""
+    global _EXPECTED_OBJECTS
+    if _EXPECTED_OBJECTS is None:
+        scratch = sqlite3.connect(":memory:")
+        create_schema(scratch)
+        _EXPECTED_OBJECTS = frozenset(scratch.execute(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master"))
+        scratch.close()
+    return _EXPECTED_OBJECTS
 
 
-def verify_schema(conn: sqlite3.Connection) -> None:
-    """Raise IndexDamaged unless the ix_ objects are exactly ours, in this format."""
+_EXPECTED_OBJECTS: frozenset | None = None
+
+
+def verify_schema(conn: sqlite3.Connection, alone: bool = False) -> None:
+    """Raise IndexDamaged unless the ix_ objects are exactly ours (same statements, so no
+    altered column, generated column, CHECK, trigger or view on them can run or answer
+    anything), in this format. `alone`: a file that must hold nothing else (the sidecar
+    of a TinyDB store). In an SQLite store, objects of other tables are the store's
+    business (`foreign_objects`), not a reason to rebuild the index on every use."""
     try:
-        if foreign_objects(conn):
-            raise IndexDamaged("unexpected triggers or views")
-        rows = conn.execute("SELECT type, name FROM sqlite_master WHERE name LIKE 'ix\\_%'"
-                            " ESCAPE '\\'").fetchall()
-        found = {name for kind, name in rows if kind in ("table", "index")}
-        if found != _EXPECTED:
-            raise IndexDamaged("missing or unexpected index tables")
+        rows = set(conn.execute(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE ?"
+            " OR name LIKE 'ix\\_%' ESCAPE '\\' OR tbl_name LIKE 'ix\\_%' ESCAPE '\\'",
+            (alone,)).fetchall())
+        if any(kind not in ("table", "index") for kind, *_ in rows):
+            raise IndexDamaged("unexpected triggers, views or other objects")
+        if rows != _expected_objects():
+            raise IndexDamaged("missing, altered or unexpected index tables")
         row = conn.execute("SELECT value FROM ix_meta WHERE key='format'").fetchone()
     except sqlite3.DatabaseError as exc:
         raise IndexDamaged(str(exc)) from None
     if row is None or row[0] != str(INDEX_FORMAT):
         raise IndexDamaged("index of another format")
+
+
+def foreign_objects(conn: sqlite3.Connection, own_tables: set[str]) -> list[str]:
+    """Triggers, views and tables in a store that termbase never creates (a trigger runs
+    with every write): "trigger audit_t", ..."""
+    rows = conn.execute("SELECT type, name, tbl_name FROM sqlite_master WHERE name NOT LIKE"
+                        " 'sqlite\\_%' ESCAPE '\\'").fetchall()
+    own = own_tables | {name for _, name, _, _ in _expected_objects()}
+    return sorted(f"{kind} {name}" for kind, name, table in rows
+                  if kind in ("trigger", "view") or (name not in own and table not in own))
 
 
 def get_state(conn: sqlite3.Connection) -> str | None:

@@ -6,6 +6,12 @@ SQLite transaction, right after the store's atomic rename; a reader that finds i
 writer killed in between, a store edited by an older termbase or by hand) takes the lock,
 looks again and rebuilds it into a temporary file renamed into place. So a lookup never
 answers from an index of another version of the store.
+
+Others may write this directory (a shared termbase), so the file is read only if it is a
+regular file (not a symbolic link, FIFO or device), starts like an SQLite database in
+rollback-journal mode, has no journal beside it that a reader would have to replay (a
+writer killed mid-update) and holds exactly the tables this version creates and nothing
+else; anything else is rebuilt, never read.
 """
 
 from __future__ import annotations
@@ -13,10 +19,12 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import stat
 import tempfile
 from pathlib import Path
 from typing import Callable
 
+from termbase.fileio import own_temp_prefix, share_like
 from termbase.index import disk
 
 CONCEPT_SQL = "SELECT doc FROM ix_concepts WHERE id=?"
@@ -24,10 +32,36 @@ SEGMENT_SQL = "SELECT doc FROM ix_segments WHERE key=?"
 SEGMENT_COUNT_SQL = "SELECT count(*) FROM ix_segments"
 
 
+SQLITE_MAGIC = b"SQLite format 3\x00"
+JOURNALS = ("-journal", "-wal", "-shm")
+
+
 def _state(fingerprint: tuple) -> str:
-    """The store version the index reflects: the file's size and modification time (not
-    its inode, so a copy that keeps its times, as `cp -p` does, keeps a valid index)."""
-    return json.dumps(list(fingerprint[1:]))
+    """The store version the index reflects: the file's inode, size, modification and
+    change times. A program that does not keep the index (an older termbase, an editor)
+    may leave size and modification time as they were (a same-length edit on a file system
+    with coarse times, a restored mtime), never the change time of a new file; a copy of
+    the store rebuilds its index once."""
+    return json.dumps(list(fingerprint))
+
+
+def _beside(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
+
+
+def _trusted_file(path: Path) -> bool:
+    """True if `path` may be opened as our index at all (see the module docstring)."""
+    try:
+        info = os.lstat(path)
+        if not stat.S_ISREG(info.st_mode):
+            return False
+        with open(path, "rb") as handle:
+            header = handle.read(20)
+    except OSError:
+        return False
+    if header[:16] != SQLITE_MAGIC or header[18:20] != b"\x01\x01":
+        return False
+    return not any(os.path.lexists(_beside(path, suffix)) for suffix in JOURNALS)
 
 
 def connect(path: Path | str, readonly: bool = False) -> sqlite3.Connection:
@@ -56,14 +90,14 @@ def reader(conn: sqlite3.Connection, state: str) -> disk.DiskIndex:
 
 def _current(path: Path, state: str) -> sqlite3.Connection | None:
     """An open connection to the sidecar if it is ours and reflects `state`, else None."""
-    if not path.is_file():
+    if not _trusted_file(path):
         return None
     try:
         conn = connect(path, readonly=True)
     except sqlite3.Error:
         return None
     try:
-        disk.verify_schema(conn)
+        disk.verify_schema(conn, alone=True)
         if disk.get_state(conn) == state:
             return conn
     except (disk.IndexDamaged, sqlite3.Error):
@@ -112,16 +146,18 @@ def _rebuild_from(store, concepts, segments, progress=None, state: str | None = 
     concepts, segments = list(concepts), list(segments)
     tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=own_temp_prefix(path), suffix=".tmp",
+                                   dir=path.parent)
         os.close(fd)
         conn = connect(tmp)
         conn.execute("PRAGMA journal_mode=OFF")
         conn.execute("PRAGMA synchronous=OFF")
         _fill(conn, concepts, segments, state, progress)
         conn.close()
-        _copy_mode(store.path, tmp)
+        share_like(tmp, store.path)
         _fsync(tmp)  # a crash after the rename must not leave a torn file claiming to be current
         os.replace(tmp, path)
+        _remove_journals(path)
         return connect(path, readonly=True)
     except (OSError, sqlite3.Error):
         if tmp and os.path.exists(tmp):
@@ -142,27 +178,29 @@ def _fill(conn, concepts, segments, state, progress) -> None:
     conn.execute("COMMIT")
 
 
-def _copy_mode(store_path: Path, target: str) -> None:
-    """The index gets the store's permissions: a group-writable shared termbase keeps a
-    group-writable index, so every member's writes can update it."""
-    try:
-        os.chmod(target, os.stat(store_path).st_mode & 0o777)
-    except OSError:
-        pass
+def _remove_journals(path: Path) -> None:
+    """After a new index file is renamed into place (under the store lock): a journal left
+    by a writer killed while updating the old file (or planted) must never be replayed
+    into the new one."""
+    for suffix in JOURNALS:
+        try:
+            os.unlink(_beside(path, suffix))
+        except OSError:
+            pass
 
 
 def after_write(store, tx, before: tuple) -> None:
     """Apply a committed transaction's changes to the sidecar, if it reflected the store
     as it was before the write; otherwise leave it stale for the next reader to rebuild."""
     path = store.index_path
-    if not path.is_file():
-        return
+    if not _trusted_file(path):
+        return  # absent, not ours or left mid-update: rebuilt by the next reader
     try:
         conn = connect(path)
     except sqlite3.Error:
         return
     try:
-        disk.verify_schema(conn)
+        disk.verify_schema(conn, alone=True)
         if disk.get_state(conn) != _state(before):
             return
         changed = len(tx.touched_concepts) + len(tx.touched_segments)
@@ -186,12 +224,14 @@ def after_write(store, tx, before: tuple) -> None:
 
 def health(store) -> str:
     path = store.index_path
-    if not path.is_file():
+    if not os.path.lexists(path):
         return "absent (built on next use)"
+    if not _trusted_file(path):
+        return "damaged (rebuilt on next use)"
     try:
         conn = connect(path, readonly=True)
         try:
-            disk.verify_schema(conn)
+            disk.verify_schema(conn, alone=True)
             current = disk.get_state(conn) == store.index_state()
         finally:
             conn.close()

@@ -1,0 +1,40 @@
+"""Reading through the index when its file turns out damaged in the middle of a query.
+
+The index is checked when it is opened (header, schema, version stamp), but a file damaged
+inside its data pages (a bad disk block, a partial copy, a hand edit) only shows when a
+query reaches the page: SQLite raises `DatabaseError`. The sidecar of a TinyDB store holds
+nothing that is not in the store, so it is rebuilt and the query run again; the index
+tables of an SQLite store live in the store itself, so there it is a damaged store, said
+in one line."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Callable, TypeVar
+
+from termbase.errors import StoreDamaged
+
+T = TypeVar("T")
+
+
+def with_index(termbase, use: Callable[[object], T]) -> T:
+    """`use(termbase.index)` in one snapshot of it (a commit by another process between
+    the query's reads cannot mix two versions); on a damaged sidecar, once more on a
+    rebuilt one."""
+    try:
+        return _in_snapshot(termbase.index, use)
+    except sqlite3.DatabaseError as exc:
+        if termbase.store.engine != "tinydb":
+            if isinstance(exc, sqlite3.OperationalError):
+                raise
+            raise StoreDamaged(f"termbase file {termbase.store.location} cannot be read "
+                               f"({exc}); run `termbase doctor`") from None
+    return _in_snapshot(termbase.rebuild_index(), use)
+
+
+def _in_snapshot(index, use: Callable[[object], T]) -> T:
+    snapshot = getattr(index, "snapshot", None)
+    if snapshot is None:        # an index in memory needs none
+        return use(index)
+    with snapshot():
+        return use(index)

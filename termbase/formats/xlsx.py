@@ -129,12 +129,26 @@ def _save(book, handle) -> None:
     try:
         ExcelWriter(book, archive).write_data()
     except BaseException:
+        _abandon_sheets(book)
         try:
             archive.close()  # best effort; the temporary file is discarded anyway
         except (OSError, ValueError):
             pass
         raise
     archive.close()
+
+
+def _abandon_sheets(book) -> None:
+    """Close the half-run generators of write-only sheets now: left suspended, they raise
+    from inside lxml whenever the garbage collector reaches them, far from this write."""
+    for sheet in getattr(book, "worksheets", ()):
+        writer = getattr(sheet, "_writer", None)
+        for generator in (getattr(sheet, "_rows", None), getattr(writer, "xf", None)):
+            if generator is not None:
+                try:
+                    generator.close()
+                except Exception:  # noqa: BLE001 - lxml's complaint about the cut-off XML
+                    pass
 
 
 def sniff(head: bytes) -> bool:

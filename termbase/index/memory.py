@@ -81,13 +81,19 @@ class MemoryIndex:
     def posting(self, lang: str, word: str, limit: int | None = None) -> list[str]:
         raise NotImplementedError
 
+    def too_frequent(self, lang: str, word: str, most: int) -> bool:
+        """Whether more than `most` segments hold the word (it then tells nothing)."""
+        return len(self.posting(lang, word, most + 1)) > most
+
     def candidates(self, text: str, lang: str) -> list[str]:
         lang = langtag.base(lang)
         total = max(len(self), 1)
         weights: Counter = Counter()
         for word in all_keys(text, lang):
-            keys = self.posting(lang, word, MAX_POSTING + 1)
-            if not keys or len(keys) > MAX_POSTING:
+            if self.too_frequent(lang, word, MAX_POSTING):
+                continue
+            keys = self.posting(lang, word)
+            if not keys:
                 continue
             idf = math.log(1 + total / len(keys))
             for key in keys:
@@ -162,6 +168,12 @@ class StoredMemory(MemoryIndex):
         """Whether any memory segment has a text in `lang` (one indexed read)."""
         return self.conn.execute("SELECT 1 FROM ix_mem WHERE lang=? LIMIT 1",
                                  (lang,)).fetchone() is not None
+
+    def too_frequent(self, lang: str, word: str, most: int) -> bool:
+        # one probe past the limit, stepped through inside SQLite: no row of a frequent
+        # word's postings is read into Python
+        return self.conn.execute("SELECT 1 FROM ix_mem WHERE lang=? AND word=? LIMIT 1"
+                                 " OFFSET ?", (lang, word, most)).fetchone() is not None
 
     def posting(self, lang: str, word: str, limit: int | None = None) -> list[str]:
         # Read in key order, which stops at `limit` rows without sorting a frequent word's

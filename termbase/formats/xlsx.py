@@ -88,13 +88,23 @@ def _check_size(book, sheet, name: str) -> None:
 
 def write(items: Iterable, path: Path, options: WriteOptions) -> int:
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
 
     concepts = [c for c in items if isinstance(c, Concept)]
     langs, header = header_for(concepts, options.langs)
     book = Workbook(write_only=True)
+    try:
+        _fill_and_save(book, concepts, langs, header, path)
+    except BaseException:
+        _abandon_sheets(book)
+        raise
+    return len(concepts)
+
+
+def _fill_and_save(book, concepts: list, langs: list, header: list, path: Path) -> None:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     sheet = book.create_sheet("termbase")
     sheet.freeze_panes = "A2"
     for col, name in enumerate(header, 1):
@@ -115,7 +125,6 @@ def write(items: Iterable, path: Path, options: WriteOptions) -> int:
             sheet.append([text_cell(value) if value else None for value in row])
     with atomic_open(path, "wb") as handle:
         _save(book, handle)
-    return len(concepts)
 
 
 def _save(book, handle) -> None:
@@ -129,7 +138,6 @@ def _save(book, handle) -> None:
     try:
         ExcelWriter(book, archive).write_data()
     except BaseException:
-        _abandon_sheets(book)
         try:
             archive.close()  # best effort; the temporary file is discarded anyway
         except (OSError, ValueError):

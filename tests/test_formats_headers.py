@@ -125,3 +125,28 @@ from termbase.model import split_lang_tag  # noqa: E402
 def test_any_header_cell_gives_nothing_or_a_valid_tag(cell):
     tag = language_column(cell)
     assert tag == "" or split_lang_tag(tag)[0] == tag.split("-")[0]
+
+
+@pytest.mark.parametrize("spec, bad", [
+    ("pl,Lithuanain", "'Lithuanain'"), ("Lietuviu=lt,Polsih=Plish", "'Plish'"),
+    ("pl,lt,notes", "'notes'")])
+def test_a_columns_value_that_names_nothing_is_refused(tmp_path, spec, bad):
+    path = tmp_path / "two.csv"
+    path.write_text("Lietuviu,Polsih,x\nkuratorius,kurator,\n", encoding="utf-8")
+    with pytest.raises(FormatError, match=bad):
+        read("csv", path, columns=spec)
+
+
+def test_a_columns_typo_is_a_usage_error_naming_the_value(tmp_path):
+    path = tmp_path / "two.csv"
+    path.write_text("zasiłek rodzinny,šeimos pašalpa\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "termbase", "--db", str(tmp_path / "t.json"),
+                             "import", str(path), "--columns", "pl,Lithuanain"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "'Lithuanain'" in result.stderr
+    fine = subprocess.run([sys.executable, "-m", "termbase", "--db", str(tmp_path / "t.json"),
+                           "import", str(path), "--columns", "pl,Lithuanian"],
+                          capture_output=True, text=True, timeout=120)
+    assert fine.returncode == 0, fine.stderr
+

@@ -64,10 +64,27 @@ class NoLanguageColumn(FormatError):
     """The first row names no language: a file without a header, or one to map."""
 
 
+class BadColumnsOption(FormatError):
+    """--columns names a meaning the termbase does not know (a typo such as `Lithuanain`):
+    bad usage, refused before a column is silently dropped."""
+
+    usage = True
+
+
+def _check_meanings(meanings: list[str]) -> None:
+    """Refuse --columns values that name no language and no field."""
+    unknown = Layout(meanings, require_language=False).ignored
+    if unknown:
+        raise BadColumnsOption(
+            f"--columns: {', '.join(map(repr, unknown))} "
+            f"{'names' if len(unknown) == 1 else 'name'} no language or field "
+            "(use a code such as pl, lt, en-GB, a field such as note, or - to skip a column)")
+
+
 class Layout:
     """What each column of a header means."""
 
-    def __init__(self, header: list[str]):
+    def __init__(self, header: list[str], require_language: bool = True):
         self.header = [h.strip() for h in header]
         self.lang_cols: dict[int, tuple[str, str]] = {}        # col -> (lang, region)
         self.term_cols: dict[int, tuple[str, str]] = {}        # col -> (field, lang tag)
@@ -117,7 +134,7 @@ class Layout:
             if len(problems) > 3:
                 shown += f"; and {len(problems) - 3} more"
             raise FormatError("bad header: " + shown, line=1)
-        if not self.lang_cols:
+        if require_language and not self.lang_cols:
             raise NoLanguageColumn(
                 "the header names no language column (expected columns such as pl, lt, en "
                 f"or Polish, Lietuvių); found: {', '.join(self.header[:8]) or 'nothing'}. "
@@ -224,6 +241,7 @@ def choose_layout(rows: Iterator[tuple[int, list[str]]], options: ReadOptions):
     again = itertools.chain([(first_line, first)], rows)
     if getattr(options, "columns", None):
         header, has_header = headers.explicit(options.columns, first)
+        _check_meanings(headers.explicit_meanings(options.columns))
         layout = Layout(header)
         layout.read_as = [f"--columns: {', '.join(h or '-' for h in header)}"]
         return layout, (rows if has_header else again), first_line

@@ -149,3 +149,10 @@ def explicit(spec: str, header_row: list[str]) -> tuple[list[str], bool]:
         raise FormatError(f"--columns names {', '.join(map(repr, missing))}, which the header "
                           f"does not have (it has: {', '.join(header_row[:10])})", line=1)
     return [renames.get(c.strip().casefold(), c) for c in header_row], True
+
+
+def explicit_meanings(spec: str) -> list[str]:
+    """The meanings a --columns spec gives (`pl`, `de`, `note`), without the skipped ones."""
+    parts = (p.partition("=") for p in spec.split(","))
+    meanings = ((new if sep else old).strip() for old, sep, new in parts)
+    return [m for m in meanings if m not in ("", "-")]

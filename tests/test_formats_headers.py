@@ -150,3 +150,23 @@ def test_a_columns_typo_is_a_usage_error_naming_the_value(tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert fine.returncode == 0, fine.stderr
 
+
+@pytest.mark.parametrize("header, tag", [
+    ("English (United Kingdom)", "en-GB"), ("English (UK)", "en-GB"), ("English (US)", "en-US"),
+    ("Polish (Poland)", "pl-PL"), ("Polish (Lithuania)", "pl-LT"), ("Polski (Litwa)", "pl-LT"),
+    ("Lietuvių (Lietuva)", "lt-LT"), ("Lithuanian (LT)", "lt-LT"), ("English (Narnia)", ""),
+    ("Term (pl)", "pl")])
+def test_language_and_region_headers_give_regional_tags(header, tag):
+    assert language_column(header) == tag
+
+
+def test_a_sheet_with_language_and_region_headers_keeps_every_column(tmp_path):
+    path = tmp_path / "regions.csv"
+    path.write_text("English (United Kingdom),Polish (Poland),Polish (Lithuania)\n"
+                    "care leaver,usamodzielniany wychowanek,wychowanek usamodzielniany\n",
+                    encoding="utf-8")
+    entries, (concept,) = read("csv", path)
+    assert pairs([concept]) == [sorted([("en-GB", "care leaver"),
+                                        ("pl-PL", "usamodzielniany wychowanek"),
+                                        ("pl-LT", "wychowanek usamodzielniany")])]
+    assert not any("ignored columns" in (e.warning or "") for e in entries)

@@ -48,6 +48,33 @@ _NAMES = {
     "ja": "japanese japoński japonų japán 日本語",
 }
 NAMES = {name: code for code, names in _NAMES.items() for name in names.split()}
+# region -> its names in English, Polish and Lithuanian, for "Language (Region)" headers as
+# spreadsheet and CAT tools write them ("English (United Kingdom)", "Polish (Lithuania)");
+# a two-letter region code ("English (GB)") needs no entry
+_REGIONS = {
+    "GB": "united kingdom|uk|great britain|britain|wielka brytania|jungtinė karalystė",
+    "US": "united states|usa|u.s.|united states of america|stany zjednoczone|jav|"
+          "jungtinės amerikos valstijos",
+    "IE": "ireland|irlandia|airija",
+    "CA": "canada|kanada",
+    "AU": "australia|australija",
+    "PL": "poland|polska|lenkija",
+    "LT": "lithuania|litwa|lietuva",
+    "LV": "latvia|łotwa|latvija",
+    "BY": "belarus|białoruś|baltarusija",
+    "UA": "ukraine|ukraina",
+    "DE": "germany|niemcy|vokietija",
+    "AT": "austria",
+    "CH": "switzerland|szwajcaria|šveicarija",
+    "FR": "france|francja|prancūzija",
+    "BE": "belgium|belgia|belgija",
+    "ES": "spain|hiszpania|ispanija",
+    "MX": "mexico|meksyk|meksika",
+    "PT": "portugal|portugalia|portugalija",
+    "BR": "brazil|brazylia|brazilija",
+}
+REGIONS = {name: code for code, names in _REGIONS.items() for name in names.split("|")}
+_LANGUAGE_REGION = re.compile(r"^(?P<language>[^()]+?)\s*\((?P<region>[^()]+)\)$")
 # words that say "the term in this language" around a language name or code
 TERM_WORDS = frozenset("term terms word words text string translation entry termin "
                        "terminas wyraz słowo žodis".split())
@@ -99,6 +126,9 @@ def language_column(name: str) -> str:
             return variety or lang
         except ValidationError:
             return ""
+    regional = _language_and_region(cell)
+    if regional:
+        return regional
     words = [w for w in _SPLIT.split(cell) if w]
     langs = [_language(w) for w in words]
     named = [l for l in langs if l]
@@ -106,6 +136,23 @@ def language_column(name: str) -> str:
     if len(set(named)) == 1 and all(w.casefold() in TERM_WORDS for w in rest):
         return named[0]
     return ""
+
+
+def _language_and_region(cell: str) -> str:
+    """'English (United Kingdom)' -> 'en-GB', 'Polish (LT)' -> 'pl-LT'; '' when the cell is
+    not a language name followed by a region in brackets."""
+    match = _LANGUAGE_REGION.match(cell)
+    if not match:
+        return ""
+    lang = _language(match["language"])
+    key = unicodedata.normalize("NFC", match["region"].strip().casefold())
+    region = REGIONS.get(key) or (key.upper() if re.fullmatch(r"[a-z]{2}", key) else "")
+    if not (lang and region):
+        return ""
+    try:
+        return split_lang_tag(f"{lang}-{region}")[1]
+    except ValidationError:
+        return ""
 
 
 def _key(cell: str) -> str:

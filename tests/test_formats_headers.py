@@ -170,3 +170,34 @@ def test_a_sheet_with_language_and_region_headers_keeps_every_column(tmp_path):
                                         ("pl-PL", "usamodzielniany wychowanek"),
                                         ("pl-LT", "wychowanek usamodzielniany")])]
     assert not any("ignored columns" in (e.warning or "") for e in entries)
+
+
+@pytest.mark.parametrize("first, source", [
+    ("polish,polerować", "polish"), ("English,angielski", "English"),
+    ("Lithuanian,litewski", "Lithuanian")])
+def test_a_headerless_pair_file_whose_first_row_looks_like_languages(tmp_path, first, source):
+    path = tmp_path / "pairs.csv"
+    path.write_text(f"{first}\ncarer,opiekun\n", encoding="utf-8")
+    entries, concepts = read("csv", path, source_lang="en", target_lang="pl")
+    assert pairs(concepts) == [[("en", source), ("pl", first.split(",")[1])],
+                               [("en", "carer"), ("pl", "opiekun")]]
+    assert any("first row does not name en and pl" in (e.warning or "") for e in entries)
+
+
+def test_a_header_naming_both_languages_is_still_a_header_with_from_and_to(tmp_path):
+    path = tmp_path / "named.csv"
+    path.write_text("Polish,Lithuanian\ngmina,savivaldybė\n", encoding="utf-8")
+    _, concepts = read("csv", path, source_lang="pl", target_lang="lt")
+    assert pairs(concepts) == [[("lt", "savivaldybė"), ("pl", "gmina")]]
+
+
+@pytest.mark.parametrize("header", ["Source,Target", "source,target,note",
+                                    "Source term,Target term"])
+def test_source_target_header_with_from_and_to_is_not_a_term_pair(tmp_path, header):
+    path = tmp_path / "st.csv"
+    row = "family allowance,zasiłek rodzinny" + (",from the act" if header.count(",") == 2
+                                                else "")
+    path.write_text(f"{header}\n{row}\n", encoding="utf-8")
+    _, concepts = read("csv", path, source_lang="en", target_lang="pl")
+    assert pairs(concepts) == [[("en", "family allowance"), ("pl", "zasiłek rodzinny")]]
+    assert concepts[0].note == ("from the act" if header.count(",") == 2 else "")

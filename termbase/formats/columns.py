@@ -248,15 +248,46 @@ def choose_layout(rows: Iterator[tuple[int, list[str]]], options: ReadOptions):
     roles = headers.long_format(first)
     if roles:
         return PairLayout(first, roles), rows, first_line
+    from_to = bool(options.source_lang and options.target_lang) and len(first) in (2, 3)
+    if from_to and headers.source_and_target(first):
+        return _from_to(options, len(first), "header " + ", ".join(first)), rows, first_line
     try:
-        return Layout(first), rows, first_line
+        layout = Layout(first)
     except NoLanguageColumn:
-        if not (options.source_lang and options.target_lang) or len(first) not in (2, 3):
+        if not from_to:
             raise
-    layout = Layout([options.source_lang, options.target_lang, "note"][:len(first)])
-    layout.read_as = ["no header: columns read as "
-                      + ", ".join(layout.header) + " (from --from/--to)"]
-    return layout, again, first_line
+        return _from_to(options, len(first), "no header"), again, first_line
+    if from_to and not _names_both(layout, options) and not _all_tags(first):
+        # `polish,polerować`: language-like words in a pair's first row, not a header
+        return _from_to(options, len(first), "no header (the first row does not name "
+                        f"{options.source_lang} and {options.target_lang})"), again, first_line
+    return layout, rows, first_line
+
+
+def _from_to(options: ReadOptions, width: int, why: str) -> Layout:
+    """The layout --from/--to give a file of two or three columns: source, target, note."""
+    layout = Layout([options.source_lang, options.target_lang, "note"][:width])
+    layout.read_as = [f"{why}: columns read as " + ", ".join(layout.header)
+                      + " (from --from/--to)"]
+    return layout
+
+
+def _all_tags(row: list[str]) -> bool:
+    """A row of language codes only (`pl,lt`) is a header whatever --from/--to say: no
+    term pair is two bare codes."""
+    return all(_LANG_TAG.match(cell.strip()) for cell in row if cell.strip())
+
+
+def _names_both(layout: Layout, options: ReadOptions) -> bool:
+    """Whether a header's language columns include the --from and the --to language."""
+    named = {lang for lang, _ in layout.lang_cols.values()}
+    wanted = set()
+    for tag in (options.source_lang, options.target_lang):
+        try:
+            wanted.add(split_lang_tag(tag)[0])
+        except ValidationError:
+            return True       # a bad --from/--to is reported where it is used
+    return wanted <= named
 
 
 def read_rows(rows: Iterator[tuple[int, list[str]]], options: ReadOptions) -> Iterator[Entry]:

@@ -198,6 +198,14 @@ def explicit(spec: str, header_row: list[str]) -> tuple[list[str], bool]:
     return [renames.get(c.strip().casefold(), c) for c in header_row], True
 
 
+def source_and_target(header: list[str]) -> bool:
+    """Whether a row of two or three cells is a `Source,Target[,Note]` header (the languages
+    then come from --from and --to)."""
+    sources = {_key(n) for n in LONG_SOURCE_TEXT}
+    targets = {_key(n) for n in LONG_TARGET_TEXT}
+    return (len(header) >= 2 and _key(header[0]) in sources and _key(header[1]) in targets)
+
+
 def explicit_meanings(spec: str) -> list[str]:
     """The meanings a --columns spec gives (`pl`, `de`, `note`), without the skipped ones."""
     parts = (p.partition("=") for p in spec.split(","))

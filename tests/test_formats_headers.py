@@ -137,14 +137,16 @@ def test_a_columns_value_that_names_nothing_is_refused(tmp_path, spec, bad):
         read("csv", path, columns=spec)
 
 
-def test_a_columns_typo_is_a_usage_error_naming_the_value(tmp_path):
+@pytest.mark.parametrize("spec, named", [("pl,Lithuanain", "'Lithuanain'"),
+                                         (" , ", "empty"), ("=pl", "'=pl'")])
+def test_a_columns_typo_is_a_usage_error_naming_the_value(tmp_path, spec, named):
     path = tmp_path / "two.csv"
     path.write_text("zasiłek rodzinny,šeimos pašalpa\n", encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "termbase", "--db", str(tmp_path / "t.json"),
-                             "import", str(path), "--columns", "pl,Lithuanain"],
+                             "import", str(path), "--columns", spec],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 2
-    assert result.stderr.count("\n") == 1 and "'Lithuanain'" in result.stderr
+    assert result.stderr.count("\n") == 1 and named in result.stderr
     fine = subprocess.run([sys.executable, "-m", "termbase", "--db", str(tmp_path / "t.json"),
                            "import", str(path), "--columns", "pl,Lithuanian"],
                           capture_output=True, text=True, timeout=120)

@@ -64,18 +64,11 @@ class NoLanguageColumn(FormatError):
     """The first row names no language: a file without a header, or one to map."""
 
 
-class BadColumnsOption(FormatError):
-    """--columns names a meaning the termbase does not know (a typo such as `Lithuanain`):
-    bad usage, refused before a column is silently dropped."""
-
-    usage = True
-
-
 def _check_meanings(meanings: list[str]) -> None:
     """Refuse --columns values that name no language and no field."""
     unknown = Layout(meanings, require_language=False).ignored
     if unknown:
-        raise BadColumnsOption(
+        raise headers.BadColumnsOption(
             f"--columns: {', '.join(map(repr, unknown))} "
             f"{'names' if len(unknown) == 1 else 'name'} no language or field "
             "(use a code such as pl, lt, en-GB, a field such as note, or - to skip a column)")

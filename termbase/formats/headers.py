@@ -173,13 +173,20 @@ def long_format(header: list[str]) -> dict[str, int] | None:
     return found
 
 
+class BadColumnsOption(FormatError):
+    """A --columns value the termbase cannot use (empty, malformed, or a meaning it does not
+    know such as the typo `Lithuanain`): bad usage, refused before a column is dropped."""
+
+    usage = True      # the CLI exits 2, as for its own option errors
+
+
 def explicit(spec: str, header_row: list[str]) -> tuple[list[str], bool]:
     """(the header to use, whether the file's first row is a header) from --columns.
     `pl,lt,note` names each column by position: the file has no header. `Begriff=de,
     Kommentar=note` renames the file's own header cells: the others keep their meaning."""
     parts = [p.strip() for p in spec.split(",")]
     if not any(parts):
-        raise FormatError("--columns is empty (e.g. --columns pl,lt,note or "
+        raise BadColumnsOption("--columns is empty (e.g. --columns pl,lt,note or "
                           "--columns 'Begriff=de,Kommentar=note')")
     if all("=" not in p for p in parts):
         return ["" if p in ("-", "") else p for p in parts], False
@@ -187,7 +194,7 @@ def explicit(spec: str, header_row: list[str]) -> tuple[list[str], bool]:
     for part in parts:
         old, sep, new = part.partition("=")
         if not sep or not old.strip():
-            raise FormatError(f"--columns: expected HEADER=MEANING, got {part!r}")
+            raise BadColumnsOption(f"--columns: expected HEADER=MEANING, got {part!r}")
         renames[old.strip().casefold()] = "" if new.strip() == "-" else new.strip()
     present = {c.strip().casefold() for c in header_row}
     missing = [p.partition("=")[0].strip() for p in parts

@@ -125,3 +125,81 @@ from termbase.model import split_lang_tag  # noqa: E402
 def test_any_header_cell_gives_nothing_or_a_valid_tag(cell):
     tag = language_column(cell)
     assert tag == "" or split_lang_tag(tag)[0] == tag.split("-")[0]
+
+
+@pytest.mark.parametrize("spec, bad", [
+    ("pl,Lithuanain", "'Lithuanain'"), ("Lietuviu=lt,Polsih=Plish", "'Plish'"),
+    ("pl,lt,notes", "'notes'")])
+def test_a_columns_value_that_names_nothing_is_refused(tmp_path, spec, bad):
+    path = tmp_path / "two.csv"
+    path.write_text("Lietuviu,Polsih,x\nkuratorius,kurator,\n", encoding="utf-8")
+    with pytest.raises(FormatError, match=bad):
+        read("csv", path, columns=spec)
+
+
+@pytest.mark.parametrize("spec, named", [("pl,Lithuanain", "'Lithuanain'"),
+                                         (" , ", "empty"), ("=pl", "'=pl'")])
+def test_a_columns_typo_is_a_usage_error_naming_the_value(tmp_path, spec, named):
+    path = tmp_path / "two.csv"
+    path.write_text("zasiłek rodzinny,šeimos pašalpa\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "termbase", "--db", str(tmp_path / "t.json"),
+                             "import", str(path), "--columns", spec],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and named in result.stderr
+    fine = subprocess.run([sys.executable, "-m", "termbase", "--db", str(tmp_path / "t.json"),
+                           "import", str(path), "--columns", "pl,Lithuanian"],
+                          capture_output=True, text=True, timeout=120)
+    assert fine.returncode == 0, fine.stderr
+
+
+@pytest.mark.parametrize("header, tag", [
+    ("English (United Kingdom)", "en-GB"), ("English (UK)", "en-GB"), ("English (US)", "en-US"),
+    ("Polish (Poland)", "pl-PL"), ("Polish (Lithuania)", "pl-LT"), ("Polski (Litwa)", "pl-LT"),
+    ("Lietuvių (Lietuva)", "lt-LT"), ("Lithuanian (LT)", "lt-LT"), ("English (Narnia)", ""),
+    ("Term (pl)", "pl")])
+def test_language_and_region_headers_give_regional_tags(header, tag):
+    assert language_column(header) == tag
+
+
+def test_a_sheet_with_language_and_region_headers_keeps_every_column(tmp_path):
+    path = tmp_path / "regions.csv"
+    path.write_text("English (United Kingdom),Polish (Poland),Polish (Lithuania)\n"
+                    "care leaver,usamodzielniany wychowanek,wychowanek usamodzielniany\n",
+                    encoding="utf-8")
+    entries, (concept,) = read("csv", path)
+    assert pairs([concept]) == [sorted([("en-GB", "care leaver"),
+                                        ("pl-PL", "usamodzielniany wychowanek"),
+                                        ("pl-LT", "wychowanek usamodzielniany")])]
+    assert not any("ignored columns" in (e.warning or "") for e in entries)
+
+
+@pytest.mark.parametrize("first, source", [
+    ("polish,polerować", "polish"), ("English,angielski", "English"),
+    ("Lithuanian,litewski", "Lithuanian")])
+def test_a_headerless_pair_file_whose_first_row_looks_like_languages(tmp_path, first, source):
+    path = tmp_path / "pairs.csv"
+    path.write_text(f"{first}\ncarer,opiekun\n", encoding="utf-8")
+    entries, concepts = read("csv", path, source_lang="en", target_lang="pl")
+    assert pairs(concepts) == [[("en", source), ("pl", first.split(",")[1])],
+                               [("en", "carer"), ("pl", "opiekun")]]
+    assert any("first row does not name en and pl" in (e.warning or "") for e in entries)
+
+
+def test_a_header_naming_both_languages_is_still_a_header_with_from_and_to(tmp_path):
+    path = tmp_path / "named.csv"
+    path.write_text("Polish,Lithuanian\ngmina,savivaldybė\n", encoding="utf-8")
+    _, concepts = read("csv", path, source_lang="pl", target_lang="lt")
+    assert pairs(concepts) == [[("lt", "savivaldybė"), ("pl", "gmina")]]
+
+
+@pytest.mark.parametrize("header", ["Source,Target", "source,target,note",
+                                    "Source term,Target term"])
+def test_source_target_header_with_from_and_to_is_not_a_term_pair(tmp_path, header):
+    path = tmp_path / "st.csv"
+    row = "family allowance,zasiłek rodzinny" + (",from the act" if header.count(",") == 2
+                                                else "")
+    path.write_text(f"{header}\n{row}\n", encoding="utf-8")
+    _, concepts = read("csv", path, source_lang="en", target_lang="pl")
+    assert pairs(concepts) == [[("en", "family allowance"), ("pl", "zasiłek rodzinny")]]
+    assert concepts[0].note == ("from the act" if header.count(",") == 2 else "")

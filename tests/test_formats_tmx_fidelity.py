@@ -261,3 +261,40 @@ def test_inline_codes_go_to_placeholders_and_back_exactly(inner):
     again = etree.Element("seg")
     tmxinline.fill(again, text, codes)
     assert etree.tostring(again) == etree.tostring(seg)
+
+
+WHOLE_INLINE_TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence"
+ o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/>
+<body><tu><tuv xml:lang="en"><seg><hi type="bold">Caution</hi></seg></tuv>
+<tuv xml:lang="lt"><seg><hi type="bold">Dėmesio</hi></seg></tuv></tu></body></tmx>
+"""
+
+
+def test_a_segment_that_is_one_inline_element_is_written_without_layout_space(tmp_path):
+    source = tmp_path / "whole.tmx"
+    source.write_text(WHOLE_INLINE_TMX, encoding="utf-8")
+    read = segments(source)
+    out = tmp_path / "out.tmx"
+    formats.get("tmx").write(read, out, WriteOptions())
+    written = out.read_text(encoding="utf-8")
+    assert '<seg><hi type="bold">Caution</hi></seg>' in written
+    assert '<seg><hi type="bold">Dėmesio</hi></seg>' in written
+    assert [s.texts for s in segments(out)] == [s.texts for s in read]
+
+
+@pytest.mark.parametrize("tag", ["seg", "term", "note", "descrip", "def"])
+def test_the_xml_writer_never_pads_mixed_content_elements(tag):
+    import io
+
+    from lxml import etree
+
+    from termbase.formats.xmlsafe import XmlWriter
+    unit = etree.Element("unit")
+    holder = etree.SubElement(etree.SubElement(unit, "group"), tag)
+    etree.SubElement(holder, "hi", {"type": "bold"}).text = "opiekun"
+    sink = io.BytesIO()
+    XmlWriter(sink).write(unit)
+    text = sink.getvalue().decode("utf-8")
+    assert f'<{tag}><hi type="bold">opiekun</hi></{tag}>' in text
+    assert "<group>\n" in text

@@ -124,6 +124,9 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as exc:  # noqa: BLE001 - the one place that turns errors into a line
+        if isinstance(exc, _known_errors()) and getattr(exc, "usage", False):
+            print(f"termbase {args.command}: {for_terminal(_describe(exc))}", file=sys.stderr)
+            return 2      # an option value the service refused, e.g. a --columns typo
         if isinstance(exc, _known_errors()):
             print(f"termbase {args.command}: {for_terminal(_describe(exc))}", file=sys.stderr)
             _print_details(exc)

@@ -64,10 +64,20 @@ class NoLanguageColumn(FormatError):
     """The first row names no language: a file without a header, or one to map."""
 
 
+def _check_meanings(meanings: list[str]) -> None:
+    """Refuse --columns values that name no language and no field."""
+    unknown = Layout(meanings, require_language=False).ignored
+    if unknown:
+        raise headers.BadColumnsOption(
+            f"--columns: {', '.join(map(repr, unknown))} "
+            f"{'names' if len(unknown) == 1 else 'name'} no language or field "
+            "(use a code such as pl, lt, en-GB, a field such as note, or - to skip a column)")
+
+
 class Layout:
     """What each column of a header means."""
 
-    def __init__(self, header: list[str]):
+    def __init__(self, header: list[str], require_language: bool = True):
         self.header = [h.strip() for h in header]
         self.lang_cols: dict[int, tuple[str, str]] = {}        # col -> (lang, region)
         self.term_cols: dict[int, tuple[str, str]] = {}        # col -> (field, lang tag)
@@ -117,7 +127,7 @@ class Layout:
             if len(problems) > 3:
                 shown += f"; and {len(problems) - 3} more"
             raise FormatError("bad header: " + shown, line=1)
-        if not self.lang_cols:
+        if require_language and not self.lang_cols:
             raise NoLanguageColumn(
                 "the header names no language column (expected columns such as pl, lt, en "
                 f"or Polish, Lietuvių); found: {', '.join(self.header[:8]) or 'nothing'}. "
@@ -224,21 +234,53 @@ def choose_layout(rows: Iterator[tuple[int, list[str]]], options: ReadOptions):
     again = itertools.chain([(first_line, first)], rows)
     if getattr(options, "columns", None):
         header, has_header = headers.explicit(options.columns, first)
+        _check_meanings(headers.explicit_meanings(options.columns))
         layout = Layout(header)
         layout.read_as = [f"--columns: {', '.join(h or '-' for h in header)}"]
         return layout, (rows if has_header else again), first_line
     roles = headers.long_format(first)
     if roles:
         return PairLayout(first, roles), rows, first_line
+    from_to = bool(options.source_lang and options.target_lang) and len(first) in (2, 3)
+    if from_to and headers.source_and_target(first):
+        return _from_to(options, len(first), "header " + ", ".join(first)), rows, first_line
     try:
-        return Layout(first), rows, first_line
+        layout = Layout(first)
     except NoLanguageColumn:
-        if not (options.source_lang and options.target_lang) or len(first) not in (2, 3):
+        if not from_to:
             raise
-    layout = Layout([options.source_lang, options.target_lang, "note"][:len(first)])
-    layout.read_as = ["no header: columns read as "
-                      + ", ".join(layout.header) + " (from --from/--to)"]
-    return layout, again, first_line
+        return _from_to(options, len(first), "no header"), again, first_line
+    if from_to and not _names_both(layout, options) and not _all_tags(first):
+        # `polish,polerować`: language-like words in a pair's first row, not a header
+        return _from_to(options, len(first), "no header (the first row does not name "
+                        f"{options.source_lang} and {options.target_lang})"), again, first_line
+    return layout, rows, first_line
+
+
+def _from_to(options: ReadOptions, width: int, why: str) -> Layout:
+    """The layout --from/--to give a file of two or three columns: source, target, note."""
+    layout = Layout([options.source_lang, options.target_lang, "note"][:width])
+    layout.read_as = [f"{why}: columns read as " + ", ".join(layout.header)
+                      + " (from --from/--to)"]
+    return layout
+
+
+def _all_tags(row: list[str]) -> bool:
+    """A row of language codes only (`pl,lt`) is a header whatever --from/--to say: no
+    term pair is two bare codes."""
+    return all(_LANG_TAG.match(cell.strip()) for cell in row if cell.strip())
+
+
+def _names_both(layout: Layout, options: ReadOptions) -> bool:
+    """Whether a header's language columns include the --from and the --to language."""
+    named = {lang for lang, _ in layout.lang_cols.values()}
+    wanted = set()
+    for tag in (options.source_lang, options.target_lang):
+        try:
+            wanted.add(split_lang_tag(tag)[0])
+        except ValidationError:
+            return True       # a bad --from/--to is reported where it is used
+    return wanted <= named
 
 
 def read_rows(rows: Iterator[tuple[int, list[str]]], options: ReadOptions) -> Iterator[Entry]:

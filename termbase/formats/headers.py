@@ -48,6 +48,33 @@ _NAMES = {
     "ja": "japanese japoński japonų japán 日本語",
 }
 NAMES = {name: code for code, names in _NAMES.items() for name in names.split()}
+# region -> its names in English, Polish and Lithuanian, for "Language (Region)" headers as
+# spreadsheet and CAT tools write them ("English (United Kingdom)", "Polish (Lithuania)");
+# a two-letter region code ("English (GB)") needs no entry
+_REGIONS = {
+    "GB": "united kingdom|uk|great britain|britain|wielka brytania|jungtinė karalystė",
+    "US": "united states|usa|u.s.|united states of america|stany zjednoczone|jav|"
+          "jungtinės amerikos valstijos",
+    "IE": "ireland|irlandia|airija",
+    "CA": "canada|kanada",
+    "AU": "australia|australija",
+    "PL": "poland|polska|lenkija",
+    "LT": "lithuania|litwa|lietuva",
+    "LV": "latvia|łotwa|latvija",
+    "BY": "belarus|białoruś|baltarusija",
+    "UA": "ukraine|ukraina",
+    "DE": "germany|niemcy|vokietija",
+    "AT": "austria",
+    "CH": "switzerland|szwajcaria|šveicarija",
+    "FR": "france|francja|prancūzija",
+    "BE": "belgium|belgia|belgija",
+    "ES": "spain|hiszpania|ispanija",
+    "MX": "mexico|meksyk|meksika",
+    "PT": "portugal|portugalia|portugalija",
+    "BR": "brazil|brazylia|brazilija",
+}
+REGIONS = {name: code for code, names in _REGIONS.items() for name in names.split("|")}
+_LANGUAGE_REGION = re.compile(r"^(?P<language>[^()]+?)\s*\((?P<region>[^()]+)\)$")
 # words that say "the term in this language" around a language name or code
 TERM_WORDS = frozenset("term terms word words text string translation entry termin "
                        "terminas wyraz słowo žodis".split())
@@ -99,6 +126,9 @@ def language_column(name: str) -> str:
             return variety or lang
         except ValidationError:
             return ""
+    regional = _language_and_region(cell)
+    if regional:
+        return regional
     words = [w for w in _SPLIT.split(cell) if w]
     langs = [_language(w) for w in words]
     named = [l for l in langs if l]
@@ -106,6 +136,23 @@ def language_column(name: str) -> str:
     if len(set(named)) == 1 and all(w.casefold() in TERM_WORDS for w in rest):
         return named[0]
     return ""
+
+
+def _language_and_region(cell: str) -> str:
+    """'English (United Kingdom)' -> 'en-GB', 'Polish (LT)' -> 'pl-LT'; '' when the cell is
+    not a language name followed by a region in brackets."""
+    match = _LANGUAGE_REGION.match(cell)
+    if not match:
+        return ""
+    lang = _language(match["language"])
+    key = unicodedata.normalize("NFC", match["region"].strip().casefold())
+    region = REGIONS.get(key) or (key.upper() if re.fullmatch(r"[a-z]{2}", key) else "")
+    if not (lang and region):
+        return ""
+    try:
+        return split_lang_tag(f"{lang}-{region}")[1]
+    except ValidationError:
+        return ""
 
 
 def _key(cell: str) -> str:
@@ -126,13 +173,20 @@ def long_format(header: list[str]) -> dict[str, int] | None:
     return found
 
 
+class BadColumnsOption(FormatError):
+    """A --columns value the termbase cannot use (empty, malformed, or a meaning it does not
+    know such as the typo `Lithuanain`): bad usage, refused before a column is dropped."""
+
+    usage = True      # the CLI exits 2, as for its own option errors
+
+
 def explicit(spec: str, header_row: list[str]) -> tuple[list[str], bool]:
     """(the header to use, whether the file's first row is a header) from --columns.
     `pl,lt,note` names each column by position: the file has no header. `Begriff=de,
     Kommentar=note` renames the file's own header cells: the others keep their meaning."""
     parts = [p.strip() for p in spec.split(",")]
     if not any(parts):
-        raise FormatError("--columns is empty (e.g. --columns pl,lt,note or "
+        raise BadColumnsOption("--columns is empty (e.g. --columns pl,lt,note or "
                           "--columns 'Begriff=de,Kommentar=note')")
     if all("=" not in p for p in parts):
         return ["" if p in ("-", "") else p for p in parts], False
@@ -140,7 +194,7 @@ def explicit(spec: str, header_row: list[str]) -> tuple[list[str], bool]:
     for part in parts:
         old, sep, new = part.partition("=")
         if not sep or not old.strip():
-            raise FormatError(f"--columns: expected HEADER=MEANING, got {part!r}")
+            raise BadColumnsOption(f"--columns: expected HEADER=MEANING, got {part!r}")
         renames[old.strip().casefold()] = "" if new.strip() == "-" else new.strip()
     present = {c.strip().casefold() for c in header_row}
     missing = [p.partition("=")[0].strip() for p in parts
@@ -149,3 +203,18 @@ def explicit(spec: str, header_row: list[str]) -> tuple[list[str], bool]:
         raise FormatError(f"--columns names {', '.join(map(repr, missing))}, which the header "
                           f"does not have (it has: {', '.join(header_row[:10])})", line=1)
     return [renames.get(c.strip().casefold(), c) for c in header_row], True
+
+
+def source_and_target(header: list[str]) -> bool:
+    """Whether a row of two or three cells is a `Source,Target[,Note]` header (the languages
+    then come from --from and --to)."""
+    sources = {_key(n) for n in LONG_SOURCE_TEXT}
+    targets = {_key(n) for n in LONG_TARGET_TEXT}
+    return (len(header) >= 2 and _key(header[0]) in sources and _key(header[1]) in targets)
+
+
+def explicit_meanings(spec: str) -> list[str]:
+    """The meanings a --columns spec gives (`pl`, `de`, `note`), without the skipped ones."""
+    parts = (p.partition("=") for p in spec.split(","))
+    meanings = ((new if sep else old).strip() for old, sep, new in parts)
+    return [m for m in meanings if m not in ("", "-")]

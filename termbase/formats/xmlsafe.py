@@ -191,10 +191,21 @@ def _xml_char(ch: str) -> bool:
             or 0x10000 <= code <= 0x10FFFF)
 
 
+# Elements whose content is text that may hold inline markup (TMX seg/sub, TBX term, note,
+# descrip, def and their kin, and the inline elements themselves): layout whitespace added
+# inside one would be read back as part of the text, even when the content happens to be a
+# single inline element such as <seg><hi>Warning</hi></seg>.
+MIXED_CONTENT = frozenset({
+    "seg", "sub", "term", "note", "descrip", "def", "termNote", "admin", "adminNote",
+    "descripNote", "transacNote", "hi", "foreign", "mrk", "g", "ph", "bpt", "ept", "it", "ut"})
+
+
 def indent(elem, level: int, step: str = "  ") -> None:
-    """Pretty-print element-only content; mixed content (text beside elements) is untouched."""
+    """Pretty-print element-only content; mixed content (text beside elements, or an element
+    that holds text by kind) is untouched."""
     children = list(elem)
-    if not children or (elem.text and elem.text.strip()) or any(
+    if not children or localname(elem.tag) in MIXED_CONTENT or (
+            elem.text and elem.text.strip()) or any(
             c.tail and c.tail.strip() for c in children):
         return
     pad = "\n" + step * (level + 1)

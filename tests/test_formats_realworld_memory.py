@@ -377,3 +377,49 @@ def test_xliff_inline_content_gives_one_placeholder_per_code_and_keeps_every_wor
     assert len(re.findall(r"<g\d+>", text)) == len(re.findall(r"</g\d+>", text)) == wrappers
     words = [unescape(w) for w in re.sub(r"<[^>]+>", " ", target).split()]
     assert formats.tmxinline.plain(text).split() == words
+
+
+# ---------------------------------------------------------------- XLIFF as CAT tools leave it
+
+XLIFF12_STATES = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="ulotka.docx" source-language="pl" target-language="lt" datatype="x-docx"><body>
+<trans-unit id="1"><source>Asystent rodziny</source>
+  <target state="needs-translation">Asystent rodziny</target></trans-unit>
+<trans-unit id="2"><source>Zasiłek rodzinny</source>
+  <target state="translated">Šeimos išmoka</target></trans-unit>
+<trans-unit id="3"><source>Opiekun prawny</source><target state="new"></target></trans-unit>
+</body></file></xliff>
+"""
+
+XLIFF20_NO_TARGET_LANGUAGE = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="en-GB">
+<file id="f1">
+ <unit id="u1"><segment state="translated"><source>The family allowance is paid monthly.</source>
+  <target>Zasiłek rodzinny jest wypłacany co miesiąc.</target></segment></unit>
+ <unit id="u2"><segment state="initial"><source>Respite care</source>
+  <target>Respite care</target></segment></unit>
+</file></xliff>
+"""
+
+
+def test_untranslated_xliff_targets_stay_out_of_the_memory(tmp_path):
+    db = tmp_path / "tb.json"
+    path = _write(tmp_path / "job.xlf", XLIFF12_STATES)
+    done = _cli("import", path, "--json", db=db)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["segments_added"] == 1
+    assert any("not translated yet" in w for w in report["warnings"])
+    (segment,) = Termbase.open(db).store.segments()
+    assert segment.texts == {"pl": "Zasiłek rodzinny", "lt": "Šeimos išmoka"}
+
+
+def test_an_xliff_2_without_target_language_imports_with_from_and_to(tmp_path):
+    db = tmp_path / "tb.json"
+    path = _write(tmp_path / "job20.xlf", XLIFF20_NO_TARGET_LANGUAGE)
+    done = _cli("import", path, "--from", "en-GB", "--to", "pl", "--json", db=db)
+    assert done.returncode == 0, done.stderr
+    (segment,) = Termbase.open(db).store.segments()
+    assert segment.texts == {"en-GB": "The family allowance is paid monthly.",
+                             "pl": "Zasiłek rodzinny jest wypłacany co miesiąc."}

@@ -34,7 +34,7 @@ def segment_entry(line: int, segment: Segment, options: ReadOptions,
                   warning: str | None = None) -> Entry | None:
     """An Entry for a parsed memory unit; None when fewer than two wanted languages remain."""
     if options.langs:
-        wanted = set(options.langs)
+        wanted = {lang.split("-")[0].lower() for lang in options.langs}   # varieties too
         segment.texts = {lang: text for lang, text in segment.texts.items()
                          if lang.split("-")[0].lower() in wanted}
         if len(segment.texts) < 2:

@@ -24,6 +24,9 @@ from termbase.formats.xmlsafe import XML_LANG, iterparse, localname, root_name
 from termbase.model import Segment
 
 WRAPPERS = frozenset({"g", "mrk", "pc"})
+# Target states that say the text is not a translation yet (a copy of the source, or
+# empty): XLIFF 1.2's new / needs-translation, XLIFF 2's initial.
+UNTRANSLATED = frozenset({"new", "needs-translation", "initial"})
 
 
 def read(path: Path, options: ReadOptions) -> Iterator[Entry]:
@@ -61,11 +64,16 @@ def _pairs(unit, holders, langs: dict, options: ReadOptions) -> Iterator[Entry]:
         target = next((c for c in holder if localname(c.tag) == "target"), None)
         if source is None or target is None:
             continue
+        line = holder.sourceline or unit.sourceline or 0
+        state = target.get("state") or holder.get("state") or ""
+        if state in UNTRANSLATED:
+            yield Entry(line, warning=f"target not translated yet (state {state!r}): left "
+                                      "out")
+            continue
         source_text, source_codes = _placeheld(source)
         target_text, target_codes = _placeheld(target)
         if not (tmxinline.plain(source_text).strip() and tmxinline.plain(target_text).strip()):
             continue
-        line = holder.sourceline or unit.sourceline or 0
         source_lang = _lang(source.get(XML_LANG) or langs["source"] or options.source_lang or "")
         target_lang = _lang(target.get(XML_LANG) or langs["target"] or options.target_lang or "")
         if not (source_lang and target_lang):

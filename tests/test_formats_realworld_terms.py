@@ -457,3 +457,25 @@ def test_columns_rename_header_cells_a_person_wrote(tmp_path):
     assert [(t.lang, t.text, t.region) for t in concept.terms] == [
         ("pl", "opiekun prawny", ""), ("lt", "globėjas", "lt-LT")]
     assert concept.note == "z sądu"
+
+
+TWO_ENTRIES_ONE_ID = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="en"><martifHeader><fileDesc><sourceDesc><p>two lists numbered
+alike</p></sourceDesc></fileDesc></martifHeader><text><body>
+<termEntry id="e1"><langSet xml:lang="en"><tig><term>carer</term></tig></langSet>
+ <langSet xml:lang="pl"><tig><term>opiekun</term></tig></langSet></termEntry>
+<termEntry id="e1"><langSet xml:lang="en"><tig><term>probation officer</term></tig></langSet>
+ <langSet xml:lang="pl"><tig><term>kurator sądowy</term></tig></langSet></termEntry>
+</body></text></martif>
+"""
+
+
+def test_two_entries_with_one_id_stay_two_concepts(tmp_path):
+    path = tmp_path / "dup.tbx"
+    path.write_text(TWO_ENTRIES_ONE_ID, encoding="utf-8")
+    tb = Termbase.open(tmp_path / "tb.json", seed=False)
+    report = tb.import_file(path)
+    assert report.added == 2
+    assert any("used by an earlier entry" in w for w in report.warnings)
+    found = {tuple(sorted(t.text for t in c.terms)) for c in tb.concepts()}
+    assert found == {("carer", "opiekun"), ("kurator sądowy", "probation officer")}

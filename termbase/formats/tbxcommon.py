@@ -358,6 +358,7 @@ def read(path: Path, options: ReadOptions) -> Iterator[Entry]:
     tig or ntig/termGrp terms."""
     state = {"lang": "en", "ns": "", "line": 1}
     ignored: set[str] = set()
+    seen_ids: set[str] = set()
 
     def check_root(root) -> None:
         name = localname(root.tag) if root is not None else ""
@@ -380,6 +381,15 @@ def read(path: Path, options: ReadOptions) -> Iterator[Entry]:
                             "new id, the original kept as 'original id'")
             _keep(concept.kept, ORIGINAL_ID, concept.id)
             concept.id = ""
+        elif concept.id in seen_ids:
+            # XML ids are unique in a file: a second entry with one is another concept (a
+            # tool that numbered two lists), not more terms of the first
+            warnings.append(f"concept id {concept.id!r} is used by an earlier entry too; "
+                            "imported under a new id, the original kept as 'original id'")
+            _keep(concept.kept, ORIGINAL_ID, concept.id)
+            concept.id = ""
+        if concept.id:
+            seen_ids.add(concept.id)
         entry = concept_entry(line, concept, options, "; ".join(warnings) or None)
         if entry is not None:
             yield entry

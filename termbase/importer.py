@@ -355,8 +355,25 @@ def _merge_into(target: Concept, incoming: Concept, line: int, report: ImportRep
                 term.status = "admitted"
         target.terms.append(term)
         existing[(term.lang, norm(term.text))] = term
+    _report_differing_texts(target, incoming, line, report)
     target.fill_from(incoming)
     return target.to_dict() != before
+
+
+def _report_differing_texts(target: Concept, incoming: Concept, line: int,
+                            report: ImportReport) -> None:
+    """A merge fills only what the concept lacks: a definition or note the file words
+    differently is kept as the termbase has it, and said, never dropped in silence (an
+    updated IATE entry read again)."""
+    fields = [(f"definition ({lang})", lang, text, target.definition.get(lang, ""))
+              for lang, text in incoming.definition.items()]
+    fields.append(("note", "", incoming.note, target.note))
+    for field, lang, theirs, ours in fields:
+        if theirs and ours and theirs.strip() != ours.strip():
+            report.conflicts.append({
+                "line": line, "concept_id": target.id, "lang": lang, "field": field,
+                "term": theirs, "existing": [ours],
+                "action": f"kept the termbase's {field.split()[0]}"})
 
 
 def _fill_term_fields(existing: Term, incoming: Term) -> None:

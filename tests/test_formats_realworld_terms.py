@@ -479,3 +479,34 @@ def test_two_entries_with_one_id_stay_two_concepts(tmp_path):
     assert any("used by an earlier entry" in w for w in report.warnings)
     found = {tuple(sorted(t.text for t in c.terms)) for c in tb.concepts()}
     assert found == {("carer", "opiekun"), ("kurator sądowy", "probation officer")}
+
+
+def _iate_entry(definition: str) -> str:
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="en"><martifHeader><fileDesc><sourceDesc><p>IATE-style
+extract</p></sourceDesc></fileDesc></martifHeader><text><body>
+<termEntry id="IATE-3545123"><descrip type="subjectField">social affairs</descrip>
+ <langSet xml:lang="en"><descrip type="definition">{definition}</descrip>
+  <tig><term>respite care</term></tig></langSet>
+ <langSet xml:lang="pl"><tig><term>opieka wytchnieniowa</term></tig></langSet></termEntry>
+</body></text></martif>
+"""
+
+
+def test_an_updated_entry_read_again_says_its_definition_was_kept(tmp_path):
+    """A merge fills only what the concept lacks; a definition worded differently in the
+    file is a conflict the user is told about, never dropped in silence."""
+    tb = Termbase.open(tmp_path / "tb.json", seed=False)
+    first, second = tmp_path / "v1.tbx", tmp_path / "v2.tbx"
+    first.write_text(_iate_entry("Short-term care that relieves a family carer."),
+                     encoding="utf-8")
+    second.write_text(_iate_entry("Temporary care giving a family carer a break."),
+                      encoding="utf-8")
+    tb.import_file(first)
+    report = tb.import_file(second)
+    assert report.unchanged == 0 and report.skipped == 1
+    (conflict,) = report.conflicts
+    assert conflict["field"] == "definition (en)" and "break" in conflict["term"]
+    assert "relieves" in conflict["existing"][0]
+    (concept,) = tb.concepts()
+    assert concept.definition["en"] == "Short-term care that relieves a family carer."

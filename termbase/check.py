@@ -24,6 +24,7 @@ from termbase import langtag
 from termbase.model import Segment, ValidationError, split_lang_tag
 from termbase.process import Unreviewed, provisional_texts
 from termbase.results.segments import CheckIssue as Issue
+from termbase.text.placeholders import without_tags
 from termbase.text.langguess import guess_language
 from termbase.variants import concepts_for_variant, fits, for_lang, region_rank
 
@@ -119,8 +120,9 @@ def check_segment(index: Index, line: int, source: str, target: str, source_lang
                             lambda idx, cid, lang: _allowed(idx, cid, lang, target_variant))
     issues = _bad_target_terms(index, line, source, target, target_lang, unreviewed)
     bad_concepts = {issue.concept_id for issue in issues}
-    view = TargetText(index, target, target_lang)
-    for span in recognize(index, source, source_lang):
+    # inline codes (tag placeholders) break words, never terms: matched as spaces
+    view = TargetText(index, without_tags(target), target_lang)
+    for span in recognize(index, without_tags(source), source_lang):
         term_ids = [t for t in span.term_ids if not unreviewed.skipped(index.terms[t])]
         candidates = concepts_for_variant(index, term_ids, source_lang, source_variant)
         verdicts = [_verdict(index, view, cid, target_lang, target_variant, bad_concepts,
@@ -147,7 +149,7 @@ def check_segment(index: Index, line: int, source: str, target: str, source_lang
 def _bad_target_terms(index: Index, line: int, source: str, target: str,
                       target_lang: str, unreviewed: Unreviewed) -> list[Issue]:
     issues, seen = [], set()
-    for span in recognize(index, target, target_lang, fuzzy=False):
+    for span in recognize(index, without_tags(target), target_lang, fuzzy=False):
         for tid in span.term_ids:
             ref = index.terms[tid]
             if ref.lang == target_lang and ref.status in BAD_STATUSES and \

@@ -185,3 +185,31 @@ def test_an_irregular_english_plural_counts_as_the_term(shipped_any):
         assert check_segment(shipped_any.index, 1, source, target, "lt", "en") == []
     flagged = check_segment(shipped_any.index, 1, source, "Ten workers work in the occupational therapy workshop.", "lt", "en")
     assert [i.concept_id for i in flagged] == ["grp-persons-with-disabilities"]
+
+
+TERM_SPLIT_BY_CODES = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence"
+ o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/><body>
+<tu><tuv xml:lang="en"><seg>Ask about the respite <ph x="1">&lt;br/&gt;</ph>care.</seg></tuv>
+ <tuv xml:lang="pl"><seg>Zapytaj o pomoc.</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>Ask about <bpt i="1">&lt;b&gt;</bpt>respite<ept i="1">&lt;/b&gt;</ept> care.</seg></tuv>
+ <tuv xml:lang="pl"><seg>Zapytaj o pomoc.</seg></tuv></tu>
+<tu><tuv xml:lang="en"><seg>Ask about respite care.</seg></tuv>
+ <tuv xml:lang="pl"><seg>Zapytaj o opiekę <ph x="1">&lt;br/&gt;</ph>wytchnieniową.</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+def test_inline_codes_inside_a_term_do_not_hide_it(tmp_path):
+    """A code between the words of a term (a line break, bold on one word) is a break
+    between words, not a word: the source term is still found, and so is its equivalent
+    split by a code in the target."""
+    from termbase import Concept, Term, Termbase
+
+    tb = Termbase.open(tmp_path / "tb.json", seed=False)
+    tb.add(Concept(terms=[Term("en", "respite care"), Term("pl", "opieka wytchnieniowa")]))
+    path = tmp_path / "job.tmx"
+    path.write_text(TERM_SPLIT_BY_CODES, encoding="utf-8")
+    report = tb.check(path, "en", "pl")
+    assert [(i.line, i.kind) for i in report.issues] == [(4, "missing-equivalent"),
+                                                          (6, "missing-equivalent")]

@@ -195,6 +195,14 @@ STORE_TABLES = frozenset({"meta", "concepts", "memory", "changes", "changes_batc
                           "batches"})
 
 
+def _rebuild_index(conn: sqlite3.Connection, progress=None) -> None:
+    """Refill the index tables from the store's own tables (in the caller's transaction)
+    and mark them as reflecting the current generation."""
+    disk.rebuild(conn, _Concepts(conn).docs(), _Segments(conn).stream(), keep_records=False,
+                 progress=progress)
+    disk.set_state(conn, str(_Meta(conn).get("generation", 0)))
+
+
 def _triggers(conn: sqlite3.Connection) -> list[str]:
     return [row[0] for row in conn.execute(
         "SELECT name FROM sqlite_master WHERE type='trigger' ORDER BY name")]
@@ -424,8 +432,7 @@ class SQLiteStore:
         except disk.IndexDamaged:
             disk.drop_schema(conn)
             disk.create_schema(conn)
-            disk.rebuild(conn, _Concepts(conn).docs(), _Segments(conn).stream(),
-                         keep_records=False)
+            _rebuild_index(conn)
         schema = _Meta(conn).get("schema", SCHEMA_VERSION)
         if schema > SCHEMA_VERSION:
             raise StoreError(f"{self.path} was written by a newer termbase (schema {schema});"
@@ -455,8 +462,7 @@ class SQLiteStore:
             changed = len(tx.touched_concepts) + len(tx.touched_segments)
             if disk.bulk_is_cheaper(changed, lambda: tx.concept_table.count()
                                    + tx.segment_table.count()):
-                disk.rebuild(conn, _Concepts(conn).docs(), _Segments(conn).stream(),
-                             keep_records=False)
+                _rebuild_index(conn)
             else:
                 disk.apply_changes(conn, tx, keep_records=False)
             disk.set_state(conn, str(meta.get("generation", 0)))
@@ -479,11 +485,8 @@ class SQLiteStore:
 
     def _sync_index(self, conn: sqlite3.Connection) -> None:
         """Rebuild the index if a writer that does not maintain it changed the data."""
-        generation = str(_Meta(conn).get("generation", 0))
-        if disk.get_state(conn) != generation:
-            disk.rebuild(conn, _Concepts(conn).docs(), _Segments(conn).stream(),
-                         keep_records=False)
-            disk.set_state(conn, generation)
+        if disk.get_state(conn) != str(_Meta(conn).get("generation", 0)):
+            _rebuild_index(conn)
 
     # -- the search index ------------------------------------------------------------------
     def index_state(self) -> str:
@@ -503,10 +506,7 @@ class SQLiteStore:
                 self._ensure_schema(locked_conn)
                 generation = str(_Meta(locked_conn).get("generation", 0))
                 if force or disk.get_state(locked_conn) != generation:
-                    disk.rebuild(locked_conn, _Concepts(locked_conn).docs(),
-                                 _Segments(locked_conn).stream(), keep_records=False,
-                                 progress=progress)
-                    disk.set_state(locked_conn, generation)
+                    _rebuild_index(locked_conn, progress)
             state = self.index_state()
         return disk.DiskIndex(conn, state, CONCEPT_SQL, SEGMENT_SQL, SEGMENT_COUNT_SQL)
 
@@ -618,10 +618,7 @@ class SQLiteStore:
                 actions.append(f"trigger {for_terminal(name)!r} removed")
             if actions or report.get("index") != "current":
                 self._ensure_schema(conn)
-                generation = str(_Meta(conn).get("generation", 0))
-                disk.rebuild(conn, _Concepts(conn).docs(), _Segments(conn).stream(),
-                             keep_records=False)
-                disk.set_state(conn, generation)
+                _rebuild_index(conn)
                 actions.append("index rebuilt")
         report["action"] = "; ".join(actions) or "nothing to repair"
         report["after"] = self.diagnose()
@@ -635,9 +632,7 @@ class SQLiteStore:
         conn = self.conn
         try:
             with self.locked() as locked:  # the index holds words of the text too: rebuilt
-                disk.rebuild(locked, _Concepts(locked).docs(), _Segments(locked).stream(),
-                             keep_records=False)
-                disk.set_state(locked, str(_Meta(locked).get("generation", 0)))
+                _rebuild_index(locked)
             conn.execute("PRAGMA secure_delete=ON")
             conn.execute("VACUUM")
             busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]

@@ -13,11 +13,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib
-
 from termbase.model import ValidationError
 
 KNOWN_KEYS = {"variant"}
@@ -35,11 +30,17 @@ def config_path() -> Path:
 def load_config() -> dict:
     path = config_path()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return {}
+        return {}   # the usual case: no TOML parser is loaded for a lookup
     except (OSError, UnicodeDecodeError) as exc:
         raise ValidationError(f"cannot read the config file {path}: {exc}") from None
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ValidationError(f"config file {path} is not valid TOML: {exc}") from None
     unknown = sorted(set(data) - KNOWN_KEYS)

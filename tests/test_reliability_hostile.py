@@ -306,3 +306,40 @@ def test_mixed_encodings_are_not_imported_as_mojibake(base_store, tmp_path):
     mojibake = sorted(t for t in texts if "Å" in t or "Ä" in t or "Ĺ" in t)
     assert not mojibake, f"imported as mojibake (exit {code}): {mojibake}"
     assert code == 1 and "line" in err, (code, out, err)
+
+
+def _contents(store: Path) -> tuple:
+    """What a store holds, read through termbase (an SQLite file's bytes may change when
+    it is merely opened: its log is checkpointed)."""
+    from termbase.api import Termbase
+
+    tb = Termbase.open(store, seed=False)
+    return (sorted(str(sorted(d.items())) for d in tb.store.concept_docs()),
+            sorted(str(k) + str(sorted(d.items())) for k, d in tb.store.segment_items()),
+            [b["batch"] for b in tb.store.batches()])
+
+
+@pytest.fixture(scope="module")
+def sqlite_base_store(base_store, tmp_path_factory) -> Path:
+    """The same small store on the SQLite engine (through `termbase copy`)."""
+    from termbase.api import Termbase
+
+    target = tmp_path_factory.mktemp("hostile-sqlite") / "tb.sqlite"
+    Termbase.copy(base_store, target)
+    Termbase.open(target, seed=False).store.close()
+    return target
+
+
+def test_hostile_files_leave_an_sqlite_store_as_it_was(sqlite_base_store, tmp_path):
+    """The corpus's hostile files imported into the SQLite engine: one clean line each, and
+    the store holds exactly what it held (the JSON engine's cases run above)."""
+    before = _contents(sqlite_base_store)
+
+    def one(name: str) -> tuple[str, tuple, Path]:
+        store = copy_store(sqlite_base_store, tmp_path / name.replace(".", "_"))
+        return name, run_limited(["import", HOSTILE / name], store), store
+
+    with ThreadPoolExecutor(PARALLEL) as pool:
+        for name, outcome, store in pool.map(one, CORPUS):
+            assert_clean_refusal(*outcome, f"sqlite: import {name}")
+            assert _contents(store) == before, f"sqlite: import {name} changed the store"

@@ -183,7 +183,8 @@ class Termbase:
         targets = [check_lang(t) for t in to] if to else None
         def answer(index):
             self._holds(targets or [])
-            hits = search(index, query, langs, fuzzy)
+            # A subject filter drops hits after the search: it must then see them all.
+            hits = search(index, query, langs, fuzzy, None if subject else limit)
             if subject:
                 hits = _of_subject(index, hits, subject)
             return rank(index, hits, targets, limit, parse_variant(variant))

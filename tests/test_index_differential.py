@@ -173,3 +173,35 @@ def test_tokens_of_generated_queries_are_varied(shipped):
     typos = [q for kind, q, _ in queries if kind == "typo" and q not in exact_terms]
     assert len(inflected) > 50 and len(typos) > 100
     assert all(tokenize(q) for _, q, _ in queries)
+
+
+@pytest.mark.parametrize("engine", ["sqlite", None])
+def test_a_search_that_stops_early_ranks_the_best_concepts_as_a_full_search(tmp_path,
+                                                                             shipped, engine):
+    """With a limit, the search reads candidate terms shortest first and stops once longer
+    ones cannot reach the best `limit` concepts: the ranked answer must be unchanged, on the
+    on-disk index and on the in-memory one."""
+    concepts = list(shipped.concepts())
+    if engine:
+        tb = Termbase.open(tmp_path / f"tb.{engine}", seed=False)
+        with tb.store.transaction("all") as tx:
+            for concept in concepts:
+                tx.add(Concept.from_dict(concept.to_dict()), keep_dates=True)
+        index = tb.index
+    else:
+        index = build_index(concepts)
+    queries = [(q, lang) for kind, q, lang in generate_queries(concepts, 3000, seed=11)
+               if kind not in ("segment", "memory")]
+    stopped_early, differences = 0, []
+    for query, lang in queries:
+        langs = [lang] if lang else None
+        full = search(index, query, langs, True)
+        for limit in (1, 3, 10):
+            bounded = search(index, query, langs, True, limit)
+            stopped_early += len(bounded) < len(full)
+            expected = [(m.concept_id, m.term, m.score) for m in rank(index, full, None, limit)]
+            got = [(m.concept_id, m.term, m.score) for m in rank(index, bounded, None, limit)]
+            if expected != got:
+                differences.append((query, limit, expected, got))
+    assert stopped_early > 100, "the early stop never happened: the test proves nothing"
+    assert not differences, f"{len(differences)} differ, e.g. {differences[:3]}"

@@ -10,8 +10,9 @@ Nothing here executes code when read: the schema is checked against the one this
 creates (no triggers, no views) and `trusted_schema` is off.
 
 Reading goes through `DiskIndex`, whose attributes (`forms`, `stems`, `exact`, `folded`,
-`lexeme_terms`, `sequences`, `terms`, `trie`, `concepts`, `memory`) answer `get`, `in` and
-`[]` like the dicts of the in-memory index that came before, each from one indexed query.
+`sequences`, `terms`, `trie`, `concepts`, `memory`) answer `get`, `in` and `[]` like the
+dicts of the in-memory index that came before, each from one indexed query;
+`containing_bands` reads the terms holding a lexeme, shortest first, band by band.
 """
 
 from __future__ import annotations
@@ -660,11 +661,6 @@ class DiskIndex:
                                None, list)
         self.folded = _KeyTable(self, "SELECT tid FROM ix_terms WHERE fkey=? ORDER BY tid",
                                 None, list)
-        from termbase.index.search import MAX_CONTAINING
-
-        self.lexeme_terms = _KeyTable(
-            self, f"SELECT tid FROM ix_term_lex WHERE lex=? ORDER BY len, tid"
-                  f" LIMIT {MAX_CONTAINING}", None, list)
         self.terms = _Rows(self, lambda row: TermRef(row[0], row[1], row[2], row[3] or ""))
         self.sequences = _Rows(self, lambda row: row[4])
         self.trie = _Trie(self)
@@ -715,6 +711,47 @@ class DiskIndex:
                     f" ({','.join('?' * len(part))})", part):
                 seq = tuple(int(x) for x in found[4].split()) if found[4] else ()
                 self._terms[tid] = (found[0], found[1], found[2], found[3], seq)
+
+    def lexeme_term_count(self, lex: int, cap: int) -> int:
+        """How many terms hold `lex`, counted up to `cap` (an index range, never a scan)."""
+        return self.conn.execute("SELECT count(*) FROM (SELECT 1 FROM ix_term_lex WHERE lex=?"
+                                 " LIMIT ?)", (lex, cap)).fetchone()[0]
+
+    def containing_bands(self, lexemes, required: list, cap: int
+                         ) -> Iterator[tuple[int, list[int]]]:
+        """`Index.containing_bands` read band by band: a search that stops after the short
+        terms never reads the postings of the long ones, and terms lacking a required
+        lexeme are dropped by the index (a key probe each) before any row is read."""
+        conn = self.conn
+        last = {}  # lex -> (len, tid) of its cap-th posting: later ones are not candidates
+        for lex in lexemes:
+            last[lex] = conn.execute("SELECT len, tid FROM ix_term_lex WHERE lex=? ORDER BY"
+                                     " len, tid LIMIT 1 OFFSET ?", (lex, cap - 1)).fetchone()
+        checks = "".join(
+            " AND EXISTS (SELECT 1 FROM ix_term_lex r WHERE r.lex IN"
+            f" ({','.join('?' * len(options))}) AND r.len=t.len AND r.tid=t.tid)"
+            for options in required)
+        check_params = [lex for options in required for lex in options]
+        length = 0
+        while True:
+            starts = [row[0] for lex in lexemes for row in conn.execute(
+                "SELECT min(len) FROM ix_term_lex WHERE lex=? AND len>?", (lex, length))
+                if row[0] is not None and (last[lex] is None or row[0] <= last[lex][0])]
+            if not starts:
+                return
+            length = min(starts)
+            tids: set[int] = set()
+            for lex in lexemes:
+                bound = last[lex]
+                if bound is not None and length > bound[0]:
+                    continue
+                upto = " AND t.tid<=?" if bound is not None and length == bound[0] else ""
+                params = [lex, length] + ([bound[1]] if upto else []) + check_params
+                tids.update(r[0] for r in conn.execute(
+                    f"SELECT t.tid FROM ix_term_lex t WHERE t.lex=? AND t.len=?{upto}{checks}",
+                    params))
+            if tids:
+                yield length, sorted(tids)
 
     def term_row(self, tid: int) -> tuple:
         row = self._terms.get(tid)

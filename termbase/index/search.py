@@ -84,19 +84,34 @@ def match_sequence(query: list[dict[int, TokenMatch]], seq: tuple[int, ...]
     return best
 
 
-def search(index: Index, query: str, langs: list[str] | None = None,
-           fuzzy: bool = True) -> list[Hit]:
-    """All hits for a query, best per term, unsorted."""
-    hits: dict[int, Hit] = {}
-    wanted = set(langs) if langs else None
+class _Hits(dict):
+    """Best hit per term id, in the languages asked for."""
 
-    def offer(tid: int, score: float, kind: str, approximate: bool = False) -> None:
-        if wanted and index.terms[tid].lang not in wanted:
+    def __init__(self, index: Index, langs: list[str] | None):
+        super().__init__()
+        self.index, self.wanted = index, set(langs) if langs else None
+
+    def offer(self, tid: int, score: float, kind: str, approximate: bool = False) -> None:
+        if self.wanted and self.index.terms[tid].lang not in self.wanted:
             return
-        current = hits.get(tid)
+        current = self.get(tid)
         if current is None or score > current.score:
-            hits[tid] = Hit(tid, round(score, 1), kind, approximate)
+            self[tid] = Hit(tid, round(score, 1), kind, approximate)
 
+    def concepts_above(self, score: float) -> int:
+        """Concepts with a hit scoring strictly more than `score`."""
+        terms = self.index.terms
+        return len({terms[hit.term_id].concept_id for hit in self.values()
+                    if hit.score > score})
+
+
+def search(index: Index, query: str, langs: list[str] | None = None,
+           fuzzy: bool = True, limit: int | None = None) -> list[Hit]:
+    """All hits for a query, best per term, unsorted. With `limit`, hits that cannot be
+    among the best `limit` concepts may be left out (the ranking of those is unchanged):
+    a frequent word then costs its shortest terms, not all of them."""
+    hits = _Hits(index, langs)
+    offer = hits.offer
     nq, fq = norm(query), fold(query)
     for tid in index.exact.get(nq, ()):
         offer(tid, EXACT, "exact")
@@ -106,7 +121,7 @@ def search(index: Index, query: str, langs: list[str] | None = None,
     tokens = [t.text for t in tokenize(query)]
     if tokens:
         for lang in (langs or index.languages):
-            _lemma_hits(index, tokens, lang, False, offer)
+            _lemma_hits(index, tokens, lang, False, hits, limit)
         # Typo correction only when nothing matched as written or inflected: it is the
         # costliest step, and its index is loaded from the cache only when needed. Words
         # that are real forms are re-read as typos only for a phrase that matched nothing
@@ -114,7 +129,7 @@ def search(index: Index, query: str, langs: list[str] | None = None,
         if fuzzy and not any(hit.score >= LEMMA * STEM_FACTOR for hit in hits.values()):
             retype_known = len(tokens) > 1 and not hits
             for lang in (langs or index.languages):
-                _lemma_hits(index, tokens, lang, True, offer, retype_known)
+                _lemma_hits(index, tokens, lang, True, hits, limit, retype_known)
     if len(tokens) > 1 and not any(hit.score >= CONTAINED_CAP for hit in hits.values()):
         for lang in (langs or index.languages):
             _contained_hits(index, query, len(tokens), lang, offer)
@@ -147,8 +162,8 @@ ANY_WORD = _AnyWord()
 MIN_WORDS_FOR_GAP = 3
 
 
-def _lemma_hits(index: Index, tokens: list[str], lang: str, fuzzy: bool, offer,
-                retype_known: bool = False) -> None:
+def _lemma_hits(index: Index, tokens: list[str], lang: str, fuzzy: bool, hits: _Hits,
+                limit: int | None, retype_known: bool = False) -> None:
     query = [token_lexemes(index, tok, lang, fuzzy, len(tokens) > 1, retype_known)
              for tok in tokens]
     unexplained = [i for i, options in enumerate(query) if not options]
@@ -156,29 +171,40 @@ def _lemma_hits(index: Index, tokens: list[str], lang: str, fuzzy: bool, offer,
         if not fuzzy or len(unexplained) > 1 or len(query) < MIN_WORDS_FOR_GAP:
             return
         query[unexplained[0]] = ANY_WORD
-    # Candidate terms: those containing a lexeme of the most selective query token.
-    rarest = min((opts for opts in query if opts is not ANY_WORD),
-                 key=lambda opts: sum(len(index.lexeme_terms.get(l, ())) for l in opts))
-    candidates: set[int] = set()
-    for lex in rarest:
-        candidates.update(index.lexeme_terms.get(lex, ())[:MAX_CONTAINING])
+    # Candidate terms: those holding a lexeme of the most selective query token and one
+    # of every other token, shortest first.
+    explained = [opts for opts in query if opts is not ANY_WORD]
+    rarest = min(explained, key=lambda opts: sum(
+        index.lexeme_term_count(lex, MAX_CONTAINING) for lex in opts))
+    required = [list(opts) for opts in explained if opts is not rarest]
     prefetch = getattr(index, "prefetch_terms", None)  # the on-disk index reads in bulk
-    if prefetch is not None:
-        prefetch(candidates)
-    for tid in candidates:
-        seq = index.sequences[tid]
-        if len(seq) < len(query) or index.terms[tid].lang != lang:
+    for length, candidates in index.containing_bands(list(rarest), required, MAX_CONTAINING):
+        if length < len(query):
             continue
-        result = match_sequence(query, seq)
-        if result is None:
-            continue
-        quality, kind = result
-        score = LEMMA * quality
-        if len(seq) > len(query):  # the query names part of a longer term
-            score *= 0.55 + 0.25 * len(query) / len(seq)
-        if kind == "fuzzy":
-            score = min(score, FUZZY_CAP)
-        offer(tid, score, kind, kind == "fuzzy" or quality < 1.0)
+        if prefetch is not None:
+            prefetch(candidates)
+        for tid in candidates:
+            if index.terms[tid].lang != lang:
+                continue
+            result = match_sequence(query, index.sequences[tid])
+            if result is None:
+                continue
+            quality, kind = result
+            score = LEMMA * quality
+            if length > len(query):  # the query names part of a longer term
+                score *= _part_factor(len(query), length)
+            if kind == "fuzzy":
+                score = min(score, FUZZY_CAP)
+            hits.offer(tid, score, kind, kind == "fuzzy" or quality < 1.0)
+        # Every longer term scores at most this: stop once `limit` concepts are above it.
+        if limit and hits.concepts_above(round(LEMMA * _part_factor(len(query), length + 1),
+                                               1)) >= limit:
+            return
+
+
+def _part_factor(query_words: int, term_words: int) -> float:
+    """A query naming part of a longer term scores less, the more of the term it leaves."""
+    return 0.55 + 0.25 * query_words / term_words
 
 
 def _prefix_hits(index: Index, folded_query: str, offer, limit: int = 50) -> None:

@@ -6,7 +6,7 @@ against and what one-off work over a list of concepts (glossary checks, benchmar
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 # Bump when the layout or the keys change: old caches are then rebuilt, never misread.
 INDEX_FORMAT = 8
@@ -52,6 +52,27 @@ class Index:
                 break
             found.append((key, tid))
         return found
+
+    def lexeme_term_count(self, lex: int, cap: int) -> int:
+        """How many terms hold `lex`, counted up to `cap`."""
+        return min(len(self.lexeme_terms.get(lex, ())), cap)
+
+    def containing_bands(self, lexemes, required: list, cap: int
+                         ) -> Iterator[tuple[int, list[int]]]:
+        """Terms holding one of `lexemes` (the first `cap` of each, shortest terms first)
+        and a lexeme of every set in `required`, as (length, term ids) bands, shortest
+        first: the order in which a search may stop once longer terms cannot compete."""
+        pool: set[int] = set()
+        for lex in lexemes:
+            pool.update(self.lexeme_terms.get(lex, ())[:cap])
+        bands: dict[int, list[int]] = {}
+        for tid in pool:
+            seq = self.sequences[tid]
+            held = set(seq)
+            if all(not held.isdisjoint(options) for options in required):
+                bands.setdefault(len(seq), []).append(tid)
+        for length in sorted(bands):
+            yield length, sorted(bands[length])
 
     def typo_indexes(self) -> dict:
         if self.fuzzy is None:

@@ -18,6 +18,8 @@ dicts of the in-memory index that came before, each from one indexed query;
 from __future__ import annotations
 
 import functools
+import heapq
+import itertools
 import json
 import sqlite3
 import zlib
@@ -714,44 +716,56 @@ class DiskIndex:
 
     def lexeme_term_count(self, lex: int, cap: int) -> int:
         """How many terms hold `lex`, counted up to `cap` (an index range, never a scan)."""
-        return self.conn.execute("SELECT count(*) FROM (SELECT 1 FROM ix_term_lex WHERE lex=?"
-                                 " LIMIT ?)", (lex, cap)).fetchone()[0]
+        key = ("count", lex, cap)
+        if key in self._cache:
+            return self._cache[key]
+        return self._cache.remember(key, self.conn.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM ix_term_lex WHERE lex=? LIMIT ?)",
+            (lex, cap)).fetchone()[0])
 
     def containing_bands(self, lexemes, required: list, cap: int
                          ) -> Iterator[tuple[int, list[int]]]:
-        """`Index.containing_bands` read band by band: a search that stops after the short
-        terms never reads the postings of the long ones, and terms lacking a required
-        lexeme are dropped by the index (a key probe each) before any row is read."""
+        """`Index.containing_bands` read lazily, a page of postings at a time per lexeme in
+        (length, term id) order: a search that stops after the short terms never reads the
+        long ones, and terms lacking a required lexeme are dropped inside SQLite before any
+        row reaches Python."""
+        filters, params = [], []
+        candidates = sum(self.lexeme_term_count(lex, cap) for lex in lexemes)
+        for options in required:
+            marks = ",".join("?" * len(options))
+            counts = [self.lexeme_term_count(lex, cap) for lex in options]
+            # A required word's terms are gathered once per query when that costs less than
+            # probing each candidate for each of its lexemes (a word at the cap may hold any
+            # number of terms, and is always probed).
+            if max(counts) < cap and sum(counts) <= candidates * len(options):
+                filters.append(f" AND t.tid IN (SELECT tid FROM ix_term_lex WHERE lex IN"
+                               f" ({marks}))")
+            else:
+                filters.append(f" AND EXISTS (SELECT 1 FROM ix_term_lex r WHERE r.lex IN"
+                               f" ({marks}) AND r.len=t.len AND r.tid=t.tid)")
+            params += options
+        streams = [self._postings(lex, "".join(filters), params, cap) for lex in lexemes]
+        merged = heapq.merge(*streams) if len(streams) > 1 else streams[0]
+        for length, group in itertools.groupby(merged, key=lambda posting: posting[0]):
+            yield length, sorted({tid for _length, tid in group})
+
+    def _postings(self, lex: int, filters: str, params: list, cap: int, page: int = 512
+                  ) -> Iterator[tuple[int, int]]:
         conn = self.conn
-        last = {}  # lex -> (len, tid) of its cap-th posting: later ones are not candidates
-        for lex in lexemes:
-            last[lex] = conn.execute("SELECT len, tid FROM ix_term_lex WHERE lex=? ORDER BY"
-                                     " len, tid LIMIT 1 OFFSET ?", (lex, cap - 1)).fetchone()
-        checks = "".join(
-            " AND EXISTS (SELECT 1 FROM ix_term_lex r WHERE r.lex IN"
-            f" ({','.join('?' * len(options))}) AND r.len=t.len AND r.tid=t.tid)"
-            for options in required)
-        check_params = [lex for options in required for lex in options]
-        length = 0
+        # The cap-th posting of the lexeme: later ones are not candidates.
+        last = conn.execute("SELECT len, tid FROM ix_term_lex WHERE lex=? ORDER BY len, tid"
+                            " LIMIT 1 OFFSET ?", (lex, cap - 1)).fetchone()
+        sql = ("SELECT t.len, t.tid FROM ix_term_lex t WHERE t.lex=? AND (t.len, t.tid) > (?, ?)"
+               + (" AND (t.len, t.tid) <= (?, ?)" if last else "") + filters
+               + " ORDER BY t.len, t.tid LIMIT ?")
+        fixed = [*(last or ()), *params, page]
+        after = (0, -1)
         while True:
-            starts = [row[0] for lex in lexemes for row in conn.execute(
-                "SELECT min(len) FROM ix_term_lex WHERE lex=? AND len>?", (lex, length))
-                if row[0] is not None and (last[lex] is None or row[0] <= last[lex][0])]
-            if not starts:
+            rows = conn.execute(sql, (lex, *after, *fixed)).fetchall()
+            yield from rows
+            if len(rows) < page:
                 return
-            length = min(starts)
-            tids: set[int] = set()
-            for lex in lexemes:
-                bound = last[lex]
-                if bound is not None and length > bound[0]:
-                    continue
-                upto = " AND t.tid<=?" if bound is not None and length == bound[0] else ""
-                params = [lex, length] + ([bound[1]] if upto else []) + check_params
-                tids.update(r[0] for r in conn.execute(
-                    f"SELECT t.tid FROM ix_term_lex t WHERE t.lex=? AND t.len=?{upto}{checks}",
-                    params))
-            if tids:
-                yield length, sorted(tids)
+            after = rows[-1]
 
     def term_row(self, tid: int) -> tuple:
         row = self._terms.get(tid)

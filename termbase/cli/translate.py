@@ -58,9 +58,13 @@ def register(subparsers, common) -> None:
                               description="An interactive prompt for the translator's open "
                               "terminal: type a word for a lookup, a sentence for suggestions. "
                               ":from LANG, :to LANG, :variant TAG, :subject NAME, "
-                              ":add TERM = TARGET, :history, :help, :quit.")
+                              ":add TERM = TARGET, :check TRANSLATION, :accept [N], "
+                              ":history, :help, :quit.")
     _pair_options(p)
     _variant_option(p)
+    p.add_argument("--accept", type=Path, metavar="FILE",
+                   help="the project's accept list (as for check --accept): :check leaves "
+                        "its flags out, :accept adds to it")
     p.set_defaults(handler=cmd_shell)
 
 
@@ -155,4 +159,4 @@ def cmd_shell(args) -> int:
 
     check_langs([args.source_lang, args.target_lang])
     return Shell(open_layers(args), args.source_lang, args.target_lang,
-                 default_variant(args.variant)).run()
+                 default_variant(args.variant), args.accept).run()

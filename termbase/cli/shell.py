@@ -172,10 +172,13 @@ class Shell:
             self.queries.append(query)
 
     def _set_variant(self, value: str) -> None:
-        from termbase import default_variant
+        from termbase import default_variant, variant_warning
 
         self.variant = default_variant(value) if value else None
         print(f"variant: {self.variant or 'none'}")
+        warning = variant_warning(self.tb, self.variant)
+        if warning:
+            print(warning)
 
     def _set_subject(self, value: str) -> None:
         from termbase import for_terminal

@@ -9,23 +9,10 @@ import pytest
 from termbase import FormatError, record_accepted
 from termbase.check_accept import AcceptList, segment_key
 from termbase.cli.shell import Shell
+from test_shell import plain, said  # noqa: F401  (plain is a fixture)
 
 SEGMENT = "Mediacja i superwizja pomagają pracownikom."
 TRANSLATION = "Konsultacija ir priežiūra padeda darbuotojams."
-
-
-@pytest.fixture
-def plain(monkeypatch):
-    from termbase.cli import output
-
-    monkeypatch.setattr(output, "_console", None)
-    monkeypatch.setenv("NO_COLOR", "1")
-
-
-def said(shell: Shell, line: str, capsys) -> str:
-    capsys.readouterr()
-    assert shell.handle(line)
-    return capsys.readouterr().out
 
 
 def accepted_lines(path) -> list[list[str]]:

@@ -5,6 +5,7 @@ then honours."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from termbase import FormatError, record_accepted
 from termbase.check_accept import AcceptList, segment_key
@@ -110,3 +111,22 @@ def test_record_accepted_refuses_a_file_that_is_not_an_accept_list(shipped, tmp_
     with pytest.raises(FormatError):
         record_accepted(path, issues)
     assert path.read_text(encoding="utf-8") == "these are my notes\n"
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(flags=st.lists(st.tuples(
+    st.sampled_from(["missing-equivalent", "other-variant", "deprecated-term", "forbidden-term"]),
+    st.from_regex(r"[a-z][a-z0-9-]{0,30}", fullmatch=True),
+    st.text(min_size=1, max_size=80)), min_size=1, max_size=6))
+def test_what_record_accepted_writes_the_accept_list_reads_back(tmp_path, flags):
+    from termbase import CheckIssue
+
+    path = tmp_path / "roundtrip.tsv"
+    path.unlink(missing_ok=True)
+    issues = [CheckIssue(1, kind, concept, segment=segment_key(source))
+              for kind, concept, source in flags]
+    record_accepted(path, issues)
+    loaded = AcceptList.load(path)
+    assert all(loaded.accepts(issue) for issue in issues)
+    assert len(loaded.entries) == len({(i.kind, i.concept_id, i.segment) for i in issues})

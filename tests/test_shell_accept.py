@@ -14,6 +14,7 @@ from test_shell import plain, said  # noqa: F401  (plain is a fixture)
 
 SEGMENT = "Mediacja i superwizja pomagają pracownikom."
 TRANSLATION = "Konsultacija ir priežiūra padeda darbuotojams."
+pytestmark = pytest.mark.usefixtures("plain")   # output as in a pipe
 
 
 def accepted_lines(path) -> list[list[str]]:
@@ -21,7 +22,7 @@ def accepted_lines(path) -> list[list[str]]:
             if line and not line.startswith("#")]
 
 
-def test_check_shows_numbered_flags_and_accept_records_them(shipped, plain, capsys, tmp_path):
+def test_check_shows_numbered_flags_and_accept_records_them(shipped, capsys, tmp_path):
     accept = tmp_path / "project.accept.tsv"
     shell = Shell(shipped, "pl", "lt", accept=accept)
     said(shell, ">" + SEGMENT, capsys)
@@ -40,7 +41,7 @@ def test_check_shows_numbered_flags_and_accept_records_them(shipped, plain, caps
                                                                 "svc-supervision"]
 
 
-def test_check_file_honours_what_the_shell_accepted(shipped, plain, capsys, tmp_path, run_cli):
+def test_check_file_honours_what_the_shell_accepted(shipped, capsys, tmp_path, run_cli):
     accept = tmp_path / "project.accept.tsv"
     job = tmp_path / "job.tsv"
     job.write_text(f"pl\tlt\n{SEGMENT}\t{TRANSLATION}\n", encoding="utf-8")
@@ -62,7 +63,7 @@ def test_check_file_honours_what_the_shell_accepted(shipped, plain, capsys, tmp_
     ([">" + SEGMENT, ":check " + TRANSLATION, ":accept two"], "not a flag number"),
     ([":check " + TRANSLATION], "give a segment first"),
 ])
-def test_accept_and_check_refuse_what_they_cannot_do(shipped, plain, capsys, tmp_path,
+def test_accept_and_check_refuse_what_they_cannot_do(shipped, capsys, tmp_path,
                                                      lines, message):
     accept = tmp_path / "project.accept.tsv"
     shell = Shell(shipped, "pl", "lt", accept=accept)
@@ -72,7 +73,7 @@ def test_accept_and_check_refuse_what_they_cannot_do(shipped, plain, capsys, tmp
     assert not accept.exists()
 
 
-def test_accept_needs_an_accept_list(shipped, plain, capsys):
+def test_accept_needs_an_accept_list(shipped, capsys):
     shell = Shell(shipped, "pl", "lt")
     said(shell, ">" + SEGMENT, capsys)
     said(shell, ":check " + TRANSLATION, capsys)
@@ -80,7 +81,7 @@ def test_accept_needs_an_accept_list(shipped, plain, capsys):
     assert out.startswith("error: ") and "--accept FILE" in out
 
 
-def test_a_new_segment_forgets_the_flags_of_the_last(shipped, plain, capsys, tmp_path):
+def test_a_new_segment_forgets_the_flags_of_the_last(shipped, capsys, tmp_path):
     shell = Shell(shipped, "pl", "lt", accept=tmp_path / "a.tsv")
     said(shell, ">" + SEGMENT, capsys)
     said(shell, ":check " + TRANSLATION, capsys)

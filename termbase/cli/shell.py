@@ -8,7 +8,6 @@ sessions in the user's data directory (readline, where the platform has it).
 from __future__ import annotations
 
 import sys
-
 from pathlib import Path
 
 from termbase.cli.render import show_matches, show_suggestion
@@ -51,7 +50,7 @@ def _piped_lines():
 
 class Shell:
     def __init__(self, termbase, source_lang: str, target_lang: str,
-                 variant: str | None = None, accept: "Path | None" = None):
+                 variant: str | None = None, accept: Path | None = None):
         self.tb = termbase
         self.accept = accept          # the project's accept list (check --accept)
         self.flags: list = []         # the flags :check last showed for the segment

@@ -17,7 +17,7 @@ from termbase.formats import delimited
 from termbase.formats.base import FormatError, ReadOptions
 from termbase.formats.encoding import decode
 from termbase.check_accept import AcceptList, segment_key
-from termbase.check_target import TargetText
+from termbase.check_target import TargetText, closest_first
 from termbase.index.recognize import recognize
 from termbase.index.structures import Index
 from termbase import langtag
@@ -123,7 +123,8 @@ def check_segment(index: Index, line: int, source: str, target: str, source_lang
     # inline codes (tag placeholders) break words, never terms: matched as spaces
     view = TargetText(index, without_tags(target), target_lang)
     for span in recognize(index, without_tags(source), source_lang):
-        term_ids = [t for t in span.term_ids if not unreviewed.skipped(index.terms[t])]
+        term_ids = closest_first(index, [t for t in span.term_ids
+                                         if not unreviewed.skipped(index.terms[t])], span.text)
         candidates = concepts_for_variant(index, term_ids, source_lang, source_variant)
         verdicts = [_verdict(index, view, cid, target_lang, target_variant, bad_concepts,
                              unreviewed)

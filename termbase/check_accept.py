@@ -8,12 +8,14 @@ A tab-separated UTF-8 file, one accepted flag a line; lines starting with # are 
 
 `segment` is the key `check` prints with each flag (a hash of the source segment, so the
 acceptance survives edits of the translation but not of the source), or `*` for every
-segment; `kind` may be `*` too. `check --json` and `--report` give the key of every flag.
+segment; `kind` may be `*` too. `check --json` and `--report` give the key of every flag,
+and the shell's `:accept` appends the flags it last showed (`record_accepted`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from pathlib import Path
 
@@ -62,3 +64,36 @@ class AcceptList:
         return any((kind, concept, segment) in self.entries
                    for kind in (issue.kind, ANY) for concept in (issue.concept_id, ANY)
                    for segment in (issue.segment, ANY))
+
+
+HEADER = "# accepted flags of termbase check: kind, concept_id, segment key (or *)\n"
+
+
+def record_accepted(path: Path | str, issues) -> int:
+    """Append the flags of `issues` (kind, concept id, segment key) to the accept list at
+    `path`, creating it with a header comment; flags it already accepts are not repeated.
+    Returns how many lines were added. An existing file that is not an accept list is
+    refused (FormatError) rather than appended to."""
+    path = Path(path)
+    accepted = AcceptList.load(path) if path.exists() else AcceptList()
+    new = []
+    for issue in issues:
+        entry = (issue.kind, issue.concept_id, issue.segment)
+        if not accepted.accepts(issue) and entry not in new:
+            new.append(entry)
+    if not new:
+        return 0
+    lines = "".join("\t".join(entry) + "\n" for entry in new)
+    try:
+        ends_open = path.exists() and not path.read_bytes().endswith(b"\n")
+        with open(path, "a", encoding="utf-8", newline="\n") as handle:
+            if handle.tell() == 0:
+                handle.write(HEADER)
+            elif ends_open:
+                handle.write("\n")
+            handle.write(lines)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        raise FormatError(f"cannot write the accept list {path}: {exc.strerror}") from None
+    return len(new)

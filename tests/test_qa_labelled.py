@@ -15,7 +15,10 @@ from qa_scoring import LABELLED, read_labelled, score, score_suggest
 # beneficjent, partnership agreement): flags a termbase with those terms rightly raises,
 # though the set labels the pairs clean. After the fixes: 0.878 (36 of 41), recall 1.000.
 # The set has now been seen while fixing, so the figure is no longer strictly held out.
-PRECISION_FLOOR = 0.87
+# Issue #16, tuned on this set and dev.tsv (the held-out set is tests/test_qa_heldout.py):
+# Lithuanian verb forms stand for verbal nouns ("bendrai finansuojamas"), a relational
+# adjective for a noun modifier ("umowę partnerską"): 0.923 (36 of 39), recall 1.000.
+PRECISION_FLOOR = 0.92
 RECALL_FLOOR = 0.97
 
 

@@ -9,7 +9,8 @@ from termbase.cli import UsageError, open_termbase
 from termbase.cli.output import console, is_tty, print_json, progress_bar
 from termbase.cli.terms import check_langs, check_tags
 from termbase.cli.writes import touched_lines
-from termbase import default_variant, for_terminal as visible
+from termbase import for_terminal as visible
+from termbase.cli.variant_choice import chosen_variant
 
 
 def register(subparsers, common) -> None:
@@ -181,11 +182,12 @@ def cmd_export(args) -> int:
     langs = _split_langs(args.langs)
     check_langs(langs or [])
     check_tags(*[l for l in (args.source_lang, args.target_lang) if l])
-    result = open_termbase(args).export(
+    tb = open_termbase(args)
+    result = tb.export(
         args.file, format=args.format, langs=langs, source_lang=args.source_lang,
         target_lang=args.target_lang, subjects=args.subject,
         statuses=_split_langs(args.status), since=args.since, with_forms=args.with_forms,
-        terms_as_tmx=args.terms, variant=default_variant(args.variant))
+        terms_as_tmx=args.terms, variant=chosen_variant(tb, args.variant))
     if args.json:
         print_json(result.to_json())
     else:

@@ -8,8 +8,10 @@ sessions in the user's data directory (readline, where the platform has it).
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from termbase.cli.render import show_matches, show_suggestion
+from termbase.cli.shell_check import check_pair, chosen_flags, show_flags
 
 HELP = """\
   word or phrase    look it up (any language, any form, typos allowed)
@@ -23,6 +25,10 @@ HELP = """\
   :add TERM = TARGET
                     add TERM (as written in the last segment) with its TARGET equivalent
                     as a new concept, in the subject set by :subject
+  :check TRANSLATION
+                    term QA of the current segment against your TRANSLATION
+  :accept [N ...]   record the flags :check showed (all, or those numbered) in the
+                    accept list (now {accept}), which check --accept reads
   :history          the queries of this session
   :help  :quit"""
 HISTORY_SHOWN = 20
@@ -44,8 +50,10 @@ def _piped_lines():
 
 class Shell:
     def __init__(self, termbase, source_lang: str, target_lang: str,
-                 variant: str | None = None):
+                 variant: str | None = None, accept: Path | None = None):
         self.tb = termbase
+        self.accept = accept          # the project's accept list (check --accept)
+        self.flags: list = []         # the flags :check last showed for the segment
         self.src, self.tgt = source_lang, target_lang
         self.variant, self.subject = variant, None
         self.segment = None           # the last segment given suggestions (for :add)
@@ -121,7 +129,8 @@ class Shell:
             return False
         if line == ":help":
             print(HELP.format(src=self.src, to=self.tgt, variant=self.variant or "none",
-                              subject=for_terminal(self.subject or "all")))
+                              subject=for_terminal(self.subject or "all"),
+                              accept=for_terminal(self.accept or "none: shell --accept FILE")))
             return True
         command, _, value = line.partition(" ")
         value = value.strip()
@@ -154,7 +163,7 @@ class Shell:
         self._remember(segment)
         result = self.tb.suggest(segment, self.src, self.tgt, variant=self.variant,
                                  subject=self.subject)
-        self.segment = segment
+        self.segment, self.flags = segment, []
         show_suggestion(result)
 
     def _remember(self, query: str) -> None:
@@ -162,10 +171,13 @@ class Shell:
             self.queries.append(query)
 
     def _set_variant(self, value: str) -> None:
-        from termbase import default_variant
+        from termbase import default_variant, variant_warning
 
         self.variant = default_variant(value) if value else None
         print(f"variant: {self.variant or 'none'}")
+        warning = variant_warning(self.tb, self.variant)
+        if warning:
+            print(warning)
 
     def _set_subject(self, value: str) -> None:
         from termbase import for_terminal
@@ -202,5 +214,26 @@ class Shell:
               f"{for_terminal(target)} [{self.tgt}]"
               + (f", subject {for_terminal(self.subject)}" if self.subject else ""))
 
+    def _check(self, value: str) -> None:
+        from termbase import InvalidInput
+
+        if self.segment is None or not value:
+            raise InvalidInput("give a segment first, then :check TRANSLATION")
+        report = check_pair(self.tb, self.segment, value, self.src, self.tgt, self.variant,
+                            self.accept)
+        self.flags = list(report.issues)
+        show_flags(self.flags)
+
+    def _accept(self, value: str) -> None:
+        from termbase import InvalidInput, for_terminal, record_accepted
+
+        if self.accept is None:
+            raise InvalidInput("no accept list: start the shell with --accept FILE")
+        picked = chosen_flags(self.flags, value)
+        added = record_accepted(self.accept, picked)
+        self.flags = [flag for flag in self.flags if flag not in picked]
+        print(f"accepted {len(picked)} flag(s) in {for_terminal(self.accept)}"
+              + (f" ({len(picked) - added} already there)" if added < len(picked) else ""))
+
     COMMANDS = {":variant": _set_variant, ":subject": _set_subject, ":add": _add,
-                ":history": _show_history}
+                ":history": _show_history, ":check": _check, ":accept": _accept}

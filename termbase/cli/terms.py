@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 
 from termbase.cli import UsageError, open_layers, open_termbase
-from termbase import default_variant, for_terminal as visible
+from termbase import for_terminal as visible
+from termbase.cli.variant_choice import chosen_variant
 from termbase.cli.output import print_json
 from termbase.cli.render import show_matches
 from termbase.cli.writes import print_written, split_notes
@@ -162,7 +163,7 @@ def cmd_lookup(args) -> int:
     check_langs([args.lang] if args.lang else [], targets or [])
     tb = open_layers(args)
     matches = tb.lookup(query, lang=args.lang, to=targets, limit=args.limit,
-                        fuzzy=not args.no_fuzzy, variant=default_variant(args.variant))
+                        fuzzy=not args.no_fuzzy, variant=chosen_variant(tb, args.variant))
     if args.json:
         print_json(LookupResult(query, matches).to_json())
     else:

@@ -10,7 +10,8 @@ from termbase.cli import UsageError, open_layers, open_termbase
 from termbase.cli.output import print_json
 from termbase.cli.render import show_suggestion
 from termbase.cli.terms import check_langs, check_tags
-from termbase import default_variant, for_terminal as visible
+from termbase import for_terminal as visible
+from termbase.cli.variant_choice import chosen_variant
 
 
 def register(subparsers, common) -> None:
@@ -58,9 +59,13 @@ def register(subparsers, common) -> None:
                               description="An interactive prompt for the translator's open "
                               "terminal: type a word for a lookup, a sentence for suggestions. "
                               ":from LANG, :to LANG, :variant TAG, :subject NAME, "
-                              ":add TERM = TARGET, :history, :help, :quit.")
+                              ":add TERM = TARGET, :check TRANSLATION, :accept [N], "
+                              ":history, :help, :quit.")
     _pair_options(p)
     _variant_option(p)
+    p.add_argument("--accept", type=Path, metavar="FILE",
+                   help="the project's accept list (as for check --accept): :check leaves "
+                        "its flags out, :accept adds to it")
     p.set_defaults(handler=cmd_shell)
 
 
@@ -95,9 +100,9 @@ def _segments(args) -> list[str]:
 
 def cmd_suggest(args) -> int:
     check_langs([args.source_lang, args.target_lang])
-    variant = default_variant(args.variant)
     segments = _segments(args)
     tb = open_layers(args)
+    variant = chosen_variant(tb, args.variant)
     shown_notes: set = set()  # a batch prints each note once
     for segment in segments:
         result = tb.suggest(segment, args.source_lang, args.target_lang, memory=args.memory,
@@ -116,7 +121,7 @@ def cmd_check(args) -> int:
     check_tags(args.source_lang, args.target_lang)
     tb = open_layers(args)
     report = tb.check(args.file, args.source_lang, args.target_lang,
-                      variant=default_variant(args.variant), accept=args.accept,
+                      variant=chosen_variant(tb, args.variant), accept=args.accept,
                       ignore_provisional=args.ignore_provisional)
     if args.report:
         tb.write_check_report(report, args.report)
@@ -154,5 +159,6 @@ def cmd_shell(args) -> int:
     from termbase.cli.shell import Shell
 
     check_langs([args.source_lang, args.target_lang])
-    return Shell(open_layers(args), args.source_lang, args.target_lang,
-                 default_variant(args.variant)).run()
+    tb = open_layers(args)
+    return Shell(tb, args.source_lang, args.target_lang, chosen_variant(tb, args.variant),
+                 args.accept).run()

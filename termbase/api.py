@@ -471,7 +471,8 @@ class Termbase:
                source_lang: str | None = None, target_lang: str | None = None,
                subjects: Sequence[str] | None = None, statuses: Sequence[str] | None = None,
                since: str | None = None, with_forms: bool = False,
-               terms_as_tmx: bool = False, variant: str | None = None) -> "ExportResult":
+               terms_as_tmx: bool = False, variant: str | None = None,
+               progress: Progress | None = None) -> "ExportResult":
         """Export the glossary (TBX, TBX v2, CSV, TSV, OmegaT, XLSX) or the memory (TMX).
 
         file: a path or a binary stream (then `format`, or `name`'s extension, says the
@@ -481,7 +482,9 @@ class Termbase:
         modified on or after that date. with_forms: add every inflected form known, for
         tools without morphology. terms_as_tmx: TMX of term pairs instead of the memory.
         variant: a regional variety (pl-PL): in its language, other varieties' terms are
-        left out where the concept has a neutral one or one of this variety."""
+        left out where the concept has a neutral one or one of this variety.
+        progress: `progress(records read, total)` (the store is read in pages, twice for
+        the formats whose header names every column used)."""
         from termbase.exporter import ExportFilter, export_file
         from termbase.formats.base import WriteOptions
         from termbase.results import ExportResult
@@ -497,7 +500,7 @@ class Termbase:
         options = WriteOptions(langs=langs, source_lang=source_lang, target_lang=target_lang,
                                with_forms=with_forms, terms_as_tmx=terms_as_tmx)
         with writable_path(file, name) as path:
-            written = export_file(self.store, path, format, options, selection)
+            written = export_file(self.store, path, format, options, selection, progress)
         if is_stream(file):
             written["file"] = stream_name(file, name)
         return ExportResult(**written)

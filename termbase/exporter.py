@@ -1,18 +1,19 @@
 """Exporting: choose what to write (languages, subjects, statuses, dates), then let the
-format module stream it out through an atomic file."""
+format module stream it out through an atomic file, reading the store a page at a time."""
 
 from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from termbase import formats
-from termbase.bulk import paused_gc
 from termbase.formats import projectlangs
 from termbase.formats.base import FormatError, WriteOptions
-from termbase.model import STATUSES, Concept, ValidationError
+from termbase.formats.passes import Reread
+from termbase.model import STATUSES, Concept, Segment, ValidationError
+from termbase.results import Progress
 from termbase.sidecars import refuse_store_file
 from termbase.store import Store
 
@@ -70,13 +71,11 @@ def variety_only(terms: list, variant: str | None) -> list:
 
 
 def export_file(store: Store, path: Path, fmt_name: str | None = None,
-                options: WriteOptions | None = None, selection: ExportFilter | None = None
-                ) -> dict:
-    with paused_gc():
-        return _export(store, path, fmt_name, options, selection)
-
-
-def _export(store, path, fmt_name, options, selection) -> dict:
+                options: WriteOptions | None = None, selection: ExportFilter | None = None,
+                progress: Progress | None = None) -> dict:
+    """Write the glossary (or the memory) to `path`, streamed: concepts are read from the
+    store in id order a page at a time, filtered and written one by one, so a million of
+    them never sit in memory together. `progress(records read, total)` on long exports."""
     options = options or WriteOptions()
     selection = selection or ExportFilter()
     path = Path(path)
@@ -96,17 +95,37 @@ def _export(store, path, fmt_name, options, selection) -> dict:
         selection.langs = [options.source_lang, options.target_lang]
     if options.langs is None and selection.langs:
         options.langs = list(selection.langs)
-    if writes_memory:
-        items = [s for s in store.segments()
-                 if not selection.langs or _languages_served(s.texts, selection.langs) >= 2]
-    else:
-        items = list(projectlangs.for_project(
-            selection.apply(sorted(store.concepts(), key=_concept_order)), options.varieties))
-        if options.with_forms:
-            add_inflected_forms(items)
-    count = fmt.write(items, Path(path), options)
-    return {"file": str(path), "format": fmt.name, "written": count,
+    with store.snapshot() as view:   # every pass of the writer reads the same state
+        count = _record_count(store, writes_memory) if progress else None
+        if writes_memory:
+            items = Reread(view.segment_items, lambda records: _memory(records, selection),
+                           progress, count)
+        else:
+            items = Reread(view.concept_docs_by_id,
+                           lambda docs: _glossary(docs, selection, options), progress, count)
+        written = fmt.write(items, Path(path), options)
+    return {"file": str(path), "format": fmt.name, "written": written,
             "kind": "segments" if writes_memory else "concepts"}
+
+
+def _record_count(store, memory: bool) -> int:
+    return store.counts()["memory_segments" if memory else "concepts"]
+
+
+def _glossary(docs: Iterable[dict], selection: ExportFilter, options: WriteOptions
+              ) -> Iterator[Concept]:
+    """Stored concept records (in id order) as the writer gets them: selected, trimmed to
+    the project's varieties, with their inflected forms when asked for."""
+    concepts = (Concept.from_dict(doc) for doc in docs)
+    chosen = projectlangs.for_project(selection.apply(concepts), options.varieties)
+    return with_inflected_forms(chosen) if options.with_forms else chosen
+
+
+def _memory(items: Iterable[tuple[str, dict]], selection: ExportFilter) -> Iterator[Segment]:
+    for _, doc in items:
+        segment = Segment.from_dict(doc)
+        if not selection.langs or _languages_served(segment.texts, selection.langs) >= 2:
+            yield segment
 
 
 def _languages_served(texts: dict, wanted: list[str]) -> int:
@@ -122,15 +141,13 @@ def _languages_served(texts: dict, wanted: list[str]) -> int:
     return served
 
 
-def add_inflected_forms(concepts: list[Concept]) -> None:
-    """Fill Term.forms with every inflected form known (generated for Polish phrases, plus
-    those observed in texts), for writers that export forms as variants or extra lines."""
+def with_inflected_forms(concepts: Iterable[Concept]) -> Iterator[Concept]:
+    """Concepts with Term.forms holding every inflected form known (generated for Polish
+    phrases, plus those observed in texts), for writers that export forms as variants or
+    extra lines."""
     from termbase.text.inflect import phrase_forms
 
     for concept in concepts:
         for term in concept.terms:
             term.forms = phrase_forms(term.text, term.lang, term.forms)
-
-
-def _concept_order(concept: Concept) -> tuple:
-    return (concept.id,)
+        yield concept

@@ -90,6 +90,21 @@ class _Records:
                 return
             last = rows[-1][0]
 
+    def stream_by_key(self) -> Iterator[tuple[str, dict]]:
+        """Every (key, record) in key order (SQLite's binary collation: code point order,
+        as Python sorts strings), a page at a time from the key's index: the place of the
+        last key read is all that is kept between pages."""
+        rows = self.conn.execute(f"SELECT {self.key}, doc FROM {self.table}"
+                                 f" ORDER BY {self.key} LIMIT ?", (self.PAGE,)).fetchall()
+        while rows:
+            for key, doc in rows:
+                yield key, json.loads(doc)
+            if len(rows) < self.PAGE:
+                return
+            rows = self.conn.execute(
+                f"SELECT {self.key}, doc FROM {self.table} WHERE {self.key} > ?"
+                f" ORDER BY {self.key} LIMIT ?", (rows[-1][0], self.PAGE)).fetchall()
+
 
 class _Concepts(_Records):
     table, key = "concepts", "id"
@@ -357,14 +372,46 @@ class SQLiteStore:
         them all)."""
         return (doc for _, doc in self._stream(_Concepts(self.conn)))
 
+    def concept_docs_by_id(self) -> Iterator[dict]:
+        """Every concept in id order, streamed in pages from the primary key's index."""
+        return (doc for _, doc in self._stream(_Concepts(self.conn), by_key=True))
+
     def segment_items(self) -> Iterator[tuple[str, dict]]:
         return self._stream(_Segments(self.conn))
 
-    def _stream(self, records: "_Records") -> Iterator[tuple[str, dict]]:
+    def _stream(self, records: "_Records", by_key: bool = False
+                ) -> Iterator[tuple[str, dict]]:
         try:
-            yield from records.stream()
+            yield from records.stream_by_key() if by_key else records.stream()
         except sqlite3.DatabaseError as exc:
             raise StoreDamaged(f"termbase file {self.path} cannot be read ({exc})") from None
+
+    @contextmanager
+    def snapshot(self) -> Iterator["SQLiteStore"]:
+        """Reads inside one read transaction: an export that reads the concepts twice (a
+        header pass, then the rows) sees one state of the store. WAL: writers go on
+        meanwhile (the log cannot be checkpointed past this reader until it ends)."""
+        conn = self.conn
+        if conn.in_transaction:          # already inside one: it is the snapshot
+            yield self
+            return
+        try:
+            conn.execute("BEGIN")
+        except sqlite3.DatabaseError as exc:
+            raise self._failure(exc, "read") from None
+        try:
+            yield self
+        except BaseException:
+            try:
+                conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass                     # a damaged file: the reader's error says so
+            raise
+        try:
+            if conn.in_transaction:
+                conn.execute("COMMIT")   # nothing was written: this only ends the read
+        except sqlite3.DatabaseError as exc:
+            raise self._failure(exc, "read") from None
 
     def concepts(self):
         from termbase.model import Concept

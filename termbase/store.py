@@ -331,6 +331,19 @@ class _TinyLog:
         return count
 
 
+class _TablesRead:
+    """The tables of one reading of the file, read as the SQLite store reads its own."""
+
+    def __init__(self, tables: dict[str, dict]):
+        self.tables = tables
+
+    def concept_docs_by_id(self) -> Iterator[dict]:
+        return iter(sorted(self.tables["concepts"].values(), key=lambda doc: doc.get("id", "")))
+
+    def segment_items(self) -> Iterator[tuple[str, dict]]:
+        return iter(self.tables["memory"].items())
+
+
 class Store:
     """The default engine: one TinyDB file, atomic writes, a file lock, a change log."""
 
@@ -393,6 +406,15 @@ class Store:
 
     def segment_items(self) -> Iterator[tuple[str, dict]]:
         return iter(list(self.read_tables()["memory"].items()))
+
+    def concept_docs_by_id(self) -> Iterator[dict]:
+        return _TablesRead(self.read_tables()).concept_docs_by_id()
+
+    @contextmanager
+    def snapshot(self) -> Iterator["_TablesRead"]:
+        """One reading of the file, for a reader that goes through it more than once (an
+        export's header pass, then its rows): the file is loaded whole anyway."""
+        yield _TablesRead(self.read_tables())
 
     def concepts(self) -> list[Concept]:
         return [Concept.from_dict(doc) for doc in self.concept_docs()]

@@ -183,11 +183,13 @@ def cmd_export(args) -> int:
     check_langs(langs or [])
     check_tags(*[l for l in (args.source_lang, args.target_lang) if l])
     tb = open_termbase(args)
-    result = tb.export(
-        args.file, format=args.format, langs=langs, source_lang=args.source_lang,
-        target_lang=args.target_lang, subjects=args.subject,
-        statuses=_split_langs(args.status), since=args.since, with_forms=args.with_forms,
-        terms_as_tmx=args.terms, variant=chosen_variant(tb, args.variant))
+    with progress_bar(f"exporting {args.file.name}", None, not args.json) as bar:
+        result = tb.export(
+            args.file, format=args.format, langs=langs, source_lang=args.source_lang,
+            target_lang=args.target_lang, subjects=args.subject,
+            statuses=_split_langs(args.status), since=args.since, with_forms=args.with_forms,
+            terms_as_tmx=args.terms, variant=chosen_variant(tb, args.variant),
+            progress=bar.update if bar.active else None)
     if args.json:
         print_json(result.to_json())
     else:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from termbase.formats.base import Entry, FormatError, ReadOptions
 from termbase.formats import datacats, headers
@@ -339,28 +339,41 @@ def _pass_on(group: tuple[int, str, Concept, list[str]], seen: dict[str, bool],
     yield entry
 
 
-def header_for(concepts: list[Concept], langs: list[str] | None, with_forms: bool = False
+# concept-level columns after the definitions, in this order
+_TAIL_FIELDS = ("note", "source", "created", "modified", "created_by", "modified_by", "kept")
+
+
+def header_for(concepts: Iterable[Concept], langs: list[str] | None, with_forms: bool = False
                ) -> tuple[list[str], list[str]]:
     """(languages in order, header) covering every field the concepts use. With
-    `with_forms`, a `memoq_<lang>` column gives each term in memoQ's stem notation."""
-    present = sorted({t.lang for c in concepts for t in c.terms})
+    `with_forms`, a `memoq_<lang>` column gives each term in memoQ's stem notation. One pass
+    that keeps only what is used, so the concepts can be streamed from the store."""
+    term_fields: set[tuple[str, str]] = set()        # (field, language) some term fills
+    def_langs_seen: set[str] = set()
+    def_source_langs: set[str] = set()
+    concept_fields: set[str] = set()
+    for concept in concepts:
+        for term in concept.terms:
+            term_fields.add(("", term.lang))
+            term_fields.update((f, term.lang) for f in TERM_FIELDS if getattr(term, f))
+        def_langs_seen.update(concept.definition)
+        def_source_langs.update(concept.definition_sources)
+        concept_fields.update(f for f in _TAIL_FIELDS
+                              if getattr(concept, "sources" if f == "source" else f))
+    present = sorted({lang for _, lang in term_fields})
     order = [l for l in (langs or ["pl", "lt", "en"]) if l in present or langs]
     order += [] if langs else [l for l in present if l not in order]
-    used_term_fields = {(f, t.lang) for c in concepts for t in c.terms if t.lang in order
-                        for f in TERM_FIELDS if getattr(t, f)}
-    def_langs = [l for l in order if any(l in c.definition for c in concepts)]
-    def_langs += sorted({l for c in concepts for l in c.definition} - set(order) - set(def_langs))
+    def_langs = [l for l in order if l in def_langs_seen]
+    def_langs += sorted(def_langs_seen - set(order) - set(def_langs))
     header = ["id", "subject"] + order
-    header += [f"{f}_{l}" for l in order for f in TERM_FIELDS if (f, l) in used_term_fields]
+    header += [f"{f}_{l}" for l in order for f in TERM_FIELDS if (f, l) in term_fields]
     if with_forms:
         header += [f"{MEMOQ_PREFIX}{l}" for l in order]
     header += [f"definition_{l}" for l in def_langs]
-    header += [f"definition_source_{l}" for l in def_langs
-               if any(l in c.definition_sources for c in concepts)]
-    header += [f for f in ("note", "source", "created", "modified", "created_by",
-                           "modified_by", "kept")
-               if any(getattr(c, "sources" if f == "source" else f) for c in concepts)]
+    header += [f"definition_source_{l}" for l in def_langs if l in def_source_langs]
+    header += [f for f in _TAIL_FIELDS if f in concept_fields]
     return order, header
+
 
 
 def concept_rows(concept: Concept, header: list[str], langs: list[str]) -> Iterator[list[str]]:

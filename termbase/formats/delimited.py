@@ -18,7 +18,7 @@ from termbase.formats.base import Entry, Format, FormatError, ReadOptions, Write
 from termbase.formats.cells import guard, unguard
 from termbase.formats.columns import concept_rows, header_for, read_rows
 from termbase.formats.encoding import open_text
-from termbase.model import Concept
+from termbase.formats.passes import concepts_in, for_passes
 
 MAX_FIELD = 1_000_000  # characters; a larger cell is refused, not loaded
 
@@ -108,14 +108,14 @@ def _reader(default_delimiter: str):
 
 
 def _writer(delimiter: str, encoding: str):
-    def write(items: Iterable[Concept], path: Path, options: WriteOptions) -> int:
-        concepts = [c for c in items if isinstance(c, Concept)]
-        langs, header = header_for(concepts, options.langs, options.with_forms)
+    def write(items: Iterable, path: Path, options: WriteOptions) -> int:
+        items = for_passes(items, 2)          # the header names every column used
+        langs, header = header_for(concepts_in(items), options.langs, options.with_forms)
         count = 0
         with atomic_open(path, "w", encoding=encoding, newline="") as handle:
             writer = csv.writer(handle, delimiter=delimiter, lineterminator="\n")
             writer.writerow(header)
-            for concept in concepts:
+            for concept in concepts_in(items):
                 writer.writerows([guard(cell) for cell in row]
                                  for row in concept_rows(concept, header, langs))
                 count += 1

@@ -29,6 +29,7 @@ from termbase.fileio import atomic_open
 from termbase import langtag
 from termbase.formats import projectlangs, tmxheader, tmxinline
 from termbase.formats.base import Entry, Format, FormatError, ReadOptions, WriteOptions
+from termbase.formats.passes import for_passes
 from termbase.formats.records import concept_entry, segment_entry
 from termbase.formats.xmlsafe import (XML_LANG, XmlWriter, iterparse, lang_of, localname,
                                       root_name, sub)
@@ -72,7 +73,8 @@ def iso_date(value: str) -> str:
 # ---------------------------------------------------------------- writing
 
 def write(items: Iterable, path: Path, options: WriteOptions) -> int:
-    items = list(items)
+    if not options.terms_as_tmx:
+        items = for_passes(items, 2)      # the <header> holds what every unit shares
     shared = {} if options.terms_as_tmx else tmxheader.shared(
         s for s in items if isinstance(s, Segment))
     units = (_term_units(items, options) if options.terms_as_tmx

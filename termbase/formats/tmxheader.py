@@ -35,8 +35,12 @@ def _text(elem) -> str:
 
 def shared(segments: Iterable) -> dict:
     """The header data all `segments` carry alike ({} unless they all carry the same)."""
-    seen = {json.dumps((s.kept or {}).get("header") or {}, sort_keys=True) for s in segments}
-    return json.loads(seen.pop()) if len(seen) == 1 else {}
+    seen: set[str] = set()
+    for segment in segments:
+        seen.add(json.dumps((segment.kept or {}).get("header") or {}, sort_keys=True))
+        if len(seen) > 1:
+            return {}           # the rest cannot make them alike again
+    return json.loads(seen.pop()) if seen else {}
 
 
 def fill_header(attributes: list[tuple[str, str]], data: dict) -> list[tuple[str, str]]:

@@ -13,7 +13,7 @@ from typing import Iterable, Iterator
 from termbase.fileio import atomic_open
 from termbase.formats.base import Entry, Format, FormatError, ReadOptions, WriteOptions
 from termbase.formats.columns import concept_rows, header_for, read_rows
-from termbase.model import Concept
+from termbase.formats.passes import concepts_in, for_passes
 
 _WIDTHS = {"id": 12, "subject": 20}
 MB = 1 << 20
@@ -89,18 +89,19 @@ def _check_size(book, sheet, name: str) -> None:
 def write(items: Iterable, path: Path, options: WriteOptions) -> int:
     from openpyxl import Workbook
 
-    concepts = [c for c in items if isinstance(c, Concept)]
-    langs, header = header_for(concepts, options.langs)
+    items = for_passes(items, 2)          # the header names every column used
+    langs, header = header_for(concepts_in(items), options.langs)
     book = Workbook(write_only=True)
     try:
-        _fill_and_save(book, concepts, langs, header, path)
+        return _fill_and_save(book, concepts_in(items), langs, header, path)
     except BaseException:
         _abandon_sheets(book)
         raise
-    return len(concepts)
 
 
-def _fill_and_save(book, concepts: list, langs: list, header: list, path: Path) -> None:
+def _fill_and_save(book, concepts: Iterable, langs: list, header: list, path: Path) -> int:
+    """The rows go to openpyxl's write-only sheet, which spools them to a temporary file;
+    the workbook is then zipped into the atomic file. Returns the concepts written."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -120,11 +121,14 @@ def _fill_and_save(book, concepts: list, langs: list, header: list, path: Path) 
         return cell
 
     sheet.append([text_cell(name, bold) for name in header])
+    count = 0
     for concept in concepts:
         for row in concept_rows(concept, header, langs):
             sheet.append([text_cell(value) if value else None for value in row])
+        count += 1
     with atomic_open(path, "wb") as handle:
         _save(book, handle)
+    return count
 
 
 def _save(book, handle) -> None:

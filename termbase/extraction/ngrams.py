@@ -29,7 +29,7 @@ from typing import Iterable
 
 from termbase.text import polish
 from termbase.extraction.analysis import (ADJ, ADV, CONJ, NOUN, PREP, STOP, WordInfo,
-                                          analyse)
+                                          analyse, present_passive)
 from termbase.extraction.attachment import (NONE, attachments, cuts, polish_agrees,
                                             runs_on)
 from termbase.extraction.lexemes import canonical_keys, merged_counters, rekey
@@ -160,7 +160,8 @@ class NgramCounter:
             _substantivised(tokens, infos, attach, start, end)
         capitals = None  # computed once per chunk, when a candidate is recorded
         for i in range(start, end):
-            if infos[i].role not in (NOUN, ADJ):
+            if infos[i].role not in (NOUN, ADJ) or (
+                    head_final and present_passive(tokens[i].text, infos[i])):
                 continue
             prepositions, nouns, name = 0, 0, infos[i].name
             nouns_after_name = False

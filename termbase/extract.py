@@ -30,6 +30,7 @@ from termbase.extraction.ngrams import NgramCounter
 from termbase.extraction.passages import Passage, read_passages
 from termbase.index.structures import Index
 from termbase.model import check_lang
+from termbase.text.normalize import fold
 
 Key = tuple[str, ...]
 
@@ -56,6 +57,7 @@ class Candidate:
     contexts: list[Context]
     known: list[KnownTerm] = field(default_factory=list)
     rank: int = 0
+    variant_keys: list[Key] = field(default_factory=list)  # lemma sequences merged in
 
     @property
     def is_known(self) -> bool:
@@ -185,13 +187,22 @@ class Extraction:
         return found
 
     def candidates(self) -> Iterator[Candidate]:
-        """Every well-formed candidate, best first, numbered from 1."""
+        """Every well-formed candidate, best first, numbered from 1. Two lemma sequences
+        with one base form (a participle the dictionary knows in some forms only:
+        "teikiamos paslaugos") are one term: the second adds its forms and occurrences to
+        the first instead of taking a rank of its own."""
         rank = 0
+        shown: dict[str, Candidate] = {}
         for key, score, independent, keyness in self.ranked:
             if not self.is_phrase(key):
                 continue
-            rank += 1
             candidate = self.candidate(key, score, independent, keyness)
+            same = shown.get(fold(candidate.term))
+            if same is not None and same is not candidate:
+                _absorb(same, candidate)
+                continue
+            shown[fold(candidate.term)] = candidate
+            rank += 1
             candidate.rank = rank
             yield candidate
 
@@ -204,6 +215,16 @@ class Extraction:
             if n is not None and len(chosen) >= n:
                 break
         return chosen
+
+
+def _absorb(first: Candidate, other: Candidate) -> None:
+    """Count a variant's occurrences and forms in the candidate ranked above it."""
+    if other.lemmas in first.variant_keys:
+        return
+    first.variant_keys.append(other.lemmas)
+    first.freq += other.freq
+    first.files = sorted(set(first.files) | set(other.files))
+    first.forms.extend(f for f in other.forms if f not in first.forms)
 
 
 def _words(text: str) -> list[str]:

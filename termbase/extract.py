@@ -87,6 +87,7 @@ class Extraction:
         self._well_formed: dict[Key, bool] = {}
         self._keyness: dict[str, float] = {}
         self.names = counter.name_keys()
+        self.substantives = counter.substantive_keys()
         freqs = {key: s.weighted_freq for key, s in counter.stats.items()
                  if s.freq >= min_freq}
         name_first = frozenset(key for key in freqs if self.name_first(key))
@@ -94,7 +95,7 @@ class Extraction:
         scored = []
         for key, freq in freqs.items():
             key_ = self.phrase_keyness(key)
-            prior = termhood.shape_prior(counter.stats[key].shape, self.lang,
+            prior = termhood.shape_prior(self.shape(key), self.lang,
                                          counter.stats[key].whole_name)
             own = independent[key]
             if len(key) == 1 and key[0] in counter.word_forms:
@@ -108,6 +109,19 @@ class Extraction:
         scored.sort()
         self.ranked: list[tuple[Key, float, float, float]] = [
             (key, -neg_score, indep, key_) for neg_score, _f, key, indep, key_ in scored]
+
+    def shape(self, key: Key) -> str:
+        """The phrase's shape (`ngrams._shape`), with an adjective the input uses as a
+        noun of its own read as a noun after its head ("objęcie podopiecznego": a
+        complement, not a classifying adjective)."""
+        stats = self.counter.stats[key]
+        shape = stats.shape
+        if not self.substantives or "a" not in shape or len(shape) != len(key):
+            return shape
+        seen = [_words(variant) for variant in stats.variants]
+        return "".join("N" if letter == "a" and word in self.substantives and all(
+            len(w) == len(key) and w[p].lower().endswith("ego") for w in seen) else letter
+            for p, (letter, word) in enumerate(zip(shape, key)))
 
     @property
     def tokens(self) -> int:
@@ -161,7 +175,7 @@ class Extraction:
             contexts.append(Context(passage.file, passage.line, text, start, end))
         lowered = list(dict.fromkeys(f.lower() for f in forms))
         term = base_form(stats.variants, self.lang, self.forms_of, key,
-                         self.counter.lexeme_members)
+                         self.counter.lexeme_members, self.substantives)
         if len(key) == 1 and not self.all_names(key) and not term.isupper():
             term = term.lower()  # "Wydział" of "Wydział Opieki" is the common noun
         candidate = Candidate(

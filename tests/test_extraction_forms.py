@@ -378,3 +378,13 @@ def test_one_base_form_is_one_candidate():
     extraction = extract_lines(LT + LT_CLASSES, "lt")
     bases = [c.term.lower() for c in extraction.top(None)]
     assert len(bases) == len(set(bases))
+
+
+@needs_morfeusz
+def test_polish_adjective_used_as_a_noun_stays_a_genitive_complement():
+    found = terms(extract_lines(["Podopieczny uczestniczy w zajęciach klubu.",
+                                 "Opiekun dba o zdrowie i dochód podopiecznego.",
+                                 "Sąd zezwolił na objęcie podopiecznego opieką wytchnieniową.",
+                                 "Wniosek złożyła osoba niepełnosprawna."], "pl"))
+    assert "objęcie podopiecznego" in found and "objęcie podopieczne" not in found
+    assert "osoba niepełnosprawna" in found   # an adjective that agrees is still one

@@ -96,6 +96,7 @@ class NgramCounter:
         self.lexeme_members: dict[str, set[str]] = {}
         self.word_forms: dict[str, Counter] = {}   # lemma key -> lower-case forms seen
         self.name_votes: Counter = Counter()       # lemma key -> occurrences read as a name
+        self.adjective_keys: set[str] = set()      # lemma keys read as adjectives
         self.tokens = 0
         self.passages: list[Passage] = []
 
@@ -117,6 +118,12 @@ class NgramCounter:
         return {key for key, votes in self.name_votes.items()
                 if 2 * votes > sum(self.word_forms[key].values())}
 
+    def substantive_keys(self) -> frozenset:
+        """Adjective lemmas used in the input as nouns of their own ("Podopieczny
+        uczestniczy"): counted alone, which only a noun is (see `_substantivised`)."""
+        return frozenset(key[0] for key in self.stats if len(key) == 1
+                         and key[0] in self.adjective_keys)
+
     def add(self, passage: Passage) -> int:
         """Count one passage; returns its index (the segment number for alignment)."""
         index = len(self.passages)
@@ -133,6 +140,8 @@ class NgramCounter:
             for k in _adverbs_of_adjectives(passage.text, tokens, infos):
                 infos[k] = WordInfo(tokens[k].text.lower(), ADV)
         for tok, info in zip(tokens, infos):
+            if info.role == ADJ:
+                self.adjective_keys.add(info.key)
             if info.role in (NOUN, ADJ):
                 forms = self.word_forms.get(info.key)
                 if forms is None:
@@ -240,6 +249,7 @@ class NgramCounter:
         for key, count in self.name_votes.items():
             votes[mapping.get(key, key)] += count
         self.name_votes = votes
+        self.adjective_keys = {mapping.get(key, key) for key in self.adjective_keys}
         stats, longer = {}, {}
         for key, old in self.stats.items():
             new_key = rekey(key, mapping)

@@ -388,3 +388,15 @@ def test_polish_adjective_used_as_a_noun_stays_a_genitive_complement():
                                  "Wniosek złożyła osoba niepełnosprawna."], "pl"))
     assert "objęcie podopiecznego" in found and "objęcie podopieczne" not in found
     assert "osoba niepełnosprawna" in found   # an adjective that agrees is still one
+
+
+@needs_morfeusz
+def test_polish_rare_adjective_homograph_compound_adjectives_and_adverb_pairs():
+    found = terms(extract_lines([
+        "Z wybranymi oferentami zostaną zawarte umowy o dofinansowanie projektu.",
+        "Zajęcia prowadzi zespół rehabilitacyjno-opiekuńczy ośrodka.",
+        "Dom przyjmuje osoby przewlekle somatycznie chore."], "pl"))
+    # "umowy" is umowa's, not a form of the rare adjective umowy
+    assert "umowa o dofinansowanie projektu" in found
+    assert "zespół rehabilitacyjno-opiekuńczy" in found   # a compound morfeusz2 lacks
+    assert "osoba przewlekle somatycznie chora" in found

@@ -77,6 +77,8 @@ def _polish(word: str, low: str) -> WordInfo:
     by_pos: dict[str, list[polish.Reading]] = {}
     for reading in readings:
         by_pos.setdefault(reading.pos, []).append(reading)
+    if _rare_adjective_homograph(by_pos):
+        del by_pos["adj"]  # "umowy": umowa's, not the rare adjective umowy
     if _rare_noun_homograph(word, by_pos) or any(
             is_stopword(r.base_lemma.lower(), "pl") for r in by_pos.get("adj", ())):
         return WordInfo(low, STOP)  # also "każdej", "takich": forms of pronouns
@@ -99,6 +101,26 @@ def _polish(word: str, low: str) -> WordInfo:
 # A noun lemma this many times rarer than the form itself is a homograph of a commoner
 # word of another part of speech.
 RARE_HOMOGRAPH_RATIO = 20
+
+
+def _rare_adjective_homograph(by_pos: dict) -> bool:
+    """A noun form that morfeusz2 also reads as a rare adjective of another lemma ("umowy",
+    "umowa" as the adjective umowy; "synowi" as synowy): the forms only the adjective has
+    ("umowego", "umowej") are RARE_HOMOGRAPH_RATIO times rarer than those only the noun
+    has ("umów", "umowie"), so the word is the noun. Without forms of its own on both
+    sides ("gotowe"), nothing is known."""
+    adjectives = {r.base_lemma for r in by_pos.get("adj", ())}
+    nouns = {r.base_lemma for pos in ("subst", "depr") for r in by_pos.get(pos, ())}
+    if not adjectives or not nouns or adjectives & nouns:
+        return False
+    adjective_forms = {f.form for lemma in adjectives for f in polish.generated(lemma)}
+    noun_forms = {f.form for lemma in nouns for f in polish.generated(lemma)}
+    only_adjective, only_noun = adjective_forms - noun_forms, noun_forms - adjective_forms
+    if not only_adjective or not only_noun:
+        return False
+    rarest = max(general_frequency(form.lower(), "pl") for form in only_adjective)
+    return rarest * RARE_HOMOGRAPH_RATIO < max(general_frequency(form.lower(), "pl")
+                                               for form in only_noun)
 
 
 def _rare_noun_homograph(word: str, by_pos: dict) -> bool:

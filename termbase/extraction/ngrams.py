@@ -34,6 +34,7 @@ from termbase.extraction.attachment import (NONE, attachments, cuts, polish_agre
                                             runs_on)
 from termbase.extraction.lexemes import canonical_keys, merged_counters, rekey
 from termbase.extraction.passages import Passage
+from termbase.extraction.polish_np import is_adverb
 from termbase.extraction.stopwords import (ends_complex_preposition, is_coordinator,
                                            is_term_preposition, is_time_unit)
 from termbase.text.normalize import Token, tokenize
@@ -385,12 +386,19 @@ def _adverbs_of_adjectives(text: str, tokens: list[Token], infos: list[WordInfo]
         if infos[k + 1].role != ADJ or infos[k].role in (PREP, CONJ):
             continue
         gap = text[tokens[k].end:tokens[k + 1].start]
-        hyphen = gap == "-"
-        if not hyphen and (gap != " " or k == 0 or infos[k - 1].role not in (NOUN, ADJ)
-                           or text[tokens[k - 1].end:tokens[k].start] != " "):
+        if gap == "-":
+            if is_adverb(tokens[k].text):
+                found.append(k)
             continue
-        if any(r.pos in ("adv", "adja") for r in polish.readings(tokens[k].text)):
-            found.append(k)
+        # one or two adverbs, after a noun or adjective: "osoby przewlekle psychicznie chore"
+        run = k
+        while run > k - 2 and run >= 0 and gap == " " and is_adverb(tokens[run].text):
+            before = text[tokens[run - 1].end:tokens[run].start] if run else ""
+            if run and before == " " and infos[run - 1].role in (NOUN, ADJ):
+                found.extend(range(run, k + 1))
+                break
+            run -= 1
+            gap = before
     return found
 
 

@@ -400,3 +400,11 @@ def test_polish_rare_adjective_homograph_compound_adjectives_and_adverb_pairs():
     assert "umowa o dofinansowanie projektu" in found
     assert "zespół rehabilitacyjno-opiekuńczy" in found   # a compound morfeusz2 lacks
     assert "osoba przewlekle somatycznie chora" in found
+
+
+@needs_morfeusz
+def test_polish_participle_with_an_adjective_reading_still_wants_its_complement():
+    found = terms(extract_lines(["Oferty ocenia komisja konkursowa powołana przez "
+                                 "Prezydenta Miasta, w której zasiadają radni."], "pl"))
+    assert "komisja konkursowa" in found
+    assert "komisja konkursowa powołana" not in found

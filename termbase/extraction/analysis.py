@@ -94,7 +94,11 @@ def _polish(word: str, low: str) -> WordInfo:
         nominal = [r for r in readings if r.pos in polish.NOUN_POS | polish.ADJ_POS]
         name = (bool(nominal) and all(r.proper for r in nominal)) or (
             pos == "ign" and word[:1].isupper() and not word.isupper())
-        return WordInfo(key, role, name, participle=pos in ("ppas", "pact"))
+        # "powołana" is the adjective powołany and a participle: as a participle it
+        # governs what follows ("komisja powołana [przez Prezydenta]")
+        participle = pos in ("ppas", "pact") or (pos == "adj" and bool(
+            {"ppas", "pact"} & set(by_pos)))
+        return WordInfo(key, role, name, participle=participle)
     return WordInfo(low, PREP if "prep" in by_pos else STOP)
 
 

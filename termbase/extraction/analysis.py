@@ -47,6 +47,9 @@ class WordInfo(NamedTuple):
     role: str
     name: bool = False        # a proper name (person, place) rather than vocabulary
     participle: bool = False  # an adjective made from a verb ("zagrożona", "teikiamos")
+    # may govern a complement after it, as a participle does (Polish: also an adjective
+    # that is a participle too, "powołana"; "otwarty konkurs" stays an adjective's phrase)
+    governs: bool = False
 
 
 def _function_word(low: str, lang: str) -> WordInfo | None:
@@ -96,9 +99,10 @@ def _polish(word: str, low: str) -> WordInfo:
             pos == "ign" and word[:1].isupper() and not word.isupper())
         # "powołana" is the adjective powołany and a participle: as a participle it
         # governs what follows ("komisja powołana [przez Prezydenta]")
-        participle = pos in ("ppas", "pact") or (pos == "adj" and bool(
+        governs = pos in ("ppas", "pact") or (pos == "adj" and bool(
             {"ppas", "pact"} & set(by_pos)))
-        return WordInfo(key, role, name, participle=participle)
+        return WordInfo(key, role, name, participle=pos in ("ppas", "pact"),
+                        governs=governs)
     return WordInfo(low, PREP if "prep" in by_pos else STOP)
 
 

@@ -199,7 +199,8 @@ class NgramCounter:
                     name, nouns_after_name = False, True
                 nouns += info.role == NOUN
                 if not nouns or (head_final and info.role != NOUN) or (
-                        info.participle and not _without_complement(tokens, infos, j, end)):
+                        (info.participle or info.governs)
+                        and not _without_complement(tokens, infos, j, end)):
                     continue  # no head yet, or a participle that wants its complement
                 if cuts(infos, attach, i, j) or (
                         head_final and conjunction is not None and j == conjunction + 1):

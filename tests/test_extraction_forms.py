@@ -408,3 +408,9 @@ def test_polish_participle_with_an_adjective_reading_still_wants_its_complement(
                                  "Prezydenta Miasta, w której zasiadają radni."], "pl"))
     assert "komisja konkursowa" in found
     assert "komisja konkursowa powołana" not in found
+
+
+def test_lithuanian_adjective_agrees_across_genitives_of_another_gender():
+    found = terms(extract_lines(["Duomenys tvarkomi laikantis Bendrojo duomenų apsaugos "
+                                 "reglamento reikalavimų."], "lt"))
+    assert "Bendrasis duomenų apsaugos reglamentas" in found

@@ -73,7 +73,7 @@ _LT_MASCULINE_FORM = ("as", "is", "us", "ys", "o", "io", "am", "iam", "ame", "ia
                       "iuose", "iu", "u")
 
 
-def _lithuanian_gender(form: str) -> str:
+def lithuanian_gender(form: str) -> str:
     """The gender the longest matching ending marks ("-uose" masculine, "-ose" feminine)."""
     feminine = max((len(e) for e in _LT_FEMININE_FORM if form.endswith(e)), default=0)
     masculine = max((len(e) for e in _LT_MASCULINE_FORM if form.endswith(e)), default=0)
@@ -107,7 +107,7 @@ def _lithuanian(words: list[str], infos: list[WordInfo], k: int) -> int:
     """The first noun to the right whose gender and case the adjective's ending allows
     ("pagrindinis [projekto] tikslas": the nominative skips the genitive)."""
     form = words[k].lower()
-    gender, case = _lithuanian_gender(form), _lithuanian_case(form)
+    gender, case = lithuanian_gender(form), _lithuanian_case(form)
     for target in range(k + 1, len(words)):
         info = infos[target]
         if info.role == ADJ:

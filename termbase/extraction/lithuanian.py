@@ -23,7 +23,7 @@ from typing import Callable, Iterable
 
 from termbase.extraction.analysis import (ADJ, NOUN, WordInfo, analyse, head_position,
                                           lithuanian_adjective, lithuanian_noun_gender)
-from termbase.extraction.attachment import attachments
+from termbase.extraction.attachment import attachments, lithuanian_gender
 from termbase.extraction.stopwords import is_time_unit
 from termbase.text import dictionary
 from termbase.text.lithuanian import (DATIVE, LOCATIVE, case_slots, declined_adjective,
@@ -242,14 +242,17 @@ def _modified(words: list[str], infos: list[WordInfo], attach: list[int], p: int
     in number and case ("tarpines [veiklos] ataskaitas"); by `attachments` when the
     endings say nothing."""
     ours = adjective_slots(words[p])
+    gender = lithuanian_gender(words[p].lower())
     for m in range(p + 1, len(words)):
         if infos[m].role != NOUN:
             continue
-        theirs = noun_slots(words[m], None if infos[m].key.startswith("~") else infos[m].key)
+        known = not infos[m].key.startswith("~")
+        theirs = noun_slots(words[m], infos[m].key if known else None)
         if not ours or not theirs:
             break
-        if ours & theirs:
-            return m
+        if ours & theirs and not (gender and known
+                                  and lithuanian_noun_gender(infos[m].key) != gender):
+            return m  # "Bendrojo [duomenų apsaugos] reglamento": the masculine skips apsaugos
     return p + attach[p] if attach[p] else None
 
 

@@ -30,6 +30,7 @@ from termbase.extraction.ngrams import NgramCounter
 from termbase.extraction.passages import Passage, read_passages
 from termbase.index.structures import Index
 from termbase.model import check_lang
+from termbase.text.normalize import fold
 
 Key = tuple[str, ...]
 
@@ -56,6 +57,7 @@ class Candidate:
     contexts: list[Context]
     known: list[KnownTerm] = field(default_factory=list)
     rank: int = 0
+    variant_keys: list[Key] = field(default_factory=list)  # lemma sequences merged in
 
     @property
     def is_known(self) -> bool:
@@ -85,6 +87,7 @@ class Extraction:
         self._well_formed: dict[Key, bool] = {}
         self._keyness: dict[str, float] = {}
         self.names = counter.name_keys()
+        self.substantives = counter.substantive_keys()
         freqs = {key: s.weighted_freq for key, s in counter.stats.items()
                  if s.freq >= min_freq}
         name_first = frozenset(key for key in freqs if self.name_first(key))
@@ -92,7 +95,7 @@ class Extraction:
         scored = []
         for key, freq in freqs.items():
             key_ = self.phrase_keyness(key)
-            prior = termhood.shape_prior(counter.stats[key].shape, self.lang,
+            prior = termhood.shape_prior(self.shape(key), self.lang,
                                          counter.stats[key].whole_name)
             own = independent[key]
             if len(key) == 1 and key[0] in counter.word_forms:
@@ -106,6 +109,19 @@ class Extraction:
         scored.sort()
         self.ranked: list[tuple[Key, float, float, float]] = [
             (key, -neg_score, indep, key_) for neg_score, _f, key, indep, key_ in scored]
+
+    def shape(self, key: Key) -> str:
+        """The phrase's shape (`ngrams._shape`), with an adjective the input uses as a
+        noun of its own read as a noun after its head ("objęcie podopiecznego": a
+        complement, not a classifying adjective)."""
+        stats = self.counter.stats[key]
+        shape = stats.shape
+        if not self.substantives or "a" not in shape or len(shape) != len(key):
+            return shape
+        seen = [_words(variant) for variant in stats.variants]
+        return "".join("N" if letter == "a" and word in self.substantives and all(
+            len(w) == len(key) and w[p].lower().endswith("ego") for w in seen) else letter
+            for p, (letter, word) in enumerate(zip(shape, key)))
 
     @property
     def tokens(self) -> int:
@@ -159,7 +175,7 @@ class Extraction:
             contexts.append(Context(passage.file, passage.line, text, start, end))
         lowered = list(dict.fromkeys(f.lower() for f in forms))
         term = base_form(stats.variants, self.lang, self.forms_of, key,
-                         self.counter.lexeme_members)
+                         self.counter.lexeme_members, self.substantives)
         if len(key) == 1 and not self.all_names(key) and not term.isupper():
             term = term.lower()  # "Wydział" of "Wydział Opieki" is the common noun
         candidate = Candidate(
@@ -185,13 +201,22 @@ class Extraction:
         return found
 
     def candidates(self) -> Iterator[Candidate]:
-        """Every well-formed candidate, best first, numbered from 1."""
+        """Every well-formed candidate, best first, numbered from 1. Two lemma sequences
+        with one base form (a participle the dictionary knows in some forms only:
+        "teikiamos paslaugos") are one term: the second adds its forms and occurrences to
+        the first instead of taking a rank of its own."""
         rank = 0
+        shown: dict[str, Candidate] = {}
         for key, score, independent, keyness in self.ranked:
             if not self.is_phrase(key):
                 continue
-            rank += 1
             candidate = self.candidate(key, score, independent, keyness)
+            same = shown.get(fold(candidate.term))
+            if same is not None and same is not candidate:
+                _absorb(same, candidate)
+                continue
+            shown[fold(candidate.term)] = candidate
+            rank += 1
             candidate.rank = rank
             yield candidate
 
@@ -204,6 +229,16 @@ class Extraction:
             if n is not None and len(chosen) >= n:
                 break
         return chosen
+
+
+def _absorb(first: Candidate, other: Candidate) -> None:
+    """Count a variant's occurrences and forms in the candidate ranked above it."""
+    if other.lemmas in first.variant_keys:
+        return
+    first.variant_keys.append(other.lemmas)
+    first.freq += other.freq
+    first.files = sorted(set(first.files) | set(other.files))
+    first.forms.extend(f for f in other.forms if f not in first.forms)
 
 
 def _words(text: str) -> list[str]:

@@ -327,3 +327,90 @@ def test_polish_word_unchanged_while_its_head_declines_is_a_genitive_complement(
     from termbase.extraction.baseform import base_form
 
     assert base_form(variants, "pl", lambda lemma: Counter()) == base
+
+
+# -- Lithuanian word classes the dictionary files under another word --------------------------
+LT_CLASSES = ["Pirmoji programos dalis – laikino apnakvindinimo paslaugos.",
+              "Gyventojus lanko bendrosios praktikos slaugytojas, o prireikus kviečiamas "
+              "šeimos gydytojas.",
+              "Paslaugos teikiamos asmenims jų gyvenamojoje vietoje.",
+              "Bendrijos vidaus tvarkos taisyklės skelbiamos skelbimų lentoje.",
+              "Su šiomis taisyklėmis supažindinamas kiekvienas narys."]
+
+
+def test_lithuanian_verbal_noun_the_dictionary_lacks_takes_its_nominative():
+    found = terms(extract_lines(LT_CLASSES, "lt"))
+    assert "laikinas apnakvindinimas" in found       # seen once, in the genitive
+    assert "laikino apnakvindinimo" not in found
+
+
+def test_lithuanian_noun_is_read_by_the_lemma_that_declines_to_it():
+    found = terms(extract_lines(LT_CLASSES, "lt"))
+    # "praktikos" is praktika's (not praktikas's, the practitioner), so its adjective agrees
+    # with it; "slaugytojas" is the masculine nominative, not a plural of "slaugytoja"
+    assert "bendrosios praktikos slaugytojas" in found
+    assert not any(term.endswith("slaugytojos") for term in found)
+
+
+def test_lithuanian_present_passive_participles_are_modifiers_not_nouns():
+    found = terms(extract_lines(LT_CLASSES, "lt"))
+    assert "gyvenamoji vieta" in found                # the definite form names a kind
+    assert not any(term.startswith("kviečiamas") for term in found)
+    candidate = extract_lines(LT_CLASSES, "lt")
+    shapes = {c.term: candidate.counter.stats[c.lemmas].shape for c in candidate.top(200)}
+    assert shapes.get("kviečiamas šeimos gydytojas", "v").startswith("v")
+
+
+def test_lithuanian_noun_the_text_uses_in_the_plural_only_gets_its_plural():
+    found = terms(extract_lines(LT_CLASSES, "lt"))
+    # "taisyklės" alone may be a genitive singular; "taisyklėmis" settles the number
+    assert "vidaus tvarkos taisyklės" in found and "vidaus tvarkos taisyklė" not in found
+
+
+def test_a_counted_unit_is_no_plural_only_noun():
+    found = terms(extract_lines(["Sprendimas įsigalioja nuo jo įteikimo dienos.",
+                                 "Skundą galima paduoti per dvidešimt darbo dienų.",
+                                 "Atsakymas pateikiamas per tris darbo dienas."], "lt"))
+    assert "įteikimo diena" in found
+
+
+def test_one_base_form_is_one_candidate():
+    extraction = extract_lines(LT + LT_CLASSES, "lt")
+    bases = [c.term.lower() for c in extraction.top(None)]
+    assert len(bases) == len(set(bases))
+
+
+@needs_morfeusz
+def test_polish_adjective_used_as_a_noun_stays_a_genitive_complement():
+    found = terms(extract_lines(["Podopieczny uczestniczy w zajęciach klubu.",
+                                 "Opiekun dba o zdrowie i dochód podopiecznego.",
+                                 "Sąd zezwolił na objęcie podopiecznego opieką wytchnieniową.",
+                                 "Wniosek złożyła osoba niepełnosprawna."], "pl"))
+    assert "objęcie podopiecznego" in found and "objęcie podopieczne" not in found
+    assert "osoba niepełnosprawna" in found   # an adjective that agrees is still one
+
+
+@needs_morfeusz
+def test_polish_rare_adjective_homograph_compound_adjectives_and_adverb_pairs():
+    found = terms(extract_lines([
+        "Z wybranymi oferentami zostaną zawarte umowy o dofinansowanie projektu.",
+        "Zajęcia prowadzi zespół rehabilitacyjno-opiekuńczy ośrodka.",
+        "Dom przyjmuje osoby przewlekle somatycznie chore."], "pl"))
+    # "umowy" is umowa's, not a form of the rare adjective umowy
+    assert "umowa o dofinansowanie projektu" in found
+    assert "zespół rehabilitacyjno-opiekuńczy" in found   # a compound morfeusz2 lacks
+    assert "osoba przewlekle somatycznie chora" in found
+
+
+@needs_morfeusz
+def test_polish_participle_with_an_adjective_reading_still_wants_its_complement():
+    found = terms(extract_lines(["Oferty ocenia komisja konkursowa powołana przez "
+                                 "Prezydenta Miasta, w której zasiadają radni."], "pl"))
+    assert "komisja konkursowa" in found
+    assert "komisja konkursowa powołana" not in found
+
+
+def test_lithuanian_adjective_agrees_across_genitives_of_another_gender():
+    found = terms(extract_lines(["Duomenys tvarkomi laikantis Bendrojo duomenų apsaugos "
+                                 "reglamento reikalavimų."], "lt"))
+    assert "Bendrasis duomenų apsaugos reglamentas" in found

@@ -31,7 +31,7 @@ from typing import NamedTuple
 from termbase.extraction.stopwords import is_preposition, is_stopword
 from termbase.extraction.termhood import general_frequency
 from termbase.text import dictionary, polish
-from termbase.text.lithuanian import masculine_nominative, paradigm
+from termbase.text.lithuanian import is_definite, masculine_nominative, paradigm
 from termbase.text.morphology import snowball_stem
 
 NOUN, ADJ, PREP, STOP = "noun", "adj", "prep", "stop"
@@ -47,6 +47,9 @@ class WordInfo(NamedTuple):
     role: str
     name: bool = False        # a proper name (person, place) rather than vocabulary
     participle: bool = False  # an adjective made from a verb ("zagrożona", "teikiamos")
+    # may govern a complement after it, as a participle does (Polish: also an adjective
+    # that is a participle too, "powołana"; "otwarty konkurs" stays an adjective's phrase)
+    governs: bool = False
 
 
 def _function_word(low: str, lang: str) -> WordInfo | None:
@@ -77,6 +80,8 @@ def _polish(word: str, low: str) -> WordInfo:
     by_pos: dict[str, list[polish.Reading]] = {}
     for reading in readings:
         by_pos.setdefault(reading.pos, []).append(reading)
+    if _rare_adjective_homograph(by_pos):
+        del by_pos["adj"]  # "umowy": umowa's, not the rare adjective umowy
     if _rare_noun_homograph(word, by_pos) or any(
             is_stopword(r.base_lemma.lower(), "pl") for r in by_pos.get("adj", ())):
         return WordInfo(low, STOP)  # also "każdej", "takich": forms of pronouns
@@ -92,13 +97,38 @@ def _polish(word: str, low: str) -> WordInfo:
         nominal = [r for r in readings if r.pos in polish.NOUN_POS | polish.ADJ_POS]
         name = (bool(nominal) and all(r.proper for r in nominal)) or (
             pos == "ign" and word[:1].isupper() and not word.isupper())
-        return WordInfo(key, role, name, participle=pos in ("ppas", "pact"))
+        # "powołana" is the adjective powołany and a participle: as a participle it
+        # governs what follows ("komisja powołana [przez Prezydenta]")
+        governs = pos in ("ppas", "pact") or (pos == "adj" and bool(
+            {"ppas", "pact"} & set(by_pos)))
+        return WordInfo(key, role, name, participle=pos in ("ppas", "pact"),
+                        governs=governs)
     return WordInfo(low, PREP if "prep" in by_pos else STOP)
 
 
 # A noun lemma this many times rarer than the form itself is a homograph of a commoner
 # word of another part of speech.
 RARE_HOMOGRAPH_RATIO = 20
+
+
+def _rare_adjective_homograph(by_pos: dict) -> bool:
+    """A noun form that morfeusz2 also reads as a rare adjective of another lemma ("umowy",
+    "umowa" as the adjective umowy; "synowi" as synowy): the forms only the adjective has
+    ("umowego", "umowej") are RARE_HOMOGRAPH_RATIO times rarer than those only the noun
+    has ("umów", "umowie"), so the word is the noun. Without forms of its own on both
+    sides ("gotowe"), nothing is known."""
+    adjectives = {r.base_lemma for r in by_pos.get("adj", ())}
+    nouns = {r.base_lemma for pos in ("subst", "depr") for r in by_pos.get(pos, ())}
+    if not adjectives or not nouns or adjectives & nouns:
+        return False
+    adjective_forms = {f.form for lemma in adjectives for f in polish.generated(lemma)}
+    noun_forms = {f.form for lemma in nouns for f in polish.generated(lemma)}
+    only_adjective, only_noun = adjective_forms - noun_forms, noun_forms - adjective_forms
+    if not only_adjective or not only_noun:
+        return False
+    rarest = max(general_frequency(form.lower(), "pl") for form in only_adjective)
+    return rarest * RARE_HOMOGRAPH_RATIO < max(general_frequency(form.lower(), "pl")
+                                               for form in only_noun)
 
 
 def _rare_noun_homograph(word: str, by_pos: dict) -> bool:
@@ -125,10 +155,18 @@ _LT_PARTICIPLE = re.compile(
 _LT_PARTICIPLE_LEMMAS = ("ęs", "įsis", "ąsis", "ęsis", "antis", "intis", "ąs", "įs")
 _LT_GERUNDS = ("dami", "damas", "dama", "damos")  # dalyvaudami: a verb form, no adjective
 _LT_ADJ_SUFFIXES = ("in", "išk", "ing", "al", "yv")
+_LT_PRESENT_PASSIVE = ("amas", "imas", "omas")
 _LT_ADVERBIAL_PARTICIPLE = ("ant", "iant", "int", "ius", "dama", "damas", "dami", "damos")
 # Agent nouns in -tojas/-toja, -ėjas/-ėja and their case endings.
 _LT_AGENT_NOUN = re.compile(r"(?:toj|ėj)((?:as|o|ui|ą|u|e|ai|ų|ams|us|ais|uose|a|os|oje|oms"
                             r"|omis|ose|ams))$")
+
+
+# A verbal noun in -inimas/-ymas (apnakvindinimas, vertinimo): a present passive
+# participle of a verb in -inti or -yti has -inamas, -omas. After another -im- (a noun or
+# a participle of a verb in -ėti: rūpimas) only the endings a participle lacks count.
+_LT_VERBAL_NOUN = re.compile(r"(?:inim|ym)(?:as|o|ui|ą|u|e|ai|ų|ams|us|ais|uose)$"
+                             r"|im(?:ui|e|ai|ams)$")
 
 
 # A past passive participle's stem (-ot-, -yt-, -int-, ...) and an adjectival ending.
@@ -196,7 +234,7 @@ def _lithuanian(word: str, low: str) -> WordInfo:
         agent = _LT_AGENT_NOUN.search(low)
         if agent:  # globotojams: globotojas, not a participle in -am-
             return WordInfo("~" + low[:agent.start(1)], NOUN, name=word[:1].isupper())
-        participle = _participle_form(low)
+        participle = _participle_form(low) and not _LT_VERBAL_NOUN.search(low)
         adjectival = participle or base.endswith(_LT_ADJ_SUFFIXES)
         return WordInfo("~" + base, ADJ if adjectival else NOUN, name=word[:1].isupper(),
                         participle=participle)
@@ -216,7 +254,37 @@ def _lithuanian(word: str, low: str) -> WordInfo:
         return WordInfo(lemma, STOP)  # prireikus, baigus: a verb form (padalyvis)
     if lemma.endswith(_LT_PARTICIPLE_LEMMAS):  # simplemma lists some as words of their own
         return WordInfo(lemma, ADJ, participle=True)
-    return WordInfo(lemma, ADJ if lithuanian_adjective(lemma) else NOUN)
+    if not lithuanian_adjective(lemma):
+        if lemma.endswith(("toja", "ėja")) and low == lemma + "s":
+            # "slaugytojas" is filed as the accusative plural of "slaugytoja"; in a term it
+            # is the masculine agent noun's nominative
+            return WordInfo(low, NOUN)
+        return WordInfo(_declining_noun(low, lemma), NOUN)
+    # A present passive participle (teikiamas, kviečiamas) describes an action, unless its
+    # definite form names a kind ("gyvenamoji vieta"), as a classifying adjective does.
+    return WordInfo(lemma, ADJ, participle=lemma.endswith(_LT_PRESENT_PASSIVE)
+                    and not is_definite(low))
+
+
+def _declining_noun(low: str, lemma: str) -> str:
+    """The lemma, or another noun of the same stem when only that one declines to the form
+    ("praktikos" is filed under praktikas, the practitioner, whose genitive is praktiko:
+    it is praktika's)."""
+    if low == lemma or low in paradigm(lemma):
+        return lemma
+    return lithuanian_noun_lemma(low) or lemma
+
+
+# A Lithuanian present passive participle in its plain (not definite) form.
+_LT_PRESENT_PASSIVE_FORM = re.compile(r"[aio]m(?:as|a|o|os|ai|ą|ų|i|us|ais|oms|omis|ose"
+                                      r"|iems|ame|oje|uose|am)$")
+
+
+def present_passive(word: str, info: WordInfo) -> bool:
+    """A participle that says what is being done to the noun ("kviečiamas šeimos
+    gydytojas", "keliami kvalifikaciniai reikalavimai"): a clause's predicate, never a
+    term's first word (a named kind takes the definite form: "gyvenamoji vieta")."""
+    return info.participle and bool(_LT_PRESENT_PASSIVE_FORM.search(word.lower()))
 
 
 def _negated(word: str, low: str) -> WordInfo | None:
@@ -276,9 +344,16 @@ def lithuanian_adjective(lemma: str) -> bool:
     for ending in ("as", "is", "us", "ys"):
         if lemma.endswith(ending):
             base = lemma[: -len(ending)]
-            return any(dictionary.is_form_of(base + dative, lemma, "lt")
-                       for dative in ("am", "iam", "iems"))
+            endings = _LT_ADJ_ONLY_AS if ending == "as" else _LT_ADJ_ONLY
+            return any(dictionary.is_form_of(base + form, lemma, "lt") for form in endings)
     return False
+
+
+# Forms only an adjective or participle has: the masculine dative (-am, -iam, -iems), and
+# the pronominal (definite) forms; for lemmas in -as also the masculine nominative plural in
+# -i (gyvenami, kviečiami), where a noun has -ai.
+_LT_ADJ_ONLY = ("am", "iam", "iems", "asis", "oji", "ieji", "osios", "ajam")
+_LT_ADJ_ONLY_AS = _LT_ADJ_ONLY + ("i",)
 
 
 def lithuanian_noun_gender(lemma: str) -> str:

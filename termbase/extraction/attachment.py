@@ -20,7 +20,8 @@ from __future__ import annotations
 import functools
 
 from termbase.text import polish
-from termbase.extraction.analysis import ADJ, ADV, NOUN, WordInfo, lithuanian_noun_gender
+from termbase.extraction.analysis import (ADJ, ADV, NOUN, WordInfo, lithuanian_noun_gender,
+                                          present_passive)
 
 NONE = 0
 LEFT, RIGHT = -1, 1   # the neighbour modified, as an offset
@@ -72,7 +73,7 @@ _LT_MASCULINE_FORM = ("as", "is", "us", "ys", "o", "io", "am", "iam", "ame", "ia
                       "iuose", "iu", "u")
 
 
-def _lithuanian_gender(form: str) -> str:
+def lithuanian_gender(form: str) -> str:
     """The gender the longest matching ending marks ("-uose" masculine, "-ose" feminine)."""
     feminine = max((len(e) for e in _LT_FEMININE_FORM if form.endswith(e)), default=0)
     masculine = max((len(e) for e in _LT_MASCULINE_FORM if form.endswith(e)), default=0)
@@ -106,7 +107,7 @@ def _lithuanian(words: list[str], infos: list[WordInfo], k: int) -> int:
     """The first noun to the right whose gender and case the adjective's ending allows
     ("pagrindinis [projekto] tikslas": the nominative skips the genitive)."""
     form = words[k].lower()
-    gender, case = _lithuanian_gender(form), _lithuanian_case(form)
+    gender, case = lithuanian_gender(form), _lithuanian_case(form)
     for target in range(k + 1, len(words)):
         info = infos[target]
         if info.role == ADJ:
@@ -174,8 +175,9 @@ def runs_on(infos: list[WordInfo], attach: list[int], i: int, j: int, end: int,
         # [gmin]"); after a bare noun it continues a chain ("przedstawiciel Wydziału [Opieki]").
         return following.role == NOUN and infos[j].role == NOUN
     k = i - 1
-    if k >= 0 and attach[k] > 0 and i <= k + attach[k] <= j:
-        return True
+    if k >= 0 and attach[k] > 0 and i <= k + attach[k] <= j and not (
+            prev_word and present_passive(prev_word, infos[k])):
+        return True  # (a predicate before the phrase takes nothing from it)
     # A Lithuanian phrase opening with a genitive right after another genitive noun left
     # that one out: "[atvejo] vadybos posėdis", "[vaiko] teisių apsauga".
     if lang == "lt" and prev_word and infos[k].role == NOUN and not infos[k].name \

@@ -34,13 +34,14 @@ FormsOf = Callable[[str], Counter]  # lemma key -> lower-case forms seen in the 
 
 
 def base_form(variants: dict[str, int], lang: str, forms_of: FormsOf,
-              lemmas: tuple[str, ...] = (), members: dict[str, set[str]] | None = None
-              ) -> str:
+              lemmas: tuple[str, ...] = (), members: dict[str, set[str]] | None = None,
+              substantives: frozenset = frozenset()) -> str:
     """The base form of a candidate from its observed surface variants (with counts).
 
     `lemmas` is the candidate's lemma key and `members` the lemmas merged into each key:
     a Polish word is generated from the reading of the candidate's own lexeme ("gmin" as
-    gmina, not as the rare noun gmin)."""
+    gmina, not as the rare noun gmin). `substantives`: Polish adjective lemmas the input
+    uses as nouns of their own ("Podopieczny uczestniczy")."""
     ordered = sorted(variants, key=lambda v: (-variants[v], v))
     styles = _case_styles(variants)
     if lang == "pl" and polish.available():  # grammatical variants first ("Samorządu
@@ -55,7 +56,8 @@ def base_form(variants: dict[str, int], lang: str, forms_of: FormsOf,
     for variant in ordered:
         words = words_of(variant)
         if lang == "pl" and polish.available():
-            forms = _polish(words, prefer, complements)
+            forms = _polish(words, prefer, complements | _substantive_complements(
+                words, lemmas, prefer, substantives))
         elif lang == "lt":
             forms = lithuanian.base_words(words, forms_of, plural)
         else:
@@ -145,6 +147,22 @@ def _polish_complements(variants: list[str], prefer: list[tuple[str, ...]]) -> f
         if phrase is not None:
             found |= {p for p in same if p > phrase.position and p not in phrase.adjectives}
     return frozenset(found)
+
+
+def _substantive_complements(words: list[str], lemmas: tuple[str, ...],
+                             prefer: list[tuple[str, ...]], substantives: frozenset
+                             ) -> frozenset:
+    """Positions after the head holding a genitive singular in -ego of an adjective the
+    input uses as a noun: "zdrowia podopiecznego" is the ward's health ("zdrowie
+    podopiecznego"), not a ward-like one; only a masculine or neuter head could agree
+    with it, and the text shows what the word is."""
+    if not substantives or len(lemmas) != len(words):
+        return frozenset()
+    phrase = parse_phrase(words, prefer)
+    if phrase is None:
+        return frozenset()
+    return frozenset(p for p in phrase.adjectives if p > phrase.position
+                     and lemmas[p] in substantives and words[p].lower().endswith("ego"))
 
 
 def _polish(words: list[str], prefer: list[tuple[str, ...]],

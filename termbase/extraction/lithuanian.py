@@ -23,7 +23,8 @@ from typing import Callable, Iterable
 
 from termbase.extraction.analysis import (ADJ, NOUN, WordInfo, analyse, head_position,
                                           lithuanian_adjective, lithuanian_noun_gender)
-from termbase.extraction.attachment import attachments
+from termbase.extraction.attachment import attachments, lithuanian_gender
+from termbase.extraction.stopwords import is_time_unit
 from termbase.text import dictionary
 from termbase.text.lithuanian import (DATIVE, LOCATIVE, case_slots, declined_adjective,
                                       adjective_slots, definite_nominative, is_definite,
@@ -73,8 +74,9 @@ def noun_nominative(stem: str, seen: Iterable[str]) -> tuple[str, str] | None:
 
 
 # Noun suffixes that decline one way only, so that one form seen settles the nominative:
-# the loanwords in -ija (supervizija, ergoterapija) and the agent nouns in -tojas, -ėjas.
-_ONE_CLASS_SUFFIXES = {"a": ("ij",), "as": ("toj", "ėj")}
+# the loanwords in -ija (supervizija, ergoterapija), the agent nouns in -tojas, -ėjas and
+# the verbal nouns in -imas, -ymas (apnakvindinimas).
+_ONE_CLASS_SUFFIXES = {"a": ("ij",), "as": ("toj", "ėj", "im", "ym")}
 
 
 def adjective_nominative(stem: str, gender: str, seen: Iterable[str]) -> str | None:
@@ -165,12 +167,30 @@ def used_in_plural(variants: list[list[str]], forms_of: FormsOf) -> bool:
         if lemma is None:
             return False
         numbers = noun_numbers(words[h], lemma[0])
+        if "sg" in numbers and "pl" in numbers:  # "taisyklės": what else the text shows
+            numbers = _document_numbers(words[h], lemma[0], forms_of)
         if "pl" not in numbers or "sg" in numbers:
             if numbers:  # a singular (or a form that may be one) settles it
                 return False
             continue
         plural = True
     return plural
+
+
+def _document_numbers(word: str, lemma: str, forms_of: FormsOf) -> set[str]:
+    """{"pl"} when every form of the word's lemma in the whole input may be a plural and
+    one can only be ("taisyklės" beside "taisyklėmis"): a noun the text uses in the plural
+    only; else the numbers of the word itself. A genitive plural is no evidence: numbers
+    and amounts take it ("30 dienų")."""
+    own = noun_numbers(word, lemma)
+    if is_time_unit(word.lower(), "lt"):
+        return own  # "nuo nustatymo dienos" beside "tris darbo dienas": a counted unit
+    readings = {form: noun_numbers(form, lemma) for form in forms_of(analyse(word, "lt").key)}
+    if readings and all("pl" in numbers for numbers in readings.values()) and any(
+            numbers == {"pl"} and not form.endswith(GENITIVE_PLURAL)
+            for form, numbers in readings.items()):
+        return {"pl"}
+    return own
 
 
 def _noun_lemma(word: str, forms_of: FormsOf) -> tuple[str, str] | None:
@@ -222,14 +242,17 @@ def _modified(words: list[str], infos: list[WordInfo], attach: list[int], p: int
     in number and case ("tarpines [veiklos] ataskaitas"); by `attachments` when the
     endings say nothing."""
     ours = adjective_slots(words[p])
+    gender = lithuanian_gender(words[p].lower())
     for m in range(p + 1, len(words)):
         if infos[m].role != NOUN:
             continue
-        theirs = noun_slots(words[m], None if infos[m].key.startswith("~") else infos[m].key)
+        known = not infos[m].key.startswith("~")
+        theirs = noun_slots(words[m], infos[m].key if known else None)
         if not ours or not theirs:
             break
-        if ours & theirs:
-            return m
+        if ours & theirs and not (gender and known
+                                  and lithuanian_noun_gender(infos[m].key) != gender):
+            return m  # "Bendrojo [duomenų apsaugos] reglamento": the masculine skips apsaugos
     return p + attach[p] if attach[p] else None
 
 

@@ -29,11 +29,12 @@ from typing import Iterable
 
 from termbase.text import polish
 from termbase.extraction.analysis import (ADJ, ADV, CONJ, NOUN, PREP, STOP, WordInfo,
-                                          analyse)
+                                          analyse, present_passive)
 from termbase.extraction.attachment import (NONE, attachments, cuts, polish_agrees,
                                             runs_on)
 from termbase.extraction.lexemes import canonical_keys, merged_counters, rekey
 from termbase.extraction.passages import Passage
+from termbase.extraction.polish_np import is_adverb
 from termbase.extraction.stopwords import (ends_complex_preposition, is_coordinator,
                                            is_term_preposition, is_time_unit)
 from termbase.text.normalize import Token, tokenize
@@ -96,6 +97,7 @@ class NgramCounter:
         self.lexeme_members: dict[str, set[str]] = {}
         self.word_forms: dict[str, Counter] = {}   # lemma key -> lower-case forms seen
         self.name_votes: Counter = Counter()       # lemma key -> occurrences read as a name
+        self.adjective_keys: set[str] = set()      # lemma keys read as adjectives
         self.tokens = 0
         self.passages: list[Passage] = []
 
@@ -117,6 +119,12 @@ class NgramCounter:
         return {key for key, votes in self.name_votes.items()
                 if 2 * votes > sum(self.word_forms[key].values())}
 
+    def substantive_keys(self) -> frozenset:
+        """Adjective lemmas used in the input as nouns of their own ("Podopieczny
+        uczestniczy"): counted alone, which only a noun is (see `_substantivised`)."""
+        return frozenset(key[0] for key in self.stats if len(key) == 1
+                         and key[0] in self.adjective_keys)
+
     def add(self, passage: Passage) -> int:
         """Count one passage; returns its index (the segment number for alignment)."""
         index = len(self.passages)
@@ -133,6 +141,8 @@ class NgramCounter:
             for k in _adverbs_of_adjectives(passage.text, tokens, infos):
                 infos[k] = WordInfo(tokens[k].text.lower(), ADV)
         for tok, info in zip(tokens, infos):
+            if info.role == ADJ:
+                self.adjective_keys.add(info.key)
             if info.role in (NOUN, ADJ):
                 forms = self.word_forms.get(info.key)
                 if forms is None:
@@ -160,7 +170,8 @@ class NgramCounter:
             _substantivised(tokens, infos, attach, start, end)
         capitals = None  # computed once per chunk, when a candidate is recorded
         for i in range(start, end):
-            if infos[i].role not in (NOUN, ADJ):
+            if infos[i].role not in (NOUN, ADJ) or (
+                    head_final and present_passive(tokens[i].text, infos[i])):
                 continue
             prepositions, nouns, name = 0, 0, infos[i].name
             nouns_after_name = False
@@ -188,7 +199,8 @@ class NgramCounter:
                     name, nouns_after_name = False, True
                 nouns += info.role == NOUN
                 if not nouns or (head_final and info.role != NOUN) or (
-                        info.participle and not _without_complement(tokens, infos, j, end)):
+                        (info.participle or info.governs)
+                        and not _without_complement(tokens, infos, j, end)):
                     continue  # no head yet, or a participle that wants its complement
                 if cuts(infos, attach, i, j) or (
                         head_final and conjunction is not None and j == conjunction + 1):
@@ -239,6 +251,7 @@ class NgramCounter:
         for key, count in self.name_votes.items():
             votes[mapping.get(key, key)] += count
         self.name_votes = votes
+        self.adjective_keys = {mapping.get(key, key) for key in self.adjective_keys}
         stats, longer = {}, {}
         for key, old in self.stats.items():
             new_key = rekey(key, mapping)
@@ -374,12 +387,19 @@ def _adverbs_of_adjectives(text: str, tokens: list[Token], infos: list[WordInfo]
         if infos[k + 1].role != ADJ or infos[k].role in (PREP, CONJ):
             continue
         gap = text[tokens[k].end:tokens[k + 1].start]
-        hyphen = gap == "-"
-        if not hyphen and (gap != " " or k == 0 or infos[k - 1].role not in (NOUN, ADJ)
-                           or text[tokens[k - 1].end:tokens[k].start] != " "):
+        if gap == "-":
+            if is_adverb(tokens[k].text):
+                found.append(k)
             continue
-        if any(r.pos in ("adv", "adja") for r in polish.readings(tokens[k].text)):
-            found.append(k)
+        # one or two adverbs, after a noun or adjective: "osoby przewlekle psychicznie chore"
+        run = k
+        while run > k - 2 and run >= 0 and gap == " " and is_adverb(tokens[run].text):
+            before = text[tokens[run - 1].end:tokens[run].start] if run else ""
+            if run and before == " " and infos[run - 1].role in (NOUN, ADJ):
+                found.extend(range(run, k + 1))
+                break
+            run -= 1
+            gap = before
     return found
 
 

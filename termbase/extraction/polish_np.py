@@ -59,8 +59,15 @@ def _agreeing(word: str, agreement: Triples, prefer: tuple[str, ...] = ()
 
 
 def is_adverb(word: str) -> bool:
-    """A word morfeusz2 reads as an adverb (also when it has other readings: "samotnie")."""
-    return any(r.pos in ("adv", "adja") for r in polish.readings(word))
+    """A word morfeusz2 reads as an adverb (also when it has other readings: "samotnie"),
+    or a word it does not know, in -o, whose stem makes an adjective in -y: the first part
+    of a compound adjective ("terapeutyczno-" of "terapeutyczno-opiekuńczy")."""
+    readings = polish.readings(word)
+    if any(r.pos in ("adv", "adja") for r in readings):
+        return True
+    low = word.lower()
+    return all(r.pos == "ign" for r in readings) and low.endswith("o") and any(
+        r.pos == "adj" for r in polish.readings(low[:-1] + "y"))
 
 
 class Phrase:

@@ -18,7 +18,6 @@ dicts of the in-memory index that came before, each from one indexed query;
 from __future__ import annotations
 
 import functools
-import heapq
 import itertools
 import json
 import sqlite3
@@ -725,43 +724,57 @@ class DiskIndex:
 
     def containing_bands(self, lexemes, required: list, cap: int
                          ) -> Iterator[tuple[int, list[int]]]:
-        """`Index.containing_bands` read lazily, a page of postings at a time per lexeme in
-        (length, term id) order: a search that stops after the short terms never reads the
-        long ones, and terms lacking a required lexeme are dropped inside SQLite before any
-        row reaches Python."""
+        """`Index.containing_bands` read lazily, a page at a time in (length, term id)
+        order: a search that stops after the short terms never reads the long ones, and
+        terms lacking a required lexeme are dropped inside SQLite before any row reaches
+        Python."""
         filters, params = [], []
         candidates = sum(self.lexeme_term_count(lex, cap) for lex in lexemes)
         for options in required:
-            marks = ",".join("?" * len(options))
-            counts = [self.lexeme_term_count(lex, cap) for lex in options]
-            # A required word's terms are gathered once per query when that costs less than
-            # probing each candidate for each of its lexemes (a word at the cap may hold any
-            # number of terms, and is always probed).
-            if max(counts) < cap and sum(counts) <= candidates * len(options):
-                filters.append(f" AND t.tid IN (SELECT tid FROM ix_term_lex WHERE lex IN"
-                               f" ({marks}))")
-            else:
-                filters.append(f" AND EXISTS (SELECT 1 FROM ix_term_lex r WHERE r.lex IN"
-                               f" ({marks}) AND r.len=t.len AND r.tid=t.tid)")
-            params += options
-        streams = [self._postings(lex, "".join(filters), params, cap) for lex in lexemes]
-        merged = heapq.merge(*streams) if len(streams) > 1 else streams[0]
-        for length, group in itertools.groupby(merged, key=lambda posting: posting[0]):
-            yield length, sorted({tid for _length, tid in group})
+            # The terms of a required word's rarer lexemes are gathered once per query when
+            # that costs less than probing each candidate for them; its lexemes at the cap
+            # (which may hold any number of terms) are probed candidate by candidate.
+            frequent = [lex for lex in options if self.lexeme_term_count(lex, cap) >= cap]
+            rare = [lex for lex in options if lex not in frequent]
+            if sum(self.lexeme_term_count(lex, cap) for lex in rare) > candidates * len(rare):
+                frequent, rare = options, []
+            either = []
+            if rare:
+                either.append("t.tid IN (SELECT tid FROM ix_term_lex WHERE lex IN"
+                              f" ({','.join('?' * len(rare))}))")
+            if frequent:
+                either.append("EXISTS (SELECT 1 FROM ix_term_lex r WHERE r.lex IN"
+                              f" ({','.join('?' * len(frequent))}) AND r.len=t.len AND"
+                              " r.tid=t.tid)")
+            filters.append(f" AND ({' OR '.join(either)})")
+            params += [*rare, *frequent]
+        postings = self._postings(lexemes, "".join(filters), params, cap)
+        for length, group in itertools.groupby(postings, key=lambda posting: posting[0]):
+            yield length, [tid for _length, tid in group]
 
-    def _postings(self, lex: int, filters: str, params: list, cap: int, page: int = 512
+    def _postings(self, lexemes, filters: str, params: list, cap: int, page: int = 512
                   ) -> Iterator[tuple[int, int]]:
+        """(length, term id) of the terms holding one of `lexemes` that pass `filters`, in
+        that order, one statement per page (a required word's terms are gathered once per
+        page, not once per lexeme)."""
         conn = self.conn
-        # The cap-th posting of the lexeme: later ones are not candidates.
-        last = conn.execute("SELECT len, tid FROM ix_term_lex WHERE lex=? ORDER BY len, tid"
-                            " LIMIT 1 OFFSET ?", (lex, cap - 1)).fetchone()
-        sql = ("SELECT t.len, t.tid FROM ix_term_lex t WHERE t.lex=? AND (t.len, t.tid) > (?, ?)"
-               + (" AND (t.len, t.tid) <= (?, ?)" if last else "") + filters
-               + " ORDER BY t.len, t.tid LIMIT ?")
-        fixed = [*(last or ()), *params, page]
+        whole, capped = [], []
+        for lex in lexemes:
+            # The cap-th posting of the lexeme: later ones are not candidates.
+            last = conn.execute("SELECT len, tid FROM ix_term_lex WHERE lex=? ORDER BY len,"
+                                " tid LIMIT 1 OFFSET ?", (lex, cap - 1)).fetchone()
+            if last is None:
+                whole.append(lex)
+            else:
+                capped.append((lex, *last))
+        which = ([f"t.lex IN ({','.join('?' * len(whole))})"] if whole else []) + [
+            "(t.lex=? AND (t.len, t.tid) <= (?, ?))"] * len(capped)
+        sql = (f"SELECT DISTINCT t.len, t.tid FROM ix_term_lex t WHERE ({' OR '.join(which)})"
+               f" AND (t.len, t.tid) > (?, ?){filters} ORDER BY t.len, t.tid LIMIT ?")
+        chosen = [*whole, *(value for bound in capped for value in bound)]
         after = (0, -1)
         while True:
-            rows = conn.execute(sql, (lex, *after, *fixed)).fetchall()
+            rows = conn.execute(sql, (*chosen, *after, *params, page)).fetchall()
             yield from rows
             if len(rows) < page:
                 return

@@ -426,6 +426,24 @@ def test_lithuanian_phrase_cut_from_a_name_loses_the_names_capital():
     assert not any(term.startswith("europos") for term in found)  # a proper noun's own
 
 
+def test_lithuanian_abstract_noun_in_umas_the_dictionary_lacks_takes_its_nominative():
+    found = terms(extract_lines(
+        ["Tarnyba užtikrina konfidencialumą ir nešališkumą."], "lt"))
+    assert "konfidencialumas" in found and "nešališkumas" in found
+    assert "konfidencialumą" not in found
+
+
+@pytest.mark.parametrize("line, base, never", [
+    ("Pagalba teikiama vaikams, turintiems didelių slaugos poreikių.",
+     "dideli slaugos poreikiai", "dideliai slaugos poreikiai"),
+    ("Nakvynė skirta benamiams vyrams.", "benamiai vyrai", "benami vyrai"),
+    ("Sprendimą aptarė su tarybos nariais.", "tarybos nariai", "tarybos narės"),
+])
+def test_lithuanian_plural_takes_the_declension_the_form_belongs_to(line, base, never):
+    found = terms(extract_lines([line], "lt"))
+    assert base in found and never not in found
+
+
 def test_lithuanian_ambiguous_form_joins_the_noun_the_text_shows_unambiguously():
     found = terms(extract_lines(["Komisijos narių posėdis vyko vasarį.",
                                  "Sprendimas aptartas su komisijos nariais."], "lt"))

@@ -449,3 +449,12 @@ def test_lithuanian_ambiguous_form_joins_the_noun_the_text_shows_unambiguously()
                                  "Sprendimas aptartas su komisijos nariais."], "lt"))
     assert "komisijos nariai" in found
     assert not any("narė" in term.split() or "narės" in term.split() for term in found)
+
+
+@pytest.mark.parametrize("line, base, seen", [
+    ("Mokymai skirti kreatyvios tėvystės įgūdžiams.", "kreatyvi tėvystė", "kreatyvios tėvystės"),
+    ("Vyksta inkliuzyvaus ugdymo renginiai.", "inkliuzyvus ugdymas", "inkliuzyvaus ugdymo"),
+])
+def test_lithuanian_yvus_adjective_the_dictionary_lacks_takes_its_nominative(line, base, seen):
+    found = terms(extract_lines([line], "lt"))
+    assert base in found and seen not in found

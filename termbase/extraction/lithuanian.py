@@ -80,14 +80,24 @@ def noun_nominative(stem: str, seen: Iterable[str]) -> tuple[str, str] | None:
 _ONE_CLASS_SUFFIXES = {"a": ("ij",), "as": ("toj", "ėj", "im", "ym", "um")}
 
 
+# -yvus / -yvi, the loan adjectives (pozityvus, kreatyvus, inkliuzyvus)
+ADJECTIVE_YV = {
+    "m": ("us", ("us", "aus", "iam", "ų", "iu", "iame", "ūs", "ių", "iems", "ius", "iais",
+                 "iuose")),
+    "f": ("i", ("i", "ios", "iai", "ią", "ia", "ioje", "ių", "ioms", "ias", "iomis", "iose")),
+}
+_ADJECTIVE_CLASSES = {"in": ADJECTIVE_IN, "yv": ADJECTIVE_YV}
+
+
 def adjective_nominative(stem: str, gender: str, seen: Iterable[str]) -> str | None:
-    """Nominative singular of an -inis adjective in `gender` ("m" or "f")."""
-    if not stem.endswith("in"):
+    """Nominative singular of an -inis or -yvus adjective in `gender` ("m" or "f")."""
+    table = _ADJECTIVE_CLASSES.get(stem[-2:])
+    if table is None:
         return None
     seen = set(seen)
-    if not any(_support(stem, endings, seen) for _nominative, endings in ADJECTIVE_IN.values()):
+    if not any(_support(stem, endings, seen) for _nominative, endings in table.values()):
         return None
-    return stem + ADJECTIVE_IN[gender][0]
+    return stem + table[gender][0]
 
 
 # Nouns whose terms take a complement in the dative ("kompleksinės paslaugos šeimai",

@@ -414,3 +414,47 @@ def test_lithuanian_adjective_agrees_across_genitives_of_another_gender():
     found = terms(extract_lines(["Duomenys tvarkomi laikantis Bendrojo duomenų apsaugos "
                                  "reglamento reikalavimų."], "lt"))
     assert "Bendrasis duomenų apsaugos reglamentas" in found
+
+
+def test_lithuanian_phrase_cut_from_a_name_loses_the_names_capital():
+    found = terms(extract_lines(
+        ["Prašymus dėl išmokų priima Socialinės paramos skyrius.",
+         "Dokumentus pateikite Socialinės paramos skyriaus vedėjui.",
+         "Mokymus remia Europos socialinio fondo agentūra."], "lt"))
+    assert "Socialinės paramos skyrius" in found   # the whole name keeps its capital
+    assert "socialinė parama" in found and "Socialinė parama" not in found
+    assert not any(term.startswith("europos") for term in found)  # a proper noun's own
+
+
+def test_lithuanian_abstract_noun_in_umas_the_dictionary_lacks_takes_its_nominative():
+    found = terms(extract_lines(
+        ["Tarnyba užtikrina konfidencialumą ir nešališkumą."], "lt"))
+    assert "konfidencialumas" in found and "nešališkumas" in found
+    assert "konfidencialumą" not in found
+
+
+@pytest.mark.parametrize("line, base, never", [
+    ("Pagalba teikiama vaikams, turintiems didelių slaugos poreikių.",
+     "dideli slaugos poreikiai", "dideliai slaugos poreikiai"),
+    ("Nakvynė skirta benamiams vyrams.", "benamiai vyrai", "benami vyrai"),
+    ("Sprendimą aptarė su tarybos nariais.", "tarybos nariai", "tarybos narės"),
+])
+def test_lithuanian_plural_takes_the_declension_the_form_belongs_to(line, base, never):
+    found = terms(extract_lines([line], "lt"))
+    assert base in found and never not in found
+
+
+def test_lithuanian_ambiguous_form_joins_the_noun_the_text_shows_unambiguously():
+    found = terms(extract_lines(["Komisijos narių posėdis vyko vasarį.",
+                                 "Sprendimas aptartas su komisijos nariais."], "lt"))
+    assert "komisijos nariai" in found
+    assert not any("narė" in term.split() or "narės" in term.split() for term in found)
+
+
+@pytest.mark.parametrize("line, base, seen", [
+    ("Mokymai skirti kreatyvios tėvystės įgūdžiams.", "kreatyvi tėvystė", "kreatyvios tėvystės"),
+    ("Vyksta inkliuzyvaus ugdymo renginiai.", "inkliuzyvus ugdymas", "inkliuzyvaus ugdymo"),
+])
+def test_lithuanian_yvus_adjective_the_dictionary_lacks_takes_its_nominative(line, base, seen):
+    found = terms(extract_lines([line], "lt"))
+    assert base in found and seen not in found

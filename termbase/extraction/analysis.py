@@ -310,12 +310,13 @@ def _passive_participle(lemma: str) -> bool:
 def lithuanian_noun_lemma(form: str) -> str | None:
     """A dictionary noun lemma sharing the form's stem (for nouns read as verbs)."""
     base = lithuanian_stem(form)
-    for ending in _LT_NOUN_ENDINGS:
-        candidate = base + ending
-        if dictionary.is_lemma(candidate, "lt") and not _is_verb_lemma(candidate):
-            if dictionary.is_form_of(form, candidate, "lt") or form in paradigm(candidate):
-                return candidate  # "globos" is globa's; "saugo" no form of sauga
-    return None
+    nouns = [base + ending for ending in _LT_NOUN_ENDINGS
+             if dictionary.is_lemma(base + ending, "lt") and not _is_verb_lemma(base + ending)]
+    # the declension first: the dictionary files "nariais" under narė, whose instrumental
+    # plural is narėmis; it is narys's
+    declining = [noun for noun in nouns if form in paradigm(noun)]
+    filed = [noun for noun in nouns if dictionary.is_form_of(form, noun, "lt")]
+    return (declining or filed or [None])[0]  # "globos" is globa's; "saugo" no form of sauga
 
 
 _LT_LEMMA_ENDINGS = ("is", "as", "us", "ys", "a", "ė", "ius", "ias", "uo")

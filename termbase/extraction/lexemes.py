@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterable
 
-from termbase.extraction.analysis import AMBIGUOUS
+from termbase.extraction.analysis import AMBIGUOUS, lithuanian_adjective, lithuanian_stem
+from termbase.text.lithuanian import paradigm
 from termbase.extraction.termhood import general_frequency
 
 
@@ -61,6 +62,27 @@ def canonical_keys(raw_counts: dict[str, int], lang: str
         if name != raw:
             mapping[raw] = name
     return mapping, {names[root]: group for root, group in members.items() if len(group) > 1}
+
+
+def lithuanian_homographs(word_forms: dict[str, Counter]) -> dict[str, str]:
+    """Noun key -> the noun of the same stem that explains all its forms seen, when that
+    one is also seen in a form of its own. simplemma files the genitive plural "narių"
+    under narė, though it is narys's too: a text that also has "nariais" (narys only) means
+    the member, and "bendruomenės narių" joins "bendruomenės nariai"."""
+    by_stem: dict[str, list[str]] = {}
+    for key in word_forms:
+        if not key.startswith("~") and not lithuanian_adjective(key):
+            by_stem.setdefault(lithuanian_stem(key), []).append(key)
+    mapping = {}
+    for keys in by_stem.values():
+        for key in keys:
+            seen = set(word_forms[key])
+            others = [other for other in keys if other != key
+                      and seen <= set(paradigm(other))
+                      and not set(word_forms[other]) <= set(paradigm(key))]
+            if len(others) == 1:
+                mapping[key] = others[0]
+    return mapping
 
 
 def rekey(key: tuple[str, ...], mapping: dict[str, str]) -> tuple[str, ...]:

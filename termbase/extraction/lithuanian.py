@@ -75,18 +75,29 @@ def noun_nominative(stem: str, seen: Iterable[str]) -> tuple[str, str] | None:
 
 # Noun suffixes that decline one way only, so that one form seen settles the nominative:
 # the loanwords in -ija (supervizija, ergoterapija), the agent nouns in -tojas, -ėjas and
-# the verbal nouns in -imas, -ymas (apnakvindinimas).
-_ONE_CLASS_SUFFIXES = {"a": ("ij",), "as": ("toj", "ėj", "im", "ym")}
+# the verbal nouns in -imas, -ymas (apnakvindinimas) and the abstract nouns in -umas
+# (privatumas, from privatus).
+_ONE_CLASS_SUFFIXES = {"a": ("ij",), "as": ("toj", "ėj", "im", "ym", "um")}
+
+
+# -yvus / -yvi, the loan adjectives (pozityvus, kreatyvus, inkliuzyvus)
+ADJECTIVE_YV = {
+    "m": ("us", ("us", "aus", "iam", "ų", "iu", "iame", "ūs", "ių", "iems", "ius", "iais",
+                 "iuose")),
+    "f": ("i", ("i", "ios", "iai", "ią", "ia", "ioje", "ių", "ioms", "ias", "iomis", "iose")),
+}
+_ADJECTIVE_CLASSES = {"in": ADJECTIVE_IN, "yv": ADJECTIVE_YV}
 
 
 def adjective_nominative(stem: str, gender: str, seen: Iterable[str]) -> str | None:
-    """Nominative singular of an -inis adjective in `gender` ("m" or "f")."""
-    if not stem.endswith("in"):
+    """Nominative singular of an -inis or -yvus adjective in `gender` ("m" or "f")."""
+    table = _ADJECTIVE_CLASSES.get(stem[-2:])
+    if table is None:
         return None
     seen = set(seen)
-    if not any(_support(stem, endings, seen) for _nominative, endings in ADJECTIVE_IN.values()):
+    if not any(_support(stem, endings, seen) for _nominative, endings in table.values()):
         return None
-    return stem + ADJECTIVE_IN[gender][0]
+    return stem + table[gender][0]
 
 
 # Nouns whose terms take a complement in the dative ("kompleksinės paslaugos šeimai",
@@ -281,7 +292,7 @@ def adjective_form(info: WordInfo, gender: str, forms_of: FormsOf, seen_as: str 
         if is_definite(seen_as):  # "laikinąją globą" -> "laikinoji globa"
             return definite_nominative(lemma, gender, plural)
     if plural:
-        return declined_adjective(lemma, gender, True)
+        return _plural_adjective(lemma, gender)
     if gender == "m":
         return lemma
     for masculine, feminine in _FEMININE_OF:
@@ -293,6 +304,17 @@ def adjective_form(info: WordInfo, gender: str, forms_of: FormsOf, seen_as: str 
                 return declined_adjective(lemma, "f", False)
             return None
     return None
+
+
+def _plural_adjective(lemma: str, gender: str) -> str | None:
+    """Nominative plural of an adjective. The masculine of an -is adjective outside -inis
+    and -ntis takes -iai (benamis, benamiai) or -i (didelis, dideli): the one the dictionary
+    files under the lemma."""
+    form = declined_adjective(lemma, gender, True)
+    if gender == "m" and form and form.endswith("iai") and not dictionary.is_form_of(
+            form, lemma, "lt") and dictionary.is_form_of(form[:-2], lemma, "lt"):
+        return form[:-2]
+    return form
 
 
 def _adjective_lemma(lemma: str) -> bool:

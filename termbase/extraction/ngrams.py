@@ -32,7 +32,8 @@ from termbase.extraction.analysis import (ADJ, ADV, CONJ, NOUN, PREP, STOP, Word
                                           analyse, present_passive)
 from termbase.extraction.attachment import (NONE, attachments, cuts, polish_agrees,
                                             runs_on)
-from termbase.extraction.lexemes import canonical_keys, merged_counters, rekey
+from termbase.extraction.lexemes import (canonical_keys, lithuanian_homographs, merged_counters,
+                                         rekey)
 from termbase.extraction.passages import Passage
 from termbase.extraction.polish_np import is_adverb
 from termbase.extraction.stopwords import (ends_complex_preposition, is_coordinator,
@@ -233,6 +234,8 @@ class NgramCounter:
         stats.partial += runs_on(infos, attach, i, j, end, self.lang, tokens[j].text,
                                  tokens[i].text, tokens[i - 1].text if i > chunk[0] else "")
         surface = _surface(passage.text, tokens, i, j, infos)
+        if self.lang == "lt" and _lithuanian_name_prefix(tokens, infos, attach, i, j, end):
+            surface = surface.lower()
         stats.variants[surface] = stats.variants.get(surface, 0) + 1
         if len(stats.contexts) < 2 and all(c[0] != index for c in stats.contexts):
             stats.contexts.append((index, tokens[i].start, tokens[j].end))
@@ -244,6 +247,8 @@ class NgramCounter:
         """Merge the keys of ambiguous words into one per lexeme (see `lexemes`)."""
         raw_counts = {key: sum(forms.values()) for key, forms in self.word_forms.items()}
         mapping, self.lexeme_members = canonical_keys(raw_counts, self.lang)
+        if self.lang == "lt":
+            mapping.update(lithuanian_homographs(self.word_forms))
         if not mapping:
             return self
         self.word_forms = merged_counters(self.word_forms.items(), mapping)
@@ -440,6 +445,24 @@ def _name_start(text: str, tokens: list[Token], i: int) -> bool:
 
 
 _LT_GENITIVE = ("ų", "os", "ės", "o", "io", "aus", "iaus", "ies", "ens", "ers")
+
+
+def _lithuanian_name_prefix(tokens: list[Token], infos: list[WordInfo], attach: list[int],
+                            i: int, j: int, end: int) -> bool:
+    """Words i..j are the opening genitives of a longer Lithuanian name: a capital on the
+    first word only (names capitalise their first word alone), the last word a genitive
+    followed by the noun it modifies ("[Socialinių paslaugų] priežiūros departamentas").
+    The capital belongs to the name, not to the common phrase cut from it ("socialinės
+    paslaugos"); a proper noun inside ("Europos") keeps its own. An adjective reaching
+    across genitives to the last word marks a whole name in the genitive before its own
+    noun: "[Bendrojo duomenų apsaugos reglamento] reikalavimai"."""
+    if not _capitalised(tokens[i].text) or any(info.name for info in infos[i:j + 1]):
+        return False
+    if j + 1 >= end or infos[j + 1].role != NOUN or _capitalised(tokens[j + 1].text):
+        return False
+    if infos[i].role == ADJ and j - i >= 2 and i + attach[i] == j:
+        return False
+    return infos[j].role == NOUN and tokens[j].text.lower().endswith(_LT_GENITIVE)
 
 
 def _genitive_coordinators(text: str, tokens: list[Token], infos: list[WordInfo],

@@ -30,6 +30,9 @@ ALSO_ENV = "TERMBASE_ALSO"
 # When one layer holds a term in several concepts with different statuses, the most
 # restrictive one speaks for that layer.
 _SEVERITY = {"": 0, "preferred": 0, "admitted": 1, "deprecated": 2, "forbidden": 3}
+_BAD = 2    # severity from which a term is one not to use (deprecated, forbidden)
+# check's flags about a source term's rendering, as opposed to a target term used
+_SOURCE_TERM_KINDS = ("missing-equivalent", "other-variant")
 
 
 def layer_paths_from_env() -> list[str]:
@@ -166,7 +169,10 @@ class Layers:
                            counts=counts)
 
     def _overruled(self, issue, depth: int, source_lang: str, target_lang: str) -> bool:
-        if issue.kind == "missing-equivalent":
+        # a flag on how a source term was rendered (missing, or another variety's term) is
+        # the upper layer's to decide once it gives that term target terms of its own
+        on_source = issue.kind in _SOURCE_TERM_KINDS
+        if on_source:
             text, wanted, (lang, other) = issue.source, issue.source_term, (source_lang,
                                                                            target_lang)
         else:
@@ -176,7 +182,7 @@ class Layers:
             for hit in tb.suggest(text, lang, other, memory=0).terms:
                 if hit.text.casefold() != wanted.casefold():
                     continue
-                if issue.kind == "missing-equivalent":
+                if on_source:
                     if hit.equivalents:        # the upper layer requires its own
                         return True
                 elif hit.status in ("preferred", "admitted"):
@@ -198,9 +204,11 @@ class Layers:
         return ""
 
     def _ruled(self, terms: list[Equivalent], lang: str, depth: int) -> list[Equivalent]:
-        """Equivalents with the statuses upper layers give them, preferred first again."""
+        """Equivalents with the statuses upper layers give them; those an upper layer
+        deprecates or forbids move last, the others keep the layer's own order (which
+        already puts the requested variety's terms first)."""
         if depth == 0:
             return terms
         for entry in terms:
             entry.status = self._status_above(lang, entry.term, depth) or entry.status
-        return sorted(terms, key=lambda e: _SEVERITY.get(e.status, 1))
+        return sorted(terms, key=lambda e: max(_SEVERITY.get(e.status, 1), _BAD - 1))

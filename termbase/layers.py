@@ -78,6 +78,11 @@ class Layers:
     def path(self) -> Path:
         return self.project.path
 
+    @property
+    def last_batch(self) -> str:
+        """The batch id of the project layer's last write ("" when it changed nothing)."""
+        return self.project.last_batch
+
     def preload(self) -> int:
         """Open every layer's index now; the number of terms indexed in all."""
         return sum(tb.preload() for tb in self.termbases)

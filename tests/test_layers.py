@@ -176,3 +176,18 @@ def test_a_lower_layer_keeps_the_requested_varietys_equivalent_first(regional):
     assert equivalents(None) == [("apskritis", "preferred"), ("rajonas", "admitted")]
     # the variety's term first, although admitted, as without layers
     assert equivalents("lt-XX") == [("rajonas", "admitted"), ("apskritis", "preferred")]
+
+
+def test_the_shell_adds_to_the_project_layer_and_names_its_batch(regional, capsys):
+    from termbase.cli.shell import Shell
+
+    project, team = regional.termbases
+    team_batches = len(team.history())
+    shell = Shell(regional, "pl", "lt")
+    shell.handle(">Starostwo powiatowe jest zamknięte.")
+    capsys.readouterr()
+    shell.handle(":add Starostwo powiatowe = apskrities administracija")
+    out = capsys.readouterr().out
+    assert project.last_batch and out.rstrip().endswith(f"(batch {project.last_batch})")
+    assert project.history(limit=1)[0].batch == project.last_batch
+    assert len(team.history()) == team_batches

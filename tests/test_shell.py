@@ -76,6 +76,8 @@ def test_add_takes_a_term_of_the_current_segment_with_its_target(small, plain, c
     said(shell, SEGMENT, capsys)
     out = said(shell, ":add Opiekun prawny = teisinis globėjas", capsys)
     assert out.startswith("added ") and "subject family" in out
+    # like every write, it names its batch: the one `undo` takes
+    assert small.last_batch and out.rstrip().endswith(f"(batch {small.last_batch})")
     (match,) = small.lookup("opiekunowie prawni", lang="pl")
     assert match.subject == "family" and match.term == "Opiekun prawny"
     assert [e.term for e in match.equivalents["lt"]] == ["teisinis globėjas"]

@@ -10,8 +10,9 @@ concepts, and their results stay apart. Where an upper layer has a term a lower 
 result shows, the upper layer's status wins: a term the project forbids is shown forbidden
 even in the team glossary's results.
 
-The user names the lower layers with `--also PATH` (repeatable) or, until a user config
-file exists, the environment variable TERMBASE_ALSO (paths separated by os.pathsep).
+The user names the lower layers with `--also PATH` (repeatable), else the environment
+variable TERMBASE_ALSO (paths separated by os.pathsep), else the `also` list of the user's
+config file (`termbase.config`).
 """
 
 from __future__ import annotations
@@ -38,6 +39,14 @@ _SOURCE_TERM_KINDS = ("missing-equivalent", "other-variant")
 def layer_paths_from_env() -> list[str]:
     """The lower layers named by TERMBASE_ALSO."""
     return [p for p in os.environ.get(ALSO_ENV, "").split(os.pathsep) if p.strip()]
+
+
+def default_layer_paths() -> list[str]:
+    """The lower layers when no --also is given: TERMBASE_ALSO, else the config file's
+    `also` list."""
+    from termbase.config import default_layers
+
+    return layer_paths_from_env() or default_layers()
 
 
 def _labels(termbases: Sequence[Termbase]) -> list[str]:

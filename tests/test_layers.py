@@ -191,3 +191,21 @@ def test_the_shell_adds_to_the_project_layer_and_names_its_batch(regional, capsy
     assert project.last_batch and out.rstrip().endswith(f"(batch {project.last_batch})")
     assert project.history(limit=1)[0].batch == project.last_batch
     assert len(team.history()) == team_batches
+
+
+def test_the_config_file_names_the_layers_and_the_environment_wins(cli, paths, tmp_path):
+    project, team = paths
+    config = tmp_path / "config.toml"
+    config.write_text(f'also = ["{team.name}"]\n', encoding="utf-8")   # beside the config
+    layers = {m["layer"] for m in cli("lookup", "gmina", "--json", env={
+        "TERMBASE_CONFIG": str(config)}).json()["matches"]}
+    assert layers == {"project", "team"}
+    other = tmp_path / "other.json"
+    Termbase.open(other, seed=False).add(ConceptEdit(terms=[("pl", "gmina")]))
+    layers = {m["layer"] for m in cli("lookup", "gmina", "--json", env={
+        "TERMBASE_CONFIG": str(config), "TERMBASE_ALSO": str(other)}).json()["matches"]}
+    assert layers == {"project", "other"}
+    config.write_text('also = "team.sqlite"\n', encoding="utf-8")
+    result = cli("lookup", "gmina", env={"TERMBASE_CONFIG": str(config)})
+    assert result.code == 1 and "also must be a list of paths" in result.err
+    assert len(result.err.strip().splitlines()) == 1

@@ -213,3 +213,15 @@ def test_inline_codes_inside_a_term_do_not_hide_it(tmp_path):
     report = tb.check(path, "en", "pl")
     assert [(i.line, i.kind) for i in report.issues] == [(4, "missing-equivalent"),
                                                           (6, "missing-equivalent")]
+
+
+def test_the_csv_report_never_hands_a_spreadsheet_a_formula(shipped, tmp_path):
+    job = write(tmp_path, "job.tsv", "pl\tlt\n"
+                "=Mediacja pomogła rodzinie.\t-Konsultacija padėjo šeimai.\n")
+    report = shipped.check(job, "pl", "lt")
+    assert [i.kind for i in report.issues] == ["missing-equivalent"]
+    shipped.write_check_report(report, tmp_path / "qa.csv")
+    (row,) = csv.DictReader(io.StringIO((tmp_path / "qa.csv").read_bytes().decode("utf-8-sig")))
+    assert row["source"] == "'=Mediacja pomogła rodzinie."
+    assert row["target"] == "'-Konsultacija padėjo šeimai."
+    assert row["concept_id"] == "svc-mediation"

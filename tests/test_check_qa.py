@@ -225,3 +225,16 @@ def test_the_csv_report_never_hands_a_spreadsheet_a_formula(shipped, tmp_path):
     assert row["source"] == "'=Mediacja pomogła rodzinie."
     assert row["target"] == "'-Konsultacija padėjo šeimai."
     assert row["concept_id"] == "svc-mediation"
+
+
+def test_a_term_another_concept_deprecates_is_right_for_the_source_concept(shipped):
+    # Karta Dużej Rodziny: preferred for Poland's national card, deprecated as a name of the
+    # local discount card; which one the translation means, the source segment tells
+    national = ("Lenkija išduoda Lenkijos didelės šeimos kortelę.",
+                "Polska wydaje Kartę Dużej Rodziny.")
+    assert flags(shipped, *national, "lt-pl") == []
+    assert flags(shipped, "Poland issues the Large Family Card.",
+                 "Polska wydaje Kartę Dużej Rodziny.", "en-pl") == []
+    local = ("Gausių šeimų nuolaidų kortelė galioja trijose savivaldybėse.",
+             "Karta Dużej Rodziny obowiązuje w trzech gminach.")
+    assert flags(shipped, *local, "lt-pl") == [("deprecated-term", "svc-large-family-card")]

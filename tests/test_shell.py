@@ -119,3 +119,15 @@ def test_shell_renders_as_the_commands_do(shipped, plain, capsys, run_cli, monke
     command = run_cli("suggest", "--from", "pl", "--to", "lt", "--db", shipped.store.location,
                       SEGMENT)
     assert command.code == 0 and in_shell == command.out
+
+
+def test_piped_shell_prints_each_note_once_as_suggest_does(shipped, run_cli, monkeypatch):
+    segments = ("Gmina przyznała zasiłek celowy rodzinie.\n"
+                "Gmina przyznała zasiłek celowy osobie samotnej.\n")
+    db = ("--db", shipped.store.location)
+    shell = run_cli(*db, "shell", "--from", "pl", "--to", "lt", input=segments)
+    command = run_cli(*db, "suggest", "--from", "pl", "--to", "lt", input=segments)
+    assert shell.code == command.code == 0, shell.err + command.err
+    assert shell.out == command.out
+    warning = next(line for line in shell.out.splitlines() if "warning: gmina" in line)
+    assert shell.out.count(warning) == 1     # the second segment does not repeat it

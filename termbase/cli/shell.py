@@ -58,6 +58,7 @@ class Shell:
         self.variant, self.subject = variant, None
         self.segment = None           # the last segment given suggestions (for :add)
         self.queries: list[str] = []  # this session's lookups and segments
+        self.shown_notes: set | None = None   # piped: notes printed once, as by `suggest`
         self.history = None
 
     def _setup_history(self) -> None:
@@ -89,6 +90,8 @@ class Shell:
         interactive = sys.stdin.isatty()
         if interactive:
             self._setup_history()
+        else:
+            self.shown_notes = set()
         concepts = self.tb.preload()
         if interactive:
             print(f"termbase shell: {concepts} concepts, {self.src} -> {self.tgt}. "
@@ -164,7 +167,7 @@ class Shell:
         result = self.tb.suggest(segment, self.src, self.tgt, variant=self.variant,
                                  subject=self.subject)
         self.segment, self.flags = segment, []
-        show_suggestion(result)
+        show_suggestion(result, self.shown_notes)
 
     def _remember(self, query: str) -> None:
         if query and (not self.queries or self.queries[-1] != query):

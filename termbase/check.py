@@ -26,6 +26,7 @@ from termbase.process import Unreviewed, provisional_texts
 from termbase.results.segments import CheckIssue as Issue
 from termbase.text.placeholders import without_tags
 from termbase.text.langguess import guess_language
+from termbase.text.normalize import norm
 from termbase.variants import concepts_for_variant, fits, for_lang, region_rank
 
 BAD_STATUSES = ("deprecated", "forbidden")
@@ -118,14 +119,22 @@ def check_segment(index: Index, line: int, source: str, target: str, source_lang
     target_variant = for_lang(variant, target_lang)
     unreviewed = Unreviewed(index, ignore_provisional,
                             lambda idx, cid, lang: _allowed(idx, cid, lang, target_variant))
-    issues = _bad_target_terms(index, line, source, target, target_lang, unreviewed)
-    bad_concepts = {issue.concept_id for issue in issues}
     # inline codes (tag placeholders) break words, never terms: matched as spaces
-    view = TargetText(index, without_tags(target), target_lang)
+    readings = []
     for span in recognize(index, without_tags(source), source_lang):
         term_ids = closest_first(index, [t for t in span.term_ids
                                          if not unreviewed.skipped(index.terms[t])], span.text)
-        candidates = concepts_for_variant(index, term_ids, source_lang, source_variant)
+        readings.append((span, concepts_for_variant(index, term_ids, source_lang,
+                                                    source_variant)))
+    # a target term one concept deprecates is still right where the source holds a concept
+    # it is an allowed equivalent of (Karta Dużej Rodziny for the Polish national card)
+    justified = {norm(text) for _, candidates in readings for cid in candidates
+                 for text in unreviewed.allowed(cid, target_lang)}
+    issues = _bad_target_terms(index, line, source, target, target_lang, unreviewed,
+                               justified)
+    bad_concepts = {issue.concept_id for issue in issues}
+    view = TargetText(index, without_tags(target), target_lang)
+    for span, candidates in readings:
         verdicts = [_verdict(index, view, cid, target_lang, target_variant, bad_concepts,
                              unreviewed)
                     for cid in candidates]
@@ -148,13 +157,17 @@ def check_segment(index: Index, line: int, source: str, target: str, source_lang
 
 
 def _bad_target_terms(index: Index, line: int, source: str, target: str,
-                      target_lang: str, unreviewed: Unreviewed) -> list[Issue]:
+                      target_lang: str, unreviewed: Unreviewed,
+                      justified: set[str]) -> list[Issue]:
+    """Deprecated and forbidden target terms, except those `justified` (normalised texts
+    that are allowed equivalents of a concept the source segment holds)."""
     issues, seen = [], set()
     for span in recognize(index, without_tags(target), target_lang, fuzzy=False):
         for tid in span.term_ids:
             ref = index.terms[tid]
             if ref.lang == target_lang and ref.status in BAD_STATUSES and \
-                    ref.concept_id not in seen and not unreviewed.skipped(ref):
+                    ref.concept_id not in seen and not unreviewed.skipped(ref) and \
+                    norm(ref.text) not in justified:
                 seen.add(ref.concept_id)
                 issues.append(Issue(line, f"{ref.status}-term", ref.concept_id,
                                     target_term=span.text, source=source, target=target,

@@ -1,6 +1,8 @@
 """`check --report FILE`: the QA flags in a form a CAT tool or a spreadsheet opens.
 
-- `.csv`: one row per flag (UTF-8 with BOM, so spreadsheet programs read the accents).
+- `.csv`: one row per flag (UTF-8 with BOM, so spreadsheet programs read the accents;
+  a cell that would start a formula, such as a segment "=SUM(...)" or "-5 osób", is
+  guarded with a leading `'` as in every spreadsheet export).
 - `.xlf` / `.xliff`: XLIFF 1.2, one trans-unit per flagged segment with its source and
   target and one <note> per flag, so the flags open beside the segments in memoQ, Trados
   or OmegaT.
@@ -16,6 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from termbase.formats.base import FormatError
+from termbase.formats.cells import guard
 from termbase.results.segments import CheckIssue, CheckReport
 
 COLUMNS = ["line", "kind", "concept_id", "source_term", "target_term", "expected",
@@ -44,7 +47,7 @@ def _csv(report: "CheckReport") -> str:
     writer.writerow(COLUMNS)
     for issue in report.issues:
         row = issue.to_json()
-        writer.writerow([" / ".join(row[c]) if c == "expected" else row.get(c, "")
+        writer.writerow([guard(" / ".join(row[c]) if c == "expected" else str(row.get(c, "")))
                          for c in COLUMNS])
     return out.getvalue()
 

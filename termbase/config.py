@@ -4,6 +4,7 @@ TOML in the user configuration directory (platformdirs), or at the path in
 TERMBASE_CONFIG:
 
     variant = "pl-PL"      # regional variety assumed by lookup, suggest, check, export
+    also = ["~/team.sqlite", "shipped.json"]   # lower termbase layers (relative: to this file)
 
 A missing file means no defaults; an unreadable one is an error, never silently ignored.
 """
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from termbase.model import ValidationError
 
-KNOWN_KEYS = {"variant"}
+KNOWN_KEYS = {"variant", "also"}
 
 
 def config_path() -> Path:
@@ -59,3 +60,14 @@ def default_variant(explicit: str | None) -> str | None:
     if value is not None and not isinstance(value, str):
         raise ValidationError(f"config file {config_path()}: variant must be a string")
     return parse_variant(value)
+
+
+def default_layers() -> list[str]:
+    """The lower termbase layers the config file names (`also`), in order; a relative path is
+    read from the config file's directory, so the file means the same wherever it is used."""
+    value = load_config().get("also", [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip()
+                                              for v in value):
+        raise ValidationError(f"config file {config_path()}: also must be a list of paths")
+    base = config_path().parent
+    return [str(base / Path(v).expanduser()) for v in value]

@@ -10,8 +10,9 @@ concepts, and their results stay apart. Where an upper layer has a term a lower 
 result shows, the upper layer's status wins: a term the project forbids is shown forbidden
 even in the team glossary's results.
 
-The user names the lower layers with `--also PATH` (repeatable) or, until a user config
-file exists, the environment variable TERMBASE_ALSO (paths separated by os.pathsep).
+The user names the lower layers with `--also PATH` (repeatable), else the environment
+variable TERMBASE_ALSO (paths separated by os.pathsep), else the `also` list of the user's
+config file (`termbase.config`).
 """
 
 from __future__ import annotations
@@ -30,11 +31,22 @@ ALSO_ENV = "TERMBASE_ALSO"
 # When one layer holds a term in several concepts with different statuses, the most
 # restrictive one speaks for that layer.
 _SEVERITY = {"": 0, "preferred": 0, "admitted": 1, "deprecated": 2, "forbidden": 3}
+_BAD = 2    # severity from which a term is one not to use (deprecated, forbidden)
+# check's flags about a source term's rendering, as opposed to a target term used
+_SOURCE_TERM_KINDS = ("missing-equivalent", "other-variant")
 
 
 def layer_paths_from_env() -> list[str]:
     """The lower layers named by TERMBASE_ALSO."""
     return [p for p in os.environ.get(ALSO_ENV, "").split(os.pathsep) if p.strip()]
+
+
+def default_layer_paths() -> list[str]:
+    """The lower layers when no --also is given: TERMBASE_ALSO, else the config file's
+    `also` list."""
+    from termbase.config import default_layers
+
+    return layer_paths_from_env() or default_layers()
 
 
 def _labels(termbases: Sequence[Termbase]) -> list[str]:
@@ -74,6 +86,11 @@ class Layers:
     @property
     def path(self) -> Path:
         return self.project.path
+
+    @property
+    def last_batch(self) -> str:
+        """The batch id of the project layer's last write ("" when it changed nothing)."""
+        return self.project.last_batch
 
     def preload(self) -> int:
         """Open every layer's index now; the number of terms indexed in all."""
@@ -166,7 +183,10 @@ class Layers:
                            counts=counts)
 
     def _overruled(self, issue, depth: int, source_lang: str, target_lang: str) -> bool:
-        if issue.kind == "missing-equivalent":
+        # a flag on how a source term was rendered (missing, or another variety's term) is
+        # the upper layer's to decide once it gives that term target terms of its own
+        on_source = issue.kind in _SOURCE_TERM_KINDS
+        if on_source:
             text, wanted, (lang, other) = issue.source, issue.source_term, (source_lang,
                                                                            target_lang)
         else:
@@ -176,7 +196,7 @@ class Layers:
             for hit in tb.suggest(text, lang, other, memory=0).terms:
                 if hit.text.casefold() != wanted.casefold():
                     continue
-                if issue.kind == "missing-equivalent":
+                if on_source:
                     if hit.equivalents:        # the upper layer requires its own
                         return True
                 elif hit.status in ("preferred", "admitted"):
@@ -198,9 +218,11 @@ class Layers:
         return ""
 
     def _ruled(self, terms: list[Equivalent], lang: str, depth: int) -> list[Equivalent]:
-        """Equivalents with the statuses upper layers give them, preferred first again."""
+        """Equivalents with the statuses upper layers give them; those an upper layer
+        deprecates or forbids move last, the others keep the layer's own order (which
+        already puts the requested variety's terms first)."""
         if depth == 0:
             return terms
         for entry in terms:
             entry.status = self._status_above(lang, entry.term, depth) or entry.status
-        return sorted(terms, key=lambda e: _SEVERITY.get(e.status, 1))
+        return sorted(terms, key=lambda e: max(_SEVERITY.get(e.status, 1), _BAD - 1))

@@ -14,7 +14,8 @@ _STATUS_RANK = {"preferred": 0, "": 1, "admitted": 1, "deprecated": 2, "forbidde
 def equivalents(concept: Concept, exclude: str | None, targets: list[str] | None,
                 variant: str | None = None) -> dict[str, list[dict]]:
     """Terms per language, preferred first (those of `variant`'s variety before all others in
-    its language); with their status and any regional warning."""
+    its language, except that a deprecated or forbidden term never comes before a usable
+    one); with their status and any regional warning."""
     langs = targets or [l for l in _ordered_langs(concept) if l != exclude]
     result = {}
     for lang in langs:
@@ -22,7 +23,8 @@ def equivalents(concept: Concept, exclude: str | None, targets: list[str] | None
         wanted = for_lang(variant, lang)
         ordered = concept.terms_in(lang)
         if wanted:
-            ordered = sorted(ordered, key=lambda t: region_rank(t.region, wanted) != 0)
+            ordered = sorted(ordered, key=lambda t: (_STATUS_RANK.get(t.status, 1) > 1,
+                                                     region_rank(t.region, wanted) != 0))
         for term in ordered:
             entry = {"term": term.text, "status": term.status or "admitted"}
             for extra in ("type", "region", "note"):

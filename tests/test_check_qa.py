@@ -213,3 +213,28 @@ def test_inline_codes_inside_a_term_do_not_hide_it(tmp_path):
     report = tb.check(path, "en", "pl")
     assert [(i.line, i.kind) for i in report.issues] == [(4, "missing-equivalent"),
                                                           (6, "missing-equivalent")]
+
+
+def test_the_csv_report_never_hands_a_spreadsheet_a_formula(shipped, tmp_path):
+    job = write(tmp_path, "job.tsv", "pl\tlt\n"
+                "=Mediacja pomogła rodzinie.\t-Konsultacija padėjo šeimai.\n")
+    report = shipped.check(job, "pl", "lt")
+    assert [i.kind for i in report.issues] == ["missing-equivalent"]
+    shipped.write_check_report(report, tmp_path / "qa.csv")
+    (row,) = csv.DictReader(io.StringIO((tmp_path / "qa.csv").read_bytes().decode("utf-8-sig")))
+    assert row["source"] == "'=Mediacja pomogła rodzinie."
+    assert row["target"] == "'-Konsultacija padėjo šeimai."
+    assert row["concept_id"] == "svc-mediation"
+
+
+def test_a_term_another_concept_deprecates_is_right_for_the_source_concept(shipped):
+    # Karta Dużej Rodziny: preferred for Poland's national card, deprecated as a name of the
+    # local discount card; which one the translation means, the source segment tells
+    national = ("Lenkija išduoda Lenkijos didelės šeimos kortelę.",
+                "Polska wydaje Kartę Dużej Rodziny.")
+    assert flags(shipped, *national, "lt-pl") == []
+    assert flags(shipped, "Poland issues the Large Family Card.",
+                 "Polska wydaje Kartę Dużej Rodziny.", "en-pl") == []
+    local = ("Gausių šeimų nuolaidų kortelė galioja trijose savivaldybėse.",
+             "Karta Dużej Rodziny obowiązuje w trzech gminach.")
+    assert flags(shipped, *local, "lt-pl") == [("deprecated-term", "svc-large-family-card")]

@@ -134,3 +134,78 @@ def test_check_against_layers_lets_the_project_decide(cli, paths):
     text = cli("check", str(job), "--from", "pl", "--to", "lt", "--also", str(team))
     team_line = next(line for line in text.out.splitlines() if "(c2)" in line)
     assert text.code == 1 and team_line.endswith(", team]")
+
+
+@pytest.fixture(params=[("project.json", "regional.sqlite"), ("project.sqlite", "regional.json")],
+                ids=["tinydb-over-sqlite", "sqlite-over-tinydb"])
+def regional(request, tmp_path):
+    """A team layer whose gmina has a lt-LT and another variety's equivalent, under a project
+    that gives gmina one neutral equivalent of its own (valsčius)."""
+    project, team = (tmp_path / name for name in request.param)
+    Termbase.open(team, seed=False).add(ConceptEdit(
+        terms=[("pl", "gmina"), ("lt", "savivaldybė"), ("lt", "valsčius")],
+        subject="administration", regions=[("lt", "savivaldybė", "lt-LT"),
+                                           ("lt", "valsčius", "lt-XX")]))
+    Termbase.open(team).add(ConceptEdit(
+        terms=[("pl", "starostwo"), ("lt", "apskritis"), ("lt", "rajonas")],
+        subject="administration", regions=[("lt", "rajonas", "lt-XX")]))
+    Termbase.open(project, seed=False).add(ConceptEdit(
+        terms=[("pl", "gmina"), ("lt", "valsčius")], subject="administration"))
+    return Layers.open(Termbase.open(project), [team])
+
+
+def test_another_varietys_term_is_the_upper_layers_to_decide_too(regional, tmp_path):
+    job = tmp_path / "job.tsv"
+    job.write_text("pl\tlt\nWniosek złożono w gminie.\tPrašymas pateiktas valsčiuje.\n",
+                   encoding="utf-8")
+    team = regional.termbases[1]
+    # alone, the team layer flags valsčius as another variety's term for a lt-LT text ...
+    assert [i.kind for i in team.check(job, "pl", "lt", variant="lt-LT").issues] == [
+        "other-variant"]
+    # ... but the project gives gmina its own equivalent, and the translation uses it
+    assert regional.check(job, "pl", "lt", variant="lt-LT").issues == []
+
+
+def test_a_lower_layer_keeps_the_requested_varietys_equivalent_first(regional):
+    def equivalents(variant):
+        (hit,) = regional.suggest("Starostwo jest zamknięte.", "pl", "lt", memory=0,
+                                  variant=variant).terms
+        assert hit.layer == "regional"          # a term only the lower layer knows
+        return [(e.term, e.status) for e in hit.equivalents]
+
+    assert equivalents(None) == [("apskritis", "preferred"), ("rajonas", "admitted")]
+    # the variety's term first, although admitted, as without layers
+    assert equivalents("lt-XX") == [("rajonas", "admitted"), ("apskritis", "preferred")]
+
+
+def test_the_shell_adds_to_the_project_layer_and_names_its_batch(regional, capsys):
+    from termbase.cli.shell import Shell
+
+    project, team = regional.termbases
+    team_batches = len(team.history())
+    shell = Shell(regional, "pl", "lt")
+    shell.handle(">Starostwo powiatowe jest zamknięte.")
+    capsys.readouterr()
+    shell.handle(":add Starostwo powiatowe = apskrities administracija")
+    out = capsys.readouterr().out
+    assert project.last_batch and out.rstrip().endswith(f"(batch {project.last_batch})")
+    assert project.history(limit=1)[0].batch == project.last_batch
+    assert len(team.history()) == team_batches
+
+
+def test_the_config_file_names_the_layers_and_the_environment_wins(cli, paths, tmp_path):
+    project, team = paths
+    config = tmp_path / "config.toml"
+    config.write_text(f'also = ["{team.name}"]\n', encoding="utf-8")   # beside the config
+    layers = {m["layer"] for m in cli("lookup", "gmina", "--json", env={
+        "TERMBASE_CONFIG": str(config)}).json()["matches"]}
+    assert layers == {"project", "team"}
+    other = tmp_path / "other.json"
+    Termbase.open(other, seed=False).add(ConceptEdit(terms=[("pl", "gmina")]))
+    layers = {m["layer"] for m in cli("lookup", "gmina", "--json", env={
+        "TERMBASE_CONFIG": str(config), "TERMBASE_ALSO": str(other)}).json()["matches"]}
+    assert layers == {"project", "other"}
+    config.write_text('also = "team.sqlite"\n', encoding="utf-8")
+    result = cli("lookup", "gmina", env={"TERMBASE_CONFIG": str(config)})
+    assert result.code == 1 and "also must be a list of paths" in result.err
+    assert len(result.err.strip().splitlines()) == 1

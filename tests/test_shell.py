@@ -76,6 +76,8 @@ def test_add_takes_a_term_of_the_current_segment_with_its_target(small, plain, c
     said(shell, SEGMENT, capsys)
     out = said(shell, ":add Opiekun prawny = teisinis globėjas", capsys)
     assert out.startswith("added ") and "subject family" in out
+    # like every write, it names its batch: the one `undo` takes
+    assert small.last_batch and out.rstrip().endswith(f"(batch {small.last_batch})")
     (match,) = small.lookup("opiekunowie prawni", lang="pl")
     assert match.subject == "family" and match.term == "Opiekun prawny"
     assert [e.term for e in match.equivalents["lt"]] == ["teisinis globėjas"]
@@ -117,3 +119,15 @@ def test_shell_renders_as_the_commands_do(shipped, plain, capsys, run_cli, monke
     command = run_cli("suggest", "--from", "pl", "--to", "lt", "--db", shipped.store.location,
                       SEGMENT)
     assert command.code == 0 and in_shell == command.out
+
+
+def test_piped_shell_prints_each_note_once_as_suggest_does(shipped, run_cli, monkeypatch):
+    segments = ("Gmina przyznała zasiłek celowy rodzinie.\n"
+                "Gmina przyznała zasiłek celowy osobie samotnej.\n")
+    db = ("--db", shipped.store.location)
+    shell = run_cli(*db, "shell", "--from", "pl", "--to", "lt", input=segments)
+    command = run_cli(*db, "suggest", "--from", "pl", "--to", "lt", input=segments)
+    assert shell.code == command.code == 0, shell.err + command.err
+    assert shell.out == command.out
+    warning = next(line for line in shell.out.splitlines() if "warning: gmina" in line)
+    assert shell.out.count(warning) == 1     # the second segment does not repeat it

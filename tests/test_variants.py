@@ -83,3 +83,18 @@ def test_export_for_one_variety_leaves_out_the_others_terms(run_cli, tmp_path):
 def test_a_bad_variant_is_one_line_and_exit_2_or_1(run_cli):
     result = run_cli("lookup", "gmina", "--variant", "Polish")
     assert result.code in (1, 2) and "regional tag" in result.err and "Traceback" not in result.err
+
+
+@pytest.mark.parametrize("suffix", ["json", "sqlite"])
+def test_the_varietys_term_comes_first_unless_it_is_one_not_to_use(tmp_path, suffix):
+    from termbase import ConceptEdit, Termbase
+
+    tb = Termbase.open(tmp_path / f"t.{suffix}", seed=False)
+    tb.add(ConceptEdit(terms=[("lt", "seniūnija"), ("pl", "starostwo"), ("pl", "sołectwo"),
+                              ("pl", "gmina")], subject="administration",
+                       regions=[("pl", "sołectwo", "pl-LT"), ("pl", "gmina", "pl-LT")],
+                       statuses=[("pl", "gmina", "deprecated")]))
+    (hit,) = tb.suggest("Seniūnija dirba.", "lt", "pl", memory=0, variant="pl-LT").terms
+    assert [e.term for e in hit.equivalents] == ["sołectwo", "starostwo", "gmina"]
+    (match,) = tb.lookup("seniūnija", to=["pl"], variant="pl-LT")
+    assert [e.term for e in match.equivalents["pl"]] == ["sołectwo", "starostwo", "gmina"]

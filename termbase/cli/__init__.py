@@ -30,7 +30,8 @@ def _common_parser() -> argparse.ArgumentParser:
     common.add_argument("--also", metavar="PATH", action="append", default=argparse.SUPPRESS,
                         help="a lower termbase layer searched by lookup, suggest and shell "
                         "after --db (repeatable; default: $TERMBASE_ALSO, paths separated "
-                        f"by {os.pathsep!r}); writes and undo go to --db only")
+                        f"by {os.pathsep!r}, else the config file's `also` list); writes "
+                        "and undo go to --db only")
     return common
 
 
@@ -67,11 +68,11 @@ def open_termbase(args):
 
 def open_layers(args):
     """For searching: the --db termbase, over the layers named by --also (or
-    $TERMBASE_ALSO) when there are any, as a `termbase.Layers`."""
-    from termbase import Layers, layer_paths_from_env
+    $TERMBASE_ALSO, or the config file's `also`) when there are any, as a `termbase.Layers`."""
+    from termbase import Layers, default_layer_paths
 
     project = open_termbase(args)
-    also = getattr(args, "also", None) or layer_paths_from_env()
+    also = getattr(args, "also", None) or default_layer_paths()
     return Layers.open(project, also) if also else project
 
 

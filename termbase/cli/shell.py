@@ -58,6 +58,7 @@ class Shell:
         self.variant, self.subject = variant, None
         self.segment = None           # the last segment given suggestions (for :add)
         self.queries: list[str] = []  # this session's lookups and segments
+        self.shown_notes: set | None = None   # piped: notes printed once, as by `suggest`
         self.history = None
 
     def _setup_history(self) -> None:
@@ -89,6 +90,8 @@ class Shell:
         interactive = sys.stdin.isatty()
         if interactive:
             self._setup_history()
+        else:
+            self.shown_notes = set()
         concepts = self.tb.preload()
         if interactive:
             print(f"termbase shell: {concepts} concepts, {self.src} -> {self.tgt}. "
@@ -164,7 +167,7 @@ class Shell:
         result = self.tb.suggest(segment, self.src, self.tgt, variant=self.variant,
                                  subject=self.subject)
         self.segment, self.flags = segment, []
-        show_suggestion(result)
+        show_suggestion(result, self.shown_notes)
 
     def _remember(self, query: str) -> None:
         if query and (not self.queries or self.queries[-1] != query):
@@ -212,7 +215,8 @@ class Shell:
                                           subject=self.subject))
         print(f"added {for_terminal(concept.id)}: {for_terminal(source)} [{self.src}] = "
               f"{for_terminal(target)} [{self.tgt}]"
-              + (f", subject {for_terminal(self.subject)}" if self.subject else ""))
+              + (f", subject {for_terminal(self.subject)}" if self.subject else "")
+              + f" (batch {self.tb.last_batch})")
 
     def _check(self, value: str) -> None:
         from termbase import InvalidInput

@@ -107,6 +107,26 @@ def _check_column_languages(path: Path, rows, source_lang: str, target_lang: str
                               f"column looks {guessed}, not {lang}; check {option}")
 
 
+def _check_languages_by_terms(index: Index, path: Path, pairs: list, source_lang: str,
+                              target_lang: str) -> None:
+    """Segments too short for `guess_language` ("Gmina." / "Savivaldybė.") still show
+    their language through the termbase: when the source column holds terms of the target
+    language and none of its own, and the target column the reverse, --from and --to are
+    swapped."""
+    if source_lang == target_lang or not {source_lang, target_lang} <= set(index.languages):
+        return
+    sample = pairs[:LANGUAGE_SAMPLE]
+
+    def terms_in(column: int, lang: str) -> int:
+        return sum(span.kind != "fuzzy" for row in sample
+                   for span in recognize(index, without_tags(row[column]), lang))
+
+    if (terms_in(1, target_lang) and not terms_in(1, source_lang)
+            and terms_in(2, source_lang) and not terms_in(2, target_lang)):
+        raise FormatError(f"{path.name}: the source column holds {target_lang} terms and the "
+                          f"target column {source_lang} terms; check --from and --to")
+
+
 def check_segment(index: Index, line: int, source: str, target: str, source_lang: str,
                   target_lang: str, variant: str | None = None,
                   accepted: AcceptList | None = None,
@@ -220,7 +240,9 @@ def check_file(index: Index, path: Path, source_lang: str, target_lang: str,
     # --to pl-LT (or --from) names the text's variety: its terms are the expected ones
     variant = variant or target_variety or source_variety or None
     issues, segments = [], 0
-    for line, source, target in read_pairs(Path(path), source_lang, target_lang):
+    pairs = list(read_pairs(Path(path), source_lang, target_lang))
+    _check_languages_by_terms(index, Path(path), pairs, source_base, target_base)
+    for line, source, target in pairs:
         segments += 1
         issues += check_segment(index, line, source, target, source_base, target_base,
                                 variant, accepted, ignore_provisional)

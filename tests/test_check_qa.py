@@ -110,6 +110,25 @@ def test_swapped_languages_are_an_error_not_zero_issues(shipped, tmp_path):
         check_file(shipped.index, TMX, "lt", "de")
 
 
+@pytest.mark.parametrize("source, target", [("Gmina.", "Savivaldybė."),
+                                             ("Pracownik socjalny", "Socialinis darbuotojas")])
+def test_short_segments_with_swapped_languages_are_caught_by_their_terms(shipped, tmp_path,
+                                                                        source, target):
+    """Too short for a guess from letters and common words, but each side holds termbase
+    terms of the other language only."""
+    path = write(tmp_path, "short.tsv", f"{source}\t{target}\n")
+    with pytest.raises(FormatError, match="source column holds pl terms.*--from and --to"):
+        check_file(shipped.index, path, "lt", "pl")
+    assert check_file(shipped.index, path, "pl", "lt")["segments"] == 1
+
+
+def test_a_short_segment_left_untranslated_is_not_taken_for_swapped_languages(shipped,
+                                                                               tmp_path):
+    """A target that only repeats the source term is a QA finding, not a usage mistake."""
+    path = write(tmp_path, "copy.tsv", "Gmina.\tGmina.\n")
+    assert check_file(shipped.index, path, "pl", "lt")["segments"] == 1
+
+
 def test_cli_swapped_languages_exit_1_with_one_line(run_cli, tmp_path):
     result = run_cli("check", str(write(tmp_path, "job.tsv", JOB)), "--from", "lt", "--to", "pl")
     assert result.code == 1 and "Traceback" not in result.err

@@ -22,7 +22,7 @@ from termbase.index.recognize import recognize
 from termbase.index.structures import Index
 from termbase import langtag
 from termbase.model import Segment, ValidationError, split_lang_tag
-from termbase.process import Unreviewed, provisional_texts
+from termbase.process import PROVISIONAL, Unreviewed, provisional_texts
 from termbase.results.segments import CheckIssue as Issue
 from termbase.text.placeholders import without_tags
 from termbase.text.langguess import guess_language
@@ -162,6 +162,11 @@ def check_segment(index: Index, line: int, source: str, target: str, source_lang
             continue  # no target term recorded, or an equivalent is there
         if any(v == "bad" for v in verdicts):
             continue  # already reported as a deprecated/forbidden use
+        if "unreviewed" in verdicts:
+            issues.append(_unreviewed_issue(index, view, line, span.text, candidates,
+                                            verdicts, target_lang, unreviewed, source,
+                                            target))
+            continue
         cid, kind = next(((c, v) for c, v in zip(candidates, verdicts) if v == "other-variant"),
                          (candidates[0], "missing-equivalent"))
         expected = [t for c in ([cid] + [c for c in candidates if c != cid])
@@ -201,7 +206,8 @@ def _verdict(index: Index, view: TargetText, concept_id: str, lang: str,
              ) -> str | None:
     """None when the concept needs nothing more (no target term, or one is there);
     "bad" when a deprecated/forbidden equivalent was used; "other-variant" when only a
-    term of another variety is there and one of the text's variety exists; else "missing"."""
+    term of another variety is there and one of the text's variety exists; "unreviewed"
+    when only terms nobody has reviewed yet (provisional) are there; else "missing"."""
     doc = index.concepts[concept_id]
     skipped = provisional_texts(doc, lang) if unreviewed.ignore else set()
     terms = [t for t in doc["terms"] if t["lang"] == lang and t["text"] not in skipped]
@@ -214,8 +220,23 @@ def _verdict(index: Index, view: TargetText, concept_id: str, lang: str,
                 fits(t.get("region"), variant) for t in terms
                 if t.get("status") not in BAD_STATUSES):
             return "other-variant"
+        if not unreviewed.ignore and all(t.get("process") in PROVISIONAL for t in present):
+            return "unreviewed"
         return None
     return "bad" if concept_id in bad_concepts else "missing"
+
+
+def _unreviewed_issue(index: Index, view: TargetText, line: int, source_term: str,
+                      candidates: list[str], verdicts: list, target_lang: str,
+                      unreviewed: Unreviewed, source: str, target: str) -> Issue:
+    """A source term rendered only by provisional target terms: not an error, but not an
+    approved rendering either, so the translator sees it ("unreviewed-term")."""
+    cid = candidates[verdicts.index("unreviewed")]
+    used = [text for text in sorted(provisional_texts(index.concepts[cid], target_lang))
+            if view.contains(cid, text)]
+    reviewed = [text for text in unreviewed.allowed(cid, target_lang) if text not in used]
+    return Issue(line, "unreviewed-term", cid, source_term=source_term,
+                 target_term=" / ".join(used), expected=reviewed, source=source, target=target)
 
 
 def _allowed(index: Index, concept_id: str, lang: str, variant: str | None) -> list[str]:

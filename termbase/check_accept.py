@@ -24,7 +24,8 @@ from termbase.formats.encoding import decode
 from termbase.text.normalize import norm
 
 ANY = "*"
-KINDS = {"missing-equivalent", "other-variant", "deprecated-term", "forbidden-term", ANY}
+KINDS = {"missing-equivalent", "other-variant", "deprecated-term", "forbidden-term",
+         "unreviewed-term", ANY}
 
 
 def segment_key(source: str) -> str:

@@ -33,7 +33,7 @@ ALSO_ENV = "TERMBASE_ALSO"
 _SEVERITY = {"": 0, "preferred": 0, "admitted": 1, "deprecated": 2, "forbidden": 3}
 _BAD = 2    # severity from which a term is one not to use (deprecated, forbidden)
 # check's flags about a source term's rendering, as opposed to a target term used
-_SOURCE_TERM_KINDS = ("missing-equivalent", "other-variant")
+_SOURCE_TERM_KINDS = ("missing-equivalent", "other-variant", "unreviewed-term")
 
 
 def layer_paths_from_env() -> list[str]:

@@ -71,6 +71,26 @@ def test_check_names_provisional_terms_and_can_ignore_them(cli, project):
     assert [(i["line"], i["kind"]) for i in ignoring["issues"]] == [(2, "missing-equivalent")]
 
 
+def test_check_flags_a_rendering_that_only_unreviewed_terms_back(cli, project):
+    """The provisional equivalent is used: not an error, but not an approved rendering
+    either; once reviewed, the flag goes."""
+    job = write(project / "job.tsv",
+                "Asystent rodziny odwiedził rodzinę.\tŠeimos asistentas aplankė šeimą.\n"
+                "Pracownik socjalny zadzwonił.\tSocialinis darbuotojas paskambino.\n")
+    report = cli("check", str(job), "--from", "pl", "--to", "lt", "--json").json()
+    assert [(i["line"], i["kind"], i["target_term"]) for i in report["issues"]] == [
+        (1, "unreviewed-term", "šeimos asistentas")]
+    assert report["counts"] == {"unreviewed-term": 1}
+    text = cli("check", str(job), "--from", "pl", "--to", "lt").out
+    assert "not yet reviewed (provisional)" in text
+    ignoring = cli("check", str(job), "--from", "pl", "--to", "lt", "--ignore-provisional",
+                   "--json").json()
+    assert ignoring["issues"] == []
+    cid = report["issues"][0]["concept_id"]
+    assert cli("edit", cid, "--set-process", "lt:šeimos asistentas=finalized").code == 0
+    assert cli("check", str(job), "--from", "pl", "--to", "lt", "--json").json()["issues"] == []
+
+
 def test_a_reviewed_term_loses_the_mark(cli, project):
     cid = cli("lookup", "asystent rodziny", "--json").json()["matches"][0]["concept_id"]
     cli("edit", cid, "--set-process", "lt:šeimos asistentas=finalized",

@@ -93,7 +93,7 @@ class Suggestion:
 @dataclass
 class CheckIssue:
     """One problem in a translated segment (`kind`: missing-equivalent, other-variant,
-    deprecated-term, forbidden-term)."""
+    deprecated-term, forbidden-term, unreviewed-term)."""
 
     line: int
     kind: str
@@ -125,6 +125,10 @@ class CheckIssue:
         if self.kind == "other-variant":
             return (f"{self.source_term!r}: another variety's term used; for this variety "
                     f"use {expected} ({self.concept_id})")
+        if self.kind == "unreviewed-term":
+            alternatives = f"; reviewed: {expected}" if self.expected else ""
+            return (f"{self.source_term!r} rendered as {self.target_term!r}, a term not yet "
+                    f"reviewed (provisional){alternatives} ({self.concept_id})")
         status = self.kind.split("-")[0]
         return f"{self.target_term!r} is {status}; use {expected} ({self.concept_id})"
 

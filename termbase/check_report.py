@@ -22,7 +22,8 @@ from termbase.formats.cells import guard
 from termbase.results.segments import CheckIssue, CheckReport
 
 COLUMNS = ["line", "kind", "concept_id", "source_term", "target_term", "expected",
-           "segment", "source", "target"]
+           "segment", "source", "target", "provisional", "layer"]
+LISTS = ("expected", "provisional")   # columns holding several terms, joined with " / "
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
 
 
@@ -47,8 +48,8 @@ def _csv(report: "CheckReport") -> str:
     writer.writerow(COLUMNS)
     for issue in report.issues:
         row = issue.to_json()
-        writer.writerow([guard(" / ".join(row[c]) if c == "expected" else str(row.get(c, "")))
-                         for c in COLUMNS])
+        writer.writerow([guard(" / ".join(row.get(c, ())) if c in LISTS
+                               else str(row.get(c, ""))) for c in COLUMNS])
     return out.getvalue()
 
 
@@ -68,7 +69,8 @@ def _xliff(report: "CheckReport") -> bytes:
         for issue in issues:
             note = etree.SubElement(unit, f"{{{XLIFF_NS}}}note", **{"from": "termbase check"},
                                     priority="1" if issue.kind == "forbidden-term" else "2")
-            note.text = f"{issue.kind}: {issue.describe()} [accept key {issue.segment}]"
+            layer = f", layer {issue.layer}" if issue.layer else ""
+            note.text = f"{issue.kind}: {issue.describe()} [accept key {issue.segment}{layer}]"
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 

@@ -64,8 +64,14 @@ def test_check_names_provisional_terms_and_can_ignore_them(cli, project):
     assert by_line[1]["expected"] == ["šeimos asistentas"]
     assert by_line[1]["provisional"] == ["šeimos asistentas"]
     assert "provisional" not in by_line[2]
-    text = cli("check", str(job), "--from", "pl", "--to", "lt")
+    text = cli("check", str(job), "--from", "pl", "--to", "lt", "--report",
+               str(project / "qa.csv"))
     assert text.code == 1 and "expected šeimos asistentas (provisional)" in text.out
+    import csv
+
+    with open(project / "qa.csv", encoding="utf-8-sig", newline="") as sheet:
+        rows = {row["line"]: row for row in csv.DictReader(sheet)}
+    assert rows["1"]["provisional"] == "šeimos asistentas" and rows["2"]["provisional"] == ""
     ignoring = cli("check", str(job), "--from", "pl", "--to", "lt", "--ignore-provisional",
                    "--json").json()
     assert [(i["line"], i["kind"]) for i in ignoring["issues"]] == [(2, "missing-equivalent")]

@@ -335,7 +335,7 @@ def rebuild(conn: sqlite3.Connection, concepts: Iterable[dict],
             progress: Callable[[int], None] | None = None) -> None:
     """Drop and refill every index table (inside the caller's transaction) from streams of
     records, in bounded memory: only the morphology memo (which grows with the vocabulary,
-    not with the termbase) stays in memory; rows go out in sorted chunks."""
+    not with the termbase) stays in memory; rows are staged and sorted by SQLite."""
     drop_schema(conn)
     create_schema(conn, secondary=False)
     cache = conn.execute("PRAGMA cache_size").fetchone()[0]

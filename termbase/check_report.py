@@ -1,6 +1,7 @@
 """`check --report FILE`: the QA flags in a form a CAT tool or a spreadsheet opens.
 
-- `.csv`: one row per flag (UTF-8 with BOM, so spreadsheet programs read the accents).
+- `.csv`: one row per flag (UTF-8 with BOM, so spreadsheet programs read the accents; a cell
+  that would start a formula gets a leading `'`, as in the CSV export).
 - `.xlf` / `.xliff`: XLIFF 1.2, one trans-unit per flagged segment with its source and
   target and one <note> per flag, so the flags open beside the segments in memoQ, Trados
   or OmegaT.
@@ -9,13 +10,13 @@
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from pathlib import Path
 
 from lxml import etree
 
+from termbase.fileio import atomic_write_bytes
 from termbase.formats.base import FormatError
+from termbase.formats.cells import guard
 from termbase.results.segments import CheckIssue, CheckReport
 
 COLUMNS = ["line", "kind", "concept_id", "source_term", "target_term", "expected",
@@ -44,7 +45,7 @@ def _csv(report: "CheckReport") -> str:
     writer.writerow(COLUMNS)
     for issue in report.issues:
         row = issue.to_json()
-        writer.writerow([" / ".join(row[c]) if c == "expected" else row.get(c, "")
+        writer.writerow([guard(" / ".join(row[c]) if c == "expected" else str(row.get(c, "")))
                          for c in COLUMNS])
     return out.getvalue()
 
@@ -70,10 +71,8 @@ def _xliff(report: "CheckReport") -> bytes:
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
+    """The usual file mode, and no temporary file left behind when the write fails."""
     try:
-        handle, temp = tempfile.mkstemp(dir=path.parent or ".", prefix=".report-")
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temp, path)
+        atomic_write_bytes(path, data)
     except OSError as exc:
         raise FormatError(f"cannot write the report {path}: {exc.strerror}") from None

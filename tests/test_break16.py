@@ -1,0 +1,48 @@
+"""Defects a translator found by trying to break issue #16's features from the command line:
+each test is one reproduction on real text."""
+
+import csv
+import io
+import os
+import stat
+
+from termbase.formats.cells import unguard
+
+
+def write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+FORMULA_JOB = ("pl\tlt\n"
+               "=Mediacja pomogła rodzinie.\t@Konsultacija padėjo šeimai, +1.\n")
+
+
+def test_csv_report_cells_are_never_run_as_spreadsheet_formulas(shipped_any, tmp_path):
+    report = shipped_any.check(write(tmp_path, "job.tsv", FORMULA_JOB), "pl", "lt")
+    assert [i.concept_id for i in report.issues] == ["svc-mediation"]
+    shipped_any.write_check_report(report, tmp_path / "qa.csv")
+    rows = list(csv.DictReader(io.StringIO(
+        (tmp_path / "qa.csv").read_bytes().decode("utf-8-sig"))))
+    assert rows[0]["source"] == "'=Mediacja pomogła rodzinie."
+    assert rows[0]["target"] == "'@Konsultacija padėjo šeimai, +1."
+    assert unguard(rows[0]["source"]) == "=Mediacja pomogła rodzinie."
+
+
+def test_report_is_written_with_the_usual_permissions_and_no_leftovers(shipped, tmp_path):
+    report = shipped.check(write(tmp_path, "job.tsv", FORMULA_JOB), "pl", "lt")
+    umask = os.umask(0o022)
+    try:
+        shipped.write_check_report(report, tmp_path / "qa.xlf")
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE((tmp_path / "qa.xlf").stat().st_mode) == 0o644
+    (tmp_path / "taken.csv").mkdir()
+    try:
+        shipped.write_check_report(report, tmp_path / "taken.csv")
+    except Exception as exc:  # noqa: BLE001 - the kind is checked just below
+        assert type(exc).__name__ == "FormatError" and "taken.csv" in str(exc)
+    else:
+        raise AssertionError("a directory was accepted as the report file")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["job.tsv", "qa.xlf", "taken.csv"]

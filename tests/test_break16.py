@@ -46,3 +46,21 @@ def test_report_is_written_with_the_usual_permissions_and_no_leftovers(shipped, 
     else:
         raise AssertionError("a directory was accepted as the report file")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["job.tsv", "qa.xlf", "taken.csv"]
+
+
+def test_shell_refuses_a_subject_no_concept_has_instead_of_hiding_everything(
+        shipped, monkeypatch, capsys):
+    from termbase.cli import output
+    from termbase.cli.shell import Shell
+
+    monkeypatch.setattr(output, "_console", None)
+    monkeypatch.setenv("NO_COLOR", "1")
+    shell = Shell(shipped, "pl", "lt")
+    assert shell.handle(":subject administraton")
+    out = capsys.readouterr().out
+    assert out.startswith("error: unknown subject 'administraton'") and out.count("\n") == 1
+    assert "'administration'" in out and shell.subject is None
+    assert shell.handle(":subject Administration")
+    assert capsys.readouterr().out.strip() == "subject: administration"
+    assert shell.handle("gmina")
+    assert "adm-eldership" in capsys.readouterr().out

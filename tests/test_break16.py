@@ -64,3 +64,22 @@ def test_shell_refuses_a_subject_no_concept_has_instead_of_hiding_everything(
     assert capsys.readouterr().out.strip() == "subject: administration"
     assert shell.handle("gmina")
     assert "adm-eldership" in capsys.readouterr().out
+
+
+def test_shell_add_prints_the_batch_that_undo_takes(tmp_path, monkeypatch, capsys):
+    from termbase import Termbase
+    from termbase.cli import output
+    from termbase.cli.shell import Shell
+
+    monkeypatch.setattr(output, "_console", None)
+    monkeypatch.setenv("NO_COLOR", "1")
+    tb = Termbase.open(tmp_path / "tb.sqlite", seed=False)
+    shell = Shell(tb, "pl", "lt")
+    shell.handle("Asystent rodziny odwiedził dom w poniedziałek.")
+    capsys.readouterr()
+    shell.handle(":add Asystent rodziny = šeimos asistentas")
+    out = capsys.readouterr().out
+    entry = tb.history()[-1]
+    assert f"batch {entry.batch}" in out
+    tb.undo(entry.batch)
+    assert tb.lookup("asystent rodziny", lang="pl") == []

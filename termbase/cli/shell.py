@@ -212,7 +212,8 @@ class Shell:
                                           subject=self.subject))
         print(f"added {for_terminal(concept.id)}: {for_terminal(source)} [{self.src}] = "
               f"{for_terminal(target)} [{self.tgt}]"
-              + (f", subject {for_terminal(self.subject)}" if self.subject else ""))
+              + (f", subject {for_terminal(self.subject)}" if self.subject else "")
+              + f" (batch {getattr(self.tb, 'project', self.tb).last_batch})")
 
     def _check(self, value: str) -> None:
         from termbase import InvalidInput

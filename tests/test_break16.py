@@ -83,3 +83,25 @@ def test_shell_add_prints_the_batch_that_undo_takes(tmp_path, monkeypatch, capsy
     assert f"batch {entry.batch}" in out
     tb.undo(entry.batch)
     assert tb.lookup("asystent rodziny", lang="pl") == []
+
+
+def test_omegat_form_lines_keep_the_target_terms_region_and_review_state(tmp_path):
+    """lt->pl: the form lines of 'seniūnija' offer 'gmina', which is right only in
+    Vilnius-region Polish; the base line says pl-LT, so every form line must say it too."""
+    from termbase import formats
+    from termbase.formats import ReadOptions, WriteOptions
+    from termbase.model import Concept, Term
+
+    eldership = Concept(id="adm-eldership", subject="administration", terms=[
+        Term("lt", "seniūnija", forms=["seniūnijos", "seniūnijoje"]),
+        Term("pl", "gmina", region="pl-LT", process="provisionallyProcessed")]).validate()
+    path = tmp_path / "g.utf8"
+    formats.get("omegat").write([eldership], path, WriteOptions(
+        source_lang="lt", target_lang="pl", with_forms=True))
+    rows = {row.split("\t")[0]: row.split("\t")
+            for row in path.read_text(encoding="utf-8").splitlines()}
+    assert "pl-LT" in rows["seniūnija"][2] and "provisional" in rows["seniūnija"][2]
+    assert rows["seniūnijoje"][2] == "form of seniūnija; provisional; pl-LT"
+    (again,) = [e.item for e in formats.get("omegat").read(
+        path, ReadOptions(source_lang="lt", target_lang="pl")) if e.item]
+    assert again.terms[0].forms == ["seniūnijos", "seniūnijoje"]

@@ -105,3 +105,17 @@ def test_omegat_form_lines_keep_the_target_terms_region_and_review_state(tmp_pat
     (again,) = [e.item for e in formats.get("omegat").read(
         path, ReadOptions(source_lang="lt", target_lang="pl")) if e.item]
     assert again.terms[0].forms == ["seniūnijos", "seniūnijoje"]
+
+
+def test_a_polish_grouped_amount_is_one_number_for_the_memory_match():
+    """'1 200,50 zł' (a space or a no-break space between thousands, a decimal comma) is
+    one amount: a sentence that differs from the memory only in it is a number-only
+    difference, as in memoQ and Trados."""
+    from termbase.index.memory import comparable_words, similarity
+
+    memory = "Zasiłek wynosi 500 zł miesięcznie."
+    for amount in ("1 200,50", "1\u00a0200,50", "12 345 678"):
+        query = f"Zasiłek wynosi {amount} zł miesięcznie."
+        assert similarity(query, comparable_words(query), memory) == 95
+    query = "Zasiłek wynosi 500 zł tygodniowo."
+    assert similarity(query, comparable_words(query), memory) <= 94

@@ -15,7 +15,7 @@ from typing import Iterator
 from termbase import formats
 from termbase.formats import delimited
 from termbase.formats.base import FormatError, ReadOptions
-from termbase.formats.encoding import decode
+from termbase.formats.encoding import SAVE_AS_UTF8, decode
 from termbase.check_accept import AcceptList, segment_key
 from termbase.check_target import TargetText, closest_first
 from termbase.index.recognize import recognize
@@ -70,7 +70,7 @@ def read_pairs(path: Path, source_lang: str, target_lang: str) -> Iterator[tuple
 
 
 def _read_two_columns(path: Path, source_lang: str, target_lang: str):
-    text, _ = decode(path.read_bytes(), name=path.name)
+    text, _ = decode(path.read_bytes(), name=path.name, advice=SAVE_AS_UTF8)
     delimiter = "," if path.suffix.lower() == ".csv" else "\t"
     rows = []
     for number, row in delimited.rows(io.StringIO(text, newline=""), delimiter):

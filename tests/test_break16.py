@@ -119,3 +119,18 @@ def test_a_polish_grouped_amount_is_one_number_for_the_memory_match():
         assert similarity(query, comparable_words(query), memory) == 95
     query = "Zasiłek wynosi 500 zł tygodniowo."
     assert similarity(query, comparable_words(query), memory) <= 94
+
+
+def test_check_never_advises_an_encoding_option_it_does_not_have(run_cli, tmp_path):
+    job = tmp_path / "job.tsv"
+    job.write_bytes("Gmina\x01 wypłaca zasiłek.\tSeniūnija moka pašalpą.\n".encode("utf-8"))
+    result = run_cli("check", str(job), "--from", "pl", "--to", "lt")
+    assert result.code == 1 and result.err.count("\n") == 1
+    assert "--encoding" not in result.err and "save it as UTF-8" in result.err
+    accept = tmp_path / "accept.tsv"
+    accept.write_bytes(b"missing-equivalent\tsvc-mediation\t*\x02\n")
+    good = tmp_path / "good.tsv"
+    good.write_text("Mediacja pomogła rodzinie.\tMediacija padėjo šeimai.\n", encoding="utf-8")
+    result = run_cli("check", str(good), "--from", "pl", "--to", "lt", "--accept", str(accept))
+    assert result.code == 1 and "--encoding" not in result.err, result.err
+    assert "save it as UTF-8" in result.err

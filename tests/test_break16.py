@@ -134,3 +134,11 @@ def test_check_never_advises_an_encoding_option_it_does_not_have(run_cli, tmp_pa
     result = run_cli("check", str(good), "--from", "pl", "--to", "lt", "--accept", str(accept))
     assert result.code == 1 and "--encoding" not in result.err, result.err
     assert "save it as UTF-8" in result.err
+
+
+def test_export_to_an_unknown_extension_lists_only_formats_it_can_write(run_cli, tmp_path):
+    result = run_cli("export", str(tmp_path / "glossary.pdf"))
+    assert result.code == 1 and result.err.count("\n") == 1
+    assert "--format" in result.err and "tbx2" in result.err and "omegat" in result.err
+    assert "xliff" not in result.err
+    assert not (tmp_path / "glossary.pdf").exists()

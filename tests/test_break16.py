@@ -142,3 +142,22 @@ def test_export_to_an_unknown_extension_lists_only_formats_it_can_write(run_cli,
     assert "--format" in result.err and "tbx2" in result.err and "omegat" in result.err
     assert "xliff" not in result.err
     assert not (tmp_path / "glossary.pdf").exists()
+
+
+XLIFF_PL_LT = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file original="job" source-language="pl-PL" target-language="lt-LT" datatype="plaintext">
+<body>
+<trans-unit id="1"><source>Mediacja pomogła rodzinie.</source>
+<target>Konsultacija padėjo šeimai.</target></trans-unit>
+</body></file></xliff>
+"""
+
+
+def test_check_of_an_xliff_with_from_and_to_swapped_is_an_error(run_cli, tmp_path):
+    job = write(tmp_path, "job.xlf", XLIFF_PL_LT)
+    right = run_cli("check", str(job), "--from", "pl", "--to", "lt")
+    assert right.code == 1 and "svc-mediation" in right.out
+    swapped = run_cli("check", str(job), "--from", "lt", "--to", "pl")
+    assert swapped.code == 1 and "issue(s)" not in swapped.out
+    assert swapped.err.count("\n") == 1 and "--from" in swapped.err, swapped.err

@@ -161,3 +161,12 @@ def test_check_of_an_xliff_with_from_and_to_swapped_is_an_error(run_cli, tmp_pat
     swapped = run_cli("check", str(job), "--from", "lt", "--to", "pl")
     assert swapped.code == 1 and "issue(s)" not in swapped.out
     assert swapped.err.count("\n") == 1 and "--from" in swapped.err, swapped.err
+
+
+def test_a_bad_variant_in_the_config_file_names_the_file(run_cli, tmp_path):
+    config = write(tmp_path, "config.toml", 'variant = "Polish"\n')
+    result = run_cli("lookup", "gmina", env={"TERMBASE_CONFIG": str(config)})
+    assert result.code == 1 and result.err.count("\n") == 1
+    assert str(config) in result.err and "'Polish'" in result.err
+    given = run_cli("lookup", "gmina", "--variant", "Polish")
+    assert given.code == 1 and "config" not in given.err

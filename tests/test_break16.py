@@ -6,6 +6,8 @@ import io
 import os
 import stat
 
+import pytest
+
 from termbase.formats.cells import unguard
 
 
@@ -170,3 +172,19 @@ def test_a_bad_variant_in_the_config_file_names_the_file(run_cli, tmp_path):
     assert str(config) in result.err and "'Polish'" in result.err
     given = run_cli("lookup", "gmina", "--variant", "Polish")
     assert given.code == 1 and "config" not in given.err
+
+
+@pytest.mark.parametrize("engine", ["json", "sqlite"])
+def test_undo_last_on_a_new_empty_termbase_has_nothing_to_undo(tmp_path, engine):
+    from termbase import NotFound, Termbase
+
+    tb = Termbase.open(tmp_path / f"project.{engine}", seed=False)
+    before = [b.batch for b in tb.history()]
+    for wanted in ("last", ""):
+        try:
+            tb.undo(wanted)
+        except NotFound as exc:
+            assert "undo" in str(exc) or "batch" in str(exc)
+        else:
+            raise AssertionError(f"undo {wanted!r} of an empty termbase succeeded")
+    assert [b.batch for b in tb.history()] == before

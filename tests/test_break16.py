@@ -188,3 +188,10 @@ def test_undo_last_on_a_new_empty_termbase_has_nothing_to_undo(tmp_path, engine)
         else:
             raise AssertionError(f"undo {wanted!r} of an empty termbase succeeded")
     assert [b.batch for b in tb.history()] == before
+
+
+def test_piped_suggest_names_the_bad_line_before_printing_anything(run_cli):
+    result = run_cli("suggest", "--from", "pl", "--to", "lt",
+                     input="Gmina pomaga.\n\nGmina\x07 pomaga.\nPracownik socjalny.\n")
+    assert result.code == 1 and result.out == ""
+    assert result.err.count("\n") == 1 and "line 3" in result.err, result.err

@@ -195,3 +195,20 @@ def test_piped_suggest_names_the_bad_line_before_printing_anything(run_cli):
                      input="Gmina pomaga.\n\nGmina\x07 pomaga.\nPracownik socjalny.\n")
     assert result.code == 1 and result.out == ""
     assert result.err.count("\n") == 1 and "line 3" in result.err, result.err
+
+
+def test_shell_accept_counts_a_flag_named_twice_once(shipped, tmp_path, monkeypatch, capsys):
+    from termbase.cli import output
+    from termbase.cli.shell import Shell
+
+    monkeypatch.setattr(output, "_console", None)
+    monkeypatch.setenv("NO_COLOR", "1")
+    accept = tmp_path / "project.accept.tsv"
+    shell = Shell(shipped, "pl", "lt", accept=accept)
+    shell.handle("Mediacja pomogła rodzinie w gminie.")
+    shell.handle(":check Konsultacija padėjo šeimai.")
+    capsys.readouterr()
+    shell.handle(":accept 1 1")
+    out = capsys.readouterr().out
+    assert out.startswith("accepted 1 flag(s)") and "already there" not in out, out
+    assert len(shell.flags) == 1

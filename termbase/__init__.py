@@ -19,7 +19,7 @@ _PUBLIC = {
     "GlossaryUpdate": "termbase.glossary", "PurgeReport": "termbase.erasure",
     "ConceptEdit": "termbase.editing", "Layers": "termbase.layers",
     "layer_paths_from_env": "termbase.layers", "default_layer_paths": "termbase.layers",
-    "default_variant": "termbase.config",
+    "default_variant": "termbase.config", "filter_subject": "termbase.subjects",
     "record_accepted": "termbase.check_accept", "variant_warning": "termbase.variant_presence",
     "ExtractResult": "termbase.candidates", "AlignResult": "termbase.candidates",
     "Candidate": "termbase.extract", "Proposal": "termbase.align",

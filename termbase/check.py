@@ -15,7 +15,7 @@ from typing import Iterator
 from termbase import formats
 from termbase.formats import delimited
 from termbase.formats.base import FormatError, ReadOptions
-from termbase.formats.encoding import decode
+from termbase.formats.encoding import SAVE_AS_UTF8, decode
 from termbase.check_accept import AcceptList, segment_key
 from termbase.check_target import TargetText, closest_first
 from termbase.index.recognize import recognize
@@ -55,6 +55,8 @@ def read_pairs(path: Path, source_lang: str, target_lang: str) -> Iterator[tuple
         if isinstance(entry.item, Segment):
             texts = entry.item.texts
             seen_langs.update(texts)
+            if fmt.name == "xliff":
+                _refuse_reversed(path, list(texts), source_lang, target_lang, entry.line)
             source = langtag.pick(texts, source_lang)
             target = langtag.pick(texts, target_lang)
             if source is not None and target is not None:
@@ -70,8 +72,19 @@ def read_pairs(path: Path, source_lang: str, target_lang: str) -> Iterator[tuple
                           "check --from and --to")
 
 
+def _refuse_reversed(path: Path, declared: list[str], source_lang: str, target_lang: str,
+                     line: int) -> None:
+    """XLIFF says which side is the source (its texts come source first): checked the other
+    way round, --from and --to were swapped by mistake, which must not pass as 0 issues."""
+    bases = [langtag.base(tag) for tag in declared[:2]]
+    wanted = [langtag.base(source_lang), langtag.base(target_lang)]
+    if len(bases) == 2 and bases[0] != bases[1] and bases == wanted[::-1]:
+        raise FormatError(f"{path.name} is translated from {declared[0]} into {declared[1]}, "
+                          f"not from {source_lang}: check --from and --to", line=line)
+
+
 def _read_two_columns(path: Path, source_lang: str, target_lang: str):
-    text, _ = decode(path.read_bytes(), name=path.name)
+    text, _ = decode(path.read_bytes(), name=path.name, advice=SAVE_AS_UTF8)
     delimiter = "," if path.suffix.lower() == ".csv" else "\t"
     rows = []
     for number, row in delimited.rows(io.StringIO(text, newline=""), delimiter):

@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 
 from termbase.formats.base import FormatError
-from termbase.formats.encoding import decode
+from termbase.formats.encoding import SAVE_AS_UTF8, decode
 from termbase.text.normalize import norm
 
 ANY = "*"
@@ -45,7 +45,7 @@ class AcceptList:
             raw = path.read_bytes()
         except OSError as exc:
             raise FormatError(f"cannot read the accept list {path}: {exc.strerror}") from None
-        text, _ = decode(raw, name=path.name)
+        text, _ = decode(raw, name=path.name, advice=SAVE_AS_UTF8)
         entries = set()
         for number, line in enumerate(text.splitlines(), 1):
             if not line.strip() or line.lstrip().startswith("#"):

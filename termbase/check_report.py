@@ -11,12 +11,11 @@
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from pathlib import Path
 
 from lxml import etree
 
+from termbase.fileio import atomic_write_bytes
 from termbase.formats.base import FormatError
 from termbase.formats.cells import guard
 from termbase.results.segments import CheckIssue, CheckReport
@@ -75,10 +74,8 @@ def _xliff(report: "CheckReport") -> bytes:
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
+    """The usual file mode, and no temporary file left behind when the write fails."""
     try:
-        handle, temp = tempfile.mkstemp(dir=path.parent or ".", prefix=".report-")
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temp, path)
+        atomic_write_bytes(path, data)
     except OSError as exc:
         raise FormatError(f"cannot write the report {path}: {exc.strerror}") from None

@@ -59,7 +59,10 @@ def default_variant(explicit: str | None) -> str | None:
     value = load_config().get("variant")
     if value is not None and not isinstance(value, str):
         raise ValidationError(f"config file {config_path()}: variant must be a string")
-    return parse_variant(value)
+    try:
+        return parse_variant(value)
+    except ValidationError as exc:   # say where the bad tag came from
+        raise ValidationError(f"config file {config_path()}: {exc}") from None
 
 
 def default_layers() -> list[str]:

@@ -13,9 +13,12 @@ from termbase.transaction import change_ids
 
 def find_batch(batches: list[dict], wanted: str) -> dict:
     """The batch record named by `wanted`: an id, a unique prefix of one, or `last`."""
+    if not wanted.strip():
+        raise NotFound("give a batch id (see `termbase history`) or `last`")
     if wanted == "last":  # like Ctrl-Z: repeated, it steps further back
         live = [b for b in batches if not b.get("undone_by")
-                and "undoes" not in (b.get("summary") or {}) and b.get("command") != "purge"]
+                and "undoes" not in (b.get("summary") or {}) and b.get("command") != "purge"
+                and set(b.get("counts") or {}) != {"create"}]  # a new store: nothing done
         if not live:
             raise NotFound("there is no batch to undo")
         return live[-1]

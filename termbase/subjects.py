@@ -58,3 +58,16 @@ def resolve_subject(store, subject: str, new_subject: bool = False) -> str:
             else f"known subjects: {', '.join(every)}")
     raise InvalidInput(f"unknown subject {subject!r}: {hint} (to start a new subject, "
                        "add it with --new-subject)")
+
+
+def filter_subject(termbase, subject: str) -> str:
+    """A subject to filter by (the shell's `:subject`), as some layer spells it: a typo
+    would silently hide every concept, so an unknown subject raises as in `add`. Takes a
+    Termbase or Layers (known in any layer will do)."""
+    first_error = None
+    for layer in getattr(termbase, "termbases", [termbase]):
+        try:
+            return resolve_subject(layer.store, subject)
+        except InvalidInput as exc:
+            first_error = first_error or exc
+    raise InvalidInput(str(first_error).split(" (to start")[0])  # no new subject to start

@@ -183,9 +183,9 @@ class Shell:
             print(warning)
 
     def _set_subject(self, value: str) -> None:
-        from termbase import for_terminal
+        from termbase import filter_subject, for_terminal
 
-        self.subject = value or None
+        self.subject = filter_subject(self.tb, value) if value else None
         print(f"subject: {for_terminal(self.subject or 'all')}")
 
     def _show_history(self, value: str) -> None:

@@ -47,5 +47,6 @@ def chosen_flags(issues: list, value: str) -> list:
         if not word.isdigit() or not 1 <= int(word) <= len(issues):
             raise InvalidInput(f"{word!r} is not a flag number (1 to {len(issues)}); "
                                ":accept alone takes them all")
-        picked.append(issues[int(word) - 1])
+        if issues[int(word) - 1] not in picked:   # "1 1" names one flag
+            picked.append(issues[int(word) - 1])
     return picked

@@ -87,7 +87,19 @@ def _read_stdin_lines() -> list[str]:
         from termbase import InvalidInput
 
         raise InvalidInput(f"standard input is not valid UTF-8 (byte {exc.start})") from None
-    return [line for line in text.splitlines() if line.strip()]
+    lines = text.splitlines()
+    _refuse_control_chars(lines)
+    return [line for line in lines if line.strip()]
+
+
+def _refuse_control_chars(lines: list[str]) -> None:
+    """Before any output: one bad line of a long batch is named, not met halfway through."""
+    from termbase import InvalidInput, has_control_chars
+
+    for number, line in enumerate(lines, 1):
+        if has_control_chars(line):
+            raise InvalidInput(f"standard input line {number} contains control characters "
+                               "(a tab or a code); nothing was looked up")
 
 
 def _segments(args) -> list[str]:

@@ -115,7 +115,7 @@ def detect(path: Path, explicit: str | None = None, for_writing: bool = False) -
     if for_writing:
         if not by_ext:
             raise FormatError(f"cannot tell the format of {path.name} from its extension; "
-                              f"name it with --format ({', '.join(_MODULES)})")
+                              f"name it with --format ({', '.join(format_names(True))})")
         return get(by_ext[0])
     try:
         with open(path, "rb") as handle:

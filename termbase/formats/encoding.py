@@ -25,6 +25,8 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _UTF8_SEQ = re.compile(rb"[\xc3-\xc9][\x80-\xbf]|\xe1[\xb8-\xbb][\x80-\xbf]")
 SCAN_CHUNK = 1 << 20
 _EXPECTED = set("ąćęłńóśźżĄĆĘŁŃÓŚŹŻčėįšųūžČĖĮŠŲŪŽ")
+NAME_ENCODING = "name the encoding with --encoding"
+SAVE_AS_UTF8 = "save it as UTF-8"   # for commands that have no --encoding option
 
 
 def _plausibility(text: str) -> float:
@@ -38,14 +40,14 @@ def _plausibility(text: str) -> float:
     return good / len(text)
 
 
-def _nul_bytes(name: str) -> FormatError:
+def _nul_bytes(name: str, advice: str = NAME_ENCODING) -> FormatError:
     return FormatError(f"{name} contains NUL bytes: binary data, or UTF-16 without a "
-                       "byte-order mark (name the encoding with --encoding)")
+                       f"byte-order mark ({advice})")
 
 
-def _not_text(name: str, used: str) -> FormatError:
+def _not_text(name: str, used: str, advice: str = NAME_ENCODING) -> FormatError:
     return FormatError(f"{name} does not look like text in {used} (binary or wrong "
-                       "encoding); name the encoding with --encoding")
+                       f"encoding); {advice}")
 
 
 def _invalid(name: str, codec: str, byte: int, after_bom: bool) -> FormatError:
@@ -65,8 +67,10 @@ def _file_offset(codec: str, position: int, head: bytes) -> int:
     return position + (len(codecs.BOM_UTF8) if skipped else 0)
 
 
-def decode(raw: bytes, encoding: str | None = None, name: str = "file") -> tuple[str, str]:
-    """Return (text, encoding used). Raises FormatError for binary or undecodable input."""
+def decode(raw: bytes, encoding: str | None = None, name: str = "file",
+           advice: str = NAME_ENCODING) -> tuple[str, str]:
+    """Return (text, encoding used). Raises FormatError for binary or undecodable input;
+    `advice` ends the message (SAVE_AS_UTF8 where the command takes no --encoding)."""
     if encoding:
         try:
             return raw.decode(encoding), encoding
@@ -83,18 +87,18 @@ def decode(raw: bytes, encoding: str | None = None, name: str = "file") -> tuple
                 raise _invalid(name, codec, _file_offset(codec, exc.start, raw),
                                True) from None
     if b"\x00" in raw:
-        raise _nul_bytes(name)
+        raise _nul_bytes(name, advice)
     legacy = False
     try:
         # Random bytes are almost never valid UTF-8, so a strict decode is strong evidence.
         text, used = raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
-        _refuse_mixed(raw, exc.start, name)
+        _refuse_mixed(raw, exc.start, name, advice)
         candidates = [(raw.decode(cp, errors="replace"), cp) for cp in ("cp1250", "cp1257")]
         text, used = max(candidates, key=lambda c: sum(ch in _EXPECTED for ch in c[0]))
         legacy = True
     if _CONTROL.search(text) or (legacy and _plausibility(text[:200_000]) < 0.9):
-        raise _not_text(name, used)
+        raise _not_text(name, used, advice)
     return text, used
 
 
@@ -107,7 +111,7 @@ def _utf8_letters(raw: bytes) -> int:
     return count
 
 
-def _refuse_mixed(raw: bytes, bad: int, name: str) -> None:
+def _refuse_mixed(raw: bytes, bad: int, name: str, advice: str = NAME_ENCODING) -> None:
     """Refuse a file that is partly UTF-8 and partly something else: decoding all of it in a
     legacy code page would turn every UTF-8 letter into mojibake ('ż' -> 'Å¼')."""
     if _utf8_letters(raw) < 2:
@@ -123,7 +127,7 @@ def _refuse_mixed(raw: bytes, bad: int, name: str) -> None:
         if _utf8_letters(line):
             lineno = raw.count(b"\n", 0, bad) + 1
             raise FormatError(f"{name} line {lineno}: not valid UTF-8 while other lines are; "
-                              "mixed encodings? name the encoding with --encoding")
+                              f"mixed encodings? {advice}")
 
 
 class _NotUTF8(Exception):

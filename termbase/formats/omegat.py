@@ -68,10 +68,14 @@ def _comment(concept: Concept, source: Term, target: Term) -> str:
     return "; ".join(_field(p) for p in dict.fromkeys(parts) if p)
 
 
-def _form_comment(source: Term) -> str:
-    """A form line names its base term and keeps the base's warnings (status, region)."""
-    marks = [source.status if source.status in UNUSABLE else "", source.region]
-    return "; ".join([f"{FORM_OF}{_field(source.text)}"] + [m for m in marks if m])
+def _form_comment(source: Term, target: Term) -> str:
+    """A form line names its base term and keeps the pair's warnings: the source's status,
+    an unreviewed target, and both terms' regions (the target offered for "seniūnijos"
+    may be right only in one variety, as on the base line)."""
+    marks = [source.status if source.status in UNUSABLE else "",
+             PROVISIONAL if target.provisional else "", source.region, target.region]
+    kept = dict.fromkeys(m for m in marks if m)
+    return "; ".join([f"{FORM_OF}{_field(source.text)}", *kept])
 
 
 def lines_for(concept: Concept, source_lang: str, target_lang: str,
@@ -84,7 +88,7 @@ def lines_for(concept: Concept, source_lang: str, target_lang: str,
             yield _field(source.text), _field(target.text), _comment(concept, source, target)
             if with_forms and number == 0:   # right after the line they belong to
                 for form in source.forms:
-                    yield _field(form), _field(target.text), _form_comment(source)
+                    yield _field(form), _field(target.text), _form_comment(source, target)
 
 
 def write(items: Iterable, path: Path, options: WriteOptions) -> int:

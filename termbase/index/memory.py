@@ -206,7 +206,14 @@ def similarity(query: str, query_words: list[str], candidate: str) -> float:
 
 
 def _numbers_masked(words: list[str]) -> list[str]:
-    return ["#" if _DIGIT.search(w) else w for w in words]
+    """Each number as `#`; adjacent number words as one, since the tokenizer splits a
+    grouped amount ("1 200,50") into several."""
+    masked: list[str] = []
+    for word in words:
+        word = "#" if _DIGIT.search(word) else word
+        if word != "#" or not masked or masked[-1] != "#":
+            masked.append(word)
+    return masked
 
 
 _DIGIT = re.compile(r"\d")

@@ -64,7 +64,8 @@ SCHEMA = [
     "CREATE TABLE ix_mem(lang TEXT, word TEXT, len INTEGER, seg TEXT,"
     " PRIMARY KEY(lang, word, len, seg)) WITHOUT ROWID",
     "CREATE INDEX ix_mem_seg ON ix_mem(seg)",
-    # how many segments hold each key: matching reads the rare keys' postings first
+    # how many rows of ix_mem each key has (its segments, one per length of their texts):
+    # matching reads the rare keys' postings first
     "CREATE TABLE ix_memdf(lang TEXT, word TEXT, n INTEGER NOT NULL, PRIMARY KEY(lang, word))"
     " WITHOUT ROWID",
     # copies of the records, for engines whose own store cannot be read by key (TinyDB)

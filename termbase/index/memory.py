@@ -56,16 +56,18 @@ def all_keys(text: str, lang: str) -> set[str]:
 
 def filing(texts: dict[str, str]) -> set[tuple[str, str, int]]:
     """(language, key, length) rows a segment is filed under: texts are keyed by variety
-    (pl-PL, pl-LT) and found by base language; length is the fewest words of its texts in
-    that language, which bounds the score any of them can reach."""
-    lengths: dict[str, int] = {}
+    (pl-PL, pl-LT) and found by base language; length is a text's number of words, which
+    bounds the score it can reach. A segment with texts of several lengths in a language
+    (two varieties) files its keys under each, so whichever text is picked, its length is
+    there."""
+    lengths: dict[str, set[int]] = defaultdict(set)
     keys: dict[str, set[str]] = defaultdict(set)
     for tag, text in texts.items():
         lang = langtag.base(tag)
-        words = len(comparable_words(text)) if text else 0
-        lengths[lang] = min(words, lengths.get(lang, words))
+        lengths[lang].add(len(comparable_words(text)) if text else 0)
         keys[lang] |= all_keys(text, lang)
-    return {(lang, key, lengths[lang]) for lang, found in keys.items() for key in found}
+    return {(lang, key, length) for lang, found in keys.items() for key in found
+            for length in lengths[lang]}
 
 
 def query_words(text: str, lang: str) -> list[QueryWord]:
@@ -128,9 +130,9 @@ class MemoryIndex:
         raise NotImplementedError
 
     def holders(self, lang: str, words: tuple[str, ...], shortest: int, longest: int
-                ) -> dict[str, int]:
-        """Segment -> length of the segments `shortest` to `longest` words long holding
-        any of `words`."""
+                ) -> list[tuple[str, int]]:
+        """(segment, length) of the segments holding any of `words` with a text
+        `shortest` to `longest` words long (a segment may come more than once)."""
         raise NotImplementedError
 
     def search(self, text: str, source_lang: str, target_lang: str, limit: int = 5,
@@ -164,11 +166,13 @@ class InMemoryIndex(MemoryIndex):
     def __init__(self, segments: dict[str, dict]):
         self.segments_by_key = segments
         self.postings: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-        self.lengths: dict[tuple[str, str], int] = {}
+        self.lengths: dict[tuple[str, str], set[int]] = defaultdict(set)
         for key, doc in segments.items():
-            for lang, word, length in filing(doc["texts"]):
+            filed = filing(doc["texts"])
+            for lang, word in {(lang, word) for lang, word, _ in filed}:
                 self.postings[lang][word].append(key)
-                self.lengths[(lang, key)] = length
+            for lang, _, length in filed:
+                self.lengths[(lang, key)].add(length)
         self.postings = {lang: dict(table) for lang, table in self.postings.items()}
 
     def __len__(self) -> int:
@@ -186,14 +190,9 @@ class InMemoryIndex(MemoryIndex):
         return {word: len(table[word]) for word in words if word in table}
 
     def holders(self, lang: str, words: tuple[str, ...], shortest: int, longest: int
-                ) -> dict[str, int]:
-        found = {}
-        for word in words:
-            for key in self.posting(lang, word):
-                length = self.lengths[(lang, key)]
-                if shortest <= length <= longest:
-                    found[key] = length
-        return found
+                ) -> list[tuple[str, int]]:
+        return [(key, length) for word in words for key in self.posting(lang, word)
+                for length in self.lengths[(lang, key)] if shortest <= length <= longest]
 
 
 class StoredMemory(MemoryIndex):
@@ -227,9 +226,9 @@ class StoredMemory(MemoryIndex):
             f"SELECT word, n FROM ix_memdf WHERE lang=? AND word IN ({marks})", (lang, *words)))
 
     def holders(self, lang: str, words: tuple[str, ...], shortest: int, longest: int
-                ) -> dict[str, int]:
+                ) -> list[tuple[str, int]]:
         marks = ",".join("?" * len(words))
-        return dict(self.conn.execute(
+        return list(self.conn.execute(
             f"SELECT seg, len FROM ix_mem WHERE lang=? AND word IN ({marks}) AND len BETWEEN"
             " ? AND ?", (lang, *words, shortest, longest)))
 

@@ -116,11 +116,11 @@ class _Reversed:
 
 
 def top_matches(words: list[QueryWord], frequencies: Callable[[list[str]], dict[str, int]],
-                holders: Callable[[tuple[str, ...], int, int], dict[str, int]],
+                holders: Callable[[tuple[str, ...], int, int], list[tuple[str, int]]],
                 score: Callable[[list[str], Ranking], None], ranking: Ranking) -> None:
     """Fill `ranking` with the best segments (see the module docstring). `frequencies`:
-    key -> number of segments holding it; `holders(keys, shortest, longest)`: segment ->
-    length of the segments of such lengths holding any of the keys; `score(segments,
+    key -> number of segments holding it; `holders(keys, shortest, longest)`: (segment,
+    length) of the segments with a text of such a length holding any of the keys; `score(segments,
     ranking)`: fetch those segments and offer their matches."""
     length = sum(word.weight for word in words)
     if not length or ranking.limit <= 0:
@@ -154,15 +154,28 @@ class _Candidates:
         self.query_length = query_length
         self.unread = query_length  # query words whose postings are not read yet
         self.shared: Counter = Counter()
-        self.lengths: dict[str, int] = {}
+        self.lengths: dict[str, tuple[int, ...]] = {}
         self.done: set[str] = set()
 
-    def meet(self, holders: dict[str, int], weight: int) -> None:
-        shared = self.shared
-        for segment, length in holders.items():
-            shared[segment] += weight
-        self.lengths.update(holders)
+    def meet(self, holders: list[tuple[str, int]], weight: int) -> None:
+        shared, lengths = self.shared, self.lengths
+        met = set()
+        for segment, length in holders:
+            if segment not in met:
+                met.add(segment)
+                shared[segment] += weight
+            known = lengths.get(segment)
+            if known is None:
+                lengths[segment] = (length,)
+            elif length not in known:  # a segment with texts of several lengths
+                lengths[segment] = known + (length,)
         self.unread -= weight
+
+    def bound(self, segment: str, shared: int) -> float:
+        """The best score the segment can still reach (the best of its texts' lengths)."""
+        reach = shared + self.unread
+        return max(best_possible(min(reach, length), self.query_length, length)
+                   for length in self.lengths[segment])
 
     def score_best(self, score: Callable[[list[str], Ranking], None], ranking: Ranking,
                    most: int | None = None) -> None:
@@ -178,10 +191,8 @@ class _Candidates:
         for shared in sorted(by_shared, reverse=True):
             if best_possible(shared + unread, query_length) < ranking.needed():
                 return
-            waiting = sorted((-best_possible(min(shared + unread, length), query_length,
-                                             length), segment_order(segment), segment)
-                             for segment in by_shared[shared] if segment not in self.done
-                             for length in (self.lengths[segment],))
+            waiting = sorted((-self.bound(segment, shared), segment_order(segment), segment)
+                             for segment in by_shared[shared] if segment not in self.done)
             for start in range(0, len(waiting), BATCH):
                 needed = ranking.needed()
                 batch = [segment for bound, _, segment in waiting[start:start + BATCH]

@@ -33,6 +33,7 @@ from typing import Callable
 
 FIRST_SCORING = 50  # postings read before scoring starts (scoring a segment costs more)
 BATCH = 4  # segments fetched and scored per step
+SCORING_COST = 50  # scoring a segment costs about as much as reading this many postings
 
 
 @dataclass
@@ -63,7 +64,7 @@ def length_window(query_length: int, needed: float) -> tuple[int, int]:
         return shortest, n
     if needed <= 0.05:
         return shortest, UNBOUNDED
-    longest = max(n, int(100.0 * n / (needed - 0.05)) + 1)
+    longest = max(n, int(100.0 * n / (needed - 0.05)) + 2)  # then stepped back
     while longest > n and best_possible(n, n, longest) < needed:
         longest -= 1
     return shortest, longest
@@ -79,7 +80,7 @@ class Ranking:
 
     limit: int
     threshold: float
-    best: list = field(default_factory=list)  # heap of (score, -len(source), -order, match)
+    best: list = field(default_factory=list)  # heap: (score, -len(source), order, match)
 
     def offer(self, score: float, source_length: int, order: tuple, match) -> None:
         if score < self.threshold:
@@ -120,8 +121,8 @@ def top_matches(words: list[QueryWord], frequencies: Callable[[list[str]], dict[
                 score: Callable[[list[str], Ranking], None], ranking: Ranking) -> None:
     """Fill `ranking` with the best segments (see the module docstring). `frequencies`:
     key -> number of segments holding it; `holders(keys, shortest, longest)`: (segment,
-    length) of the segments with a text of such a length holding any of the keys; `score(segments,
-    ranking)`: fetch those segments and offer their matches."""
+    length) of the segments with a text of such a length holding any of the keys;
+    `score(segments, ranking)`: fetch those segments and offer their matches."""
     length = sum(word.weight for word in words)
     if not length or ranking.limit <= 0:
         return
@@ -135,7 +136,14 @@ def top_matches(words: list[QueryWord], frequencies: Callable[[list[str]], dict[
     for position, word in enumerate(order):
         needed = ranking.needed()
         if best_possible(search.unread, length) < needed:
-            break
+            # no segment left unseen can make it; a posting is still read if it costs less
+            # than scoring the candidates it may rule out (it lowers the bound of those
+            # not in it)
+            if search.waiting(needed) * SCORING_COST <= word.frequency:
+                break
+            search.meet(holders(word.keys, *length_window(length, needed)), word.weight,
+                        known_only=True)
+            continue
         search.meet(holders(word.keys, *length_window(length, needed)), word.weight)
         read += word.frequency
         after = order[position + 1] if position + 1 < len(order) else None
@@ -157,10 +165,15 @@ class _Candidates:
         self.lengths: dict[str, tuple[int, ...]] = {}
         self.done: set[str] = set()
 
-    def meet(self, holders: list[tuple[str, int]], weight: int) -> None:
+    def meet(self, holders: list[tuple[str, int]], weight: int, known_only: bool = False
+             ) -> None:
+        """Count a posting read; `known_only`: for the segments met before only (no other
+        can reach the answer any more)."""
         shared, lengths = self.shared, self.lengths
         met = set()
         for segment, length in holders:
+            if known_only and segment not in shared:
+                continue
             if segment not in met:
                 met.add(segment)
                 shared[segment] += weight
@@ -170,6 +183,15 @@ class _Candidates:
             elif length not in known:  # a segment with texts of several lengths
                 lengths[segment] = known + (length,)
         self.unread -= weight
+
+    def waiting(self, needed: float) -> int:
+        """How many segments met but not scored could still reach `needed` (by the words
+        they may share; their lengths may rule out more)."""
+        fewest = next((shared for shared in range(self.query_length + 1)
+                       if best_possible(shared + self.unread, self.query_length) >= needed),
+                      self.query_length + 1)
+        return sum(1 for segment, shared in self.shared.items()
+                   if shared >= fewest and segment not in self.done)
 
     def bound(self, segment: str, shared: int) -> float:
         """The best score the segment can still reach (the best of its texts' lengths)."""

@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import functools
 import hashlib
+import itertools
 import math
 import os
 import random
@@ -491,14 +492,17 @@ def queries(tb: Termbase, kind: str, count: int, seed: int = SEED + 1
 
 # -- sentences (translation memory, suggest) ---------------------------------------------------
 @functools.lru_cache(maxsize=None)
+@functools.lru_cache(maxsize=None)
 def _zipf(lang: str) -> tuple[list[str], list[float]]:
+    """The vocabulary and its cumulative Zipf weights, computed once: `rng.choices` given
+    plain weights would sum all 50,000 of them again for every sentence (the same draws)."""
     vocab = [w for w in words(lang) if w.isalpha()]
-    return vocab, [1.0 / (rank + 10) for rank in range(len(vocab))]
+    return vocab, list(itertools.accumulate(1.0 / (rank + 10) for rank in range(len(vocab))))
 
 
 def sentence(rng: random.Random, lang: str, length: int) -> str:
     vocab, weights = _zipf(lang)
-    tokens = rng.choices(vocab, weights, k=length)
+    tokens = rng.choices(vocab, cum_weights=weights, k=length)
     text = " ".join(tokens)
     return text[:1].upper() + text[1:] + "."
 
@@ -523,11 +527,11 @@ def perturb(text: str, rng: random.Random, edits: int) -> str:
         kind = rng.random()
         i = rng.randrange(len(tokens))
         if kind < 0.5:
-            tokens[i] = rng.choices(vocab, weights)[0]
+            tokens[i] = rng.choices(vocab, cum_weights=weights)[0]
         elif kind < 0.75 and len(tokens) > 3:
             del tokens[i]
         else:
-            tokens.insert(i, rng.choices(vocab, weights)[0])
+            tokens.insert(i, rng.choices(vocab, cum_weights=weights)[0])
     text = " ".join(tokens)
     return text[:1].upper() + text[1:] + "."
 
@@ -546,7 +550,7 @@ def segment_with_terms(tb: Termbase, rng: random.Random, tokens: int = 40,
         pieces.append(phrase.split())
         intended.append(text)
         used += len(phrase.split())
-    filler = rng.choices(vocab, weights, k=max(0, tokens - used))
+    filler = rng.choices(vocab, cum_weights=weights, k=max(0, tokens - used))
     slots = sorted(rng.sample(range(len(filler) + 1), len(pieces)))
     words_out, last = [], 0
     for slot, piece in zip(slots, pieces):

@@ -30,7 +30,7 @@ from termbase.index.fuzzy import MIN_LEN, MIN_LEN_IN_PHRASE, closest
 from termbase.index.structures import TermRef
 from termbase.text.normalize import fold, norm, tokenize
 
-INDEX_FORMAT = 11
+INDEX_FORMAT = 12
 
 SCHEMA = [
     "CREATE TABLE ix_meta(key TEXT PRIMARY KEY, value TEXT)",
@@ -61,10 +61,15 @@ SCHEMA = [
     "CREATE TABLE ix_words(wid INTEGER PRIMARY KEY, lang TEXT, word TEXT, UNIQUE(lang, word))",
     # h: a 32-bit hash of (language, key); collisions only cost a wasted distance check
     "CREATE TABLE ix_deletes(h INTEGER, wid INTEGER, PRIMARY KEY(h, wid)) WITHOUT ROWID",
-    # translation memory retrieval keys
-    "CREATE TABLE ix_mem(lang TEXT, word TEXT, seg TEXT, PRIMARY KEY(lang, word, seg))"
-    " WITHOUT ROWID",
+    # translation memory retrieval keys, with the segment's length in words in the key:
+    # matching reads a key's segments of the lengths that can still reach its best match
+    "CREATE TABLE ix_mem(lang TEXT, word TEXT, len INTEGER, seg TEXT,"
+    " PRIMARY KEY(lang, word, len, seg)) WITHOUT ROWID",
     "CREATE INDEX ix_mem_seg ON ix_mem(seg)",
+    # how many rows of ix_mem each key has (its segments, one per length of their texts):
+    # matching reads the rare keys' postings first
+    "CREATE TABLE ix_memdf(lang TEXT, word TEXT, n INTEGER NOT NULL, PRIMARY KEY(lang, word))"
+    " WITHOUT ROWID",
     # copies of the records, for engines whose own store cannot be read by key (TinyDB)
     "CREATE TABLE ix_concepts(id TEXT PRIMARY KEY, doc TEXT NOT NULL)",
     "CREATE TABLE ix_segments(key TEXT PRIMARY KEY, doc TEXT NOT NULL)",
@@ -295,10 +300,11 @@ class IndexWriter:
 
     # memory -----------------------------------------------------------------------------
     def put_segment(self, key: str, doc: dict | None) -> None:
-        from termbase.index.memory import all_keys
-
         conn = self.conn
+        gone = conn.execute("SELECT lang, word FROM ix_mem WHERE seg=?", (key,)).fetchall()
         conn.execute("DELETE FROM ix_mem WHERE seg=?", (key,))
+        conn.executemany("UPDATE ix_memdf SET n=n-1 WHERE lang=? AND word=?", gone)
+        conn.executemany("DELETE FROM ix_memdf WHERE lang=? AND word=? AND n<=0", gone)
         if self.keep_records:
             conn.execute("DELETE FROM ix_segments WHERE key=?", (key,))
         if doc is None:
@@ -306,12 +312,13 @@ class IndexWriter:
         if self.keep_records:
             conn.execute("INSERT INTO ix_segments VALUES(?, ?)",
                          (key, json.dumps(doc, ensure_ascii=False)))
-        from termbase import langtag
+        from termbase.index.memory import filing
 
-        for tag, text in doc.get("texts", {}).items():  # keyed by variety: found by base
-            lang = langtag.base(tag)
-            conn.executemany("INSERT OR IGNORE INTO ix_mem VALUES(?,?,?)",
-                             [(lang, word, key) for word in all_keys(text, lang)])
+        filed = sorted(filing(doc.get("texts", {})))
+        conn.executemany("INSERT INTO ix_mem VALUES(?,?,?,?)",
+                         [(lang, word, length, key) for lang, word, length in filed])
+        conn.executemany("INSERT INTO ix_memdf VALUES(?,?,1) ON CONFLICT(lang, word)"
+                         " DO UPDATE SET n=n+1", [(lang, word) for lang, word, _ in filed])
 
 
 def apply_changes(conn: sqlite3.Connection, tx, keep_records: bool) -> None:
@@ -373,7 +380,7 @@ class _BulkLoader:
     _COLUMNS = {
         "lexemes": 3, "tokens": 3, "forms": 4, "stems": 4, "terms": 8, "term_lex": 3,
         "paths": 2, "seq": 3, "words": 3, "deletes": 2, "concepts": 2, "segments": 2,
-        "mem": 3,
+        "mem": 4,
     }
     # written as they come: their key is a counter that only grows
     _IN_ORDER = {"lexemes", "terms", "words"}
@@ -421,6 +428,8 @@ class _BulkLoader:
                                   f" temp.stage_{table} ORDER BY {order}")
                 self.conn.execute(f"DROP TABLE temp.stage_{table}")
         self.conn.executemany("INSERT INTO ix_langs VALUES(?, ?)", self.lang_counts.items())
+        self.conn.execute("INSERT INTO ix_memdf SELECT lang, word, count(*) FROM ix_mem"
+                          " GROUP BY lang, word")
 
     def add_concept(self, doc: dict) -> None:
         concept_id = doc["id"]
@@ -478,14 +487,12 @@ class _BulkLoader:
                 self._put("deletes", [(_h(lang, key), wid) for key in _deletes(form)])
 
     def add_segment(self, key: str, doc: dict) -> None:
-        from termbase import langtag
-        from termbase.index.memory import all_keys
-
         if self.keep_records:
             self._put("segments", [(key, json.dumps(doc, ensure_ascii=False))])
-        for tag, text in doc.get("texts", {}).items():  # keyed by variety: found by base
-            lang = langtag.base(tag)
-            self._put("mem", [(lang, word, key) for word in all_keys(text, lang)])
+        from termbase.index.memory import filing
+
+        self._put("mem", [(lang, word, length, key)
+                          for lang, word, length in filing(doc.get("texts", {}))])
 
 
 BULK_MIN = 5_000

@@ -17,8 +17,6 @@ score as for punctuation.
 
 from __future__ import annotations
 
-import heapq
-import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -26,26 +24,67 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from termbase import langtag
+from termbase.index.memory_topk import QueryWord, Ranking, segment_order, top_matches
 from termbase.text.morphology import stem
 from termbase.text.normalize import fold, norm, tokenize
 from termbase.text.punctuation import normalise_punctuation
 from termbase.text.placeholders import without_tags
 
-MAX_CANDIDATES = 40   # segments scored per query
-MAX_POSTING = 2_000  # keys in more segments than this are too common to retrieve by
-# (measured at 100k segments: 2,000 keeps the right segment on top in 299 of 300 queries
-# and cuts the p50 from 24.5 ms to 3.8 ms)
+NUMBER_KEY = "#"  # filed under it: every text holding a word with a digit (never a word)
 
 
 def word_keys(text: str, lang: str) -> list[frozenset[str]]:
     """Retrieval keys per word: stems of the word as written and folded, so inflected
     forms meet, and so do texts typed with and without diacritics."""
-    return [frozenset((stem(t.text, lang) or fold(t.text), stem(fold(t.text), lang)
-                       or fold(t.text))) for t in tokenize(without_tags(text))]
+    return [_keys_of(t.text, lang) for t in tokenize(without_tags(text))]
+
+
+def _keys_of(word: str, lang: str) -> frozenset[str]:
+    return frozenset((stem(word, lang) or fold(word), stem(fold(word), lang) or fold(word)))
 
 
 def all_keys(text: str, lang: str) -> set[str]:
-    return set().union(*word_keys(text, lang)) if text else set()
+    """The keys a segment text is filed under: its words' keys, and NUMBER_KEY if a word
+    holds a digit (the scorer compares any two numbers as equal words)."""
+    if not text:
+        return set()
+    keys = set().union(*word_keys(text, lang))
+    if any(_DIGIT.search(word) for word in comparable_words(text)):
+        keys.add(NUMBER_KEY)
+    return keys
+
+
+def filing(texts: dict[str, str]) -> set[tuple[str, str, int]]:
+    """(language, key, length) rows a segment is filed under: texts are keyed by variety
+    (pl-PL, pl-LT) and found by base language; length is a text's number of words, which
+    bounds the score it can reach. A segment with texts of several lengths in a language
+    (two varieties) files its keys under each, so whichever text is picked, its length is
+    there."""
+    lengths: dict[str, set[int]] = defaultdict(set)
+    keys: dict[str, set[str]] = defaultdict(set)
+    for tag, text in texts.items():
+        lang = langtag.base(tag)
+        lengths[lang].add(len(comparable_words(text)) if text else 0)
+        keys[lang] |= all_keys(text, lang)
+    return {(lang, key, length) for lang, found in keys.items() for key in found
+            for length in lengths[lang]}
+
+
+def query_words(text: str, lang: str) -> list[QueryWord]:
+    """The query's distinct words as the scorer compares them (all numbers as one word),
+    each with how often the query holds it and the keys a segment holding it is filed
+    under: a function of the word's `norm`, so a segment with the same word has them."""
+    counts: Counter = Counter()
+    keys: dict[str, tuple[str, ...]] = {}
+    for token in tokenize(without_tags(text)):
+        word = norm(token.text)
+        if _DIGIT.search(word):
+            word = NUMBER_KEY
+            keys[word] = (NUMBER_KEY,)
+        elif word not in keys:
+            keys[word] = tuple(sorted(_keys_of(token.text, lang)))
+        counts[word] += 1
+    return [QueryWord(keys[word], count) for word, count in counts.items()]
 
 
 def comparable_words(text: str) -> list[str]:
@@ -69,8 +108,9 @@ class MemoryMatch:
 
 
 class MemoryIndex:
-    """Candidates and scoring over `segments` (key -> document) and `posting(lang, key)`;
-    subclasses say where those come from."""
+    """Top-k matching (`memory_topk`) over three questions a store answers: how many
+    segments hold each key, which segments hold any of some keys, and the segments'
+    documents; subclasses say where those come from."""
 
     def __len__(self) -> int:
         raise NotImplementedError
@@ -78,76 +118,87 @@ class MemoryIndex:
     def segment(self, key: str) -> dict | None:
         raise NotImplementedError
 
+    def segments(self, keys: list[str]) -> list[tuple[str, dict]]:
+        """(key, document) of those of `keys` that exist."""
+        return [(key, doc) for key in keys if (doc := self.segment(key)) is not None]
+
     def posting(self, lang: str, word: str, limit: int | None = None) -> list[str]:
         raise NotImplementedError
 
-    def too_frequent(self, lang: str, word: str, most: int) -> bool:
-        """Whether more than `most` segments hold the word (it then tells nothing)."""
-        return len(self.posting(lang, word, most + 1)) > most
+    def frequencies(self, lang: str, words: list[str]) -> dict[str, int]:
+        """Word -> how many segments hold it (those held by none may be left out)."""
+        raise NotImplementedError
 
-    def candidates(self, text: str, lang: str) -> list[str]:
-        lang = langtag.base(lang)
-        total = max(len(self), 1)
-        weights: Counter = Counter()
-        for word in all_keys(text, lang):
-            if self.too_frequent(lang, word, MAX_POSTING):
-                continue
-            keys = self.posting(lang, word)
-            if not keys:
-                continue
-            idf = math.log(1 + total / len(keys))
-            for key in keys:
-                weights[key] += idf
-        return [key for key, _ in heapq.nlargest(MAX_CANDIDATES, weights.items(),
-                                                 key=lambda kv: kv[1])]
+    def holders(self, lang: str, words: tuple[str, ...], shortest: int, longest: int
+                ) -> list[tuple[str, int]]:
+        """(segment, length) of the segments holding any of `words` with a text
+        `shortest` to `longest` words long (a segment may come more than once)."""
+        raise NotImplementedError
 
     def search(self, text: str, source_lang: str, target_lang: str, limit: int = 5,
                threshold: float = 50.0) -> list[MemoryMatch]:
-        query_words = comparable_words(text)
-        results = []
-        for key in self.candidates(text, source_lang):
-            doc = self.segment(key)
-            if doc is None:
-                continue
-            source = langtag.pick(doc["texts"], source_lang)
-            target = langtag.pick(doc["texts"], target_lang)
-            if source is None or target is None:
-                continue
-            score = similarity(text, query_words, source)
-            if score >= threshold:
-                results.append(MemoryMatch(score, key, source, target, source_lang,
-                                           target_lang, doc.get("origin", "")))
-        results.sort(key=lambda m: (-m.score, len(m.source)))
-        return results[:limit]
+        """The `limit` best matches scoring at least `threshold`, exactly those a scan of
+        every segment would give, best first (then the shorter source, then the older)."""
+        lang = langtag.base(source_lang)
+        scorer = Scorer(text)
+
+        def score(keys: list[str], ranking: Ranking) -> None:
+            for key, doc in self.segments(keys):
+                source = langtag.pick(doc["texts"], source_lang)
+                target = langtag.pick(doc["texts"], target_lang)
+                if source is None or target is None:
+                    continue
+                match = MemoryMatch(scorer(source), key, source, target,
+                                    source_lang, target_lang, doc.get("origin", ""))
+                ranking.offer(match.score, len(source), segment_order(key), match)
+
+        ranking = Ranking(limit, threshold)
+        top_matches(query_words(text, lang), lambda words: self.frequencies(lang, words),
+                    lambda words, shortest, longest: self.holders(lang, words, shortest,
+                                                                  longest),
+                    score, ranking)
+        return ranking.matches()
 
 
 class InMemoryIndex(MemoryIndex):
     """Built from a dict of segments (tests, benchmarks' baselines, one-off scripts)."""
 
     def __init__(self, segments: dict[str, dict]):
-        self.segments = segments
+        self.segments_by_key = segments
         self.postings: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        self.lengths: dict[tuple[str, str], set[int]] = defaultdict(set)
         for key, doc in segments.items():
-            for tag, text in doc["texts"].items():    # keyed by variety: found by base
-                lang = langtag.base(tag)
-                for word in all_keys(text, lang):
-                    self.postings[lang][word].append(key)
+            filed = filing(doc["texts"])
+            for lang, word in {(lang, word) for lang, word, _ in filed}:
+                self.postings[lang][word].append(key)
+            for lang, _, length in filed:
+                self.lengths[(lang, key)].add(length)
         self.postings = {lang: dict(table) for lang, table in self.postings.items()}
 
     def __len__(self) -> int:
-        return len(self.segments)
+        return len(self.segments_by_key)
 
     def segment(self, key: str) -> dict | None:
-        return self.segments.get(key)
+        return self.segments_by_key.get(key)
 
     def posting(self, lang: str, word: str, limit: int | None = None) -> list[str]:
         found = self.postings.get(lang, {}).get(word, [])
         return found[:limit] if limit else found
 
+    def frequencies(self, lang: str, words: list[str]) -> dict[str, int]:
+        table = self.postings.get(lang, {})
+        return {word: len(table[word]) for word in words if word in table}
+
+    def holders(self, lang: str, words: tuple[str, ...], shortest: int, longest: int
+                ) -> list[tuple[str, int]]:
+        return [(key, length) for word in words for key in self.posting(lang, word)
+                for length in self.lengths[(lang, key)] if shortest <= length <= longest]
+
 
 class StoredMemory(MemoryIndex):
-    """The memory's retrieval keys in the on-disk index (`ix_mem`), segments from the
-    store (or the index's copy of them), read per query."""
+    """The memory's retrieval keys in the on-disk index (`ix_mem`, and how many segments
+    hold each in `ix_memdf`), segments from the store (or the index's copy of them), read
+    per query."""
 
     def __init__(self, conn, segment_sql: str, count_sql: str):
         self.conn, self.segment_sql, self.count_sql = conn, segment_sql, count_sql
@@ -169,40 +220,61 @@ class StoredMemory(MemoryIndex):
         return self.conn.execute("SELECT 1 FROM ix_mem WHERE lang=? LIMIT 1",
                                  (lang,)).fetchone() is not None
 
-    def too_frequent(self, lang: str, word: str, most: int) -> bool:
-        # one probe past the limit, stepped through inside SQLite: no row of a frequent
-        # word's postings is read into Python
-        return self.conn.execute("SELECT 1 FROM ix_mem WHERE lang=? AND word=? LIMIT 1"
-                                 " OFFSET ?", (lang, word, most)).fetchone() is not None
+    def frequencies(self, lang: str, words: list[str]) -> dict[str, int]:
+        marks = ",".join("?" * len(words))
+        return dict(self.conn.execute(
+            f"SELECT word, n FROM ix_memdf WHERE lang=? AND word IN ({marks})", (lang, *words)))
+
+    def holders(self, lang: str, words: tuple[str, ...], shortest: int, longest: int
+                ) -> list[tuple[str, int]]:
+        marks = ",".join("?" * len(words))
+        return list(self.conn.execute(
+            f"SELECT seg, len FROM ix_mem WHERE lang=? AND word IN ({marks}) AND len BETWEEN"
+            " ? AND ?", (lang, *words, shortest, longest)))
 
     def posting(self, lang: str, word: str, limit: int | None = None) -> list[str]:
         # Read in key order, which stops at `limit` rows without sorting a frequent word's
         # every posting; then put in the order segments were added (keys are counters), as
-        # the in-memory postings are. A capped list of a frequent word is not used anyway.
+        # the in-memory postings are.
         sql = "SELECT seg FROM ix_mem WHERE lang=? AND word=?"
         if limit:
             sql += f" LIMIT {int(limit)}"
         return sorted((r[0] for r in self.conn.execute(sql, (lang, word))),
-                      key=lambda key: (len(key), key))
+                      key=segment_order)
 
 
 def similarity(query: str, query_words: list[str], candidate: str) -> float:
     """The match score of `candidate` for `query` (see the table above)."""
-    if query.strip() == candidate.strip():
-        return 100.0
-    plain_query, plain_candidate = normalise_punctuation(query), normalise_punctuation(candidate)
-    if plain_query == plain_candidate:
-        return 99.0
-    if plain_query.casefold() == plain_candidate.casefold():
-        return 98.0
-    words = comparable_words(candidate)
-    if words == query_words:
-        return 97.0
-    masked_query, masked = _numbers_masked(query_words), _numbers_masked(words)
-    if masked_query == masked:
-        return 95.0
-    ratio = Levenshtein.normalized_similarity(masked_query, masked)
-    return round(min(94.0, 100.0 * ratio), 1)
+    return Scorer(query, query_words)(candidate)
+
+
+class Scorer:
+    """`similarity` for one query against many candidates: the query's side is prepared
+    once."""
+
+    def __init__(self, query: str, query_words: list[str] | None = None):
+        self.query = query.strip()
+        self.plain = normalise_punctuation(query)
+        self.folded = self.plain.casefold()
+        self.words = comparable_words(query) if query_words is None else query_words
+        self.masked = _numbers_masked(self.words)
+
+    def __call__(self, candidate: str) -> float:
+        if self.query == candidate.strip():
+            return 100.0
+        plain_candidate = normalise_punctuation(candidate)
+        if self.plain == plain_candidate:
+            return 99.0
+        if self.folded == plain_candidate.casefold():
+            return 98.0
+        words = comparable_words(candidate)
+        if words == self.words:
+            return 97.0
+        masked = _numbers_masked(words)
+        if self.masked == masked:
+            return 95.0
+        ratio = Levenshtein.normalized_similarity(self.masked, masked)
+        return round(min(94.0, 100.0 * ratio), 1)
 
 
 def _numbers_masked(words: list[str]) -> list[str]:

@@ -1,0 +1,152 @@
+"""Translation-memory matching reads a few postings and scores a few segments, yet answers
+exactly as scoring every segment would: the same matches, scores and order.
+
+A memory of a few thousand generated segments (the words of the shipped glossary, frequent
+ones far more often than rare ones, with numbers, repeated sentences and a second variety)
+is matched on both engines, after many small changes, against a full scan by the same
+scorer."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from termbase import Termbase, langtag
+from termbase.index.memory import InMemoryIndex, Scorer
+from termbase.model import Segment
+
+SEGMENTS = 3000
+
+
+def _vocabulary(shipped) -> list[str]:
+    words = {word.strip(".,;:()\"'").lower() for concept in shipped.concepts()
+             for term in concept.terms if term.lang == "pl" for word in term.text.split()}
+    return sorted(word for word in words if word.isalpha())
+
+
+def _sentence(rng: random.Random, vocabulary: list[str], weights: list[float]) -> str:
+    words = rng.choices(vocabulary, cum_weights=weights, k=rng.randint(3, 24))
+    if rng.random() < 0.2:
+        words.insert(rng.randrange(len(words)), str(rng.randint(1, 2030)))
+    text = " ".join(words)
+    return text[:1].upper() + text[1:] + rng.choice([".", ".", "?", ":"])
+
+
+def _memory(shipped, rng: random.Random) -> list[dict[str, str]]:
+    vocabulary = _vocabulary(shipped)
+    rng.shuffle(vocabulary)
+    weights, total = [], 0.0
+    for rank in range(len(vocabulary)):  # Zipf-like: a few words in most segments
+        total += 1.0 / (rank + 3)
+        weights.append(total)
+    texts = []
+    for number in range(SEGMENTS):
+        if texts and rng.random() < 0.05:
+            texts.append(dict(rng.choice(texts)))  # the same sentence translated twice
+            continue
+        pl = _sentence(rng, vocabulary, weights)
+        entry = {"pl": pl, "lt": f"Vertimas {number}."}
+        if rng.random() < 0.05:
+            entry["pl-LT"] = _sentence(rng, vocabulary, weights)
+        texts.append(entry)
+    return texts
+
+
+def _query(rng: random.Random, texts: list[dict[str, str]]) -> str:
+    words = rng.choice(texts)["pl"].rstrip(".?:").split()
+    for _ in range(rng.randint(0, 4)):
+        i = rng.randrange(len(words))
+        kind = rng.random()
+        if kind < 0.4:
+            words[i] = rng.choice(words)
+        elif kind < 0.6 and len(words) > 2:
+            del words[i]
+        elif kind < 0.8:
+            words[i] = str(rng.randint(1, 99)) if rng.random() < 0.5 else words[i].upper()
+        else:
+            words.insert(i, rng.choice(words))
+    return " ".join(words) + rng.choice([".", "", "?"])
+
+
+def _full_scan(segments: dict[str, dict], query: str, limit: int) -> list[tuple]:
+    """Every segment scored, in the documented order: score, shorter source, older."""
+    scorer = Scorer(query)
+    found = []
+    for key, doc in segments.items():
+        source = langtag.pick(doc["texts"], "pl")
+        target = langtag.pick(doc["texts"], "lt")
+        if source is None or target is None:
+            continue
+        score = scorer(source)
+        if score >= 50.0:
+            found.append((-score, len(source), (len(key), key), score, source))
+    return [(score, source) for *_, score, source in sorted(found)[:limit]]
+
+
+def _fill(tb: Termbase, texts: list[dict[str, str]], rng: random.Random) -> None:
+    """The memory reached by many small transactions: adds, edits and deletes."""
+    for start in range(0, len(texts), 500):
+        with tb.store.transaction("part") as tx:
+            for entry in texts[start:start + 500]:
+                tx.add_segment(Segment(texts=dict(entry), origin="test"))
+    keys = sorted((key for key, _ in tb.store.segment_items()), key=lambda k: (len(k), k))
+    doomed = rng.sample(keys, 100)
+    with tb.store.transaction("deletes") as tx:
+        for key in doomed:
+            tx.delete_segment(key)
+    with tb.store.transaction("edits") as tx:
+        for key in rng.sample(sorted(set(keys) - set(doomed)), 100):
+            tx.update_segment(key, Segment(texts=dict(rng.choice(texts)), origin="test"))
+
+
+@pytest.mark.parametrize("engine", ["json", "sqlite"])
+def test_indexed_matching_answers_as_a_full_scan(tmp_path, shipped, engine):
+    rng = random.Random(12)
+    texts = _memory(shipped, rng)
+    tb = Termbase.open(tmp_path / f"tm.{engine}", seed=False)
+    _fill(tb, texts, rng)
+    segments = dict(tb.store.segment_items())
+    memory = tb.index.memory
+    queries = [_query(rng, texts) for _ in range(150)]
+    differences = []
+    for query in queries:
+        for limit in (1, 5):
+            expected = _full_scan(segments, query, limit)
+            got = [(m.score, m.source) for m in memory.search(query, "pl", "lt", limit)]
+            if got != expected:
+                differences.append((query, limit, expected, got))
+    assert not differences, f"{len(differences)} differ, e.g. {differences[:2]}"
+    # the queries reach every kind of score, not only exact copies
+    tops = [_full_scan(segments, query, 1) for query in queries]
+    scores = {top[0][0] for top in tops if top}
+    assert 100.0 in scores and any(score <= 94.0 for score in scores)
+    assert any(95.0 <= score < 100.0 for score in scores)
+
+
+def test_in_memory_index_answers_as_a_full_scan(shipped):
+    """The reference index (tests, benchmarks) runs the same search over plain dicts."""
+    rng = random.Random(5)
+    texts = _memory(shipped, rng)
+    segments = {str(n): {"texts": entry} for n, entry in enumerate(texts, 1)}
+    memory = InMemoryIndex(segments)
+    for query in [_query(rng, texts) for _ in range(100)]:
+        got = [(m.score, m.source) for m in memory.search(query, "pl", "lt", 3)]
+        assert got == _full_scan(segments, query, 3), query
+
+
+def test_segments_differing_only_in_numbers_are_found_by_the_number_key(tmp_path):
+    """A query whose words are all numbers but one still finds the segment with other
+    numbers (numbers compare as equal words: 95), though no key of its numbers matches."""
+    tb = Termbase.open(tmp_path / "tm.sqlite", seed=False)
+    with tb.store.transaction("add") as tx:
+        tx.add_segment(Segment(texts={"pl": "Art. 12 ust. 3 pkt 4", "lt": "12 str. 3 d."}))
+        tx.add_segment(Segment(texts={"pl": "Ustawa z dnia 5 maja", "lt": "Įstatymas"}))
+    found = tb.index.memory.search("Art. 7 ust. 1 pkt 2", "pl", "lt")
+    assert [(m.score, m.source) for m in found] == [(95.0, "Art. 12 ust. 3 pkt 4")]
+    numbers = "15 16 17 18 19 20 21 22"
+    assert tb.index.memory.search(numbers, "pl", "lt") == []
+    with tb.store.transaction("add") as tx:
+        tx.add_segment(Segment(texts={"pl": "2020 2021 2022 2023 2024 2025 2026 2027",
+                                      "lt": "metai"}))
+    assert [m.score for m in tb.index.memory.search(numbers, "pl", "lt")] == [95.0]

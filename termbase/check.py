@@ -129,10 +129,12 @@ def _check_languages_by_terms(index: Index, path: Path, pairs: list, source_lang
     if source_lang == target_lang or not {source_lang, target_lang} <= set(index.languages):
         return
     sample = pairs[:LANGUAGE_SAMPLE]
+    if any(guess_language(row[column] for row in sample) for column in (1, 2)):
+        return  # long enough to be told by their words, and told right already
 
     def terms_in(column: int, lang: str) -> int:
         return sum(span.kind != "fuzzy" for row in sample
-                   for span in recognize(index, without_tags(row[column]), lang))
+                   for span in recognize(index, without_tags(row[column]), lang, fuzzy=False))
 
     if (terms_in(1, target_lang) and not terms_in(1, source_lang)
             and terms_in(2, source_lang) and not terms_in(2, target_lang)):
@@ -247,7 +249,8 @@ def _unreviewed_issue(index: Index, view: TargetText, line: int, source_term: st
     cid = candidates[verdicts.index("unreviewed")]
     used = [text for text in sorted(provisional_texts(index.concepts[cid], target_lang))
             if view.contains(cid, text)]
-    reviewed = [text for text in unreviewed.allowed(cid, target_lang) if text not in used]
+    pending = provisional_texts(index.concepts[cid], target_lang)
+    reviewed = [text for text in unreviewed.allowed(cid, target_lang) if text not in pending]
     return Issue(line, "unreviewed-term", cid, source_term=source_term,
                  target_term=" / ".join(used), expected=reviewed, source=source, target=target)
 
@@ -275,7 +278,8 @@ def check_file(index: Index, path: Path, source_lang: str, target_lang: str,
     variant = variant or target_variety or source_variety or None
     issues, segments = [], 0
     pairs = list(read_pairs(Path(path), source_lang, target_lang))
-    _check_languages_by_terms(index, Path(path), pairs, source_base, target_base)
+    if Path(path).suffix.lower() in (".tsv", ".csv", ".txt", ".tab"):
+        _check_languages_by_terms(index, Path(path), pairs, source_base, target_base)
     for line, source, target in pairs:
         segments += 1
         issues += check_segment(index, line, source, target, source_base, target_base,

@@ -1,8 +1,9 @@
 """Term extraction measured on hand-listed terms of texts written for the purpose.
 
-Two sets: the development texts (tests/data/extraction_dev), on which the extractor is
-tuned together with the seeds, and the held-out texts (tests/data/extraction_eval), never
-used to tune it, only to measure. Per set and language: precision of the top 50 (a candidate is right when its base form is a listed
+Three sets: the development texts (tests/data/extraction_dev), on which the extractor is
+tuned together with the seeds, and two held-out sets (tests/data/extraction_eval, and
+tests/data/extraction_eval2 written blind), never used to tune it, only to measure. Per set
+and language: precision of the top 50 (a candidate is right when its base form is a listed
 term), recall of the wanted terms in the top 100, and the share of the top 100 shown in a
 grammatical nominative base form. The nominative check is independent of the extractor:
 morfeusz2 for Polish, simplemma's dictionary and the case endings of the grammar for
@@ -20,12 +21,17 @@ import pytest
 from termbase.text.normalize import tokenize
 
 DATA = Path(__file__).parent / "data"
-SETS = {"held-out": DATA / "extraction_eval", "dev": DATA / "extraction_dev"}
+SETS = {"held-out": DATA / "extraction_eval", "held-out-2": DATA / "extraction_eval2",
+        "dev": DATA / "extraction_dev"}
 PRECISION_AT, RECALL_AT = 50, 100
 # Floors a little under the figures reached (README, "Drawing terms from texts"), so that a
 # regression fails.
 FLOORS = {"held-out": {"pl": {"precision": 0.80, "recall": 0.73, "nominative": 0.98},
                        "lt": {"precision": 0.68, "recall": 0.61, "nominative": 0.97}},
+          # the blind set: loose floors under its first and only measured run
+          # (pl 0.60 / 0.47 / 1.00, lt 0.50 / 0.44 / 0.98; extraction_eval2/README.md)
+          "held-out-2": {"pl": {"precision": 0.56, "recall": 0.43, "nominative": 0.97},
+                         "lt": {"precision": 0.46, "recall": 0.40, "nominative": 0.95}},
           "dev": {"pl": {"precision": 0.66, "recall": 0.73, "nominative": 0.98},
                   "lt": {"precision": 0.68, "recall": 0.71, "nominative": 0.98}}}
 LANGS = ("pl", "lt")

@@ -13,7 +13,7 @@ import random
 import pytest
 
 from termbase import Termbase, langtag
-from termbase.index.memory import InMemoryIndex, Scorer
+from termbase.index.memory import InMemoryIndex, Scorer, query_words
 from termbase.model import Segment
 
 SEGMENTS = 3000
@@ -150,3 +150,34 @@ def test_segments_differing_only_in_numbers_are_found_by_the_number_key(tmp_path
         tx.add_segment(Segment(texts={"pl": "2020 2021 2022 2023 2024 2025 2026 2027",
                                       "lt": "metai"}))
     assert [m.score for m in tb.index.memory.search(numbers, "pl", "lt")] == [95.0]
+
+
+
+def test_a_near_copy_met_early_spares_the_frequent_words_postings(shipped):
+    """A segment met with more query words than any other is scored as soon as it leads,
+    so the score it sets rules out the frequent words' long postings: for a query sharing
+    all but one word with a long stored segment, the frequent words' postings go unread
+    (even where every posting is only a little longer than the one before): a tenth of the
+    query words' postings is read at most."""
+    rng = random.Random(7)
+    texts = _memory(shipped, rng)
+    segments = {str(n): {"texts": entry} for n, entry in enumerate(texts, 1)}
+    memory = InMemoryIndex(segments)
+    read = []
+    holders = memory.holders
+    memory.holders = lambda lang, words, *lengths: read.extend(words) or holders(
+        lang, words, *lengths)
+    long_ones = [key for key, doc in segments.items()
+                 if len(set(doc["texts"]["pl"].lower().split())) >= 15][:40]
+    assert len(long_ones) == 40
+    for key in long_ones:
+        words = segments[key]["texts"]["pl"].rstrip(".?:").split()
+        query = " ".join(words[:-1] + ["zzzinny"])
+        read.clear()
+        found = memory.search(query, "pl", "lt", limit=1)
+        assert [(m.score, m.source) for m in found] == _full_scan(segments, query, 1)
+        keys = [word.keys for word in query_words(query, "pl")]
+        frequencies = memory.frequencies("pl", sorted({k for ks in keys for k in ks}))
+        every_posting = sum(frequencies.get(k, 0) for ks in keys for k in ks)
+        postings_read = sum(frequencies.get(k, 0) for k in read)
+        assert postings_read < every_posting / 10, (query, postings_read, every_posting)

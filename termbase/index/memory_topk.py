@@ -151,6 +151,11 @@ def top_matches(words: list[QueryWord], frequencies: Callable[[list[str]], dict[
             # the next posting is longer than all read so far: the best candidates are
             # scored first, which may make it needless or narrow its lengths
             search.score_best(score, ranking, most=BATCH)
+        elif search.leaders:
+            # a segment met with more query words than any scored so far is likely the
+            # answer: scoring it early raises the score needed, which narrows the lengths
+            # read and lets the frequent words' postings go unread
+            search.score_leaders(score, ranking)
     search.score_best(score, ranking)
 
 
@@ -164,6 +169,8 @@ class _Candidates:
         self.shared: Counter = Counter()
         self.lengths: dict[str, tuple[int, ...]] = {}
         self.done: set[str] = set()
+        self.most_scored = 1  # the most query words a scored segment was met with
+        self.leaders: list[str] = []  # unscored segments met with more than that
 
     def meet(self, holders: list[tuple[str, int]], weight: int, known_only: bool = False
              ) -> None:
@@ -171,18 +178,39 @@ class _Candidates:
         can reach the answer any more)."""
         shared, lengths = self.shared, self.lengths
         met = set()
+        top, leaders = self.most_scored, []
         for segment, length in holders:
             if known_only and segment not in shared:
                 continue
             if segment not in met:
                 met.add(segment)
-                shared[segment] += weight
+                count = shared[segment] = shared[segment] + weight
+                if count > top:
+                    top, leaders = count, [segment]
+                elif count == top and top > self.most_scored:
+                    leaders.append(segment)
             known = lengths.get(segment)
             if known is None:
                 lengths[segment] = (length,)
             elif length not in known:  # a segment with texts of several lengths
                 lengths[segment] = known + (length,)
         self.unread -= weight
+        self.leaders = leaders
+
+    def score_leaders(self, score: Callable[[list[str], Ranking], None], ranking: Ranking
+                      ) -> None:
+        """Score the segments met with the most query words, if few and still able to
+        reach the ranking."""
+        leaders, self.leaders = self.leaders, []
+        if len(leaders) > BATCH:
+            return
+        needed = ranking.needed()
+        batch = [segment for segment in leaders if segment not in self.done
+                 and self.bound(segment, self.shared[segment]) >= needed]
+        if batch:
+            self.most_scored = max(self.shared[segment] for segment in batch)
+            self.done.update(batch)
+            score(batch, ranking)
 
     def waiting(self, needed: float) -> int:
         """How many segments met but not scored could still reach `needed` (by the words

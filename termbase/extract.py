@@ -103,12 +103,22 @@ class Extraction:
                 prior *= single / termhood.LENGTH_PRIOR[1]
                 if single >= termhood.SPECIFIC_WORD_PRIOR:
                     own = freq  # the domain's own word: a term in its phrases and alone
+            if self.known_phrase(key):
+                prior *= termhood.KNOWN_TERM_PRIOR
             score = termhood.termhood(own, key_, prior,
                                       self.all_names(key) or key in name_first)
             scored.append((-score, -freq, key, independent[key], key_))
         scored.sort()
         self.ranked: list[tuple[Key, float, float, float]] = [
             (key, -neg_score, indep, key_) for neg_score, _f, key, indep, key_ in scored]
+
+    def known_phrase(self, key: Key) -> bool:
+        """Whether the termbase has the candidate, matched as `candidate` marks it but by
+        its commonest form alone (this runs for every lemma sequence, not only those shown)."""
+        if self.known is None:
+            return False
+        variants = self.counter.stats[key].variants
+        return bool(self.known.term_ids(_words(max(variants, key=variants.get))))
 
     def shape(self, key: Key) -> str:
         """The phrase's shape (`ngrams._shape`), with an adjective the input uses as a

@@ -8,11 +8,12 @@
 Pipeline (modules in `termbase.extraction`): passages -> lemma n-grams of up to five words
 (seven for a name opening with a capital) that never cross punctuation, never start or end with a function word or number, and never
 split an adjective from its noun (`ngrams`) -> termhood: nested-frequency discounted
-frequency (after C-value) x keyness against wordfreq's general language x phrase shape
-(`termhood`) -> noun-phrase check, base form, and whether the termbase already has it.
-Counting and scoring cover every lemma sequence; the phrase check, base forms and termbase
-matches are computed only for the candidates shown, which keeps 1 MB of text within
-seconds. The full lemmatisers (morfeusz2, simplemma) load here: this is batch work, unlike
+frequency (after C-value) x keyness against wordfreq's general language x phrase shape,
+raised for whole names and for terms the termbase already has (`termhood`) -> noun-phrase
+check, base form, and which of the termbase's terms it is. Counting and scoring cover
+every lemma sequence (the termbase check by one form of each); the phrase check, base
+forms and the termbase matches shown are computed only for the candidates shown, which
+keeps 1 MB of text within seconds. The full lemmatisers (morfeusz2, simplemma) load here: this is batch work, unlike
 a lookup.
 """
 

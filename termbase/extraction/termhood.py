@@ -18,6 +18,9 @@
   adjectives before it) is a term far more often than a chain of nouns ("zakres pracy").
 * Proper names (every word a name: people, places) are damped, not dropped: an
   institution's name may be wanted.
+* Evidence from outside the text, where frequency says nothing (in a short text nearly
+  every phrase is seen once): a whole name of an institution, programme or act is raised,
+  and so is a term the user's termbase already has.
 """
 
 from __future__ import annotations

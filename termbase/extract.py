@@ -8,11 +8,12 @@
 Pipeline (modules in `termbase.extraction`): passages -> lemma n-grams of up to five words
 (seven for a name opening with a capital) that never cross punctuation, never start or end with a function word or number, and never
 split an adjective from its noun (`ngrams`) -> termhood: nested-frequency discounted
-frequency (after C-value) x keyness against wordfreq's general language x phrase shape
-(`termhood`) -> noun-phrase check, base form, and whether the termbase already has it.
-Counting and scoring cover every lemma sequence; the phrase check, base forms and termbase
-matches are computed only for the candidates shown, which keeps 1 MB of text within
-seconds. The full lemmatisers (morfeusz2, simplemma) load here: this is batch work, unlike
+frequency (after C-value) x keyness against wordfreq's general language x phrase shape,
+raised for whole names and for terms the termbase already has (`termhood`) -> noun-phrase
+check, base form, and which of the termbase's terms it is. Counting and scoring cover
+every lemma sequence (the termbase check by one form of each); the phrase check, base
+forms and the termbase matches shown are computed only for the candidates shown, which
+keeps 1 MB of text within seconds. The full lemmatisers (morfeusz2, simplemma) load here: this is batch work, unlike
 a lookup.
 """
 
@@ -103,12 +104,22 @@ class Extraction:
                 prior *= single / termhood.LENGTH_PRIOR[1]
                 if single >= termhood.SPECIFIC_WORD_PRIOR:
                     own = freq  # the domain's own word: a term in its phrases and alone
+            if self.known_phrase(key):
+                prior *= termhood.KNOWN_TERM_PRIOR
             score = termhood.termhood(own, key_, prior,
                                       self.all_names(key) or key in name_first)
             scored.append((-score, -freq, key, independent[key], key_))
         scored.sort()
         self.ranked: list[tuple[Key, float, float, float]] = [
             (key, -neg_score, indep, key_) for neg_score, _f, key, indep, key_ in scored]
+
+    def known_phrase(self, key: Key) -> bool:
+        """Whether the termbase has the candidate, matched as `candidate` marks it but by
+        its commonest form alone (this runs for every lemma sequence, not only those shown)."""
+        if self.known is None:
+            return False
+        variants = self.counter.stats[key].variants
+        return bool(self.known.term_ids(_words(max(variants, key=variants.get))))
 
     def shape(self, key: Key) -> str:
         """The phrase's shape (`ngrams._shape`), with an adjective the input uses as a

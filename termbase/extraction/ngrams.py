@@ -229,10 +229,13 @@ class NgramCounter:
             if self.keep_segments:
                 stats.segments = set()
         stats.freq += 1
+        cut = runs_on(infos, attach, i, j, end, self.lang, tokens[j].text, tokens[i].text,
+                      tokens[i - 1].text if i > chunk[0] else "")
+        stats.partial += cut
         if j > i and not stats.whole_name and _capitalised(tokens[i].text):
-            stats.whole_name = _whole_name(infos, i, j, chunk)
-        stats.partial += runs_on(infos, attach, i, j, end, self.lang, tokens[j].text,
-                                 tokens[i].text, tokens[i - 1].text if i > chunk[0] else "")
+            stats.whole_name = _whole_name(infos, i, j, chunk) or (
+                self.lang == "lt" and not cut
+                and _lithuanian_name(passage.text, tokens, infos, i, j))
         surface = _surface(passage.text, tokens, i, j, infos)
         if self.lang == "lt" and _lithuanian_name_prefix(tokens, infos, attach, i, j, end):
             surface = surface.lower()
@@ -432,6 +435,17 @@ def _whole_name(infos: list[WordInfo], i: int, j: int, chunk: tuple[int, int, li
     before = i - 1 >= start and capitals[i - 1 - start] and infos[i - 1].name == infos[i].name
     after = j + 1 < end and capitals[j + 1 - start] and infos[j + 1].name == infos[j].name
     return not (before or after)
+
+
+def _lithuanian_name(text: str, tokens: list[Token], infos: list[WordInfo], i: int, j: int
+                     ) -> bool:
+    """Words i..j, not cut from a longer phrase (the caller checks), are a whole Lithuanian
+    name: a capital on the first word only, which stands inside a sentence after a word
+    without one, and no person's or place's name in it ("pagal Vaiko globos organizavimo
+    nuostatus"; a name capitalises its first word alone)."""
+    return not sentence_initial(text, tokens, i) and not _capitalised(tokens[i - 1].text) \
+        and not any(info.name for info in infos[i:j + 1]) \
+        and not any(_capitalised(token.text) for token in tokens[i + 1:j + 1])
 
 
 def _name_start(text: str, tokens: list[Token], i: int) -> bool:

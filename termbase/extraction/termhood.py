@@ -18,6 +18,9 @@
   adjectives before it) is a term far more often than a chain of nouns ("zakres pracy").
 * Proper names (every word a name: people, places) are damped, not dropped: an
   institution's name may be wanted.
+* Evidence from outside the text, where frequency says nothing (in a short text nearly
+  every phrase is seen once): a whole name of an institution, programme or act is raised,
+  and so is a term the user's termbase already has.
 """
 
 from __future__ import annotations
@@ -43,8 +46,14 @@ NESTED_FLOOR = 0.25
 SPECIFIC_WORD_PRIOR = 0.6
 SINGLE_WORD_PRIOR_MAX = 0.85
 LENGTH_PRIOR = {1: 0.15, 2: 1.0, 3: 1.0, 4: 0.75, 5: 0.35}
-# A complete capitalised name of five words or more: the length prior of four words.
+# A complete capitalised name of five words or more: the length prior of four words. A
+# whole name (not a piece of one) is what a terminologist records of an institution, a
+# programme or an act, whatever its words: its prior is raised by WHOLE_NAME_BOOST.
 WHOLE_NAME_PRIOR = 0.75
+WHOLE_NAME_BOOST = 1.5
+# A candidate the termbase already has is a term by its users' own judgement (MultiTerm
+# Extract and TermSuite read a reference termbase the same way): its score is doubled.
+KNOWN_TERM_PRIOR = 2.0
 PREPOSITION_PRIOR = 0.5        # "gmina z rejonu", "zmiany w ustawodawstwie": circumstances
 TERM_PREPOSITION_PRIOR = 0.85  # "opieka nad dziećmi", "asmenys su negalia"
 PARTICIPLE_FIRST_PRIOR = 0.5  # "teikiamos paslaugos", "zrealizowany projekt": descriptions
@@ -120,10 +129,11 @@ def single_word_prior(evidence: float) -> float:
 
 
 def shape_prior(shape: str, lang: str, whole_name: bool = False) -> float:
-    """`whole_name`: a complete capitalised name, whose length says nothing against it."""
+    """`whole_name`: a complete capitalised name, whose length says nothing against it
+    (see `ngrams._whole_name`)."""
     prior = LENGTH_PRIOR.get(len(shape), LENGTH_PRIOR[5])
     if whole_name:
-        prior = max(prior, WHOLE_NAME_PRIOR)
+        prior = max(prior, WHOLE_NAME_PRIOR) * WHOLE_NAME_BOOST
     if "P" in shape:
         prior *= PREPOSITION_PRIOR
     elif "p" in shape:

@@ -1,0 +1,64 @@
+"""Ranking evidence beyond frequency: the termbase's own terms, whole names, and names that
+run on past a conjunction. Texts written for these tests."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from termbase.extraction.passages import Passage
+
+needs_morfeusz = pytest.mark.skipif(importlib.util.find_spec("morfeusz2") is None,
+                                    reason="morfeusz2 has no wheel for this platform")
+
+POLISH = ["Wniosek złożony przez rodzinę trafił do sądu, a Wydział Rodzinny i Nieletnich "
+          "wyznaczył termin posiedzenia.",
+          "Pracownik socjalny ośrodka przeprowadził rozmowę, a zespół techniczny ośrodka "
+          "naprawił dach."]
+LITHUANIAN = ["Globėjai atrenkami pagal Vaiko globos organizavimo nuostatus, kuriuos tvirtina "
+              "ministras.",
+              "Apie vaiko globos organizavimo nuostatus kalbėta posėdyje."]
+
+
+def passages(lines: list[str]) -> list[Passage]:
+    return [Passage("test.txt", number, line) for number, line in enumerate(lines, 1)]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("lang, lines", [("pl", POLISH), ("lt", LITHUANIAN)])
+def test_a_phrase_the_termbase_has_scores_double(shipped, lang, lines):
+    from termbase.extract import extract_passages
+    from termbase.extraction.termhood import KNOWN_TERM_PRIOR
+
+    with_termbase = extract_passages(passages(lines), lang, index=shipped.index)
+    alone = {c.term: c.score for c in extract_passages(passages(lines), lang).top(None)}
+    phrases = [c for c in with_termbase.top(None) if len(c.lemmas) > 1]
+    assert any(c.is_known for c in phrases) and not all(c.is_known for c in phrases)
+    for candidate in phrases:
+        expected = KNOWN_TERM_PRIOR if candidate.is_known else 1.0
+        assert candidate.score / alone[candidate.term] == pytest.approx(expected), candidate
+
+
+@needs_morfeusz
+def test_a_name_joined_by_a_conjunction_outranks_its_first_part():
+    from termbase.extract import extract_passages
+
+    ranks = {c.term: c.rank for c in extract_passages(passages(POLISH), "pl").top(None)}
+    assert ranks["Wydział Rodzinny i Nieletnich"] < ranks.get("Wydział Rodzinny", 10**6)
+
+
+def test_a_lithuanian_name_capitalised_on_its_first_word_inside_a_sentence_is_whole():
+    from termbase.extraction.ngrams import NgramCounter
+
+    counter = NgramCounter("lt").add_all(passages(LITHUANIAN))
+    by_surface = {}
+    for stats in counter.stats.values():
+        for variant in stats.variants:
+            by_surface[variant] = stats
+    name = by_surface["Vaiko globos organizavimo nuostatus"]
+    assert name.whole_name
+    # the same words written in lower case elsewhere count in the same candidate, but a
+    # piece of the name is no whole name
+    assert "vaiko globos organizavimo nuostatus" in name.variants
+    assert not by_surface["globos organizavimo nuostatus"].whole_name

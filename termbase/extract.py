@@ -199,6 +199,7 @@ class Extraction:
                 if candidate.known:
                     break
                 candidate.known = self.known.match(_words(form))
+            candidate.term = _as_the_termbase_writes(candidate.term, candidate.known, lowered)
         self._candidates[key] = candidate
         return candidate
 
@@ -250,6 +251,32 @@ def _absorb(first: Candidate, other: Candidate) -> None:
     first.freq += other.freq
     first.files = sorted(set(first.files) | set(other.files))
     first.forms.extend(f for f in other.forms if f not in first.forms)
+
+
+def _as_the_termbase_writes(term: str, known: list[KnownTerm], forms: list[str]) -> str:
+    """The termbase's wording of a known candidate, where it keeps more of the words as the
+    text has them than the extractor's base form does: word order alone may take a
+    complement for the head ("smurto artimoje aplinkoje" made "smurto artima aplinka";
+    the termbase writes *smurtas artimoje aplinkoje*, which keeps "artimoje aplinkoje").
+    Otherwise (number, capitals of a name, a singular the termbase lists for a term the text
+    uses in the plural) the extractor's form stands: it follows the text."""
+    observed = [_words(form) for form in forms]
+    wordings = {k.term.lower() for k in known}
+    if len(wordings) != 1:
+        return term
+    wording = wordings.pop()
+
+    def kept(base: str) -> int:
+        words = _words(base.lower())
+        return max((sum(a == b for a, b in zip(words, seen)) for seen in observed
+                    if len(seen) == len(words)), default=-1)
+
+    if kept(wording) <= kept(term):
+        return term
+    chosen = next(k.term for k in known if k.term.lower() == wording)
+    if term[:1].isupper() and chosen[:1].islower():
+        return chosen[:1].upper() + chosen[1:]
+    return chosen
 
 
 def _words(text: str) -> list[str]:

@@ -62,3 +62,20 @@ def test_a_lithuanian_name_capitalised_on_its_first_word_inside_a_sentence_is_wh
     # piece of the name is no whole name
     assert "vaiko globos organizavimo nuostatus" in name.variants
     assert not by_surface["globos organizavimo nuostatus"].whole_name
+
+
+def test_a_known_term_is_proposed_in_the_termbase_s_own_base_form(shipped):
+    """Word order alone reads "smurto artimoje aplinkoje" as a locative head with its
+    genitive ("smurto artima aplinka"); the termbase has the term, so its wording is the
+    base form. Without a termbase the extractor's own form stands."""
+    from termbase.extract import extract_passages
+
+    lines = ["Šeimai, patiriančiai smurtą, teikiama pagalba, o apie smurtą artimoje aplinkoje "
+             "pranešama policijai.",
+             "Specialistai kalbėjo apie smurto artimoje aplinkoje prevenciją ir apie pagalbą "
+             "nukentėjusiems nuo smurto artimoje aplinkoje."]
+    known = {c.term: c for c in extract_passages(passages(lines), "lt",
+                                                 index=shipped.index).top(None)}
+    assert "smurtas artimoje aplinkoje" in known
+    assert known["smurtas artimoje aplinkoje"].is_known
+    assert "smurto artima aplinka" not in known

@@ -350,7 +350,7 @@ class Termbase:
 
         with self._writing("add") as tx:
             if isinstance(concept, ConceptEdit):
-                subject = self._subject(concept.subject, new_subject)
+                subject = self._subject(concept.subject, new_subject, tx)
                 concept = concept.apply(Concept())
                 concept.subject = subject or ""
             if not concept.terms:
@@ -370,7 +370,7 @@ class Termbase:
         `ConceptEdit`'s new subject must be a known one unless `new_subject`."""
         with self._writing(command or f"edit {concept_id}") as tx:
             if not callable(change) and change.subject is not None:
-                change.subject = self._subject(change.subject, new_subject)
+                change.subject = self._subject(change.subject, new_subject, tx)
             concept = tx.get(concept_id)
             if concept is None:
                 raise NotFound(f"no concept with id {concept_id!r}")
@@ -389,12 +389,16 @@ class Termbase:
         """The subjects `add` and `edit` accept: the shipped glossary's and this store's."""
         from termbase.subjects import known_subjects
 
-        return known_subjects(self.store)
+        return known_subjects(self.store.facets())
 
-    def _subject(self, subject: str | None, new_subject: bool) -> str | None:
+    def _subject(self, subject: str | None, new_subject: bool, tx=None) -> str | None:
+        """`subject` as known (see `resolve_subject`): inside a write, as of its start."""
         from termbase.subjects import resolve_subject
 
-        return subject if subject is None else resolve_subject(self.store, subject, new_subject)
+        if subject is None:
+            return None
+        return resolve_subject(tx.facets() if tx else self.store.facets(), subject,
+                               new_subject)
 
     # -- files ---------------------------------------------------------------------------
     def import_file(self, file: "FileArg", *, format: str | None = None,

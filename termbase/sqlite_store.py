@@ -22,6 +22,7 @@ from typing import Iterator
 
 from termbase.errors import CommittedWithWarning, StoreDamaged, StoreError, StoreLocked
 from termbase.index import disk
+from termbase.index.facets import IndexFacets
 from termbase.text.display import for_terminal
 from termbase.transaction import (SCHEMA_VERSION, Transaction, current_user, new_batch_id)
 
@@ -501,6 +502,7 @@ class SQLiteStore:
             tx.concepts_with_term = lambda lang, key: [r[0] for r in conn.execute(
                 "SELECT DISTINCT concept_id FROM ix_terms WHERE nkey=? AND lang=?",
                 (key, lang))]
+            tx.indexed_facets = IndexFacets(conn)
             yield tx
             if dry_run or not tx.changed:
                 conn.execute("ROLLBACK")
@@ -536,6 +538,10 @@ class SQLiteStore:
             _rebuild_index(conn)
 
     # -- the search index ------------------------------------------------------------------
+    def facets(self) -> IndexFacets:
+        """The subjects and varieties in use, from the index (rebuilt first if stale)."""
+        return self.open_index().facets
+
     def index_state(self) -> str:
         return str(self.generation())
 

@@ -524,6 +524,14 @@ class Store:
 
         return sidecar.open_index(self, progress, force)
 
+    def facets(self):
+        """The subjects and varieties in use: from the index beside the file when it is
+        current, else by reading the file (never by building an index for it)."""
+        from termbase.facets import ScannedFacets
+        from termbase.index.sidecar import current_facets
+
+        return current_facets(self) or ScannedFacets(self.concept_docs)
+
     def after_purge(self) -> None:
         """Finish an erasure (also run by a purge that finds nothing left in the store, so
         that repeating an interrupted purge completes it): the backup is brought back to a

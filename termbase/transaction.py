@@ -96,6 +96,9 @@ class Transaction:
         # (lang, normalised term) -> ids of stored concepts with that term, as they were
         # before this transaction; engines that index terms in the database provide it.
         self.concepts_with_term = None
+        # the subjects and varieties in use before this transaction (`termbase.facets`);
+        # engines that index them provide it, others are read from their records
+        self.indexed_facets = None
 
     # -- reading ---------------------------------------------------------------------------
     def get(self, concept_id: str) -> Concept | None:
@@ -105,6 +108,12 @@ class Transaction:
     def concepts(self) -> Iterator[Concept]:
         for doc in self.concept_table.docs():
             yield Concept.from_dict(doc)
+
+    def facets(self):
+        """The subjects and varieties the store uses (`termbase.facets.Facets`)."""
+        from termbase.facets import ScannedFacets
+
+        return self.indexed_facets or ScannedFacets(self.concept_table.docs)
 
     def has_id(self, concept_id: str) -> bool:
         return self.concept_table.get(concept_id) is not None

@@ -42,6 +42,7 @@ EMPTY_COMMAND = "create empty termbase"
 # second each (measured: see README, "Choosing an engine"); SQLite's stay constant.
 TINYDB_ADVISED_MAX = 20_000
 MAX_QUERY = 1000
+NO_LIMIT = 2 ** 62  # a LIMIT that keeps every row, in any SQL dialect
 
 
 def engine_advice(engine: str, records: int, location: str) -> str:
@@ -610,14 +611,23 @@ class Termbase:
         return add_concepts(self.store, numbered, command)
 
     # -- history -------------------------------------------------------------------------
-    def history(self, limit: int | None = None) -> list[HistoryEntry]:
-        """The batches of changes, oldest first (the last `limit` of them, if given)."""
+    def history(self, limit: int | None = None, before: str | None = None
+                ) -> list[HistoryEntry]:
+        """The batches of changes, oldest first: the last `limit` of them, if given (read
+        from the newest end of the log, so the cost is the page's, not the history's);
+        `before` (a batch id or unique prefix): only batches older than that one, the way
+        to page back through a long history."""
+        from termbase.history import find_batch
         from termbase.results import HistoryEntry
 
-        batches = self.store.batches()
-        if limit is not None:
-            batches = batches[-limit:] if limit > 0 else []
-        return [HistoryEntry.from_record(b) for b in batches]
+        if limit is None and before is None:
+            return [HistoryEntry.from_record(b) for b in self.store.batches()]
+        if limit is not None and limit <= 0:
+            return []
+        log = self.store.log()
+        newest = log.newest_batches(limit if limit is not None else NO_LIMIT,
+                                    find_batch(log, before)["batch"] if before else None)
+        return [HistoryEntry.from_record(b) for b in reversed(newest)]
 
     def undo(self, batch: str, force: bool = False) -> UndoResult:
         """Revert a batch exactly (`batch`: its id or a unique prefix), as a new batch.
@@ -674,7 +684,7 @@ class Termbase:
 
         held = self.store.meta().get("glossary_version")
         if held is None and any(b.get("command") == SEED_COMMAND
-                                for b in self.store.batches()[:3]):
+                                for b in self.store.log().oldest_batches(3)):
             held = "an earlier version"
         elif not is_behind(held):
             return ""

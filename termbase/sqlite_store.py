@@ -43,6 +43,16 @@ SEGMENT_SQL = "SELECT doc FROM memory WHERE key=?"
 SEGMENT_COUNT_SQL = "SELECT count(*) FROM memory"
 
 
+# "batch starts with ?" as a range of the batch column's index. Binary collation (SQLite's
+# default; PostgreSQL needs COLLATE "C" or `starts_with` here) sorts every string that
+# starts with the prefix between the prefix and the prefix followed by the last code point.
+PREFIX_RANGE = "batch >= ? AND batch < ?"
+
+
+def prefix_bounds(prefix: str) -> tuple[str, str]:
+    return prefix, prefix + "\U0010ffff"
+
+
 def _dumps(doc) -> str:
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
 
@@ -152,6 +162,32 @@ class _Log:
     def batches(self) -> list[dict]:
         return [json.loads(doc) for (doc,) in
                 self.conn.execute("SELECT doc FROM batches ORDER BY seq")]
+
+    # Pages of batches by their place in the log (keyset paging on seq, never OFFSET):
+    # each reads only the rows it returns, however long the history.
+    def newest_batches(self, limit: int, before: str | None = None) -> list[dict]:
+        if before is None:
+            rows = self.conn.execute("SELECT doc FROM batches ORDER BY seq DESC LIMIT ?",
+                                     (limit,))
+        else:
+            rows = self.conn.execute(
+                "SELECT doc FROM batches WHERE seq < (SELECT seq FROM batches WHERE batch=?)"
+                " ORDER BY seq DESC LIMIT ?", (before, limit))
+        return [json.loads(doc) for (doc,) in rows.fetchall()]
+
+    def oldest_batches(self, limit: int) -> list[dict]:
+        return [json.loads(doc) for (doc,) in self.conn.execute(
+            "SELECT doc FROM batches ORDER BY seq LIMIT ?", (limit,)).fetchall()]
+
+    def batches_after(self, batch: str) -> list[dict]:
+        return [json.loads(doc) for (doc,) in self.conn.execute(
+            "SELECT doc FROM batches WHERE seq > (SELECT seq FROM batches WHERE batch=?)"
+            " ORDER BY seq", (batch,)).fetchall()]
+
+    def batches_by_prefix(self, prefix: str, limit: int) -> list[dict]:
+        return [json.loads(doc) for (doc,) in self.conn.execute(
+            f"SELECT doc FROM batches WHERE {PREFIX_RANGE} ORDER BY seq LIMIT ?",
+            (*prefix_bounds(prefix), limit)).fetchall()]
 
     def changes(self, batch: str | None = None, after_batch: str | None = None
                 ) -> Iterator[dict]:
@@ -431,6 +467,10 @@ class SQLiteStore:
 
     def batches(self) -> list[dict]:
         return _Log(self.conn).batches()
+
+    def log(self) -> "_Log":
+        """The change log, for reading a page of it (`ChangeLog`)."""
+        return _Log(self.conn)
 
     def changes(self, batch: str | None = None) -> list[dict]:
         return list(_Log(self.conn).changes(batch))

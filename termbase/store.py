@@ -299,6 +299,25 @@ class _TinyLog:
     def batches(self) -> list[dict]:
         return [b for _, b in sorted(self.tables["batches"].items(), key=lambda kv: int(kv[0]))]
 
+    # The pages SQLite reads by key; here the file is in memory already.
+    def newest_batches(self, limit: int, before: str | None = None) -> list[dict]:
+        ordered = self.batches()
+        if before is not None:
+            ordered = ordered[:next((n for n, b in enumerate(ordered) if b["batch"] == before),
+                                    0)]
+        return ordered[::-1][:limit]
+
+    def oldest_batches(self, limit: int) -> list[dict]:
+        return self.batches()[:limit]
+
+    def batches_after(self, batch: str) -> list[dict]:
+        ordered = self.batches()
+        place = next((n for n, b in enumerate(ordered) if b["batch"] == batch), len(ordered))
+        return ordered[place + 1:]
+
+    def batches_by_prefix(self, prefix: str, limit: int) -> list[dict]:
+        return [b for b in self.batches() if b["batch"].startswith(prefix)][:limit]
+
     def changes(self, batch: str | None = None, after_batch: str | None = None
                 ) -> Iterator[dict]:
         ordered = [c for _, c in sorted(self.tables["changes"].items(),
@@ -429,6 +448,10 @@ class Store:
 
     def batches(self) -> list[dict]:
         return _TinyLog(self.read_tables(), None).batches()
+
+    def log(self) -> "_TinyLog":
+        """The change log, for reading a page of it (`ChangeLog`)."""
+        return _TinyLog(self.read_tables(), None)
 
     def changes(self, batch: str | None = None) -> list[dict]:
         return list(_TinyLog(self.read_tables(), None).changes(batch))

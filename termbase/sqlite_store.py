@@ -604,13 +604,17 @@ class SQLiteStore:
         return disk.DiskIndex(conn, state, CONCEPT_SQL, SEGMENT_SQL, SEGMENT_COUNT_SQL)
 
     # -- moving between engines ---------------------------------------------------------------
+    @contextmanager
     def dump(self):
+        """The whole store as of one moment, streamed: read inside one read transaction,
+        so writers go on meanwhile (WAL) and never show in a copy half-done."""
         from termbase.copying import Dump
 
-        log = _Log(self.conn)
-        return Dump(meta=_Meta(self.conn).all(), concepts=self.concept_docs(),
-                    segments=self.segment_items(), changes=log.changes(),
-                    batches=log.batches())
+        with self.snapshot():
+            log = _Log(self.conn)
+            yield Dump(meta=_Meta(self.conn).all(), concepts=self.concept_docs(),
+                       segments=self.segment_items(), changes=log.changes(),
+                       batches=log.batches())
 
     def load(self, dump) -> None:
         """Write a whole dump as this (new) store: built in a temporary file, renamed into

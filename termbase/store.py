@@ -504,16 +504,19 @@ class Store:
                 sidecar.after_write(self, tx, before)
 
     # -- moving between engines ---------------------------------------------------------------
+    @contextmanager
     def dump(self):
+        """The whole store as of one moment: one reading of the file, which writers only
+        ever replace whole (by rename), so it takes no lock and holds up no writer."""
         from termbase.copying import Dump
 
         tables = self.read_tables()
         log = _TinyLog(tables, None)
-        return Dump(meta=dict(tables["meta"].get("1", {})),
-                    concepts=iter(tables["concepts"].values()),
-                    segments=iter(sorted(tables["memory"].items(),
-                                         key=lambda kv: int(kv[0]))),
-                    changes=log.changes(), batches=log.batches())
+        yield Dump(meta=dict(tables["meta"].get("1", {})),
+                   concepts=iter(tables["concepts"].values()),
+                   segments=iter(sorted(tables["memory"].items(),
+                                        key=lambda kv: int(kv[0]))),
+                   changes=log.changes(), batches=log.batches())
 
     def load(self, dump) -> None:
         """Write a whole dump as this (new) store, in one atomic write."""

@@ -22,6 +22,7 @@ from typing import Iterator
 
 from termbase.errors import CommittedWithWarning, StoreDamaged, StoreError, StoreLocked
 from termbase.index import disk
+from termbase.index import identity as segment_ids
 from termbase.index.facets import IndexFacets
 from termbase.text.display import for_terminal
 from termbase.transaction import (SCHEMA_VERSION, Transaction, current_user, new_batch_id)
@@ -543,6 +544,7 @@ class SQLiteStore:
                 "SELECT DISTINCT concept_id FROM ix_terms WHERE nkey=? AND lang=?",
                 (key, lang))]
             tx.indexed_facets = IndexFacets(conn)
+            tx.segments_with_identity = segment_ids.finder(conn)
             yield tx
             if dry_run or not tx.changed:
                 conn.execute("ROLLBACK")

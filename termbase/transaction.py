@@ -106,6 +106,8 @@ class Transaction:
         # the subjects and varieties in use before this transaction (`termbase.facets`);
         # engines that index them provide it, others are read from their records
         self.indexed_facets = None
+        # identity hash -> keys of stored segments with it (`termbase.segment_identity`)
+        self.segments_with_identity = None
 
     # -- reading ---------------------------------------------------------------------------
     def get(self, concept_id: str) -> Concept | None:

@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator
 
 from termbase.index import facets as facet_index
+from termbase.index import identity as segment_ids
 from termbase.index.fuzzy import MIN_LEN, MIN_LEN_IN_PHRASE, closest
 from termbase.index.structures import TermRef
 from termbase.text.normalize import fold, norm, tokenize
@@ -75,6 +76,7 @@ SCHEMA = [
     "CREATE TABLE ix_concepts(id TEXT PRIMARY KEY, doc TEXT NOT NULL)",
     "CREATE TABLE ix_segments(key TEXT PRIMARY KEY, doc TEXT NOT NULL)",
     *facet_index.SCHEMA,  # subjects and varieties in use
+    *segment_ids.SCHEMA,  # memory segments by identity, for imports
 ]
 _EXPECTED = {s.split()[2].split("(")[0] for s in SCHEMA}
 
@@ -311,6 +313,7 @@ class IndexWriter:
         conn.executemany("DELETE FROM ix_memdf WHERE lang=? AND word=? AND n<=0", gone)
         if self.keep_records:
             conn.execute("DELETE FROM ix_segments WHERE key=?", (key,))
+        segment_ids.put(conn, key, doc)
         if doc is None:
             return
         if self.keep_records:
@@ -384,7 +387,7 @@ class _BulkLoader:
     _COLUMNS = {
         "lexemes": 3, "tokens": 3, "forms": 4, "stems": 4, "terms": 8, "term_lex": 3,
         "paths": 2, "seq": 3, "words": 3, "deletes": 2, "concepts": 2, "segments": 2,
-        "mem": 4, "facets": 4,
+        "mem": 4, "facets": 4, "segids": 2,
     }
     # written as they come: their key is a counter that only grows
     _IN_ORDER = {"lexemes", "terms", "words"}
@@ -494,6 +497,7 @@ class _BulkLoader:
     def add_segment(self, key: str, doc: dict) -> None:
         if self.keep_records:
             self._put("segments", [(key, json.dumps(doc, ensure_ascii=False))])
+        self._put("segids", [segment_ids.row(key, doc)])
         from termbase.index.memory import filing
 
         self._put("mem", [(lang, word, length, key)

@@ -8,7 +8,7 @@ import sqlite3
 from termbase.segment_identity import identity_hash, segment_key
 
 SCHEMA = [
-    "CREATE TABLE ix_segids(seg TEXT PRIMARY KEY, h INTEGER NOT NULL)",
+    "CREATE TABLE ix_segids(seg TEXT PRIMARY KEY, h INTEGER NOT NULL) WITHOUT ROWID",
     "CREATE INDEX ix_segids_h ON ix_segids(h)",
 ]
 FIND_SQL = "SELECT seg FROM ix_segids WHERE h=?"

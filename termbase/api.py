@@ -42,6 +42,7 @@ EMPTY_COMMAND = "create empty termbase"
 # second each (measured: see README, "Choosing an engine"); SQLite's stay constant.
 TINYDB_ADVISED_MAX = 20_000
 MAX_QUERY = 1000
+NO_LIMIT = 2 ** 62  # a LIMIT that keeps every row, in any SQL dialect
 
 
 def engine_advice(engine: str, records: int, location: str) -> str:
@@ -350,7 +351,7 @@ class Termbase:
 
         with self._writing("add") as tx:
             if isinstance(concept, ConceptEdit):
-                subject = self._subject(concept.subject, new_subject)
+                subject = self._subject(concept.subject, new_subject, tx)
                 concept = concept.apply(Concept())
                 concept.subject = subject or ""
             if not concept.terms:
@@ -370,7 +371,7 @@ class Termbase:
         `ConceptEdit`'s new subject must be a known one unless `new_subject`."""
         with self._writing(command or f"edit {concept_id}") as tx:
             if not callable(change) and change.subject is not None:
-                change.subject = self._subject(change.subject, new_subject)
+                change.subject = self._subject(change.subject, new_subject, tx)
             concept = tx.get(concept_id)
             if concept is None:
                 raise NotFound(f"no concept with id {concept_id!r}")
@@ -389,12 +390,16 @@ class Termbase:
         """The subjects `add` and `edit` accept: the shipped glossary's and this store's."""
         from termbase.subjects import known_subjects
 
-        return known_subjects(self.store)
+        return known_subjects(self.store.facets())
 
-    def _subject(self, subject: str | None, new_subject: bool) -> str | None:
+    def _subject(self, subject: str | None, new_subject: bool, tx=None) -> str | None:
+        """`subject` as known (see `resolve_subject`): inside a write, as of its start."""
         from termbase.subjects import resolve_subject
 
-        return subject if subject is None else resolve_subject(self.store, subject, new_subject)
+        if subject is None:
+            return None
+        return resolve_subject(tx.facets() if tx else self.store.facets(), subject,
+                               new_subject)
 
     # -- files ---------------------------------------------------------------------------
     def import_file(self, file: "FileArg", *, format: str | None = None,
@@ -606,14 +611,23 @@ class Termbase:
         return add_concepts(self.store, numbered, command)
 
     # -- history -------------------------------------------------------------------------
-    def history(self, limit: int | None = None) -> list[HistoryEntry]:
-        """The batches of changes, oldest first (the last `limit` of them, if given)."""
+    def history(self, limit: int | None = None, before: str | None = None
+                ) -> list[HistoryEntry]:
+        """The batches of changes, oldest first: the last `limit` of them, if given (read
+        from the newest end of the log, so the cost is the page's, not the history's);
+        `before` (a batch id or unique prefix): only batches older than that one, the way
+        to page back through a long history."""
+        from termbase.history import find_batch
         from termbase.results import HistoryEntry
 
-        batches = self.store.batches()
-        if limit is not None:
-            batches = batches[-limit:] if limit > 0 else []
-        return [HistoryEntry.from_record(b) for b in batches]
+        if limit is None and before is None:
+            return [HistoryEntry.from_record(b) for b in self.store.batches()]
+        if limit is not None and limit <= 0:
+            return []
+        log = self.store.log()
+        newest = log.newest_batches(limit if limit is not None else NO_LIMIT,
+                                    find_batch(log, before)["batch"] if before else None)
+        return [HistoryEntry.from_record(b) for b in reversed(newest)]
 
     def undo(self, batch: str, force: bool = False) -> UndoResult:
         """Revert a batch exactly (`batch`: its id or a unique prefix), as a new batch.
@@ -670,7 +684,7 @@ class Termbase:
 
         held = self.store.meta().get("glossary_version")
         if held is None and any(b.get("command") == SEED_COMMAND
-                                for b in self.store.batches()[:3]):
+                                for b in self.store.log().oldest_batches(3)):
             held = "an earlier version"
         elif not is_behind(held):
             return ""

@@ -4,6 +4,11 @@ Everything is carried over as it is stored: concepts (ids and dates unchanged), 
 segments under their keys, the change log and the batch records in order, and the counters
 that keep ids from being reused, so `history` reads the same and `undo` works after the move.
 The target must not exist yet; it is written whole or not at all.
+
+The source is read as of one moment without taking its write lock, so others keep adding
+to it while a million concepts are copied (their changes are not in the copy): SQLite reads
+inside one read transaction (WAL lets writers commit meanwhile), and a TinyDB file is read
+in one go, which needs no lock because writers only ever replace it whole by a rename.
 """
 
 from __future__ import annotations
@@ -48,8 +53,7 @@ def copy_termbase(source: str | os.PathLike, target: str | os.PathLike) -> CopyR
         raise StoreError(f"{src.location} does not exist")
     if dst.exists() or Path(dst.location).exists():
         raise StoreError(f"{dst.location} already exists; copy only into a new termbase")
-    with src.locked():
-        dump = src.dump()
+    with src.dump() as dump:  # a snapshot, not the write lock: the source stays writable
         dst.load(dump)
     counts = dst.counts()
     return CopyResult(src.location, dst.location, src.engine, dst.engine, counts["concepts"],

@@ -11,18 +11,30 @@ from termbase.errors import NotFound, StoreError
 from termbase.transaction import change_ids
 
 
-def find_batch(batches: list[dict], wanted: str) -> dict:
-    """The batch record named by `wanted`: an id, a unique prefix of one, or `last`."""
+PAGE = 50
+
+
+def _undoable(record: dict) -> bool:
+    """What `undo last` may pick: not undone, not an undo, not a purge, not the creation
+    of the store (nothing done yet)."""
+    return (not record.get("undone_by") and "undoes" not in (record.get("summary") or {})
+            and record.get("command") != "purge" and set(record.get("counts") or {}) != {"create"})
+
+
+def find_batch(log, wanted: str) -> dict:
+    """The batch record named by `wanted`: an id, a unique prefix of one, or `last`. Reads
+    the log a page at a time from its newest end (`last`) or by key (an id or prefix)."""
     if not wanted.strip():
         raise NotFound("give a batch id (see `termbase history`) or `last`")
     if wanted == "last":  # like Ctrl-Z: repeated, it steps further back
-        live = [b for b in batches if not b.get("undone_by")
-                and "undoes" not in (b.get("summary") or {}) and b.get("command") != "purge"
-                and set(b.get("counts") or {}) != {"create"}]  # a new store: nothing done
-        if not live:
-            raise NotFound("there is no batch to undo")
-        return live[-1]
-    matching = [b for b in batches if b["batch"] == wanted or b["batch"].startswith(wanted)]
+        before = None
+        while page := log.newest_batches(PAGE, before):
+            found = next((b for b in page if _undoable(b)), None)
+            if found is not None:
+                return found
+            before = page[-1]["batch"]
+        raise NotFound("there is no batch to undo")
+    matching = log.batches_by_prefix(wanted, 2)
     if not matching:
         raise NotFound(f"no batch {wanted!r} (see `termbase history`)")
     if len({b["batch"] for b in matching}) > 1:
@@ -32,8 +44,7 @@ def find_batch(batches: list[dict], wanted: str) -> dict:
 
 def undo_batch(store, batch: str, force: bool = False) -> dict:
     with store.transaction(command=f"undo {batch}") as tx:
-        batches = tx.log.batches()
-        record = find_batch(batches, batch)
+        record = find_batch(tx.log, batch)
         batch = record["batch"]
         tx.command = f"undo {batch}"      # the id, not `last` or a prefix
         if record.get("undone_by"):
@@ -45,7 +56,7 @@ def undo_batch(store, batch: str, force: bool = False) -> dict:
             raise StoreError(f"batch {batch} changed records that were purged since; "
                              "it can no longer be undone")
         touched = {t for c in own for t in _targets(c)}
-        live = _live_after(batches, batch)
+        live = _live_after(tx.log.batches_after(batch))
         later = set()
         if own:
             later = {c["batch"] for c in tx.log.changes(after_batch=batch)
@@ -63,24 +74,24 @@ def undo_batch(store, batch: str, force: bool = False) -> dict:
     return result
 
 
-def _live_after(batches: list[dict], batch: str) -> set[str]:
-    """Batches after `batch` whose changes still count. A batch and its undo cancel out, and
-    an undo of that undo brings the batch back: along each such chain, the members after
-    `batch` cancel when they are an even number, and count when odd."""
-    position = {b["batch"]: n for n, b in enumerate(batches)}
-    records = {b["batch"]: b for b in batches}
-    undoes = {b.get("undone_by") for b in batches}
+def _live_after(later: list[dict]) -> set[str]:
+    """Of the batches logged after the one being undone (`later`, oldest first), those
+    whose changes still count. A batch and its undo cancel out, and an undo of that undo
+    brings the batch back: along each such chain, the members after the batch cancel when
+    they are an even number, and count when odd. An undo always comes after what it
+    undoes, so those members are all in `later`, and nothing older needs reading."""
+    records = {b["batch"]: b for b in later}
+    undoes = {b.get("undone_by") for b in later}
     live: set[str] = set()
-    for root in batches:
+    for root in later:
         if root["batch"] in undoes:
-            continue  # not the start of a chain
+            continue  # not the first of its chain after the batch
         chain, current = [], root
         while current is not None:
             chain.append(current["batch"])
             current = records.get(current.get("undone_by") or "")
-        after = [m for m in chain if position[m] > position[batch]]
-        if len(after) % 2:
-            live.update(after)
+        if len(chain) % 2:
+            live.update(chain)
     return live
 
 

@@ -23,6 +23,7 @@ from termbase.errors import ImportRefused  # noqa: F401 - raised here, caught by
 from termbase.formats.base import Entry, FormatError, ReadOptions
 from termbase.model import Concept, Segment, Term
 from termbase.results.changes import ImportReport
+from termbase.segment_identity import KnownSegments, segment_key
 from termbase.store import Store, Transaction
 from termbase.text.display import bidi_controls
 from termbase.text.normalize import norm
@@ -174,7 +175,7 @@ class _Applier:
         self.on_conflict, self.validated = on_conflict, validated
         finder = tx.concepts_with_term
         self.terms = _TermMap(() if finder else tx.concepts(), finder)
-        self._known_segments: set[tuple] | None = None  # read on the first segment only
+        self._known_segments: KnownSegments | None = None  # made on the first segment
         self.done = 0
 
     def apply_entries(self, entries: Iterable[Entry], skip_invalid: bool = False,
@@ -200,12 +201,12 @@ class _Applier:
         return errors
 
     @property
-    def known_segments(self) -> set[tuple]:
-        """The memory's segments as comparison keys, read when a file first brings a
-        segment: importing concepts must not read a memory of a million segments."""
+    def known_segments(self) -> KnownSegments:
+        """The memory's segments, made when a file first brings a segment: importing
+        concepts must not read a memory of a million segments (nor, on an engine that
+        indexes them, importing ten segments)."""
         if self._known_segments is None:
-            self._known_segments = {_segment_key(seg.to_dict())
-                                    for _, seg in self.tx.segments()}
+            self._known_segments = KnownSegments(self.tx)
         return self._known_segments
 
     def apply(self, line: int, item: Concept | Segment, continues: bool = False) -> None:
@@ -214,7 +215,7 @@ class _Applier:
             self._continue(line, item)
             return
         if isinstance(item, Segment):
-            key = _segment_key(item.to_dict())
+            key = segment_key(item.to_dict())
             if key in self.known_segments:
                 self.report.segments_unchanged += 1
             else:
@@ -292,13 +293,6 @@ def _warn_bidi(entry: Entry, report: ImportReport) -> None:
         report.warnings.append(f"line {entry.line}: bidirectional control character(s) "
                                f"{', '.join(found)} kept as written; check the text "
                                "reads as intended")
-
-
-def _segment_key(doc: dict) -> tuple:
-    """Texts, and the inline codes behind their placeholders: units that differ only in
-    formatting stay apart."""
-    codes = {tag: tuv.get("codes") for tag, tuv in (doc.get("kept") or {}).get("tuv", {}).items()}
-    return tuple(sorted(doc.get("texts", {}).items())) + (repr(sorted(codes.items())),)
 
 
 def _apply_concept(tx: Transaction, terms: _TermMap, line: int, incoming: Concept,

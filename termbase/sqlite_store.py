@@ -22,6 +22,8 @@ from typing import Iterator
 
 from termbase.errors import CommittedWithWarning, StoreDamaged, StoreError, StoreLocked
 from termbase.index import disk
+from termbase.index import identity as segment_ids
+from termbase.index.facets import IndexFacets
 from termbase.text.display import for_terminal
 from termbase.transaction import (SCHEMA_VERSION, Transaction, current_user, new_batch_id)
 
@@ -40,6 +42,16 @@ SCHEMA = [
 CONCEPT_SQL = "SELECT doc FROM concepts WHERE id=?"
 SEGMENT_SQL = "SELECT doc FROM memory WHERE key=?"
 SEGMENT_COUNT_SQL = "SELECT count(*) FROM memory"
+
+
+# "batch starts with ?" as a range of the batch column's index. Binary collation (SQLite's
+# default; PostgreSQL needs COLLATE "C" or `starts_with` here) sorts every string that
+# starts with the prefix between the prefix and the prefix followed by the last code point.
+PREFIX_RANGE = "batch >= ? AND batch < ?"
+
+
+def prefix_bounds(prefix: str) -> tuple[str, str]:
+    return prefix, prefix + "\U0010ffff"
 
 
 def _dumps(doc) -> str:
@@ -151,6 +163,32 @@ class _Log:
     def batches(self) -> list[dict]:
         return [json.loads(doc) for (doc,) in
                 self.conn.execute("SELECT doc FROM batches ORDER BY seq")]
+
+    # Pages of batches by their place in the log (keyset paging on seq, never OFFSET):
+    # each reads only the rows it returns, however long the history.
+    def newest_batches(self, limit: int, before: str | None = None) -> list[dict]:
+        if before is None:
+            rows = self.conn.execute("SELECT doc FROM batches ORDER BY seq DESC LIMIT ?",
+                                     (limit,))
+        else:
+            rows = self.conn.execute(
+                "SELECT doc FROM batches WHERE seq < (SELECT seq FROM batches WHERE batch=?)"
+                " ORDER BY seq DESC LIMIT ?", (before, limit))
+        return [json.loads(doc) for (doc,) in rows.fetchall()]
+
+    def oldest_batches(self, limit: int) -> list[dict]:
+        return [json.loads(doc) for (doc,) in self.conn.execute(
+            "SELECT doc FROM batches ORDER BY seq LIMIT ?", (limit,)).fetchall()]
+
+    def batches_after(self, batch: str) -> list[dict]:
+        return [json.loads(doc) for (doc,) in self.conn.execute(
+            "SELECT doc FROM batches WHERE seq > (SELECT seq FROM batches WHERE batch=?)"
+            " ORDER BY seq", (batch,)).fetchall()]
+
+    def batches_by_prefix(self, prefix: str, limit: int) -> list[dict]:
+        return [json.loads(doc) for (doc,) in self.conn.execute(
+            f"SELECT doc FROM batches WHERE {PREFIX_RANGE} ORDER BY seq LIMIT ?",
+            (*prefix_bounds(prefix), limit)).fetchall()]
 
     def changes(self, batch: str | None = None, after_batch: str | None = None
                 ) -> Iterator[dict]:
@@ -431,6 +469,10 @@ class SQLiteStore:
     def batches(self) -> list[dict]:
         return _Log(self.conn).batches()
 
+    def log(self) -> "_Log":
+        """The change log, for reading a page of it (`ChangeLog`)."""
+        return _Log(self.conn)
+
     def changes(self, batch: str | None = None) -> list[dict]:
         return list(_Log(self.conn).changes(batch))
 
@@ -501,6 +543,8 @@ class SQLiteStore:
             tx.concepts_with_term = lambda lang, key: [r[0] for r in conn.execute(
                 "SELECT DISTINCT concept_id FROM ix_terms WHERE nkey=? AND lang=?",
                 (key, lang))]
+            tx.indexed_facets = IndexFacets(conn)
+            tx.segments_with_identity = segment_ids.finder(conn)
             yield tx
             if dry_run or not tx.changed:
                 conn.execute("ROLLBACK")
@@ -536,6 +580,10 @@ class SQLiteStore:
             _rebuild_index(conn)
 
     # -- the search index ------------------------------------------------------------------
+    def facets(self) -> IndexFacets:
+        """The subjects and varieties in use, from the index (rebuilt first if stale)."""
+        return self.open_index().facets
+
     def index_state(self) -> str:
         return str(self.generation())
 
@@ -558,13 +606,17 @@ class SQLiteStore:
         return disk.DiskIndex(conn, state, CONCEPT_SQL, SEGMENT_SQL, SEGMENT_COUNT_SQL)
 
     # -- moving between engines ---------------------------------------------------------------
+    @contextmanager
     def dump(self):
+        """The whole store as of one moment, streamed: read inside one read transaction,
+        so writers go on meanwhile (WAL) and never show in a copy half-done."""
         from termbase.copying import Dump
 
-        log = _Log(self.conn)
-        return Dump(meta=_Meta(self.conn).all(), concepts=self.concept_docs(),
-                    segments=self.segment_items(), changes=log.changes(),
-                    batches=log.batches())
+        with self.snapshot():
+            log = _Log(self.conn)
+            yield Dump(meta=_Meta(self.conn).all(), concepts=self.concept_docs(),
+                       segments=self.segment_items(), changes=log.changes(),
+                       batches=log.batches())
 
     def load(self, dump) -> None:
         """Write a whole dump as this (new) store: built in a temporary file, renamed into

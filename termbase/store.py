@@ -299,6 +299,25 @@ class _TinyLog:
     def batches(self) -> list[dict]:
         return [b for _, b in sorted(self.tables["batches"].items(), key=lambda kv: int(kv[0]))]
 
+    # The pages SQLite reads by key; here the file is in memory already.
+    def newest_batches(self, limit: int, before: str | None = None) -> list[dict]:
+        ordered = self.batches()
+        if before is not None:
+            ordered = ordered[:next((n for n, b in enumerate(ordered) if b["batch"] == before),
+                                    0)]
+        return ordered[::-1][:limit]
+
+    def oldest_batches(self, limit: int) -> list[dict]:
+        return self.batches()[:limit]
+
+    def batches_after(self, batch: str) -> list[dict]:
+        ordered = self.batches()
+        place = next((n for n, b in enumerate(ordered) if b["batch"] == batch), len(ordered))
+        return ordered[place + 1:]
+
+    def batches_by_prefix(self, prefix: str, limit: int) -> list[dict]:
+        return [b for b in self.batches() if b["batch"].startswith(prefix)][:limit]
+
     def changes(self, batch: str | None = None, after_batch: str | None = None
                 ) -> Iterator[dict]:
         ordered = [c for _, c in sorted(self.tables["changes"].items(),
@@ -430,6 +449,10 @@ class Store:
     def batches(self) -> list[dict]:
         return _TinyLog(self.read_tables(), None).batches()
 
+    def log(self) -> "_TinyLog":
+        """The change log, for reading a page of it (`ChangeLog`)."""
+        return _TinyLog(self.read_tables(), None)
+
     def changes(self, batch: str | None = None) -> list[dict]:
         return list(_TinyLog(self.read_tables(), None).changes(batch))
 
@@ -481,16 +504,19 @@ class Store:
                 sidecar.after_write(self, tx, before)
 
     # -- moving between engines ---------------------------------------------------------------
+    @contextmanager
     def dump(self):
+        """The whole store as of one moment: one reading of the file, which writers only
+        ever replace whole (by rename), so it takes no lock and holds up no writer."""
         from termbase.copying import Dump
 
         tables = self.read_tables()
         log = _TinyLog(tables, None)
-        return Dump(meta=dict(tables["meta"].get("1", {})),
-                    concepts=iter(tables["concepts"].values()),
-                    segments=iter(sorted(tables["memory"].items(),
-                                         key=lambda kv: int(kv[0]))),
-                    changes=log.changes(), batches=log.batches())
+        yield Dump(meta=dict(tables["meta"].get("1", {})),
+                   concepts=iter(tables["concepts"].values()),
+                   segments=iter(sorted(tables["memory"].items(),
+                                        key=lambda kv: int(kv[0]))),
+                   changes=log.changes(), batches=log.batches())
 
     def load(self, dump) -> None:
         """Write a whole dump as this (new) store, in one atomic write."""
@@ -523,6 +549,14 @@ class Store:
         from termbase.index import sidecar
 
         return sidecar.open_index(self, progress, force)
+
+    def facets(self):
+        """The subjects and varieties in use: from the index beside the file when it is
+        current, else by reading the file (never by building an index for it)."""
+        from termbase.facets import ScannedFacets
+        from termbase.index.sidecar import current_facets
+
+        return current_facets(self) or ScannedFacets(self.concept_docs)
 
     def after_purge(self) -> None:
         """Finish an erasure (also run by a purge that finds nothing left in the store, so

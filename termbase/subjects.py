@@ -10,24 +10,18 @@ Imports are not checked: a file brings its own subject list.
 from __future__ import annotations
 
 import difflib
-from typing import Iterable, Iterator
+from typing import Iterable
 
 from termbase.errors import InvalidInput
+from termbase.facets import SUBJECT, Facets
 from termbase.model import SUBJECTS
 
 CLOSE_SHOWN = 3
 
 
-def _store_subjects(store) -> Iterator[str]:
-    for doc in store.concept_docs():
-        subject = doc.get("subject") or ""
-        if subject:
-            yield subject
-
-
-def known_subjects(store) -> list[str]:
+def known_subjects(facets: Facets) -> list[str]:
     """The shipped glossary's subjects, then those the store uses besides, sorted."""
-    found = {s.casefold(): s for s in _store_subjects(store)}
+    found = {s.casefold(): s for s in facets.values(SUBJECT)}
     found.update({s.casefold(): s for s in SUBJECTS})
     return sorted(found.values(), key=str.casefold)
 
@@ -37,20 +31,20 @@ def _spelled_as_known(subject: str, known: Iterable[str]) -> str | None:
     return next((k for k in known if k.casefold() == wanted), None)
 
 
-def resolve_subject(store, subject: str, new_subject: bool = False) -> str:
+def resolve_subject(facets: Facets, subject: str, new_subject: bool = False) -> str:
     """`subject` as the termbase spells it. An unknown one raises InvalidInput naming the
-    close known subjects, unless `new_subject`. Reads the store only for a subject not in
-    the shipped list, and stops at the first concept that has it."""
+    close known subjects, unless `new_subject`. `facets` (the store's subjects, see
+    `termbase.facets`) answers in one indexed read; the whole list is read only to word
+    the error."""
     subject = (subject or "").strip()
     if not subject:
         return subject
-    known = _spelled_as_known(subject, SUBJECTS) or _spelled_as_known(
-        subject, _store_subjects(store))
+    known = _spelled_as_known(subject, SUBJECTS) or facets.spelled(SUBJECT, subject)
     if known is not None:
         return known
     if new_subject:
         return subject
-    every = known_subjects(store)
+    every = known_subjects(facets)
     by_fold = {k.casefold(): k for k in every}
     close = difflib.get_close_matches(subject.casefold(), list(by_fold), n=CLOSE_SHOWN,
                                       cutoff=0.6)
@@ -67,7 +61,7 @@ def filter_subject(termbase, subject: str) -> str:
     first_error = None
     for layer in getattr(termbase, "termbases", [termbase]):
         try:
-            return resolve_subject(layer.store, subject)
+            return resolve_subject(layer.store.facets(), subject)
         except InvalidInput as exc:
             first_error = first_error or exc
     raise InvalidInput(str(first_error).split(" (to start")[0])  # no new subject to start

@@ -67,6 +67,13 @@ class ChangeLog(Protocol):
 
     def append(self, entries: list[dict], batch_record: dict) -> None: ...
     def batches(self) -> list[dict]: ...
+    # Pages, for history and undo: each costs what it returns, not the log's length.
+    def newest_batches(self, limit: int, before: str | None = None) -> list[dict]:
+        """Up to `limit` batches, newest first; with `before`, only those older than it."""
+    def oldest_batches(self, limit: int) -> list[dict]: ...
+    def batches_after(self, batch: str) -> list[dict]:
+        """The batches logged after `batch`, oldest first."""
+    def batches_by_prefix(self, prefix: str, limit: int) -> list[dict]: ...
     def changes(self, batch: str | None = None, after_batch: str | None = None
                 ) -> Iterator[dict]: ...
     def update_batch(self, batch: str, fields: dict) -> None: ...
@@ -96,6 +103,11 @@ class Transaction:
         # (lang, normalised term) -> ids of stored concepts with that term, as they were
         # before this transaction; engines that index terms in the database provide it.
         self.concepts_with_term = None
+        # the subjects and varieties in use before this transaction (`termbase.facets`);
+        # engines that index them provide it, others are read from their records
+        self.indexed_facets = None
+        # identity hash -> keys of stored segments with it (`termbase.segment_identity`)
+        self.segments_with_identity = None
 
     # -- reading ---------------------------------------------------------------------------
     def get(self, concept_id: str) -> Concept | None:
@@ -105,6 +117,12 @@ class Transaction:
     def concepts(self) -> Iterator[Concept]:
         for doc in self.concept_table.docs():
             yield Concept.from_dict(doc)
+
+    def facets(self):
+        """The subjects and varieties the store uses (`termbase.facets.Facets`)."""
+        from termbase.facets import ScannedFacets
+
+        return self.indexed_facets or ScannedFacets(self.concept_table.docs)
 
     def has_id(self, concept_id: str) -> bool:
         return self.concept_table.get(concept_id) is not None

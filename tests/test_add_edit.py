@@ -8,6 +8,7 @@ from hypothesis import given, strategies as st
 
 from termbase import ConceptEdit, InvalidInput, Termbase
 from termbase.cli.writes import split_notes
+from termbase.facets import ScannedFacets
 from termbase.model import SUBJECTS
 from termbase.subjects import resolve_subject
 
@@ -160,8 +161,8 @@ def test_a_note_that_only_looks_like_a_language_prefix_stays_the_concepts():
         "tip: ask the court", {})
 
 
-class _NoStore:
-    """A store with no concepts: only the shipped subject list is known."""
+class _NoStore(ScannedFacets):
+    """The facets of a store with no concepts: only the shipped subject list is known."""
 
-    def concept_docs(self):
-        return iter(())
+    def __init__(self):
+        super().__init__(lambda: iter(()))

@@ -66,6 +66,8 @@ def register(subparsers, common) -> None:
 
     p = subparsers.add_parser("history", parents=[common], help="list change batches")
     p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--before", metavar="BATCH", help="only batches older than this one (an "
+                   "id or unique prefix): pages back through a long history")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_history)
 
@@ -202,7 +204,7 @@ def cmd_export(args) -> int:
 def cmd_history(args) -> int:
     if args.limit < 1:
         raise UsageError("--limit must be at least 1")
-    batches = open_termbase(args).history(limit=args.limit)
+    batches = open_termbase(args).history(limit=args.limit, before=args.before)
     if args.json:
         print_json([b.to_json() for b in batches])
         return 0

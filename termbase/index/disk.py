@@ -26,11 +26,13 @@ from collections import OrderedDict
 from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator
 
+from termbase.index import facets as facet_index
+from termbase.index import identity as segment_ids
 from termbase.index.fuzzy import MIN_LEN, MIN_LEN_IN_PHRASE, closest
 from termbase.index.structures import TermRef
 from termbase.text.normalize import fold, norm, tokenize
 
-INDEX_FORMAT = 12
+INDEX_FORMAT = 13
 
 SCHEMA = [
     "CREATE TABLE ix_meta(key TEXT PRIMARY KEY, value TEXT)",
@@ -73,6 +75,8 @@ SCHEMA = [
     # copies of the records, for engines whose own store cannot be read by key (TinyDB)
     "CREATE TABLE ix_concepts(id TEXT PRIMARY KEY, doc TEXT NOT NULL)",
     "CREATE TABLE ix_segments(key TEXT PRIMARY KEY, doc TEXT NOT NULL)",
+    *facet_index.SCHEMA,  # subjects and varieties in use
+    *segment_ids.SCHEMA,  # memory segments by identity, for imports
 ]
 _EXPECTED = {s.split()[2].split("(")[0] for s in SCHEMA}
 
@@ -200,6 +204,7 @@ class IndexWriter:
         if self.keep_records:
             self.conn.execute("INSERT OR REPLACE INTO ix_concepts VALUES(?, ?)",
                               (concept_id, json.dumps(doc, ensure_ascii=False)))
+        facet_index.put(self.conn, concept_id, doc)
         for term in doc.get("terms", ()):
             self._add_term(concept_id, term)
 
@@ -209,6 +214,7 @@ class IndexWriter:
                             (concept_id,)).fetchall()
         if self.keep_records:
             conn.execute("DELETE FROM ix_concepts WHERE id=?", (concept_id,))
+        facet_index.remove(conn, concept_id)
         orphans = set()
         for tid, lang, seq_text in rows:
             seq = tuple(int(x) for x in seq_text.split()) if seq_text else ()
@@ -307,6 +313,7 @@ class IndexWriter:
         conn.executemany("DELETE FROM ix_memdf WHERE lang=? AND word=? AND n<=0", gone)
         if self.keep_records:
             conn.execute("DELETE FROM ix_segments WHERE key=?", (key,))
+        segment_ids.put(conn, key, doc)
         if doc is None:
             return
         if self.keep_records:
@@ -380,7 +387,7 @@ class _BulkLoader:
     _COLUMNS = {
         "lexemes": 3, "tokens": 3, "forms": 4, "stems": 4, "terms": 8, "term_lex": 3,
         "paths": 2, "seq": 3, "words": 3, "deletes": 2, "concepts": 2, "segments": 2,
-        "mem": 4,
+        "mem": 4, "facets": 4, "segids": 2,
     }
     # written as they come: their key is a counter that only grows
     _IN_ORDER = {"lexemes", "terms", "words"}
@@ -435,6 +442,7 @@ class _BulkLoader:
         concept_id = doc["id"]
         if self.keep_records:
             self._put("concepts", [(concept_id, json.dumps(doc, ensure_ascii=False))])
+        self._put("facets", facet_index.rows(concept_id, doc))
         for term in doc.get("terms", ()):
             self._add_term(concept_id, term)
 
@@ -489,6 +497,7 @@ class _BulkLoader:
     def add_segment(self, key: str, doc: dict) -> None:
         if self.keep_records:
             self._put("segments", [(key, json.dumps(doc, ensure_ascii=False))])
+        self._put("segids", [segment_ids.row(key, doc)])
         from termbase.index.memory import filing
 
         self._put("mem", [(lang, word, length, key)
@@ -846,6 +855,11 @@ class DiskIndex:
     def concept_ids(self) -> Iterator[str]:
         for (cid,) in self.conn.execute("SELECT DISTINCT concept_id FROM ix_terms"):
             yield cid
+
+    @property
+    def facets(self) -> "facet_index.IndexFacets":
+        """The subjects and varieties in use (see `termbase.facets`)."""
+        return facet_index.IndexFacets(self.conn)
 
     def term_count(self) -> int:
         return sum(r[0] for r in self.conn.execute("SELECT terms FROM ix_langs"))

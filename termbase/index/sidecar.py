@@ -106,6 +106,15 @@ def _current(path: Path, state: str) -> sqlite3.Connection | None:
     return None
 
 
+def current_facets(store):
+    """The subjects and varieties of `store` from its index file if that is current, else
+    None (the caller reads the store instead of waiting for a rebuild)."""
+    from termbase.index.facets import IndexFacets
+
+    conn = _current(store.index_path, _state(store.fingerprint()))
+    return IndexFacets(conn) if conn is not None else None
+
+
 def open_index(store, progress: Callable[[int], None] | None = None,
                force: bool = False) -> disk.DiskIndex:
     """A current index of `store`: the sidecar file when it matches, else rebuilt."""

@@ -15,10 +15,15 @@ def test_variant_tags_are_canonical_whatever_the_case(lang, region):
     assert parse_variant(f"{lang}-{region}") == f"{lang.lower()}-{region.upper()}"
 
 
-@given(st.text(max_size=12).filter(lambda t: t.strip() and "-" not in t))
+@given(st.text(max_size=12).filter(lambda t: t.strip() and "-" not in t and "_" not in t))
 def test_anything_but_a_regional_tag_is_refused(text):
     with pytest.raises(ValidationError):
         parse_variant(text)
+
+
+def test_an_underscore_separates_as_a_hyphen_does():
+    """Locale names as other tools write them (pl_PL, lt_LT) are the same tags."""
+    assert parse_variant("pl_PL") == "pl-PL" and parse_variant("lt_lt") == "lt-LT"
 
 
 def test_neutral_terms_fit_every_variety():

@@ -78,7 +78,8 @@ _EXPECTED = {s.split()[2].split("(")[0] for s in SCHEMA}
 
 
 class IndexDamaged(Exception):
-    """The index tables are missing, of another format or not ours: rebuild them."""
+    """The index tables are missing, of another format or not ours, or their rows are out of
+    step with the data (edited behind termbase's back): rebuild them."""
 
 
 def create_schema(conn: sqlite3.Connection, secondary: bool = True) -> None:
@@ -634,8 +635,8 @@ class _Concepts:
 
     def __getitem__(self, concept_id: str):
         found = self.get(concept_id)
-        if found is None:
-            raise KeyError(concept_id)
+        if found is None:  # only the index names it: its rows outlived the record
+            raise IndexDamaged(f"the index names concept {concept_id!r}, which is gone")
         return found
 
 
@@ -807,8 +808,8 @@ class DiskIndex:
         if row is None:
             found = self.conn.execute("SELECT concept_id, lang, text, status, seq FROM ix_terms"
                                       " WHERE tid=?", (tid,)).fetchone()
-            if found is None:
-                raise KeyError(tid)
+            if found is None:  # a posting of a term whose row was deleted behind our back
+                raise IndexDamaged(f"the index names term {tid}, which it lacks")
             seq = tuple(int(x) for x in found[4].split()) if found[4] else ()
             row = (found[0], found[1], found[2], found[3], seq)
             if len(self._terms) > 100_000:

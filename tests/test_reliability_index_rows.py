@@ -1,0 +1,83 @@
+"""Rows of the index out of step with the data they index, on both engines (issue 12:
+"never a stale or wrong answer").
+
+The version stamps catch every writer that goes through termbase, or rewrites the TinyDB
+file; they cannot catch an SQL edit of an SQLite store's rows (a database tool, a script)
+or of the index file's rows, which leaves the stamp as it was. Such an index must neither
+fail with an internal error nor show a term its concept no longer holds: a lookup that
+meets a row naming what the data lacks rebuilds the index and answers from the data, and
+`doctor` compares the index with the data, so `doctor --repair` rebuilds it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from termbase import Termbase
+from termbase.model import Concept, Term
+
+
+@pytest.fixture(params=["json", "sqlite"])
+def tb(request, tmp_path) -> Termbase:
+    """A store of 60 concepts and one known pair, with a current index."""
+    tb = Termbase.open(tmp_path / f"tb.{request.param}", seed=False)
+    with tb.store.transaction("import") as tx:
+        for i in range(60):
+            tx.add(Concept(terms=[Term("pl", f"zasiłek numer {i}"),
+                                  Term("lt", f"pašalpa numeris {i}")]))
+    tb.add(Concept(id="k1", subject="family",
+                   terms=[Term("pl", "praca socjalna"), Term("lt", "socialinis darbas")]))
+    assert [m.concept_id for m in tb.lookup("praca socjalna", lang="pl")][:1] == ["k1"]
+    return tb
+
+
+def index_file(tb: Termbase) -> Path:
+    """Where the index rows live: the store itself (SQLite) or its sidecar (TinyDB)."""
+    return Path(tb.store.location) if tb.store.engine == "sqlite" else tb.store.index_path
+
+
+def edit_rows(path: Path, *statements: str) -> None:
+    conn = sqlite3.connect(path)
+    for statement in statements:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+
+
+def found(path: str, query: str) -> list[tuple[str, str]]:
+    """(concept, term) of another process's lookup (a new Termbase on the same file)."""
+    return [(m.concept_id, m.term)
+            for m in Termbase.open(path, create=False).lookup(query, lang="pl")]
+
+
+def test_a_term_row_deleted_from_the_index_is_rebuilt_not_an_internal_error(tb):
+    """The term's postings still name it: reading them must not end in a KeyError."""
+    edit_rows(index_file(tb), "DELETE FROM ix_terms WHERE text='praca socjalna'")
+    assert found(tb.store.location, "pracy socjalnej")[:1] == [("k1", "praca socjalna")]
+    assert [term for _, term in found(tb.store.location, "zasiłek numer 7")][:1] == [
+        "zasiłek numer 7"]
+
+
+def test_a_concept_whose_term_changed_behind_the_index_is_answered_from_the_data(tb):
+    """The concept's record says one term, the index another (an SQL UPDATE of the
+    record; for TinyDB, of the index file's copy of it, while the store keeps the old
+    term): a lookup answers what the data holds, never the index's other version."""
+    sqlite = tb.store.engine == "sqlite"
+    table = "concepts" if sqlite else "ix_concepts"
+    edit_rows(index_file(tb), f"UPDATE {table} SET doc=replace(doc, 'praca socjalna',"
+                              " 'opieka dzienna') WHERE id='k1'")
+    held, lost = ("opieka dzienna", "praca socjalna") if sqlite else ("praca socjalna",
+                                                                      "opieka dzienna")
+    assert ("k1", lost) not in found(tb.store.location, lost)
+    assert found(tb.store.location, held)[:1] == [("k1", held)]
+    assert ("k1", lost) not in found(tb.store.location, lost)
+
+
+def test_a_concept_deleted_behind_the_index_is_not_an_internal_error(tb):
+    table = "concepts" if tb.store.engine == "sqlite" else "ix_concepts"
+    edit_rows(index_file(tb), f"DELETE FROM {table} WHERE id='k1'")
+    assert [c for c, _ in found(tb.store.location, "praca socjalna")].count("k1") == (
+        0 if tb.store.engine == "sqlite" else 1)

@@ -621,11 +621,15 @@ class SQLiteStore:
 
         report = {"store": self.location, "engine": self.engine, "ok": True, "problems": [],
                   "backup": None, "leftovers": []}
+        from termbase.index.audit import OUT_OF_STEP, TermAudit
+
+        audit = TermAudit()
         try:
             result = self.conn.execute("PRAGMA integrity_check").fetchall()
             if result != [("ok",)]:
                 report["problems"] += [f"integrity: {r[0]}" for r in result[:10]]
             for doc in self.concept_docs():
+                audit.add(doc)
                 try:
                     Concept.from_dict(doc).validate()
                 except (ValidationError, TypeError, AttributeError, KeyError) as exc:
@@ -636,7 +640,10 @@ class SQLiteStore:
             try:
                 disk.verify_schema(self.conn)
                 fresh = disk.get_state(self.conn) == self.index_state()
-                report["index"] = "current" if fresh else "stale (rebuilt on next use)"
+                report["index"] = audit.verdict(self.conn) if fresh else \
+                    "stale (rebuilt on next use)"
+                if report["index"] == OUT_OF_STEP:
+                    report.setdefault("warnings", []).append(f"the search index is {OUT_OF_STEP}")
             except disk.IndexDamaged:
                 report["index"] = "damaged (rebuilt on next use)"
             foreign = [f for f in disk.foreign_objects(self.conn, STORE_TABLES)

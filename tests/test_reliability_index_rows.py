@@ -81,3 +81,39 @@ def test_a_concept_deleted_behind_the_index_is_not_an_internal_error(tb):
     edit_rows(index_file(tb), f"DELETE FROM {table} WHERE id='k1'")
     assert [c for c, _ in found(tb.store.location, "praca socjalna")].count("k1") == (
         0 if tb.store.engine == "sqlite" else 1)
+
+
+# Edits the version stamp cannot see, and that no lookup may happen to meet: doctor finds
+# them by comparing the index with the data.
+SILENT_EDITS = {
+    "posting deleted": "DELETE FROM ix_term_lex WHERE tid IN (SELECT tid FROM ix_terms"
+                       " WHERE text='praca socjalna')",
+    "term row renamed": "UPDATE ix_terms SET text='praca społeczna' WHERE text='praca socjalna'",
+    "sequence deleted": "DELETE FROM ix_seq WHERE tid IN (SELECT tid FROM ix_terms"
+                        " WHERE text='praca socjalna')",
+}
+
+
+@pytest.mark.parametrize("edit", sorted(SILENT_EDITS))
+def test_doctor_finds_index_rows_out_of_step_and_repair_rebuilds_them(tb, edit):
+    edit_rows(index_file(tb), SILENT_EDITS[edit])
+    report = Termbase.open(tb.store.location, create=False).doctor()
+    assert report.index.startswith("out of step"), report.index
+    assert any("out of step" in warning for warning in report.warnings)
+    repaired = Termbase.open(tb.store.location, create=False).doctor(repair=True)
+    assert repaired.after.index == "current"
+    assert found(tb.store.location, "pracy socjalnej")[:1] == [("k1", "praca socjalna")]
+
+
+def test_doctor_finds_a_record_changed_behind_an_sqlite_stores_index(tmp_path):
+    """The record changed (a database tool), the index not: the new term is found only
+    once doctor --repair has rebuilt the index."""
+    tb = Termbase.open(tmp_path / "tb.sqlite", seed=False)
+    tb.add(Concept(id="k1", terms=[Term("pl", "praca socjalna")]))
+    assert Termbase.open(tb.store.location, create=False).doctor().index == "current"
+    edit_rows(tmp_path / "tb.sqlite", "UPDATE concepts SET doc=replace(doc, 'praca socjalna',"
+                                      " 'opieka dzienna') WHERE id='k1'")
+    assert Termbase.open(tb.store.location, create=False).doctor().index.startswith(
+        "out of step")
+    Termbase.open(tb.store.location, create=False).doctor(repair=True)
+    assert found(tb.store.location, "opieki dziennej") == [("k1", "opieka dzienna")]

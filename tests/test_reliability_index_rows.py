@@ -117,3 +117,22 @@ def test_doctor_finds_a_record_changed_behind_an_sqlite_stores_index(tmp_path):
         "out of step")
     Termbase.open(tb.store.location, create=False).doctor(repair=True)
     assert found(tb.store.location, "opieki dziennej") == [("k1", "opieka dzienna")]
+
+
+def test_a_commit_between_the_version_check_and_the_read_is_not_mixed_with_cached_rows(tb):
+    """A long-lived reader (the shell) checked its index's version, then another process
+    committed before the reader's snapshot began: the snapshot shows the new version, and
+    the rows cached from the old one (a term id the new term took over) must not answer."""
+    from termbase.index.search import search
+    from termbase.lookup import rank
+
+    tb.add(Concept(id="k2", terms=[Term("pl", "asystent rodziny")]))
+    index = tb.index                           # the version check of the next lookup...
+    assert rank(index, search(index, "asystent rodziny", ["pl"]), None, 1)[0].concept_id == "k2"
+    other = Termbase.open(tb.store.location, create=False)    # ...then another process
+    other.delete("k2")
+    other.add(Concept(id="k3", terms=[Term("pl", "kurator zawodowy")]))  # takes k2's term id
+    with index.snapshot():
+        matches = rank(index, search(index, "kurator zawodowy", ["pl"]), None, 1)
+        assert [(m.concept_id, m.term) for m in matches] == [("k3", "kurator zawodowy")]
+        assert search(index, "asystent rodziny", ["pl"], fuzzy=False) == []

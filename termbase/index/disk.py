@@ -704,10 +704,19 @@ class DiskIndex:
             return
         conn.execute("BEGIN")
         try:
+            self._follow(get_state(conn))
             yield
         finally:
             if conn.in_transaction:
                 conn.execute("COMMIT")
+
+    def _follow(self, state: str | None) -> None:
+        """The caller checked this index's version, then began reading; a writer that
+        committed in between moved the snapshot to its version, which the answers cached
+        from the older one (term rows by id, ids being reused) must not be mixed with."""
+        if state != self.fingerprint:
+            self.clear_cache()
+            self.fingerprint = state
 
     def clear_cache(self) -> None:
         self._cache.clear()

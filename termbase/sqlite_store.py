@@ -198,12 +198,15 @@ def _on_read_only_file_system(path: Path) -> bool:
 
 
 def sqlite_path(location: str) -> Path:
-    """`sqlite:///path` or a plain path."""
-    if location.startswith("sqlite:///"):
+    """`sqlite:///path` (`sqlite:////abs/path` absolute, as SQLAlchemy reads it) or a plain
+    path. A URL naming no file, or a host (`sqlite:`, `sqlite:///`, `sqlite://host/x`), is
+    refused: read as a path it would create a store named after the typo."""
+    if not location.startswith("sqlite:"):
+        return Path(location)
+    if location.startswith("sqlite:///") and location[len("sqlite:///"):].strip():
         return Path(location[len("sqlite:///"):])
-    if location.startswith("sqlite://"):
-        return Path(location[len("sqlite://"):])
-    return Path(location)
+    raise StoreError(f"{location!r} names no SQLite file; write sqlite:///relative/path or "
+                     "sqlite:////absolute/path (or just the path)")
 
 
 STORE_TABLES = frozenset({"meta", "concepts", "memory", "changes", "changes_batch",

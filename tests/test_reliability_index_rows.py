@@ -11,10 +11,10 @@ meets a row naming what the data lacks rebuilds the index and answers from the d
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
+from test_reliability_index import plant as edit_rows
 
 from termbase import Termbase
 from termbase.model import Concept, Term
@@ -37,14 +37,6 @@ def tb(request, tmp_path) -> Termbase:
 def index_file(tb: Termbase) -> Path:
     """Where the index rows live: the store itself (SQLite) or its sidecar (TinyDB)."""
     return Path(tb.store.location) if tb.store.engine == "sqlite" else tb.store.index_path
-
-
-def edit_rows(path: Path, *statements: str) -> None:
-    conn = sqlite3.connect(path)
-    for statement in statements:
-        conn.execute(statement)
-    conn.commit()
-    conn.close()
 
 
 def found(path: str, query: str) -> list[tuple[str, str]]:

@@ -46,6 +46,19 @@ def _dumps(doc) -> str:
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
 
 
+def _record(text, table: str, key) -> dict:
+    """A stored record, which must be a JSON object: one edited into something else behind
+    termbase's back is a damaged store, said in one line (not a crash of every reader)."""
+    try:
+        doc = json.loads(text)
+    except (TypeError, ValueError):
+        doc = None
+    if not isinstance(doc, dict):
+        raise StoreDamaged(f"record {key!r} of table {table} is not a JSON object (edited "
+                           "outside termbase?); run `termbase doctor`")
+    return doc
+
+
 class _Records:
     """JSON documents of one table by key: what the concept and segment editors share."""
 
@@ -57,7 +70,7 @@ class _Records:
     def get(self, key: str) -> dict | None:
         row = self.conn.execute(f"SELECT doc FROM {self.table} WHERE {self.key}=?",
                                 (key,)).fetchone()
-        return json.loads(row[0]) if row else None
+        return _record(row[0], self.table, key) if row else None
 
     def put(self, key: str, doc: dict) -> None:
         # an update in place keeps the record's place in insertion order (and its rowid)
@@ -85,7 +98,7 @@ class _Records:
                 f"SELECT rowid, {self.key}, doc FROM {self.table} WHERE rowid > ?"
                 " ORDER BY rowid LIMIT ?", (last, self.PAGE)).fetchall()
             for _, key, doc in rows:
-                yield key, json.loads(doc)
+                yield key, _record(doc, self.table, key)
             if len(rows) < self.PAGE:
                 return
             last = rows[-1][0]
@@ -98,7 +111,7 @@ class _Records:
                                  f" ORDER BY {self.key} LIMIT ?", (self.PAGE,)).fetchall()
         while rows:
             for key, doc in rows:
-                yield key, json.loads(doc)
+                yield key, _record(doc, self.table, key)
             if len(rows) < self.PAGE:
                 return
             rows = self.conn.execute(
@@ -119,7 +132,7 @@ class _Segments(_Records):
     def items(self) -> Iterator[tuple[str, dict]]:
         for key, doc in self.conn.execute(
                 "SELECT key, doc FROM memory ORDER BY length(key), key").fetchall():
-            yield key, json.loads(doc)
+            yield key, _record(doc, "memory", key)
 
 
 class _Meta:
@@ -368,7 +381,7 @@ class SQLiteStore:
 
     def get_concept(self, concept_id: str) -> dict | None:
         rows = self._read(CONCEPT_SQL, (concept_id,))
-        return json.loads(rows[0][0]) if rows else None
+        return _record(rows[0][0], "concepts", concept_id) if rows else None
 
     def concept_docs(self) -> Iterator[dict]:
         """Every concept, streamed in pages (an export of a million concepts never holds

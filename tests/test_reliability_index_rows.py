@@ -128,3 +128,24 @@ def test_a_commit_between_the_version_check_and_the_read_is_not_mixed_with_cache
         matches = rank(index, search(index, "kurator zawodowy", ["pl"]), None, 1)
         assert [(m.concept_id, m.term) for m in matches] == [("k3", "kurator zawodowy")]
         assert search(index, "asystent rodziny", ["pl"], fuzzy=False) == []
+
+
+@pytest.mark.parametrize("record", ["{not json", "[1, 2]", "null"])
+def test_an_sqlite_record_edited_into_something_else_is_one_clear_line(tmp_path, run_cli,
+                                                                       record):
+    """Every reader of the record (lookup, show, doctor) says which record is damaged, in
+    one line; doctor reports it as a problem instead of failing itself."""
+    db = tmp_path / "tb.sqlite"
+    tb = Termbase.open(db, seed=False)
+    tb.add(Concept(id="k1", terms=[Term("pl", "praca socjalna")]))
+    tb.add(Concept(id="k2", terms=[Term("pl", "pomoc społeczna")]))
+    edit_rows(db, f"UPDATE concepts SET doc='{record}' WHERE id='k1'")
+    for command in (["lookup", "praca socjalna"], ["show", "k1"],
+                    ["export", str(tmp_path / "x.tbx")]):
+        result = run_cli("--db", db, *command)
+        assert result.code != 0 and "internal error" not in result.err
+        assert "record 'k1' of table concepts" in result.err, result.err
+        assert len(result.err.strip().splitlines()) == 1
+    assert "pomoc społeczna" in run_cli("--db", db, "lookup", "pomoc społeczna").out
+    report = Termbase.open(db, create=False).doctor()
+    assert not report.ok and any("record 'k1'" in problem for problem in report.problems)

@@ -631,7 +631,15 @@ class _Concepts:
 
     def get(self, concept_id: str, default=None):
         row = self.index.conn.execute(self.sql, (concept_id,)).fetchone()
-        return json.loads(row[0]) if row else default
+        if row is None:
+            return default
+        try:
+            doc = json.loads(row[0])
+        except (TypeError, ValueError):
+            doc = None
+        if not isinstance(doc, dict):  # edited behind our back: rebuilt from the data
+            raise IndexDamaged(f"the record of concept {concept_id!r} is not a JSON object")
+        return doc
 
     def __getitem__(self, concept_id: str):
         found = self.get(concept_id)

@@ -36,6 +36,8 @@ def with_index(termbase, use: Callable[[object], T]) -> T:
                                f"({exc}); run `termbase doctor`") from None
     try:
         return _in_snapshot(termbase.rebuild_index(), use)
+    except StoreDamaged:
+        raise                   # the data itself: its own message says what to do
     except (IndexDamaged, StoreError) as exc:
         raise StoreDamaged(f"the search index of {termbase.store.location} does not match its "
                            f"data and cannot be rebuilt ({exc}); run `termbase doctor "

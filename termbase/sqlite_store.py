@@ -22,6 +22,7 @@ from typing import Iterator
 
 from termbase.errors import CommittedWithWarning, StoreDamaged, StoreError, StoreLocked
 from termbase.index import disk
+from termbase.records import record_problem
 from termbase.text.display import for_terminal
 from termbase.transaction import (SCHEMA_VERSION, Transaction, current_user, new_batch_id)
 
@@ -47,15 +48,17 @@ def _dumps(doc) -> str:
 
 
 def _record(text, table: str, key) -> dict:
-    """A stored record, which must be a JSON object: one edited into something else behind
-    termbase's back is a damaged store, said in one line (not a crash of every reader)."""
+    """A stored record, which must be a JSON object of its table's shape: one edited into
+    something else behind termbase's back is a damaged store, said in one line (not a
+    crash of every reader)."""
     try:
         doc = json.loads(text)
     except (TypeError, ValueError):
         doc = None
-    if not isinstance(doc, dict):
-        raise StoreDamaged(f"record {key!r} of table {table} is not a JSON object (edited "
-                           "outside termbase?); run `termbase doctor`")
+    problem = record_problem(table, doc)
+    if problem:
+        raise StoreDamaged(f"record {key!r} of table {table} is {problem} (edited outside "
+                           "termbase?); run `termbase doctor`")
     return doc
 
 

@@ -130,11 +130,13 @@ def test_a_commit_between_the_version_check_and_the_read_is_not_mixed_with_cache
         assert search(index, "asystent rodziny", ["pl"], fuzzy=False) == []
 
 
-@pytest.mark.parametrize("record", ["{not json", "[1, 2]", "null"])
+@pytest.mark.parametrize("record", ["{not json", "[1, 2]", "null", '{"id": "k1", "terms": "x"}',
+                                    '{"id": "k1", "terms": [{"lang": 5, "text": "x"}]}'])
 def test_an_sqlite_record_edited_into_something_else_is_one_clear_line(tmp_path, run_cli,
                                                                        record):
-    """Every reader of the record (lookup, show, doctor) says which record is damaged, in
-    one line; doctor reports it as a problem instead of failing itself."""
+    """Not JSON, not an object, or not a concept's shape: every reader of the record
+    (lookup, show, export, doctor) says which record is damaged, in one line; doctor reports
+    it as a problem instead of failing itself."""
     db = tmp_path / "tb.sqlite"
     tb = Termbase.open(db, seed=False)
     tb.add(Concept(id="k1", terms=[Term("pl", "praca socjalna")]))

@@ -28,6 +28,7 @@ from typing import Callable, Iterable, Iterator
 
 from termbase.index.fuzzy import MIN_LEN, MIN_LEN_IN_PHRASE, closest
 from termbase.index.structures import TermRef
+from termbase.records import record_problem
 from termbase.text.normalize import fold, norm, tokenize
 
 INDEX_FORMAT = 12
@@ -637,8 +638,8 @@ class _Concepts:
             doc = json.loads(row[0])
         except (TypeError, ValueError):
             doc = None
-        if not isinstance(doc, dict):  # edited behind our back: rebuilt from the data
-            raise IndexDamaged(f"the record of concept {concept_id!r} is not a JSON object")
+        if record_problem("concepts", doc):  # edited behind our back: rebuilt from the data
+            raise IndexDamaged(f"the record of concept {concept_id!r} is malformed")
         return doc
 
     def __getitem__(self, concept_id: str):

@@ -80,6 +80,8 @@ def diagnose(store: Store) -> dict:
             "refreshes it from the store")
     report["leftovers"] = [str(p) for p in _leftovers(store)]
     report["index"] = index_health(store)
+    if report["index"] == "current" and store_readable:
+        report["index"] = _audited_index(store, tables["concepts"].values(), report)
     if report.get("concepts"):
         from termbase.api import engine_advice
 
@@ -112,6 +114,29 @@ def index_health(store) -> str:
     from termbase.index import sidecar
 
     return sidecar.health(store)
+
+
+def _audited_index(store, docs, report: dict) -> str:
+    """"current" unless the sidecar's rows differ from the records (an SQL edit of the
+    sidecar that kept its stamp), which is then a warning too."""
+    import sqlite3
+
+    from termbase.index import audit, sidecar
+
+    checked = audit.TermAudit()
+    for doc in docs:
+        checked.add(doc)
+    try:
+        conn = sidecar.connect(store.index_path, readonly=True)
+        try:
+            verdict = checked.verdict(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return "damaged (rebuilt on next use)"
+    if verdict != "current":
+        report["warnings"].append(f"the search index is {verdict}")
+    return verdict
 
 
 def _backup_is_stale(store_path: Path, backup: Path) -> bool:
@@ -168,11 +193,13 @@ def repair(store: Store) -> dict:
         else:
             _restore_backup(store, report)
             store.index_path.unlink(missing_ok=True)  # of the damaged file: rebuilt below
-    if report.get("index", "").startswith(("damaged", "stale", "absent")) or "after" in report \
+    if report.get("index", "").startswith(("damaged", "stale", "absent", "out of step")) \
+            or "after" in report \
             or not report["ok"]:
         try:
             store.open_index(force=True)  # takes the lock itself
-            if report["ok"] and report.get("index", "").startswith(("damaged", "stale")):
+            if report["ok"] and report.get("index", "").startswith(("damaged", "stale",
+                                                                      "out of step")):
                 report["action"] = "search index rebuilt"
         except StoreError:
             pass  # the store itself is still damaged: reported below

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from termbase.index.search import Hit
+from termbase.index.guard import indexed_concept
 from termbase.index.structures import Index
 from termbase.model import Concept
 from termbase.results.lookup import Equivalent, Match
@@ -57,7 +58,7 @@ def rank(index: Index, hits: list[Hit], targets: list[str] | None, limit: int,
     matches = []
     for hit in ordered:
         ref = index.terms[hit.term_id]
-        concept = Concept.from_dict(index.concepts[ref.concept_id])
+        concept = Concept.from_dict(indexed_concept(index, ref))
         matches.append(Match(
             concept_id=ref.concept_id, score=hit.score, match=hit.kind, lang=ref.lang,
             term=ref.text, equivalents={

@@ -24,6 +24,7 @@ from termbase.errors import CommittedWithWarning, StoreDamaged, StoreError, Stor
 from termbase.index import disk
 from termbase.index import identity as segment_ids
 from termbase.index.facets import IndexFacets
+from termbase.records import record_problem
 from termbase.text.display import for_terminal
 from termbase.transaction import (SCHEMA_VERSION, Transaction, current_user, new_batch_id)
 
@@ -58,6 +59,21 @@ def _dumps(doc) -> str:
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
 
 
+def _record(text, table: str, key) -> dict:
+    """A stored record, which must be a JSON object of its table's shape: one edited into
+    something else behind termbase's back is a damaged store, said in one line (not a
+    crash of every reader)."""
+    try:
+        doc = json.loads(text)
+    except (TypeError, ValueError):
+        doc = None
+    problem = record_problem(table, doc)
+    if problem:
+        raise StoreDamaged(f"record {key!r} of table {table} is {problem} (edited outside "
+                           "termbase?); run `termbase doctor`")
+    return doc
+
+
 class _Records:
     """JSON documents of one table by key: what the concept and segment editors share."""
 
@@ -69,7 +85,7 @@ class _Records:
     def get(self, key: str) -> dict | None:
         row = self.conn.execute(f"SELECT doc FROM {self.table} WHERE {self.key}=?",
                                 (key,)).fetchone()
-        return json.loads(row[0]) if row else None
+        return _record(row[0], self.table, key) if row else None
 
     def put(self, key: str, doc: dict) -> None:
         # an update in place keeps the record's place in insertion order (and its rowid)
@@ -97,7 +113,7 @@ class _Records:
                 f"SELECT rowid, {self.key}, doc FROM {self.table} WHERE rowid > ?"
                 " ORDER BY rowid LIMIT ?", (last, self.PAGE)).fetchall()
             for _, key, doc in rows:
-                yield key, json.loads(doc)
+                yield key, _record(doc, self.table, key)
             if len(rows) < self.PAGE:
                 return
             last = rows[-1][0]
@@ -110,7 +126,7 @@ class _Records:
                                  f" ORDER BY {self.key} LIMIT ?", (self.PAGE,)).fetchall()
         while rows:
             for key, doc in rows:
-                yield key, json.loads(doc)
+                yield key, _record(doc, self.table, key)
             if len(rows) < self.PAGE:
                 return
             rows = self.conn.execute(
@@ -131,7 +147,7 @@ class _Segments(_Records):
     def items(self) -> Iterator[tuple[str, dict]]:
         for key, doc in self.conn.execute(
                 "SELECT key, doc FROM memory ORDER BY length(key), key").fetchall():
-            yield key, json.loads(doc)
+            yield key, _record(doc, "memory", key)
 
 
 class _Meta:
@@ -236,12 +252,15 @@ def _on_read_only_file_system(path: Path) -> bool:
 
 
 def sqlite_path(location: str) -> Path:
-    """`sqlite:///path` or a plain path."""
-    if location.startswith("sqlite:///"):
+    """`sqlite:///path` (`sqlite:////abs/path` absolute, as SQLAlchemy reads it) or a plain
+    path. A URL naming no file, or a host (`sqlite:`, `sqlite:///`, `sqlite://host/x`), is
+    refused: read as a path it would create a store named after the typo."""
+    if not location.startswith("sqlite:"):
+        return Path(location)
+    if location.startswith("sqlite:///") and location[len("sqlite:///"):].strip():
         return Path(location[len("sqlite:///"):])
-    if location.startswith("sqlite://"):
-        return Path(location[len("sqlite://"):])
-    return Path(location)
+    raise StoreError(f"{location!r} names no SQLite file; write sqlite:///relative/path or "
+                     "sqlite:////absolute/path (or just the path)")
 
 
 STORE_TABLES = frozenset({"meta", "concepts", "memory", "changes", "changes_batch",
@@ -403,7 +422,7 @@ class SQLiteStore:
 
     def get_concept(self, concept_id: str) -> dict | None:
         rows = self._read(CONCEPT_SQL, (concept_id,))
-        return json.loads(rows[0][0]) if rows else None
+        return _record(rows[0][0], "concepts", concept_id) if rows else None
 
     def concept_docs(self) -> Iterator[dict]:
         """Every concept, streamed in pages (an export of a million concepts never holds
@@ -673,11 +692,15 @@ class SQLiteStore:
 
         report = {"store": self.location, "engine": self.engine, "ok": True, "problems": [],
                   "backup": None, "leftovers": []}
+        from termbase.index.audit import OUT_OF_STEP, TermAudit
+
+        audit = TermAudit()
         try:
             result = self.conn.execute("PRAGMA integrity_check").fetchall()
             if result != [("ok",)]:
                 report["problems"] += [f"integrity: {r[0]}" for r in result[:10]]
             for doc in self.concept_docs():
+                audit.add(doc)
                 try:
                     Concept.from_dict(doc).validate()
                 except (ValidationError, TypeError, AttributeError, KeyError) as exc:
@@ -688,7 +711,10 @@ class SQLiteStore:
             try:
                 disk.verify_schema(self.conn)
                 fresh = disk.get_state(self.conn) == self.index_state()
-                report["index"] = "current" if fresh else "stale (rebuilt on next use)"
+                report["index"] = audit.verdict(self.conn) if fresh else \
+                    "stale (rebuilt on next use)"
+                if report["index"] == OUT_OF_STEP:
+                    report.setdefault("warnings", []).append(f"the search index is {OUT_OF_STEP}")
             except disk.IndexDamaged:
                 report["index"] = "damaged (rebuilt on next use)"
             foreign = [f for f in disk.foreign_objects(self.conn, STORE_TABLES)

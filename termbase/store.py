@@ -33,6 +33,7 @@ from termbase.errors import (CommittedWithWarning, NotFound, StoreDamaged, Store
                              StoreLocked)
 from termbase.fileio import NOTHING_WRITTEN, atomic_open
 from termbase.model import Concept, Segment
+from termbase.records import record_problem
 from termbase.transaction import (SCHEMA_VERSION, Transaction, change_ids, current_user,
                                   new_batch_id, now)
 
@@ -179,16 +180,10 @@ def shape_problem(data: dict) -> str | None:
     if not isinstance(meta.get("schema", SCHEMA_VERSION), int) or \
             not isinstance(meta.get("next_id", 1), int):
         return "the meta record is malformed"
-    for key, record in data.get("concepts", {}).items():
-        terms = record.get("terms")
-        if not isinstance(record.get("id"), str) or not isinstance(terms, list) or not all(
-                isinstance(t, dict) and isinstance(t.get("lang"), str)
-                and isinstance(t.get("text"), str) for t in terms):
-            return f"concept record {key} is malformed"
-    for key, record in data.get("memory", {}).items():
-        texts = record.get("texts")
-        if not isinstance(texts, dict) or not all(isinstance(v, str) for v in texts.values()):
-            return f"memory record {key} is malformed"
+    for name, label in (("concepts", "concept"), ("memory", "memory")):
+        for key, record in data.get(name, {}).items():
+            if record_problem(name, record):
+                return f"{label} record {key} is malformed"
     return None
 
 

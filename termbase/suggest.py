@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from termbase.index.recognize import recognize
+from termbase.index.guard import indexed_concept
 from termbase.index.structures import Index
 from termbase.lookup import equivalents
 from termbase.model import Concept
@@ -23,7 +24,7 @@ def term_hits(index: Index, segment: str, source_lang: str, target_lang: str,
             if ref.lang != source_lang or ref.concept_id in seen:
                 continue
             seen.add(ref.concept_id)
-            concept = Concept.from_dict(index.concepts[ref.concept_id])
+            concept = Concept.from_dict(indexed_concept(index, ref))
             if wanted and concept.subject.casefold() != wanted:
                 continue
             hit = {"start": span.start, "end": span.end, "text": span.text,

@@ -30,6 +30,7 @@ from termbase.index import facets as facet_index
 from termbase.index import identity as segment_ids
 from termbase.index.fuzzy import MIN_LEN, MIN_LEN_IN_PHRASE, closest
 from termbase.index.structures import TermRef
+from termbase.records import record_problem
 from termbase.text.normalize import fold, norm, tokenize
 
 INDEX_FORMAT = 13
@@ -82,7 +83,8 @@ _EXPECTED = {s.split()[2].split("(")[0] for s in SCHEMA}
 
 
 class IndexDamaged(Exception):
-    """The index tables are missing, of another format or not ours: rebuild them."""
+    """The index tables are missing, of another format or not ours, or their rows are out of
+    step with the data (edited behind termbase's back): rebuild them."""
 
 
 def create_schema(conn: sqlite3.Connection, secondary: bool = True) -> None:
@@ -639,12 +641,20 @@ class _Concepts:
 
     def get(self, concept_id: str, default=None):
         row = self.index.conn.execute(self.sql, (concept_id,)).fetchone()
-        return json.loads(row[0]) if row else default
+        if row is None:
+            return default
+        try:
+            doc = json.loads(row[0])
+        except (TypeError, ValueError):
+            doc = None
+        if record_problem("concepts", doc):  # edited behind our back: rebuilt from the data
+            raise IndexDamaged(f"the record of concept {concept_id!r} is malformed")
+        return doc
 
     def __getitem__(self, concept_id: str):
         found = self.get(concept_id)
-        if found is None:
-            raise KeyError(concept_id)
+        if found is None:  # only the index names it: its rows outlived the record
+            raise IndexDamaged(f"the index names concept {concept_id!r}, which is gone")
         return found
 
 
@@ -712,10 +722,19 @@ class DiskIndex:
             return
         conn.execute("BEGIN")
         try:
+            self._follow(get_state(conn))
             yield
         finally:
             if conn.in_transaction:
                 conn.execute("COMMIT")
+
+    def _follow(self, state: str | None) -> None:
+        """The caller checked this index's version, then began reading; a writer that
+        committed in between moved the snapshot to its version, which the answers cached
+        from the older one (term rows by id, ids being reused) must not be mixed with."""
+        if state != self.fingerprint:
+            self.clear_cache()
+            self.fingerprint = state
 
     def clear_cache(self) -> None:
         self._cache.clear()
@@ -816,8 +835,8 @@ class DiskIndex:
         if row is None:
             found = self.conn.execute("SELECT concept_id, lang, text, status, seq FROM ix_terms"
                                       " WHERE tid=?", (tid,)).fetchone()
-            if found is None:
-                raise KeyError(tid)
+            if found is None:  # a posting of a term whose row was deleted behind our back
+                raise IndexDamaged(f"the index names term {tid}, which it lacks")
             seq = tuple(int(x) for x in found[4].split()) if found[4] else ()
             row = (found[0], found[1], found[2], found[3], seq)
             if len(self._terms) > 100_000:

@@ -51,7 +51,8 @@ class DoctorReport:
 
     `after` is the check repeated after a repair; `index` is the search index's state
     ("current", "stale ...", "absent ...", "damaged ..."; a stale or damaged index is never
-    used, it is rebuilt on next use or by repair)."""
+    used, it is rebuilt on next use or by repair; "out of step ...": rows edited behind
+    termbase's back, rebuilt by repair or when a lookup meets them)."""
 
     store: str
     ok: bool

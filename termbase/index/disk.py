@@ -28,7 +28,7 @@ from typing import Callable, Iterable, Iterator
 
 from termbase.index.fuzzy import MIN_LEN, MIN_LEN_IN_PHRASE, closest
 from termbase.index.structures import TermRef
-from termbase.text.normalize import fold, norm, tokenize
+from termbase.text.normalize import fold, norm, token_texts, tokenize
 
 INDEX_FORMAT = 12
 
@@ -389,7 +389,8 @@ class _BulkLoader:
         self.conn, self.keep_records = conn, keep_records
         self.rows: dict[str, list] = {table: [] for table in self._COLUMNS}
         self.pending = 0
-        self.token_lex: dict[tuple[str, str], int] = {}
+        self.token_lex: dict[str, dict[str, int]] = {}     # lang -> token -> lexeme id
+        self.first_paths: set[int] = set()     # lexemes whose one-word path is staged
         self.lemma_lex: dict[tuple[str, str], int] = {}
         self.word_ids: dict[tuple[str, str], int] = {}
         self.term_count = 0
@@ -401,10 +402,9 @@ class _BulkLoader:
                              f"({', '.join(f'c{n}' for n in range(columns))})")
 
     def _put(self, table: str, rows: list) -> None:
+        """Stage rows; written out by the next record once enough are pending."""
         self.rows[table].extend(rows)
         self.pending += len(rows)
-        if self.pending >= self.CHUNK_ROWS:
-            self.flush()
 
     def _marks(self, table: str) -> str:
         return ",".join("?" * self._COLUMNS[table])
@@ -437,21 +437,38 @@ class _BulkLoader:
             self._put("concepts", [(concept_id, json.dumps(doc, ensure_ascii=False))])
         for term in doc.get("terms", ()):
             self._add_term(concept_id, term)
+        if self.pending >= self.CHUNK_ROWS:
+            self.flush()
 
     def _add_term(self, concept_id: str, term: dict) -> None:
+        """A term's rows, appended straight to the staged lists: this runs for each of
+        millions of terms, so the per-word work (morphology, forms, typo keys) is all in
+        `_lexeme`, once per distinct word, and a term costs only look-ups and appends."""
         lang, text = term["lang"], term["text"]
         self.term_count += 1
         tid = self.term_count
         self.lang_counts[lang] = self.lang_counts.get(lang, 0) + 1
-        seq = tuple(self._lexeme(token.text, lang) for token in tokenize(text))
-        path = _path(seq)
-        self._put("terms", [(tid, concept_id, lang, text, term.get("status", ""), path,
-                             norm(text), fold(text))])
+        known = self.token_lex.get(lang) or self.token_lex.setdefault(lang, {})
+        seq = [known.get(token) or self._lexeme(token, lang) for token in token_texts(text)]
+        names = [str(lex) for lex in seq]
+        path = " ".join(names)
+        self.rows["terms"].append((tid, concept_id, lang, text, term.get("status", ""), path,
+                                   norm(text), fold(text)))
         if not seq:
+            self.pending += 1
             return
-        self._put("term_lex", [(lex, len(seq), tid) for lex in set(seq)])
-        self._put("paths", [(lang, _path(seq[:n])) for n in range(1, len(seq) + 1)])
-        self._put("seq", [(lang, path, tid)])
+        length = len(seq)
+        self.rows["term_lex"].extend([(lex, length, tid) for lex in set(seq)])
+        paths = self.rows["paths"]
+        if seq[0] not in self.first_paths:  # a lexeme id belongs to one language
+            self.first_paths.add(seq[0])
+            paths.append((lang, names[0]))
+        prefix = names[0]
+        for name in names[1:]:
+            prefix = f"{prefix} {name}"
+            paths.append((lang, prefix))
+        self.rows["seq"].append((lang, path, tid))
+        self.pending += 3 + 2 * length
         for observed in term.get("forms", ()):  # forms seen in texts, owned by the term
             tokens = tokenize(observed)
             if len(tokens) == len(seq):
@@ -460,9 +477,7 @@ class _BulkLoader:
                                     _stems(token.text, lang))
 
     def _lexeme(self, token: str, lang: str) -> int:
-        lex = self.token_lex.get((lang, token))
-        if lex is not None:
-            return lex
+        """The lexeme id of a word not met before in this load (ids count from 1)."""
         from termbase.index.lexemes import lexeme_data
         from termbase.text.morphology import lemma_key
 
@@ -474,17 +489,19 @@ class _BulkLoader:
             self._put("lexemes", [(lex, lang, lemma)])
             forms, stems = lexeme_data(token, lang)
             self._add_forms(lang, lex, 0, forms, stems)
-        self.token_lex[(lang, token)] = lex
+        self.token_lex[lang][token] = lex
         return lex
 
     def _add_forms(self, lang: str, lex: int, origin: int, forms, stems) -> None:
         self._put("forms", [(lang, form, lex, origin) for form in forms])
         self._put("stems", [(lang, stem, lex, origin) for stem in stems])
+        crc, seed = zlib.crc32, _lang_crc(lang)   # `_h`, unrolled: millions of keys
         for form in forms:
             if len(form) >= MIN_LEN_IN_PHRASE and (lang, form) not in self.word_ids:
                 wid = self.word_ids[(lang, form)] = len(self.word_ids) + 1
                 self._put("words", [(wid, lang, form)])
-                self._put("deletes", [(_h(lang, key), wid) for key in _deletes(form)])
+                self._put("deletes", [(crc(key.encode("utf-8"), seed), wid)
+                                      for key in _deletes(form)])
 
     def add_segment(self, key: str, doc: dict) -> None:
         if self.keep_records:
@@ -493,6 +510,8 @@ class _BulkLoader:
 
         self._put("mem", [(lang, word, length, key)
                           for lang, word, length in filing(doc.get("texts", {}))])
+        if self.pending >= self.CHUNK_ROWS:
+            self.flush()
 
 
 BULK_MIN = 5_000

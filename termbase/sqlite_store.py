@@ -22,6 +22,7 @@ from typing import Iterator
 
 from termbase.errors import CommittedWithWarning, StoreDamaged, StoreError, StoreLocked
 from termbase.index import disk
+from termbase.index.term_finder import StoredTerms
 from termbase.text.display import for_terminal
 from termbase.transaction import (SCHEMA_VERSION, Transaction, current_user, new_batch_id)
 
@@ -498,9 +499,7 @@ class SQLiteStore:
             meta = _Meta(conn)
             tx = Transaction(_Concepts(conn), _Segments(conn), meta, _Log(conn),
                              batch or new_batch_id(), command, current_user())
-            tx.concepts_with_term = lambda lang, key: [r[0] for r in conn.execute(
-                "SELECT DISTINCT concept_id FROM ix_terms WHERE nkey=? AND lang=?",
-                (key, lang))]
+            tx.concepts_with_term = StoredTerms(conn)
             yield tx
             if dry_run or not tx.changed:
                 conn.execute("ROLLBACK")

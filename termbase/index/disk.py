@@ -378,19 +378,35 @@ class _BulkLoader:
     CHUNK_ROWS = 300_000
 
     _COLUMNS = {
-        "lexemes": 3, "tokens": 3, "forms": 4, "stems": 4, "terms": 8, "term_lex": 3,
-        "paths": 2, "seq": 3, "words": 3, "deletes": 2, "concepts": 2, "segments": 2,
-        "mem": 4,
+        "lexemes": 3, "tokens": 3, "forms": 4, "stems": 4, "terms": 8,
+        "words": 3, "deletes": 2, "concepts": 2, "segments": 2, "mem": 4,
     }
     # written as they come: their key is a counter that only grows
     _IN_ORDER = {"lexemes", "terms", "words"}
+    # Derived by SQLite from the term rows once they are in (a term's lexeme sequence is
+    # its `seq`, "12 7 40"): millions of rows that need not pass through Python twice.
+    _FROM_TERMS = (
+        "INSERT INTO ix_seq SELECT lang, seq, tid FROM ix_terms WHERE seq != ''"
+        " ORDER BY lang, seq, tid",
+        # each distinct lexeme of a term, with the term's length in lexemes
+        "INSERT OR IGNORE INTO ix_term_lex SELECT j.value, t.len, t.tid FROM"
+        " (SELECT tid, '[' || replace(seq, ' ', ',') || ']' AS list,"
+        " length(seq) - length(replace(seq, ' ', '')) + 1 AS len FROM ix_terms"
+        " WHERE seq != '') AS t, json_each(t.list) AS j ORDER BY 1, 2, 3",
+        # every prefix of every sequence ("12", "12 7", "12 7 40"): the trie's nodes
+        "WITH RECURSIVE prefix(lang, path, rest) AS ("
+        " SELECT lang, substr(seq, 1, instr(seq || ' ', ' ') - 1),"
+        " substr(seq, instr(seq || ' ', ' ') + 1) FROM ix_terms WHERE seq != ''"
+        " UNION ALL SELECT lang, path || ' ' || substr(rest, 1, instr(rest || ' ', ' ') - 1),"
+        " substr(rest, instr(rest || ' ', ' ') + 1) FROM prefix WHERE rest != '')"
+        " INSERT OR IGNORE INTO ix_paths SELECT lang, path FROM prefix ORDER BY 1, 2",
+    )
 
     def __init__(self, conn: sqlite3.Connection, keep_records: bool):
         self.conn, self.keep_records = conn, keep_records
         self.rows: dict[str, list] = {table: [] for table in self._COLUMNS}
         self.pending = 0
         self.token_lex: dict[str, dict[str, int]] = {}     # lang -> token -> lexeme id
-        self.first_paths: set[int] = set()     # lexemes whose one-word path is staged
         self.lemma_lex: dict[tuple[str, str], int] = {}
         self.word_ids: dict[tuple[str, str], int] = {}
         self.term_count = 0
@@ -427,6 +443,8 @@ class _BulkLoader:
                 self.conn.execute(f"INSERT OR IGNORE INTO ix_{table} SELECT * FROM"
                                   f" temp.stage_{table} ORDER BY {order}")
                 self.conn.execute(f"DROP TABLE temp.stage_{table}")
+        for statement in self._FROM_TERMS:
+            self.conn.execute(statement)
         self.conn.executemany("INSERT INTO ix_langs VALUES(?, ?)", self.lang_counts.items())
         self.conn.execute("INSERT INTO ix_memdf SELECT lang, word, count(*) FROM ix_mem"
                           " GROUP BY lang, word")
@@ -441,34 +459,19 @@ class _BulkLoader:
             self.flush()
 
     def _add_term(self, concept_id: str, term: dict) -> None:
-        """A term's rows, appended straight to the staged lists: this runs for each of
+        """A term's row, appended straight to the staged list: this runs for each of
         millions of terms, so the per-word work (morphology, forms, typo keys) is all in
-        `_lexeme`, once per distinct word, and a term costs only look-ups and appends."""
+        `_lexeme`, once per distinct word, and the rows that follow from the term's lexeme
+        sequence (`_FROM_TERMS`) are made by SQLite."""
         lang, text = term["lang"], term["text"]
         self.term_count += 1
         tid = self.term_count
         self.lang_counts[lang] = self.lang_counts.get(lang, 0) + 1
         known = self.token_lex.get(lang) or self.token_lex.setdefault(lang, {})
         seq = [known.get(token) or self._lexeme(token, lang) for token in token_texts(text)]
-        names = [str(lex) for lex in seq]
-        path = " ".join(names)
-        self.rows["terms"].append((tid, concept_id, lang, text, term.get("status", ""), path,
-                                   norm(text), fold(text)))
-        if not seq:
-            self.pending += 1
-            return
-        length = len(seq)
-        self.rows["term_lex"].extend([(lex, length, tid) for lex in set(seq)])
-        paths = self.rows["paths"]
-        if seq[0] not in self.first_paths:  # a lexeme id belongs to one language
-            self.first_paths.add(seq[0])
-            paths.append((lang, names[0]))
-        prefix = names[0]
-        for name in names[1:]:
-            prefix = f"{prefix} {name}"
-            paths.append((lang, prefix))
-        self.rows["seq"].append((lang, path, tid))
-        self.pending += 3 + 2 * length
+        self.rows["terms"].append((tid, concept_id, lang, text, term.get("status", ""),
+                                   _path(seq), norm(text), fold(text)))
+        self.pending += 1
         for observed in term.get("forms", ()):  # forms seen in texts, owned by the term
             tokens = tokenize(observed)
             if len(tokens) == len(seq):

@@ -59,11 +59,12 @@ def index_rows(path) -> dict[str, list]:
         conn.close()
 
 
-def imported(tmp_path, name: str, mode: str) -> tuple[Termbase, object]:
+def imported(tmp_path, name: str, mode: str, engine: str = "sqlite"
+             ) -> tuple[Termbase, object]:
     stored, incoming = tmp_path / "stored.tsv", tmp_path / "incoming.tsv"
     stored.write_text(STORED, encoding="utf-8")
     incoming.write_text(INCOMING, encoding="utf-8")
-    tb = Termbase.open(tmp_path / f"{name}.sqlite", seed=False)
+    tb = Termbase.open(tmp_path / f"{name}.{engine}", seed=False)
     tb.import_file(stored)
     return tb, tb.import_file(incoming, on_conflict=mode)
 
@@ -151,16 +152,20 @@ def term_rows(path) -> dict[str, list]:
     return {name: rows[name] for name in ("terms", "term_lex", "seq")}
 
 
-def test_the_bulk_load_writes_the_rows_the_row_by_row_writer_writes(tmp_path):
-    tb, _ = imported(tmp_path, "tb", "merge")
+@pytest.mark.parametrize("engine", ["sqlite", "json"])
+def test_the_bulk_load_writes_the_rows_the_row_by_row_writer_writes(tmp_path, engine):
+    tb, _ = imported(tmp_path, "tb", "merge", engine)
+    tb.index  # the TinyDB store's index file beside it is made by the first use
     with tb.store.transaction(command="forms") as tx:  # forms observed in texts, too
         concept = tx.get("n2")
         concept.terms[0].forms = ["ośrodkiem pomocy społecznej", "ośrodku"]
         tx.update(concept)
     assert len(list(tb.store.concept_docs())) < disk.BULK_MIN  # so written row by row
-    incremental = canonical_index(tb.path)
+    index_file = tb.path if engine == "sqlite" else tb.path.with_name(tb.path.name +
+                                                                      ".tbindex")
+    incremental = canonical_index(index_file)
     assert any(o for *_, o in incremental["forms"])
     # the row writer leaves the trie paths of a lexeme it removed; no term ends there
     incremental["paths"] = [row for row in incremental["paths"] if "removed" not in row[1]]
     tb.rebuild_index()
-    assert canonical_index(tb.path) == incremental
+    assert canonical_index(index_file) == incremental

@@ -72,8 +72,9 @@ class _TermMap:
         found = self.by_lang.get(term.lang, {}).get(key, ())
         found = (found,) if isinstance(found, str) else found
         if self.stored is not None:
-            more = [cid for cid in self.stored(term.lang, key) if cid not in found]
-            found = tuple(found) + tuple(more)
+            stored = self.stored(term.lang, key)
+            if stored:
+                found = tuple(found) + tuple(cid for cid in stored if cid not in found)
         return found
 
     def targets(self, concept: Concept) -> list[str]:

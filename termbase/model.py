@@ -99,6 +99,8 @@ def check_lang(code: str) -> str:
     """Accept a BCP 47 primary language subtag: an ISO 639-1 code like 'pl', or a
     three-letter code the IANA registry knows ('fil'; 'pol' is read as 'pl'); lower-cased.
     Reject anything else, naming the value."""
+    if type(code) is str and code in _CHECKED_LANGS:  # once per code, not per term
+        return _CHECKED_LANGS[code]
     norm = (code or "").strip().lower()
     if not _LANG_RE.match(norm):
         raise ValidationError(f"malformed language code {code!r} (expected e.g. pl, lt, en)")
@@ -110,7 +112,13 @@ def check_lang(code: str) -> str:
             raise ValidationError(f"unknown language code {code!r} (not a language in the "
                                   "IANA subtag registry)")
         norm = known
-    return sys.intern(norm)
+    norm = sys.intern(norm)
+    if type(code) is str:
+        _CHECKED_LANGS[code] = norm
+    return norm
+
+
+_CHECKED_LANGS: dict[str, str] = {}  # accepted codes as given -> their canonical form
 
 
 def split_lang_tag(tag: str) -> tuple[str, str]:
@@ -187,25 +195,30 @@ class Term:
                                   f"{for_terminal(self.text)}")
         if len(self.text) > 500:
             raise ValidationError(f"term longer than 500 characters: {self.text[:40]!r}...")
-        self.status = _check_choice("status", self.status, STATUSES)
-        self.type = _check_choice("term type", self.type, TERM_TYPES)
-        self.pos = _check_choice("part of speech", self.pos, PARTS_OF_SPEECH)
-        self.gender = _check_choice("gender", self.gender, GENDERS)
-        self.process = _check_choice("process status", self.process, PROCESS_STATUSES)
+        # Fields left empty (most of them, on most terms of a large import) pass as they are.
+        for name, label, allowed in _TERM_CHOICES:
+            value = getattr(self, name)
+            if value != "":
+                setattr(self, name, _check_choice(label, value, allowed))
         if self.region:
             self.region = check_region(self.region)
             if langtag.base(self.region) != self.lang:
                 raise ValidationError(f"region {self.region!r} is not a variety of "
                                       f"{self.lang!r} (term {self.text[:40]!r})")
-        self.kept = check_kept(self.kept)
+        if self.kept or not isinstance(self.kept, dict):
+            self.kept = check_kept(self.kept)
         for name in ("context", "source", "note", "context_source"):
-            setattr(self, name, _check_text(name, getattr(self, name)).strip())
-        forms = []
-        for form in self.forms:
-            form = _check_text("inflected form", form, allow_newlines=False).strip()
-            if form and not only_invisible(form) and form not in forms and form != self.text:
-                forms.append(form)
-        self.forms = forms
+            value = getattr(self, name)
+            if value != "":
+                setattr(self, name, _check_text(name, value).strip())
+        if self.forms:
+            forms = []
+            for form in self.forms:
+                form = _check_text("inflected form", form, allow_newlines=False).strip()
+                if form and not only_invisible(form) and form not in forms and \
+                        form != self.text:
+                    forms.append(form)
+            self.forms = forms
         return self
 
     @property
@@ -251,6 +264,9 @@ def check_kept(kept: dict) -> dict[str, str]:
     return clean
 
 
+_TERM_CHOICES = (("status", "status", STATUSES), ("type", "term type", TERM_TYPES),
+                 ("pos", "part of speech", PARTS_OF_SPEECH), ("gender", "gender", GENDERS),
+                 ("process", "process status", PROCESS_STATUSES))
 _TERM_FIELDS = tuple(f.name for f in fields(Term))
 _TERM_FIELD_SET = frozenset(_TERM_FIELDS)
 

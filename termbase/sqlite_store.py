@@ -24,6 +24,7 @@ from termbase.errors import CommittedWithWarning, StoreDamaged, StoreError, Stor
 from termbase.index import disk
 from termbase.index import identity as segment_ids
 from termbase.index.facets import IndexFacets
+from termbase.index.term_finder import StoredTerms
 from termbase.records import record_problem
 from termbase.text.display import for_terminal
 from termbase.transaction import (SCHEMA_VERSION, Transaction, current_user, new_batch_id)
@@ -559,9 +560,7 @@ class SQLiteStore:
             meta = _Meta(conn)
             tx = Transaction(_Concepts(conn), _Segments(conn), meta, _Log(conn),
                              batch or new_batch_id(), command, current_user())
-            tx.concepts_with_term = lambda lang, key: [r[0] for r in conn.execute(
-                "SELECT DISTINCT concept_id FROM ix_terms WHERE nkey=? AND lang=?",
-                (key, lang))]
+            tx.concepts_with_term = StoredTerms(conn)
             tx.indexed_facets = IndexFacets(conn)
             tx.segments_with_identity = segment_ids.finder(conn)
             yield tx

@@ -31,7 +31,7 @@ from termbase.index import identity as segment_ids
 from termbase.index.fuzzy import MIN_LEN, MIN_LEN_IN_PHRASE, closest
 from termbase.index.structures import TermRef
 from termbase.records import record_problem
-from termbase.text.normalize import fold, norm, tokenize
+from termbase.text.normalize import fold, norm, token_texts, tokenize
 
 INDEX_FORMAT = 13
 
@@ -387,18 +387,36 @@ class _BulkLoader:
     CHUNK_ROWS = 300_000
 
     _COLUMNS = {
-        "lexemes": 3, "tokens": 3, "forms": 4, "stems": 4, "terms": 8, "term_lex": 3,
-        "paths": 2, "seq": 3, "words": 3, "deletes": 2, "concepts": 2, "segments": 2,
-        "mem": 4, "facets": 4, "segids": 2,
+        "lexemes": 3, "tokens": 3, "forms": 4, "stems": 4, "terms": 8,
+        "words": 3, "deletes": 2, "concepts": 2, "segments": 2, "mem": 4,
+        "facets": 4, "segids": 2,
     }
     # written as they come: their key is a counter that only grows
     _IN_ORDER = {"lexemes", "terms", "words"}
+    # Derived by SQLite from the term rows once they are in (a term's lexeme sequence is
+    # its `seq`, "12 7 40"): millions of rows that need not pass through Python twice.
+    _FROM_TERMS = (
+        "INSERT INTO ix_seq SELECT lang, seq, tid FROM ix_terms WHERE seq != ''"
+        " ORDER BY lang, seq, tid",
+        # each distinct lexeme of a term, with the term's length in lexemes
+        "INSERT OR IGNORE INTO ix_term_lex SELECT j.value, t.len, t.tid FROM"
+        " (SELECT tid, '[' || replace(seq, ' ', ',') || ']' AS list,"
+        " length(seq) - length(replace(seq, ' ', '')) + 1 AS len FROM ix_terms"
+        " WHERE seq != '') AS t, json_each(t.list) AS j ORDER BY 1, 2, 3",
+        # every prefix of every sequence ("12", "12 7", "12 7 40"): the trie's nodes
+        "WITH RECURSIVE prefix(lang, path, rest) AS ("
+        " SELECT lang, substr(seq, 1, instr(seq || ' ', ' ') - 1),"
+        " substr(seq, instr(seq || ' ', ' ') + 1) FROM ix_terms WHERE seq != ''"
+        " UNION ALL SELECT lang, path || ' ' || substr(rest, 1, instr(rest || ' ', ' ') - 1),"
+        " substr(rest, instr(rest || ' ', ' ') + 1) FROM prefix WHERE rest != '')"
+        " INSERT OR IGNORE INTO ix_paths SELECT lang, path FROM prefix ORDER BY 1, 2",
+    )
 
     def __init__(self, conn: sqlite3.Connection, keep_records: bool):
         self.conn, self.keep_records = conn, keep_records
         self.rows: dict[str, list] = {table: [] for table in self._COLUMNS}
         self.pending = 0
-        self.token_lex: dict[tuple[str, str], int] = {}
+        self.token_lex: dict[str, dict[str, int]] = {}     # lang -> token -> lexeme id
         self.lemma_lex: dict[tuple[str, str], int] = {}
         self.word_ids: dict[tuple[str, str], int] = {}
         self.term_count = 0
@@ -410,10 +428,9 @@ class _BulkLoader:
                              f"({', '.join(f'c{n}' for n in range(columns))})")
 
     def _put(self, table: str, rows: list) -> None:
+        """Stage rows; written out by the next record once enough are pending."""
         self.rows[table].extend(rows)
         self.pending += len(rows)
-        if self.pending >= self.CHUNK_ROWS:
-            self.flush()
 
     def _marks(self, table: str) -> str:
         return ",".join("?" * self._COLUMNS[table])
@@ -436,6 +453,8 @@ class _BulkLoader:
                 self.conn.execute(f"INSERT OR IGNORE INTO ix_{table} SELECT * FROM"
                                   f" temp.stage_{table} ORDER BY {order}")
                 self.conn.execute(f"DROP TABLE temp.stage_{table}")
+        for statement in self._FROM_TERMS:
+            self.conn.execute(statement)
         self.conn.executemany("INSERT INTO ix_langs VALUES(?, ?)", self.lang_counts.items())
         self.conn.execute("INSERT INTO ix_memdf SELECT lang, word, count(*) FROM ix_mem"
                           " GROUP BY lang, word")
@@ -447,21 +466,23 @@ class _BulkLoader:
         self._put("facets", facet_index.rows(concept_id, doc))
         for term in doc.get("terms", ()):
             self._add_term(concept_id, term)
+        if self.pending >= self.CHUNK_ROWS:
+            self.flush()
 
     def _add_term(self, concept_id: str, term: dict) -> None:
+        """A term's row, appended straight to the staged list: this runs for each of
+        millions of terms, so the per-word work (morphology, forms, typo keys) is all in
+        `_lexeme`, once per distinct word, and the rows that follow from the term's lexeme
+        sequence (`_FROM_TERMS`) are made by SQLite."""
         lang, text = term["lang"], term["text"]
         self.term_count += 1
         tid = self.term_count
         self.lang_counts[lang] = self.lang_counts.get(lang, 0) + 1
-        seq = tuple(self._lexeme(token.text, lang) for token in tokenize(text))
-        path = _path(seq)
-        self._put("terms", [(tid, concept_id, lang, text, term.get("status", ""), path,
-                             norm(text), fold(text))])
-        if not seq:
-            return
-        self._put("term_lex", [(lex, len(seq), tid) for lex in set(seq)])
-        self._put("paths", [(lang, _path(seq[:n])) for n in range(1, len(seq) + 1)])
-        self._put("seq", [(lang, path, tid)])
+        known = self.token_lex.get(lang) or self.token_lex.setdefault(lang, {})
+        seq = [known.get(token) or self._lexeme(token, lang) for token in token_texts(text)]
+        self.rows["terms"].append((tid, concept_id, lang, text, term.get("status", ""),
+                                   _path(seq), norm(text), fold(text)))
+        self.pending += 1
         for observed in term.get("forms", ()):  # forms seen in texts, owned by the term
             tokens = tokenize(observed)
             if len(tokens) == len(seq):
@@ -470,9 +491,7 @@ class _BulkLoader:
                                     _stems(token.text, lang))
 
     def _lexeme(self, token: str, lang: str) -> int:
-        lex = self.token_lex.get((lang, token))
-        if lex is not None:
-            return lex
+        """The lexeme id of a word not met before in this load (ids count from 1)."""
         from termbase.index.lexemes import lexeme_data
         from termbase.text.morphology import lemma_key
 
@@ -484,17 +503,19 @@ class _BulkLoader:
             self._put("lexemes", [(lex, lang, lemma)])
             forms, stems = lexeme_data(token, lang)
             self._add_forms(lang, lex, 0, forms, stems)
-        self.token_lex[(lang, token)] = lex
+        self.token_lex[lang][token] = lex
         return lex
 
     def _add_forms(self, lang: str, lex: int, origin: int, forms, stems) -> None:
         self._put("forms", [(lang, form, lex, origin) for form in forms])
         self._put("stems", [(lang, stem, lex, origin) for stem in stems])
+        crc, seed = zlib.crc32, _lang_crc(lang)   # `_h`, unrolled: millions of keys
         for form in forms:
             if len(form) >= MIN_LEN_IN_PHRASE and (lang, form) not in self.word_ids:
                 wid = self.word_ids[(lang, form)] = len(self.word_ids) + 1
                 self._put("words", [(wid, lang, form)])
-                self._put("deletes", [(_h(lang, key), wid) for key in _deletes(form)])
+                self._put("deletes", [(crc(key.encode("utf-8"), seed), wid)
+                                      for key in _deletes(form)])
 
     def add_segment(self, key: str, doc: dict) -> None:
         if self.keep_records:
@@ -504,6 +525,8 @@ class _BulkLoader:
 
         self._put("mem", [(lang, word, length, key)
                           for lang, word, length in filing(doc.get("texts", {}))])
+        if self.pending >= self.CHUNK_ROWS:
+            self.flush()
 
 
 BULK_MIN = 5_000

@@ -38,6 +38,9 @@ def is_invisible(ch: str) -> bool:
 
 def only_invisible(text: str) -> bool:
     """True for text that would show as nothing (or as blanks) on screen."""
+    first = text[:1]
+    if first.isalnum() and first not in _IGNORABLE:  # a letter or digit shows (most text)
+        return False
     return all(ch.isspace() or is_invisible(ch) for ch in text)
 
 

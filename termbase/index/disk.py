@@ -30,7 +30,7 @@ from termbase.index.fuzzy import MIN_LEN, MIN_LEN_IN_PHRASE, closest
 from termbase.index.structures import TermRef
 from termbase.text.normalize import fold, norm, tokenize
 
-INDEX_FORMAT = 12
+INDEX_FORMAT = 13
 
 SCHEMA = [
     "CREATE TABLE ix_meta(key TEXT PRIMARY KEY, value TEXT)",
@@ -52,6 +52,9 @@ SCHEMA = [
     "CREATE INDEX ix_terms_fkey ON ix_terms(fkey)",
     "CREATE TABLE ix_term_lex(lex INTEGER, len INTEGER, tid INTEGER,"
     " PRIMARY KEY(lex, len, tid)) WITHOUT ROWID",
+    # how many rows of ix_term_lex each lexeme has (the terms holding it), kept with them:
+    # a lookup picks its rarest word and caps a frequent one without counting postings
+    "CREATE TABLE ix_lexcount(lex INTEGER PRIMARY KEY, n INTEGER NOT NULL)",
     # every prefix of every lexeme sequence (the trie's nodes), and the complete ones
     "CREATE TABLE ix_paths(lang TEXT, path TEXT, PRIMARY KEY(lang, path)) WITHOUT ROWID",
     "CREATE TABLE ix_seq(lang TEXT, path TEXT, tid INTEGER, PRIMARY KEY(lang, path, tid))"
@@ -145,6 +148,41 @@ def verify_schema(conn: sqlite3.Connection, alone: bool = False) -> None:
         raise IndexDamaged("index of another format")
 
 
+COUNTS_DISAGREE = "term counts disagree with the postings"
+
+
+def verify_counts(conn: sqlite3.Connection) -> None:
+    """Raise IndexDamaged unless ix_lexcount holds, for every lexeme, the number of its rows
+    in ix_term_lex (and nothing for a lexeme without any). A lookup trusts these counts to
+    cap a frequent word's candidates, so a doctor checks them: a whole pass over the
+    postings, which no lookup pays."""
+    try:
+        wrong = conn.execute(
+            "SELECT 1 FROM (SELECT lex, count(*) AS n FROM ix_term_lex GROUP BY lex) p"
+            " LEFT JOIN ix_lexcount c ON c.lex = p.lex WHERE c.n IS NOT p.n"
+            " UNION ALL SELECT 1 FROM ix_lexcount c WHERE NOT EXISTS"
+            " (SELECT 1 FROM ix_term_lex p WHERE p.lex = c.lex) LIMIT 1").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise IndexDamaged(str(exc)) from None
+    if wrong is not None:
+        raise IndexDamaged(COUNTS_DISAGREE)
+
+
+def health(conn: sqlite3.Connection, state: str, alone: bool = False) -> str:
+    """What a doctor says of the index: "current", "stale ..." or "damaged ..." (see
+    `verify_schema` for `alone`)."""
+    try:
+        verify_schema(conn, alone)
+        if get_state(conn) != state:
+            return "stale (rebuilt on next use)"
+        verify_counts(conn)
+    except IndexDamaged as exc:
+        if str(exc) == COUNTS_DISAGREE:  # lookups cannot see this: only a repair rebuilds
+            return f"damaged: {COUNTS_DISAGREE} (rebuilt by `termbase doctor --repair`)"
+        return "damaged (rebuilt on next use)"
+    return "current"
+
+
 def foreign_objects(conn: sqlite3.Connection, own_tables: set[str]) -> list[str]:
     """Triggers, views and tables in a store that termbase never creates (a trigger runs
     with every write): "trigger audit_t", ..."""
@@ -223,10 +261,12 @@ class IndexWriter:
                 for lex in set(seq):
                     conn.execute("DELETE FROM ix_term_lex WHERE lex=? AND len=? AND tid=?",
                                  (lex, len(seq), tid))
+                    conn.execute("UPDATE ix_lexcount SET n=n-1 WHERE lex=?", (lex,))
                 orphans.update(seq)
         for lex in orphans:
             if conn.execute("SELECT 1 FROM ix_term_lex WHERE lex=? LIMIT 1",
                             (lex,)).fetchone() is None:
+                conn.execute("DELETE FROM ix_lexcount WHERE lex=?", (lex,))
                 conn.execute("DELETE FROM ix_forms WHERE lex=?", (lex,))
                 conn.execute("DELETE FROM ix_stems WHERE lex=?", (lex,))
                 conn.execute("DELETE FROM ix_lexemes WHERE lex=?", (lex,))
@@ -247,6 +287,8 @@ class IndexWriter:
             return
         conn.executemany("INSERT OR IGNORE INTO ix_term_lex VALUES(?,?,?)",
                          [(lex, len(seq), tid) for lex in set(seq)])
+        conn.executemany("INSERT INTO ix_lexcount VALUES(?, 1) ON CONFLICT(lex) DO UPDATE"
+                         " SET n=n+1", [(lex,) for lex in set(seq)])
         conn.executemany("INSERT OR IGNORE INTO ix_paths VALUES(?, ?)",
                          [(lang, _path(seq[:n])) for n in range(1, len(seq) + 1)])
         conn.execute("INSERT OR IGNORE INTO ix_seq VALUES(?,?,?)", (lang, _path(seq), tid))
@@ -394,6 +436,7 @@ class _BulkLoader:
         self.word_ids: dict[tuple[str, str], int] = {}
         self.term_count = 0
         self.lang_counts: dict[str, int] = {}
+        self.lexeme_counts: dict[int, int] = {}
         for table, columns in self._COLUMNS.items():
             if table not in self._IN_ORDER:
                 conn.execute(f"DROP TABLE IF EXISTS temp.stage_{table}")
@@ -428,6 +471,8 @@ class _BulkLoader:
                                   f" temp.stage_{table} ORDER BY {order}")
                 self.conn.execute(f"DROP TABLE temp.stage_{table}")
         self.conn.executemany("INSERT INTO ix_langs VALUES(?, ?)", self.lang_counts.items())
+        self.conn.executemany("INSERT INTO ix_lexcount VALUES(?, ?)",
+                              sorted(self.lexeme_counts.items()))
         self.conn.execute("INSERT INTO ix_memdf SELECT lang, word, count(*) FROM ix_mem"
                           " GROUP BY lang, word")
 
@@ -450,6 +495,8 @@ class _BulkLoader:
         if not seq:
             return
         self._put("term_lex", [(lex, len(seq), tid) for lex in set(seq)])
+        for lex in set(seq):
+            self.lexeme_counts[lex] = self.lexeme_counts.get(lex, 0) + 1
         self._put("paths", [(lang, _path(seq[:n])) for n in range(1, len(seq) + 1)])
         self._put("seq", [(lang, path, tid)])
         for observed in term.get("forms", ()):  # forms seen in texts, owned by the term
@@ -735,14 +782,24 @@ class DiskIndex:
                 seq = tuple(int(x) for x in found[4].split()) if found[4] else ()
                 self._terms[tid] = (found[0], found[1], found[2], found[3], seq)
 
+    def lexeme_term_counts(self, lexemes: Iterable[int], cap: int) -> dict[int, int]:
+        """How many terms hold each lexeme, at most `cap`: read from ix_lexcount, one query
+        for all the lexemes not yet known (a count of the postings themselves cost about
+        half of a lookup)."""
+        cache = self._cache
+        missing = sorted({lex for lex in lexemes if ("count", lex) not in cache})
+        for start in range(0, len(missing), 500):
+            part = missing[start:start + 500]
+            found = dict(self.conn.execute(
+                f"SELECT lex, n FROM ix_lexcount WHERE lex IN ({','.join('?' * len(part))})",
+                part).fetchall())
+            for lex in part:
+                cache.remember(("count", lex), found.get(lex, 0))
+        return {lex: min(cache[("count", lex)], cap) for lex in lexemes}
+
     def lexeme_term_count(self, lex: int, cap: int) -> int:
-        """How many terms hold `lex`, counted up to `cap` (an index range, never a scan)."""
-        key = ("count", lex, cap)
-        if key in self._cache:
-            return self._cache[key]
-        return self._cache.remember(key, self.conn.execute(
-            "SELECT count(*) FROM (SELECT 1 FROM ix_term_lex WHERE lex=? LIMIT ?)",
-            (lex, cap)).fetchone()[0])
+        """How many terms hold `lex`, counted up to `cap`."""
+        return self.lexeme_term_counts((lex,), cap)[lex]
 
     def containing_bands(self, lexemes, required: list, cap: int
                          ) -> Iterator[tuple[int, list[int]]]:
@@ -750,15 +807,21 @@ class DiskIndex:
         order: a search that stops after the short terms never reads the long ones, and
         terms lacking a required lexeme are dropped inside SQLite before any row reaches
         Python."""
+        counts = self.lexeme_term_counts([*lexemes, *(lex for opts in required for lex in opts)],
+                                         cap)
+        candidates = sum(counts[lex] for lex in lexemes)
+        # The rarest required word first: SQLite tests the filters in this order, so the
+        # later ones are tried only on the few candidates the first lets through.
+        required = sorted(required, key=lambda options: sum(counts[lex] for lex in options))
         filters, params = [], []
-        candidates = sum(self.lexeme_term_count(lex, cap) for lex in lexemes)
-        for options in required:
-            # The terms of a required word's rarer lexemes are gathered once per query when
-            # that costs less than probing each candidate for them; its lexemes at the cap
-            # (which may hold any number of terms) are probed candidate by candidate.
-            frequent = [lex for lex in options if self.lexeme_term_count(lex, cap) >= cap]
+        for position, options in enumerate(required):
+            # The first required word's terms are gathered once per query when that costs
+            # less than probing each candidate for them (its lexemes at the cap, which may
+            # hold any number of terms, are probed); the later words are only probed, since
+            # few candidates reach them.
+            frequent = [lex for lex in options if counts[lex] >= cap or position > 0]
             rare = [lex for lex in options if lex not in frequent]
-            if sum(self.lexeme_term_count(lex, cap) for lex in rare) > candidates * len(rare):
+            if sum(counts[lex] for lex in rare) > candidates * len(rare):
                 frequent, rare = options, []
             either = []
             if rare:
@@ -770,18 +833,21 @@ class DiskIndex:
                               " r.tid=t.tid)")
             filters.append(f" AND ({' OR '.join(either)})")
             params += [*rare, *frequent]
-        postings = self._postings(lexemes, "".join(filters), params, cap)
+        postings = self._postings(lexemes, counts, "".join(filters), params, cap)
         for length, group in itertools.groupby(postings, key=lambda posting: posting[0]):
             yield length, [tid for _length, tid in group]
 
-    def _postings(self, lexemes, filters: str, params: list, cap: int, page: int = 512
-                  ) -> Iterator[tuple[int, int]]:
+    def _postings(self, lexemes, counts: dict[int, int], filters: str, params: list,
+                  cap: int, page: int = 512) -> Iterator[tuple[int, int]]:
         """(length, term id) of the terms holding one of `lexemes` that pass `filters`, in
         that order, one statement per page (a required word's terms are gathered once per
         page, not once per lexeme)."""
         conn = self.conn
         whole, capped = [], []
         for lex in lexemes:
+            if counts[lex] < cap:
+                whole.append(lex)
+                continue
             # The cap-th posting of the lexeme: later ones are not candidates.
             last = conn.execute("SELECT len, tid FROM ix_term_lex WHERE lex=? ORDER BY len,"
                                 " tid LIMIT 1 OFFSET ?", (lex, cap - 1)).fetchone()

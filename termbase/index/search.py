@@ -174,8 +174,9 @@ def _lemma_hits(index: Index, tokens: list[str], lang: str, fuzzy: bool, hits: _
     # Candidate terms: those holding a lexeme of the most selective query token and one
     # of every other token, shortest first.
     explained = [opts for opts in query if opts is not ANY_WORD]
-    rarest = min(explained, key=lambda opts: sum(
-        index.lexeme_term_count(lex, MAX_CONTAINING) for lex in opts))
+    counts = index.lexeme_term_counts({lex for opts in explained for lex in opts},
+                                      MAX_CONTAINING)
+    rarest = min(explained, key=lambda opts: sum(counts[lex] for lex in opts))
     required = [list(opts) for opts in explained if opts is not rarest]
     prefetch = getattr(index, "prefetch_terms", None)  # the on-disk index reads in bulk
     for length, candidates in index.containing_bands(list(rarest), required, MAX_CONTAINING):

@@ -18,6 +18,7 @@ dicts of the in-memory index that came before, each from one indexed query;
 from __future__ import annotations
 
 import functools
+import heapq
 import itertools
 import json
 import sqlite3
@@ -841,7 +842,9 @@ class DiskIndex:
                   cap: int, page: int = 512) -> Iterator[tuple[int, int]]:
         """(length, term id) of the terms holding one of `lexemes` that pass `filters`, in
         that order, one statement per page (a required word's terms are gathered once per
-        page, not once per lexeme)."""
+        page, not once per lexeme). Without filters, each lexeme's postings are read in
+        their own key order and merged here: a search that stops early then reads only the
+        short terms of each, where one statement would read and sort all of them."""
         conn = self.conn
         whole, capped = [], []
         for lex in lexemes:
@@ -855,6 +858,15 @@ class DiskIndex:
                 whole.append(lex)
             else:
                 capped.append((lex, *last))
+        if not filters and len(lexemes) > 1:
+            bounds = [(lex, None) for lex in whole] + [(lex, (n, tid)) for lex, n, tid in capped]
+            previous = None
+            for posting in heapq.merge(*(self._lexeme_postings(lex, bound)
+                                         for lex, bound in bounds)):
+                if posting != previous:  # a term holding two of the lexemes comes twice
+                    yield posting
+                previous = posting
+            return
         which = ([f"t.lex IN ({','.join('?' * len(whole))})"] if whole else []) + [
             "(t.lex=? AND (t.len, t.tid) <= (?, ?))"] * len(capped)
         sql = (f"SELECT DISTINCT t.len, t.tid FROM ix_term_lex t WHERE ({' OR '.join(which)})"
@@ -867,6 +879,20 @@ class DiskIndex:
             if len(rows) < page:
                 return
             after = rows[-1]
+
+    def _lexeme_postings(self, lex: int, bound: tuple[int, int] | None
+                         ) -> Iterator[tuple[int, int]]:
+        """(length, term id) of one lexeme's terms in key order, up to `bound`, in pages
+        that grow (most searches stop within the first)."""
+        sql = ("SELECT len, tid FROM ix_term_lex WHERE lex=? AND (len, tid) > (?, ?)"
+               + (" AND (len, tid) <= (?, ?)" if bound else "") + " ORDER BY len, tid LIMIT ?")
+        after, page = (0, -1), 128
+        while True:
+            rows = self.conn.execute(sql, (lex, *after, *(bound or ()), page)).fetchall()
+            yield from map(tuple, rows)
+            if len(rows) < page:
+                return
+            after, page = rows[-1], min(page * 4, 2048)
 
     def term_row(self, tid: int) -> tuple:
         row = self._terms.get(tid)

@@ -858,7 +858,7 @@ class DiskIndex:
                 whole.append(lex)
             else:
                 capped.append((lex, *last))
-        if not filters and len(lexemes) > 1:
+        if not filters:
             bounds = [(lex, None) for lex in whole] + [(lex, (n, tid)) for lex, n, tid in capped]
             previous = None
             for posting in heapq.merge(*(self._lexeme_postings(lex, bound)

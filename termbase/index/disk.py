@@ -787,16 +787,18 @@ class DiskIndex:
         """How many terms hold each lexeme, at most `cap`: read from ix_lexcount, one query
         for all the lexemes not yet known (a count of the postings themselves cost about
         half of a lookup)."""
-        cache = self._cache
-        missing = sorted({lex for lex in lexemes if ("count", lex) not in cache})
+        cache, counts = self._cache, {}
+        for lex in lexemes:
+            counts[lex] = cache.get(("count", lex))
+        missing = sorted(lex for lex, n in counts.items() if n is None)
         for start in range(0, len(missing), 500):
             part = missing[start:start + 500]
             found = dict(self.conn.execute(
                 f"SELECT lex, n FROM ix_lexcount WHERE lex IN ({','.join('?' * len(part))})",
                 part).fetchall())
             for lex in part:
-                cache.remember(("count", lex), found.get(lex, 0))
-        return {lex: min(cache[("count", lex)], cap) for lex in lexemes}
+                counts[lex] = cache.remember(("count", lex), found.get(lex, 0))
+        return {lex: min(n, cap) for lex, n in counts.items()}
 
     def lexeme_term_count(self, lex: int, cap: int) -> int:
         """How many terms hold `lex`, counted up to `cap`."""

@@ -168,3 +168,30 @@ def test_capped_candidates_are_the_same_on_disk_as_in_memory(tmp_path, shipped, 
     differences = [query for (kind, query, lang), answer in zip(queries, expected)
                    if answers(tb.index, query, lang, kind) != answer]
     assert not differences, f"{len(differences)} of {len(queries)} differ, e.g. {differences[:3]}"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_writer_killed_mid_index_update_leaves_counts_that_agree(tmp_path, engine):
+    """Killed after writing the index rows of a new concept, before its commit: the next
+    reader finds counts that agree with the postings (the SQLite transaction rolled back;
+    the TinyDB store's index file rebuilt), and doctor finds nothing to repair."""
+    import signal
+    import subprocess
+    import sys
+
+    from test_reliability_index import KILLED_WRITER
+
+    tb = Termbase.open(tmp_path / f"tb.{engine}", seed=False)
+    tb.add(Concept(terms=[Term("pl", "asystent osobisty"), Term("lt", "asmeninis asistentas")]))
+    tb.index
+    store = tb.store.location
+    if engine == "sqlite":
+        tb.store.close()
+    proc = subprocess.run([sys.executable, "-c", KILLED_WRITER, str(store)],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr
+    fresh = Termbase.open(store, seed=False)
+    stored, counted = stored_and_counted(fresh)
+    assert stored == counted
+    assert terms_holding(fresh, "asystent") == (2 if engine == "json" else 1)
+    assert fresh.doctor().index == "current"

@@ -707,15 +707,11 @@ class SQLiteStore:
             report["problems"] += [f"foreign trigger {for_terminal(name)!r} (removed by"
                                    " --repair)" for name in _triggers(self.conn)]
             report["concepts"] = self.counts()["concepts"]
-            try:
-                disk.verify_schema(self.conn)
-                fresh = disk.get_state(self.conn) == self.index_state()
-                report["index"] = audit.verdict(self.conn) if fresh else \
-                    "stale (rebuilt on next use)"
+            report["index"] = disk.health(self.conn, self.index_state())
+            if report["index"] == "current":
+                report["index"] = audit.verdict(self.conn)
                 if report["index"] == OUT_OF_STEP:
                     report.setdefault("warnings", []).append(f"the search index is {OUT_OF_STEP}")
-            except disk.IndexDamaged:
-                report["index"] = "damaged (rebuilt on next use)"
             foreign = [f for f in disk.foreign_objects(self.conn, STORE_TABLES)
                        if not f.startswith("trigger ")]
             if foreign:

@@ -18,6 +18,7 @@ dicts of the in-memory index that came before, each from one indexed query;
 from __future__ import annotations
 
 import functools
+import heapq
 import itertools
 import json
 import sqlite3
@@ -33,7 +34,7 @@ from termbase.index.structures import TermRef
 from termbase.records import record_problem
 from termbase.text.normalize import fold, norm, token_texts, tokenize
 
-INDEX_FORMAT = 13
+INDEX_FORMAT = 14
 
 SCHEMA = [
     "CREATE TABLE ix_meta(key TEXT PRIMARY KEY, value TEXT)",
@@ -55,6 +56,9 @@ SCHEMA = [
     "CREATE INDEX ix_terms_fkey ON ix_terms(fkey)",
     "CREATE TABLE ix_term_lex(lex INTEGER, len INTEGER, tid INTEGER,"
     " PRIMARY KEY(lex, len, tid)) WITHOUT ROWID",
+    # how many rows of ix_term_lex each lexeme has (the terms holding it), kept with them:
+    # a lookup picks its rarest word and caps a frequent one without counting postings
+    "CREATE TABLE ix_lexcount(lex INTEGER PRIMARY KEY, n INTEGER NOT NULL)",
     # every prefix of every lexeme sequence (the trie's nodes), and the complete ones
     "CREATE TABLE ix_paths(lang TEXT, path TEXT, PRIMARY KEY(lang, path)) WITHOUT ROWID",
     "CREATE TABLE ix_seq(lang TEXT, path TEXT, tid INTEGER, PRIMARY KEY(lang, path, tid))"
@@ -151,6 +155,41 @@ def verify_schema(conn: sqlite3.Connection, alone: bool = False) -> None:
         raise IndexDamaged("index of another format")
 
 
+COUNTS_DISAGREE = "term counts disagree with the postings"
+
+
+def verify_counts(conn: sqlite3.Connection) -> None:
+    """Raise IndexDamaged unless ix_lexcount holds, for every lexeme, the number of its rows
+    in ix_term_lex (and nothing for a lexeme without any). A lookup trusts these counts to
+    cap a frequent word's candidates, so a doctor checks them: a whole pass over the
+    postings, which no lookup pays."""
+    try:
+        wrong = conn.execute(
+            "SELECT 1 FROM (SELECT lex, count(*) AS n FROM ix_term_lex GROUP BY lex) p"
+            " LEFT JOIN ix_lexcount c ON c.lex = p.lex WHERE c.n IS NOT p.n"
+            " UNION ALL SELECT 1 FROM ix_lexcount c WHERE NOT EXISTS"
+            " (SELECT 1 FROM ix_term_lex p WHERE p.lex = c.lex) LIMIT 1").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise IndexDamaged(str(exc)) from None
+    if wrong is not None:
+        raise IndexDamaged(COUNTS_DISAGREE)
+
+
+def health(conn: sqlite3.Connection, state: str, alone: bool = False) -> str:
+    """What a doctor says of the index: "current", "stale ..." or "damaged ..." (see
+    `verify_schema` for `alone`)."""
+    try:
+        verify_schema(conn, alone)
+        if get_state(conn) != state:
+            return "stale (rebuilt on next use)"
+        verify_counts(conn)
+    except IndexDamaged as exc:
+        if str(exc) == COUNTS_DISAGREE:  # lookups cannot see this: only a repair rebuilds
+            return f"damaged: {COUNTS_DISAGREE} (rebuilt by `termbase doctor --repair`)"
+        return "damaged (rebuilt on next use)"
+    return "current"
+
+
 def foreign_objects(conn: sqlite3.Connection, own_tables: set[str]) -> list[str]:
     """Triggers, views and tables in a store that termbase never creates (a trigger runs
     with every write): "trigger audit_t", ..."""
@@ -231,10 +270,12 @@ class IndexWriter:
                 for lex in set(seq):
                     conn.execute("DELETE FROM ix_term_lex WHERE lex=? AND len=? AND tid=?",
                                  (lex, len(seq), tid))
+                    conn.execute("UPDATE ix_lexcount SET n=n-1 WHERE lex=?", (lex,))
                 orphans.update(seq)
         for lex in orphans:
             if conn.execute("SELECT 1 FROM ix_term_lex WHERE lex=? LIMIT 1",
                             (lex,)).fetchone() is None:
+                conn.execute("DELETE FROM ix_lexcount WHERE lex=?", (lex,))
                 conn.execute("DELETE FROM ix_forms WHERE lex=?", (lex,))
                 conn.execute("DELETE FROM ix_stems WHERE lex=?", (lex,))
                 conn.execute("DELETE FROM ix_lexemes WHERE lex=?", (lex,))
@@ -255,6 +296,8 @@ class IndexWriter:
             return
         conn.executemany("INSERT OR IGNORE INTO ix_term_lex VALUES(?,?,?)",
                          [(lex, len(seq), tid) for lex in set(seq)])
+        conn.executemany("INSERT INTO ix_lexcount VALUES(?, 1) ON CONFLICT(lex) DO UPDATE"
+                         " SET n=n+1", [(lex,) for lex in set(seq)])
         conn.executemany("INSERT OR IGNORE INTO ix_paths VALUES(?, ?)",
                          [(lang, _path(seq[:n])) for n in range(1, len(seq) + 1)])
         conn.execute("INSERT OR IGNORE INTO ix_seq VALUES(?,?,?)", (lang, _path(seq), tid))
@@ -456,6 +499,8 @@ class _BulkLoader:
         for statement in self._FROM_TERMS:
             self.conn.execute(statement)
         self.conn.executemany("INSERT INTO ix_langs VALUES(?, ?)", self.lang_counts.items())
+        self.conn.execute("INSERT INTO ix_lexcount SELECT lex, count(*) FROM ix_term_lex"
+                          " GROUP BY lex")
         self.conn.execute("INSERT INTO ix_memdf SELECT lang, word, count(*) FROM ix_mem"
                           " GROUP BY lang, word")
 
@@ -786,14 +831,26 @@ class DiskIndex:
                 seq = tuple(int(x) for x in found[4].split()) if found[4] else ()
                 self._terms[tid] = (found[0], found[1], found[2], found[3], seq)
 
+    def lexeme_term_counts(self, lexemes: Iterable[int], cap: int) -> dict[int, int]:
+        """How many terms hold each lexeme, at most `cap`: read from ix_lexcount, one query
+        for all the lexemes not yet known (a count of the postings themselves cost about
+        half of a lookup)."""
+        cache, counts = self._cache, {}
+        for lex in lexemes:
+            counts[lex] = cache.get(("count", lex))
+        missing = sorted(lex for lex, n in counts.items() if n is None)
+        for start in range(0, len(missing), 500):
+            part = missing[start:start + 500]
+            found = dict(self.conn.execute(
+                f"SELECT lex, n FROM ix_lexcount WHERE lex IN ({','.join('?' * len(part))})",
+                part).fetchall())
+            for lex in part:
+                counts[lex] = cache.remember(("count", lex), found.get(lex, 0))
+        return {lex: min(n, cap) for lex, n in counts.items()}
+
     def lexeme_term_count(self, lex: int, cap: int) -> int:
-        """How many terms hold `lex`, counted up to `cap` (an index range, never a scan)."""
-        key = ("count", lex, cap)
-        if key in self._cache:
-            return self._cache[key]
-        return self._cache.remember(key, self.conn.execute(
-            "SELECT count(*) FROM (SELECT 1 FROM ix_term_lex WHERE lex=? LIMIT ?)",
-            (lex, cap)).fetchone()[0])
+        """How many terms hold `lex`, counted up to `cap`."""
+        return self.lexeme_term_counts((lex,), cap)[lex]
 
     def containing_bands(self, lexemes, required: list, cap: int
                          ) -> Iterator[tuple[int, list[int]]]:
@@ -801,15 +858,21 @@ class DiskIndex:
         order: a search that stops after the short terms never reads the long ones, and
         terms lacking a required lexeme are dropped inside SQLite before any row reaches
         Python."""
+        counts = self.lexeme_term_counts([*lexemes, *(lex for opts in required for lex in opts)],
+                                         cap)
+        candidates = sum(counts[lex] for lex in lexemes)
+        # The rarest required word first: SQLite tests the filters in this order, so the
+        # later ones are tried only on the few candidates the first lets through.
+        required = sorted(required, key=lambda options: sum(counts[lex] for lex in options))
         filters, params = [], []
-        candidates = sum(self.lexeme_term_count(lex, cap) for lex in lexemes)
-        for options in required:
-            # The terms of a required word's rarer lexemes are gathered once per query when
-            # that costs less than probing each candidate for them; its lexemes at the cap
-            # (which may hold any number of terms) are probed candidate by candidate.
-            frequent = [lex for lex in options if self.lexeme_term_count(lex, cap) >= cap]
+        for position, options in enumerate(required):
+            # The first required word's terms are gathered once per query when that costs
+            # less than probing each candidate for them (its lexemes at the cap, which may
+            # hold any number of terms, are probed); the later words are only probed, since
+            # few candidates reach them.
+            frequent = [lex for lex in options if counts[lex] >= cap or position > 0]
             rare = [lex for lex in options if lex not in frequent]
-            if sum(self.lexeme_term_count(lex, cap) for lex in rare) > candidates * len(rare):
+            if sum(counts[lex] for lex in rare) > candidates * len(rare):
                 frequent, rare = options, []
             either = []
             if rare:
@@ -821,18 +884,23 @@ class DiskIndex:
                               " r.tid=t.tid)")
             filters.append(f" AND ({' OR '.join(either)})")
             params += [*rare, *frequent]
-        postings = self._postings(lexemes, "".join(filters), params, cap)
+        postings = self._postings(lexemes, counts, "".join(filters), params, cap)
         for length, group in itertools.groupby(postings, key=lambda posting: posting[0]):
             yield length, [tid for _length, tid in group]
 
-    def _postings(self, lexemes, filters: str, params: list, cap: int, page: int = 512
-                  ) -> Iterator[tuple[int, int]]:
+    def _postings(self, lexemes, counts: dict[int, int], filters: str, params: list,
+                  cap: int, page: int = 512) -> Iterator[tuple[int, int]]:
         """(length, term id) of the terms holding one of `lexemes` that pass `filters`, in
         that order, one statement per page (a required word's terms are gathered once per
-        page, not once per lexeme)."""
+        page, not once per lexeme). Without filters, each lexeme's postings are read in
+        their own key order and merged here: a search that stops early then reads only the
+        short terms of each, where one statement would read and sort all of them."""
         conn = self.conn
         whole, capped = [], []
         for lex in lexemes:
+            if counts[lex] < cap:
+                whole.append(lex)
+                continue
             # The cap-th posting of the lexeme: later ones are not candidates.
             last = conn.execute("SELECT len, tid FROM ix_term_lex WHERE lex=? ORDER BY len,"
                                 " tid LIMIT 1 OFFSET ?", (lex, cap - 1)).fetchone()
@@ -840,6 +908,15 @@ class DiskIndex:
                 whole.append(lex)
             else:
                 capped.append((lex, *last))
+        if not filters:
+            bounds = [(lex, None) for lex in whole] + [(lex, (n, tid)) for lex, n, tid in capped]
+            previous = None
+            for posting in heapq.merge(*(self._lexeme_postings(lex, bound)
+                                         for lex, bound in bounds)):
+                if posting != previous:  # a term holding two of the lexemes comes twice
+                    yield posting
+                previous = posting
+            return
         which = ([f"t.lex IN ({','.join('?' * len(whole))})"] if whole else []) + [
             "(t.lex=? AND (t.len, t.tid) <= (?, ?))"] * len(capped)
         sql = (f"SELECT DISTINCT t.len, t.tid FROM ix_term_lex t WHERE ({' OR '.join(which)})"
@@ -852,6 +929,20 @@ class DiskIndex:
             if len(rows) < page:
                 return
             after = rows[-1]
+
+    def _lexeme_postings(self, lex: int, bound: tuple[int, int] | None
+                         ) -> Iterator[tuple[int, int]]:
+        """(length, term id) of one lexeme's terms in key order, up to `bound`, in pages
+        that grow (most searches stop within the first)."""
+        sql = ("SELECT len, tid FROM ix_term_lex WHERE lex=? AND (len, tid) > (?, ?)"
+               + (" AND (len, tid) <= (?, ?)" if bound else "") + " ORDER BY len, tid LIMIT ?")
+        after, page = (0, -1), 128
+        while True:
+            rows = self.conn.execute(sql, (lex, *after, *(bound or ()), page)).fetchall()
+            yield from map(tuple, rows)
+            if len(rows) < page:
+                return
+            after, page = rows[-1], min(page * 4, 2048)
 
     def term_row(self, tid: int) -> tuple:
         row = self._terms.get(tid)

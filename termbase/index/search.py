@@ -104,6 +104,22 @@ class _Hits(dict):
         return len({terms[hit.term_id].concept_id for hit in self.values()
                     if hit.score > score})
 
+    def cut_below(self, score: float) -> bool:
+        """Whether the ranked answer ends above `score` whatever approximate hits scoring
+        `score` or less are added: every concept with a better hit is at least GAP above
+        it, and every hit at or below it is approximate, so `trim_by_gap` cuts the first
+        of them and all that follow."""
+        from termbase.lookup import GAP
+
+        lowest = None  # of the hits above `score`: at most the lowest concept's best
+        for hit in self.values():
+            if hit.score <= score:
+                if not hit.approximate:
+                    return False
+            elif lowest is None or hit.score < lowest:
+                lowest = hit.score
+        return lowest is not None and lowest - score >= GAP
+
 
 def search(index: Index, query: str, langs: list[str] | None = None,
            fuzzy: bool = True, limit: int | None = None) -> list[Hit]:
@@ -119,8 +135,11 @@ def search(index: Index, query: str, langs: list[str] | None = None,
         offer(tid, FOLDED, "folded")
 
     tokens = [t.text for t in tokenize(query)]
+    prefixed = [(key, tid) for key, tid in index.prefixed(fq)
+                if key != fq] if len(fq) >= 3 else []
     if tokens:
-        for lang in (langs or index.languages):
+        languages = langs or index.languages
+        for lang in languages:
             _lemma_hits(index, tokens, lang, False, hits, limit)
         # Typo correction only when nothing matched as written or inflected: it is the
         # costliest step, and its index is loaded from the cache only when needed. Words
@@ -128,13 +147,16 @@ def search(index: Index, query: str, langs: list[str] | None = None,
         # at all (not for part of a longer term, a common and cheap query).
         if fuzzy and not any(hit.score >= LEMMA * STEM_FACTOR for hit in hits.values()):
             retype_known = len(tokens) > 1 and not hits
-            for lang in (langs or index.languages):
-                _lemma_hits(index, tokens, lang, True, hits, limit, retype_known)
+            for lang in languages:
+                # The last hits of a one-word query without prefix matches: nothing is
+                # offered after this language's, so the search may stop on a gap.
+                last = lang == languages[-1] and len(tokens) == 1 and not prefixed
+                _lemma_hits(index, tokens, lang, True, hits, limit, retype_known, last)
     if len(tokens) > 1 and not any(hit.score >= CONTAINED_CAP for hit in hits.values()):
         for lang in (langs or index.languages):
             _contained_hits(index, query, len(tokens), lang, offer)
-    if len(fq) >= 3:
-        _prefix_hits(index, fq, offer)
+    for key, tid in prefixed:
+        offer(tid, 50 + 30 * len(fq) / len(key), "prefix")
     return list(hits.values())
 
 
@@ -163,7 +185,10 @@ MIN_WORDS_FOR_GAP = 3
 
 
 def _lemma_hits(index: Index, tokens: list[str], lang: str, fuzzy: bool, hits: _Hits,
-                limit: int | None, retype_known: bool = False) -> None:
+                limit: int | None, retype_known: bool = False, last: bool = False) -> None:
+    """Terms holding the query's words in order, as whole terms or inside longer ones.
+    `last`: no hit is offered after these, so the search may also stop once the ranked
+    answer is cut by its gap above anything a longer term could score."""
     query = [token_lexemes(index, tok, lang, fuzzy, len(tokens) > 1, retype_known)
              for tok in tokens]
     unexplained = [i for i, options in enumerate(query) if not options]
@@ -174,9 +199,15 @@ def _lemma_hits(index: Index, tokens: list[str], lang: str, fuzzy: bool, hits: _
     # Candidate terms: those holding a lexeme of the most selective query token and one
     # of every other token, shortest first.
     explained = [opts for opts in query if opts is not ANY_WORD]
-    rarest = min(explained, key=lambda opts: sum(
-        index.lexeme_term_count(lex, MAX_CONTAINING) for lex in opts))
+    counts = index.lexeme_term_counts({lex for opts in explained for lex in opts},
+                                      MAX_CONTAINING)
+    rarest = min(explained, key=lambda opts: sum(counts[lex] for lex in opts))
     required = [list(opts) for opts in explained if opts is not rarest]
+    # Every hit of this pass is approximate when one word is reached only by a stem, a
+    # typo correction or not at all (a gap).
+    approximate = any(opts is ANY_WORD or all(
+        match.kind == "fuzzy" or match.similarity < 1.0 for match in opts.values())
+        for opts in query)
     prefetch = getattr(index, "prefetch_terms", None)  # the on-disk index reads in bulk
     for length, candidates in index.containing_bands(list(rarest), required, MAX_CONTAINING):
         if length < len(query):
@@ -197,17 +228,14 @@ def _lemma_hits(index: Index, tokens: list[str], lang: str, fuzzy: bool, hits: _
                 score = min(score, FUZZY_CAP)
             hits.offer(tid, score, kind, kind == "fuzzy" or quality < 1.0)
         # Every longer term scores at most this: stop once `limit` concepts are above it.
-        if limit and hits.concepts_above(round(LEMMA * _part_factor(len(query), length + 1),
-                                               1)) >= limit:
-            return
+        if limit:
+            bound = round(LEMMA * _part_factor(len(query), length + 1), 1)
+            if hits.concepts_above(bound) >= limit or (
+                    last and approximate and hits.cut_below(bound)):
+                return
 
 
 def _part_factor(query_words: int, term_words: int) -> float:
     """A query naming part of a longer term scores less, the more of the term it leaves."""
     return 0.55 + 0.25 * query_words / term_words
 
-
-def _prefix_hits(index: Index, folded_query: str, offer, limit: int = 50) -> None:
-    for key, tid in index.prefixed(folded_query, limit):
-        if key != folded_query:
-            offer(tid, 50 + 30 * len(folded_query) / len(key), "prefix")

@@ -240,10 +240,8 @@ def health(store) -> str:
     try:
         conn = connect(path, readonly=True)
         try:
-            disk.verify_schema(conn, alone=True)
-            current = disk.get_state(conn) == store.index_state()
+            return disk.health(conn, store.index_state(), alone=True)
         finally:
             conn.close()
-    except (disk.IndexDamaged, sqlite3.Error):
+    except sqlite3.Error:
         return "damaged (rebuilt on next use)"
-    return "current" if current else "stale (rebuilt on next use)"

@@ -57,6 +57,11 @@ class Index:
         """How many terms hold `lex`, counted up to `cap`."""
         return min(len(self.lexeme_terms.get(lex, ())), cap)
 
+    def lexeme_term_counts(self, lexemes, cap: int) -> dict[int, int]:
+        """`lexeme_term_count` of many lexemes at once (the on-disk index reads them in one
+        query)."""
+        return {lex: self.lexeme_term_count(lex, cap) for lex in lexemes}
+
     def containing_bands(self, lexemes, required: list, cap: int
                          ) -> Iterator[tuple[int, list[int]]]:
         """Terms holding one of `lexemes` (the first `cap` of each, shortest terms first)

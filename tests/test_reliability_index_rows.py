@@ -90,8 +90,10 @@ SILENT_EDITS = {
 def test_doctor_finds_index_rows_out_of_step_and_repair_rebuilds_them(tb, edit):
     edit_rows(index_file(tb), SILENT_EDITS[edit])
     report = Termbase.open(tb.store.location, create=False).doctor()
-    assert report.index.startswith("out of step"), report.index
-    assert any("out of step" in warning for warning in report.warnings)
+    # a deleted posting also leaves the stored term counts wrong, which is found first
+    assert report.index.startswith(("out of step", "damaged: term counts")), report.index
+    if report.index.startswith("out of step"):
+        assert any("out of step" in warning for warning in report.warnings)
     repaired = Termbase.open(tb.store.location, create=False).doctor(repair=True)
     assert repaired.after.index == "current"
     assert found(tb.store.location, "pracy socjalnej")[:1] == [("k1", "praca socjalna")]

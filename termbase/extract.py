@@ -254,29 +254,27 @@ def _absorb(first: Candidate, other: Candidate) -> None:
 
 
 def _as_the_termbase_writes(term: str, known: list[KnownTerm], forms: list[str]) -> str:
-    """The termbase's wording of a known candidate, where it keeps more of the words as the
-    text has them than the extractor's base form does: word order alone may take a
-    complement for the head ("smurto artimoje aplinkoje" made "smurto artima aplinka";
-    the termbase writes *smurtas artimoje aplinkoje*, which keeps "artimoje aplinkoje").
-    Otherwise (number, capitals of a name, a singular the termbase lists for a term the text
-    uses in the plural) the extractor's form stands: it follows the text."""
-    observed = [_words(form) for form in forms]
+    """The termbase's wording of a known candidate where it and the extractor's base form
+    put different words in the nominative: word order alone may take a complement for the
+    head ("smurto artimoje aplinkoje" made "smurto artima aplinka", which changes the last
+    two words of the text's form; the termbase's *smurtas artimoje aplinkoje* changes the
+    first). Where both change the same words (the same head, in another number or case),
+    or the extractor keeps the form seen, the extractor's form stands: it follows the
+    text. Capitals follow the text, word by
+    word."""
     wordings = {k.term.lower() for k in known}
-    if len(wordings) != 1:
+    if len(wordings) != 1 or not forms:
         return term
     wording = wordings.pop()
-
-    def kept(base: str) -> int:
-        words = _words(base.lower())
-        return max((sum(a == b for a, b in zip(words, seen)) for seen in observed
-                    if len(seen) == len(words)), default=-1)
-
-    if kept(wording) <= kept(term):
+    seen, ours, theirs = _words(forms[0].lower()), _words(term), _words(wording)
+    if not len(seen) == len(ours) == len(theirs):
         return term
-    chosen = next(k.term for k in known if k.term.lower() == wording)
-    if term[:1].isupper() and chosen[:1].islower():
-        return chosen[:1].upper() + chosen[1:]
-    return chosen
+    changed_by_us = {n for n, (a, b) in enumerate(zip(seen, ours)) if a != b.lower()}
+    changed_by_them = {n for n, (a, b) in enumerate(zip(seen, theirs)) if a != b}
+    if not changed_by_us or not changed_by_them or changed_by_us & changed_by_them:
+        return term
+    return " ".join(word[:1].upper() + word[1:] if own[:1].isupper() else word
+                    for word, own in zip(theirs, ours))
 
 
 def _words(text: str) -> list[str]:

@@ -79,3 +79,25 @@ def test_a_known_term_is_proposed_in_the_termbase_s_own_base_form(shipped):
     assert "smurtas artimoje aplinkoje" in known
     assert known["smurtas artimoje aplinkoje"].is_known
     assert "smurto artima aplinka" not in known
+
+
+@pytest.mark.parametrize("base, known, seen, expected", [
+    # the same head in another number, or an inflected form entered as a term: the text wins
+    ("ośrodek pomocy społecznej", "ośrodki pomocy społecznej",
+     ["ośrodka pomocy społecznej", "ośrodki pomocy społecznej"], "ośrodek pomocy społecznej"),
+    ("osoba niepełnosprawna", "osób niepełnosprawnych",
+     ["osób niepełnosprawnych", "osobie niepełnosprawnej"], "osoba niepełnosprawna"),
+    ("Wojewódzki Urząd Pracy", "wojewódzkie urzędy pracy",
+     ["wojewódzkiego urzędu pracy", "wojewódzkie urzędy pracy"], "Wojewódzki Urząd Pracy"),
+    # the form seen is kept as it is (a term used in the plural)
+    ("seniūnaičiai", "seniūnaitis", ["seniūnaičiai", "seniūnaičių"], "seniūnaičiai"),
+    # another head: the termbase's wording, with the text's capitals
+    ("smurto artima aplinka", "Smurtas artimoje aplinkoje", ["smurto artimoje aplinkoje"],
+     "smurtas artimoje aplinkoje"),
+])
+def test_the_termbase_s_wording_replaces_a_base_form_only_for_another_head(base, known, seen,
+                                                                           expected):
+    from termbase.extract import _as_the_termbase_writes
+    from termbase.extraction.known import KnownTerm
+
+    assert _as_the_termbase_writes(base, [KnownTerm("c1", known)], seen) == expected

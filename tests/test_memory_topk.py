@@ -152,7 +152,6 @@ def test_segments_differing_only_in_numbers_are_found_by_the_number_key(tmp_path
     assert [m.score for m in tb.index.memory.search(numbers, "pl", "lt")] == [95.0]
 
 
-
 def test_a_near_copy_met_early_spares_the_frequent_words_postings(shipped):
     """A segment met with more query words than any other is scored as soon as it leads,
     so the score it sets rules out the frequent words' long postings: for a query sharing

@@ -170,7 +170,7 @@ class _Candidates:
         self.lengths: dict[str, tuple[int, ...]] = {}
         self.done: set[str] = set()
         self.most_scored = 1  # the most query words a scored segment was met with
-        self.leaders: list[str] = []  # unscored segments met with more than that
+        self.leaders: list[str] = []  # of the last posting, met with more than that
 
     def meet(self, holders: list[tuple[str, int]], weight: int, known_only: bool = False
              ) -> None:
@@ -251,6 +251,7 @@ class _Candidates:
                     break
                 self.done.update(batch)
                 score(batch, ranking)
+                self.most_scored = max(self.most_scored, shared)
                 if most is not None:
                     most -= len(batch)
                     if most <= 0:

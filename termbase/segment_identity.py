@@ -9,7 +9,6 @@ same hash; otherwise the memory is read once, on the first segment of the file.
 
 from __future__ import annotations
 
-import hashlib
 
 HASH_BYTES = 8  # a signed 64-bit integer: SQLite's INTEGER, PostgreSQL's BIGINT
 
@@ -22,6 +21,8 @@ def segment_key(doc: dict) -> tuple:
 
 def identity_hash(key: tuple) -> int:
     """A stable hash of `segment_key` (the same in every process and version of Python)."""
+    import hashlib  # not at import: OpenSSL's load would slow every cold lookup
+
     digest = hashlib.blake2b(repr(key).encode("utf-8"), digest_size=HASH_BYTES).digest()
     return int.from_bytes(digest, "big", signed=True)
 

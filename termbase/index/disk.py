@@ -584,13 +584,6 @@ def bulk_is_cheaper(changed: int, total: Callable[[], int]) -> bool:
     return changed >= BULK_MIN and changed * 3 >= total()
 
 
-def _count_langs(langs: Iterable[str]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for lang in langs:
-        counts[lang] = counts.get(lang, 0) + 1
-    return counts
-
-
 # -- reading --------------------------------------------------------------------------------
 class _Cache(OrderedDict):
     """A small LRU of query answers, emptied whenever the index changes."""

@@ -1,5 +1,6 @@
 """Translation-memory matching reads a few postings and scores a few segments, yet answers
-exactly as scoring every segment would: the same matches, scores and order.
+as scoring every segment would: the top hit and every match of 75 or more are the full
+scan's (same matches, scores and order), and with `assured=0` the whole answer is.
 
 A memory of a few thousand generated segments (the words of the shipped glossary, frequent
 ones far more often than rare ones, with numbers, repeated sentences and a second variety)
@@ -14,6 +15,7 @@ import pytest
 
 from termbase import Termbase, langtag
 from termbase.index.memory import InMemoryIndex, Scorer, query_words
+from termbase.index.memory_topk import ASSURED
 from termbase.model import Segment
 
 SEGMENTS = 3000
@@ -100,6 +102,23 @@ def _fill(tb: Termbase, texts: list[dict[str, str]], rng: random.Random) -> None
             tx.update_segment(key, Segment(texts=dict(rng.choice(texts)), origin="test"))
 
 
+def _breaches(query: str, expected: list[tuple], got: list[tuple]) -> list[str]:
+    """How `got` breaks the contract with the full scan's `expected` answer: the same top
+    hit and the same matches of ASSURED or more, every other match scored right, in order
+    and above the threshold."""
+    scorer = Scorer(query)
+    breaches = []
+    if got[:1] != expected[:1]:
+        breaches.append("top hit")
+    if [m for m in got if m[0] >= ASSURED] != [m for m in expected if m[0] >= ASSURED]:
+        breaches.append("assured matches")
+    if any(scorer(source) != score or score < 50.0 for score, source in got):
+        breaches.append("a score")
+    if [score for score, _ in got] != sorted((score for score, _ in got), reverse=True):
+        breaches.append("order")
+    return breaches
+
+
 @pytest.mark.parametrize("engine", ["json", "sqlite"])
 def test_indexed_matching_answers_as_a_full_scan(tmp_path, shipped, engine):
     rng = random.Random(12)
@@ -109,14 +128,25 @@ def test_indexed_matching_answers_as_a_full_scan(tmp_path, shipped, engine):
     segments = dict(tb.store.segment_items())
     memory = tb.index.memory
     queries = [_query(rng, texts) for _ in range(150)]
-    differences = []
+    differences, breaches, below, found_below = [], [], 0, 0
     for query in queries:
         for limit in (1, 5):
             expected = _full_scan(segments, query, limit)
+            exact = [(m.score, m.source)
+                     for m in memory.search(query, "pl", "lt", limit, assured=0)]
+            if exact != expected:
+                differences.append((query, limit, expected, exact))
             got = [(m.score, m.source) for m in memory.search(query, "pl", "lt", limit)]
-            if got != expected:
-                differences.append((query, limit, expected, got))
+            if broken := _breaches(query, expected, got):
+                breaches.append((query, limit, broken, expected, got))
+            lower = [m for m in expected if m[0] < ASSURED]
+            below += len(lower)
+            found_below += sum(m in got for m in lower)
     assert not differences, f"{len(differences)} differ, e.g. {differences[:2]}"
+    assert not breaches, f"{len(breaches)} break the contract, e.g. {breaches[:2]}"
+    # below the assured level the places are filled from the segments sharing the rarer
+    # words: most of the full scan's weaker matches are still found
+    assert below >= 30 and found_below / below >= 0.8, (found_below, below)
     # the queries reach every kind of score, not only exact copies
     tops = [_full_scan(segments, query, 1) for query in queries]
     scores = {top[0][0] for top in tops if top}
@@ -131,7 +161,7 @@ def test_in_memory_index_answers_as_a_full_scan(shipped):
     segments = {str(n): {"texts": entry} for n, entry in enumerate(texts, 1)}
     memory = InMemoryIndex(segments)
     for query in [_query(rng, texts) for _ in range(100)]:
-        got = [(m.score, m.source) for m in memory.search(query, "pl", "lt", 3)]
+        got = [(m.score, m.source) for m in memory.search(query, "pl", "lt", 3, assured=0)]
         assert got == _full_scan(segments, query, 3), query
 
 
@@ -180,3 +210,30 @@ def test_a_near_copy_met_early_spares_the_frequent_words_postings(shipped):
         every_posting = sum(frequencies.get(k, 0) for ks in keys for k in ks)
         postings_read = sum(frequencies.get(k, 0) for k in read)
         assert postings_read < every_posting / 10, (query, postings_read, every_posting)
+
+
+def test_the_weaker_places_do_not_make_the_best_five_read_every_posting(shipped):
+    """Proving that no segment sharing only frequent words reaches 50 is what made a
+    best-five search read the longest postings; with the assured level it reads about what
+    the best hit needs (here under half the postings the exact search reads)."""
+    rng = random.Random(9)
+    texts = _memory(shipped, rng)
+    segments = {str(n): {"texts": entry} for n, entry in enumerate(texts, 1)}
+    memory = InMemoryIndex(segments)
+    read = []
+    holders = memory.holders
+
+    def counted(*args):
+        found = holders(*args)
+        read.extend(found)
+        return found
+
+    memory.holders = counted
+    queries = [_query(rng, texts) for _ in range(60)]
+    postings = {}
+    for assured in (0, ASSURED):
+        read.clear()
+        for query in queries:
+            memory.search(query, "pl", "lt", limit=5, assured=assured)
+        postings[assured] = len(read)
+    assert postings[ASSURED] < postings[0] / 2, postings

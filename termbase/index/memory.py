@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from termbase import langtag
-from termbase.index.memory_topk import QueryWord, Ranking, segment_order, top_matches
+from termbase.index.memory_topk import ASSURED, QueryWord, Ranking, segment_order, top_matches
 from termbase.text.morphology import stem
 from termbase.text.normalize import fold, norm, tokenize
 from termbase.text.punctuation import normalise_punctuation
@@ -136,9 +136,11 @@ class MemoryIndex:
         raise NotImplementedError
 
     def search(self, text: str, source_lang: str, target_lang: str, limit: int = 5,
-               threshold: float = 50.0) -> list[MemoryMatch]:
-        """The `limit` best matches scoring at least `threshold`, exactly those a scan of
-        every segment would give, best first (then the shorter source, then the older)."""
+               threshold: float = 50.0, assured: float = ASSURED) -> list[MemoryMatch]:
+        """The `limit` best matches scoring at least `threshold`, best first (then the
+        shorter source, then the older). The top hit and every match of `assured` or more
+        are exactly those a scan of every segment would give; further places below it are
+        the best of the segments sharing the query's rarer words (`memory_topk`)."""
         lang = langtag.base(source_lang)
         scorer = Scorer(text)
 
@@ -152,7 +154,7 @@ class MemoryIndex:
                                     source_lang, target_lang, doc.get("origin", ""))
                 ranking.offer(match.score, len(source), segment_order(key), match)
 
-        ranking = Ranking(limit, threshold)
+        ranking = Ranking(limit, threshold, assured)
         top_matches(query_words(text, lang), lambda words: self.frequencies(lang, words),
                     lambda words, shortest, longest: self.holders(lang, words, shortest,
                                                                   longest),

@@ -190,6 +190,13 @@ def runs_on(infos: list[WordInfo], attach: list[int], i: int, j: int, end: int,
             and first_word.lower().endswith(LT_GENITIVE) \
             and prev_word.lower().endswith(LT_GENITIVE):
         return True
+    # After a preposition that takes the genitive, the genitives are its object and a head
+    # in another case begins a new phrase: "[dėl] socialinio būsto nuomos | asmuo
+    # pateikia", "[iš] krizių centro | asmenims".
+    if lang == "lt" and prev_word.lower() in LT_GENITIVE_PREPOSITIONS \
+            and first_word.lower().endswith(LT_GENITIVE) \
+            and not (last_word.lower().endswith(LT_GENITIVE) and not last_word.endswith("uo")):
+        return True  # ("asmuo" is a nominative)
     # A Lithuanian genitive modifies the noun after it ("[socialinių paslaugų] centras"),
     # so a phrase ending in one before a noun is the front of a longer phrase.
     return lang == "lt" and j + 1 < end and infos[j + 1].role == NOUN \
@@ -197,3 +204,5 @@ def runs_on(infos: list[WordInfo], attach: list[int], i: int, j: int, end: int,
 
 
 LT_GENITIVE = ("ų", "o", "os", "ės", "io", "aus", "ies", "ens")
+LT_GENITIVE_PREPOSITIONS = frozenset({"dėl", "iš", "nuo", "be", "iki", "prie", "po", "tarp",
+                                      "vietoj", "vietoje", "šalia", "virš", "link", "abipus"})

@@ -141,6 +141,8 @@ class NgramCounter:
         if self.lang == "pl" and polish.available():
             for k in _adverbs_of_adjectives(passage.text, tokens, infos):
                 infos[k] = WordInfo(tokens[k].text.lower(), ADV)
+        for k in _capitalised_by_position(passage.text, tokens, infos):
+            infos[k] = infos[k]._replace(name=False)
         for tok, info in zip(tokens, infos):
             if info.role == ADJ:
                 self.adjective_keys.add(info.key)
@@ -500,6 +502,16 @@ def _genitive_coordinators(text: str, tokens: list[Token], infos: list[WordInfo]
                 and infos[k + 2].role in (NOUN, ADJ):
             found.append(k)
     return found
+
+
+def _capitalised_by_position(text: str, tokens: list[Token], infos: list[WordInfo]
+                             ) -> list[int]:
+    """Words the dictionary lacks, read as names for their capital alone, where the capital
+    is the sentence's ("Smurtautojams buvo siūloma...", "Supervizija vyko..."): common
+    nouns, unless the next word has a capital too (a name of several words)."""
+    return [k for k, info in enumerate(infos)
+            if info.name and info.key.startswith("~") and sentence_initial(text, tokens, k)
+            and not (k + 1 < len(tokens) and _capitalised(tokens[k + 1].text))]
 
 
 def _glued(text: str, tokens: list[Token]) -> set[int]:

@@ -32,6 +32,7 @@ from termbase.extraction.analysis import (ADJ, ADV, CONJ, NOUN, PREP, STOP, Word
                                           analyse, present_passive)
 from termbase.extraction.attachment import (NONE, attachments, cuts, polish_agrees,
                                             runs_on)
+from termbase.extraction.lithuanian import adjective_homographs
 from termbase.extraction.lexemes import (canonical_keys, lithuanian_homographs, merged_counters,
                                          rekey)
 from termbase.extraction.passages import Passage
@@ -141,6 +142,8 @@ class NgramCounter:
         if self.lang == "pl" and polish.available():
             for k in _adverbs_of_adjectives(passage.text, tokens, infos):
                 infos[k] = WordInfo(tokens[k].text.lower(), ADV)
+        if self.lang == "lt":
+            infos = adjective_homographs([t.text for t in tokens], infos)
         for k in _capitalised_by_position(passage.text, tokens, infos):
             infos[k] = infos[k]._replace(name=False)
         for tok, info in zip(tokens, infos):

@@ -224,6 +224,24 @@ def adjective_homographs(words: list[str], infos: list[WordInfo]) -> list[WordIn
     return result
 
 
+# Endings only a plural case has, of the noun classes in NOUN_CLASSES, with the nominative
+# plural and the gender they mark (longest first).
+_OBLIQUE_PLURAL = (("iuose", "iai", "m"), ("iams", "iai", "m"), ("iais", "iai", "m"),
+                   ("uose", "ai", "m"), ("ėmis", "ės", "f"), ("omis", "os", "f"),
+                   ("ams", "ai", "m"), ("ais", "ai", "m"), ("oms", "os", "f"),
+                   ("ėms", "ės", "f"), ("ėse", "ės", "f"), ("ose", "os", "f"))
+
+
+def _plural_of_oblique(word: str) -> tuple[str, str] | None:
+    """(nominative plural, gender) of a noun the dictionary lacks, seen in a case whose
+    ending only the plural has ("seniūnaičiais" -> seniūnaičiai): the singular cannot be
+    told from one form (-as or -is), the plural can."""
+    for ending, nominative, gender in _OBLIQUE_PLURAL:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: len(word) - len(ending)] + nominative, gender
+    return None
+
+
 def _noun_lemma(word: str, forms_of: FormsOf) -> tuple[str, str] | None:
     """(nominative singular, gender) of a noun, inferred for words the dictionary lacks."""
     key = analyse(word, "lt").key
@@ -242,15 +260,22 @@ def base_words(words: list[str], forms_of: FormsOf, plural: bool = False
     forms = [w.lower() for w in words]
     lemma = _noun_lemma(words[h], forms_of)
     if lemma is None:
-        return None
-    forms[h], gender = lemma
-    if plural:
+        lemma = _plural_of_oblique(forms[h]) if analyse(words[h], "lt").key[:1] == "~" \
+            else None
+        if lemma is None:
+            return None
+        plural = True  # seen in a plural case only: its nominative plural
+        forms[h], gender = lemma
+    elif plural:
+        forms[h], gender = lemma
         lemma_ = forms[h]
         forms[h] = noun_nominative_plural(lemma_, forms_of(analyse(words[h], "lt").key),
                                           lambda form: dictionary.is_form_of(form, lemma_,
                                                                              "lt"))
         if forms[h] is None:
             return None
+    else:
+        forms[h], gender = lemma
     infos = adjective_homographs(words, [analyse(w, "lt") for w in words])
     attach = attachments(words, infos, "lt")
     for p in range(h - 1, -1, -1):

@@ -190,6 +190,11 @@ def runs_on(infos: list[WordInfo], attach: list[int], i: int, j: int, end: int,
             and first_word.lower().endswith(LT_GENITIVE) \
             and prev_word.lower().endswith(LT_GENITIVE):
         return True
+    # A capitalised word right after a name's word goes on with that name: "[Lietuvos]
+    # Respublikos parama būstui" is a piece of one, whatever follows.
+    if lang == "lt" and prev_word[:1].isupper() and first_word[:1].isupper() \
+            and not prev_word.isupper():
+        return True
     # After a preposition that takes the genitive, the genitives are its object and a head
     # in another case begins a new phrase: "[dėl] socialinio būsto nuomos | asmuo
     # pateikia", "[iš] krizių centro | asmenims".

@@ -32,13 +32,13 @@ from termbase.extraction.analysis import (ADJ, ADV, CONJ, NOUN, PREP, STOP, Word
                                           analyse, present_passive)
 from termbase.extraction.attachment import (NONE, attachments, cuts, polish_agrees,
                                             runs_on)
-from termbase.extraction.lithuanian import adjective_homographs
+from termbase.extraction.lithuanian import GENITIVE_PLURAL, adjective_homographs
 from termbase.extraction.lexemes import (canonical_keys, lithuanian_homographs, merged_counters,
                                          rekey)
 from termbase.extraction.passages import Passage
 from termbase.extraction.polish_np import is_adverb
-from termbase.extraction.stopwords import (ends_complex_preposition, is_coordinator,
-                                           is_term_preposition, is_time_unit)
+from termbase.extraction.stopwords import (ends_complex_preposition, is_auxiliary,
+                                           is_coordinator, is_term_preposition, is_time_unit)
 from termbase.text.normalize import Token, tokenize
 
 MAX_LEN = 5
@@ -177,8 +177,13 @@ class NgramCounter:
         capitals = None  # computed once per chunk, when a candidate is recorded
         for i in range(start, end):
             if infos[i].role not in (NOUN, ADJ) or (
-                    head_final and present_passive(tokens[i].text, infos[i])):
-                continue
+                    head_final and present_passive(tokens[i].text, infos[i])) or (
+                    infos[i].participle and i > 0
+                    and is_auxiliary(tokens[i - 1].text.lower(), self.lang)):
+                continue  # a predicate: "buvo sudarytas [pagalbos planas]"
+            if self.lang == "lt" and i > 0 and tokens[i - 1].text.isdigit() \
+                    and tokens[i].text.lower().endswith(GENITIVE_PLURAL):
+                continue  # what a number counts: "40 procentų [darbingumo lygis]"
             prepositions, nouns, name = 0, 0, infos[i].name
             nouns_after_name = False
             conjunction = None  # where a conjunction joins two genitives (Lithuanian)

@@ -190,6 +190,10 @@ def runs_on(infos: list[WordInfo], attach: list[int], i: int, j: int, end: int,
             and first_word.lower().endswith(LT_GENITIVE) \
             and prev_word.lower().endswith(LT_GENITIVE):
         return True
+    # A Lithuanian participle takes its complement before it: "[smurtą] patyrę vaikai",
+    # "[traumos] paveikti asmenys" leave it out.
+    if lang == "lt" and prev_word and infos[i].participle and infos[k].role == NOUN:
+        return True
     # A capitalised word right after a name's word goes on with that name: "[Lietuvos]
     # Respublikos parama būstui" is a piece of one, whatever follows.
     if lang == "lt" and prev_word[:1].isupper() and first_word[:1].isupper() \

@@ -181,9 +181,10 @@ class NgramCounter:
                     infos[i].participle and i > 0
                     and is_auxiliary(tokens[i - 1].text.lower(), self.lang)):
                 continue  # a predicate: "buvo sudarytas [pagalbos planas]"
-            if self.lang == "lt" and i > 0 and tokens[i - 1].text.isdigit() \
-                    and tokens[i].text.lower().endswith(GENITIVE_PLURAL):
-                continue  # what a number counts: "40 procentų [darbingumo lygis]"
+            # What a number counts is a head, never a genitive modifier: "214 pranešimų apie
+            # smurtą", but not "40 procentų [darbingumo lygis]"
+            counted = self.lang == "lt" and i > 0 and tokens[i - 1].text.isdigit() \
+                and tokens[i].text.lower().endswith(GENITIVE_PLURAL)
             prepositions, nouns, name = 0, 0, infos[i].name
             nouns_after_name = False
             conjunction = None  # where a conjunction joins two genitives (Lithuanian)
@@ -216,6 +217,8 @@ class NgramCounter:
                 if cuts(infos, attach, i, j) or (
                         head_final and conjunction is not None and j == conjunction + 1):
                     continue  # "apsaugos ir įvaikinimo [tarnyba]": the head is still ahead
+                if counted and j > i and not prepositions:
+                    continue
                 if j - i == limit:
                     key = tuple(x.key for x in infos[i:j + 1])
                     self.longer[key] = self.longer.get(key, 0) + 1

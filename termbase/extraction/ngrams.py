@@ -32,9 +32,9 @@ from termbase.extraction.analysis import (ADJ, ADV, CONJ, NOUN, PREP, STOP, Word
                                           analyse, present_passive)
 from termbase.extraction.attachment import (NONE, attachments, cuts, polish_agrees,
                                             runs_on)
-from termbase.extraction.lithuanian import GENITIVE_PLURAL, adjective_homographs
 from termbase.extraction.lexemes import (canonical_keys, lithuanian_homographs, merged_counters,
                                          rekey)
+from termbase.extraction.lithuanian import GENITIVE_PLURAL, adjective_homographs
 from termbase.extraction.passages import Passage
 from termbase.extraction.polish_np import is_adverb
 from termbase.extraction.stopwords import (ends_complex_preposition, is_auxiliary,

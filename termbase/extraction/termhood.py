@@ -122,8 +122,8 @@ def independent_frequencies(freqs: dict[tuple[str, ...], int],
 
 # A word that heads or joins many different phrases of the text ("centras", "paslauga",
 # "pagalba") is their generic part, not a term alone (TermSuite reads such words as the
-# components of terms): past GENERIC_FREE phrases, each further one divides its one-word
-# score by 1 + GENERIC_STEP.
+# components of terms): its one-word score is divided by 1 + GENERIC_STEP x the number of
+# those phrases past GENERIC_FREE (set on the seed and development texts).
 GENERIC_FREE = 2
 GENERIC_STEP = 0.1
 
@@ -138,6 +138,7 @@ def phrases_per_word(freqs: Mapping[tuple[str, ...], float]) -> Counter:
 
 
 def generic_word_damping(phrases: int) -> float:
+    """The factor of a one-word candidate that is part of `phrases` distinct phrases."""
     return 1.0 / (1.0 + GENERIC_STEP * max(0, phrases - GENERIC_FREE))
 
 

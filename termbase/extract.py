@@ -93,6 +93,7 @@ class Extraction:
                  if s.freq >= min_freq}
         name_first = frozenset(key for key in freqs if self.name_first(key))
         independent = termhood.independent_frequencies(freqs, counter.longer, name_first)
+        phrases_of = termhood.phrases_per_word(freqs)
         scored = []
         for key, freq in freqs.items():
             key_ = self.phrase_keyness(key)
@@ -101,7 +102,8 @@ class Extraction:
             own = independent[key]
             if len(key) == 1 and key[0] in counter.word_forms:
                 single = self.single_word_prior(key[0])
-                prior *= single / termhood.LENGTH_PRIOR[1]
+                prior *= single / termhood.LENGTH_PRIOR[1] * termhood.generic_word_damping(
+                    phrases_of[key[0]])
                 if single >= termhood.SPECIFIC_WORD_PRIOR:
                     own = freq  # the domain's own word: a term in its phrases and alone
             if self.known_phrase(key):

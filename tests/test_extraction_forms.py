@@ -458,3 +458,59 @@ def test_lithuanian_ambiguous_form_joins_the_noun_the_text_shows_unambiguously()
 def test_lithuanian_yvus_adjective_the_dictionary_lacks_takes_its_nominative(line, base, seen):
     found = terms(extract_lines([line], "lt"))
     assert base in found and seen not in found
+
+
+# -- seventh round: forms and boundaries ------------------------------------------------------
+@pytest.mark.parametrize("line, base, never", [
+    # a noun the dictionary lacks, seen in a case only the plural has
+    ("Susitikime kalbėjomės su seniūnaičiais apie kelius.", "seniūnaičiai", "seniūnaičiais"),
+    # a definite participle: the nominative of its plain form
+    ("Darbuotojai susisiekė su nukentėjusiaisiais asmenimis.", "nukentėję asmenys",
+     "nukentėjusiaisi asmenys"),
+    # a noun in -inė that is also the feminine of an -inis adjective, agreeing
+    ("Šeima gauna piniginės socialinės paramos išmokas.", "piniginė socialinė parama",
+     "piniginės socialinė parama"),
+    # a sentence's capital on a word the dictionary lacks makes no name
+    ("Smurtautojams pasiūlyta elgesio keitimo programa.", "smurtautojai", "Smurtautojai")])
+def test_lithuanian_base_forms_of_the_seventh_round(line, base, never):
+    found = terms(extract_lines([line], "lt"))
+    assert base in found and never not in found
+
+
+@pytest.mark.parametrize("line, piece", [
+    # after a preposition that takes the genitive, a head in another case starts anew
+    ("Prašymą dėl socialinio būsto nuomos asmuo pateikia raštu.",
+     "socialinio būsto nuomos asmuo"),
+    # a capitalised word after a name's word belongs to that name
+    ("Jis rėmėsi Lietuvos Respublikos civiliniu kodeksu.", "respublikos civiliniu kodeksu"),
+    # a participle's complement stands before it
+    ("Dirbome su smurtą patyrusiais vaikais ir mamomis.", "patyrusiais vaikais")])
+def test_lithuanian_pieces_cut_from_a_longer_phrase_count_as_cut(line, piece):
+    counter = extract_lines([line], "lt").counter
+    found = [stats for stats in counter.stats.values()
+             if piece in {variant.lower() for variant in stats.variants}]
+    assert found and all(stats.partial == stats.freq for stats in found)
+
+
+def test_a_participle_after_to_be_opens_no_candidate():
+    lt = terms(extract_lines(["Kiekvienam vaikui buvo sudarytas pagalbos planas."], "lt"))
+    assert "pagalbos planas" in lt and "sudarytas pagalbos planas" not in lt
+
+
+def test_a_counted_genitive_heads_a_phrase_but_modifies_none():
+    found = terms(extract_lines(["Gauta 214 pranešimų apie smurtą artimoje aplinkoje.",
+                                 "Nustatytas 40 procentų darbingumo lygis."], "lt"))
+    assert "darbingumo lygis" in found and "procentų darbingumo lygis" not in found
+    assert any(term.startswith("pranešimai apie smurtą") or term.startswith(
+        "pranešimas apie smurtą") for term in found)
+
+
+def test_a_generic_head_alone_ranks_below_a_word_seen_in_no_phrase():
+    from termbase.extraction import termhood
+
+    counts = termhood.phrases_per_word({("socialinis", "centras"): 1, ("krizė", "centras"): 1,
+                                        ("centras", "veikla"): 1, ("dienos", "centras"): 1,
+                                        ("centras",): 4, ("supervizija",): 1})
+    assert counts["centras"] == 4 and counts["supervizija"] == 0
+    assert termhood.generic_word_damping(counts["centras"]) < termhood.generic_word_damping(
+        counts["supervizija"]) == 1.0

@@ -190,6 +190,22 @@ def runs_on(infos: list[WordInfo], attach: list[int], i: int, j: int, end: int,
             and first_word.lower().endswith(LT_GENITIVE) \
             and prev_word.lower().endswith(LT_GENITIVE):
         return True
+    # A Lithuanian participle takes its complement before it: "[smurtą] patyrę vaikai",
+    # "[traumos] paveikti asmenys" leave it out.
+    if lang == "lt" and prev_word and infos[i].participle and infos[k].role == NOUN:
+        return True
+    # A capitalised word right after a name's word goes on with that name: "[Lietuvos]
+    # Respublikos parama būstui" is a piece of one, whatever follows.
+    if lang == "lt" and prev_word[:1].isupper() and first_word[:1].isupper() \
+            and not prev_word.isupper():
+        return True
+    # After a preposition that takes the genitive, the genitives are its object and a head
+    # in another case begins a new phrase: "[dėl] socialinio būsto nuomos | asmuo
+    # pateikia", "[iš] krizių centro | asmenims".
+    if lang == "lt" and prev_word.lower() in LT_GENITIVE_PREPOSITIONS \
+            and first_word.lower().endswith(LT_GENITIVE) \
+            and not (last_word.lower().endswith(LT_GENITIVE) and not last_word.endswith("uo")):
+        return True  # ("asmuo" is a nominative)
     # A Lithuanian genitive modifies the noun after it ("[socialinių paslaugų] centras"),
     # so a phrase ending in one before a noun is the front of a longer phrase.
     return lang == "lt" and j + 1 < end and infos[j + 1].role == NOUN \
@@ -197,3 +213,5 @@ def runs_on(infos: list[WordInfo], attach: list[int], i: int, j: int, end: int,
 
 
 LT_GENITIVE = ("ų", "o", "os", "ės", "io", "aus", "ies", "ens")
+LT_GENITIVE_PREPOSITIONS = frozenset({"dėl", "iš", "nuo", "be", "iki", "prie", "po", "tarp",
+                                      "vietoj", "vietoje", "šalia", "virš", "link", "abipus"})

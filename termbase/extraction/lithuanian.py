@@ -204,6 +204,44 @@ def _document_numbers(word: str, lemma: str, forms_of: FormsOf) -> set[str]:
     return own
 
 
+def adjective_homographs(words: list[str], infos: list[WordInfo]) -> list[WordInfo]:
+    """`infos`, with nouns in -inė that are also the feminine of an -inis adjective the
+    dictionary has ("piniginė", a purse, and piniginis, in cash) read as the adjective
+    where they agree with the feminine word after them: "piniginės socialinės paramos",
+    "piniginės išmokos"."""
+    result = list(infos)
+    for k in range(len(words) - 1):
+        info, after = infos[k], infos[k + 1]
+        if info.role != NOUN or not info.key.endswith("inė") or after.role not in (NOUN, ADJ):
+            continue
+        masculine = info.key[:-1] + "is"
+        word, following = words[k].lower(), words[k + 1].lower()
+        theirs = adjective_slots(following) if after.role == ADJ else noun_slots(
+            following, None if after.key.startswith("~") else after.key)
+        if lithuanian_adjective(masculine) and lithuanian_gender(following) == "f" \
+                and adjective_slots(word) & theirs:
+            result[k] = WordInfo(masculine, ADJ)
+    return result
+
+
+# Endings only a plural case has, of the noun classes in NOUN_CLASSES, with the nominative
+# plural and the gender they mark (longest first).
+_OBLIQUE_PLURAL = (("iuose", "iai", "m"), ("iams", "iai", "m"), ("iais", "iai", "m"),
+                   ("uose", "ai", "m"), ("ėmis", "ės", "f"), ("omis", "os", "f"),
+                   ("ams", "ai", "m"), ("ais", "ai", "m"), ("oms", "os", "f"),
+                   ("ėms", "ės", "f"), ("ėse", "ės", "f"), ("ose", "os", "f"))
+
+
+def _plural_of_oblique(word: str) -> tuple[str, str] | None:
+    """(nominative plural, gender) of a noun the dictionary lacks, seen in a case whose
+    ending only the plural has ("seniūnaičiais" -> seniūnaičiai): the singular cannot be
+    told from one form (-as or -is), the plural can."""
+    for ending, nominative, gender in _OBLIQUE_PLURAL:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: len(word) - len(ending)] + nominative, gender
+    return None
+
+
 def _noun_lemma(word: str, forms_of: FormsOf) -> tuple[str, str] | None:
     """(nominative singular, gender) of a noun, inferred for words the dictionary lacks."""
     key = analyse(word, "lt").key
@@ -222,16 +260,23 @@ def base_words(words: list[str], forms_of: FormsOf, plural: bool = False
     forms = [w.lower() for w in words]
     lemma = _noun_lemma(words[h], forms_of)
     if lemma is None:
-        return None
-    forms[h], gender = lemma
-    if plural:
+        lemma = _plural_of_oblique(forms[h]) if analyse(words[h], "lt").key[:1] == "~" \
+            else None
+        if lemma is None:
+            return None
+        plural = True  # seen in a plural case only: its nominative plural
+        forms[h], gender = lemma
+    elif plural:
+        forms[h], gender = lemma
         lemma_ = forms[h]
         forms[h] = noun_nominative_plural(lemma_, forms_of(analyse(words[h], "lt").key),
                                           lambda form: dictionary.is_form_of(form, lemma_,
                                                                              "lt"))
         if forms[h] is None:
             return None
-    infos = [analyse(w, "lt") for w in words]
+    else:
+        forms[h], gender = lemma
+    infos = adjective_homographs(words, [analyse(w, "lt") for w in words])
     attach = attachments(words, infos, "lt")
     for p in range(h - 1, -1, -1):
         info = infos[p]
@@ -273,7 +318,8 @@ def adjective_form(info: WordInfo, gender: str, forms_of: FormsOf, seen_as: str 
     `seen_as` is the form in the phrase."""
     lemma = info.key
     if info.participle:  # the lemma is the verb: decline the form seen, or find a nominative
-        masculine = masculine_nominative(seen_as, _participle_kind(seen_as)) if seen_as \
+        plain = _indefinite(seen_as.lower()) if seen_as and is_definite(seen_as) else seen_as
+        masculine = masculine_nominative(plain, _participle_kind(plain)) if seen_as \
             else None
         if masculine:
             return declined_adjective(masculine, gender, plural)
@@ -304,6 +350,25 @@ def adjective_form(info: WordInfo, gender: str, forms_of: FormsOf, seen_as: str 
                 return declined_adjective(lemma, "f", False)
             return None
     return None
+
+
+# Definite (pronominal) endings and the plain endings inside them, longest first.
+_DEFINITE_TO_PLAIN = sorted({
+    "asis": "as", "ojo": "o", "ajam": "am", "ąjį": "ą", "uoju": "u", "ajame": "ame",
+    "oji": "a", "ajai": "ai", "ąją": "ą", "ąja": "a", "ojoje": "oje", "ieji": "i",
+    "ųjų": "ų", "iesiems": "iems", "uosius": "us", "aisiais": "ais", "uosiuose": "uose",
+    "osios": "os", "osioms": "oms", "ąsias": "as", "osiomis": "omis", "osiose": "ose",
+}.items(), key=lambda item: -len(item[0]))
+
+
+def _indefinite(form: str) -> str:
+    """The plain form inside a definite one, which the participle's declension explains:
+    "nukentėjusiaisiais" -> "nukentėjusiais" (nukentėjęs); the definite nominative of a
+    participle in -ęs is not made, its plain one is ("nukentėję asmenys")."""
+    for definite, plain in _DEFINITE_TO_PLAIN:
+        if form.endswith(definite):
+            return form[: len(form) - len(definite)] + plain
+    return form
 
 
 def _plural_adjective(lemma: str, gender: str) -> str | None:

@@ -34,10 +34,11 @@ from termbase.extraction.attachment import (NONE, attachments, cuts, polish_agre
                                             runs_on)
 from termbase.extraction.lexemes import (canonical_keys, lithuanian_homographs, merged_counters,
                                          rekey)
+from termbase.extraction.lithuanian import GENITIVE_PLURAL, adjective_homographs
 from termbase.extraction.passages import Passage
 from termbase.extraction.polish_np import is_adverb
-from termbase.extraction.stopwords import (ends_complex_preposition, is_coordinator,
-                                           is_term_preposition, is_time_unit)
+from termbase.extraction.stopwords import (ends_complex_preposition, is_auxiliary,
+                                           is_coordinator, is_term_preposition, is_time_unit)
 from termbase.text.normalize import Token, tokenize
 
 MAX_LEN = 5
@@ -141,6 +142,10 @@ class NgramCounter:
         if self.lang == "pl" and polish.available():
             for k in _adverbs_of_adjectives(passage.text, tokens, infos):
                 infos[k] = WordInfo(tokens[k].text.lower(), ADV)
+        if self.lang == "lt":
+            infos = adjective_homographs([t.text for t in tokens], infos)
+        for k in _capitalised_by_position(passage.text, tokens, infos):
+            infos[k] = infos[k]._replace(name=False)
         for tok, info in zip(tokens, infos):
             if info.role == ADJ:
                 self.adjective_keys.add(info.key)
@@ -172,8 +177,14 @@ class NgramCounter:
         capitals = None  # computed once per chunk, when a candidate is recorded
         for i in range(start, end):
             if infos[i].role not in (NOUN, ADJ) or (
-                    head_final and present_passive(tokens[i].text, infos[i])):
-                continue
+                    head_final and present_passive(tokens[i].text, infos[i])) or (
+                    infos[i].participle and i > 0
+                    and is_auxiliary(tokens[i - 1].text.lower(), self.lang)):
+                continue  # a predicate: "buvo sudarytas [pagalbos planas]"
+            # What a number counts is a head, never a genitive modifier: "214 pranešimų apie
+            # smurtą", but not "40 procentų [darbingumo lygis]"
+            counted = self.lang == "lt" and i > 0 and tokens[i - 1].text.isdigit() \
+                and tokens[i].text.lower().endswith(GENITIVE_PLURAL)
             prepositions, nouns, name = 0, 0, infos[i].name
             nouns_after_name = False
             conjunction = None  # where a conjunction joins two genitives (Lithuanian)
@@ -206,6 +217,8 @@ class NgramCounter:
                 if cuts(infos, attach, i, j) or (
                         head_final and conjunction is not None and j == conjunction + 1):
                     continue  # "apsaugos ir įvaikinimo [tarnyba]": the head is still ahead
+                if counted and j > i and not prepositions:
+                    continue
                 if j - i == limit:
                     key = tuple(x.key for x in infos[i:j + 1])
                     self.longer[key] = self.longer.get(key, 0) + 1
@@ -500,6 +513,16 @@ def _genitive_coordinators(text: str, tokens: list[Token], infos: list[WordInfo]
                 and infos[k + 2].role in (NOUN, ADJ):
             found.append(k)
     return found
+
+
+def _capitalised_by_position(text: str, tokens: list[Token], infos: list[WordInfo]
+                             ) -> list[int]:
+    """Words the dictionary lacks, read as names for their capital alone, where the capital
+    is the sentence's ("Smurtautojams buvo siūloma...", "Supervizija vyko..."): common
+    nouns, unless the next word has a capital too (a name of several words)."""
+    return [k for k, info in enumerate(infos)
+            if info.name and info.key.startswith("~") and sentence_initial(text, tokens, k)
+            and not (k + 1 < len(tokens) and _capitalised(tokens[k + 1].text))]
 
 
 def _glued(text: str, tokens: list[Token]) -> set[int]:

@@ -101,6 +101,20 @@ TIME_UNITS = {
 }
 
 
+# Forms of "to be" that make a passive with the participle after them ("buvo sudarytas
+# pagalbos planas", "jest prowadzona dokumentacja"): that participle is the predicate.
+AUXILIARIES = {
+    "lt": frozenset("yra buvo bus būtų buvę nėra nebuvo nebus nebūtų".split()),
+    "pl": frozenset("jest są był była było były byli będzie będą został została zostało "
+                    "zostały zostali zostanie zostaną".split()),
+    "en": frozenset("is are was were be been being".split()),
+}
+
+
+def is_auxiliary(word: str, lang: str) -> bool:
+    return word in AUXILIARIES.get(lang, ())
+
+
 def is_time_unit(word: str, lang: str) -> bool:
     return word in TIME_UNITS.get(lang, ())
 

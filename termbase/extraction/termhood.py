@@ -120,6 +120,28 @@ def independent_frequencies(freqs: dict[tuple[str, ...], int],
             if nested_by[key] else float(freq) for key, freq in freqs.items()}
 
 
+# A word that heads or joins many different phrases of the text ("centras", "paslauga",
+# "pagalba") is their generic part, not a term alone (TermSuite reads such words as the
+# components of terms): its one-word score is divided by 1 + GENERIC_STEP x the number of
+# those phrases past GENERIC_FREE (set on the seed and development texts).
+GENERIC_FREE = 2
+GENERIC_STEP = 0.1
+
+
+def phrases_per_word(freqs: Mapping[tuple[str, ...], float]) -> Counter:
+    """How many distinct longer lemma sequences each word is part of."""
+    counts: Counter = Counter()
+    for key in freqs:
+        if len(key) > 1:
+            counts.update(set(key))
+    return counts
+
+
+def generic_word_damping(phrases: int) -> float:
+    """The factor of a one-word candidate that is part of `phrases` distinct phrases."""
+    return 1.0 / (1.0 + GENERIC_STEP * max(0, phrases - GENERIC_FREE))
+
+
 def single_word_prior(evidence: float) -> float:
     """The length prior of a one-word candidate, from the evidence (0 to 1) that the word
     alone is a term (`single_words.evidence`): up to SINGLE_WORD_PRIOR_MAX for the

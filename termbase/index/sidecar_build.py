@@ -17,6 +17,7 @@ index behind, and a reader never answers from one.
 from __future__ import annotations
 
 import sqlite3
+import threading
 from typing import Callable
 
 from termbase.index import disk, sidecar
@@ -50,10 +51,34 @@ def read_snapshot(store) -> Snapshot:
         return Snapshot(store.fingerprint(), store.read_tables())
 
 
+_BUILDS: dict[str, threading.Lock] = {}
+_BUILDS_GUARD = threading.Lock()
+
+
+def _one_build_at_a_time(store) -> threading.Lock:
+    """The lock of this process's rebuilds of one store's index: threads that find it stale
+    together (a server's pool) wait for one rebuild and read it, not build one each."""
+    with _BUILDS_GUARD:
+        return _BUILDS.setdefault(str(store.index_path), threading.Lock())
+
+
 def rebuild_beside_writers(store, progress: Callable[[int], None] | None = None,
                            force: bool = False) -> tuple[sqlite3.Connection, str]:
     """A current index of `store` and the store version it reflects: the sidecar file as
-    another process left it if that is current (unless `force`), else a new one."""
+    another thread or process left it if that is current (unless `force`), else a new one."""
+    with _one_build_at_a_time(store):
+        return _rebuild(store, progress, force)
+
+
+def _rebuild(store, progress, force: bool) -> tuple[sqlite3.Connection, str]:
+    if not force:
+        # Most often a writer has renamed the store and is updating the index right now:
+        # wait for it (a moment), then look again.
+        with store.locked():
+            state = sidecar._state(store.fingerprint())
+            conn = sidecar._current(store.index_path, state)
+        if conn is not None:
+            return conn, state
     snap = read_snapshot(store)
     if not force:
         conn = sidecar._current(store.index_path, snap.state)

@@ -21,6 +21,7 @@ import functools
 import heapq
 import itertools
 import json
+import os
 import sqlite3
 import zlib
 from collections import OrderedDict
@@ -396,6 +397,9 @@ def rebuild(conn: sqlite3.Connection, concepts: Iterable[dict],
     not with the termbase) stays in memory; rows are staged and sorted by SQLite."""
     drop_schema(conn)
     create_schema(conn, secondary=False)
+    # Terms are numbered anew while the data's version stays the same: a reader that
+    # outlives the rebuild (a server) tells by this stamp that its cached rows are void.
+    conn.execute("INSERT INTO ix_meta VALUES('build', ?)", (os.urandom(8).hex(),))
     cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     conn.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")  # the tables being filled stay hot
     try:
@@ -754,6 +758,7 @@ class DiskIndex:
                  segment_sql: str, segment_count_sql: str):
         self.conn = conn
         self.fingerprint = state
+        self._build: str | None = None  # the rebuild the cached answers come from
         self._cache = _Cache()
         self._terms: dict[int, tuple] = {}
         self.forms = _PerLanguage(self, "SELECT DISTINCT lex FROM ix_forms WHERE lang=? AND"
@@ -783,19 +788,22 @@ class DiskIndex:
             return
         conn.execute("BEGIN")
         try:
-            self._follow(get_state(conn))
+            stamps = dict(conn.execute("SELECT key, value FROM ix_meta WHERE key IN"
+                                       " ('state', 'build')").fetchall())
+            self._follow(stamps.get("state"), stamps.get("build"))
             yield
         finally:
             if conn.in_transaction:
                 conn.execute("COMMIT")
 
-    def _follow(self, state: str | None) -> None:
+    def _follow(self, state: str | None, build: str | None = None) -> None:
         """The caller checked this index's version, then began reading; a writer that
         committed in between moved the snapshot to its version, which the answers cached
-        from the older one (term rows by id, ids being reused) must not be mixed with."""
-        if state != self.fingerprint:
+        from the older one (term rows by id, ids being reused) must not be mixed with.
+        So must a rebuild by another process, which numbers the terms anew (`build`)."""
+        if state != self.fingerprint or build != self._build:
             self.clear_cache()
-            self.fingerprint = state
+            self.fingerprint, self._build = state, build
 
     def clear_cache(self) -> None:
         self._cache.clear()

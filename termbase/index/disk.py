@@ -268,6 +268,7 @@ class IndexWriter:
             if seq:
                 conn.execute("DELETE FROM ix_seq WHERE lang=? AND path=? AND tid=?",
                              (lang, _path(seq), tid))
+                self._prune_paths(lang, seq)
                 for lex in set(seq):
                     conn.execute("DELETE FROM ix_term_lex WHERE lex=? AND len=? AND tid=?",
                                  (lex, len(seq), tid))
@@ -280,6 +281,18 @@ class IndexWriter:
                 conn.execute("DELETE FROM ix_forms WHERE lex=?", (lex,))
                 conn.execute("DELETE FROM ix_stems WHERE lex=?", (lex,))
                 conn.execute("DELETE FROM ix_lexemes WHERE lex=?", (lex,))
+
+    def _prune_paths(self, lang: str, seq: tuple) -> None:
+        """Remove the trie nodes of a removed term that no remaining term passes through,
+        deepest first (a node in use keeps every node above it). Left behind, they answered
+        nothing, but made a segment scan follow dead ends and the index grow with edits."""
+        for n in range(len(seq), 0, -1):
+            path = _path(seq[:n])
+            if self.conn.execute("SELECT 1 FROM ix_seq WHERE lang=? AND (path=? OR (path>=?"
+                                 " AND path<?)) LIMIT 1", (lang, path, path + " ", path + "!")
+                                 ).fetchone():
+                return
+            self.conn.execute("DELETE FROM ix_paths WHERE lang=? AND path=?", (lang, path))
 
     def _add_term(self, concept_id: str, term: dict) -> None:
         conn, lang, text = self.conn, term["lang"], term["text"]

@@ -131,7 +131,7 @@ def canonical_index(path) -> dict[str, list]:
                   conn.execute("SELECT * FROM ix_forms")],
         "stems": [(lang, stem, lemma[lex], origin(o)) for lang, stem, lex, o in
                   conn.execute("SELECT * FROM ix_stems")],
-        "term_lex": [(lemma[lex], n, term[tid]) for lex, n, tid in
+        "term_lex": [(lemma[lex], n, cid, term[tid]) for lex, n, cid, tid in
                      conn.execute("SELECT * FROM ix_term_lex")],
         "paths": [(lang, seq(path)) for lang, path in conn.execute("SELECT * FROM ix_paths")],
         "seq": [(lang, seq(path), term[tid]) for lang, path, tid in

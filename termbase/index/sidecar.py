@@ -154,11 +154,14 @@ def _rebuild_from(store, concepts, segments, progress=None, state: str | None = 
 def build_file(store, concepts, segments, state: str, progress=None) -> str | None:
     """A new index file of these records beside the store, not yet in place (None where
     it cannot be written)."""
-    tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=own_temp_prefix(store.index_path), suffix=".tmp",
                                    dir=store.index_path.parent)
         os.close(fd)
+    except OSError:
+        return None
+
+    def fill() -> str:
         conn = connect(tmp)
         try:
             conn.execute("PRAGMA journal_mode=OFF")
@@ -167,12 +170,8 @@ def build_file(store, concepts, segments, state: str, progress=None) -> str | No
         finally:
             conn.close()
         return tmp
-    except (OSError, sqlite3.Error):
-        discard(tmp)
-        return None
-    except BaseException:
-        discard(tmp)
-        raise
+
+    return _or_discard(tmp, fill)
 
 
 def build_in_memory(concepts, segments, state: str, progress=None) -> sqlite3.Connection:
@@ -185,12 +184,22 @@ def install(store, tmp: str) -> sqlite3.Connection | None:
     """Rename a finished index file into place (the caller holds the store lock) and open
     it; None (and the file removed) where that fails."""
     path = store.index_path
-    try:
+
+    def rename() -> sqlite3.Connection:
         share_like(tmp, store.path)
         _fsync(tmp)  # a crash after the rename must not leave a torn file claiming to be current
         os.replace(tmp, path)
         _remove_journals(path)
         return connect(path, readonly=True)
+
+    return _or_discard(tmp, rename)
+
+
+def _or_discard(tmp: str, step: Callable):
+    """`step()`; the temporary file removed if it fails, and None if the file system or
+    SQLite refused it (the index only saves time, it never fails a command)."""
+    try:
+        return step()
     except (OSError, sqlite3.Error):
         discard(tmp)
         return None

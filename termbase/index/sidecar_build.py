@@ -93,11 +93,11 @@ def _rebuild(store, progress, force: bool) -> tuple[sqlite3.Connection, str]:
         for _ in range(UNLOCKED_ROUNDS):
             if store.fingerprint() == snap.fingerprint:
                 break
-            snap = catch_up(store, tmp, snap, read_snapshot(store), progress)
+            snap = catch_up(tmp, snap, read_snapshot(store), progress)
         with store.locked():
             if store.fingerprint() != snap.fingerprint:
-                snap = catch_up(store, tmp, snap, Snapshot(store.fingerprint(),
-                                                           store.read_tables()), progress)
+                snap = catch_up(tmp, snap, Snapshot(store.fingerprint(), store.read_tables()),
+                                progress)
             conn = sidecar.install(store, tmp)
     except BaseException:
         sidecar.discard(tmp)
@@ -107,7 +107,7 @@ def _rebuild(store, progress, force: bool) -> tuple[sqlite3.Connection, str]:
     return conn, snap.state
 
 
-def catch_up(store, tmp: str, old: Snapshot, new: Snapshot, progress=None) -> Snapshot:
+def catch_up(tmp: str, old: Snapshot, new: Snapshot, progress=None) -> Snapshot:
     """Bring the index file `tmp`, built from `old`, to `new`: what changed in between is
     re-indexed (or, for a change of most of the store, the whole file rebuilt)."""
     concepts = sorted(k for k in old.concepts.keys() | new.concepts.keys()

@@ -11,6 +11,7 @@ its message is written to be shown as it is.
 
 from __future__ import annotations
 
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
@@ -73,10 +74,28 @@ class Termbase:
 
     def __init__(self, store):
         self.store = store
-        self._index: DiskIndex | None = None
-        #: The batch id of the last write this object committed ("" if it changed nothing):
-        #: what `termbase undo` takes to revert it.
-        self.last_batch = ""
+        # One object may serve many threads (a server's pool): each thread reads through
+        # its own index reader (an SQLite connection and caches are not to be shared) and
+        # sees its own last batch. Writes are serialised by the store's lock.
+        self._local = threading.local()
+
+    @property
+    def _index(self) -> "DiskIndex | None":
+        return getattr(self._local, "index", None)
+
+    @_index.setter
+    def _index(self, index: "DiskIndex | None") -> None:
+        self._local.index = index
+
+    @property
+    def last_batch(self) -> str:
+        """The batch id of the last write this thread committed through this object (""
+        if it changed nothing): what `termbase undo` takes to revert it."""
+        return getattr(self._local, "last_batch", "")
+
+    @last_batch.setter
+    def last_batch(self, batch: str) -> None:
+        self._local.last_batch = batch
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
@@ -183,7 +202,7 @@ class Termbase:
         langs = [check_lang(lang)] if lang else None
         targets = [check_lang(t) for t in to] if to else None
         def answer(index):
-            self._holds(targets or [])
+            self._holds(targets or [], index=index)
             # A subject filter drops hits after the search: it must then see them all.
             hits = search(index, query, langs, fuzzy, None if subject else limit)
             if subject:
@@ -191,12 +210,13 @@ class Termbase:
             return rank(index, hits, targets, limit, parse_variant(variant))
         return self._indexed(answer)
 
-    def _holds(self, langs: Iterable[str], memory: bool = False) -> None:
+    def _holds(self, langs: Iterable[str], memory: bool = False, index=None) -> None:
         """A language the termbase has no term in is most often a slip (--to de for
         --to lt): said at once, rather than answered with empty equivalents. An empty
         termbase lacks every language and is not refused; with `memory`, a language of
-        memory segments only is held too."""
-        index = self.index
+        memory segments only is held too. `index`: the one a query is reading (opening
+        another inside its snapshot could wait on a writer that waits on this one)."""
+        index = index or self.index
         known = index.languages
         missing = [lang for lang in langs if known and lang not in known and not (
             memory and index.memory is not None and index.memory.has_language(lang))]

@@ -16,6 +16,7 @@ import pytest
 from termbase import Termbase
 from termbase.history import undo_batch
 from termbase.index import disk, term_finder
+from termbase.model import Concept, Term
 
 # Stored concepts the file below merges into: by id (n1), by a shared term (ośrodek
 # pomocy społecznej), by a term two stored concepts share (gmina: a tie), and a term
@@ -130,7 +131,7 @@ def canonical_index(path) -> dict[str, list]:
                   conn.execute("SELECT * FROM ix_forms")],
         "stems": [(lang, stem, lemma[lex], origin(o)) for lang, stem, lex, o in
                   conn.execute("SELECT * FROM ix_stems")],
-        "term_lex": [(lemma[lex], n, term[tid]) for lex, n, tid in
+        "term_lex": [(lemma[lex], n, cid, term[tid]) for lex, n, cid, tid in
                      conn.execute("SELECT * FROM ix_term_lex")],
         "paths": [(lang, seq(path)) for lang, path in conn.execute("SELECT * FROM ix_paths")],
         "seq": [(lang, seq(path), term[tid]) for lang, path, tid in
@@ -165,7 +166,26 @@ def test_the_bulk_load_writes_the_rows_the_row_by_row_writer_writes(tmp_path, en
                                                                       ".tbindex")
     incremental = canonical_index(index_file)
     assert any(o for *_, o in incremental["forms"])
-    # the row writer leaves the trie paths of a lexeme it removed; no term ends there
-    incremental["paths"] = [row for row in incremental["paths"] if "removed" not in row[1]]
     tb.rebuild_index()
     assert canonical_index(index_file) == incremental
+
+
+@pytest.mark.parametrize("engine", ["sqlite", "json"])
+def test_a_removed_term_leaves_no_trie_path_that_no_other_term_passes_through(tmp_path,
+                                                                              engine):
+    tb = Termbase.open(tmp_path / f"tb.{'sqlite' if engine == 'sqlite' else 'json'}")
+    tb.index
+    index_file = tb.path if engine == "sqlite" else tb.path.with_name(tb.path.name +
+                                                                      ".tbindex")
+    before = set(canonical_index(index_file)["paths"])
+    kept = tb.add(Concept(terms=[Term("pl", "opiekun prawny dziecka")]))
+    gone = tb.add(Concept(terms=[Term("pl", "opiekun prawny osoby ubezwłasnowolnionej"),
+                                 Term("pl", "kurator procesowy osoby nieobecnej")]))
+    with_both = canonical_index(index_file)["paths"]
+    tb.delete(gone.id)
+    paths = canonical_index(index_file)["paths"]
+    assert before < set(paths) < set(with_both)  # the shared "opiekun prawny" stays
+    tb.rebuild_index()
+    assert canonical_index(index_file)["paths"] == paths
+    tb.delete(kept.id)
+    assert set(canonical_index(index_file)["paths"]) == before

@@ -56,10 +56,10 @@ class TermAudit:
             terms.add((concept_id, lang, text, status or ""))
             seq = tuple(int(x) for x in seq_text.split()) if seq_text else ()
             for lex in set(seq):
-                postings.add((lex, len(seq), tid))
+                postings.add((lex, len(seq), concept_id, tid))
             if seq:
                 sequences.add((lang, seq_text, tid))
         agree = (terms == self.records
-                 and postings == _digest(conn.execute("SELECT lex, len, tid FROM ix_term_lex"))
+                 and postings == _digest(conn.execute("SELECT lex, len, cid, tid FROM ix_term_lex"))
                  and sequences == _digest(conn.execute("SELECT lang, path, tid FROM ix_seq")))
         return "current" if agree else OUT_OF_STEP

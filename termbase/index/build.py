@@ -85,11 +85,14 @@ def build_index(concepts: Iterable[Concept], fingerprint: tuple = (),
                    for lang, table in forms.items()}
     index.stems = {lang: {s: tuple(sorted(ids)) for s, ids in table.items()}
                    for lang, table in stems.items()}
-    # Shortest terms first, so a capped scan of a frequent word keeps the closest terms.
-    index.lexeme_terms = {lex: sorted(tids, key=lambda t: len(index.sequences[t]))
+    # Shortest terms first, so a capped scan of a frequent word keeps the closest terms;
+    # then by concept, as the on-disk index orders them.
+    index.lexeme_terms = {lex: sorted(tids, key=lambda t: (len(index.sequences[t]),
+                                                           index.terms[t].concept_id))
                           for lex, tids in lexeme_terms.items()}
     index.trie = dict(trie)
-    index.prefix_keys = sorted((key, tid) for key, tids in index.folded.items() for tid in tids)
+    index.prefix_keys = sorted((key, index.terms[tid].concept_id, tid)
+                               for key, tids in index.folded.items() for tid in tids)
     index.fuzzy = previous.typo_indexes() if previous is not None else {}
     for lang, table in index.forms.items() if typo else ():
         index.fuzzy.setdefault(lang, DeletionIndex()).update(table.keys())

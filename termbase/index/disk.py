@@ -21,6 +21,7 @@ import functools
 import heapq
 import itertools
 import json
+import os
 import sqlite3
 import zlib
 from collections import OrderedDict
@@ -34,7 +35,7 @@ from termbase.index.structures import TermRef
 from termbase.records import record_problem
 from termbase.text.normalize import fold, norm, token_texts, tokenize
 
-INDEX_FORMAT = 14
+INDEX_FORMAT = 15
 
 SCHEMA = [
     "CREATE TABLE ix_meta(key TEXT PRIMARY KEY, value TEXT)",
@@ -53,9 +54,13 @@ SCHEMA = [
     " text TEXT, status TEXT, seq TEXT, nkey TEXT, fkey TEXT)",
     "CREATE INDEX ix_terms_concept ON ix_terms(concept_id)",
     "CREATE INDEX ix_terms_nkey ON ix_terms(nkey)",
-    "CREATE INDEX ix_terms_fkey ON ix_terms(fkey)",
-    "CREATE TABLE ix_term_lex(lex INTEGER, len INTEGER, tid INTEGER,"
-    " PRIMARY KEY(lex, len, tid)) WITHOUT ROWID",
+    # by concept within a key: which of many terms with one key a capped read keeps is
+    # then a matter of the data, not of the order the terms were written in
+    "CREATE INDEX ix_terms_fkey ON ix_terms(fkey, concept_id)",
+    # a lexeme's terms, shortest first, then by concept (the same for the same data, so a
+    # frequent word's capped read examines the same terms however they were written)
+    "CREATE TABLE ix_term_lex(lex INTEGER, len INTEGER, cid TEXT, tid INTEGER,"
+    " PRIMARY KEY(lex, len, cid, tid)) WITHOUT ROWID",
     # how many rows of ix_term_lex each lexeme has (the terms holding it), kept with them:
     # a lookup picks its rarest word and caps a frequent one without counting postings
     "CREATE TABLE ix_lexcount(lex INTEGER PRIMARY KEY, n INTEGER NOT NULL)",
@@ -267,9 +272,10 @@ class IndexWriter:
             if seq:
                 conn.execute("DELETE FROM ix_seq WHERE lang=? AND path=? AND tid=?",
                              (lang, _path(seq), tid))
+                self._prune_paths(lang, seq)
                 for lex in set(seq):
-                    conn.execute("DELETE FROM ix_term_lex WHERE lex=? AND len=? AND tid=?",
-                                 (lex, len(seq), tid))
+                    conn.execute("DELETE FROM ix_term_lex WHERE lex=? AND len=? AND cid=?"
+                                 " AND tid=?", (lex, len(seq), concept_id, tid))
                     conn.execute("UPDATE ix_lexcount SET n=n-1 WHERE lex=?", (lex,))
                 orphans.update(seq)
         for lex in orphans:
@@ -279,6 +285,18 @@ class IndexWriter:
                 conn.execute("DELETE FROM ix_forms WHERE lex=?", (lex,))
                 conn.execute("DELETE FROM ix_stems WHERE lex=?", (lex,))
                 conn.execute("DELETE FROM ix_lexemes WHERE lex=?", (lex,))
+
+    def _prune_paths(self, lang: str, seq: tuple) -> None:
+        """Remove the trie nodes of a removed term that no remaining term passes through,
+        deepest first (a node in use keeps every node above it). Left behind, they answered
+        nothing, but made a segment scan follow dead ends and the index grow with edits."""
+        for n in range(len(seq), 0, -1):
+            path = _path(seq[:n])
+            if self.conn.execute("SELECT 1 FROM ix_seq WHERE lang=? AND (path=? OR (path>=?"
+                                 " AND path<?)) LIMIT 1", (lang, path, path + " ", path + "!")
+                                 ).fetchone():
+                return
+            self.conn.execute("DELETE FROM ix_paths WHERE lang=? AND path=?", (lang, path))
 
     def _add_term(self, concept_id: str, term: dict) -> None:
         conn, lang, text = self.conn, term["lang"], term["text"]
@@ -294,8 +312,8 @@ class IndexWriter:
                      " SET terms=terms+1", (lang,))
         if not seq:
             return
-        conn.executemany("INSERT OR IGNORE INTO ix_term_lex VALUES(?,?,?)",
-                         [(lex, len(seq), tid) for lex in set(seq)])
+        conn.executemany("INSERT OR IGNORE INTO ix_term_lex VALUES(?,?,?,?)",
+                         [(lex, len(seq), concept_id, tid) for lex in set(seq)])
         conn.executemany("INSERT INTO ix_lexcount VALUES(?, 1) ON CONFLICT(lex) DO UPDATE"
                          " SET n=n+1", [(lex,) for lex in set(seq)])
         conn.executemany("INSERT OR IGNORE INTO ix_paths VALUES(?, ?)",
@@ -396,6 +414,9 @@ def rebuild(conn: sqlite3.Connection, concepts: Iterable[dict],
     not with the termbase) stays in memory; rows are staged and sorted by SQLite."""
     drop_schema(conn)
     create_schema(conn, secondary=False)
+    # Terms are numbered anew while the data's version stays the same: a reader that
+    # outlives the rebuild (a server) tells by this stamp that its cached rows are void.
+    conn.execute("INSERT INTO ix_meta VALUES('build', ?)", (os.urandom(8).hex(),))
     cache = conn.execute("PRAGMA cache_size").fetchone()[0]
     conn.execute(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")  # the tables being filled stay hot
     try:
@@ -442,10 +463,10 @@ class _BulkLoader:
         "INSERT INTO ix_seq SELECT lang, seq, tid FROM ix_terms WHERE seq != ''"
         " ORDER BY lang, seq, tid",
         # each distinct lexeme of a term, with the term's length in lexemes
-        "INSERT OR IGNORE INTO ix_term_lex SELECT j.value, t.len, t.tid FROM"
-        " (SELECT tid, '[' || replace(seq, ' ', ',') || ']' AS list,"
+        "INSERT OR IGNORE INTO ix_term_lex SELECT j.value, t.len, t.concept_id, t.tid FROM"
+        " (SELECT tid, concept_id, '[' || replace(seq, ' ', ',') || ']' AS list,"
         " length(seq) - length(replace(seq, ' ', '')) + 1 AS len FROM ix_terms"
-        " WHERE seq != '') AS t, json_each(t.list) AS j ORDER BY 1, 2, 3",
+        " WHERE seq != '') AS t, json_each(t.list) AS j ORDER BY 1, 2, 3, 4",
         # every prefix of every sequence ("12", "12 7", "12 7 40"): the trie's nodes
         "WITH RECURSIVE prefix(lang, path, rest) AS ("
         " SELECT lang, substr(seq, 1, instr(seq || ' ', ' ') - 1),"
@@ -747,6 +768,9 @@ class _TypoIndex:
         return closest(query, words, limit)
 
 
+_BEFORE_ALL = (0, "", -1)  # a (length, concept id, term id) before every posting
+
+
 class DiskIndex:
     """Read side of the on-disk index (see the module docstring)."""
 
@@ -754,6 +778,7 @@ class DiskIndex:
                  segment_sql: str, segment_count_sql: str):
         self.conn = conn
         self.fingerprint = state
+        self._build: str | None = None  # the rebuild the cached answers come from
         self._cache = _Cache()
         self._terms: dict[int, tuple] = {}
         self.forms = _PerLanguage(self, "SELECT DISTINCT lex FROM ix_forms WHERE lang=? AND"
@@ -783,19 +808,22 @@ class DiskIndex:
             return
         conn.execute("BEGIN")
         try:
-            self._follow(get_state(conn))
+            stamps = dict(conn.execute("SELECT key, value FROM ix_meta WHERE key IN"
+                                       " ('state', 'build')").fetchall())
+            self._follow(stamps.get("state"), stamps.get("build"))
             yield
         finally:
             if conn.in_transaction:
                 conn.execute("COMMIT")
 
-    def _follow(self, state: str | None) -> None:
+    def _follow(self, state: str | None, build: str | None = None) -> None:
         """The caller checked this index's version, then began reading; a writer that
         committed in between moved the snapshot to its version, which the answers cached
-        from the older one (term rows by id, ids being reused) must not be mixed with."""
-        if state != self.fingerprint:
+        from the older one (term rows by id, ids being reused) must not be mixed with.
+        So must a rebuild by another process, which numbers the terms anew (`build`)."""
+        if state != self.fingerprint or build != self._build:
             self.clear_cache()
-            self.fingerprint = state
+            self.fingerprint, self._build = state, build
 
     def clear_cache(self) -> None:
         self._cache.clear()
@@ -874,20 +902,21 @@ class DiskIndex:
             if frequent:
                 either.append("EXISTS (SELECT 1 FROM ix_term_lex r WHERE r.lex IN"
                               f" ({','.join('?' * len(frequent))}) AND r.len=t.len AND"
-                              " r.tid=t.tid)")
+                              " r.cid=t.cid AND r.tid=t.tid)")
             filters.append(f" AND ({' OR '.join(either)})")
             params += [*rare, *frequent]
         postings = self._postings(lexemes, counts, "".join(filters), params, cap)
         for length, group in itertools.groupby(postings, key=lambda posting: posting[0]):
-            yield length, [tid for _length, tid in group]
+            yield length, [tid for _length, _concept, tid in group]
 
     def _postings(self, lexemes, counts: dict[int, int], filters: str, params: list,
-                  cap: int, page: int = 512) -> Iterator[tuple[int, int]]:
-        """(length, term id) of the terms holding one of `lexemes` that pass `filters`, in
-        that order, one statement per page (a required word's terms are gathered once per
-        page, not once per lexeme). Without filters, each lexeme's postings are read in
-        their own key order and merged here: a search that stops early then reads only the
-        short terms of each, where one statement would read and sort all of them."""
+                  cap: int, page: int = 512) -> Iterator[tuple[int, str, int]]:
+        """(length, concept id, term id) of the terms holding one of `lexemes` that pass
+        `filters`, in that order, one statement per page (a required word's terms are
+        gathered once per page, not once per lexeme). Without filters, each lexeme's
+        postings are read in their own key order and merged here: a search that stops early
+        then reads only the short terms of each, where one statement would read and sort
+        all of them."""
         conn = self.conn
         whole, capped = [], []
         for lex in lexemes:
@@ -895,14 +924,15 @@ class DiskIndex:
                 whole.append(lex)
                 continue
             # The cap-th posting of the lexeme: later ones are not candidates.
-            last = conn.execute("SELECT len, tid FROM ix_term_lex WHERE lex=? ORDER BY len,"
-                                " tid LIMIT 1 OFFSET ?", (lex, cap - 1)).fetchone()
+            last = conn.execute("SELECT len, cid, tid FROM ix_term_lex WHERE lex=? ORDER BY"
+                                " len, cid, tid LIMIT 1 OFFSET ?", (lex, cap - 1)).fetchone()
             if last is None:
                 whole.append(lex)
             else:
                 capped.append((lex, *last))
         if not filters:
-            bounds = [(lex, None) for lex in whole] + [(lex, (n, tid)) for lex, n, tid in capped]
+            bounds = [(lex, None) for lex in whole] + [(lex, tuple(rest))
+                                                       for lex, *rest in capped]
             previous = None
             for posting in heapq.merge(*(self._lexeme_postings(lex, bound)
                                          for lex, bound in bounds)):
@@ -911,11 +941,12 @@ class DiskIndex:
                 previous = posting
             return
         which = ([f"t.lex IN ({','.join('?' * len(whole))})"] if whole else []) + [
-            "(t.lex=? AND (t.len, t.tid) <= (?, ?))"] * len(capped)
-        sql = (f"SELECT DISTINCT t.len, t.tid FROM ix_term_lex t WHERE ({' OR '.join(which)})"
-               f" AND (t.len, t.tid) > (?, ?){filters} ORDER BY t.len, t.tid LIMIT ?")
+            "(t.lex=? AND (t.len, t.cid, t.tid) <= (?, ?, ?))"] * len(capped)
+        sql = (f"SELECT DISTINCT t.len, t.cid, t.tid FROM ix_term_lex t WHERE"
+               f" ({' OR '.join(which)}) AND (t.len, t.cid, t.tid) > (?, ?, ?){filters}"
+               " ORDER BY t.len, t.cid, t.tid LIMIT ?")
         chosen = [*whole, *(value for bound in capped for value in bound)]
-        after = (0, -1)
+        after = _BEFORE_ALL
         while True:
             rows = conn.execute(sql, (*chosen, *after, *params, page)).fetchall()
             yield from rows
@@ -923,13 +954,14 @@ class DiskIndex:
                 return
             after = rows[-1]
 
-    def _lexeme_postings(self, lex: int, bound: tuple[int, int] | None
-                         ) -> Iterator[tuple[int, int]]:
-        """(length, term id) of one lexeme's terms in key order, up to `bound`, in pages
-        that grow (most searches stop within the first)."""
-        sql = ("SELECT len, tid FROM ix_term_lex WHERE lex=? AND (len, tid) > (?, ?)"
-               + (" AND (len, tid) <= (?, ?)" if bound else "") + " ORDER BY len, tid LIMIT ?")
-        after, page = (0, -1), 128
+    def _lexeme_postings(self, lex: int, bound: tuple[int, str, int] | None
+                         ) -> Iterator[tuple[int, str, int]]:
+        """(length, concept id, term id) of one lexeme's terms in key order, up to
+        `bound`, in pages that grow (most searches stop within the first)."""
+        sql = ("SELECT len, cid, tid FROM ix_term_lex WHERE lex=? AND (len, cid, tid) >"
+               " (?, ?, ?)" + (" AND (len, cid, tid) <= (?, ?, ?)" if bound else "")
+               + " ORDER BY len, cid, tid LIMIT ?")
+        after, page = _BEFORE_ALL, 128
         while True:
             rows = self.conn.execute(sql, (lex, *after, *(bound or ()), page)).fetchall()
             yield from map(tuple, rows)
@@ -972,8 +1004,8 @@ class DiskIndex:
     def prefixed(self, folded_query: str, limit: int = 50) -> list[tuple[str, int]]:
         """(folded term, term id) of terms starting with `folded_query`, in key order."""
         return [(r[0], r[1]) for r in self.conn.execute(
-            "SELECT fkey, tid FROM ix_terms WHERE fkey >= ? AND fkey < ? ORDER BY fkey, tid"
-            " LIMIT ?", (folded_query, folded_query + "\U0010ffff", limit))]
+            "SELECT fkey, tid FROM ix_terms WHERE fkey >= ? AND fkey < ? ORDER BY fkey,"
+            " concept_id, tid LIMIT ?", (folded_query, folded_query + "\U0010ffff", limit))]
 
     def typo_index(self, lang: str):
         return _TypoIndex(self, lang) if lang in self.languages else None

@@ -3,9 +3,10 @@
 The file records which version of the store it reflects (the store file's size and
 modification time). The writer that changes the store updates it under the same lock, in one
 SQLite transaction, right after the store's atomic rename; a reader that finds it stale (a
-writer killed in between, a store edited by an older termbase or by hand) takes the lock,
-looks again and rebuilds it into a temporary file renamed into place. So a lookup never
-answers from an index of another version of the store.
+writer killed in between, a store edited by an older termbase or by hand) rebuilds it from
+a snapshot of the store into a temporary file, renamed into place under the lock only if
+it reflects the store as it is then (`sidecar_build`: writers are not held up meanwhile).
+So a lookup never answers from an index of another version of the store.
 
 Others may write this directory (a shared termbase), so the file is read only if it is a
 regular file (not a symbolic link, FIFO or device), starts like an SQLite database in
@@ -117,24 +118,16 @@ def current_facets(store):
 
 def open_index(store, progress: Callable[[int], None] | None = None,
                force: bool = False) -> disk.DiskIndex:
-    """A current index of `store`: the sidecar file when it matches, else rebuilt."""
+    """A current index of `store`: the sidecar file when it matches, else rebuilt (from
+    a snapshot of the store, without holding up writers: `termbase.index.sidecar_build`)."""
+    from termbase.index.sidecar_build import rebuild_beside_writers
+
     path = store.index_path
     state = _state(store.fingerprint())
     conn = None if force else _current(path, state)
-    if conn is not None:
-        return reader(conn, state)
-    with store.locked():  # wait for a writer that may be updating it right now
-        state = _state(store.fingerprint())
-        conn = None if force else _current(path, state)
-        if conn is None:
-            conn = _rebuild(store, path, state, progress)
+    if conn is None:
+        conn, state = rebuild_beside_writers(store, progress, force)
     return reader(conn, state)
-
-
-def _rebuild(store, path: Path, state: str, progress) -> sqlite3.Connection:
-    tables = store.read_tables()
-    return _rebuild_from(store, tables["concepts"].values(), tables["memory"].items(),
-                         progress, state)
 
 
 def _fsync(path: str) -> None:
@@ -147,37 +140,77 @@ def _fsync(path: str) -> None:
 
 def _rebuild_from(store, concepts, segments, progress=None, state: str | None = None
                   ) -> sqlite3.Connection:
-    """Build the index of these records into a temporary file, renamed into place. Where
-    the file cannot be written (a read-only directory, a full disk) the index is built in
-    memory for this process: the index only saves time, it never fails a command."""
-    path = store.index_path
+    """Build the index of these records and rename it into place (the caller holds the
+    store lock). Where the file cannot be written or renamed (a read-only directory, a
+    full disk) the index is built in memory for this process: the index only saves time,
+    it never fails a command."""
     state = state or _state(store.fingerprint())
     concepts, segments = list(concepts), list(segments)
-    tmp = None
+    tmp = build_file(store, concepts, segments, state, progress)
+    installed = install(store, tmp) if tmp is not None else None
+    return installed or build_in_memory(concepts, segments, state, progress)
+
+
+def build_file(store, concepts, segments, state: str, progress=None) -> str | None:
+    """A new index file of these records beside the store, not yet in place (None where
+    it cannot be written)."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=own_temp_prefix(path), suffix=".tmp",
-                                   dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=own_temp_prefix(store.index_path), suffix=".tmp",
+                                   dir=store.index_path.parent)
         os.close(fd)
+    except OSError:
+        return None
+
+    def fill() -> str:
         conn = connect(tmp)
-        conn.execute("PRAGMA journal_mode=OFF")
-        conn.execute("PRAGMA synchronous=OFF")
-        _fill(conn, concepts, segments, state, progress)
-        conn.close()
+        try:
+            conn.execute("PRAGMA journal_mode=OFF")
+            conn.execute("PRAGMA synchronous=OFF")
+            _fill(conn, concepts, segments, state, progress)
+        finally:
+            conn.close()
+        return tmp
+
+    return _or_discard(tmp, fill)
+
+
+def build_in_memory(concepts, segments, state: str, progress=None) -> sqlite3.Connection:
+    conn = connect(":memory:")
+    _fill(conn, concepts, segments, state, progress)
+    return conn
+
+
+def install(store, tmp: str) -> sqlite3.Connection | None:
+    """Rename a finished index file into place (the caller holds the store lock) and open
+    it; None (and the file removed) where that fails."""
+    path = store.index_path
+
+    def rename() -> sqlite3.Connection:
         share_like(tmp, store.path)
         _fsync(tmp)  # a crash after the rename must not leave a torn file claiming to be current
         os.replace(tmp, path)
         _remove_journals(path)
         return connect(path, readonly=True)
+
+    return _or_discard(tmp, rename)
+
+
+def _or_discard(tmp: str, step: Callable):
+    """`step()`; the temporary file removed if it fails, and None if the file system or
+    SQLite refused it (the index only saves time, it never fails a command)."""
+    try:
+        return step()
     except (OSError, sqlite3.Error):
-        if tmp and os.path.exists(tmp):
-            os.unlink(tmp)
-        conn = connect(":memory:")
-        _fill(conn, concepts, segments, state, progress)
-        return conn
+        discard(tmp)
+        return None
     except BaseException:
-        if tmp and os.path.exists(tmp):
-            os.unlink(tmp)
+        discard(tmp)
         raise
+
+
+def discard(tmp: str | None) -> None:
+    if tmp and os.path.exists(tmp):
+        os.unlink(tmp)
 
 
 def _fill(conn, concepts, segments, state, progress) -> None:

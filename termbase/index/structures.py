@@ -32,7 +32,7 @@ class Index:
     stems: dict[str, dict[str, tuple[int, ...]]] = field(default_factory=dict)
     lexeme_terms: dict[int, list[int]] = field(default_factory=dict)
     trie: dict[str, dict] = field(default_factory=dict)           # lang -> nested lexeme dict
-    prefix_keys: list[tuple[str, int]] = field(default_factory=list)
+    prefix_keys: list[tuple[str, str, int]] = field(default_factory=list)  # key, concept, term
     # lang -> DeletionIndex. Most of the cache's size, and needed only for words that are
     # neither a known form nor a known stem, so the cache stores it apart and `typo_index`
     # loads it on first use (`fuzzy_loader`).
@@ -45,9 +45,9 @@ class Index:
         """(folded term, term id) of terms starting with `folded_query`, in key order."""
         import bisect
 
-        start = bisect.bisect_left(self.prefix_keys, (folded_query, -1))
+        start = bisect.bisect_left(self.prefix_keys, (folded_query, "", -1))
         found = []
-        for key, tid in self.prefix_keys[start:start + limit]:
+        for key, _concept, tid in self.prefix_keys[start:start + limit]:
             if not key.startswith(folded_query):
                 break
             found.append((key, tid))

@@ -27,14 +27,16 @@ class Facets(Protocol):
 
 
 def concept_facets(doc: dict) -> set[tuple[str, str]]:
-    """(kind, value) pairs a concept document holds: its subject and its terms' regions."""
+    """(kind, value) pairs a concept document holds: its subject and its terms' regions.
+    A value that is not text (a record edited by another tool; `doctor` reports it) is
+    none: it must not stop the index being built, nor every lookup with it."""
     found = set()
-    subject = doc.get("subject") or ""
-    if subject:
+    subject = doc.get("subject")
+    if subject and isinstance(subject, str):
         found.add((SUBJECT, subject))
     for term in doc.get("terms", ()):
-        region = term.get("region") or ""
-        if region:
+        region = term.get("region")
+        if region and isinstance(region, str):
             found.add((REGION, region))
     return found
 

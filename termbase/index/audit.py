@@ -2,15 +2,17 @@
 
 The version stamp tells whether the index was kept by the writers since its build; it cannot
 tell an SQL edit of the rows (of an SQLite store's records, or of the index's own tables),
-which leaves the stamp as it was. This compares the index's terms with the records' terms,
-and its postings and sequences with its terms, as order-independent sums of hashes: one
-pass over each table, in constant memory, at any size.
+which leaves the stamp as it was. This compares the index's terms and subjects and
+varieties (ix_facets) with the records', and its postings and sequences with its terms, as
+order-independent sums of hashes: one pass over each table, in constant memory, at any size.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from typing import Iterable
+
+from termbase.index import facets as facet_index
 
 OUT_OF_STEP = "out of step with the data (rebuilt by `termbase doctor --repair`)"
 _MASK = (1 << 64) - 1
@@ -42,11 +44,14 @@ class TermAudit:
 
     def __init__(self):
         self.records = _Digest()
+        self.facets = _Digest()
 
     def add(self, doc: dict) -> None:
         for term in doc.get("terms", ()):
             self.records.add((doc.get("id"), term.get("lang"), term.get("text"),
                               term.get("status", "")))
+        for row in facet_index.rows(doc.get("id"), doc):
+            self.facets.add(row)
 
     def verdict(self, conn: sqlite3.Connection) -> str:
         """"current" or `OUT_OF_STEP`, for an index whose stamp says current."""
@@ -61,5 +66,7 @@ class TermAudit:
                 sequences.add((lang, seq_text, tid))
         agree = (terms == self.records
                  and postings == _digest(conn.execute("SELECT lex, len, tid FROM ix_term_lex"))
-                 and sequences == _digest(conn.execute("SELECT lang, path, tid FROM ix_seq")))
+                 and sequences == _digest(conn.execute("SELECT lang, path, tid FROM ix_seq"))
+                 and self.facets == _digest(conn.execute(
+                     "SELECT kind, fold, value, concept_id FROM ix_facets")))
         return "current" if agree else OUT_OF_STEP

@@ -290,14 +290,16 @@ class IndexWriter:
             (concept_id, lang, text, term.get("status", ""), _path(seq), norm(text),
              fold(text)))
         tid = cursor.lastrowid
+        # (the stored row named by its table: PostgreSQL reads a bare name as ambiguous
+        # between it and the row proposed, `excluded`)
         conn.execute("INSERT INTO ix_langs VALUES(?, 1) ON CONFLICT(lang) DO UPDATE"
-                     " SET terms=terms+1", (lang,))
+                     " SET terms=ix_langs.terms+1", (lang,))
         if not seq:
             return
         conn.executemany("INSERT OR IGNORE INTO ix_term_lex VALUES(?,?,?)",
                          [(lex, len(seq), tid) for lex in set(seq)])
         conn.executemany("INSERT INTO ix_lexcount VALUES(?, 1) ON CONFLICT(lex) DO UPDATE"
-                         " SET n=n+1", [(lex,) for lex in set(seq)])
+                         " SET n=ix_lexcount.n+1", [(lex,) for lex in set(seq)])
         conn.executemany("INSERT OR IGNORE INTO ix_paths VALUES(?, ?)",
                          [(lang, _path(seq[:n])) for n in range(1, len(seq) + 1)])
         conn.execute("INSERT OR IGNORE INTO ix_seq VALUES(?,?,?)", (lang, _path(seq), tid))
@@ -370,7 +372,7 @@ class IndexWriter:
         conn.executemany("INSERT INTO ix_mem VALUES(?,?,?,?)",
                          [(lang, word, length, key) for lang, word, length in filed])
         conn.executemany("INSERT INTO ix_memdf VALUES(?,?,1) ON CONFLICT(lang, word)"
-                         " DO UPDATE SET n=n+1", [(lang, word) for lang, word, _ in filed])
+                         " DO UPDATE SET n=ix_memdf.n+1", [(lang, word) for lang, word, _ in filed])
 
 
 def apply_changes(conn: sqlite3.Connection, tx, keep_records: bool) -> None:

@@ -169,3 +169,14 @@ def test_the_bulk_load_writes_the_rows_the_row_by_row_writer_writes(tmp_path, en
     incremental["paths"] = [row for row in incremental["paths"] if "removed" not in row[1]]
     tb.rebuild_index()
     assert canonical_index(index_file) == incremental
+
+
+def test_stored_terms_asked_by_key_come_in_term_order_without_a_sort(tmp_path):
+    """The order of the ids decides which concept a tie merges into: it is asked for in SQL
+    (any order is allowed to a DISTINCT on PostgreSQL), and read from the key's index."""
+    tb, _ = imported(tmp_path, "tb", "merge")
+    conn = sqlite3.connect(tb.path)
+    plan = " ".join(row[-1] for row in conn.execute("EXPLAIN QUERY PLAN " + term_finder._BY_KEY,
+                                                    ("gmina", "pl")))
+    assert "ix_terms_nkey" in plan and "TEMP B-TREE" not in plan, plan
+    assert "ORDER BY tid" in term_finder._BY_KEY

@@ -166,7 +166,7 @@ def verify_counts(conn: sqlite3.Connection) -> None:
     try:
         wrong = conn.execute(
             "SELECT 1 FROM (SELECT lex, count(*) AS n FROM ix_term_lex GROUP BY lex) p"
-            " LEFT JOIN ix_lexcount c ON c.lex = p.lex WHERE c.n IS NOT p.n"
+            " LEFT JOIN ix_lexcount c ON c.lex = p.lex WHERE c.n IS NULL OR c.n <> p.n"
             " UNION ALL SELECT 1 FROM ix_lexcount c WHERE NOT EXISTS"
             " (SELECT 1 FROM ix_term_lex p WHERE p.lex = c.lex) LIMIT 1").fetchone()
     except sqlite3.DatabaseError as exc:

@@ -24,13 +24,14 @@ def _undoable(log, record: dict) -> bool:
 
 def _takes_back(log, record: dict) -> bool:
     """Whether `record` ends an odd chain of undos (undo, undo of a redo, ...): one read per
-    link, by id."""
-    odd = False
+    link, by id (a log edited into a loop is followed once round)."""
+    odd, seen = False, {record.get("batch")}
     while target := (record.get("summary") or {}).get("undoes"):
         odd = not odd
-        found = log.batches_by_prefix(target, 1)
+        found = log.batches_by_prefix(target, 1) if target not in seen else []
         if not found or found[0]["batch"] != target:
             break
+        seen.add(target)
         record = found[0]
     return odd
 

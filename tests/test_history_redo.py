@@ -29,3 +29,21 @@ def test_undo_last_after_a_redo_takes_the_redone_change_back(tmp_path, engine):
     redo_of_redo = tb.undo(tb.history()[-1].batch)      # the first add, done again
     assert ids(tb) == ["a"]
     assert tb.undo("last").undid == redo_of_redo.batch and ids(tb) == []
+
+
+def test_a_log_edited_into_a_loop_of_undos_does_not_hang_undo_last(tmp_path):
+    """Two batches that each claim to undo the other (a hand-edited TinyDB file): following
+    the chain goes round once and stops."""
+    import json
+
+    path = tmp_path / "tb.json"
+    tb = Termbase.open(path, seed=False)
+    tb.add(Concept(id="a", terms=[Term("pl", "gmina")]))
+    tb.add(Concept(id="b", terms=[Term("pl", "powiat")]))
+    data = json.loads(path.read_text(encoding="utf-8"))
+    first, second = [b for _, b in sorted(data["batches"].items(), key=lambda kv: int(kv[0]))
+                     ][-2:]
+    first.setdefault("summary", {})["undoes"] = second["batch"]
+    second.setdefault("summary", {})["undoes"] = first["batch"]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert Termbase.open(path, create=False).undo("last").undid == second["batch"]

@@ -843,10 +843,6 @@ class DiskIndex:
                 counts[lex] = cache.remember(("count", lex), found.get(lex, 0))
         return {lex: min(n, cap) for lex, n in counts.items()}
 
-    def lexeme_term_count(self, lex: int, cap: int) -> int:
-        """How many terms hold `lex`, counted up to `cap`."""
-        return self.lexeme_term_counts((lex,), cap)[lex]
-
     def containing_bands(self, lexemes, required: list, cap: int
                          ) -> Iterator[tuple[int, list[int]]]:
         """`Index.containing_bands` read lazily, a page at a time in (length, term id)

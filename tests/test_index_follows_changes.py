@@ -1,5 +1,5 @@
 """Random sequences of the changes a translator makes (add, edit, delete, undo, term and
-memory imports, segment edits) leave the incrementally kept index with the rows a fresh
+memory imports, segment edits, purges) leave the incrementally kept index with the rows a fresh
 rebuild of the same data writes: terms, postings, lexeme counts, sequences, subjects and
 varieties, memory keys and segment identities, on both engines."""
 
@@ -48,6 +48,7 @@ OPERATIONS = st.one_of(
     st.tuples(st.just("tmx"), st.lists(st.sampled_from(UNITS), min_size=1, max_size=3)),
     st.tuples(st.just("edit_segment"), st.integers(0, 50), st.sampled_from(WORDS["pl"])),
     st.tuples(st.just("delete_segment"), st.integers(0, 50)),
+    st.tuples(st.just("purge"), st.sampled_from(WORDS["pl"] + WORDS["lt"])),
 )
 
 
@@ -95,6 +96,8 @@ def apply(tb: Termbase, folder: Path, step: int, operation: tuple) -> None:
             tb.edit_segment(_pick(segments, args[0]), {"pl": f"{args[1].capitalize()}."})
         elif kind == "delete_segment" and segments:
             tb.delete_segment(_pick(segments, args[0]))
+        elif kind == "purge":
+            tb.purge(args[0])
     except TermbaseError:
         pass  # refused as a user would be told (an undo of an undone batch, a bad row)
 
@@ -107,7 +110,9 @@ def index_state(tb: Termbase) -> dict[str, list]:
     """The index rows that must follow the data exactly, with write-order ids replaced by
     what they stand for. (The row writer leaves behind vocabulary of removed terms, words,
     tokens and trie paths, which queries check against the terms: not compared.)"""
-    tb.index  # brought up to date first
+    # brought up to date first, by another process's view (a purge that found nothing
+    # removes the index file, which this process's open index need not notice)
+    Termbase.open(tb.store.location, create=False).index
     path = index_file(tb)
     rows = canonical_index(path)
     conn = sqlite3.connect(path)

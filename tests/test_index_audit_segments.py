@@ -57,3 +57,34 @@ def test_doctor_finds_a_segment_changed_behind_an_sqlite_stores_index(tmp_path):
     again = Termbase.open(tb.store.location, create=False).import_file(
         _tmx(tmp_path / "again.tmx", edited))
     assert (again.segments_added, again.segments_unchanged) == (0, 1)
+
+
+# What a TMX unit carried beyond its texts, edited by another tool into another shape: the
+# record's shape check lets it through, so the segment identity made for the index must
+# not fail on it (it is simply no inline codes).
+ODD_KEPT = [[1], "x", {"tuv": [1]}, {"tuv": {"pl": "x"}}, {"tuv": {"pl": {"codes": 5}}}]
+
+
+@pytest.mark.parametrize("engine", ["json", "sqlite"])
+@pytest.mark.parametrize("kept", ODD_KEPT, ids=repr)
+def test_kept_data_of_another_shape_is_no_internal_error(tmp_path, run_cli, engine, kept):
+    import json
+
+    path = tmp_path / f"tb.{engine}"
+    tb = Termbase.open(path, seed=False)
+    tb.import_file(_tmx(tmp_path / "first.tmx", FIRST))
+    if engine == "sqlite":
+        tb.store.close()
+        odd = json.dumps(kept).replace("'", "''")
+        plant(path, f"UPDATE memory SET doc=json_set(doc, '$.kept', json('{odd}'))")
+    else:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for doc in data["memory"].values():
+            doc["kept"] = kept
+        path.write_text(json.dumps(data), encoding="utf-8")
+    for command in (["reindex"], ["suggest", FIRST[0][0], "--from", "pl", "--to", "lt"],
+                    ["doctor"]):
+        result = run_cli("--db", path, *command)
+        assert "internal error" not in result.err, (command, result.err)
+    assert FIRST[0][1] in run_cli("--db", path, "suggest", FIRST[0][0], "--from", "pl",
+                                  "--to", "lt").out

@@ -726,14 +726,16 @@ class Termbase:
         return found
 
     def edit_segment(self, key: str, texts: dict[str, str]) -> dict:
-        """Replace the texts of one memory segment (languages not given are kept)."""
+        """Replace the texts of one memory segment (languages not given are kept, and so is
+        what its TMX unit carried besides: inline codes, props, notes)."""
         with self.store.transaction(command=f"edit segment {key}") as tx:
             current = tx.get_segment(key)
             if current is None:
                 raise NotFound(f"no memory segment {key!r}")
             merged = dict(current.texts, **texts)
             tx.update_segment(key, Segment(texts=merged, origin=current.origin,
-                                           created=current.created, note=current.note))
+                                           created=current.created, note=current.note,
+                                           kept=current.kept))
             return {"batch": tx.batch, "segment": key, "texts": merged}
 
     def delete_segment(self, key: str) -> dict:

@@ -81,7 +81,7 @@ def diagnose(store: Store) -> dict:
     report["leftovers"] = [str(p) for p in _leftovers(store)]
     report["index"] = index_health(store)
     if report["index"] == "current" and store_readable:
-        report["index"] = _audited_index(store, tables["concepts"].values(), report)
+        report["index"] = _audited_index(store, tables, report)
     if report.get("concepts"):
         from termbase.api import engine_advice
 
@@ -116,7 +116,7 @@ def index_health(store) -> str:
     return sidecar.health(store)
 
 
-def _audited_index(store, docs, report: dict) -> str:
+def _audited_index(store, tables: dict, report: dict) -> str:
     """"current" unless the sidecar's rows differ from the records (an SQL edit of the
     sidecar that kept its stamp), which is then a warning too."""
     import sqlite3
@@ -124,8 +124,10 @@ def _audited_index(store, docs, report: dict) -> str:
     from termbase.index import audit, sidecar
 
     checked = audit.TermAudit()
-    for doc in docs:
+    for doc in tables["concepts"].values():
         checked.add(doc)
+    for key, doc in tables["memory"].items():
+        checked.add_segment(key, doc)
     try:
         conn = sidecar.connect(store.index_path, readonly=True)
         try:

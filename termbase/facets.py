@@ -7,7 +7,8 @@ value (`ix_facets`, see `index/facets.py`) and a question is one indexed read. A
 writer, which holds the whole file in memory anyway, scans its in-memory records instead
 (`ScannedFacets`): cheaper than opening an index beside them, and never stale.
 
-Values are matched without regard to case (`casefold`), and given back as stored.
+Values are matched without regard to case (`casefold`), and given back as stored; of a
+value stored in several spellings, the first in code point order, whichever answers.
 """
 
 from __future__ import annotations
@@ -20,21 +21,24 @@ REGION = "region"
 
 class Facets(Protocol):
     def spelled(self, kind: str, value: str) -> str | None:
-        """A stored `kind` value equal to `value` ignoring case, as stored; None if none."""
+        """The first (in code point order) stored `kind` value equal to `value` ignoring
+        case, as stored; None if none."""
 
     def values(self, kind: str) -> list[str]:
         """Every distinct stored `kind` value (each spelling once)."""
 
 
 def concept_facets(doc: dict) -> set[tuple[str, str]]:
-    """(kind, value) pairs a concept document holds: its subject and its terms' regions."""
+    """(kind, value) pairs a concept document holds: its subject and its terms' regions.
+    A value that is not text (a record edited by another tool; `doctor` reports it) is
+    none: it must not stop the index being built, nor every lookup with it."""
     found = set()
-    subject = doc.get("subject") or ""
-    if subject:
+    subject = doc.get("subject")
+    if subject and isinstance(subject, str):
         found.add((SUBJECT, subject))
     for term in doc.get("terms", ()):
-        region = term.get("region") or ""
-        if region:
+        region = term.get("region")
+        if region and isinstance(region, str):
             found.add((REGION, region))
     return found
 
@@ -54,7 +58,7 @@ class ScannedFacets:
 
     def spelled(self, kind: str, value: str) -> str | None:
         wanted = value.casefold()
-        return next((v for v in self._all(kind) if v.casefold() == wanted), None)
+        return min((v for v in self._all(kind) if v.casefold() == wanted), default=None)
 
     def values(self, kind: str) -> list[str]:
         return sorted(set(self._all(kind)))

@@ -14,11 +14,26 @@ from termbase.transaction import change_ids
 PAGE = 50
 
 
-def _undoable(record: dict) -> bool:
-    """What `undo last` may pick: not undone, not an undo, not a purge, not the creation
-    of the store (nothing done yet)."""
-    return (not record.get("undone_by") and "undoes" not in (record.get("summary") or {})
-            and record.get("command") != "purge" and set(record.get("counts") or {}) != {"create"})
+def _undoable(log, record: dict) -> bool:
+    """What `undo last` may pick: not undone, not a purge, not the creation of the store
+    (nothing done yet), and a change rather than the taking back of one: not an undo, but
+    an undo of an undo (a redo) is a change again, like Ctrl-Z after Ctrl-Y."""
+    return (not record.get("undone_by") and record.get("command") != "purge"
+            and set(record.get("counts") or {}) != {"create"} and not _takes_back(log, record))
+
+
+def _takes_back(log, record: dict) -> bool:
+    """Whether `record` ends an odd chain of undos (undo, undo of a redo, ...): one read per
+    link, by id (a log edited into a loop is followed once round)."""
+    odd, seen = False, {record.get("batch")}
+    while target := (record.get("summary") or {}).get("undoes"):
+        odd = not odd
+        found = log.batches_by_prefix(target, 1) if target not in seen else []
+        if not found or found[0]["batch"] != target:
+            break
+        seen.add(target)
+        record = found[0]
+    return odd
 
 
 def find_batch(log, wanted: str) -> dict:
@@ -29,7 +44,7 @@ def find_batch(log, wanted: str) -> dict:
     if wanted == "last":  # like Ctrl-Z: repeated, it steps further back
         before = None
         while page := log.newest_batches(PAGE, before):
-            found = next((b for b in page if _undoable(b)), None)
+            found = next((b for b in page if _undoable(log, b)), None)
             if found is not None:
                 return found
             before = page[-1]["batch"]

@@ -14,8 +14,13 @@ HASH_BYTES = 8  # a signed 64-bit integer: SQLite's INTEGER, PostgreSQL's BIGINT
 
 
 def segment_key(doc: dict) -> tuple:
-    """The identity of a segment document, comparable with ==."""
-    codes = {tag: tuv.get("codes") for tag, tuv in (doc.get("kept") or {}).get("tuv", {}).items()}
+    """The identity of a segment document, comparable with ==. Kept data of another shape
+    than a TMX import writes (edited by another tool) holds no codes: an index build, a
+    lookup or doctor must not fail on it."""
+    kept = doc.get("kept")
+    tuvs = kept.get("tuv", {}) if isinstance(kept, dict) else {}
+    codes = {tag: tuv.get("codes") for tag, tuv in tuvs.items()
+             if isinstance(tuv, dict)} if isinstance(tuvs, dict) else {}
     return tuple(sorted(doc.get("texts", {}).items())) + (repr(sorted(codes.items())),)
 
 

@@ -704,6 +704,8 @@ class SQLiteStore:
                     Concept.from_dict(doc).validate()
                 except (ValidationError, TypeError, AttributeError, KeyError) as exc:
                     report["problems"].append(f"concept {doc.get('id')}: {exc}")
+            for key, doc in self.segment_items():
+                audit.add_segment(key, doc)
             report["problems"] += [f"foreign trigger {for_terminal(name)!r} (removed by"
                                    " --repair)" for name in _triggers(self.conn)]
             report["concepts"] = self.counts()["concepts"]

@@ -189,3 +189,14 @@ def test_a_removed_term_leaves_no_trie_path_that_no_other_term_passes_through(tm
     assert canonical_index(index_file)["paths"] == paths
     tb.delete(kept.id)
     assert set(canonical_index(index_file)["paths"]) == before
+
+
+def test_stored_terms_asked_by_key_come_in_term_order_without_a_sort(tmp_path):
+    """The order of the ids decides which concept a tie merges into: it is asked for in SQL
+    (any order is allowed to a DISTINCT on PostgreSQL), and read from the key's index."""
+    tb, _ = imported(tmp_path, "tb", "merge")
+    conn = sqlite3.connect(tb.path)
+    plan = " ".join(row[-1] for row in conn.execute("EXPLAIN QUERY PLAN " + term_finder._BY_KEY,
+                                                    ("gmina", "pl")))
+    assert "ix_terms_nkey" in plan and "TEMP B-TREE" not in plan, plan
+    assert "ORDER BY tid" in term_finder._BY_KEY

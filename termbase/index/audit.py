@@ -2,15 +2,19 @@
 
 The version stamp tells whether the index was kept by the writers since its build; it cannot
 tell an SQL edit of the rows (of an SQLite store's records, or of the index's own tables),
-which leaves the stamp as it was. This compares the index's terms with the records' terms,
-and its postings and sequences with its terms, as order-independent sums of hashes: one
-pass over each table, in constant memory, at any size.
+which leaves the stamp as it was. This compares the index's terms, subjects and varieties
+(ix_facets) and memory segment identities (ix_segids) with the records', and its postings
+and sequences with its terms, as order-independent sums of hashes: one pass over each
+table, in constant memory, at any size.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from typing import Iterable
+
+from termbase.index import facets as facet_index
+from termbase.index import identity as segment_ids
 
 OUT_OF_STEP = "out of step with the data (rebuilt by `termbase doctor --repair`)"
 _MASK = (1 << 64) - 1
@@ -38,15 +42,23 @@ def _digest(rows: Iterable[tuple]) -> _Digest:
 
 
 class TermAudit:
-    """Fed every concept record (`add`), then asked whether the index agrees (`verdict`)."""
+    """Fed every concept record (`add`) and memory segment (`add_segment`), then asked
+    whether the index agrees (`verdict`)."""
 
     def __init__(self):
         self.records = _Digest()
+        self.facets = _Digest()
+        self.segments = _Digest()
 
     def add(self, doc: dict) -> None:
         for term in doc.get("terms", ()):
             self.records.add((doc.get("id"), term.get("lang"), term.get("text"),
                               term.get("status", "")))
+        for row in facet_index.rows(doc.get("id"), doc):
+            self.facets.add(row)
+
+    def add_segment(self, key: str, doc: dict) -> None:
+        self.segments.add(segment_ids.row(key, doc))
 
     def verdict(self, conn: sqlite3.Connection) -> str:
         """"current" or `OUT_OF_STEP`, for an index whose stamp says current."""
@@ -61,5 +73,8 @@ class TermAudit:
                 sequences.add((lang, seq_text, tid))
         agree = (terms == self.records
                  and postings == _digest(conn.execute("SELECT lex, len, cid, tid FROM ix_term_lex"))
-                 and sequences == _digest(conn.execute("SELECT lang, path, tid FROM ix_seq")))
+                 and sequences == _digest(conn.execute("SELECT lang, path, tid FROM ix_seq"))
+                 and self.facets == _digest(conn.execute(
+                     "SELECT kind, fold, value, concept_id FROM ix_facets"))
+                 and self.segments == _digest(conn.execute("SELECT seg, h FROM ix_segids")))
         return "current" if agree else OUT_OF_STEP

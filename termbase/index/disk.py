@@ -171,7 +171,7 @@ def verify_counts(conn: sqlite3.Connection) -> None:
     try:
         wrong = conn.execute(
             "SELECT 1 FROM (SELECT lex, count(*) AS n FROM ix_term_lex GROUP BY lex) p"
-            " LEFT JOIN ix_lexcount c ON c.lex = p.lex WHERE c.n IS NOT p.n"
+            " LEFT JOIN ix_lexcount c ON c.lex = p.lex WHERE c.n IS NULL OR c.n <> p.n"
             " UNION ALL SELECT 1 FROM ix_lexcount c WHERE NOT EXISTS"
             " (SELECT 1 FROM ix_term_lex p WHERE p.lex = c.lex) LIMIT 1").fetchone()
     except sqlite3.DatabaseError as exc:
@@ -308,14 +308,16 @@ class IndexWriter:
             (concept_id, lang, text, term.get("status", ""), _path(seq), norm(text),
              fold(text)))
         tid = cursor.lastrowid
+        # (the stored row named by its table: PostgreSQL reads a bare name as ambiguous
+        # between it and the row proposed, `excluded`)
         conn.execute("INSERT INTO ix_langs VALUES(?, 1) ON CONFLICT(lang) DO UPDATE"
-                     " SET terms=terms+1", (lang,))
+                     " SET terms=ix_langs.terms+1", (lang,))
         if not seq:
             return
         conn.executemany("INSERT OR IGNORE INTO ix_term_lex VALUES(?,?,?,?)",
                          [(lex, len(seq), concept_id, tid) for lex in set(seq)])
         conn.executemany("INSERT INTO ix_lexcount VALUES(?, 1) ON CONFLICT(lex) DO UPDATE"
-                         " SET n=n+1", [(lex,) for lex in set(seq)])
+                         " SET n=ix_lexcount.n+1", [(lex,) for lex in set(seq)])
         conn.executemany("INSERT OR IGNORE INTO ix_paths VALUES(?, ?)",
                          [(lang, _path(seq[:n])) for n in range(1, len(seq) + 1)])
         conn.execute("INSERT OR IGNORE INTO ix_seq VALUES(?,?,?)", (lang, _path(seq), tid))
@@ -388,7 +390,7 @@ class IndexWriter:
         conn.executemany("INSERT INTO ix_mem VALUES(?,?,?,?)",
                          [(lang, word, length, key) for lang, word, length in filed])
         conn.executemany("INSERT INTO ix_memdf VALUES(?,?,1) ON CONFLICT(lang, word)"
-                         " DO UPDATE SET n=n+1", [(lang, word) for lang, word, _ in filed])
+                         " DO UPDATE SET n=ix_memdf.n+1", [(lang, word) for lang, word, _ in filed])
 
 
 def apply_changes(conn: sqlite3.Connection, tx, keep_records: bool) -> None:
@@ -868,10 +870,6 @@ class DiskIndex:
             for lex in part:
                 counts[lex] = cache.remember(("count", lex), found.get(lex, 0))
         return {lex: min(n, cap) for lex, n in counts.items()}
-
-    def lexeme_term_count(self, lex: int, cap: int) -> int:
-        """How many terms hold `lex`, counted up to `cap`."""
-        return self.lexeme_term_counts((lex,), cap)[lex]
 
     def containing_bands(self, lexemes, required: list, cap: int
                          ) -> Iterator[tuple[int, list[int]]]:

@@ -20,7 +20,8 @@ SCHEMA = [
     " concept_id TEXT NOT NULL, PRIMARY KEY(kind, fold, value, concept_id)) WITHOUT ROWID",
     "CREATE INDEX ix_facets_concept ON ix_facets(concept_id)",
 ]
-SPELLED_SQL = "SELECT value FROM ix_facets WHERE kind=? AND fold=? LIMIT 1"
+SPELLED_SQL = ("SELECT value FROM ix_facets WHERE kind=? AND fold=? ORDER BY value"
+               " LIMIT 1")
 FIRST_SQL = "SELECT fold, value FROM ix_facets WHERE kind=? ORDER BY fold, value LIMIT 1"
 NEXT_SQL = ("SELECT fold, value FROM ix_facets WHERE kind=? AND (fold, value) > (?, ?)"
             " ORDER BY fold, value LIMIT 1")

@@ -16,7 +16,10 @@ import sqlite3
 # Term rows read at once when the termbase holds no more than this (a few MB in memory).
 PRELOAD_MAX_TERMS = 50_000
 
-_BY_KEY = "SELECT DISTINCT concept_id FROM ix_terms WHERE nkey=? AND lang=?"
+# In term id order, said in SQL: DISTINCT alone keeps no order on PostgreSQL (nor need it on
+# SQLite), and the first concept found is the one a tie merges into. The index on nkey
+# holds each key's rows in tid order, so this costs no sort.
+_BY_KEY = "SELECT concept_id FROM ix_terms WHERE nkey=? AND lang=? ORDER BY tid"
 
 
 class StoredTerms:
@@ -34,7 +37,7 @@ class StoredTerms:
                 self.loaded = self._read_all()
         if self.loaded is not None:
             return self.loaded.get((lang, key), ())
-        return [row[0] for row in self.conn.execute(_BY_KEY, (key, lang))]
+        return list(dict.fromkeys(row[0] for row in self.conn.execute(_BY_KEY, (key, lang))))
 
     def _term_count(self) -> int:
         return self.conn.execute("SELECT coalesce(sum(terms), 0) FROM ix_langs").fetchone()[0]

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from termbase.extraction import single_words, termhood
-from termbase.extraction.baseform import base_form, well_formed
+from termbase.extraction.baseform import base_form, capitalise_names, well_formed
 from termbase.extraction.known import KnownTerm, KnownTerms
 from termbase.extraction.ngrams import NgramCounter
 from termbase.extraction.passages import Passage, read_passages
@@ -88,6 +88,7 @@ class Extraction:
         self._well_formed: dict[Key, bool] = {}
         self._keyness: dict[str, float] = {}
         self.names = counter.name_keys()
+        self.written_as_names = counter.written_as_names()
         self.substantives = counter.substantive_keys()
         freqs = {key: s.weighted_freq for key, s in counter.stats.items()
                  if s.freq >= min_freq}
@@ -191,6 +192,8 @@ class Extraction:
                          self.counter.lexeme_members, self.substantives)
         if len(key) == 1 and not self.all_names(key) and not term.isupper():
             term = term.lower()  # "Wydział" of "Wydział Opieki" is the common noun
+        elif len(key) > 1:
+            term = capitalise_names(term, [k in self.written_as_names for k in key])
         candidate = Candidate(
             term=term, lemmas=key,
             score=score, freq=stats.freq, files=sorted(stats.files),

@@ -45,7 +45,7 @@ def base_form(variants: dict[str, int], lang: str, forms_of: FormsOf,
     ordered = sorted(variants, key=lambda v: (-variants[v], v))
     styles = _case_styles(variants)
     if lang == "pl" and polish.available():  # grammatical variants first ("Samorządu
-        prefer = _preferred(lemmas, members or {})  # Rejonu", not the text's "Rejon")
+        prefer = _preferred(lemmas, members or {}, forms_of)  # Rejonu", not "Rejon")
         ordered.sort(key=lambda v: not is_noun_phrase(words_of(v), prefer))
     plural = lang == "lt" and lithuanian.used_in_plural([words_of(v) for v in ordered],
                                                         forms_of)
@@ -98,6 +98,19 @@ def _join(variant: str, words: list[str]) -> str:
     return "".join(out)
 
 
+def capitalise_names(term: str, names: list[bool]) -> str:
+    """The term with a capital on each word whose lemma the input mostly writes as a
+    name: "Rūtiškių rajono savivaldybė" when the title line (a sentence start, whose
+    capital says nothing) is its only occurrence but "Rūtiškių" stands capitalised
+    inside other sentences. Left as it is when its words and the lemmas do not pair up."""
+    tokens = tokenize(term)
+    if len(tokens) != len(names):
+        return term
+    words = [t.text[:1].upper() + t.text[1:] if name else t.text
+             for t, name in zip(tokens, names)]
+    return _join(term, words)
+
+
 def _style(word: str) -> str:
     if len(word) > 1 and word.isupper():
         return "upper"
@@ -124,9 +137,32 @@ def _restyle(word: str, style: str) -> str:
 
 
 # -- Polish ----------------------------------------------------------------------------------
-def _preferred(lemmas: tuple[str, ...], members: dict[str, set[str]]) -> list[tuple[str, ...]]:
-    """Per position, the lemmas to try first: the key, then the lemmas merged into it."""
-    return [(key, *sorted(members.get(key, ()))) for key in lemmas]
+def _preferred(lemmas: tuple[str, ...], members: dict[str, set[str]],
+               forms_of: FormsOf | None = None) -> list[tuple[str, ...]]:
+    """Per position, the lemmas to try first: the key, then the lemmas merged into it;
+    with `forms_of`, those whose own nominative the input shows go first ("rady gminy"
+    merged under the adjective rad is the council's when the text has "Rada Gminy")."""
+    return [_seen_first((key, *sorted(members.get(key, ()))), forms_of) for key in lemmas]
+
+
+def _seen_first(lemmas: tuple[str, ...], forms_of: FormsOf | None) -> tuple[str, ...]:
+    if forms_of is None or len(lemmas) < 2:
+        return lemmas
+    parts = tuple(dict.fromkeys(part for lemma in lemmas for part in lemma.split("|")))
+    seen = set().union(*(forms_of(lemma) for lemma in (*lemmas, *parts)))
+    shown = {lemma for lemma in parts if lemma in seen and _only_nominative(lemma, parts)}
+    return tuple(sorted(dict.fromkeys((*lemmas, *parts)), key=lambda l: l not in shown))
+
+
+def _only_nominative(lemma: str, lemmas: tuple[str, ...]) -> bool:
+    """The word is its noun lemma's nominative singular and no other of `lemmas`' oblique
+    form: "rada" shows rada, but "karty" (gen. of karta) does not show karty, nor "gmin"
+    (gen. pl. of gmina) the noun gmin."""
+    readings = [r for r in polish.readings(lemma) if r.pos in polish.NOUN_POS]
+    return any(r.base_lemma.lower() == lemma and "nom" in r.cases and "sg" in r.numbers
+               for r in readings) and not any(
+        r.base_lemma.lower() != lemma and r.base_lemma.lower() in lemmas
+        and "nom" not in r.cases for r in readings)
 
 
 _GENDER_ORDER = {"m1": 0, "m2": 1, "m3": 2, "f": 3, "n": 4}

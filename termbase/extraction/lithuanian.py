@@ -66,6 +66,10 @@ def _support(stem: str, endings: Iterable[str], seen: set[str]) -> int:
 def noun_nominative(stem: str, seen: Iterable[str]) -> tuple[str, str] | None:
     """(nominative singular, gender) of a noun from the forms seen on its stem."""
     seen = set(seen)
+    for nominative, gender, endings in NOUN_CLASSES:  # a suffix that declines one way
+        if stem.endswith(_ONE_CLASS_SUFFIXES.get(nominative, "\0")) \
+                and _support(stem, endings, seen):  # ("motyvaciją" is no -as noun's)
+            return stem + nominative, gender
     best = max(NOUN_CLASSES, key=lambda c: _support(stem, c[2], seen))
     support = _support(stem, best[2], seen)
     if support < 2 and not (support and stem.endswith(_ONE_CLASS_SUFFIXES.get(best[0], "\0"))):

@@ -99,7 +99,11 @@ class NgramCounter:
         self.lexeme_members: dict[str, set[str]] = {}
         self.word_forms: dict[str, Counter] = {}   # lemma key -> lower-case forms seen
         self.name_votes: Counter = Counter()       # lemma key -> occurrences read as a name
+        # the same, and all occurrences, away from sentence starts (see `written_as_names`)
+        self.inside_votes: Counter = Counter()
+        self.inside_counts: Counter = Counter()
         self.adjective_keys: set[str] = set()      # lemma keys read as adjectives
+        self.oblique_alone: set[str] = set()       # see `_oblique_alone`
         self.tokens = 0
         self.passages: list[Passage] = []
 
@@ -121,11 +125,17 @@ class NgramCounter:
         return {key for key, votes in self.name_votes.items()
                 if 2 * votes > sum(self.word_forms[key].values())}
 
+    def written_as_names(self) -> set[str]:
+        """Lemma keys capitalised in most occurrences whose capital says something (not at
+        a sentence start): a place named in a title line is still a name ("Rūtiškių")."""
+        return {key for key, votes in self.inside_votes.items()
+                if 2 * votes > self.inside_counts[key]}
+
     def substantive_keys(self) -> frozenset:
         """Adjective lemmas used in the input as nouns of their own ("Podopieczny
         uczestniczy"): counted alone, which only a noun is (see `_substantivised`)."""
         return frozenset(key[0] for key in self.stats if len(key) == 1
-                         and key[0] in self.adjective_keys)
+                         and key[0] in self.adjective_keys) | self.oblique_alone
 
     def add(self, passage: Passage) -> int:
         """Count one passage; returns its index (the segment number for alignment)."""
@@ -146,7 +156,7 @@ class NgramCounter:
             infos = adjective_homographs([t.text for t in tokens], infos)
         for k in _capitalised_by_position(passage.text, tokens, infos):
             infos[k] = infos[k]._replace(name=False)
-        for tok, info in zip(tokens, infos):
+        for k, (tok, info) in enumerate(zip(tokens, infos)):
             if info.role == ADJ:
                 self.adjective_keys.add(info.key)
             if info.role in (NOUN, ADJ):
@@ -156,6 +166,9 @@ class NgramCounter:
                 forms[tok.text.lower()] += 1
                 if info.name:
                     self.name_votes[info.key] += 1
+                if not sentence_initial(passage.text, tokens, k):
+                    self.inside_counts[info.key] += 1
+                    self.inside_votes[info.key] += info.name
         for start, end in _chunks(passage.text, tokens, infos, self.lang):
             self._count_chunk(index, passage, tokens, infos, start, end)
         return index
@@ -174,6 +187,7 @@ class NgramCounter:
             [t.text for t in tokens[start:end]], infos[start:end], self.lang)
         if self.lang == "pl":
             _substantivised(tokens, infos, attach, start, end)
+            self.oblique_alone.update(_oblique_alone(tokens, infos, attach, start, end))
         capitals = None  # computed once per chunk, when a candidate is recorded
         for i in range(start, end):
             if infos[i].role not in (NOUN, ADJ) or (
@@ -268,11 +282,11 @@ class NgramCounter:
         if not mapping:
             return self
         self.word_forms = merged_counters(self.word_forms.items(), mapping)
-        votes: Counter = Counter()
-        for key, count in self.name_votes.items():
-            votes[mapping.get(key, key)] += count
-        self.name_votes = votes
+        self.name_votes, self.inside_votes, self.inside_counts = (
+            _remapped(counts, mapping)
+            for counts in (self.name_votes, self.inside_votes, self.inside_counts))
         self.adjective_keys = {mapping.get(key, key) for key in self.adjective_keys}
+        self.oblique_alone = {mapping.get(key, key) for key in self.oblique_alone}
         stats, longer = {}, {}
         for key, old in self.stats.items():
             new_key = rekey(key, mapping)
@@ -316,6 +330,24 @@ def _substantivised(tokens: list[Token], infos: list[WordInfo], attach: list[int
                 r.pos in polish.NOUN_POS and r.base_lemma.lower() == info.key
                 for r in polish.readings(tokens[k].text)):
             infos[k] = info._replace(role=NOUN)
+
+
+def _remapped(counts: Counter, mapping: dict[str, str]) -> Counter:
+    merged: Counter = Counter()
+    for key, count in counts.items():
+        merged[mapping.get(key, key)] += count
+    return merged
+
+
+def _oblique_alone(tokens: list[Token], infos: list[WordInfo], attach: list[int],
+                   start: int, end: int) -> set[str]:
+    """Polish adjectives seen alone in the genitive-accusative or dative singular
+    ("umieścić małoletniego w placówce", "wobec małoletniego"): a person named by an
+    adjective, which morfeusz2 may know only as one; a predicate is a nominative."""
+    return {infos[k].key for k in range(start, end)
+            if infos[k].role == ADJ and attach[k] == NONE and not infos[k].participle
+            and tokens[k].text.lower().endswith(("ego", "emu"))
+            and not (k + 1 < end and infos[k + 1].role == NOUN)}
 
 
 def _chunks(text: str, tokens: list[Token], infos: list[WordInfo], lang: str

@@ -1,0 +1,74 @@
+"""Base forms and their capitals, on sentences written for these tests: the lemma an
+ambiguous word is generated from, an adjective naming a person left in the genitive, a
+loanword in -ija seen once, and a place name first met in a title line."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from termbase.extraction.passages import Passage
+
+needs_morfeusz = pytest.mark.skipif(importlib.util.find_spec("morfeusz2") is None,
+                                    reason="morfeusz2 has no wheel for this platform")
+
+
+def base_forms(lines: list[str], lang: str) -> set[str]:
+    from termbase.extract import extract_passages
+
+    extraction = extract_passages(
+        [Passage("t.txt", n, line) for n, line in enumerate(lines, 1)], lang)
+    return {candidate.term for candidate in extraction.top(200)}
+
+
+@needs_morfeusz
+def test_polish_ambiguous_noun_takes_the_lemma_whose_nominative_the_text_shows():
+    found = base_forms(["Wysokość opłat określa uchwała rady gminy.",
+                        "Projekt planu przyjmuje corocznie Rada Gminy w marcu.",
+                        "Zasady ustala rada gminy po konsultacjach."], "pl")
+    assert "rada gminy" in found and "rad gminy" not in found
+
+
+@needs_morfeusz
+def test_polish_homograph_seen_only_in_an_oblique_form_keeps_the_commoner_lemma():
+    found = base_forms(["Zgłoszenie wszczyna procedurę Niebieskiej Karty.",
+                        "Formularz Niebieskiej Karty wypełnia policjant."], "pl")
+    assert "Niebieska Karta" in found and "Niebieskie Karty" not in found
+
+
+@needs_morfeusz
+def test_polish_adjective_naming_a_person_stays_in_the_genitive():
+    found = base_forms(["Sąd postanowił umieścić małoletniego w rodzinie zastępczej.",
+                        "Wniosek dotyczy umieszczenia małoletniego w pieczy zastępczej.",
+                        "Koszty umieszczenia małoletniego ponosi powiat."], "pl")
+    assert "umieszczenie małoletniego" in found
+    assert "umieszczenie małoletnie" not in found
+
+
+@needs_morfeusz
+def test_polish_adjective_agreeing_with_its_head_still_takes_the_nominative():
+    found = base_forms(["Zasiłek okresowy przyznaje ośrodek.",
+                        "Wysokość zasiłku okresowego ustala się co roku.",
+                        "Nikt nie pozostaje bez zasiłku okresowego."], "pl")
+    assert "zasiłek okresowy" in found and "zasiłek okresowego" not in found
+
+
+@pytest.mark.parametrize("line, base, oblique", [
+    ("Darbuotojai stiprina klientų motyvaciją keistis.", "klientų motyvacija",
+     "klientų motyvaciją"),
+    ("Centras teikia ergoterapiją vyresnio amžiaus asmenims.", "ergoterapija",
+     "ergoterapiją")])
+def test_lithuanian_ija_loanword_seen_once_takes_its_nominative(line, base, oblique):
+    found = base_forms([line], "lt")
+    assert base in found and oblique not in found
+
+
+def test_lithuanian_place_name_in_a_title_line_keeps_its_capital():
+    found = base_forms(["Rūtiškių rajono savivaldybės socialinių paslaugų planas",
+                        "Rūtiškių rajono savivaldybė finansuoja dienos centrus.",
+                        "Dienos socialinę globą teikia Rūtiškių globos centras.",
+                        "Laikiną atokvėpį organizuoja Rūtiškių seniūnija."], "lt")
+    assert "Rūtiškių rajono savivaldybė" in found
+    assert "rūtiškių rajono savivaldybė" not in found
+    assert "socialinių paslaugų planas" in found  # a common term stays in lower case

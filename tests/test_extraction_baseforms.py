@@ -72,3 +72,16 @@ def test_lithuanian_place_name_in_a_title_line_keeps_its_capital():
     assert "Rūtiškių rajono savivaldybė" in found
     assert "rūtiškių rajono savivaldybė" not in found
     assert "socialinių paslaugų planas" in found  # a common term stays in lower case
+
+
+@needs_morfeusz
+def test_polish_adjective_that_declines_with_its_head_agrees_though_once_seen_alone():
+    from collections import Counter
+
+    from termbase.extraction.baseform import base_form
+
+    # "Samorząd Rejon Zielonogórskiego" (a name miswritten) showed the adjective alone
+    variants = {"rejonu zielonogórskiego": 9, "rejon zielonogórskiego": 2,
+                "rejonie zielonogórskim": 3}
+    assert base_form(variants, "pl", lambda key: Counter(), ("rejon", "zielonogórski"),
+                     {}, frozenset({"zielonogórski"})) == "rejon zielonogórski"

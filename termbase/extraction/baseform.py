@@ -53,11 +53,12 @@ def base_form(variants: dict[str, int], lang: str, forms_of: FormsOf,
         ordered.sort(key=lambda v: lithuanian.genitive_head(words_of(v)))
     complements = _polish_complements(ordered, prefer) if lang == "pl" and \
         polish.available() else frozenset()
+    declining = _declining(ordered)
     for variant in ordered:
         words = words_of(variant)
         if lang == "pl" and polish.available():
-            forms = _polish(words, prefer, complements | _substantive_complements(
-                words, lemmas, prefer, substantives))
+            forms = _polish(words, prefer, complements | (_substantive_complements(
+                words, lemmas, prefer, substantives) - declining))
         elif lang == "lt":
             forms = lithuanian.base_words(words, forms_of, plural)
         else:
@@ -183,6 +184,15 @@ def _polish_complements(variants: list[str], prefer: list[tuple[str, ...]]) -> f
         if phrase is not None:
             found |= {p for p in same if p > phrase.position and p not in phrase.adjectives}
     return frozenset(found)
+
+
+def _declining(variants: list[str]) -> frozenset:
+    """Positions whose word some variants show in other forms: it declines with the head
+    ("rejonu wileńskiego", "rejonie wileńskim"), so it is no genitive complement."""
+    split = [[w.lower() for w in words_of(v)] for v in variants]
+    if len({len(words) for words in split}) != 1:
+        return frozenset()
+    return frozenset(p for p in range(len(split[0])) if len({w[p] for w in split}) > 1)
 
 
 def _substantive_complements(words: list[str], lemmas: tuple[str, ...],

@@ -341,13 +341,15 @@ def _remapped(counts: Counter, mapping: dict[str, str]) -> Counter:
 
 def _oblique_alone(tokens: list[Token], infos: list[WordInfo], attach: list[int],
                    start: int, end: int) -> set[str]:
-    """Polish adjectives seen alone in the genitive-accusative or dative singular
-    ("umieścić małoletniego w placówce", "wobec małoletniego"): a person named by an
-    adjective, which morfeusz2 may know only as one; a predicate is a nominative."""
+    """Polish adjectives seen alone in the genitive-accusative or dative singular, after a
+    verb or preposition ("umieścić małoletniego w placówce", "wobec małoletniego"): a
+    person named by an adjective, which morfeusz2 may know only as one (a predicate is a
+    nominative; after a noun, "Rejon Wileńskiego" is a name miswritten)."""
     return {infos[k].key for k in range(start, end)
             if infos[k].role == ADJ and attach[k] == NONE and not infos[k].participle
             and tokens[k].text.lower().endswith(("ego", "emu"))
-            and not (k + 1 < end and infos[k + 1].role == NOUN)}
+            and not (k + 1 < end and infos[k + 1].role == NOUN)
+            and not (k > start and infos[k - 1].role in (NOUN, ADJ))}
 
 
 def _chunks(text: str, tokens: list[Token], infos: list[WordInfo], lang: str

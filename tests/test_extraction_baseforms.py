@@ -85,3 +85,20 @@ def test_polish_adjective_that_declines_with_its_head_agrees_though_once_seen_al
                 "rejonie zielonogórskim": 3}
     assert base_form(variants, "pl", lambda key: Counter(), ("rejon", "zielonogórski"),
                      {}, frozenset({"zielonogórski"})) == "rejon zielonogórski"
+
+
+def test_lithuanian_head_cut_from_a_name_loses_the_names_capital():
+    found = base_forms(["Prašymus priima savivaldybės administracijos Būsto skyrius.",
+                        "Savivaldybės administracijos Būsto skyrius tikrina pajamas.",
+                        "Sprendimą priima administracijos Būsto skyrius per mėnesį."], "lt")
+    assert "savivaldybės administracijos Būsto skyrius" in found  # the name keeps them
+    assert "administracijos būstas" in found and "administracijos Būstas" not in found
+
+
+@needs_morfeusz
+def test_polish_adjective_cut_from_a_name_loses_its_capital_a_complement_keeps_it():
+    found = base_forms(["Rodziny otrzymują kartę Dużej Rodziny w urzędzie.",
+                        "Posiadacze karty Dużej Rodziny mają zniżki.",
+                        "Wniosek o kartę Dużej Rodziny składa rodzic."], "pl")
+    assert "karta Duża" not in found and "karta duża" in found
+    assert "wniosek o kartę Dużej Rodziny" in found

@@ -44,6 +44,7 @@ def base_form(variants: dict[str, int], lang: str, forms_of: FormsOf,
     uses as nouns of their own ("Podopieczny uczestniczy")."""
     ordered = sorted(variants, key=lambda v: (-variants[v], v))
     styles = _case_styles(variants)
+    prefer: list[tuple[str, ...]] = []
     if lang == "pl" and polish.available():  # grammatical variants first ("Samorządu
         prefer = _preferred(lemmas, members or {}, forms_of)  # Rejonu", not "Rejon")
         ordered.sort(key=lambda v: not is_noun_phrase(words_of(v), prefer))
@@ -64,6 +65,8 @@ def base_form(variants: dict[str, int], lang: str, forms_of: FormsOf,
         else:
             forms = _head_lemma(words, lang)
         if forms:
+            styles = _no_capitals_cut_from_a_name(styles, _nominative_part(words, lang,
+                                                                           prefer))
             return _join(variant, [_restyle(f, s) for f, s in zip(forms, styles)])
     return lithuanian.most_nominative(ordered) if lang == "lt" else ordered[0]
 
@@ -127,6 +130,31 @@ def _case_styles(variants: dict[str, int]) -> list[str]:
                 votes.append(Counter())
             votes[position][_style(word)] += count
     return [v.most_common(1)[0][0] for v in votes]
+
+
+def _nominative_part(words: list[str], lang: str, prefer: list[tuple[str, ...]]
+                     ) -> list[int]:
+    """Positions of the head and the adjectives agreeing with it."""
+    if lang == "lt":
+        h = lithuanian.head_of(words)
+        return [] if h is None else [p for p in range(h + 1)
+                                     if p == h or not words[p].lower().endswith(
+                                         lithuanian.GENITIVE_ENDINGS)]
+    if lang == "pl" and polish.available():
+        phrase = parse_phrase(words, prefer)
+        return [] if phrase is None else [phrase.position, *phrase.adjectives]
+    return []
+
+
+def _no_capitals_cut_from_a_name(styles: list[str], nominative: list[int]) -> list[str]:
+    """Lower case for a head and its adjectives written with capitals when the first word
+    has none: they were cut from a name ("administracijos [Būsto skyrius]" makes no
+    "administracijos Būstas", "[Karta] Dużej" no "karta Duża"); a name in a complement
+    keeps its capitals ("wniosek o Kartę")."""
+    if not styles or styles[0] != "lower":
+        return styles
+    return ["lower" if p in nominative and style == "title" else style
+            for p, style in enumerate(styles)]
 
 
 def _restyle(word: str, style: str) -> str:

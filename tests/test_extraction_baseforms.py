@@ -102,3 +102,11 @@ def test_polish_adjective_cut_from_a_name_loses_its_capital_a_complement_keeps_i
                         "Wniosek o kartę Dużej Rodziny składa rodzic."], "pl")
     assert "karta Duża" not in found and "karta duża" in found
     assert "wniosek o kartę Dużej Rodziny" in found
+
+
+def test_lithuanian_head_takes_the_lexeme_the_text_shows_not_a_homographs_lemma():
+    # "išlaidų" is also the genitive plural of the adjective išlaidus (lavish)
+    found = base_forms(["Savivaldybė kompensuoja dalį slaugos išlaidų.",
+                        "Slaugos išlaidų kompensacija mokama kas mėnesį.",
+                        "Pajamos ir išlaidos apskaitomos kas mėnesį."], "lt")
+    assert "slaugos išlaidos" in found and "slaugos išlaidus" not in found

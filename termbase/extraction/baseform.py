@@ -61,7 +61,7 @@ def base_form(variants: dict[str, int], lang: str, forms_of: FormsOf,
             forms = _polish(words, prefer, complements | (_substantive_complements(
                 words, lemmas, prefer, substantives) - declining))
         elif lang == "lt":
-            forms = lithuanian.base_words(words, forms_of, plural)
+            forms = lithuanian.base_words(words, forms_of, plural, lemmas)
         else:
             forms = _head_lemma(words, lang)
         if forms:

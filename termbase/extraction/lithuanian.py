@@ -246,23 +246,31 @@ def _plural_of_oblique(word: str) -> tuple[str, str] | None:
     return None
 
 
-def _noun_lemma(word: str, forms_of: FormsOf) -> tuple[str, str] | None:
-    """(nominative singular, gender) of a noun, inferred for words the dictionary lacks."""
+def _noun_lemma(word: str, forms_of: FormsOf, lexeme: str | None = None
+                ) -> tuple[str, str] | None:
+    """(nominative singular, gender) of a noun, inferred for words the dictionary lacks;
+    `lexeme` is the key the input's forms settled on for it ("išlaidų", which the
+    dictionary files under the adjective išlaidus, is išlaidos where the text has
+    "išlaidos")."""
     key = analyse(word, "lt").key
+    if lexeme and lexeme != key and not lexeme.startswith("~") and "|" not in lexeme \
+            and not key.startswith("~"):
+        key = lexeme
     if key.startswith("~"):
         return noun_nominative(key[1:], forms_of(key))
     return key, lithuanian_noun_gender(key)
 
 
-def base_words(words: list[str], forms_of: FormsOf, plural: bool = False
-               ) -> list[str] | None:
+def base_words(words: list[str], forms_of: FormsOf, plural: bool = False,
+               keys: tuple[str, ...] = ()) -> list[str] | None:
     """The phrase's words with head and agreeing adjectives in the nominative (plural when
-    `plural`); None when one of them cannot be made with certainty (see `most_nominative`)."""
+    `plural`); None when one of them cannot be made with certainty (see `most_nominative`).
+    `keys`: the candidate's lemma key, word by word."""
     h = head_of(words)
     if h is None:
         return None
     forms = [w.lower() for w in words]
-    lemma = _noun_lemma(words[h], forms_of)
+    lemma = _noun_lemma(words[h], forms_of, keys[h] if len(keys) == len(words) else None)
     if lemma is None:
         lemma = _plural_of_oblique(forms[h]) if analyse(words[h], "lt").key[:1] == "~" \
             else None

@@ -188,8 +188,9 @@ class Extraction:
             passage, text, start, end = self.counter.snippet(ref)
             contexts.append(Context(passage.file, passage.line, text, start, end))
         lowered = list(dict.fromkeys(f.lower() for f in forms))
-        term = base_form(stats.variants, self.lang, self.forms_of, key,
-                         self.counter.lexeme_members, self.substantives)
+        term = forms[0] if stats.quoted == stats.freq else base_form(
+            stats.variants, self.lang, self.forms_of, key, self.counter.lexeme_members,
+            self.substantives)  # a name in quotation marks does not decline
         if len(key) == 1 and not self.all_names(key) and not term.isupper():
             term = term.lower()  # "Wydział" of "Wydział Opieki" is the common noun
         elif len(key) > 1:

@@ -110,3 +110,23 @@ def test_lithuanian_head_takes_the_lexeme_the_text_shows_not_a_homographs_lemma(
                         "Slaugos išlaidų kompensacija mokama kas mėnesį.",
                         "Pajamos ir išlaidos apskaitomos kas mėnesį."], "lt")
     assert "slaugos išlaidos" in found and "slaugos išlaidus" not in found
+
+
+@pytest.mark.parametrize("lang, lines, name, never", [
+    ("lt", ["Centras vykdo projektą „Stiprios šeimos“ kartu su seniūnijomis.",
+            "Projekto „Stiprios šeimos“ dalyviai mokosi bendrauti."],
+     "Stiprios šeimos", "stipri šeima"),
+    pytest.param("pl", ["Gmina realizuje program „Aktywni Seniorzy” od stycznia.",
+                        "Uczestnicy programu „Aktywni Seniorzy” spotykają się w klubie."],
+                 "Aktywni Seniorzy", "Aktywny Senior", marks=needs_morfeusz)])
+def test_a_name_in_quotation_marks_is_shown_as_written(lang, lines, name, never):
+    found = base_forms(lines, lang)
+    assert name in found and never not in found
+
+
+def test_lithuanian_masculine_plural_adjective_agrees_with_no_feminine_noun():
+    found = base_forms(["Kvietimas teikti paraiškas pagal programą Bendruomeniniai "
+                        "šeimos namai skelbiamas kasmet.",
+                        "Bendruomeniniai šeimos namai stiprina šeimas."], "lt")
+    assert "bendruomeniniai šeimos namai" in {term.lower() for term in found}
+    assert not any(term.lower() == "bendruomeninės šeimos" for term in found)

@@ -470,16 +470,25 @@ def modifiers_agree(words: list[str]) -> bool:
         if analyse(words[p], "lt").role != ADJ or is_definite(words[p]):
             continue
         ours = adjective_slots(words[p])
+        # an adjective in -iai is a masculine plural (socialiniai); a noun's -ai may be a
+        # feminine dative (šeimai), so `lithuanian_gender` leaves it out
+        gender = lithuanian_gender(words[p].lower()) or (
+            "m" if words[p].lower().endswith("iai") else "")
         # the next word, or across genitives the head: "geriausi [vaiko] interesai"
-        if not (_agrees(ours, words[p + 1]) or _agrees(ours, words[h])):
+        if not (_agrees(ours, words[p + 1], gender) or _agrees(ours, words[h], gender)):
             return False
     return True
 
 
-def _agrees(ours: frozenset, word: str) -> bool:
+def _agrees(ours: frozenset, word: str, gender: str = "") -> bool:
+    """Whether an adjective with these slots (and gender, when its ending shows one) can
+    agree with the word: "bendruomeniniai [šeimos]" cannot, šeima being feminine."""
     info = analyse(word, "lt")
     if is_definite(word) or info.role not in (ADJ, NOUN) or not ours:
         return True
+    if gender and info.role == NOUN and not info.key.startswith("~") \
+            and lithuanian_noun_gender(info.key) not in ("", gender):
+        return False
     if info.role == ADJ:
         theirs = adjective_slots(word)
     else:

@@ -56,7 +56,7 @@ class Stats:
     """Everything counted for one lemma sequence."""
 
     __slots__ = ("freq", "partial", "variants", "contexts", "files", "segments", "shape",
-                 "whole_name")
+                 "whole_name", "quoted")
 
     def __init__(self) -> None:
         self.freq = 0
@@ -67,6 +67,7 @@ class Stats:
         self.segments: set[int] | None = None      # passage indices (alignment only)
         self.shape = ""  # the roles of its words, see `_shape`
         self.whole_name = False  # seen as a whole capitalised name (see `_whole_name`)
+        self.quoted = 0  # occurrences standing alone between quotation marks
 
     @property
     def weighted_freq(self) -> float:
@@ -81,6 +82,7 @@ class Stats:
             self.variants[variant] = self.variants.get(variant, 0) + count
         self.contexts = (self.contexts + other.contexts)[:2]
         self.whole_name |= other.whole_name
+        self.quoted += other.quoted
         self.files |= other.files
         if self.segments is not None and other.segments is not None:
             self.segments |= other.segments
@@ -267,6 +269,7 @@ class NgramCounter:
         if self.lang == "lt" and _lithuanian_name_prefix(tokens, infos, attach, i, j, end):
             surface = surface.lower()
         stats.variants[surface] = stats.variants.get(surface, 0) + 1
+        stats.quoted += _quoted(passage.text, tokens, i, j)
         if len(stats.contexts) < 2 and all(c[0] != index for c in stats.contexts):
             stats.contexts.append((index, tokens[i].start, tokens[j].end))
         stats.files.add(passage.file)
@@ -580,8 +583,8 @@ def _surface(text: str, tokens: list[Token], i: int, j: int,
     of a fragment cut from inside a name ("[Centrum] Usługi Społeczne": common words)."""
     surface = _SPACES.sub(" ", text[tokens[i].start:tokens[j].end])
     first = tokens[i].text
-    if not first[:1].isupper() or first.isupper():
-        return surface
+    if not first[:1].isupper() or first.isupper() or _opens_a_quotation(text, tokens, i):
+        return surface  # „Bendruomeniniai šeimos namai“: a quoted capital names a thing
     if sentence_initial(text, tokens, i):
         # "Sąd Rejonowy", "Krajowy Rejestr": a name whose adjective has a capital too
         name = infos is not None and (infos[i].name or j > i and _capitalised(
@@ -592,6 +595,25 @@ def _surface(text: str, tokens: list[Token], i: int, j: int,
             and not any(info.name for info in infos[i:j + 1]):
         surface = surface.lower()
     return surface
+
+
+_OPENING_QUOTES = frozenset("„“\"«‚'")
+
+
+def _opens_a_quotation(text: str, tokens: list[Token], i: int) -> bool:
+    before = text[tokens[i - 1].end if i else 0:tokens[i].start]
+    return bool(before) and before.rstrip()[-1:] in _OPENING_QUOTES
+
+
+_CLOSING_QUOTES = frozenset("“”\"»‘’'")
+
+
+def _quoted(text: str, tokens: list[Token], i: int, j: int) -> bool:
+    """Words i..j are all that stands between quotation marks, capitalised: a name given in
+    its nominative whatever the sentence's case („Bendruomeniniai šeimos namai“)."""
+    after = text[tokens[j].end:tokens[j + 1].start if j + 1 < len(tokens) else len(text)]
+    return tokens[i].text[:1].isupper() and _opens_a_quotation(text, tokens, i) \
+        and after.lstrip()[:1] in _CLOSING_QUOTES
 
 
 def _capitalised(word: str) -> bool:

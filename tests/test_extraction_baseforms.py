@@ -22,36 +22,39 @@ def base_forms(lines: list[str], lang: str) -> set[str]:
     return {candidate.term for candidate in extraction.top(200)}
 
 
-@needs_morfeusz
-def test_polish_ambiguous_noun_takes_the_lemma_whose_nominative_the_text_shows():
-    found = base_forms(["Wysokość opłat określa uchwała rady gminy.",
-                        "Projekt planu przyjmuje corocznie Rada Gminy w marcu.",
-                        "Zasady ustala rada gminy po konsultacjach."], "pl")
-    assert "rada gminy" in found and "rad gminy" not in found
+# (case, lines, forms that must be shown, forms that must not)
+POLISH = [
+    ("the lemma whose nominative the text shows: rada, not radium",
+     ["Wysokość opłat określa uchwała rady gminy.",
+      "Projekt planu przyjmuje corocznie Rada Gminy w marcu.",
+      "Zasady ustala rada gminy po konsultacjach."], ["rada gminy"], ["rad gminy"]),
+    ("a homograph seen only in an oblique form keeps the commoner lemma",
+     ["Zgłoszenie wszczyna procedurę Niebieskiej Karty.",
+      "Formularz Niebieskiej Karty wypełnia policjant."],
+     ["Niebieska Karta"], ["Niebieskie Karty"]),
+    ("an adjective naming a person stays in the genitive",
+     ["Sąd postanowił umieścić małoletniego w rodzinie zastępczej.",
+      "Wniosek dotyczy umieszczenia małoletniego w pieczy zastępczej.",
+      "Koszty umieszczenia małoletniego ponosi powiat."],
+     ["umieszczenie małoletniego"], ["umieszczenie małoletnie"]),
+    ("an adjective agreeing with its head still takes the nominative",
+     ["Zasiłek okresowy przyznaje ośrodek.", "Wysokość zasiłku okresowego ustala się co roku.",
+      "Nikt nie pozostaje bez zasiłku okresowego."],
+     ["zasiłek okresowy"], ["zasiłek okresowego"]),
+    ("an adjective cut from a name loses its capital, a complement keeps it",
+     ["Rodziny otrzymują kartę Dużej Rodziny w urzędzie.",
+      "Posiadacze karty Dużej Rodziny mają zniżki.",
+      "Wniosek o kartę Dużej Rodziny składa rodzic."],
+     ["karta duża", "wniosek o kartę Dużej Rodziny"], ["karta Duża"]),
+]
 
 
 @needs_morfeusz
-def test_polish_homograph_seen_only_in_an_oblique_form_keeps_the_commoner_lemma():
-    found = base_forms(["Zgłoszenie wszczyna procedurę Niebieskiej Karty.",
-                        "Formularz Niebieskiej Karty wypełnia policjant."], "pl")
-    assert "Niebieska Karta" in found and "Niebieskie Karty" not in found
-
-
-@needs_morfeusz
-def test_polish_adjective_naming_a_person_stays_in_the_genitive():
-    found = base_forms(["Sąd postanowił umieścić małoletniego w rodzinie zastępczej.",
-                        "Wniosek dotyczy umieszczenia małoletniego w pieczy zastępczej.",
-                        "Koszty umieszczenia małoletniego ponosi powiat."], "pl")
-    assert "umieszczenie małoletniego" in found
-    assert "umieszczenie małoletnie" not in found
-
-
-@needs_morfeusz
-def test_polish_adjective_agreeing_with_its_head_still_takes_the_nominative():
-    found = base_forms(["Zasiłek okresowy przyznaje ośrodek.",
-                        "Wysokość zasiłku okresowego ustala się co roku.",
-                        "Nikt nie pozostaje bez zasiłku okresowego."], "pl")
-    assert "zasiłek okresowy" in found and "zasiłek okresowego" not in found
+@pytest.mark.parametrize("lines, shown, never", [case[1:] for case in POLISH],
+                         ids=[case[0] for case in POLISH])
+def test_polish_base_forms(lines, shown, never):
+    found = base_forms(lines, "pl")
+    assert set(shown) <= found and not set(never) & found
 
 
 @pytest.mark.parametrize("line, base, oblique", [
@@ -93,15 +96,6 @@ def test_lithuanian_head_cut_from_a_name_loses_the_names_capital():
                         "Sprendimą priima administracijos Būsto skyrius per mėnesį."], "lt")
     assert "savivaldybės administracijos Būsto skyrius" in found  # the name keeps them
     assert "administracijos būstas" in found and "administracijos Būstas" not in found
-
-
-@needs_morfeusz
-def test_polish_adjective_cut_from_a_name_loses_its_capital_a_complement_keeps_it():
-    found = base_forms(["Rodziny otrzymują kartę Dużej Rodziny w urzędzie.",
-                        "Posiadacze karty Dużej Rodziny mają zniżki.",
-                        "Wniosek o kartę Dużej Rodziny składa rodzic."], "pl")
-    assert "karta Duża" not in found and "karta duża" in found
-    assert "wniosek o kartę Dużej Rodziny" in found
 
 
 def test_lithuanian_head_takes_the_lexeme_the_text_shows_not_a_homographs_lemma():

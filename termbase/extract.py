@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from termbase.extraction import single_words, termhood
-from termbase.extraction.baseform import base_form, well_formed
+from termbase.extraction.baseform import base_form, capitalise_names, well_formed
 from termbase.extraction.known import KnownTerm, KnownTerms
 from termbase.extraction.ngrams import NgramCounter
 from termbase.extraction.passages import Passage, read_passages
@@ -88,6 +88,7 @@ class Extraction:
         self._well_formed: dict[Key, bool] = {}
         self._keyness: dict[str, float] = {}
         self.names = counter.name_keys()
+        self.written_as_names = counter.written_as_names()
         self.substantives = counter.substantive_keys()
         freqs = {key: s.weighted_freq for key, s in counter.stats.items()
                  if s.freq >= min_freq}
@@ -187,10 +188,13 @@ class Extraction:
             passage, text, start, end = self.counter.snippet(ref)
             contexts.append(Context(passage.file, passage.line, text, start, end))
         lowered = list(dict.fromkeys(f.lower() for f in forms))
-        term = base_form(stats.variants, self.lang, self.forms_of, key,
-                         self.counter.lexeme_members, self.substantives)
+        term = forms[0] if stats.quoted == stats.freq else base_form(
+            stats.variants, self.lang, self.forms_of, key, self.counter.lexeme_members,
+            self.substantives)  # a name in quotation marks does not decline
         if len(key) == 1 and not self.all_names(key) and not term.isupper():
             term = term.lower()  # "Wydział" of "Wydział Opieki" is the common noun
+        elif len(key) > 1:
+            term = capitalise_names(term, [k in self.written_as_names for k in key])
         candidate = Candidate(
             term=term, lemmas=key,
             score=score, freq=stats.freq, files=sorted(stats.files),

@@ -12,7 +12,9 @@ Lithuanian. Each set is read twice: all texts of a language extracted together (
 each text extracted alone against its own list (per document, as a translator runs
 `extract` on one document; micro-averaged: sums over the documents). `python -m pytest
 tests/test_extraction_eval.py -s` prints the figures, the missed terms and the candidates
-judged not nominative.
+judged not nominative, and for the development set the share of base forms a
+native-speaker review sheet judges good (the check reads a base form without its text, so
+it cannot see a wrong lemma that is a real word; the review can).
 """
 
 from __future__ import annotations
@@ -37,20 +39,19 @@ PRECISION_AT, RECALL_AT = 50, 100
 # regression fails: per set, grouping (see GROUPINGS) and language, (precision, recall,
 # nominative share).
 FIGURES = ("precision", "recall", "nominative")
-FLOORS = {"held-out": {"merged": {"pl": (0.88, 0.78, 0.98), "lt": (0.72, 0.66, 0.97)},
-                       "per document": {"pl": (0.74, 0.91, 0.98), "lt": (0.64, 0.78, 0.95)}},
+FLOORS = {"held-out": {"merged": {"pl": (0.88, 0.78, 0.98), "lt": (0.72, 0.66, 0.98)},
+                       "per document": {"pl": (0.74, 0.91, 0.98), "lt": (0.64, 0.78, 0.97)}},
           # the blind set (its first measured run: extraction_eval2/README.md)
-          "held-out-2": {"merged": {"pl": (0.70, 0.58, 0.97), "lt": (0.66, 0.58, 0.95)},
+          "held-out-2": {"merged": {"pl": (0.70, 0.58, 0.98), "lt": (0.66, 0.58, 0.96)},
                          "per document": {"pl": (0.60, 0.78, 0.98), "lt": (0.59, 0.71, 0.95)}},
           # the third blind set (extraction_eval3/README.md)
-          "held-out-3": {"merged": {"pl": (0.78, 0.58, 0.97), "lt": (0.78, 0.63, 0.93)},
-                         "per document": {"pl": (0.65, 0.75, 0.97), "lt": (0.69, 0.83, 0.93)}},
-          "dev": {"merged": {"pl": (0.80, 0.61, 0.98), "lt": (0.80, 0.50, 0.96)},
-                  "per document": {"pl": (0.60, 0.87, 0.98), "lt": (0.59, 0.86, 0.96)}},
-          # Lithuanian seeds only; the automatic check misreads some right forms there
-          # ("bendruomenių nariai": narių is filed under narė)
-          "seeds": {"merged": {"lt": (0.60, 0.79, 0.88)},
-                    "per document": {"lt": (0.44, 0.92, 0.89)}}}
+          "held-out-3": {"merged": {"pl": (0.78, 0.58, 0.98), "lt": (0.78, 0.63, 0.95)},
+                         "per document": {"pl": (0.65, 0.75, 0.98), "lt": (0.69, 0.83, 0.95)}},
+          "dev": {"merged": {"pl": (0.80, 0.61, 0.98), "lt": (0.80, 0.50, 0.98)},
+                  "per document": {"pl": (0.60, 0.87, 0.98), "lt": (0.59, 0.86, 0.98)}},
+          # Lithuanian seeds only
+          "seeds": {"merged": {"lt": (0.60, 0.79, 0.96)},
+                    "per document": {"lt": (0.44, 0.92, 0.96)}}}
 LANGS = ("pl", "lt")
 
 
@@ -135,31 +136,73 @@ def _words(term: str) -> list[str]:
 
 
 def polish_nominative(term: str) -> bool:
-    """The first noun has a nominative reading, and every word before it is an adjective in
-    the nominative agreeing with it (what follows is a complement in any case)."""
+    """The first noun has a nominative reading; every word before it is an adjective in
+    the nominative agreeing with it; an adjective after it agrees with the noun it follows
+    (the head in the nominative, a complement's noun in any case: "pomoc społecznej" is a
+    fragment), or names a person in the genitive ("umieszczenie małoletniego")."""
     import morfeusz2
 
     morf = _morfeusz(morfeusz2)
     words = _words(term)
-    triples = []
-    for word in words:
-        readings = set()
-        for *_, (_orth, _lemma, tag, *_rest) in morf.analyse(word) + morf.analyse(word.lower()):
-            fields = tag.split(":")
-            if len(fields) >= 4 and fields[0] in ("subst", "depr", "ger", "adj", "ppas", "pact"):
-                kind = "noun" if fields[0] in ("subst", "depr", "ger") else "adj"
-                readings |= {(kind, n, g) for n in fields[1].split(".")
-                             for g in fields[3].split(".") if "nom" in fields[2].split(".")}
-                readings.add((kind, None, None))
-        triples.append(readings)
-    for position, readings in enumerate(triples):
-        if ("noun", None, None) not in readings:
+    readings = [_polish_readings(morf, word) for word in words]
+    for position, ours in enumerate(readings):
+        if not any(kind == "noun" for kind, *_ in ours):
             continue
-        agreement = {(n, g) for kind, n, g in readings if kind == "noun" and n}
-        for before in triples[:position]:
-            agreement &= {(n, g) for kind, n, g in before if kind == "adj" and n}
-        return bool(agreement)
+        agreement = {(n, g) for kind, n, c, g in ours if kind == "noun" and c == "nom"}
+        for before in readings[:position]:
+            agreement &= {(n, g) for kind, n, c, g in before if kind == "adj" and c == "nom"}
+        agreeing = [p for p in range(position + 1, len(words)) if any(
+            kind == "adj" and c == "nom" and (n, g) in agreement
+            for kind, n, c, g in readings[p])]
+        return bool(agreement) and _polish_tail_agrees(readings, position, agreement) \
+            and not _capitalised_in_a_common_term(words, [position, *agreeing])
     return False
+
+
+def _polish_readings(morf, word: str) -> set[tuple[str, str, str, str]]:
+    """(noun or adj, number, case, gender) of every nominal reading of the word."""
+    found = set()
+    for *_, (_orth, _lemma, tag, *_rest) in morf.analyse(word) + morf.analyse(word.lower()):
+        fields = tag.split(":")
+        if fields[0] == "adv":
+            found.add(("adv", "", "", ""))
+        elif len(fields) >= 4 and fields[0] in ("subst", "depr", "ger", "adj", "ppas", "pact"):
+            kind = "noun" if fields[0] in ("subst", "depr", "ger") else "adj"
+            found |= {(kind, n, c, g) for n in fields[1].split(".")
+                      for c in fields[2].split(".") for g in fields[3].split(".")}
+    return found
+
+
+def _polish_tail_agrees(readings: list[set], head: int, agreement: set) -> bool:
+    """Each adjective after the head agrees with the noun before it (the head: in the
+    nominative) or with the next noun, which it then precedes ("koordynator [rodzinnej]
+    pieczy"); after a preposition, with the noun it governs."""
+    def nouns(ours: set) -> set:
+        return {(n, c, g) for kind, n, c, g in ours if kind == "noun"}
+    before = {(n, "nom", g) for n, g in agreement}
+    for p in range(head + 1, len(readings)):
+        ours = readings[p]
+        if ("adv", "", "", "") in ours:  # "osoba samotnie gospodarująca"
+            continue
+        if not ours:  # a preposition or conjunction: what follows is governed
+            before = None
+        elif nouns(ours):
+            before = nouns(ours)
+        else:
+            adjective = {(n, c, g) for _kind, n, c, g in ours}
+            after = next((nouns(r) for r in readings[p + 1:] if nouns(r) or not r), set())
+            if not adjective & ((before if before is not None else adjective) | after) \
+                    and ("sg", "gen", "m1") not in adjective:
+                return False
+    return True
+
+
+def _capitalised_in_a_common_term(words: list[str], nominative: list[int]) -> bool:
+    """A capital on the head or on a word agreeing with it while the first word has none:
+    a name cut short ("karta Duża", "administracijos Socialinė parama"); a name in a
+    complement keeps its capitals ("wniosek o Kartę", "praca Gminnego Ośrodka")."""
+    return words[0][:1].islower() and any(
+        words[p][:1].isupper() and not words[p].isupper() for p in nominative)
 
 
 _MORFEUSZ = []
@@ -183,36 +226,86 @@ _LT_GENITIVE = ("ų", "os", "ės", "o", "io", "aus", "iaus", "ies", "ens", "ers"
 _LT_NOMINATIVE_NOUN = ("as", "is", "ys", "us", "uo", "a", "ė", "ai", "iai", "os", "ės", "ūs")
 _LT_OBLIQUE = ("ais", "iais", "imis", "umis", "ijai")
 # Nouns without a singular, or whose singular is another word: their lemma's singular
-# forms are no base form ("globos namas" for "globos namai").
-_LT_PLURAL_ONLY_SINGULARS = frozenset({"namas", "įtėvis", "duomuo", "palūkana"})
+# forms are no base form ("globos namas" for "globos namai", "lėša" for "lėšos").
+_LT_PLURAL_ONLY_SINGULARS = frozenset({"namas", "įtėvis", "duomuo", "palūkana", "pajama",
+                                       "lėša", "dirbtuvė", "atostoga", "kapinė", "vestuvė"})
+# t and d soften before the i of -iai: įgūdis -> įgūdžiai, giminaitis -> giminaičiai.
+_LT_SOFTENED = (("dž", "d"), ("č", "t"))
+# Adjective and participle lemmas by their suffix: one in the genitive plural right before
+# the head agrees with no noun ("individualų pagalba").
+_LT_ADJECTIVE_LEMMA = ("inis", "iškas", "ingas", "alus", "yvus", "ivus", "ęs", "ąs", "įs",
+                       "ntis", "esnis", "iausias")
+# An accusative object before an active participle: "smurtą patyrę vaikai".
+_LT_ACTIVE_PARTICIPLE = ("ę", "ęs", "usios", "usi", "ntys", "ntis", "nčios", "nti")
+
+
+def _lithuanian_plurals(lemma: str) -> set[str]:
+    """Nominative plurals of a noun lemma's stem in every declension (simplemma files some
+    plurals under the other gender's lemma: "nariai" under narė), with the softened stem."""
+    stem = next((lemma[: -len(e)] for e in sorted(_LT_NOMINATIVE_PLURAL, key=len,
+                                                  reverse=True) if lemma.endswith(e)), None)
+    if stem is None:
+        return set()
+    stems = {stem} | {stem[: -len(hard)] + soft for soft, hard in _LT_SOFTENED
+                      if stem.endswith(hard)}
+    return {s + plural for s in stems for plurals in _LT_NOMINATIVE_PLURAL.values()
+            for plural in plurals}
 
 
 def _lithuanian_noun_nominative(word: str, known) -> bool:
     if word in _LT_PLURAL_ONLY_SINGULARS:
         return False
     lemma = (known.get(word) or "").lower()
-    if not lemma:  # a word the dictionary lacks: its ending must be a nominative's
+    if not lemma or lemma.endswith(("ti", "tis")) and lemma != word:
+        # a word the dictionary lacks, or files under a verb ("gavėjai" under gavėti): its
+        # ending must be a nominative's
         return word.endswith(_LT_NOMINATIVE_NOUN) and not word.endswith(_LT_OBLIQUE)
-    return lemma == word or any(
-        lemma.endswith(ending) and word == lemma[: len(lemma) - len(ending)] + plural
-        for ending, plurals in _LT_NOMINATIVE_PLURAL.items() for plural in plurals)
+    return lemma == word or word in _lithuanian_plurals(lemma)
 
 
 def lithuanian_nominative(term: str) -> bool:
     """Some word is a noun's nominative (a dictionary lemma, or the nominative plural of
-    one), and every word before it is a genitive or a nominative modifier."""
+    one), every word before it is a genitive or a nominative modifier (or the accusative
+    object of an active participle), and no adjective in the genitive plural stands right
+    before it. A lone abbreviation does not decline."""
     from termbase.text.dictionary import dictionary
 
     known = dictionary("lt")
     written = _words(term)
     words = [w.lower() for w in written]
+    if len(written) == 1 and len(written[0]) > 1 and written[0].isupper():
+        return True
     for position, word in enumerate(words):
-        if _lithuanian_noun_nominative(word, known):
+        if _lithuanian_noun_nominative(word, known) and not _genitive_before_a_head(
+                words, position, known):
             # an abbreviation before the head does not decline ("GIMK programa")
-            if all(w.endswith(_LT_GENITIVE + _LT_NOMINATIVE_MODIFIER) or original.isupper()
-                   for w, original in zip(words[:position], written)):
-                return True
+            if all(_lithuanian_modifier(words, k) or original.isupper()
+                   for k, original in enumerate(written[:position])) \
+                    and not _genitive_adjective(words, position, known):
+                modifier = [position - 1] if position and not words[position - 1].endswith(
+                    _LT_GENITIVE) else []
+                return not _capitalised_in_a_common_term(written, [position, *modifier])
     return False
+
+
+def _genitive_before_a_head(words: list[str], position: int, known) -> bool:
+    """A word in -os, -ės, -ios (a genitive singular or a nominative plural) before a later
+    nominative is its genitive ("globos namas" has no head in the nominative plural)."""
+    return words[position].endswith(("os", "ės")) and any(
+        w in _LT_PLURAL_ONLY_SINGULARS or _lithuanian_noun_nominative(w, known)
+        for w in words[position + 1:])
+
+
+def _lithuanian_modifier(words: list[str], k: int) -> bool:
+    return words[k].endswith(_LT_GENITIVE + _LT_NOMINATIVE_MODIFIER) or (
+        words[k].endswith(("ą", "ę", "į", "ų")) and k + 1 < len(words)
+        and words[k + 1].endswith(_LT_ACTIVE_PARTICIPLE))
+
+
+def _genitive_adjective(words: list[str], head: int, known) -> bool:
+    if head == 0 or not words[head - 1].endswith("ų"):
+        return False
+    return (known.get(words[head - 1]) or "").lower().endswith(_LT_ADJECTIVE_LEMMA)
 
 
 NOMINATIVE = {"pl": polish_nominative, "lt": lithuanian_nominative}
@@ -247,13 +340,44 @@ def test_figures(evaluations, name, grouping):
     for lang, figures in pooled.items():
         for figure, floor in zip(FIGURES, FLOORS[name][grouping][lang]):
             assert figures.share(figure) >= floor, (lang, figure, figures.counts[figure])
+    if (name, grouping) == REVIEWED:
+        for lang, parts in results.items():
+            good, reviewed, top = reviewed_base_forms(lang, parts[0].top[:RECALL_AT])
+            print(f"{lang} base forms judged good by the review sheet: {good}/{reviewed}"
+                  f" ({top - reviewed} of the top {top} not in the sheet)")
+            assert reviewed and good / reviewed >= REVIEWED_GOOD_FLOOR, (lang, good, reviewed)
+
+
+# A native-speaker terminologist's judgment of each base form in the merged development
+# set's top 100 (extraction_dev/LANG.review.tsv: candidate, verdict good or wrong, the
+# correct form, a note); candidates the extractor ranks there later count as not reviewed.
+REVIEWED = ("dev", "merged")
+REVIEWED_GOOD_FLOOR = 0.90  # the issue's target for a review pass
+
+
+def reviewed_base_forms(lang: str, top: list[str]) -> tuple[int, int, int]:
+    """(judged good, reviewed, shown) of the candidates shown."""
+    sheet = SETS[REVIEWED[0]] / f"{lang}.review.tsv"
+    verdicts = {}
+    for line in sheet.read_text(encoding="utf-8").splitlines()[1:]:
+        candidate, verdict, *_ = line.split("\t")
+        verdicts[candidate] = verdict
+    judged = [verdicts[t] for t in top if t in verdicts]
+    return judged.count("good"), len(judged), len(top)
 
 
 @needs_morfeusz
 @pytest.mark.parametrize("term, expected", [
     ("pracownik socjalny", True), ("ośrodek pomocy społecznej", True),
     ("osoby starsze", True), ("pracowników socjalnych", False), ("pomocy społecznej", False),
-    ("socjalny pracownik", True), ("socjalnego pracownika", False)])
+    ("socjalny pracownik", True), ("socjalnego pracownika", False),
+    # an adjective after the head agrees with the noun it follows or precedes
+    ("pomoc społecznej", False), ("koordynator rodzinnej pieczy zastępczej", True),
+    ("osoba samotnie gospodarująca", True), ("umieszczenie małoletniego", True),
+    ("osoba z niepełnosprawnością", True), ("odpłatność za usługi opiekuńcze", True),
+    # capitals: a name in a complement keeps them, a fragment of a name does not
+    ("karta Duża", False), ("Karta Dużej Rodziny", True), ("wniosek o Kartę", True),
+    ("praca Gminnego Ośrodka Pomocy Społecznej", True)])
 def test_the_polish_nominative_check(term, expected):
     assert polish_nominative(term) is expected
 
@@ -264,6 +388,16 @@ def test_the_polish_nominative_check(term, expected):
     ("budinčiais globotojais", False), ("sunkią negalią", False), ("įtėviai", True),
     ("kompleksinės paslaugos šeimai", True), ("smurtas artimoje aplinkoje", True),
     ("globos namas", False), ("supervizija", True), ("supervizijos", True),
-    ("supervizijai", False), ("GIMK programa", True), ("gimk programos", False)])
+    ("supervizijai", False), ("GIMK programa", True), ("gimk programos", False),
+    # t, d softened in the plural; a plural filed under the other gender or a verb
+    ("darbo įgūdžiai", True), ("giminaičiai", True), ("bendruomenių nariai", True),
+    ("paslaugų gavėjai", True), ("teikimo sąlygos", True), ("GIMK", True),
+    # the accusative object of an active participle
+    ("smurtą patyrę vaikai", True), ("negalią turintys asmenys", True),
+    # an adjective in the genitive plural right before the head; plural-only nouns
+    ("individualų pagalba", False), ("lėša", False), ("lėšos", True),
+    ("motyvaciją", False), ("studijų vizite", False),
+    ("administracijos Socialinė parama", False), ("savivaldybės administracijos Būsto skyrius",
+                                                  True)])
 def test_the_lithuanian_nominative_check(term, expected):
     assert lithuanian_nominative(term) is expected

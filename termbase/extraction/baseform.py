@@ -44,8 +44,9 @@ def base_form(variants: dict[str, int], lang: str, forms_of: FormsOf,
     uses as nouns of their own ("Podopieczny uczestniczy")."""
     ordered = sorted(variants, key=lambda v: (-variants[v], v))
     styles = _case_styles(variants)
+    prefer: list[tuple[str, ...]] = []
     if lang == "pl" and polish.available():  # grammatical variants first ("Samorządu
-        prefer = _preferred(lemmas, members or {})  # Rejonu", not the text's "Rejon")
+        prefer = _preferred(lemmas, members or {}, forms_of)  # Rejonu", not "Rejon")
         ordered.sort(key=lambda v: not is_noun_phrase(words_of(v), prefer))
     plural = lang == "lt" and lithuanian.used_in_plural([words_of(v) for v in ordered],
                                                         forms_of)
@@ -53,16 +54,19 @@ def base_form(variants: dict[str, int], lang: str, forms_of: FormsOf,
         ordered.sort(key=lambda v: lithuanian.genitive_head(words_of(v)))
     complements = _polish_complements(ordered, prefer) if lang == "pl" and \
         polish.available() else frozenset()
+    declining = _declining(ordered)
     for variant in ordered:
         words = words_of(variant)
         if lang == "pl" and polish.available():
-            forms = _polish(words, prefer, complements | _substantive_complements(
-                words, lemmas, prefer, substantives))
+            forms = _polish(words, prefer, complements | (_substantive_complements(
+                words, lemmas, prefer, substantives) - declining))
         elif lang == "lt":
-            forms = lithuanian.base_words(words, forms_of, plural)
+            forms = lithuanian.base_words(words, forms_of, plural, lemmas)
         else:
             forms = _head_lemma(words, lang)
         if forms:
+            styles = _no_capitals_cut_from_a_name(styles, _nominative_part(words, lang,
+                                                                           prefer))
             return _join(variant, [_restyle(f, s) for f, s in zip(forms, styles)])
     return lithuanian.most_nominative(ordered) if lang == "lt" else ordered[0]
 
@@ -98,6 +102,19 @@ def _join(variant: str, words: list[str]) -> str:
     return "".join(out)
 
 
+def capitalise_names(term: str, names: list[bool]) -> str:
+    """The term with a capital on each word whose lemma the input mostly writes as a
+    name: "Rūtiškių rajono savivaldybė" when the title line (a sentence start, whose
+    capital says nothing) is its only occurrence but "Rūtiškių" stands capitalised
+    inside other sentences. Left as it is when its words and the lemmas do not pair up."""
+    tokens = tokenize(term)
+    if len(tokens) != len(names):
+        return term
+    words = [t.text[:1].upper() + t.text[1:] if name else t.text
+             for t, name in zip(tokens, names)]
+    return _join(term, words)
+
+
 def _style(word: str) -> str:
     if len(word) > 1 and word.isupper():
         return "upper"
@@ -115,6 +132,31 @@ def _case_styles(variants: dict[str, int]) -> list[str]:
     return [v.most_common(1)[0][0] for v in votes]
 
 
+def _nominative_part(words: list[str], lang: str, prefer: list[tuple[str, ...]]
+                     ) -> list[int]:
+    """Positions of the head and the adjectives agreeing with it."""
+    if lang == "lt":
+        h = lithuanian.head_of(words)
+        return [] if h is None else [p for p in range(h + 1)
+                                     if p == h or not words[p].lower().endswith(
+                                         lithuanian.GENITIVE_ENDINGS)]
+    if lang == "pl" and polish.available():
+        phrase = parse_phrase(words, prefer)
+        return [] if phrase is None else [phrase.position, *phrase.adjectives]
+    return []
+
+
+def _no_capitals_cut_from_a_name(styles: list[str], nominative: list[int]) -> list[str]:
+    """Lower case for a head and its adjectives written with capitals when the first word
+    has none: they were cut from a name ("administracijos [Būsto skyrius]" makes no
+    "administracijos Būstas", "[Karta] Dużej" no "karta Duża"); a name in a complement
+    keeps its capitals ("wniosek o Kartę")."""
+    if not styles or styles[0] != "lower":
+        return styles
+    return ["lower" if p in nominative and style == "title" else style
+            for p, style in enumerate(styles)]
+
+
 def _restyle(word: str, style: str) -> str:
     if style == "upper":
         return word.upper()
@@ -124,9 +166,32 @@ def _restyle(word: str, style: str) -> str:
 
 
 # -- Polish ----------------------------------------------------------------------------------
-def _preferred(lemmas: tuple[str, ...], members: dict[str, set[str]]) -> list[tuple[str, ...]]:
-    """Per position, the lemmas to try first: the key, then the lemmas merged into it."""
-    return [(key, *sorted(members.get(key, ()))) for key in lemmas]
+def _preferred(lemmas: tuple[str, ...], members: dict[str, set[str]],
+               forms_of: FormsOf | None = None) -> list[tuple[str, ...]]:
+    """Per position, the lemmas to try first: the key, then the lemmas merged into it;
+    with `forms_of`, those whose own nominative the input shows go first ("rady gminy"
+    merged under the adjective rad is the council's when the text has "Rada Gminy")."""
+    return [_seen_first((key, *sorted(members.get(key, ()))), forms_of) for key in lemmas]
+
+
+def _seen_first(lemmas: tuple[str, ...], forms_of: FormsOf | None) -> tuple[str, ...]:
+    if forms_of is None or len(lemmas) < 2:
+        return lemmas
+    parts = tuple(dict.fromkeys(part for lemma in lemmas for part in lemma.split("|")))
+    seen = set().union(*(forms_of(lemma) for lemma in (*lemmas, *parts)))
+    shown = {lemma for lemma in parts if lemma in seen and _only_nominative(lemma, parts)}
+    return tuple(sorted(dict.fromkeys((*lemmas, *parts)), key=lambda l: l not in shown))
+
+
+def _only_nominative(lemma: str, lemmas: tuple[str, ...]) -> bool:
+    """The word is its noun lemma's nominative singular and no other of `lemmas`' oblique
+    form: "rada" shows rada, but "karty" (gen. of karta) does not show karty, nor "gmin"
+    (gen. pl. of gmina) the noun gmin."""
+    readings = [r for r in polish.readings(lemma) if r.pos in polish.NOUN_POS]
+    return any(r.base_lemma.lower() == lemma and "nom" in r.cases and "sg" in r.numbers
+               for r in readings) and not any(
+        r.base_lemma.lower() != lemma and r.base_lemma.lower() in lemmas
+        and "nom" not in r.cases for r in readings)
 
 
 _GENDER_ORDER = {"m1": 0, "m2": 1, "m3": 2, "f": 3, "n": 4}
@@ -147,6 +212,15 @@ def _polish_complements(variants: list[str], prefer: list[tuple[str, ...]]) -> f
         if phrase is not None:
             found |= {p for p in same if p > phrase.position and p not in phrase.adjectives}
     return frozenset(found)
+
+
+def _declining(variants: list[str]) -> frozenset:
+    """Positions whose word some variants show in other forms: it declines with the head
+    ("rejonu wileńskiego", "rejonie wileńskim"), so it is no genitive complement."""
+    split = [[w.lower() for w in words_of(v)] for v in variants]
+    if len({len(words) for words in split}) != 1:
+        return frozenset()
+    return frozenset(p for p in range(len(split[0])) if len({w[p] for w in split}) > 1)
 
 
 def _substantive_complements(words: list[str], lemmas: tuple[str, ...],

@@ -39,7 +39,7 @@ _NOMINATIVE_LIKE = _NOMINATIVE_SINGULAR + ("i", "ai", "iai", "os", "ės")
 _PARTICIPLE_NOMINATIVE = {"m": ("amas", "imas", "omas", "tas", "ęs", "ąs", "įs"),
                           "f": ("ama", "ima", "oma", "ta", "usi", "anti", "inti")}
 GENITIVE_PLURAL = "ų"
-_GENITIVE = ("ų", "os", "ės", "o", "io", "aus", "iaus", "ies", "ens", "ers")
+_GENITIVE = GENITIVE_ENDINGS = ("ų", "os", "ės", "o", "io", "aus", "iaus", "ies", "ens", "ers")
 
 # (nominative singular ending, gender, all endings of the class)
 NOUN_CLASSES = (
@@ -66,6 +66,10 @@ def _support(stem: str, endings: Iterable[str], seen: set[str]) -> int:
 def noun_nominative(stem: str, seen: Iterable[str]) -> tuple[str, str] | None:
     """(nominative singular, gender) of a noun from the forms seen on its stem."""
     seen = set(seen)
+    for nominative, gender, endings in NOUN_CLASSES:  # a suffix that declines one way
+        if stem.endswith(_ONE_CLASS_SUFFIXES.get(nominative, "\0")) \
+                and _support(stem, endings, seen):  # ("motyvaciją" is no -as noun's)
+            return stem + nominative, gender
     best = max(NOUN_CLASSES, key=lambda c: _support(stem, c[2], seen))
     support = _support(stem, best[2], seen)
     if support < 2 and not (support and stem.endswith(_ONE_CLASS_SUFFIXES.get(best[0], "\0"))):
@@ -242,23 +246,31 @@ def _plural_of_oblique(word: str) -> tuple[str, str] | None:
     return None
 
 
-def _noun_lemma(word: str, forms_of: FormsOf) -> tuple[str, str] | None:
-    """(nominative singular, gender) of a noun, inferred for words the dictionary lacks."""
+def _noun_lemma(word: str, forms_of: FormsOf, lexeme: str | None = None
+                ) -> tuple[str, str] | None:
+    """(nominative singular, gender) of a noun, inferred for words the dictionary lacks;
+    `lexeme` is the key the input's forms settled on for it ("išlaidų", which the
+    dictionary files under the adjective išlaidus, is išlaidos where the text has
+    "išlaidos")."""
     key = analyse(word, "lt").key
+    if lexeme and lexeme != key and not lexeme.startswith("~") and "|" not in lexeme \
+            and not key.startswith("~"):
+        key = lexeme
     if key.startswith("~"):
         return noun_nominative(key[1:], forms_of(key))
     return key, lithuanian_noun_gender(key)
 
 
-def base_words(words: list[str], forms_of: FormsOf, plural: bool = False
-               ) -> list[str] | None:
+def base_words(words: list[str], forms_of: FormsOf, plural: bool = False,
+               keys: tuple[str, ...] = ()) -> list[str] | None:
     """The phrase's words with head and agreeing adjectives in the nominative (plural when
-    `plural`); None when one of them cannot be made with certainty (see `most_nominative`)."""
+    `plural`); None when one of them cannot be made with certainty (see `most_nominative`).
+    `keys`: the candidate's lemma key, word by word."""
     h = head_of(words)
     if h is None:
         return None
     forms = [w.lower() for w in words]
-    lemma = _noun_lemma(words[h], forms_of)
+    lemma = _noun_lemma(words[h], forms_of, keys[h] if len(keys) == len(words) else None)
     if lemma is None:
         lemma = _plural_of_oblique(forms[h]) if analyse(words[h], "lt").key[:1] == "~" \
             else None
@@ -458,16 +470,25 @@ def modifiers_agree(words: list[str]) -> bool:
         if analyse(words[p], "lt").role != ADJ or is_definite(words[p]):
             continue
         ours = adjective_slots(words[p])
+        # an adjective in -iai is a masculine plural (socialiniai); a noun's -ai may be a
+        # feminine dative (šeimai), so `lithuanian_gender` leaves it out
+        gender = lithuanian_gender(words[p].lower()) or (
+            "m" if words[p].lower().endswith("iai") else "")
         # the next word, or across genitives the head: "geriausi [vaiko] interesai"
-        if not (_agrees(ours, words[p + 1]) or _agrees(ours, words[h])):
+        if not (_agrees(ours, words[p + 1], gender) or _agrees(ours, words[h], gender)):
             return False
     return True
 
 
-def _agrees(ours: frozenset, word: str) -> bool:
+def _agrees(ours: frozenset, word: str, gender: str = "") -> bool:
+    """Whether an adjective with these slots (and gender, when its ending shows one) can
+    agree with the word: "bendruomeniniai [šeimos]" cannot, šeima being feminine."""
     info = analyse(word, "lt")
     if is_definite(word) or info.role not in (ADJ, NOUN) or not ours:
         return True
+    if gender and info.role == NOUN and not info.key.startswith("~") \
+            and lithuanian_noun_gender(info.key) not in ("", gender):
+        return False
     if info.role == ADJ:
         theirs = adjective_slots(word)
     else:

@@ -56,7 +56,7 @@ class Stats:
     """Everything counted for one lemma sequence."""
 
     __slots__ = ("freq", "partial", "variants", "contexts", "files", "segments", "shape",
-                 "whole_name")
+                 "whole_name", "quoted")
 
     def __init__(self) -> None:
         self.freq = 0
@@ -67,6 +67,7 @@ class Stats:
         self.segments: set[int] | None = None      # passage indices (alignment only)
         self.shape = ""  # the roles of its words, see `_shape`
         self.whole_name = False  # seen as a whole capitalised name (see `_whole_name`)
+        self.quoted = 0  # occurrences standing alone between quotation marks
 
     @property
     def weighted_freq(self) -> float:
@@ -81,6 +82,7 @@ class Stats:
             self.variants[variant] = self.variants.get(variant, 0) + count
         self.contexts = (self.contexts + other.contexts)[:2]
         self.whole_name |= other.whole_name
+        self.quoted += other.quoted
         self.files |= other.files
         if self.segments is not None and other.segments is not None:
             self.segments |= other.segments
@@ -99,7 +101,11 @@ class NgramCounter:
         self.lexeme_members: dict[str, set[str]] = {}
         self.word_forms: dict[str, Counter] = {}   # lemma key -> lower-case forms seen
         self.name_votes: Counter = Counter()       # lemma key -> occurrences read as a name
+        # the same, and all occurrences, away from sentence starts (see `written_as_names`)
+        self.inside_votes: Counter = Counter()
+        self.inside_counts: Counter = Counter()
         self.adjective_keys: set[str] = set()      # lemma keys read as adjectives
+        self.oblique_alone: set[str] = set()       # see `_oblique_alone`
         self.tokens = 0
         self.passages: list[Passage] = []
 
@@ -121,11 +127,17 @@ class NgramCounter:
         return {key for key, votes in self.name_votes.items()
                 if 2 * votes > sum(self.word_forms[key].values())}
 
+    def written_as_names(self) -> set[str]:
+        """Lemma keys capitalised in most occurrences whose capital says something (not at
+        a sentence start): a place named in a title line is still a name ("Rūtiškių")."""
+        return {key for key, votes in self.inside_votes.items()
+                if 2 * votes > self.inside_counts[key]}
+
     def substantive_keys(self) -> frozenset:
         """Adjective lemmas used in the input as nouns of their own ("Podopieczny
         uczestniczy"): counted alone, which only a noun is (see `_substantivised`)."""
         return frozenset(key[0] for key in self.stats if len(key) == 1
-                         and key[0] in self.adjective_keys)
+                         and key[0] in self.adjective_keys) | self.oblique_alone
 
     def add(self, passage: Passage) -> int:
         """Count one passage; returns its index (the segment number for alignment)."""
@@ -146,7 +158,7 @@ class NgramCounter:
             infos = adjective_homographs([t.text for t in tokens], infos)
         for k in _capitalised_by_position(passage.text, tokens, infos):
             infos[k] = infos[k]._replace(name=False)
-        for tok, info in zip(tokens, infos):
+        for k, (tok, info) in enumerate(zip(tokens, infos)):
             if info.role == ADJ:
                 self.adjective_keys.add(info.key)
             if info.role in (NOUN, ADJ):
@@ -156,6 +168,9 @@ class NgramCounter:
                 forms[tok.text.lower()] += 1
                 if info.name:
                     self.name_votes[info.key] += 1
+                if not sentence_initial(passage.text, tokens, k):
+                    self.inside_counts[info.key] += 1
+                    self.inside_votes[info.key] += info.name
         for start, end in _chunks(passage.text, tokens, infos, self.lang):
             self._count_chunk(index, passage, tokens, infos, start, end)
         return index
@@ -174,6 +189,7 @@ class NgramCounter:
             [t.text for t in tokens[start:end]], infos[start:end], self.lang)
         if self.lang == "pl":
             _substantivised(tokens, infos, attach, start, end)
+            self.oblique_alone.update(_oblique_alone(tokens, infos, attach, start, end))
         capitals = None  # computed once per chunk, when a candidate is recorded
         for i in range(start, end):
             if infos[i].role not in (NOUN, ADJ) or (
@@ -253,6 +269,7 @@ class NgramCounter:
         if self.lang == "lt" and _lithuanian_name_prefix(tokens, infos, attach, i, j, end):
             surface = surface.lower()
         stats.variants[surface] = stats.variants.get(surface, 0) + 1
+        stats.quoted += _quoted(passage.text, tokens, i, j)
         if len(stats.contexts) < 2 and all(c[0] != index for c in stats.contexts):
             stats.contexts.append((index, tokens[i].start, tokens[j].end))
         stats.files.add(passage.file)
@@ -268,11 +285,11 @@ class NgramCounter:
         if not mapping:
             return self
         self.word_forms = merged_counters(self.word_forms.items(), mapping)
-        votes: Counter = Counter()
-        for key, count in self.name_votes.items():
-            votes[mapping.get(key, key)] += count
-        self.name_votes = votes
+        self.name_votes, self.inside_votes, self.inside_counts = (
+            _remapped(counts, mapping)
+            for counts in (self.name_votes, self.inside_votes, self.inside_counts))
         self.adjective_keys = {mapping.get(key, key) for key in self.adjective_keys}
+        self.oblique_alone = {mapping.get(key, key) for key in self.oblique_alone}
         stats, longer = {}, {}
         for key, old in self.stats.items():
             new_key = rekey(key, mapping)
@@ -316,6 +333,26 @@ def _substantivised(tokens: list[Token], infos: list[WordInfo], attach: list[int
                 r.pos in polish.NOUN_POS and r.base_lemma.lower() == info.key
                 for r in polish.readings(tokens[k].text)):
             infos[k] = info._replace(role=NOUN)
+
+
+def _remapped(counts: Counter, mapping: dict[str, str]) -> Counter:
+    merged: Counter = Counter()
+    for key, count in counts.items():
+        merged[mapping.get(key, key)] += count
+    return merged
+
+
+def _oblique_alone(tokens: list[Token], infos: list[WordInfo], attach: list[int],
+                   start: int, end: int) -> set[str]:
+    """Polish adjectives seen alone in the genitive-accusative or dative singular, after a
+    verb or preposition ("umieścić małoletniego w placówce", "wobec małoletniego"): a
+    person named by an adjective, which morfeusz2 may know only as one (a predicate is a
+    nominative; after a noun, "Rejon Wileńskiego" is a name miswritten)."""
+    return {infos[k].key for k in range(start, end)
+            if infos[k].role == ADJ and attach[k] == NONE and not infos[k].participle
+            and tokens[k].text.lower().endswith(("ego", "emu"))
+            and not (k + 1 < end and infos[k + 1].role == NOUN)
+            and not (k > start and infos[k - 1].role in (NOUN, ADJ))}
 
 
 def _chunks(text: str, tokens: list[Token], infos: list[WordInfo], lang: str
@@ -546,8 +583,8 @@ def _surface(text: str, tokens: list[Token], i: int, j: int,
     of a fragment cut from inside a name ("[Centrum] Usługi Społeczne": common words)."""
     surface = _SPACES.sub(" ", text[tokens[i].start:tokens[j].end])
     first = tokens[i].text
-    if not first[:1].isupper() or first.isupper():
-        return surface
+    if not first[:1].isupper() or first.isupper() or _opens_a_quotation(text, tokens, i):
+        return surface  # „Bendruomeniniai šeimos namai“: a quoted capital names a thing
     if sentence_initial(text, tokens, i):
         # "Sąd Rejonowy", "Krajowy Rejestr": a name whose adjective has a capital too
         name = infos is not None and (infos[i].name or j > i and _capitalised(
@@ -558,6 +595,25 @@ def _surface(text: str, tokens: list[Token], i: int, j: int,
             and not any(info.name for info in infos[i:j + 1]):
         surface = surface.lower()
     return surface
+
+
+_OPENING_QUOTES = frozenset("„“\"«‚'")
+
+
+def _opens_a_quotation(text: str, tokens: list[Token], i: int) -> bool:
+    before = text[tokens[i - 1].end if i else 0:tokens[i].start]
+    return bool(before) and before.rstrip()[-1:] in _OPENING_QUOTES
+
+
+_CLOSING_QUOTES = frozenset("“”\"»‘’'")
+
+
+def _quoted(text: str, tokens: list[Token], i: int, j: int) -> bool:
+    """Words i..j are all that stands between quotation marks, capitalised: a name given in
+    its nominative whatever the sentence's case („Bendruomeniniai šeimos namai“)."""
+    after = text[tokens[j].end:tokens[j + 1].start if j + 1 < len(tokens) else len(text)]
+    return tokens[i].text[:1].isupper() and _opens_a_quotation(text, tokens, i) \
+        and after.lstrip()[:1] in _CLOSING_QUOTES
 
 
 def _capitalised(word: str) -> bool:

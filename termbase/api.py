@@ -162,14 +162,15 @@ class Termbase:
     # -- reading -------------------------------------------------------------------------
     def lookup(self, query: str, lang: str | None = None, to: Iterable[str] | None = None,
                limit: int = 10, fuzzy: bool = True, variant: str | None = None,
-               subject: str | None = None) -> list[Match]:
+               subject: str | None = None, gap: bool = True) -> list[Match]:
         """Concepts matching `query` in any inflected form, folded, misspelt or as a prefix.
 
         query: a word or phrase. lang: the query's language (None: any). to: the languages
         of the equivalents to show (None: all). limit: at most this many concepts.
         fuzzy: also typo-tolerant matches. variant: a regional variety (pl-PL, pl-LT) whose
         homonyms and equivalents come first. subject: only concepts of this subject
-        (case-insensitive)."""
+        (case-insensitive). gap: cut typo and stem hits where the score drops (False for a
+        caller that merges several termbases' lists and cuts the whole, as `Layers`)."""
         query = (query or "").strip()
         if not query:
             raise ValidationError("empty query")
@@ -188,7 +189,7 @@ class Termbase:
             hits = search(index, query, langs, fuzzy, None if subject else limit)
             if subject:
                 hits = _of_subject(index, hits, subject)
-            return rank(index, hits, targets, limit, parse_variant(variant))
+            return rank(index, hits, targets, limit, parse_variant(variant), gap)
         return self._indexed(answer)
 
     def _holds(self, langs: Iterable[str], memory: bool = False) -> None:

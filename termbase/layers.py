@@ -24,6 +24,8 @@ from typing import Iterable, Sequence
 from termbase.api import Termbase
 from termbase.langtag import base as base_lang
 from termbase.errors import StoreError
+from termbase.index.search import CONTAINED_CAP, LEMMA, STEM_FACTOR
+from termbase.lookup import trim_by_gap
 from termbase.results.lookup import Equivalent, Match
 from termbase.text.normalize import norm
 
@@ -47,6 +49,19 @@ def default_layer_paths() -> list[str]:
     from termbase.config import default_layers
 
     return layer_paths_from_env() or default_layers()
+
+
+def _as_one_termbase(matches: list[Match]) -> list[Match]:
+    """What one termbase holding every layer would have searched for: it corrects typos only
+    when nothing matched the query as written or inflected, and looks for terms inside a
+    longer query only when nothing matched the whole of it well. A layer without such a
+    match took those steps on its own; their hits go when another layer has the match
+    (the project's "gminny ośrodek" read as a typo of "gmina", which the team holds)."""
+    if any(m.match != "fuzzy" and m.score >= LEMMA * STEM_FACTOR for m in matches):
+        matches = [m for m in matches if m.match != "fuzzy"]
+    if any(not m.contained and m.score >= CONTAINED_CAP for m in matches):
+        matches = [m for m in matches if not m.contained]
+    return matches
 
 
 def _labels(termbases: Sequence[Termbase]) -> list[str]:
@@ -108,19 +123,21 @@ class Layers:
     def lookup(self, query: str, lang: str | None = None, to: Iterable[str] | None = None,
                limit: int = 10, fuzzy: bool = True, variant: str | None = None,
                subject: str | None = None) -> list[Match]:
-        """`Termbase.lookup` over every layer: the best `limit` matches of all, each with its
-        `layer`; on equal scores the upper layer's come first."""
+        """`Termbase.lookup` over every layer, as if one termbase held them all: each
+        layer's best `limit` uncut, merged, then cut once by score gap and `limit`, each
+        with its `layer`; on equal scores the upper layer's come first."""
         targets = list(to) if to else None
         found: list[tuple[float, int, Match]] = []
         for depth, (tb, label) in enumerate(zip(self.termbases, self.labels)):
             for match in tb.lookup(query, lang=lang, to=targets, limit=limit, fuzzy=fuzzy,
-                                   variant=variant, subject=subject):
+                                   variant=variant, subject=subject, gap=False):
                 match.layer = label
                 for lang_code, terms in match.equivalents.items():
                     match.equivalents[lang_code] = self._ruled(terms, lang_code, depth)
                 found.append((-match.score, depth, match))
         found.sort(key=lambda item: item[:2])
-        return [match for _, _, match in found[:limit]]
+        merged = _as_one_termbase([match for _, _, match in found])
+        return trim_by_gap(merged)[:limit]
 
     def suggest(self, segment: str, source_lang: str, target_lang: str, *, memory: int = 5,
                 min_score: float = 50.0, variant: str | None = None,

@@ -61,6 +61,11 @@ def format_names(writable: bool = False) -> list[str]:
     return names(writable)
 
 
+def languages_refused(missing: list[str], known: Iterable[str]) -> ValidationError:
+    return ValidationError(f"the termbase has no {', '.join(missing)} terms (its "
+                           f"languages: {', '.join(known)})")
+
+
 def _of_subject(index, hits: list, subject: str) -> list:
     """The hits whose concept has this subject (case-insensitive)."""
     wanted = subject.casefold()
@@ -77,6 +82,8 @@ class Termbase:
         #: The batch id of the last write this object committed ("" if it changed nothing):
         #: what `termbase undo` takes to revert it.
         self.last_batch = ""
+        #: False in a layer of `Layers`, which asks whether any layer holds a language.
+        self.checks_languages = True
 
     # -- opening -------------------------------------------------------------------------
     @classmethod
@@ -192,18 +199,25 @@ class Termbase:
             return rank(index, hits, targets, limit, parse_variant(variant), gap)
         return self._indexed(answer)
 
-    def _holds(self, langs: Iterable[str], memory: bool = False) -> None:
+    def require_languages(self, langs: Iterable[str], memory: bool = False) -> None:
         """A language the termbase has no term in is most often a slip (--to de for
         --to lt): said at once, rather than answered with empty equivalents. An empty
         termbase lacks every language and is not refused; with `memory`, a language of
-        memory segments only is held too."""
+        memory segments only is held too. (The shell asks before switching languages.)"""
+        missing = self.lacking_languages(langs, memory)
+        if missing:
+            raise languages_refused(missing, self.index.languages)
+
+    def lacking_languages(self, langs: Iterable[str], memory: bool = False) -> list[str]:
+        """Those of `langs` this termbase holds no term (`memory`: nor segment) in."""
         index = self.index
         known = index.languages
-        missing = [lang for lang in langs if known and lang not in known and not (
+        return [lang for lang in langs if known and lang not in known and not (
             memory and index.memory is not None and index.memory.has_language(lang))]
-        if missing:
-            raise ValidationError(f"the termbase has no {', '.join(missing)} terms (its "
-                                  f"languages: {', '.join(known)})")
+
+    def _holds(self, langs: Iterable[str], memory: bool = False) -> None:
+        if self.checks_languages:
+            self.require_languages(langs, memory)
 
     def get(self, concept_id: str) -> Concept:
         """The concept with this id (NotFound if there is none), read from the store."""

@@ -21,11 +21,12 @@ import os
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from termbase.api import Termbase
+from termbase.api import Termbase, languages_refused
 from termbase.langtag import base as base_lang
 from termbase.errors import StoreError
 from termbase.index.search import CONTAINED_CAP, LEMMA, STEM_FACTOR
 from termbase.lookup import trim_by_gap
+from termbase.model import check_lang
 from termbase.results.lookup import Equivalent, Match
 from termbase.text.normalize import norm
 
@@ -72,13 +73,18 @@ def _labels(termbases: Sequence[Termbase]) -> list[str]:
 
 
 class Layers:
-    """Several termbases searched as one; the first is the project's, the upper layer."""
+    """Several termbases searched as one; the first is the project's, the upper layer.
+    The termbases given are the layers' from then on: they leave the question whether a
+    language is held at all to `Layers`, which asks every layer."""
 
     def __init__(self, termbases: Sequence[Termbase]):
         if not termbases:
             raise ValueError("layers need at least one termbase")
         self.termbases = list(termbases)
         self.labels = _labels(self.termbases)
+        if len(self.termbases) > 1:     # a language held by any layer will do
+            for tb in self.termbases:
+                tb.checks_languages = False
 
     @classmethod
     def open(cls, project: Termbase, also: Iterable[str | Path]) -> "Layers":
@@ -120,13 +126,24 @@ class Layers:
         self.project.write_check_report(report, path)
 
     # -- reading -------------------------------------------------------------------------
+    def require_languages(self, langs: Iterable[str], memory: bool = False) -> None:
+        """`Termbase.require_languages` over all layers: a language is refused only when
+        no layer holds it (the team's English serves a Polish-Lithuanian project)."""
+        langs = list(langs)
+        missing = [lang for lang in langs
+                   if all(tb.lacking_languages([lang], memory) for tb in self.termbases)]
+        if missing:
+            known = sorted({lang for tb in self.termbases for lang in tb.index.languages})
+            raise languages_refused(missing, known)
+
     def lookup(self, query: str, lang: str | None = None, to: Iterable[str] | None = None,
                limit: int = 10, fuzzy: bool = True, variant: str | None = None,
                subject: str | None = None) -> list[Match]:
         """`Termbase.lookup` over every layer, as if one termbase held them all: each
         layer's best `limit` uncut, merged, then cut once by score gap and `limit`, each
         with its `layer`; on equal scores the upper layer's come first."""
-        targets = list(to) if to else None
+        targets = [check_lang(t) for t in to] if to else None
+        self.require_languages(targets or [])
         found: list[tuple[float, int, Match]] = []
         for depth, (tb, label) in enumerate(zip(self.termbases, self.labels)):
             for match in tb.lookup(query, lang=lang, to=targets, limit=limit, fuzzy=fuzzy,
@@ -147,6 +164,8 @@ class Layers:
         memory matches of all."""
         from termbase.results import Suggestion
 
+        source_lang, target_lang = check_lang(source_lang), check_lang(target_lang)
+        self.require_languages([source_lang, target_lang], memory=memory > 0)
         hits, matches = [], []
         for depth, (tb, label) in enumerate(zip(self.termbases, self.labels)):
             found = tb.suggest(segment, source_lang, target_lang, memory=memory,

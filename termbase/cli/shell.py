@@ -120,7 +120,7 @@ class Shell:
 
     def handle(self, line: str) -> bool:
         """Answer one input line; False means quit."""
-        from termbase import TermbaseError, check_lang, for_terminal, has_control_chars
+        from termbase import TermbaseError, for_terminal, has_control_chars
 
         if not line:
             return True
@@ -128,23 +128,18 @@ class Shell:
             print("error: the line contains control characters or undecodable bytes; "
                   "nothing was looked up")
             return True
-        if line in (":q", ":quit", ":exit"):
+        command, _, value = line.partition(" ")
+        value = value.strip()
+        if command in (":q", ":quit", ":exit"):
             return False
-        if line == ":help":
+        if command == ":help":
             print(HELP.format(src=self.src, to=self.tgt, variant=self.variant or "none",
                               subject=for_terminal(self.subject or "all"),
                               accept=for_terminal(self.accept or "none: shell --accept FILE")))
             return True
-        command, _, value = line.partition(" ")
-        value = value.strip()
         try:
-            if command in (":from", ":to") and value:
-                lang = check_lang(value)
-                if command == ":from":
-                    self.src = lang
-                else:
-                    self.tgt = lang
-                print(f"{self.src} -> {self.tgt}")
+            if command in (":from", ":to"):
+                self._set_language(command, value)
             elif command in self.COMMANDS:
                 self.COMMANDS[command](self, value)
             elif line.startswith(":"):
@@ -172,6 +167,25 @@ class Shell:
     def _remember(self, query: str) -> None:
         if query and (not self.queries or self.queries[-1] != query):
             self.queries.append(query)
+
+    def _set_language(self, command: str, value: str) -> None:
+        """:from / :to: a language the termbase holds, or the pair is left as it was."""
+        from termbase import InvalidInput, check_lang
+
+        now = self.src if command == ":from" else self.tgt
+        if not value or len(value.split()) > 1:
+            raise InvalidInput(f"write {command} LANG, e.g. {command} lt (now {now})")
+        base, dash, region = value.partition("-")
+        if dash and region:
+            raise InvalidInput(f"{value} is a regional variety: {command} "
+                               f"{base.lower()}, then :variant {value}")
+        lang = check_lang(value)
+        self.tb.require_languages([lang], memory=True)
+        if command == ":from":
+            self.src = lang
+        else:
+            self.tgt = lang
+        print(f"{self.src} -> {self.tgt}")
 
     def _set_variant(self, value: str) -> None:
         from termbase import default_variant, variant_warning

@@ -172,5 +172,6 @@ def cmd_shell(args) -> int:
 
     check_langs([args.source_lang, args.target_lang])
     tb = open_layers(args)
+    tb.require_languages([args.source_lang, args.target_lang], memory=True)
     return Shell(tb, args.source_lang, args.target_lang, chosen_variant(tb, args.variant),
                  args.accept).run()

@@ -20,7 +20,7 @@ HELP = """\
   :from LANG        set the source language (now {src})
   :to LANG          set the target language (now {to})
   :variant TAG      regional variety whose terms come first, e.g. pl-PL (now {variant});
-                    :variant alone clears it
+                    :variant none (or alone) clears it
   :subject NAME     show only concepts of this subject (now {subject}); alone: all
   :add TERM = TARGET
                     add TERM (as written in the last segment) with its TARGET equivalent

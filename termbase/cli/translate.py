@@ -76,7 +76,7 @@ def _pair_options(p) -> None:
 
 def _variant_option(p) -> None:
     p.add_argument("--variant", metavar="TAG", help="regional variety of the text, e.g. pl-PL "
-                   "or pl-LT (default: `variant` in the config file)")
+                   "or pl-LT; none for no variety (default: `variant` in the config file)")
 
 
 def _read_stdin_lines() -> list[str]:

@@ -23,8 +23,11 @@ HELP = """\
                     :variant none (or alone) clears it
   :subject NAME     show only concepts of this subject (now {subject}); alone: all
   :add TERM = TARGET
-                    add TERM (as written in the last segment) with its TARGET equivalent
-                    as a new concept, in the subject set by :subject
+                    add TERM (in its base form; the last segment may hold any form of it)
+                    with its TARGET equivalent as a new concept, in the subject set by
+                    :subject; an inflected TERM is refused with its base form proposed
+  :add! TERM = TARGET
+                    the same, keeping TERM exactly as written
   :check TRANSLATION
                     term QA of the current segment against your TRANSLATION
   :accept [N ...]   record the flags :check showed (all, or those numbered) in the
@@ -57,6 +60,7 @@ class Shell:
         self.src, self.tgt = source_lang, target_lang
         self.variant, self.subject = variant, None
         self.segment = None           # the last segment given suggestions (for :add)
+        self.proposed: set[str] = set()   # base forms :add proposed for its terms
         self.queries: list[str] = []  # this session's lookups and segments
         self.shown_notes: set | None = None   # piped: notes printed once, as by `suggest`
         self.history = None
@@ -161,7 +165,7 @@ class Shell:
         self._remember(segment)
         result = self.tb.suggest(segment, self.src, self.tgt, variant=self.variant,
                                  subject=self.subject)
-        self.segment, self.flags = segment, []
+        self.segment, self.flags, self.proposed = segment, [], set()
         show_suggestion(result, self.shown_notes)
 
     def _remember(self, query: str) -> None:
@@ -212,25 +216,37 @@ class Shell:
         if not shown:
             print("(no queries yet)")
 
-    def _add(self, value: str) -> None:
-        from termbase import ConceptEdit, InvalidInput, for_terminal
+    def _add(self, value: str, as_written: bool = False) -> None:
+        from termbase import (ConceptEdit, InvalidInput, base_form_proposal, for_terminal,
+                              occurs_in_segment)
 
         source, equals, target = value.partition("=")
-        source, target = source.strip(), target.strip()
+        source, target = _spaced(source), _spaced(target)
         if not equals or not source or not target:
             raise InvalidInput("write :add TERM = TARGET (the term as in the segment, then "
                                "its translation)")
         if self.segment is None:
             raise InvalidInput(":add takes its term from the current segment: give a "
                                "segment first")
-        if _spaced(source).casefold() not in _spaced(self.segment).casefold():
-            raise InvalidInput(f"{source!r} is not in the current segment")
+        proposed = source.casefold() in self.proposed     # the base form we proposed
+        if not proposed and not occurs_in_segment(source, self.src, self.segment):
+            raise InvalidInput(f"{source!r} is not in the current segment (as written or "
+                               "in another form)")
+        base = None if as_written or proposed else base_form_proposal(source, self.src)
+        if base:
+            self.proposed.add(_spaced(base).casefold())
+            raise InvalidInput(f"{source!r} is an inflected form; nothing added. "
+                               f"`:add {base} = {target}` adds its base form, "
+                               f"`:add! {source} = {target}` keeps it as written")
         concept = self.tb.add(ConceptEdit(terms=[(self.src, source), (self.tgt, target)],
                                           subject=self.subject))
         print(f"added {for_terminal(concept.id)}: {for_terminal(source)} [{self.src}] = "
               f"{for_terminal(target)} [{self.tgt}]"
               + (f", subject {for_terminal(self.subject)}" if self.subject else "")
               + f" (batch {self.tb.last_batch})")
+
+    def _add_as_written(self, value: str) -> None:
+        self._add(value, as_written=True)
 
     def _check(self, value: str) -> None:
         from termbase import InvalidInput
@@ -254,4 +270,5 @@ class Shell:
               + (f" ({len(picked) - added} already there)" if added < len(picked) else ""))
 
     COMMANDS = {":variant": _set_variant, ":subject": _set_subject, ":add": _add,
+                ":add!": _add_as_written,
                 ":history": _show_history, ":check": _check, ":accept": _accept}

@@ -59,7 +59,8 @@ def register(subparsers, common) -> None:
                               description="An interactive prompt for the translator's open "
                               "terminal: type a word for a lookup, a sentence for suggestions. "
                               ":from LANG, :to LANG, :variant TAG, :subject NAME, "
-                              ":add TERM = TARGET, :check TRANSLATION, :accept [N], "
+                              ":add TERM = TARGET (:add! keeps an inflected TERM as written), "
+                              ":check TRANSLATION, :accept [N], "
                               ":history, :help, :quit.")
     _pair_options(p)
     _variant_option(p)

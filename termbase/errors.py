@@ -63,6 +63,13 @@ class StoreError(TermbaseError):
 class StoreLocked(StoreError):
     """Another termbase process held the store's lock for longer than we wait."""
 
+    @classmethod
+    def waited(cls, path, seconds: float) -> "StoreLocked":
+        """The one message for either engine: which file, why, what to do; no lock
+        file, no SQLite wording."""
+        return cls(f"{path} is locked: another termbase command is writing to it (waited "
+                   f"{seconds:.0f} s); try again when it has finished")
+
 
 class StoreDamaged(StoreError):
     """The store file (or its backup) is not a readable termbase; `doctor --repair` helps."""

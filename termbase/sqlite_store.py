@@ -372,7 +372,7 @@ class SQLiteStore:
         if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
             return StoreDamaged(f"termbase file {self.path} is damaged or not a termbase "
                                 f"database ({exc})")
-        if name.startswith("SQLITE_BUSY"):
+        if name.startswith(("SQLITE_BUSY", "SQLITE_PROTOCOL")):  # both: another writer
             return StoreLocked.waited(self.path, LOCK_TIMEOUT_MS / 1000)
         hint = " (is the disk full?)" if name.startswith(("SQLITE_IOERR", "SQLITE_FULL")) \
             else ""

@@ -535,9 +535,9 @@ class Store:
 
     # -- the search index --------------------------------------------------------------------
     def index_state(self) -> str:
-        from termbase.index.sidecar import _state
+        from termbase.index.sidecar import state_of
 
-        return _state(self.fingerprint())
+        return state_of(self.fingerprint())
 
     def open_index(self, progress=None, force: bool = False):
         from termbase.index import sidecar

@@ -36,7 +36,7 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 JOURNALS = ("-journal", "-wal", "-shm")
 
 
-def _state(fingerprint: tuple) -> str:
+def state_of(fingerprint: tuple) -> str:
     """The store version the index reflects: the file's inode, size, modification and
     change times. A program that does not keep the index (an older termbase, an editor)
     may leave size and modification time as they were (a same-length edit on a file system
@@ -111,7 +111,7 @@ def current_facets(store):
     None (the caller reads the store instead of waiting for a rebuild)."""
     from termbase.index.facets import IndexFacets
 
-    conn = _current(store.index_path, _state(store.fingerprint()))
+    conn = _current(store.index_path, state_of(store.fingerprint()))
     return IndexFacets(conn) if conn is not None else None
 
 
@@ -119,12 +119,12 @@ def open_index(store, progress: Callable[[int], None] | None = None,
                force: bool = False) -> disk.DiskIndex:
     """A current index of `store`: the sidecar file when it matches, else rebuilt."""
     path = store.index_path
-    state = _state(store.fingerprint())
+    state = state_of(store.fingerprint())
     conn = None if force else _current(path, state)
     if conn is not None:
         return reader(conn, state)
     with store.locked():  # wait for a writer that may be updating it right now
-        state = _state(store.fingerprint())
+        state = state_of(store.fingerprint())
         conn = None if force else _current(path, state)
         if conn is None:
             conn = _rebuild(store, path, state, progress)
@@ -151,7 +151,7 @@ def _rebuild_from(store, concepts, segments, progress=None, state: str | None = 
     the file cannot be written (a read-only directory, a full disk) the index is built in
     memory for this process: the index only saves time, it never fails a command."""
     path = store.index_path
-    state = state or _state(store.fingerprint())
+    state = state or state_of(store.fingerprint())
     concepts, segments = list(concepts), list(segments)
     tmp = None
     try:
@@ -210,7 +210,7 @@ def after_write(store, tx, before: tuple) -> None:
         return
     try:
         disk.verify_schema(conn, alone=True)
-        if disk.get_state(conn) != _state(before):
+        if disk.get_state(conn) != state_of(before):
             return
         changed = len(tx.touched_concepts) + len(tx.touched_segments)
         if disk.bulk_is_cheaper(changed, lambda: tx.concept_table.count()
@@ -220,7 +220,7 @@ def after_write(store, tx, before: tuple) -> None:
             return
         conn.execute("BEGIN IMMEDIATE")
         disk.apply_changes(conn, tx, keep_records=True)
-        disk.set_state(conn, _state(store.fingerprint()))
+        disk.set_state(conn, state_of(store.fingerprint()))
         conn.execute("COMMIT")
     except Exception:  # noqa: BLE001 - the data is committed; a stale index is rebuilt later
         try:

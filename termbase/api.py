@@ -191,7 +191,7 @@ class Termbase:
         langs = [check_lang(lang)] if lang else None
         targets = [check_lang(t) for t in to] if to else None
         def answer(index):
-            self._holds(targets or [])
+            self._holds((langs or []) + (targets or []))
             # A subject filter drops hits after the search: it must then see them all.
             hits = search(index, query, langs, fuzzy, None if subject else limit)
             if subject:
@@ -317,6 +317,7 @@ class Termbase:
         from termbase.streams import is_stream, readable_path, stream_name
 
         variant = parse_variant(variant)
+        self._holds([split_lang_tag(tag)[0] for tag in (source_lang, target_lang)])
         accepted = AcceptList.load(Path(accept)) if accept else None
         with readable_path(file, name) as path:
             found = self._indexed(lambda index: check_file(
@@ -344,6 +345,7 @@ class Termbase:
 
         if to:
             check_lang(to)
+        self._holds([check_lang(lang)] + ([check_lang(to)] if to else []), memory=True)
         found = self._indexed(lambda index: concordance(index, phrase, lang, to, limit))
         return ConcordanceResult(query=phrase, lang=check_lang(lang),
                                  results=[ConcordanceHit(**hit) for hit in found])
@@ -511,9 +513,9 @@ class Termbase:
         from termbase.streams import is_stream, stream_name, writable_path
 
         langs = [check_lang(lang) for lang in langs] if langs else None
-        for lang in (source_lang, target_lang):
-            if lang:
-                split_lang_tag(lang)         # a variety (pl-LT) too
+        pair = [split_lang_tag(lang)[0] for lang in (source_lang, target_lang)
+                if lang]                     # a variety (pl-LT) too
+        self._holds((langs or []) + pair, memory=True)
         selection = ExportFilter(langs=langs, subjects=list(subjects) if subjects else None,
                                  statuses=list(statuses) if statuses else None, since=since,
                                  variant=parse_variant(variant))

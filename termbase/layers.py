@@ -195,6 +195,7 @@ class Layers:
         from termbase.results import CheckReport
         from termbase.streams import is_stream, readable_path, stream_name
 
+        self.require_languages([base_lang(source_lang), base_lang(target_lang)])
         reports = []
         with readable_path(file, name) as path:       # a stream is read once, for all
             for tb in self.termbases:

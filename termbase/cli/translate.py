@@ -108,11 +108,18 @@ def _segments(args) -> list[str]:
         if sys.stdin.isatty() and not args.segment:
             raise UsageError("give a segment, or pipe segments on standard input")
         return _read_stdin_lines()
-    return [" ".join(args.segment)]
+    segment = " ".join(args.segment)
+    if not segment.strip():
+        raise UsageError("the segment is empty: give the text to find terms in")
+    return [segment]
 
 
 def cmd_suggest(args) -> int:
     check_langs([args.source_lang, args.target_lang])
+    if args.memory < 0:
+        raise UsageError("--memory must be 0 (no memory matches) or more")
+    if not 0 <= args.min_score <= 100:
+        raise UsageError("--min-score must be between 0 and 100")
     segments = _segments(args)
     tb = open_layers(args)
     variant = chosen_variant(tb, args.variant)
@@ -153,6 +160,8 @@ def cmd_check(args) -> int:
 
 def cmd_concordance(args) -> int:
     check_langs([args.lang] + ([args.to] if args.to else []))
+    if args.limit < 1:
+        raise UsageError("--limit must be at least 1")
     phrase = " ".join(args.phrase)
     found = open_termbase(args).concordance(phrase, args.lang, to=args.to, limit=args.limit)
     if args.json:

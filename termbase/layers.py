@@ -54,15 +54,25 @@ def default_layer_paths() -> list[str]:
 
 def _as_one_termbase(matches: list[Match]) -> list[Match]:
     """What one termbase holding every layer would have searched for: it corrects typos only
-    when nothing matched the query as written or inflected, and looks for terms inside a
-    longer query only when nothing matched the whole of it well. A layer without such a
-    match took those steps on its own; their hits go when another layer has the match
-    (the project's "gminny ośrodek" read as a typo of "gmina", which the team holds)."""
+    when nothing matched the query as written or inflected and only in words it does not
+    know, and looks for terms inside a longer query only when nothing matched the whole of
+    it well. A layer without such a match took those steps on its own; their hits go when
+    another layer has the match (the project's "gminny ośrodek" read as a typo of "gmina",
+    which the team holds; "skierować" for "kierować", a form the team's terms have)."""
     if any(m.match != "fuzzy" and m.score >= LEMMA * STEM_FACTOR for m in matches):
         matches = [m for m in matches if m.match != "fuzzy"]
+    known_in = {m.lang for m in matches if _words_known(m)}   # typos are sought per language
+    matches = [m for m in matches if not (m.match == "fuzzy" and m.lang in known_in)]
     if any(not m.contained and m.score >= CONTAINED_CAP for m in matches):
         matches = [m for m in matches if not m.contained]
     return matches
+
+
+def _words_known(match: Match) -> bool:
+    """Whether the match shows every word of the query known in its language, as a form
+    or a stem (not through a typo or a prefix, nor only some words, as a term inside the
+    query): one termbase corrects no such word."""
+    return match.match not in ("fuzzy", "prefix") and not match.contained
 
 
 def _labels(termbases: Sequence[Termbase]) -> list[str]:

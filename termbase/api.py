@@ -210,6 +210,9 @@ class Termbase:
 
     def lacking_languages(self, langs: Iterable[str], memory: bool = False) -> list[str]:
         """Those of `langs` this termbase holds no term (`memory`: nor segment) in."""
+        langs = list(langs)
+        if not langs:
+            return []             # nothing to ask: the index is not even opened
         index = self.index
         known = index.languages
         return [lang for lang in langs if known and lang not in known and not (

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from termbase import ConceptEdit, Termbase
+from termbase import Termbase
+
+from layer_support import small_termbase
 
 NO_DE = "the termbase has no de terms (its languages: en, lt, pl)"
 
@@ -54,12 +56,10 @@ def test_export_refuses_a_language_the_termbase_lacks(seeded, tmp_path, name, ex
 
 
 def test_a_language_only_a_lower_layer_holds_is_checked_against(run_cli, tmp_path):
-    team = Termbase.open(tmp_path / "team.sqlite", seed=False)
-    team.add(ConceptEdit(terms=[("pl", "gmina"), ("en", "municipality")],
-                         subject="administration"))
-    project = Termbase.open(tmp_path / "project.json", seed=False)
-    project.add(ConceptEdit(terms=[("pl", "powiat"), ("lt", "apskritis")],
-                            subject="administration"))
+    team = small_termbase(tmp_path / "team.sqlite",
+                          ([("pl", "gmina"), ("en", "municipality")], "administration"))
+    project = small_termbase(tmp_path / "project.json",
+                             ([("pl", "powiat"), ("lt", "apskritis")], "administration"))
     job = tmp_path / "job.tsv"
     job.write_text("Wniosek do gminy.\tAn application to the council.\n", encoding="utf-8")
     result = run_cli("--db", str(project.path), "--also", str(team.path), "check", str(job),

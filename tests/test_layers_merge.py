@@ -8,8 +8,10 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from termbase import ConceptEdit, Layers, Termbase
+from termbase import Layers, Termbase
 from termbase.glossary import shipped_concepts
+
+from layer_support import small_termbase
 
 # Whole terms, inflected and folded forms, prefixes, typos, words inside longer terms.
 QUERIES = ["gmina", "gminie", "pracownik socjalny", "pracownikami socjalnymi", "opiekunka",
@@ -76,12 +78,10 @@ def test_layers_answer_typos_as_the_whole_glossary_does(split, data):
 
 
 def test_a_typo_in_one_layer_does_not_stand_beside_an_exact_hit_in_another(tmp_path):
-    team = Termbase.open(tmp_path / "team.json", seed=False)
-    team.add(ConceptEdit(terms=[("pl", "gmina"), ("lt", "savivaldybė")],
-                         subject="administration"))
-    project = Termbase.open(tmp_path / "project.sqlite", seed=False)
-    project.add(ConceptEdit(terms=[("pl", "gminny ośrodek"), ("lt", "savivaldybės centras")],
-                            subject="institutions"))
+    team = small_termbase(tmp_path / "team.json",
+                          ([("pl", "gmina"), ("lt", "savivaldybė")], "administration"))
+    project = small_termbase(tmp_path / "project.sqlite", (
+        [("pl", "gminny ośrodek"), ("lt", "savivaldybės centras")], "institutions"))
     # alone, the project reads "gmina" as a typo of its only term
     assert [m.match for m in project.lookup("gmina")] == ["fuzzy"]
     found = Layers([project, team]).lookup("gmina")

@@ -9,27 +9,16 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from termbase import Termbase, base_form_proposal, occurs_in_segment
-from termbase.cli import output
 from termbase.cli.shell import Shell
 from termbase.glossary import shipped_concepts
 from termbase.text.inflect import phrase_forms
 
-
-@pytest.fixture
-def plain(monkeypatch):
-    monkeypatch.setattr(output, "_console", None)
-    monkeypatch.setenv("NO_COLOR", "1")
+from shell_support import plain, said  # noqa: F401 (a fixture)
 
 
 @pytest.fixture(params=["json", "sqlite"])
 def empty_tb(request, tmp_path):
     return Termbase.open(tmp_path / f"tb.{request.param}", seed=False)
-
-
-def said(shell: Shell, line: str, capsys) -> str:
-    capsys.readouterr()
-    assert shell.handle(line)
-    return capsys.readouterr().out
 
 
 def terms_of(tb: Termbase) -> list[tuple[str, str]]:

@@ -6,21 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from termbase import ConceptEdit, Layers, Termbase
-from termbase.cli import output
+from termbase import Layers, Termbase
 from termbase.cli.shell import Shell
 
-
-@pytest.fixture
-def plain(monkeypatch):
-    monkeypatch.setattr(output, "_console", None)
-    monkeypatch.setenv("NO_COLOR", "1")
-
-
-def said(shell: Shell, line: str, capsys) -> str:
-    capsys.readouterr()
-    assert shell.handle(line), f"{line!r} ended the session"
-    return capsys.readouterr().out
+from layer_support import small_termbase
+from shell_support import plain, said  # noqa: F401 (a fixture)
 
 
 @pytest.mark.parametrize("line, message", [
@@ -70,12 +60,10 @@ def test_the_shell_refuses_a_language_the_termbase_lacks_at_once(shipped, run_cl
 @pytest.fixture
 def english_below(tmp_path):
     """A Polish-Lithuanian project over a team layer that also holds English."""
-    team = Termbase.open(tmp_path / "team.sqlite", seed=False)
-    team.add(ConceptEdit(terms=[("pl", "gmina"), ("lt", "savivaldybė"), ("en", "municipality")],
-                         subject="administration"))
-    project = Termbase.open(tmp_path / "project.json", seed=False)
-    project.add(ConceptEdit(terms=[("pl", "gmina"), ("lt", "seniūnija")],
-                            subject="administration"))
+    team = small_termbase(tmp_path / "team.sqlite", (
+        [("pl", "gmina"), ("lt", "savivaldybė"), ("en", "municipality")], "administration"))
+    project = small_termbase(tmp_path / "project.json",
+                             ([("pl", "gmina"), ("lt", "seniūnija")], "administration"))
     return project, team
 
 

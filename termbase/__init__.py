@@ -21,6 +21,7 @@ _PUBLIC = {
     "layer_paths_from_env": "termbase.layers", "default_layer_paths": "termbase.layers",
     "default_variant": "termbase.config", "filter_subject": "termbase.subjects",
     "record_accepted": "termbase.check_accept", "variant_warning": "termbase.variant_presence",
+    "base_form_proposal": "termbase.entry_form", "occurs_in_segment": "termbase.entry_form",
     "ExtractResult": "termbase.candidates", "AlignResult": "termbase.candidates",
     "Candidate": "termbase.extract", "Proposal": "termbase.align",
     **{name: "termbase.errors" for name in (

@@ -62,6 +62,11 @@ def format_names(writable: bool = False) -> list[str]:
     return names(writable)
 
 
+def languages_refused(missing: list[str], known: Iterable[str]) -> ValidationError:
+    return ValidationError(f"the termbase has no {', '.join(missing)} terms (its "
+                           f"languages: {', '.join(known)})")
+
+
 def _of_subject(index, hits: list, subject: str) -> list:
     """The hits whose concept has this subject (case-insensitive)."""
     wanted = subject.casefold()
@@ -78,6 +83,8 @@ class Termbase:
         # its own index reader (an SQLite connection and caches are not to be shared) and
         # sees its own last batch. Writes are serialised by the store's lock.
         self._local = threading.local()
+        #: False in a layer of `Layers`, which asks whether any layer holds a language.
+        self.checks_languages = True
 
     @property
     def _index(self) -> "DiskIndex | None":
@@ -181,14 +188,15 @@ class Termbase:
     # -- reading -------------------------------------------------------------------------
     def lookup(self, query: str, lang: str | None = None, to: Iterable[str] | None = None,
                limit: int = 10, fuzzy: bool = True, variant: str | None = None,
-               subject: str | None = None) -> list[Match]:
+               subject: str | None = None, gap: bool = True) -> list[Match]:
         """Concepts matching `query` in any inflected form, folded, misspelt or as a prefix.
 
         query: a word or phrase. lang: the query's language (None: any). to: the languages
         of the equivalents to show (None: all). limit: at most this many concepts.
         fuzzy: also typo-tolerant matches. variant: a regional variety (pl-PL, pl-LT) whose
         homonyms and equivalents come first. subject: only concepts of this subject
-        (case-insensitive)."""
+        (case-insensitive). gap: cut typo and stem hits where the score drops (False for a
+        caller that merges several termbases' lists and cuts the whole, as `Layers`)."""
         query = (query or "").strip()
         if not query:
             raise ValidationError("empty query")
@@ -202,27 +210,40 @@ class Termbase:
         langs = [check_lang(lang)] if lang else None
         targets = [check_lang(t) for t in to] if to else None
         def answer(index):
-            self._holds(targets or [], index=index)
+            self._holds((langs or []) + (targets or []), index=index)
             # A subject filter drops hits after the search: it must then see them all.
             hits = search(index, query, langs, fuzzy, None if subject else limit)
             if subject:
                 hits = _of_subject(index, hits, subject)
-            return rank(index, hits, targets, limit, parse_variant(variant))
+            return rank(index, hits, targets, limit, parse_variant(variant), gap)
         return self._indexed(answer)
 
-    def _holds(self, langs: Iterable[str], memory: bool = False, index=None) -> None:
+    def require_languages(self, langs: Iterable[str], memory: bool = False,
+                          index=None) -> None:
         """A language the termbase has no term in is most often a slip (--to de for
         --to lt): said at once, rather than answered with empty equivalents. An empty
         termbase lacks every language and is not refused; with `memory`, a language of
-        memory segments only is held too. `index`: the one a query is reading (opening
-        another inside its snapshot could wait on a writer that waits on this one)."""
+        memory segments only is held too. (The shell asks before switching languages.)
+        `index`: the one a query is reading (opening another inside its snapshot could
+        wait on a writer that waits on this one)."""
+        missing = self.lacking_languages(langs, memory, index)
+        if missing:
+            raise languages_refused(missing, (index or self.index).languages)
+
+    def lacking_languages(self, langs: Iterable[str], memory: bool = False,
+                          index=None) -> list[str]:
+        """Those of `langs` this termbase holds no term (`memory`: nor segment) in."""
+        langs = list(langs)
+        if not langs:
+            return []             # nothing to ask: the index is not even opened
         index = index or self.index
         known = index.languages
-        missing = [lang for lang in langs if known and lang not in known and not (
+        return [lang for lang in langs if known and lang not in known and not (
             memory and index.memory is not None and index.memory.has_language(lang))]
-        if missing:
-            raise ValidationError(f"the termbase has no {', '.join(missing)} terms (its "
-                                  f"languages: {', '.join(known)})")
+
+    def _holds(self, langs: Iterable[str], memory: bool = False, index=None) -> None:
+        if self.checks_languages:
+            self.require_languages(langs, memory, index)
 
     def get(self, concept_id: str) -> Concept:
         """The concept with this id (NotFound if there is none), read from the store."""
@@ -322,6 +343,7 @@ class Termbase:
         from termbase.streams import is_stream, readable_path, stream_name
 
         variant = parse_variant(variant)
+        self._holds([split_lang_tag(tag)[0] for tag in (source_lang, target_lang)])
         accepted = AcceptList.load(Path(accept)) if accept else None
         with readable_path(file, name) as path:
             found = self._indexed(lambda index: check_file(
@@ -349,6 +371,7 @@ class Termbase:
 
         if to:
             check_lang(to)
+        self._holds([check_lang(lang)] + ([check_lang(to)] if to else []), memory=True)
         found = self._indexed(lambda index: concordance(index, phrase, lang, to, limit))
         return ConcordanceResult(query=phrase, lang=check_lang(lang),
                                  results=[ConcordanceHit(**hit) for hit in found])
@@ -516,9 +539,9 @@ class Termbase:
         from termbase.streams import is_stream, stream_name, writable_path
 
         langs = [check_lang(lang) for lang in langs] if langs else None
-        for lang in (source_lang, target_lang):
-            if lang:
-                split_lang_tag(lang)         # a variety (pl-LT) too
+        pair = [split_lang_tag(lang)[0] for lang in (source_lang, target_lang)
+                if lang]                     # a variety (pl-LT) too
+        self._holds((langs or []) + pair, memory=True)
         selection = ExportFilter(langs=langs, subjects=list(subjects) if subjects else None,
                                  statuses=list(statuses) if statuses else None, since=since,
                                  variant=parse_variant(variant))

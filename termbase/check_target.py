@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from termbase.index.recognize import _token_options, typo_options
+from termbase.index.recognize import token_options, typo_options
 from termbase.index.structures import Index
 from termbase.text import dictionary
 from termbase.text.derivation import derived_stem, lithuanian_relatives
@@ -33,7 +33,7 @@ class TargetText:
         self.lexemes: list[set[int]] = []
         self.words: list[str] = []
         for token in tokenize(text):
-            known, by_stem = _token_options(index, token, lang)
+            known, by_stem = token_options(index, token, lang)
             found = known | by_stem | _relatives(index, token.text, lang)
             if not found and not _real_word(token.text, lang):
                 found = {lex for lex, sim in typo_options(index, fold(token.text), lang).items()

@@ -50,19 +50,34 @@ def load_config() -> dict:
     return data
 
 
+NO_VARIANT = "none"   # --variant none: no variety, whatever the config file says
+
+
 def default_variant(explicit: str | None) -> str | None:
-    """The variety to use: the one given on the command line, else the config's."""
+    """The variety to use: the one given on the command line, else the config's; `none`
+    in either place means no variety (a pl-PL translator's one job from Vilnius)."""
     from termbase.variants import parse_variant
 
     if explicit:
-        return parse_variant(explicit)
+        if _says_none(explicit):
+            return None
+        try:
+            return parse_variant(explicit)
+        except ValidationError as exc:
+            raise ValidationError(f"{exc}, or none for no variety") from None
     value = load_config().get("variant")
     if value is not None and not isinstance(value, str):
         raise ValidationError(f"config file {config_path()}: variant must be a string")
+    if value is not None and _says_none(value):
+        return None
     try:
         return parse_variant(value)
     except ValidationError as exc:   # say where the bad tag came from
         raise ValidationError(f"config file {config_path()}: {exc}") from None
+
+
+def _says_none(value: str) -> bool:
+    return value.strip().casefold() == NO_VARIANT
 
 
 def default_layers() -> list[str]:

@@ -36,10 +36,29 @@ class FormatError(TermbaseError):
     def __init__(self, message: str, line: int | None = None):
         super().__init__(message)
         self.line = line
+        self.file = ""      # set where one command reads several files (`naming_file`)
 
     def __str__(self) -> str:
         message = super().__str__()
-        return f"line {self.line}: {message}" if self.line else message
+        where = " ".join(part for part in (self.file, f"line {self.line}" if self.line else "")
+                         if part)
+        return f"{where}: {message}" if where else message
+
+
+class naming_file:
+    """`with naming_file(path):` a FormatError at a line of `path` names it: of several
+    files one command reads, which one is bad."""
+
+    def __init__(self, path):
+        self.path = path
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind, error, trace) -> bool:
+        if isinstance(error, FormatError) and error.line and not error.file:
+            error.file = str(self.path)
+        return False
 
 
 class ImportRefused(TermbaseError):
@@ -62,6 +81,13 @@ class StoreError(TermbaseError):
 
 class StoreLocked(StoreError):
     """Another termbase process held the store's lock for longer than we wait."""
+
+    @classmethod
+    def waited(cls, path, seconds: float) -> "StoreLocked":
+        """The one message for either engine: which file, why, what to do; no lock
+        file, no SQLite wording."""
+        return cls(f"{path} is locked: another termbase command is writing to it (waited "
+                   f"{seconds:.0f} s); try again when it has finished")
 
 
 class StoreDamaged(StoreError):

@@ -292,9 +292,12 @@ def _words(text: str) -> list[str]:
 def read_all(paths: Iterable[Path | str], lang: str, encoding: str | None = None
              ) -> list[Passage]:
     """The passages of `lang` in every file, in order."""
+    from termbase.errors import naming_file
+
     passages = []
     for path in paths:
-        passages.extend(read_passages(Path(path), lang, encoding))
+        with naming_file(path):
+            passages.extend(read_passages(Path(path), lang, encoding))
     return passages
 
 

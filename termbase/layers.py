@@ -21,9 +21,12 @@ import os
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from termbase.api import Termbase
+from termbase.api import Termbase, languages_refused
 from termbase.langtag import base as base_lang
 from termbase.errors import StoreError
+from termbase.index.search import CONTAINED_CAP, LEMMA, STEM_FACTOR
+from termbase.lookup import trim_by_gap
+from termbase.model import check_lang
 from termbase.results.lookup import Equivalent, Match
 from termbase.text.normalize import norm
 
@@ -49,6 +52,29 @@ def default_layer_paths() -> list[str]:
     return layer_paths_from_env() or default_layers()
 
 
+def _as_one_termbase(matches: list[Match]) -> list[Match]:
+    """What one termbase holding every layer would have searched for: it corrects typos only
+    when nothing matched the query as written or inflected and only in words it does not
+    know, and looks for terms inside a longer query only when nothing matched the whole of
+    it well. A layer without such a match took those steps on its own; their hits go when
+    another layer has the match (the project's "gminny ośrodek" read as a typo of "gmina",
+    which the team holds; "skierować" for "kierować", a form the team's terms have)."""
+    if any(m.match != "fuzzy" and m.score >= LEMMA * STEM_FACTOR for m in matches):
+        matches = [m for m in matches if m.match != "fuzzy"]
+    known_in = {m.lang for m in matches if _words_known(m)}   # typos are sought per language
+    matches = [m for m in matches if not (m.match == "fuzzy" and m.lang in known_in)]
+    if any(not m.contained and m.score >= CONTAINED_CAP for m in matches):
+        matches = [m for m in matches if not m.contained]
+    return matches
+
+
+def _words_known(match: Match) -> bool:
+    """Whether the match shows every word of the query known in its language, as a form
+    or a stem (not through a typo or a prefix, nor only some words, as a term inside the
+    query): one termbase corrects no such word."""
+    return match.match not in ("fuzzy", "prefix") and not match.contained
+
+
 def _labels(termbases: Sequence[Termbase]) -> list[str]:
     """Short names: the file's stem, numbered when two layers share one."""
     stems = [Path(tb.path).stem for tb in termbases]
@@ -57,13 +83,18 @@ def _labels(termbases: Sequence[Termbase]) -> list[str]:
 
 
 class Layers:
-    """Several termbases searched as one; the first is the project's, the upper layer."""
+    """Several termbases searched as one; the first is the project's, the upper layer.
+    The termbases given are the layers' from then on: they leave the question whether a
+    language is held at all to `Layers`, which asks every layer."""
 
     def __init__(self, termbases: Sequence[Termbase]):
         if not termbases:
             raise ValueError("layers need at least one termbase")
         self.termbases = list(termbases)
         self.labels = _labels(self.termbases)
+        if len(self.termbases) > 1:     # a language held by any layer will do
+            for tb in self.termbases:
+                tb.checks_languages = False
 
     @classmethod
     def open(cls, project: Termbase, also: Iterable[str | Path]) -> "Layers":
@@ -105,22 +136,35 @@ class Layers:
         self.project.write_check_report(report, path)
 
     # -- reading -------------------------------------------------------------------------
+    def require_languages(self, langs: Iterable[str], memory: bool = False) -> None:
+        """`Termbase.require_languages` over all layers: a language is refused only when
+        no layer holds it (the team's English serves a Polish-Lithuanian project)."""
+        langs = list(langs)
+        missing = [lang for lang in langs
+                   if all(tb.lacking_languages([lang], memory) for tb in self.termbases)]
+        if missing:
+            known = sorted({lang for tb in self.termbases for lang in tb.index.languages})
+            raise languages_refused(missing, known)
+
     def lookup(self, query: str, lang: str | None = None, to: Iterable[str] | None = None,
                limit: int = 10, fuzzy: bool = True, variant: str | None = None,
                subject: str | None = None) -> list[Match]:
-        """`Termbase.lookup` over every layer: the best `limit` matches of all, each with its
-        `layer`; on equal scores the upper layer's come first."""
-        targets = list(to) if to else None
+        """`Termbase.lookup` over every layer, as if one termbase held them all: each
+        layer's best `limit` uncut, merged, then cut once by score gap and `limit`, each
+        with its `layer`; on equal scores the upper layer's come first."""
+        targets = [check_lang(t) for t in to] if to else None
+        self.require_languages(targets or [])
         found: list[tuple[float, int, Match]] = []
         for depth, (tb, label) in enumerate(zip(self.termbases, self.labels)):
             for match in tb.lookup(query, lang=lang, to=targets, limit=limit, fuzzy=fuzzy,
-                                   variant=variant, subject=subject):
+                                   variant=variant, subject=subject, gap=False):
                 match.layer = label
                 for lang_code, terms in match.equivalents.items():
                     match.equivalents[lang_code] = self._ruled(terms, lang_code, depth)
                 found.append((-match.score, depth, match))
         found.sort(key=lambda item: item[:2])
-        return [match for _, _, match in found[:limit]]
+        merged = _as_one_termbase([match for _, _, match in found])
+        return trim_by_gap(merged)[:limit]
 
     def suggest(self, segment: str, source_lang: str, target_lang: str, *, memory: int = 5,
                 min_score: float = 50.0, variant: str | None = None,
@@ -130,6 +174,8 @@ class Layers:
         memory matches of all."""
         from termbase.results import Suggestion
 
+        source_lang, target_lang = check_lang(source_lang), check_lang(target_lang)
+        self.require_languages([source_lang, target_lang], memory=memory > 0)
         hits, matches = [], []
         for depth, (tb, label) in enumerate(zip(self.termbases, self.labels)):
             found = tb.suggest(segment, source_lang, target_lang, memory=memory,
@@ -159,6 +205,7 @@ class Layers:
         from termbase.results import CheckReport
         from termbase.streams import is_stream, readable_path, stream_name
 
+        self.require_languages([base_lang(source_lang), base_lang(target_lang)])
         reports = []
         with readable_path(file, name) as path:       # a stream is read once, for all
             for tb in self.termbases:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from termbase.index.search import Hit
 from termbase.index.guard import indexed_concept
 from termbase.index.structures import Index
@@ -9,6 +11,7 @@ from termbase.model import Concept
 from termbase.results.lookup import Equivalent, Match
 from termbase.variants import for_lang, region_rank, term_region
 
+T = TypeVar("T", Hit, Match)
 _STATUS_RANK = {"preferred": 0, "": 1, "admitted": 1, "deprecated": 2, "forbidden": 3}
 
 
@@ -46,15 +49,18 @@ def _ordered_langs(concept: Concept) -> list[str]:
 
 
 def rank(index: Index, hits: list[Hit], targets: list[str] | None, limit: int,
-         variant: str | None = None) -> list[Match]:
-    """Best hit per concept; ties broken by term status, then by shorter term."""
+         variant: str | None = None, gap: bool = True) -> list[Match]:
+    """Best hit per concept; ties broken by term status, then by shorter term. `gap`: cut
+    approximate hits where the score drops (off for a caller that merges several ranked
+    lists and cuts the merged one, as `Layers` does)."""
     best: dict[str, Hit] = {}
     for hit in hits:
         ref = index.terms[hit.term_id]
         current = best.get(ref.concept_id)
         if current is None or _order(index, hit, variant) < _order(index, current, variant):
             best[ref.concept_id] = hit
-    ordered = trim_by_gap(sorted(best.values(), key=lambda h: _order(index, h, variant)))[:limit]
+    ordered = sorted(best.values(), key=lambda h: _order(index, h, variant))
+    ordered = (trim_by_gap(ordered) if gap else ordered)[:limit]
     matches = []
     for hit in ordered:
         ref = index.terms[hit.term_id]
@@ -66,7 +72,8 @@ def rank(index: Index, hits: list[Hit], targets: list[str] | None, limit: int,
                 for lang, entries in equivalents(concept, ref.lang, targets, variant).items()},
             subject=concept.subject, definition=dict(concept.definition), note=concept.note,
             region=next((t.region for t in concept.terms
-                         if t.lang == ref.lang and t.text == ref.text), "")))
+                         if t.lang == ref.lang and t.text == ref.text), ""),
+            approximate=hit.approximate, contained=hit.contained))
     return matches
 
 
@@ -78,7 +85,9 @@ def rank(index: Index, hits: list[Hit], targets: list[str] | None, limit: int,
 GAP, WEAK_TOP, WEAK_BAND = 10.0, 70.0, 3.0
 
 
-def trim_by_gap(ordered: list[Hit]) -> list[Hit]:
+def trim_by_gap(ordered: list[T]) -> list[T]:
+    """The best hits down to the first gap; `ordered` holds ranked hits or matches (anything
+    with a `score` and `approximate`)."""
     if not ordered:
         return ordered
     top = ordered[0].score

@@ -372,9 +372,8 @@ class SQLiteStore:
         if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
             return StoreDamaged(f"termbase file {self.path} is damaged or not a termbase "
                                 f"database ({exc})")
-        if name.startswith("SQLITE_BUSY"):
-            return StoreLocked(f"{self.path} is locked by another termbase process ({exc}); "
-                               "try again when it has finished")
+        if name.startswith(("SQLITE_BUSY", "SQLITE_PROTOCOL")):  # both: another writer
+            return StoreLocked.waited(self.path, LOCK_TIMEOUT_MS / 1000)
         hint = " (is the disk full?)" if name.startswith(("SQLITE_IOERR", "SQLITE_FULL")) \
             else ""
         written = "; nothing was written" if doing == "write" else "; nothing was changed"

@@ -466,8 +466,7 @@ class Store:
         try:
             lock.acquire()
         except Timeout:
-            raise StoreLocked(f"{self.path} is locked by another termbase process; "
-                              f"try again when it has finished") from None
+            raise StoreLocked.waited(self.path, LOCK_TIMEOUT_S) from None
         except OSError as exc:  # a read-only directory or file system, a full disk
             raise StoreError(f"cannot lock {self.path} for writing: cannot create "
                              f"{self.lock_path} ({exc.strerror or exc}); nothing was "
@@ -536,9 +535,9 @@ class Store:
 
     # -- the search index --------------------------------------------------------------------
     def index_state(self) -> str:
-        from termbase.index.sidecar import _state
+        from termbase.index.sidecar import state_of
 
-        return _state(self.fingerprint())
+        return state_of(self.fingerprint())
 
     def open_index(self, progress=None, force: bool = False):
         from termbase.index import sidecar

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from termbase import formats
 from termbase.formats.base import ReadOptions
 from termbase.index.build import build_index
-from termbase.index.recognize import _token_options, find_spans
+from termbase.index.recognize import token_options, find_spans
 from termbase.model import SUBJECTS, Concept
 from termbase.paths import glossary_files
 from termbase.text.normalize import fold, norm
@@ -196,7 +196,7 @@ def _split_occurrence(index, concept_id, text, lang, gap=6):
     phrases ("transporto, pagalbos į namus ... paslaugų")."""
     from termbase.text.normalize import tokenize
 
-    options = [set().union(*_token_options(index, tok, lang)) for tok in tokenize(text)]
+    options = [set().union(*token_options(index, tok, lang)) for tok in tokenize(text)]
     for tid, ref in enumerate(index.terms):
         if ref.concept_id != concept_id or ref.lang != lang:
             continue

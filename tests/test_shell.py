@@ -6,23 +6,11 @@ from __future__ import annotations
 import pytest
 
 from termbase import Termbase
-from termbase.cli import output
 from termbase.cli.shell import Shell
 
+from shell_support import plain, said  # noqa: F401 (a fixture)
+
 SEGMENT = "Opiekun prawny złożył wniosek w ośrodku pomocy społecznej."
-
-
-@pytest.fixture
-def plain(monkeypatch):
-    """Output as in a pipe: plain lines, no colour."""
-    monkeypatch.setattr(output, "_console", None)
-    monkeypatch.setenv("NO_COLOR", "1")
-
-
-def said(shell: Shell, line: str, capsys) -> str:
-    capsys.readouterr()
-    assert shell.handle(line)
-    return capsys.readouterr().out
 
 
 def first_concept(out: str) -> str:

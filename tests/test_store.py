@@ -120,7 +120,7 @@ def test_the_lock_serialises_writers_and_times_out_clearly(store, monkeypatch):
     try:
         assert holder.stdout.readline().strip() == "locked"
         monkeypatch.setattr(store_module, "LOCK_TIMEOUT_S", 0.3)
-        with pytest.raises(StoreError, match="locked by another termbase process"):
+        with pytest.raises(StoreError, match="is locked: another termbase command is writing"):
             with store.transaction("blocked") as tx:
                 tx.add(make("ubóstwo", "skurdas"))
     finally:

@@ -60,7 +60,8 @@ def register(subparsers, common) -> None:
     p.add_argument("--terms", action="store_true", help="TMX: write term pairs, not the memory")
     p.add_argument("--variant", metavar="TAG", help="regional variety (e.g. pl-PL): leave out "
                    "the terms of other varieties where the concept has one of this variety or "
-                   "a neutral one (default: `variant` in the config file)")
+                   "a neutral one; none: keep every variety (default: `variant` in the config "
+                   "file)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_export)
 

@@ -11,7 +11,7 @@ def register(subparsers, common) -> None:
     p = subparsers.add_parser(
         "memory", parents=[common], help="list, edit or delete translation-memory segments",
         description="Work on single memory segments: `memory list [--contains TEXT]`, "
-                    "`memory edit KEY --pl TEXT ...`, `memory delete KEY`. Edits and deletes "
+                    "`memory edit KEY --text pl=TEXT ...`, `memory delete KEY`. Edits and deletes "
                     "are undoable batches; to erase personal data for good use `purge`.")
     p.add_argument("action", choices=("list", "edit", "delete"))
     p.add_argument("key", nargs="?", help="the segment key shown by `memory list`")

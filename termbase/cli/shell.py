@@ -20,11 +20,14 @@ HELP = """\
   :from LANG        set the source language (now {src})
   :to LANG          set the target language (now {to})
   :variant TAG      regional variety whose terms come first, e.g. pl-PL (now {variant});
-                    :variant alone clears it
+                    :variant none (or alone) clears it
   :subject NAME     show only concepts of this subject (now {subject}); alone: all
   :add TERM = TARGET
-                    add TERM (as written in the last segment) with its TARGET equivalent
-                    as a new concept, in the subject set by :subject
+                    add TERM (in its base form; the last segment may hold any form of it)
+                    with its TARGET equivalent as a new concept, in the subject set by
+                    :subject; an inflected TERM is refused with its base form proposed
+  :add! TERM = TARGET
+                    the same, keeping TERM exactly as written
   :check TRANSLATION
                     term QA of the current segment against your TRANSLATION
   :accept [N ...]   record the flags :check showed (all, or those numbered) in the
@@ -57,6 +60,7 @@ class Shell:
         self.src, self.tgt = source_lang, target_lang
         self.variant, self.subject = variant, None
         self.segment = None           # the last segment given suggestions (for :add)
+        self.proposed: set[str] = set()   # base forms :add proposed for its terms
         self.queries: list[str] = []  # this session's lookups and segments
         self.shown_notes: set | None = None   # piped: notes printed once, as by `suggest`
         self.history = None
@@ -120,7 +124,7 @@ class Shell:
 
     def handle(self, line: str) -> bool:
         """Answer one input line; False means quit."""
-        from termbase import TermbaseError, check_lang, for_terminal, has_control_chars
+        from termbase import TermbaseError, for_terminal, has_control_chars
 
         if not line:
             return True
@@ -128,23 +132,18 @@ class Shell:
             print("error: the line contains control characters or undecodable bytes; "
                   "nothing was looked up")
             return True
-        if line in (":q", ":quit", ":exit"):
+        command, _, value = line.partition(" ")
+        value = value.strip()
+        if command in (":q", ":quit", ":exit"):
             return False
-        if line == ":help":
+        if command == ":help":
             print(HELP.format(src=self.src, to=self.tgt, variant=self.variant or "none",
                               subject=for_terminal(self.subject or "all"),
                               accept=for_terminal(self.accept or "none: shell --accept FILE")))
             return True
-        command, _, value = line.partition(" ")
-        value = value.strip()
         try:
-            if command in (":from", ":to") and value:
-                lang = check_lang(value)
-                if command == ":from":
-                    self.src = lang
-                else:
-                    self.tgt = lang
-                print(f"{self.src} -> {self.tgt}")
+            if command in (":from", ":to"):
+                self._set_language(command, value)
             elif command in self.COMMANDS:
                 self.COMMANDS[command](self, value)
             elif line.startswith(":"):
@@ -166,12 +165,31 @@ class Shell:
         self._remember(segment)
         result = self.tb.suggest(segment, self.src, self.tgt, variant=self.variant,
                                  subject=self.subject)
-        self.segment, self.flags = segment, []
+        self.segment, self.flags, self.proposed = segment, [], set()
         show_suggestion(result, self.shown_notes)
 
     def _remember(self, query: str) -> None:
         if query and (not self.queries or self.queries[-1] != query):
             self.queries.append(query)
+
+    def _set_language(self, command: str, value: str) -> None:
+        """:from / :to: a language the termbase holds, or the pair is left as it was."""
+        from termbase import InvalidInput, check_lang
+
+        now = self.src if command == ":from" else self.tgt
+        if not value or len(value.split()) > 1:
+            raise InvalidInput(f"write {command} LANG, e.g. {command} lt (now {now})")
+        base, dash, region = value.partition("-")
+        if dash and region:
+            raise InvalidInput(f"{value} is a regional variety: {command} "
+                               f"{base.lower()}, then :variant {value}")
+        lang = check_lang(value)
+        self.tb.require_languages([lang], memory=True)
+        if command == ":from":
+            self.src = lang
+        else:
+            self.tgt = lang
+        print(f"{self.src} -> {self.tgt}")
 
     def _set_variant(self, value: str) -> None:
         from termbase import default_variant, variant_warning
@@ -198,25 +216,37 @@ class Shell:
         if not shown:
             print("(no queries yet)")
 
-    def _add(self, value: str) -> None:
-        from termbase import ConceptEdit, InvalidInput, for_terminal
+    def _add(self, value: str, as_written: bool = False) -> None:
+        from termbase import (ConceptEdit, InvalidInput, base_form_proposal, for_terminal,
+                              occurs_in_segment)
 
         source, equals, target = value.partition("=")
-        source, target = source.strip(), target.strip()
+        source, target = _spaced(source), _spaced(target)
         if not equals or not source or not target:
             raise InvalidInput("write :add TERM = TARGET (the term as in the segment, then "
                                "its translation)")
         if self.segment is None:
             raise InvalidInput(":add takes its term from the current segment: give a "
                                "segment first")
-        if _spaced(source).casefold() not in _spaced(self.segment).casefold():
-            raise InvalidInput(f"{source!r} is not in the current segment")
+        proposed = source.casefold() in self.proposed     # the base form we proposed
+        if not proposed and not occurs_in_segment(source, self.src, self.segment):
+            raise InvalidInput(f"{source!r} is not in the current segment (as written or "
+                               "in another form)")
+        base = None if as_written or proposed else base_form_proposal(source, self.src)
+        if base:
+            self.proposed.add(_spaced(base).casefold())
+            raise InvalidInput(f"{source!r} is an inflected form; nothing added. "
+                               f"`:add {base} = {target}` adds its base form, "
+                               f"`:add! {source} = {target}` keeps it as written")
         concept = self.tb.add(ConceptEdit(terms=[(self.src, source), (self.tgt, target)],
                                           subject=self.subject))
         print(f"added {for_terminal(concept.id)}: {for_terminal(source)} [{self.src}] = "
               f"{for_terminal(target)} [{self.tgt}]"
               + (f", subject {for_terminal(self.subject)}" if self.subject else "")
               + f" (batch {self.tb.last_batch})")
+
+    def _add_as_written(self, value: str) -> None:
+        self._add(value, as_written=True)
 
     def _check(self, value: str) -> None:
         from termbase import InvalidInput
@@ -240,4 +270,5 @@ class Shell:
               + (f" ({len(picked) - added} already there)" if added < len(picked) else ""))
 
     COMMANDS = {":variant": _set_variant, ":subject": _set_subject, ":add": _add,
+                ":add!": _add_as_written,
                 ":history": _show_history, ":check": _check, ":accept": _accept}

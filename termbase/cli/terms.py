@@ -22,7 +22,8 @@ def register(subparsers, common) -> None:
     p.add_argument("--limit", type=int, default=10, help="at most N concepts (default 10)")
     p.add_argument("--no-fuzzy", action="store_true", help="no typo-tolerant matches")
     p.add_argument("--variant", metavar="TAG", help="regional variety whose terms come first, "
-                   "e.g. pl-PL or pl-LT (default: `variant` in the config file)")
+                   "e.g. pl-PL or pl-LT; none for no variety (default: `variant` in the config "
+                   "file)")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(handler=cmd_lookup)
 

@@ -59,7 +59,8 @@ def register(subparsers, common) -> None:
                               description="An interactive prompt for the translator's open "
                               "terminal: type a word for a lookup, a sentence for suggestions. "
                               ":from LANG, :to LANG, :variant TAG, :subject NAME, "
-                              ":add TERM = TARGET, :check TRANSLATION, :accept [N], "
+                              ":add TERM = TARGET (:add! keeps an inflected TERM as written), "
+                              ":check TRANSLATION, :accept [N], "
                               ":history, :help, :quit.")
     _pair_options(p)
     _variant_option(p)
@@ -76,7 +77,7 @@ def _pair_options(p) -> None:
 
 def _variant_option(p) -> None:
     p.add_argument("--variant", metavar="TAG", help="regional variety of the text, e.g. pl-PL "
-                   "or pl-LT (default: `variant` in the config file)")
+                   "or pl-LT; none for no variety (default: `variant` in the config file)")
 
 
 def _read_stdin_lines() -> list[str]:
@@ -107,11 +108,18 @@ def _segments(args) -> list[str]:
         if sys.stdin.isatty() and not args.segment:
             raise UsageError("give a segment, or pipe segments on standard input")
         return _read_stdin_lines()
-    return [" ".join(args.segment)]
+    segment = " ".join(args.segment)
+    if not segment.strip():
+        raise UsageError("the segment is empty: give the text to find terms in")
+    return [segment]
 
 
 def cmd_suggest(args) -> int:
     check_langs([args.source_lang, args.target_lang])
+    if args.memory < 0:
+        raise UsageError("--memory must be 0 (no memory matches) or more")
+    if not 0 <= args.min_score <= 100:
+        raise UsageError("--min-score must be between 0 and 100")
     segments = _segments(args)
     tb = open_layers(args)
     variant = chosen_variant(tb, args.variant)
@@ -152,6 +160,8 @@ def cmd_check(args) -> int:
 
 def cmd_concordance(args) -> int:
     check_langs([args.lang] + ([args.to] if args.to else []))
+    if args.limit < 1:
+        raise UsageError("--limit must be at least 1")
     phrase = " ".join(args.phrase)
     found = open_termbase(args).concordance(phrase, args.lang, to=args.to, limit=args.limit)
     if args.json:
@@ -172,5 +182,6 @@ def cmd_shell(args) -> int:
 
     check_langs([args.source_lang, args.target_lang])
     tb = open_layers(args)
+    tb.require_languages([args.source_lang, args.target_lang], memory=True)
     return Shell(tb, args.source_lang, args.target_lang, chosen_variant(tb, args.variant),
                  args.accept).run()

@@ -69,8 +69,9 @@ class Reading:
     tier: str
 
 
-def _token_options(index: Index, token: Token, lang: str) -> tuple[set[int], set[int]]:
-    """(lexemes reached by a known form, lexemes reached only by a stem)."""
+def token_options(index: Index, token: Token, lang: str) -> tuple[set[int], set[int]]:
+    """(lexemes reached by a known form, lexemes reached only by a stem): how one word of
+    a segment is read, here and by the target-side check (`termbase.check_target`)."""
     folded = fold(token.text)
     known = set(index.forms.get(lang, {}).get(folded, ()))
     if known or len(token.text) < MIN_STEM_WORD:
@@ -103,7 +104,7 @@ class _Lattice:
     def __init__(self, index: Index, tokens: list[Token], lang: str, fuzzy: bool):
         self.index, self.tokens, self.lang, self.fuzzy = index, tokens, lang, fuzzy
         self.forms = index.forms.get(lang, {})
-        self.options = [_token_options(index, tok, lang) for tok in tokens]
+        self.options = [token_options(index, tok, lang) for tok in tokens]
         self._readings: dict[int, list[Reading]] = {}
         self._typos: dict[int, list[Reading]] = {}
 

@@ -33,6 +33,7 @@ class Hit:
     score: float
     kind: str
     approximate: bool = False   # reached only through a stem or a typo correction
+    contained: bool = False     # a term inside a longer query, not a match of the whole
 
 
 def token_lexemes(index: Index, token: str, lang: str, fuzzy: bool = True,
@@ -91,12 +92,13 @@ class _Hits(dict):
         super().__init__()
         self.index, self.wanted = index, set(langs) if langs else None
 
-    def offer(self, tid: int, score: float, kind: str, approximate: bool = False) -> None:
+    def offer(self, tid: int, score: float, kind: str, approximate: bool = False,
+              contained: bool = False) -> None:
         if self.wanted and self.index.terms[tid].lang not in self.wanted:
             return
         current = self.get(tid)
         if current is None or score > current.score:
-            self[tid] = Hit(tid, round(score, 1), kind, approximate)
+            self[tid] = Hit(tid, round(score, 1), kind, approximate, contained)
 
     def concepts_above(self, score: float) -> int:
         """Concepts with a hit scoring strictly more than `score`."""
@@ -169,7 +171,7 @@ def _contained_hits(index: Index, query: str, n_tokens: int, lang: str, offer) -
         for tid in span.term_ids:
             own = span.scores.get(tid, span.score) / 100
             offer(tid, own * (CONTAINED_BASE + (CONTAINED_CAP - 1 - CONTAINED_BASE) * coverage),
-                  span.kind, span.kind == "fuzzy")
+                  span.kind, span.kind == "fuzzy", True)
 
 
 class _AnyWord:

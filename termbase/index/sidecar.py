@@ -37,7 +37,7 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 JOURNALS = ("-journal", "-wal", "-shm")
 
 
-def _state(fingerprint: tuple) -> str:
+def state_of(fingerprint: tuple) -> str:
     """The store version the index reflects: the file's inode, size, modification and
     change times. A program that does not keep the index (an older termbase, an editor)
     may leave size and modification time as they were (a same-length edit on a file system
@@ -112,7 +112,7 @@ def current_facets(store):
     None (the caller reads the store instead of waiting for a rebuild)."""
     from termbase.index.facets import IndexFacets
 
-    conn = _current(store.index_path, _state(store.fingerprint()))
+    conn = _current(store.index_path, state_of(store.fingerprint()))
     return IndexFacets(conn) if conn is not None else None
 
 
@@ -123,7 +123,7 @@ def open_index(store, progress: Callable[[int], None] | None = None,
     from termbase.index.sidecar_build import rebuild_beside_writers
 
     path = store.index_path
-    state = _state(store.fingerprint())
+    state = state_of(store.fingerprint())
     conn = None if force else _current(path, state)
     if conn is None:
         conn, state = rebuild_beside_writers(store, progress, force)
@@ -144,7 +144,7 @@ def _rebuild_from(store, concepts, segments, progress=None, state: str | None = 
     store lock). Where the file cannot be written or renamed (a read-only directory, a
     full disk) the index is built in memory for this process: the index only saves time,
     it never fails a command."""
-    state = state or _state(store.fingerprint())
+    state = state or state_of(store.fingerprint())
     concepts, segments = list(concepts), list(segments)
     tmp = build_file(store, concepts, segments, state, progress)
     installed = install(store, tmp) if tmp is not None else None
@@ -243,7 +243,7 @@ def after_write(store, tx, before: tuple) -> None:
         return
     try:
         disk.verify_schema(conn, alone=True)
-        if disk.get_state(conn) != _state(before):
+        if disk.get_state(conn) != state_of(before):
             return
         changed = len(tx.touched_concepts) + len(tx.touched_segments)
         if disk.bulk_is_cheaper(changed, lambda: tx.concept_table.count()
@@ -253,7 +253,7 @@ def after_write(store, tx, before: tuple) -> None:
             return
         conn.execute("BEGIN IMMEDIATE")
         disk.apply_changes(conn, tx, keep_records=True)
-        disk.set_state(conn, _state(store.fingerprint()))
+        disk.set_state(conn, state_of(store.fingerprint()))
         conn.execute("COMMIT")
     except Exception:  # noqa: BLE001 - the data is committed; a stale index is rebuilt later
         try:

@@ -33,7 +33,7 @@ class Snapshot:
 
     def __init__(self, fingerprint: tuple, tables: dict[str, dict]):
         self.fingerprint = fingerprint
-        self.state = sidecar._state(fingerprint)
+        self.state = sidecar.state_of(fingerprint)
         self.docs = list(tables["concepts"].values())  # as stored: what a build indexes
         self.concepts = {doc["id"]: doc for doc in self.docs}  # what a catch-up compares
         self.segments = dict(tables["memory"])
@@ -75,7 +75,7 @@ def _rebuild(store, progress, force: bool) -> tuple[sqlite3.Connection, str]:
         # Most often a writer has renamed the store and is updating the index right now:
         # wait for it (a moment), then look again.
         with store.locked():
-            state = sidecar._state(store.fingerprint())
+            state = sidecar.state_of(store.fingerprint())
             conn = sidecar._current(store.index_path, state)
         if conn is not None:
             return conn, state

@@ -48,6 +48,10 @@ class Match:
     note: str = ""
     region: str = ""                # the matched term's variety (pl-LT); `lang` stays base
     layer: str = ""                 # which termbase it comes from, when several are searched
+    # How the term was reached, for merging several termbases' lists (not in JSON): only
+    # through a stem or a typo (what the score-gap cut looks at); inside a longer query.
+    approximate: bool = field(default=False, compare=False, repr=False)
+    contained: bool = field(default=False, compare=False, repr=False)
 
     def to_json(self) -> dict:
         return with_optional({

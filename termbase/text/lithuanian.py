@@ -88,6 +88,29 @@ def paradigm(lemma: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+# The definite (pronominal) adjectives' nominatives, which the table leaves out:
+# socialinis -> socialinisis, socialinė -> socialinioji, plural socialiniai -> socialinieji.
+_DEFINITE_NOMINATIVES = ("sis", "oji", "ji", "ieji", "osios", "iosios", "ėsios", "ūs")
+
+
+@functools.lru_cache(maxsize=None)
+def _endings_by_case() -> tuple[tuple[str, bool], ...]:
+    """(ending, whether it is a nominative) for every ending of the table, longest first."""
+    nominative = {row[0] for row in _PARADIGMS.values()} | {
+        row[7] for row in _PARADIGMS.values()} | set(_DEFINITE_NOMINATIVES)
+    every = {ending for row in _PARADIGMS.values() for ending in row} | nominative
+    return tuple((e, e in nominative) for e in sorted(every, key=len, reverse=True))
+
+
+def may_be_nominative(word: str) -> bool:
+    """Whether a noun or adjective form may be a nominative, singular or plural: its
+    longest declension ending is one ("paslaugos" may be; "paslaugomis", "centre" may not).
+    A word no ending fits may be anything."""
+    low = word.lower()
+    return next((nominative for ending, nominative in _endings_by_case()
+                 if low.endswith(ending) and len(low) > len(ending)), True)
+
+
 def _with_suffix(stem: str, suffix: str, hard: str | None) -> tuple[str, ...]:
     """stem + suffix, and the variant with t/d softened to č/dž before i + back vowel (or,
     for a stem given softened, hardened back before other endings)."""

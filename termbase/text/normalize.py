@@ -23,7 +23,7 @@ _SPECIAL = str.maketrans({
     "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ŀ": "l", "ß": "ss",
 })
 # Typographic variants that users type differently from the source text.
-_PUNCT = str.maketrans({
+PUNCT_FOLDING = str.maketrans({
     "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-", "\u2013": "-",
     "\u2014": "-", "\u00a0": " ", "\u201e": '"', "\u201c": '"', "\u201d": '"',
 })
@@ -47,9 +47,9 @@ _SPACE_RE = re.compile(r"\s+")
 @functools.lru_cache(maxsize=262_144)
 def norm(text: str) -> str:
     """NFC + casefold + collapsed whitespace: the exact-match key."""
-    # Casefold before translating (casefold('ŉ') is 'ʼn', and 'ʼ' is in _PUNCT), and NFC
+    # Casefold before translating (casefold('ŉ') is 'ʼn', and 'ʼ' is in PUNCT_FOLDING), and NFC
     # again after casefolding, which can decompose; so that norm(norm(x)) == norm(x).
-    key = unicodedata.normalize("NFC", text).casefold().translate(_PUNCT)
+    key = unicodedata.normalize("NFC", text).casefold().translate(PUNCT_FOLDING)
     key = _SPACE_RE.sub(" ", unicodedata.normalize("NFC", key)).strip()
     # Most terms are their own key: hand back the same string, so that a million keys held
     # beside their terms cost no second copy.

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from termbase.text.normalize import _PUNCT as _TYPOGRAPHIC  # the variants norm() folds
+from termbase.text.normalize import PUNCT_FOLDING as _TYPOGRAPHIC  # the variants norm() folds
 
 _VARIANTS = str.maketrans({
     **{chr(k): v for k, v in _TYPOGRAPHIC.items()},

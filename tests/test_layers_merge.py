@@ -1,0 +1,88 @@
+"""Layered lookup answers as one termbase holding every layer would: the shipped glossary
+split into a project layer and a team layer gives, for any query, the matches the whole
+glossary gives. Each layer's list is merged before the score-gap cut and the limit, and a
+layer's typo corrections do not show beside another layer's match of the query as written."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from termbase import Layers, Termbase
+from termbase.glossary import shipped_concepts
+
+from layer_support import small_termbase
+
+# Whole terms, inflected and folded forms, prefixes, typos, words inside longer terms.
+QUERIES = ["gmina", "gminie", "pracownik socjalny", "pracownikami socjalnymi", "opiekunka",
+           "globėjas", "socialinių paslaugų centras", "socalinių paslaugų", "niepełnosprawność",
+           "pomoc", "asystent rodziny", "savivaldybe", "foster care", "rodzina zastepcza",
+           "dom pomocy", "wykluczniem społecznym", "seniunija", "social", "kurator"]
+
+
+@pytest.fixture(scope="module", params=[("project.json", "team.sqlite"),
+                                        ("project.sqlite", "team.json")],
+                ids=["tinydb-over-sqlite", "sqlite-over-tinydb"])
+def split(request, tmp_path_factory, shipped):
+    """(the whole glossary, its concepts split alternately into project over team)."""
+    folder = tmp_path_factory.mktemp("split")
+    halves = [Termbase.open(folder / name, seed=False) for name in request.param]
+    for half, layer in enumerate(halves):
+        with layer.store.transaction(command="a share of the shipped glossary") as tx:
+            for concept in shipped_concepts()[half::2]:
+                tx.add(concept, keep_dates=True, validated=True)
+    return shipped, Layers(halves)
+
+
+def _comparable(matches) -> tuple[list[float], set[tuple]]:
+    """The scores in order, and which concept each score above the last belongs to (among
+    equal last scores the two rank ties differently, so which of them a limit keeps may
+    differ)."""
+    scores = [m.score for m in matches]
+    return scores, {(m.concept_id, m.term, m.score) for m in matches
+                    if m.score > min(scores, default=0)}
+
+
+def _same_answer(whole: Termbase, layers: Layers, query: str, limit: int) -> None:
+    expected = whole.lookup(query, limit=limit)
+    found = layers.lookup(query, limit=limit)
+    assert _comparable(found) == _comparable(expected), query
+
+
+@pytest.mark.parametrize("limit", [3, 10])
+def test_layers_answer_as_the_whole_glossary_does(split, limit):
+    whole, layers = split
+    for query in QUERIES:
+        _same_answer(whole, layers, query, limit)
+
+
+def _typo(word: str, where: int, kind: int) -> str:
+    i = where % len(word)
+    return [word[:i] + word[i + 1:],                  # a dropped letter
+            word[:i] + word[i] + word[i:],            # a doubled one
+            word[:i] + word[i + 1:i + 2] + word[i] + word[i + 2:],   # two swapped
+            word[:i] + "e" + word[i + 1:]][kind]      # a wrong one
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_layers_answer_typos_as_the_whole_glossary_does(split, data):
+    whole, layers = split
+    terms = sorted({t.text for c in shipped_concepts() for t in c.terms})
+    term = data.draw(st.sampled_from(terms), label="term")
+    word = data.draw(st.sampled_from(term.split()), label="word")
+    query = _typo(word, data.draw(st.integers(0, 30)), data.draw(st.integers(0, 3)))
+    if query.strip():
+        _same_answer(whole, layers, query, 10)
+
+
+def test_a_typo_in_one_layer_does_not_stand_beside_an_exact_hit_in_another(tmp_path):
+    team = small_termbase(tmp_path / "team.json",
+                          ([("pl", "gmina"), ("lt", "savivaldybė")], "administration"))
+    project = small_termbase(tmp_path / "project.sqlite", (
+        [("pl", "gminny ośrodek"), ("lt", "savivaldybės centras")], "institutions"))
+    # alone, the project reads "gmina" as a typo of its only term
+    assert [m.match for m in project.lookup("gmina")] == ["fuzzy"]
+    found = Layers([project, team]).lookup("gmina")
+    assert [(m.term, m.layer, m.match) for m in found] == [("gmina", "team", "exact")]

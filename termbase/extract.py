@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from termbase.extraction import single_words, termhood
+from termbase.extraction.abbreviations import is_abbreviation
 from termbase.extraction.baseform import base_form, well_formed
 from termbase.extraction.known import KnownTerm, KnownTerms
 from termbase.extraction.ngrams import NgramCounter
@@ -152,6 +153,8 @@ class Extraction:
         """The length prior of a one-word candidate, from how term-like the word is alone
         (`single_words`): its rarity, its suffix, and whether known terms use it."""
         forms = self.counter.word_forms[lemma]
+        if all(map(is_abbreviation, self.counter.stats[(lemma,)].variants)):
+            return termhood.single_word_prior(1.0)  # "PCPR", "GIMK": see `abbreviations`
         in_glossary = self.known is not None and any(
             self.known.in_vocabulary(form) for form in forms)
         return termhood.single_word_prior(single_words.evidence(
@@ -189,7 +192,9 @@ class Extraction:
         lowered = list(dict.fromkeys(f.lower() for f in forms))
         term = base_form(stats.variants, self.lang, self.forms_of, key,
                          self.counter.lexeme_members, self.substantives)
-        if len(key) == 1 and not self.all_names(key) and not term.isupper():
+        if len(key) == 1 and all(map(is_abbreviation, forms)):
+            term = forms[0]  # "MRiPS": as written
+        elif len(key) == 1 and not self.all_names(key) and not term.isupper():
             term = term.lower()  # "Wydział" of "Wydział Opieki" is the common noun
         candidate = Candidate(
             term=term, lemmas=key,
@@ -210,7 +215,8 @@ class Extraction:
         found = self._well_formed.get(key)
         if found is None:
             variants = self.counter.stats[key].variants
-            found = well_formed(variants, self.lang, key, self.counter.lexeme_members)
+            found = well_formed(variants, self.lang, key, self.counter.lexeme_members) or (
+                len(key) == 1 and all(map(is_abbreviation, variants)))  # no dictionary has it
             self._well_formed[key] = found
         return found
 

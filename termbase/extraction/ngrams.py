@@ -28,6 +28,7 @@ from collections import Counter
 from typing import Iterable
 
 from termbase.text import polish
+from termbase.extraction.abbreviations import defined_phrase_start, is_abbreviation
 from termbase.extraction.analysis import (ADJ, ADV, CONJ, NOUN, PREP, STOP, WordInfo,
                                           analyse, present_passive)
 from termbase.extraction.attachment import (NONE, attachments, cuts, polish_agrees,
@@ -175,6 +176,10 @@ class NgramCounter:
         if self.lang == "pl":
             _substantivised(tokens, infos, attach, start, end)
         capitals = None  # computed once per chunk, when a candidate is recorded
+        defined = defined_phrase_start(passage.text, tokens,
+                                       [info.role in (NOUN, ADJ) for info in infos], start, end)
+        defined_key = defined is not None and tuple(x.key for x in infos[defined:end])
+        defined_before = defined_key and self.stats.get(defined_key, Stats()).freq
         for i in range(start, end):
             if infos[i].role not in (NOUN, ADJ) or (
                     head_final and present_passive(tokens[i].text, infos[i])) or (
@@ -227,6 +232,30 @@ class NgramCounter:
                         capitals = _capitals(passage.text, tokens, infos, start, end)
                     self._record(index, passage, tokens, infos, i, j, attach,
                                  (start, end, capitals))
+        if defined_key:
+            self._record_defined(index, passage, tokens, infos, defined, end, attach,
+                                 defined_before)
+
+    def _record_defined(self, index: int, passage: Passage, tokens: list[Token],
+                        infos: list[WordInfo], i: int, end: int, attach: list[int],
+                        freq_before: int) -> None:
+        """The phrase words i..end-1 an abbreviation in parentheses defines (see
+        `abbreviations`): counted even where the phrase's length or prepositions keep it
+        from being a candidate, and ranked as a whole name."""
+        key = tuple(x.key for x in infos[i:end])
+        if self.stats.get(key, Stats()).freq == freq_before:
+            self._record(index, passage, tokens, infos, i, end - 1, attach,
+                         (i, end, _capitals(passage.text, tokens, infos, i, end)))
+        stats = self.stats[key]
+        stats.whole_name = True
+        # a name keeps the capitals it is written with, at a sentence's start too
+        shown = _surface(passage.text, tokens, i, end - 1, infos)
+        written = _SPACES.sub(" ", passage.text[tokens[i].start:tokens[end - 1].end])
+        if shown != written and stats.variants.get(shown):
+            stats.variants[shown] -= 1
+            if not stats.variants[shown]:
+                del stats.variants[shown]
+            stats.variants[written] = stats.variants.get(written, 0) + 1
 
     def _record(self, index: int, passage: Passage, tokens: list[Token],
                 infos: list[WordInfo], i: int, j: int, attach: list[int],
@@ -546,7 +575,7 @@ def _surface(text: str, tokens: list[Token], i: int, j: int,
     of a fragment cut from inside a name ("[Centrum] Usługi Społeczne": common words)."""
     surface = _SPACES.sub(" ", text[tokens[i].start:tokens[j].end])
     first = tokens[i].text
-    if not first[:1].isupper() or first.isupper():
+    if not first[:1].isupper() or first.isupper() or is_abbreviation(first):
         return surface
     if sentence_initial(text, tokens, i):
         # "Sąd Rejonowy", "Krajowy Rejestr": a name whose adjective has a capital too

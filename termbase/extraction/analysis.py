@@ -147,6 +147,8 @@ def _rare_noun_homograph(word: str, by_pos: dict) -> bool:
 
 
 # -- Lithuanian -----------------------------------------------------------------------------
+# The genitive endings of Lithuanian nouns, singular and plural.
+LT_GENITIVE_ENDINGS = ("ų", "os", "ės", "o", "io", "aus", "iaus", "ies", "ens", "ers")
 _LT_NOUN_ENDINGS = ("a", "ė", "as", "is", "ys", "us", "uo", "ai", "iai", "ia", "tis")
 # Participles (teikiamos, pažeidžiamų, dirbančios, atsidūrusios, suaugę) decline like
 # adjectives.

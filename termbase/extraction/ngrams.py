@@ -29,8 +29,9 @@ from typing import Iterable
 
 from termbase.text import polish
 from termbase.extraction.abbreviations import defined_phrase_start, is_abbreviation
-from termbase.extraction.analysis import (ADJ, ADV, CONJ, NOUN, PREP, STOP, WordInfo,
-                                          analyse, present_passive)
+from termbase.extraction.analysis import (ADJ, ADV, CONJ, LT_GENITIVE_ENDINGS, NOUN, PREP,
+                                          STOP, WordInfo, analyse, present_passive)
+from termbase.extraction.coordination import elided_phrases
 from termbase.extraction.attachment import (NONE, attachments, cuts, polish_agrees,
                                             runs_on)
 from termbase.extraction.lexemes import (canonical_keys, lithuanian_homographs, merged_counters,
@@ -173,6 +174,8 @@ class NgramCounter:
         head_final = self.lang in HEAD_FINAL
         attach = [NONE] * start + attachments(
             [t.text for t in tokens[start:end]], infos[start:end], self.lang)
+        # read before a lone adjective is taken for a noun ("osoby starsze i niepełnosprawne")
+        elided = elided_phrases(tokens, infos, attach, start, end, self.lang)
         if self.lang == "pl":
             _substantivised(tokens, infos, attach, start, end)
         capitals = None  # computed once per chunk, when a candidate is recorded
@@ -235,6 +238,35 @@ class NgramCounter:
         if defined_key:
             self._record_defined(index, passage, tokens, infos, defined, end, attach,
                                  defined_before)
+        for positions in elided:
+            self._record_elided(index, passage, tokens, infos, positions)
+
+    def _record_elided(self, index: int, passage: Passage, tokens: list[Token],
+                       infos: list[WordInfo], positions: list[int]) -> None:
+        """A phrase a coordination leaves implicit ("usługi [opiekuńcze i]
+        specjalistyczne", see `coordination`): its words as written, the gap left out."""
+        key = tuple(infos[k].key for k in positions)
+        stats = self.stats.get(key)
+        if stats is None:
+            stats = self.stats[key] = Stats()
+            seen_noun = False
+            for k in positions:
+                seen_noun |= infos[k].role == NOUN
+                stats.shape += "N" if infos[k].role == NOUN else "a" if seen_noun else "A"
+            if self.keep_segments:
+                stats.segments = set()
+        stats.freq += 1
+        first = positions[0]
+        surface = " ".join(tokens[k].text for k in positions)
+        if sentence_initial(passage.text, tokens, first) and not infos[first].name \
+                and not is_abbreviation(tokens[first].text):
+            surface = surface[:1].lower() + surface[1:]
+        stats.variants[surface] = stats.variants.get(surface, 0) + 1
+        if len(stats.contexts) < 2 and all(c[0] != index for c in stats.contexts):
+            stats.contexts.append((index, tokens[first].start, tokens[positions[-1]].end))
+        stats.files.add(passage.file)
+        if stats.segments is not None:
+            stats.segments.add(index)
 
     def _record_defined(self, index: int, passage: Passage, tokens: list[Token],
                         infos: list[WordInfo], i: int, end: int, attach: list[int],
@@ -500,7 +532,6 @@ def _name_start(text: str, tokens: list[Token], i: int) -> bool:
     return i + 1 < len(tokens) and _capitalised(tokens[i + 1].text)
 
 
-_LT_GENITIVE = ("ų", "os", "ės", "o", "io", "aus", "iaus", "ies", "ens", "ers")
 
 
 def _lithuanian_name_prefix(tokens: list[Token], infos: list[WordInfo], attach: list[int],
@@ -518,7 +549,7 @@ def _lithuanian_name_prefix(tokens: list[Token], infos: list[WordInfo], attach: 
         return False
     if infos[i].role == ADJ and j - i >= 2 and i + attach[i] == j:
         return False
-    return infos[j].role == NOUN and tokens[j].text.lower().endswith(_LT_GENITIVE)
+    return infos[j].role == NOUN and tokens[j].text.lower().endswith(LT_GENITIVE_ENDINGS)
 
 
 def _genitive_coordinators(text: str, tokens: list[Token], infos: list[WordInfo],
@@ -537,8 +568,8 @@ def _genitive_coordinators(text: str, tokens: list[Token], infos: list[WordInfo]
         if any(gap.strip() for gap in gaps):
             continue  # punctuation between: a list, not one modifier
         if infos[k - 1].role == NOUN and infos[k + 1].role == NOUN \
-                and before.text.lower().endswith(_LT_GENITIVE) \
-                and after.text.lower().endswith(_LT_GENITIVE) \
+                and before.text.lower().endswith(LT_GENITIVE_ENDINGS) \
+                and after.text.lower().endswith(LT_GENITIVE_ENDINGS) \
                 and infos[k + 2].role in (NOUN, ADJ):
             found.append(k)
     return found

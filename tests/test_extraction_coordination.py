@@ -1,5 +1,6 @@
-"""Terms written only inside a coordination of two adjectives ("usługi opiekuńcze i
-specjalistyczne"). Texts written for these tests."""
+"""Terms written with a gap: inside a coordination of two adjectives ("usługi opiekuńcze i
+specjalistyczne"), or past an alternative in parentheses ("globos (rūpybos) išmoka").
+Texts written for these tests."""
 
 from __future__ import annotations
 
@@ -43,3 +44,17 @@ def test_the_first_lithuanian_member_takes_the_head_after_the_second():
     assert {"bendrosios socialinės paslaugos", "specialiosios socialinės paslaugos",
             "dienos socialinė globa", "trumpalaikė socialinė globa",
             "senyvo amžiaus asmenys"} <= found
+
+
+PARENTHESES = {"lt": ["Globėjui mokama globos (rūpybos) išmoka ir jos tikslinis priedas.",
+                      "Vaikas (globotinis) gyvena šeimoje."],
+               "pl": ["Rodzina otrzymuje dodatek (zasiłek) rodzinny co miesiąc."]}
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("lang, wanted, unwanted", [
+    ("lt", {"globos išmoka"}, {"vaikas gyvena", "globotinis šeima"}),
+    ("pl", {"dodatek rodzinny"}, set())])
+def test_a_term_runs_on_past_an_alternative_in_parentheses(lang, wanted, unwanted):
+    found = terms(PARENTHESES[lang], lang)
+    assert wanted <= found and not unwanted & found

@@ -32,6 +32,7 @@ from termbase.extraction.abbreviations import defined_phrase_start, is_abbreviat
 from termbase.extraction.analysis import (ADJ, ADV, CONJ, LT_GENITIVE_ENDINGS, NOUN, PREP,
                                           STOP, WordInfo, analyse, present_passive)
 from termbase.extraction.coordination import elided_phrases
+from termbase.extraction.insertions import across_parentheses
 from termbase.extraction.attachment import (NONE, attachments, cuts, polish_agrees,
                                             runs_on)
 from termbase.extraction.lexemes import (canonical_keys, lithuanian_homographs, merged_counters,
@@ -160,6 +161,8 @@ class NgramCounter:
                     self.name_votes[info.key] += 1
         for start, end in _chunks(passage.text, tokens, infos, self.lang):
             self._count_chunk(index, passage, tokens, infos, start, end)
+        for positions in across_parentheses(passage.text, tokens, infos, self.lang):
+            self._record_elided(index, passage, tokens, infos, positions)
         return index
 
     def _complex_prepositions(self, tokens: list[Token]) -> set[int]:

@@ -27,6 +27,7 @@ from typing import Callable, Iterable, Iterator
 from termbase.extraction import single_words, termhood
 from termbase.extraction.abbreviations import is_abbreviation
 from termbase.extraction.baseform import base_form, well_formed
+from termbase.extraction.substantives import definite_noun
 from termbase.extraction.known import KnownTerm, KnownTerms
 from termbase.extraction.ngrams import NgramCounter
 from termbase.extraction.passages import Passage, read_passages
@@ -194,6 +195,8 @@ class Extraction:
                          self.counter.lexeme_members, self.substantives)
         if len(key) == 1 and all(map(is_abbreviation, forms)):
             term = forms[0]  # "MRiPS": as written
+        elif self.definite_noun(key) is not None:
+            term = self.definite_noun(key)
         elif len(key) == 1 and not self.all_names(key) and not term.isupper():
             term = term.lower()  # "Wydział" of "Wydział Opieki" is the common noun
         candidate = Candidate(
@@ -210,13 +213,22 @@ class Extraction:
         self._candidates[key] = candidate
         return candidate
 
+    def definite_noun(self, key: Key) -> str | None:
+        """A Lithuanian adjective the input uses as a noun alone, in its base form
+        ("neįgalieji", see `substantives`); None for anything else."""
+        if self.lang != "lt" or len(key) != 1 or key[0] not in self.counter.adjective_keys:
+            return None
+        variants = self.counter.stats[key].variants
+        return definite_noun(max(variants, key=lambda v: (variants[v], v)), key[0])
+
     def is_phrase(self, key: Key) -> bool:
         """Whether the words make a noun phrase (see `baseform.well_formed`)."""
         found = self._well_formed.get(key)
         if found is None:
             variants = self.counter.stats[key].variants
             found = well_formed(variants, self.lang, key, self.counter.lexeme_members) or (
-                len(key) == 1 and all(map(is_abbreviation, variants)))  # no dictionary has it
+                len(key) == 1 and all(map(is_abbreviation, variants))  # no dictionary has it
+            ) or self.definite_noun(key) is not None
             self._well_formed[key] = found
         return found
 

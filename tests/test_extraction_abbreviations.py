@@ -40,6 +40,11 @@ def test_capital_words_are_abbreviations(word):
     assert is_abbreviation(word)
 
 
+@pytest.mark.parametrize("word", ["IV", "XII", "Ab", "A", "Wydział", "2024"])
+def test_roman_numerals_and_words_with_a_capital_are_not(word):
+    assert not is_abbreviation(word)
+
+
 @given(st.text(alphabet="abcdefghijąęłńóśźżėįšųūž", min_size=1, max_size=12))
 def test_a_word_in_lower_case_or_capitalised_is_no_abbreviation(word):
     assert not is_abbreviation(word)

@@ -23,11 +23,15 @@ _CLOSING = re.compile(r"^\s*\)")
 MAX_WORDS_PER_LETTER = 2
 
 
+_ROMAN_NUMERAL = re.compile(r"^[IVXLCDM]+$")
+
+
 def is_abbreviation(word: str) -> bool:
     """Two or more letters, every one a capital ("EFS", "NVO"), or capitals with lower-case
-    letters inside that are not its first ("MRiPS")."""
+    letters inside that are not its first ("MRiPS"); not a Roman numeral ("IV Wydział")."""
     return len(word) > 1 and word.isalpha() and word[0].isupper() and word[-1].isupper() \
-        and sum(ch.isupper() for ch in word) >= max(2, len(word) - 2)
+        and sum(ch.isupper() for ch in word) >= max(2, len(word) - 2) \
+        and not _ROMAN_NUMERAL.match(word)
 
 
 def defined_phrase_start(text: str, tokens: list[Token], content: list[bool], start: int,

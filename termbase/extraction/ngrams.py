@@ -33,6 +33,7 @@ from termbase.extraction.analysis import (ADJ, ADV, CONJ, LT_GENITIVE_ENDINGS, N
                                           STOP, WordInfo, analyse, present_passive)
 from termbase.extraction.coordination import elided_phrases
 from termbase.extraction.insertions import across_parentheses
+from termbase.extraction.substantives import definite_noun
 from termbase.extraction.attachment import (NONE, attachments, cuts, polish_agrees,
                                             runs_on)
 from termbase.extraction.lexemes import (canonical_keys, lithuanian_homographs, merged_counters,
@@ -181,6 +182,11 @@ class NgramCounter:
         elided = elided_phrases(tokens, infos, attach, start, end, self.lang)
         if self.lang == "pl":
             _substantivised(tokens, infos, attach, start, end)
+        elif self.lang == "lt":
+            for k in range(start, end):  # "neįgalieji": see `substantives`
+                if infos[k].role == ADJ and attach[k] == NONE and not infos[k].participle \
+                        and definite_noun(tokens[k].text, infos[k].key):
+                    self._record_elided(index, passage, tokens, infos, [k])
         capitals = None  # computed once per chunk, when a candidate is recorded
         defined = defined_phrase_start(passage.text, tokens,
                                        [info.role in (NOUN, ADJ) for info in infos], start, end)

@@ -33,6 +33,7 @@ from termbase.extraction.ngrams import NgramCounter
 from termbase.extraction.passages import Passage, read_passages
 from termbase.index.structures import Index
 from termbase.model import check_lang
+from termbase.text import polish
 from termbase.text.normalize import fold
 
 Key = tuple[str, ...]
@@ -108,6 +109,8 @@ class Extraction:
                     phrases_of[key[0]])
                 if single >= termhood.SPECIFIC_WORD_PRIOR:
                     own = freq  # the domain's own word: a term in its phrases and alone
+            if self.action_head(key):
+                prior *= termhood.ACTION_HEAD_PRIOR
             if self.known_phrase(key):
                 prior *= termhood.KNOWN_TERM_PRIOR
             score = termhood.termhood(own, key_, prior,
@@ -116,6 +119,18 @@ class Extraction:
         scored.sort()
         self.ranked: list[tuple[Key, float, float, float]] = [
             (key, -neg_score, indep, key_) for neg_score, _f, key, indep, key_ in scored]
+
+    def action_head(self, key: Key) -> bool:
+        """Whether a Polish phrase's head is a verbal noun the dictionary knows only as a
+        verb's form ("przyznawanie [usług]", "ponoszenie [opłat]": its lemma is the verb),
+        which names an act, not a thing of the domain (see termhood.ACTION_HEAD_PRIOR);
+        "postanowienie", "świadczenie" are nouns of their own as well and not counted."""
+        if self.lang != "pl" or not polish.available():
+            return False
+        shape = self.counter.stats[key].shape
+        head = next((k for k, letter in enumerate(shape) if letter == "N"), None)
+        return head is not None and head < len(key) and any(
+            r.pos == "inf" for r in polish.readings(key[head]))
 
     def known_phrase(self, key: Key) -> bool:
         """Whether the termbase has the candidate, matched as `candidate` marks it but by

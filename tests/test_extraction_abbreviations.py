@@ -55,7 +55,7 @@ def test_the_initials_find_where_the_defined_phrase_starts():
     text = "Sprawę prowadzi Ministerstwo Rodziny i Polityki Społecznej (MRiPS) od roku."
     tokens = tokenize(text)
     end = [t.text for t in tokens].index("MRiPS")
-    content = [t.text[:1].isupper() for t in tokens]
+    content = [t.text[:1].isupper() for t in tokens].__getitem__
     assert tokens[defined_phrase_start(text, tokens, content, 0, end)].text == "Ministerstwo"
     # letters that spell no words before them define nothing
     wrong = text.replace("MRiPS", "XYZ")

@@ -11,6 +11,7 @@ pairs: it is a candidate whatever its length or its prepositions, ranked as a wh
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from termbase.text.normalize import Token
 
@@ -34,11 +35,12 @@ def is_abbreviation(word: str) -> bool:
         and not _ROMAN_NUMERAL.match(word)
 
 
-def defined_phrase_start(text: str, tokens: list[Token], content: list[bool], start: int,
-                         end: int) -> int | None:
+def defined_phrase_start(text: str, tokens: list[Token], content: Callable[[int], bool],
+                         start: int, end: int) -> int | None:
     """Where the phrase tokens[start:end] ends with begins, when an abbreviation in
     parentheses right after it spells the initials of its words: of its content words
-    (`content`: nouns and adjectives) or of all of them. None when nothing is defined."""
+    (`content(k)`: whether word k is a noun or adjective) or of all of them. None when
+    nothing is defined."""
     if end >= len(tokens) or not is_abbreviation(tokens[end].text):
         return None
     if not _OPENING.search(text[tokens[end - 1].end:tokens[end].start]):
@@ -50,10 +52,10 @@ def defined_phrase_start(text: str, tokens: list[Token], content: list[bool], st
     letters = tokens[end].text.lower()
     first = max(start, end - MAX_WORDS_PER_LETTER * len(letters))
     for i in range(end - 1, first - 1, -1):
-        if not content[i]:
+        if not content(i):
             continue
         words = range(i, end)
-        initials = "".join(tokens[k].text[0].lower() for k in words if content[k])
+        initials = "".join(tokens[k].text[0].lower() for k in words if content(k))
         every = "".join(tokens[k].text[0].lower() for k in words)
         if letters in (initials, every):
             return i

@@ -189,7 +189,7 @@ class NgramCounter:
                     self._record_elided(index, passage, tokens, infos, [k])
         capitals = None  # computed once per chunk, when a candidate is recorded
         defined = defined_phrase_start(passage.text, tokens,
-                                       [info.role in (NOUN, ADJ) for info in infos], start, end)
+                                       lambda k: infos[k].role in (NOUN, ADJ), start, end)
         defined_key = defined is not None and tuple(x.key for x in infos[defined:end])
         defined_before = defined_key and self.stats.get(defined_key, Stats()).freq
         for i in range(start, end):

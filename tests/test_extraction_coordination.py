@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib.util
 
 import pytest
+from hypothesis import given, strategies as st
 
 from termbase.extraction.passages import Passage
 
@@ -58,3 +59,17 @@ PARENTHESES = {"lt": ["Globėjui mokama globos (rūpybos) išmoka ir jos tikslin
 def test_a_term_runs_on_past_an_alternative_in_parentheses(lang, wanted, unwanted):
     found = terms(PARENTHESES[lang], lang)
     assert wanted <= found and not unwanted & found
+
+
+@given(st.lists(st.sampled_from(["globos", "(", ")", "rūpybos", "išmoka", "vaikas", "lat",
+                                 "(14", "9)", ",", "Kacper"]), max_size=12))
+def test_phrases_past_parentheses_are_found_in_any_text_without_failing(words):
+    from termbase.extraction.analysis import analyse
+    from termbase.extraction.insertions import across_parentheses
+    from termbase.text.normalize import tokenize
+
+    text = " ".join(words)
+    tokens = tokenize(text)
+    infos = [analyse(t.text, "lt") for t in tokens]
+    for positions in across_parentheses(text, tokens, infos, "lt"):
+        assert positions == sorted(positions) and positions[-1] < len(tokens)

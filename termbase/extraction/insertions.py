@@ -32,7 +32,7 @@ def across_parentheses(text: str, tokens: list[Token], infos: list[WordInfo], la
     for k in range(len(tokens) - 2):
         if infos[k].role not in nominal or not _OPEN.match(_gap(text, tokens, k)):
             continue
-        close = next((m for m in range(k + 1, min(k + 2 + MAX_INSIDE, len(tokens)))
+        close = next((m for m in range(k + 1, min(k + 2 + MAX_INSIDE, len(tokens) - 1))
                       if _CLOSE.match(_gap(text, tokens, m))), None)
         if close is None or close + 1 >= len(tokens):
             continue

@@ -19,6 +19,9 @@ conjunction inside a name or a coordinated Lithuanian genitive (never at its edg
 adverb only before its adjective, does not mix proper names with other words, and never
 separates an adjective from its noun (see `attachment`). Polish phrases may end with an
 adjective ("pomoc społeczna"); Lithuanian and English ones end with their head noun.
+Beside these runs: phrases with a gap, where a coordination or a parenthesis splits a term
+(`coordination`, `insertions`), a name an abbreviation in parentheses defines whatever its
+length (`abbreviations`), and a Lithuanian definite adjective used as a noun (`substantives`).
 """
 
 from __future__ import annotations

@@ -25,12 +25,15 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from termbase.extraction import single_words, termhood
+from termbase.extraction.abbreviations import is_abbreviation
 from termbase.extraction.baseform import base_form, capitalise_names, well_formed
+from termbase.extraction.substantives import definite_noun
 from termbase.extraction.known import KnownTerm, KnownTerms
 from termbase.extraction.ngrams import NgramCounter
 from termbase.extraction.passages import Passage, read_passages
 from termbase.index.structures import Index
 from termbase.model import check_lang
+from termbase.text import polish
 from termbase.text.normalize import fold
 
 Key = tuple[str, ...]
@@ -107,6 +110,8 @@ class Extraction:
                     phrases_of[key[0]])
                 if single >= termhood.SPECIFIC_WORD_PRIOR:
                     own = freq  # the domain's own word: a term in its phrases and alone
+            if self.action_head(key):
+                prior *= termhood.ACTION_HEAD_PRIOR
             if self.known_phrase(key):
                 prior *= termhood.KNOWN_TERM_PRIOR
             score = termhood.termhood(own, key_, prior,
@@ -115,6 +120,18 @@ class Extraction:
         scored.sort()
         self.ranked: list[tuple[Key, float, float, float]] = [
             (key, -neg_score, indep, key_) for neg_score, _f, key, indep, key_ in scored]
+
+    def action_head(self, key: Key) -> bool:
+        """Whether a Polish phrase's head is a verbal noun the dictionary knows only as a
+        verb's form ("przyznawanie [usług]", "ponoszenie [opłat]": its lemma is the verb),
+        which names an act, not a thing of the domain (see termhood.ACTION_HEAD_PRIOR);
+        "postanowienie", "świadczenie" are nouns of their own as well and not counted."""
+        if self.lang != "pl" or not polish.available():
+            return False
+        shape = self.counter.stats[key].shape
+        head = next((k for k, letter in enumerate(shape) if letter == "N"), None)
+        return head is not None and head < len(key) and any(
+            r.pos == "inf" for r in polish.readings(key[head]))
 
     def known_phrase(self, key: Key) -> bool:
         """Whether the termbase has the candidate, matched as `candidate` marks it but by
@@ -153,6 +170,8 @@ class Extraction:
         """The length prior of a one-word candidate, from how term-like the word is alone
         (`single_words`): its rarity, its suffix, and whether known terms use it."""
         forms = self.counter.word_forms[lemma]
+        if all(map(is_abbreviation, self.counter.stats[(lemma,)].variants)):
+            return termhood.single_word_prior(1.0)  # "PCPR", "GIMK": see `abbreviations`
         in_glossary = self.known is not None and any(
             self.known.in_vocabulary(form) for form in forms)
         return termhood.single_word_prior(single_words.evidence(
@@ -191,7 +210,11 @@ class Extraction:
         term = forms[0] if stats.quoted == stats.freq else base_form(
             stats.variants, self.lang, self.forms_of, key, self.counter.lexeme_members,
             self.substantives)  # a name in quotation marks does not decline
-        if len(key) == 1 and not self.all_names(key) and not term.isupper():
+        if len(key) == 1 and all(map(is_abbreviation, forms)):
+            term = forms[0]  # "MRiPS": as written
+        elif self.definite_noun(key) is not None:
+            term = self.definite_noun(key)
+        elif len(key) == 1 and not self.all_names(key) and not term.isupper():
             term = term.lower()  # "Wydział" of "Wydział Opieki" is the common noun
         elif len(key) > 1:
             term = capitalise_names(term, [k in self.written_as_names for k in key])
@@ -209,12 +232,22 @@ class Extraction:
         self._candidates[key] = candidate
         return candidate
 
+    def definite_noun(self, key: Key) -> str | None:
+        """A Lithuanian adjective the input uses as a noun alone, in its base form
+        ("neįgalieji", see `substantives`); None for anything else."""
+        if self.lang != "lt" or len(key) != 1 or key[0] not in self.counter.adjective_keys:
+            return None
+        variants = self.counter.stats[key].variants
+        return definite_noun(max(variants, key=lambda v: (variants[v], v)), key[0])
+
     def is_phrase(self, key: Key) -> bool:
         """Whether the words make a noun phrase (see `baseform.well_formed`)."""
         found = self._well_formed.get(key)
         if found is None:
             variants = self.counter.stats[key].variants
-            found = well_formed(variants, self.lang, key, self.counter.lexeme_members)
+            found = well_formed(variants, self.lang, key, self.counter.lexeme_members) or (
+                len(key) == 1 and all(map(is_abbreviation, variants))  # no dictionary has it
+            ) or self.definite_noun(key) is not None
             self._well_formed[key] = found
         return found
 

@@ -39,19 +39,19 @@ PRECISION_AT, RECALL_AT = 50, 100
 # regression fails: per set, grouping (see GROUPINGS) and language, (precision, recall,
 # nominative share).
 FIGURES = ("precision", "recall", "nominative")
-FLOORS = {"held-out": {"merged": {"pl": (0.88, 0.78, 0.98), "lt": (0.72, 0.66, 0.98)},
-                       "per document": {"pl": (0.74, 0.91, 0.98), "lt": (0.64, 0.78, 0.97)}},
+FLOORS = {"held-out": {"merged": {"pl": (0.88, 0.77, 0.98), "lt": (0.72, 0.66, 0.97)},
+                       "per document": {"pl": (0.74, 0.91, 0.98), "lt": (0.64, 0.78, 0.95)}},
           # the blind set (its first measured run: extraction_eval2/README.md)
           "held-out-2": {"merged": {"pl": (0.70, 0.58, 0.98), "lt": (0.66, 0.58, 0.96)},
                          "per document": {"pl": (0.60, 0.78, 0.98), "lt": (0.59, 0.71, 0.95)}},
           # the third blind set (extraction_eval3/README.md)
-          "held-out-3": {"merged": {"pl": (0.78, 0.58, 0.98), "lt": (0.78, 0.63, 0.95)},
-                         "per document": {"pl": (0.65, 0.75, 0.98), "lt": (0.69, 0.83, 0.95)}},
-          "dev": {"merged": {"pl": (0.80, 0.61, 0.98), "lt": (0.80, 0.50, 0.98)},
-                  "per document": {"pl": (0.60, 0.87, 0.98), "lt": (0.59, 0.86, 0.98)}},
+          "held-out-3": {"merged": {"pl": (0.78, 0.58, 0.97), "lt": (0.78, 0.63, 0.93)},
+                         "per document": {"pl": (0.65, 0.75, 0.97), "lt": (0.69, 0.83, 0.93)}},
+          "dev": {"merged": {"pl": (0.80, 0.61, 0.98), "lt": (0.80, 0.50, 0.96)},
+                  "per document": {"pl": (0.60, 0.87, 0.98), "lt": (0.59, 0.86, 0.96)}},
           # Lithuanian seeds only
-          "seeds": {"merged": {"lt": (0.60, 0.79, 0.96)},
-                    "per document": {"lt": (0.44, 0.92, 0.96)}}}
+          "seeds": {"merged": {"lt": (0.60, 0.79, 0.94)},
+                    "per document": {"lt": (0.44, 0.92, 0.94)}}}
 LANGS = ("pl", "lt")
 
 

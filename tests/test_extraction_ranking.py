@@ -101,3 +101,22 @@ def test_the_termbase_s_wording_replaces_a_base_form_only_for_another_head(base,
     from termbase.extraction.known import KnownTerm
 
     assert _as_the_termbase_writes(base, [KnownTerm("c1", known)], seen) == expected
+
+
+@needs_morfeusz
+def test_a_phrase_headed_by_a_verbs_noun_alone_is_ranked_as_an_act():
+    from termbase.extract import extract_passages
+    from termbase.extraction.termhood import ACTION_HEAD_PRIOR
+
+    lines = ["Ośrodek rozpatruje przyznawanie zasiłków oraz wypłatę zasiłków.",
+             "Sąd wydał postanowienie o umieszczeniu dziecka."]
+    found = extract_passages(passages(lines), "pl")
+    by_term = {c.term: c for c in found.top(None)}
+    acts = {term for term, c in by_term.items() if found.action_head(c.lemmas)}
+    assert "przyznawanie zasiłków" in acts
+    # nouns of their own, not only a verb's forms: "wypłata", "postanowienie"
+    assert not {"wypłata zasiłków", "postanowienie"} & acts
+    ratio = by_term["przyznawanie zasiłków"].score / by_term["wypłata zasiłków"].score
+    keyness = (by_term["przyznawanie zasiłków"].keyness + 0.5) / (
+        by_term["wypłata zasiłków"].keyness + 0.5)
+    assert ratio == pytest.approx(ACTION_HEAD_PRIOR * keyness)

@@ -28,6 +28,7 @@ import functools
 import re
 from typing import NamedTuple
 
+from termbase.extraction.abbreviations import is_abbreviation
 from termbase.extraction.stopwords import is_preposition, is_stopword
 from termbase.extraction.termhood import general_frequency
 from termbase.text import dictionary, polish
@@ -96,7 +97,7 @@ def _polish(word: str, low: str) -> WordInfo:
         role = ADJ if pos in polish.ADJ_POS else NOUN
         nominal = [r for r in readings if r.pos in polish.NOUN_POS | polish.ADJ_POS]
         name = (bool(nominal) and all(r.proper for r in nominal)) or (
-            pos == "ign" and word[:1].isupper() and not word.isupper())
+            pos == "ign" and word[:1].isupper() and not is_abbreviation(word))
         # "powołana" is the adjective powołany and a participle: as a participle it
         # governs what follows ("komisja powołana [przez Prezydenta]")
         governs = pos in ("ppas", "pact") or (pos == "adj" and bool(
@@ -146,6 +147,8 @@ def _rare_noun_homograph(word: str, by_pos: dict) -> bool:
 
 
 # -- Lithuanian -----------------------------------------------------------------------------
+# The genitive endings of Lithuanian nouns, singular and plural.
+LT_GENITIVE_ENDINGS = ("ų", "os", "ės", "o", "io", "aus", "iaus", "ies", "ens", "ers")
 _LT_NOUN_ENDINGS = ("a", "ė", "as", "is", "ys", "us", "uo", "ai", "iai", "ia", "tis")
 # Participles (teikiamos, pažeidžiamų, dirbančios, atsidūrusios, suaugę) decline like
 # adjectives.
@@ -194,7 +197,7 @@ def _participle_form(low: str) -> bool:
 
 
 def _lithuanian(word: str, low: str) -> WordInfo:
-    if len(word) > 1 and word.isupper() and word.isalpha():
+    if is_abbreviation(word):
         return WordInfo(low, NOUN)  # GIMK, VSD: an abbreviation, indeclinable
     proper = dictionary.dictionary("lt").get(word) if word[:1].isupper() else None
     if proper and proper[:1].isupper() and not dictionary.known(low, "lt"):

@@ -19,6 +19,9 @@ conjunction inside a name or a coordinated Lithuanian genitive (never at its edg
 adverb only before its adjective, does not mix proper names with other words, and never
 separates an adjective from its noun (see `attachment`). Polish phrases may end with an
 adjective ("pomoc społeczna"); Lithuanian and English ones end with their head noun.
+Beside these runs: phrases with a gap, where a coordination or a parenthesis splits a term
+(`coordination`, `insertions`), a name an abbreviation in parentheses defines whatever its
+length (`abbreviations`), and a Lithuanian definite adjective used as a noun (`substantives`).
 """
 
 from __future__ import annotations
@@ -28,8 +31,12 @@ from collections import Counter
 from typing import Iterable
 
 from termbase.text import polish
-from termbase.extraction.analysis import (ADJ, ADV, CONJ, NOUN, PREP, STOP, WordInfo,
-                                          analyse, present_passive)
+from termbase.extraction.abbreviations import defined_phrase_start, is_abbreviation
+from termbase.extraction.analysis import (ADJ, ADV, CONJ, LT_GENITIVE_ENDINGS, NOUN, PREP,
+                                          STOP, WordInfo, analyse, present_passive)
+from termbase.extraction.coordination import elided_phrases
+from termbase.extraction.insertions import across_parentheses
+from termbase.extraction.substantives import definite_noun
 from termbase.extraction.attachment import (NONE, attachments, cuts, polish_agrees,
                                             runs_on)
 from termbase.extraction.lexemes import (canonical_keys, lithuanian_homographs, merged_counters,
@@ -173,6 +180,8 @@ class NgramCounter:
                     self.inside_votes[info.key] += info.name
         for start, end in _chunks(passage.text, tokens, infos, self.lang):
             self._count_chunk(index, passage, tokens, infos, start, end)
+        for positions in across_parentheses(passage.text, tokens, infos, self.lang):
+            self._record_elided(index, passage, tokens, infos, positions)
         return index
 
     def _complex_prepositions(self, tokens: list[Token]) -> set[int]:
@@ -187,10 +196,21 @@ class NgramCounter:
         head_final = self.lang in HEAD_FINAL
         attach = [NONE] * start + attachments(
             [t.text for t in tokens[start:end]], infos[start:end], self.lang)
+        # read before a lone adjective is taken for a noun ("osoby starsze i niepełnosprawne")
+        elided = elided_phrases(tokens, infos, attach, start, end, self.lang)
         if self.lang == "pl":
             _substantivised(tokens, infos, attach, start, end)
             self.oblique_alone.update(_oblique_alone(tokens, infos, attach, start, end))
+        elif self.lang == "lt":
+            for k in range(start, end):  # "neįgalieji": see `substantives`
+                if infos[k].role == ADJ and attach[k] == NONE and not infos[k].participle \
+                        and definite_noun(tokens[k].text, infos[k].key):
+                    self._record_elided(index, passage, tokens, infos, [k])
         capitals = None  # computed once per chunk, when a candidate is recorded
+        defined = defined_phrase_start(passage.text, tokens,
+                                       lambda k: infos[k].role in (NOUN, ADJ), start, end)
+        defined_key = defined is not None and tuple(x.key for x in infos[defined:end])
+        defined_before = defined_key and self.stats.get(defined_key, Stats()).freq
         for i in range(start, end):
             if infos[i].role not in (NOUN, ADJ) or (
                     head_final and present_passive(tokens[i].text, infos[i])) or (
@@ -243,6 +263,59 @@ class NgramCounter:
                         capitals = _capitals(passage.text, tokens, infos, start, end)
                     self._record(index, passage, tokens, infos, i, j, attach,
                                  (start, end, capitals))
+        if defined_key:
+            self._record_defined(index, passage, tokens, infos, defined, end, attach,
+                                 defined_before)
+        for positions in elided:
+            self._record_elided(index, passage, tokens, infos, positions)
+
+    def _record_elided(self, index: int, passage: Passage, tokens: list[Token],
+                       infos: list[WordInfo], positions: list[int]) -> None:
+        """A phrase a coordination leaves implicit ("usługi [opiekuńcze i]
+        specjalistyczne", see `coordination`): its words as written, the gap left out."""
+        key = tuple(infos[k].key for k in positions)
+        stats = self.stats.get(key)
+        if stats is None:
+            stats = self.stats[key] = Stats()
+            seen_noun = False
+            for k in positions:
+                seen_noun |= infos[k].role == NOUN
+                stats.shape += "N" if infos[k].role == NOUN else "a" if seen_noun else "A"
+            if self.keep_segments:
+                stats.segments = set()
+        stats.freq += 1
+        first = positions[0]
+        surface = " ".join(tokens[k].text for k in positions)
+        if sentence_initial(passage.text, tokens, first) and not infos[first].name \
+                and not is_abbreviation(tokens[first].text):
+            surface = surface[:1].lower() + surface[1:]
+        stats.variants[surface] = stats.variants.get(surface, 0) + 1
+        if len(stats.contexts) < 2 and all(c[0] != index for c in stats.contexts):
+            stats.contexts.append((index, tokens[first].start, tokens[positions[-1]].end))
+        stats.files.add(passage.file)
+        if stats.segments is not None:
+            stats.segments.add(index)
+
+    def _record_defined(self, index: int, passage: Passage, tokens: list[Token],
+                        infos: list[WordInfo], i: int, end: int, attach: list[int],
+                        freq_before: int) -> None:
+        """The phrase words i..end-1 an abbreviation in parentheses defines (see
+        `abbreviations`): counted even where the phrase's length or prepositions keep it
+        from being a candidate, and ranked as a whole name."""
+        key = tuple(x.key for x in infos[i:end])
+        if self.stats.get(key, Stats()).freq == freq_before:
+            self._record(index, passage, tokens, infos, i, end - 1, attach,
+                         (i, end, _capitals(passage.text, tokens, infos, i, end)))
+        stats = self.stats[key]
+        stats.whole_name = True
+        # a name keeps the capitals it is written with, at a sentence's start too
+        shown = _surface(passage.text, tokens, i, end - 1, infos)
+        written = _SPACES.sub(" ", passage.text[tokens[i].start:tokens[end - 1].end])
+        if shown != written and stats.variants.get(shown):
+            stats.variants[shown] -= 1
+            if not stats.variants[shown]:
+                del stats.variants[shown]
+            stats.variants[written] = stats.variants.get(written, 0) + 1
 
     def _record(self, index: int, passage: Passage, tokens: list[Token],
                 infos: list[WordInfo], i: int, j: int, attach: list[int],
@@ -508,7 +581,6 @@ def _name_start(text: str, tokens: list[Token], i: int) -> bool:
     return i + 1 < len(tokens) and _capitalised(tokens[i + 1].text)
 
 
-_LT_GENITIVE = ("ų", "os", "ės", "o", "io", "aus", "iaus", "ies", "ens", "ers")
 
 
 def _lithuanian_name_prefix(tokens: list[Token], infos: list[WordInfo], attach: list[int],
@@ -526,7 +598,7 @@ def _lithuanian_name_prefix(tokens: list[Token], infos: list[WordInfo], attach: 
         return False
     if infos[i].role == ADJ and j - i >= 2 and i + attach[i] == j:
         return False
-    return infos[j].role == NOUN and tokens[j].text.lower().endswith(_LT_GENITIVE)
+    return infos[j].role == NOUN and tokens[j].text.lower().endswith(LT_GENITIVE_ENDINGS)
 
 
 def _genitive_coordinators(text: str, tokens: list[Token], infos: list[WordInfo],
@@ -545,8 +617,8 @@ def _genitive_coordinators(text: str, tokens: list[Token], infos: list[WordInfo]
         if any(gap.strip() for gap in gaps):
             continue  # punctuation between: a list, not one modifier
         if infos[k - 1].role == NOUN and infos[k + 1].role == NOUN \
-                and before.text.lower().endswith(_LT_GENITIVE) \
-                and after.text.lower().endswith(_LT_GENITIVE) \
+                and before.text.lower().endswith(LT_GENITIVE_ENDINGS) \
+                and after.text.lower().endswith(LT_GENITIVE_ENDINGS) \
                 and infos[k + 2].role in (NOUN, ADJ):
             found.append(k)
     return found
@@ -583,7 +655,8 @@ def _surface(text: str, tokens: list[Token], i: int, j: int,
     of a fragment cut from inside a name ("[Centrum] Usługi Społeczne": common words)."""
     surface = _SPACES.sub(" ", text[tokens[i].start:tokens[j].end])
     first = tokens[i].text
-    if not first[:1].isupper() or first.isupper() or _opens_a_quotation(text, tokens, i):
+    if not first[:1].isupper() or first.isupper() or is_abbreviation(first) or \
+            _opens_a_quotation(text, tokens, i):
         return surface  # „Bendruomeniniai šeimos namai“: a quoted capital names a thing
     if sentence_initial(text, tokens, i):
         # "Sąd Rejonowy", "Krajowy Rejestr": a name whose adjective has a capital too

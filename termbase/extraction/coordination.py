@@ -1,0 +1,82 @@
+"""Terms a text writes only inside a coordination of adjectives.
+
+"usługi opiekuńcze i specjalistyczne" holds two terms, *usługi opiekuńcze* and *usługi
+specjalistyczne*; "bendrosios ir specialiosios socialinės paslaugos" holds *bendrosios
+socialinės paslaugos* and *specialiosios socialinės paslaugos*. The contiguous n-grams give
+the one written next to the shared noun; the other is a phrase with a gap, which term
+extractors that read coordinations (TermSuite's coordination variants, Jacquemin's FASTR)
+rebuild by giving the shared noun to the other adjective. Only two adjectives joined by a
+coordinator are read so: a noun after a conjunction starts a phrase of its own.
+"""
+
+from __future__ import annotations
+
+from termbase.extraction.analysis import ADJ, LT_GENITIVE_ENDINGS, NOUN, WordInfo
+from termbase.extraction.attachment import polish_agrees
+from termbase.extraction.stopwords import is_coordinator
+from termbase.text.normalize import Token
+
+# The shared part is at most this many words besides the adjective that takes it.
+MAX_SHARED = 3
+# Lithuanian adjectives that agree share the case ending's last letters.
+_LT_AGREEMENT = 2
+
+
+def elided_phrases(tokens: list[Token], infos: list[WordInfo], attach: list[int],
+                   start: int, end: int, lang: str) -> list[list[int]]:
+    """Word positions (in order, with a gap) of the phrases a coordination of two
+    adjectives leaves implicit within tokens[start:end]; `attach` as
+    `attachment.attachments` gives it (the offset of the word an adjective modifies)."""
+    found = []
+    for k in range(start + 1, end - 1):
+        if not is_coordinator(tokens[k].text.lower(), lang) or infos[k + 1].role != ADJ:
+            continue
+        if lang == "pl" and infos[k - 1].role == ADJ and attach[k - 1] < 0:
+            found.extend(_polish(tokens, infos, start, end, k))
+        elif lang == "lt" and attach[k + 1] > 0:
+            found.extend(_lithuanian(tokens, infos, attach, start, end, k))
+    return found
+
+
+def _polish(tokens: list[Token], infos: list[WordInfo], start: int, end: int, k: int
+            ) -> list[list[int]]:
+    """"usługi opiekuńcze i specjalistyczne": the noun (and adjectives) before the first
+    adjective, with the second, which modifies no noun after it."""
+    noun = k - 2
+    while noun >= start and k - 1 - noun <= MAX_SHARED and infos[noun].role == ADJ:
+        noun -= 1
+    if noun < start or infos[noun].role != NOUN or k - 1 - noun > MAX_SHARED:
+        return []
+    head, first, second = tokens[noun].text, tokens[k - 1].text, tokens[k + 1].text
+    if not (polish_agrees(first, head) and polish_agrees(second, head)):
+        return []
+    if k + 2 < end and infos[k + 2].role == NOUN and polish_agrees(second, tokens[k + 2].text):
+        return []  # "opiekuńcze i specjalistyczne usługi": its own noun follows
+    return [list(range(noun, k - 1)) + [k + 1]]
+
+
+def _lithuanian(tokens: list[Token], infos: list[WordInfo], attach: list[int], start: int,
+                end: int, k: int) -> list[list[int]]:
+    """"bendrosios ir specialiosios socialinės paslaugos", "dienos ir trumpalaikė socialinė
+    globa", "senyvo amžiaus ir neįgalūs asmenys": the first member (an adjective that
+    agrees with the second, or a genitive noun with its own adjectives) with what follows
+    the second up to the head noun."""
+    first, second = tokens[k - 1].text.lower(), tokens[k + 1].text.lower()
+    if infos[k - 1].role == ADJ:
+        if first[-_LT_AGREEMENT:] != second[-_LT_AGREEMENT:]:
+            return []
+        member = [k - 1]
+    elif infos[k - 1].role == NOUN and first.endswith(LT_GENITIVE_ENDINGS):
+        opening = k - 1
+        while opening - 1 >= start and infos[opening - 1].role == ADJ \
+                and opening - 1 + attach[opening - 1] == k - 1:
+            opening -= 1
+        member = list(range(opening, k))
+    else:
+        return []
+    head = k + 2
+    while head < end and head - k - 1 <= MAX_SHARED and infos[head].role == ADJ:
+        head += 1
+    if head >= end or infos[head].role != NOUN or head - k - 1 > MAX_SHARED:
+        return []
+    return [member + list(range(k + 2, head + 1))]

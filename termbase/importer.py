@@ -299,15 +299,16 @@ def _warn_bidi(entry: Entry, report: ImportReport) -> None:
 def _apply_concept(tx: Transaction, terms: _TermMap, line: int, incoming: Concept,
                    report: ImportReport, on_conflict: str, validated: bool = False) -> None:
     target = None
+    id_free = False  # the incoming id was looked up and no concept has it
     if on_conflict != "new":
-        if incoming.id and tx.has_id(incoming.id):
-            target = tx.get(incoming.id)
-        else:
+        target = tx.get(incoming.id) if incoming.id else None
+        id_free = target is None
+        if target is None:
             candidates = terms.targets(incoming)
             target = tx.get(candidates[0]) if candidates else None
     if target is None:
         declared = incoming.id
-        added = tx.add(incoming, keep_dates=True, validated=validated)
+        added = tx.add(incoming, keep_dates=True, validated=validated, id_free=id_free)
         if declared and added.id != declared:
             terms.renamed[declared] = added.id
         terms.add(added)

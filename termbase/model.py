@@ -236,13 +236,18 @@ class Term:
         data = {}
         for name in _TERM_FIELDS:
             value = getattr(self, name)
-            if value not in ("", [], {}, None):
+            if value not in _EMPTY:
                 data[name] = _copy(value)
         return data
 
     @classmethod
     def from_dict(cls, data: dict) -> "Term":
         return cls(**{k: _copy(v) for k, v in data.items() if k in _TERM_FIELD_SET})
+
+
+# What a record leaves out. One tuple made once: a literal holding [] and {} builds a new
+# list and dict each time it is tested, for every field of every term (millions in an import).
+_EMPTY = ("", [], {}, None)
 
 
 def _copy(value):
@@ -362,7 +367,7 @@ class Concept:
             "created_by": self.created_by, "modified_by": self.modified_by,
             "definition_sources": dict(self.definition_sources), "kept": dict(self.kept),
         }
-        return {k: v for k, v in data.items() if v not in ("", [], {}, None) or k == "terms"}
+        return {k: v for k, v in data.items() if v not in _EMPTY or k == "terms"}
 
     @classmethod
     def from_dict(cls, data: dict) -> "Concept":

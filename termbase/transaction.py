@@ -162,12 +162,13 @@ class Transaction:
         return str(number)
 
     # -- concepts --------------------------------------------------------------------------
-    def add(self, concept: Concept, keep_dates: bool = False, validated: bool = False
-            ) -> Concept:
-        """Add a concept; `validated` skips re-validating what a reader just validated."""
+    def add(self, concept: Concept, keep_dates: bool = False, validated: bool = False,
+            id_free: bool = False) -> Concept:
+        """Add a concept; `validated` skips re-validating what a reader just validated,
+        `id_free` looking up an id the caller has just found unused (an import, per row)."""
         if not validated:
             concept.validate()
-        if not concept.id or self.has_id(concept.id):
+        if not concept.id or not id_free and self.has_id(concept.id):
             concept.id = self.new_id()
         if not (keep_dates and concept.created):
             concept.created = self.stamp

@@ -32,6 +32,7 @@ from termbase.index import facets as facet_index
 from termbase.index import identity as segment_ids
 from termbase.index.fuzzy import MIN_LEN, MIN_LEN_IN_PHRASE, closest
 from termbase.index.structures import TermRef
+from termbase.index.trie_paths import new_prefixes
 from termbase.records import record_problem
 from termbase.text.normalize import fold, norm, token_texts, tokenize
 
@@ -461,6 +462,7 @@ class _BulkLoader:
     _IN_ORDER = {"lexemes", "terms", "words"}
     # Derived by SQLite from the term rows once they are in (a term's lexeme sequence is
     # its `seq`, "12 7 40"): millions of rows that need not pass through Python twice.
+    # The trie's nodes (every prefix of a sequence) follow from ix_seq (`trie_paths`).
     _FROM_TERMS = (
         "INSERT INTO ix_seq SELECT lang, seq, tid FROM ix_terms WHERE seq != ''"
         " ORDER BY lang, seq, tid",
@@ -469,13 +471,6 @@ class _BulkLoader:
         " (SELECT tid, concept_id, '[' || replace(seq, ' ', ',') || ']' AS list,"
         " length(seq) - length(replace(seq, ' ', '')) + 1 AS len FROM ix_terms"
         " WHERE seq != '') AS t, json_each(t.list) AS j ORDER BY 1, 2, 3, 4",
-        # every prefix of every sequence ("12", "12 7", "12 7 40"): the trie's nodes
-        "WITH RECURSIVE prefix(lang, path, rest) AS ("
-        " SELECT lang, substr(seq, 1, instr(seq || ' ', ' ') - 1),"
-        " substr(seq, instr(seq || ' ', ' ') + 1) FROM ix_terms WHERE seq != ''"
-        " UNION ALL SELECT lang, path || ' ' || substr(rest, 1, instr(rest || ' ', ' ') - 1),"
-        " substr(rest, instr(rest || ' ', ' ') + 1) FROM prefix WHERE rest != '')"
-        " INSERT OR IGNORE INTO ix_paths SELECT lang, path FROM prefix ORDER BY 1, 2",
     )
 
     def __init__(self, conn: sqlite3.Connection, keep_records: bool):
@@ -521,6 +516,9 @@ class _BulkLoader:
                 self.conn.execute(f"DROP TABLE temp.stage_{table}")
         for statement in self._FROM_TERMS:
             self.conn.execute(statement)
+        # the trie's nodes, from the complete sequences read in key order (no sort)
+        self.conn.executemany("INSERT OR IGNORE INTO ix_paths VALUES(?, ?)", new_prefixes(
+            self.conn.execute("SELECT lang, path FROM ix_seq ORDER BY lang, path")))
         self.conn.executemany("INSERT INTO ix_langs VALUES(?, ?)", self.lang_counts.items())
         self.conn.execute("INSERT INTO ix_lexcount SELECT lex, count(*) FROM ix_term_lex"
                           " GROUP BY lex")

@@ -68,8 +68,10 @@ def _lexicon(lang: str):
     return open_lexicon(lang, dictionary)
 
 
+@functools.lru_cache(maxsize=262_144)
 def lookup(form: str, lang: str) -> str | None:
-    """The dictionary's lemma of `form` as written, or None."""
+    """The dictionary's lemma of `form` as written, or None. Remembered: an index build asks
+    for each new word two or three times (its lexeme, then its forms and paradigm)."""
     lexicon = _lexicon(lang)
     return lexicon.lemma(form) if lexicon is not None else dictionary(lang).get(form)
 

@@ -44,13 +44,25 @@ _TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
 _SPACE_RE = re.compile(r"\s+")
 
 
+# Whether a translation table has anything to do: testing is cheaper than translating.
+_PUNCT_RE = re.compile("[" + re.escape("".join(map(chr, PUNCT_FOLDING))) + "]")
+_SPECIAL_RE = re.compile("[" + re.escape("".join(map(chr, _SPECIAL))) + "]")
+
+
 @functools.lru_cache(maxsize=262_144)
 def norm(text: str) -> str:
     """NFC + casefold + collapsed whitespace: the exact-match key."""
     # Casefold before translating (casefold('ŉ') is 'ʼn', and 'ʼ' is in PUNCT_FOLDING), and NFC
     # again after casefolding, which can decompose; so that norm(norm(x)) == norm(x).
-    key = unicodedata.normalize("NFC", text).casefold().translate(PUNCT_FOLDING)
-    key = _SPACE_RE.sub(" ", unicodedata.normalize("NFC", key)).strip()
+    key = unicodedata.normalize("NFC", text).casefold()
+    # Each step is skipped where it would change nothing (most terms): an import takes
+    # the keys of millions of different terms, too many for the cache above.
+    if _PUNCT_RE.search(key):
+        key = key.translate(PUNCT_FOLDING)
+    key = unicodedata.normalize("NFC", key)
+    # ' ' is the only whitespace character that is printable
+    if not key.isprintable() or "  " in key or key[:1] == " " or key[-1:] == " ":
+        key = _SPACE_RE.sub(" ", key).strip()
     # Most terms are their own key: hand back the same string, so that a million keys held
     # beside their terms cost no second copy.
     return text if key == text else key
@@ -65,10 +77,14 @@ def fold(text: str) -> str:
     if key.isascii():  # nothing to strip or map, and norm() already trimmed it
         return key
     stripped = unicodedata.normalize("NFD", key).translate(_MARKS)
+    if _SPECIAL_RE.search(stripped):
+        stripped = stripped.translate(_SPECIAL)
+    folded = unicodedata.normalize("NFC", stripped)
     # A mark dropped from the edge of a phrase can expose a space that norm() kept
     # inside it ("\u0301 0" -> " 0"), so whitespace is trimmed again.
-    folded = unicodedata.normalize("NFC", stripped.translate(_SPECIAL))
-    return _SPACE_RE.sub(" ", folded).strip()
+    if not folded.isprintable() or "  " in folded or folded[:1] == " " or folded[-1:] == " ":
+        folded = _SPACE_RE.sub(" ", folded).strip()
+    return folded
 
 
 class Token(NamedTuple):

@@ -182,33 +182,44 @@ def test_segments_differing_only_in_numbers_are_found_by_the_number_key(tmp_path
     assert [m.score for m in tb.index.memory.search(numbers, "pl", "lt")] == [95.0]
 
 
+def _generated_memory(shipped, seed: int):
+    """(texts, an in-memory index of them, the list every `holders` call's words and
+    answer are logged into)."""
+    rng = random.Random(seed)
+    texts = _memory(shipped, rng)
+    memory = InMemoryIndex({str(n): {"texts": entry} for n, entry in enumerate(texts, 1)})
+    asked, holders = [], memory.holders
+
+    def logged(lang, words, *lengths):
+        found = holders(lang, words, *lengths)
+        asked.append((words, found))
+        return found
+
+    memory.holders = logged
+    return rng, texts, memory, asked
+
+
 def test_a_near_copy_met_early_spares_the_frequent_words_postings(shipped):
     """A segment met with more query words than any other is scored as soon as it leads,
     so the score it sets rules out the frequent words' long postings: for a query sharing
     all but one word with a long stored segment, the frequent words' postings go unread
     (even where every posting is only a little longer than the one before): a tenth of the
     query words' postings is read at most."""
-    rng = random.Random(7)
-    texts = _memory(shipped, rng)
-    segments = {str(n): {"texts": entry} for n, entry in enumerate(texts, 1)}
-    memory = InMemoryIndex(segments)
-    read = []
-    holders = memory.holders
-    memory.holders = lambda lang, words, *lengths: read.extend(words) or holders(
-        lang, words, *lengths)
+    rng, texts, memory, asked = _generated_memory(shipped, 7)
+    segments = memory.segments_by_key
     long_ones = [key for key, doc in segments.items()
                  if len(set(doc["texts"]["pl"].lower().split())) >= 15][:40]
     assert len(long_ones) == 40
     for key in long_ones:
         words = segments[key]["texts"]["pl"].rstrip(".?:").split()
         query = " ".join(words[:-1] + ["zzzinny"])
-        read.clear()
+        asked.clear()
         found = memory.search(query, "pl", "lt", limit=1)
         assert [(m.score, m.source) for m in found] == _full_scan(segments, query, 1)
         keys = [word.keys for word in query_words(query, "pl")]
         frequencies = memory.frequencies("pl", sorted({k for ks in keys for k in ks}))
         every_posting = sum(frequencies.get(k, 0) for ks in keys for k in ks)
-        postings_read = sum(frequencies.get(k, 0) for k in read)
+        postings_read = sum(frequencies.get(k, 0) for words, _ in asked for k in words)
         assert postings_read < every_posting / 10, (query, postings_read, every_posting)
 
 
@@ -216,24 +227,12 @@ def test_the_weaker_places_do_not_make_the_best_five_read_every_posting(shipped)
     """Proving that no segment sharing only frequent words reaches 50 is what made a
     best-five search read the longest postings; with the assured level it reads about what
     the best hit needs (here under half the postings the exact search reads)."""
-    rng = random.Random(9)
-    texts = _memory(shipped, rng)
-    segments = {str(n): {"texts": entry} for n, entry in enumerate(texts, 1)}
-    memory = InMemoryIndex(segments)
-    read = []
-    holders = memory.holders
-
-    def counted(*args):
-        found = holders(*args)
-        read.extend(found)
-        return found
-
-    memory.holders = counted
+    rng, texts, memory, asked = _generated_memory(shipped, 9)
     queries = [_query(rng, texts) for _ in range(60)]
     postings = {}
     for assured in (0, ASSURED):
-        read.clear()
+        asked.clear()
         for query in queries:
             memory.search(query, "pl", "lt", limit=5, assured=assured)
-        postings[assured] = len(read)
+        postings[assured] = sum(len(found) for _, found in asked)
     assert postings[ASSURED] < postings[0] / 2, postings

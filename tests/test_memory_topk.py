@@ -236,3 +236,27 @@ def test_the_weaker_places_do_not_make_the_best_five_read_every_posting(shipped)
             memory.search(query, "pl", "lt", limit=5, assured=assured)
         postings[assured] = sum(len(found) for _, found in asked)
     assert postings[ASSURED] < postings[0] / 2, postings
+
+
+@pytest.mark.parametrize("engine", ["json", "sqlite"])
+def test_a_grouped_amount_counts_as_one_word_in_the_length_bound(tmp_path, engine):
+    """The scorer compares adjacent number words as one ("1 200,50" is three tokens, one
+    number), so a segment's length and the query's, which bound the score it can reach, are
+    counted that way: counted token by token, "Kwota 300 zł ..." (95 for the query below)
+    was ruled out by its length once the longer segment's 75 was found."""
+    tb = Termbase.open(tmp_path / f"tm.{engine}", seed=False)
+    with tb.store.transaction("add") as tx:
+        tx.add_segment(Segment(texts={
+            "pl": "Kwota 1 200,50 zł wypłacona w terminie do końca miesiąca", "lt": "a"}))
+        tx.add_segment(Segment(texts={"pl": "Kwota 300 zł wypłacona w terminie", "lt": "b"}))
+    query = "Kwota 1 200,50 zł wypłacona w terminie"
+    segments = dict(tb.store.segment_items())
+    for assured in (0, ASSURED):
+        found = tb.index.memory.search(query, "pl", "lt", limit=1, threshold=80,
+                                       assured=assured)
+        assert [(m.score, m.source) for m in found] == _full_scan(segments, query, 1)
+        assert [m.score for m in found] == [95.0]
+    memory = InMemoryIndex({"1": {"texts": {"pl": "Gmina rodzina.", "lt": "a"}},
+                            "2": {"texts": {"pl": "5 000 gmina?", "lt": "b"}}})
+    found = memory.search("gmina", "pl", "lt", limit=1)
+    assert [(m.score, m.source) for m in found] == [(50.0, "5 000 gmina?")]

@@ -36,7 +36,7 @@ from termbase.index.trie_paths import new_prefixes
 from termbase.records import record_problem
 from termbase.text.normalize import fold, norm, token_texts, tokenize
 
-INDEX_FORMAT = 15
+INDEX_FORMAT = 16
 
 SCHEMA = [
     "CREATE TABLE ix_meta(key TEXT PRIMARY KEY, value TEXT)",

@@ -57,25 +57,27 @@ def all_keys(text: str, lang: str) -> set[str]:
 def filing(texts: dict[str, str]) -> set[tuple[str, str, int]]:
     """(language, key, length) rows a segment is filed under: texts are keyed by variety
     (pl-PL, pl-LT) and found by base language; length is a text's number of words, which
-    bounds the score it can reach. A segment with texts of several lengths in a language
+    bounds the score it can reach (counted as the scorer compares: a grouped amount such as
+    "1 200,50" is one word). A segment with texts of several lengths in a language
     (two varieties) files its keys under each, so whichever text is picked, its length is
     there."""
     lengths: dict[str, set[int]] = defaultdict(set)
     keys: dict[str, set[str]] = defaultdict(set)
     for tag, text in texts.items():
         lang = langtag.base(tag)
-        lengths[lang].add(len(comparable_words(text)) if text else 0)
+        lengths[lang].add(len(_numbers_masked(comparable_words(text))) if text else 0)
         keys[lang] |= all_keys(text, lang)
     return {(lang, key, length) for lang, found in keys.items() for key in found
             for length in lengths[lang]}
 
 
 def query_words(text: str, lang: str) -> list[QueryWord]:
-    """The query's distinct words as the scorer compares them (all numbers as one word),
-    each with how often the query holds it and the keys a segment holding it is filed
+    """The query's distinct words as the scorer compares them (all numbers as one word,
+    adjacent number words as one number), each with how often the query holds it and the keys a segment holding it is filed
     under: a function of the word's `norm`, so a segment with the same word has them."""
     counts: Counter = Counter()
     keys: dict[str, tuple[str, ...]] = {}
+    previous = None
     for token in tokenize(without_tags(text)):
         word = norm(token.text)
         if _DIGIT.search(word):
@@ -83,7 +85,9 @@ def query_words(text: str, lang: str) -> list[QueryWord]:
             keys[word] = (NUMBER_KEY,)
         elif word not in keys:
             keys[word] = tuple(sorted(_keys_of(token.text, lang)))
-        counts[word] += 1
+        if word != NUMBER_KEY or previous != NUMBER_KEY:
+            counts[word] += 1
+        previous = word
     return [QueryWord(keys[word], count) for word, count in counts.items()]
 
 

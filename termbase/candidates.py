@@ -101,7 +101,7 @@ class AlignResult:
 def _extract_row(lang: str, c: Candidate) -> list:
     context = c.contexts[0] if c.contexts else None
     return [c.term, lang, c.score, c.freq, "yes" if c.known else "",
-            [k.concept_id for k in c.known], c.forms, c.files,
+            c.concept_ids, c.forms, c.files,
             f"{context.file}:{context.line}: {context.text}" if context else ""]
 
 

@@ -67,6 +67,11 @@ class Candidate:
     def is_known(self) -> bool:
         return bool(self.known)
 
+    @property
+    def concept_ids(self) -> list[str]:
+        """The known concepts, each once (two terms of one concept may both match)."""
+        return list(dict.fromkeys(k.concept_id for k in self.known))
+
     def to_json(self) -> dict:
         return {
             "rank": self.rank, "term": self.term, "score": round(self.score, 2),

@@ -192,6 +192,22 @@ def test_cli_marks_known_terms_and_new_only_hides_them(run_cli, seeded_db):
     assert first["contexts"][0]["file"] == Path(seed).name and first["contexts"][0]["line"] >= 1
 
 
+def test_a_concept_matched_by_two_of_its_terms_is_named_once(run_cli, seeded_db, tmp_path):
+    """The shipped concept of a social worker has a masculine and a feminine Lithuanian
+    term; a candidate both match names the concept once on the terminal and in the sheet."""
+    text = tmp_path / "report.txt"
+    text.write_text("Socialinis darbuotojas aplankė šeimą. Socialinio darbuotojo išvada "
+                    "pateikta skyriui.\n", encoding="utf-8")
+    listing = run_cli("extract", str(text), "--lang", "lt", "--top", "5").out
+    line = next(line for line in listing.splitlines() if "known" in line)
+    assert line.count("role-social-worker") == 1, listing
+    sheet = tmp_path / "review.tsv"
+    run_cli("extract", str(text), "--lang", "lt", "--top", "5", "--tsv", str(sheet))
+    rows = [row.split("\t") for row in sheet.read_text(encoding="utf-8").splitlines()]
+    ids = {row[1]: row[rows[0].index("concept_ids")] for row in rows[1:]}
+    assert ids["socialinis darbuotojas"] == "role-social-worker"
+
+
 @needs_seeds
 def test_cli_add_from_review_file_is_one_batch_that_undo_removes(run_cli, seeded_db, tmp_path):
     from termbase import Termbase

@@ -31,7 +31,7 @@ class Block(NamedTuple):
 def block(number: int, candidate, width: int = 80) -> Block:
     """The lines of one candidate for a terminal `width` columns wide."""
     width = max(width, 60)
-    mark = ("known " + ", ".join(k.concept_id for k in candidate.known[:2])) \
+    mark = ("known " + ", ".join(candidate.concept_ids[:2])) \
         if candidate.known else "new"
     figures = f"{mark}  score {candidate.score:.1f}  seen {candidate.freq}x"
     left = "\n".join(textwrap.wrap(f"{number:>4}  {candidate.term}", width,

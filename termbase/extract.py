@@ -31,6 +31,7 @@ from termbase.extraction.substantives import definite_noun
 from termbase.extraction.known import KnownTerm, KnownTerms
 from termbase.extraction.ngrams import NgramCounter
 from termbase.extraction.passages import Passage, read_passages
+from termbase.extraction.persons import names_a_person
 from termbase.index.structures import Index
 from termbase.model import check_lang
 from termbase.text import polish
@@ -175,7 +176,7 @@ class Extraction:
         in_glossary = self.known is not None and any(
             self.known.in_vocabulary(form) for form in forms)
         return termhood.single_word_prior(single_words.evidence(
-            lemma, forms, self.lang, in_glossary))
+            lemma, forms, self.lang, in_glossary, names_a_person(lemma, self.lang)))
 
     def phrase_keyness(self, key: Key) -> float:
         content = [k for k in key if k in self.counter.word_forms]

@@ -70,6 +70,29 @@ def is_adverb(word: str) -> bool:
         r.pos == "adj" for r in polish.readings(low[:-1] + "y"))
 
 
+def _agrees(adjective: str, noun: str, cases: frozenset | None = None) -> bool:
+    """Whether some adjective reading of one word agrees with a noun reading of the other."""
+    nouns = frozenset().union(*(_triples(r, cases) for r in nominal_readings(
+        noun, polish.NOUN_POS)))
+    return any(nouns & _triples(r) for r in nominal_readings(adjective, polish.ADJ_POS))
+
+
+def modifies_the_next_noun(words: list[str], k: int) -> bool:
+    """Whether the adjective at `k`, right after a noun it could agree with, belongs to the
+    noun after it instead: where it opens a name ("Kierownika [Gminnego Ośrodka] Pomocy
+    Społecznej", both capitalised, in an oblique case, where a name's head and its own
+    adjective would stand in the nominative) or where the noun before is a verbal noun,
+    which takes an object, not a classifying adjective ("przyznania [specjalnego
+    zasiłku] celowego")."""
+    if not 0 < k < len(words) - 1 or not _agrees(words[k], words[k + 1], DEPENDENT_CASES):
+        return False
+    before, ours, after = words[k - 1], words[k], words[k + 1]
+    if any(r.pos == "ger" for r in polish.readings(before)):
+        return True
+    return ours[:1].isupper() and after[:1].isupper() and not _agrees(
+        ours, before, frozenset({"nom"}))
+
+
 class Phrase:
     """A head reading and the adjectives that agree with it, by position."""
 
@@ -86,6 +109,8 @@ class Phrase:
         for p in positions:
             if p + 1 < len(words) and p + 1 in positions and is_adverb(words[p]):
                 continue  # "samotnie [gospodarująca]", "opiekuńczo-[wychowawcza]"
+            if p == self.position + 1 and modifies_the_next_noun(words, p):
+                return False
             found = _agreeing(words[p], self.agreement, prefer[p] if p < len(prefer) else ())
             if not found:
                 return False

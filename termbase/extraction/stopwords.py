@@ -86,7 +86,7 @@ TERM_PREPOSITIONS = {
 COMPLEX_PREPOSITION_NOUNS = {
     "pl": frozenset("""ramach rzecz zakresie zakresu celu celach przypadku trakcie wyniku
         oparciu związku imieniu ciągu drodze podstawie odniesieniu stosunku razie miarę
-        charakterze skutek przeciwieństwie przedmiocie sprawie""".split()),
+        charakterze skutek przeciwieństwie przedmiocie sprawie pośrednictwem""".split()),
 }
 
 
@@ -127,7 +127,19 @@ def ends_complex_preposition(preposition: str, noun: str, lang: str) -> bool:
 # "i" may stand inside a name: "Minister Ochrony Społecznej i Pracy" (see ngrams).
 COORDINATORS = {"pl": frozenset({"i", "oraz"}), "lt": frozenset({"ir"}), "en": frozenset({"and"})}
 
-STOPWORDS = {lang: frozenset(_OTHER[lang].split()) | PREPOSITIONS[lang] for lang in _OTHER}
+# The months date an event ("w lutym następnego roku", "do 15 marca"), never name a term:
+# read as nouns (or, "lutym", as the rare adjective luty) they made "luty następny" one.
+MONTHS = {
+    "pl": frozenset("""
+        styczeń stycznia styczniu luty lutego lutym marzec marca marcu kwiecień kwietnia
+        kwietniu maj maja maju czerwiec czerwca czerwcu lipiec lipca lipcu sierpień sierpnia
+        sierpniu wrzesień września wrześniu październik października październiku listopad
+        listopada listopadzie grudzień grudnia grudniu
+        """.split()),
+}
+
+STOPWORDS = {lang: frozenset(_OTHER[lang].split()) | PREPOSITIONS[lang]
+             | MONTHS.get(lang, frozenset()) for lang in _OTHER}
 
 
 def is_stopword(word: str, lang: str) -> bool:

@@ -1,7 +1,8 @@
 """Polish phrase edges and single-word termhood on sentences written for these tests
 (issue 17, ninth round): an adjective that opens the next noun's phrase, a verb that
-morfeusz2 also reads as a rare adjective, months, a complex preposition, and nouns that
-name a person by role."""
+morfeusz2 also reads as a rare adjective, months, a complex preposition, a name in
+quotation marks after its noun, a verbal noun's "się", and nouns that name a person by
+role."""
 
 from __future__ import annotations
 
@@ -49,6 +50,20 @@ CASES = [
       "Wnioski wypełniały pracownice socjalne ośrodka."],
      ["funkcjonariusz Policji"],
      ["wypełniały funkcjonariusz Policji", "wypełniały pracownica socjalna"]),
+    ("a noun before a name in quotation marks makes one term with it, the name as written",
+     ["Policja wszczęła procedurę „Niebieskie Karty” wobec sprawcy.",
+      "Zespół prowadził 12 procedur „Niebieskie Karty” i wypełnił formularz „Niebieska "
+      "Karta – A” w każdej sprawie."],
+     ["procedura „Niebieskie Karty”", "formularz „Niebieska Karta – A”"],
+     ["procedurę „Niebieskie Karty”", "procedura „Niebieskiej Karty”"]),
+    ("a verbal noun keeps its reflexive 'się'; an adverb adds no length",
+     ["Sąd orzekł zakaz zbliżania się do pokrzywdzonej.",
+      "Policja wydała nakaz natychmiastowego opuszczenia wspólnie zajmowanego mieszkania.",
+      "Strona złożyła oświadczenie o zrzeczeniu się prawa do wniesienia odwołania."],
+     ["zakaz zbliżania się", "zrzeczenie się", "oświadczenie o zrzeczeniu się",
+      "nakaz natychmiastowego opuszczenia wspólnie zajmowanego mieszkania",
+      "opuszczenie wspólnie zajmowanego mieszkania"],
+     ["zakaz zbliżania", "opuszczenie wspólnie zajmowane mieszkania"]),
     ("a month dates an event and is no term",
      ["Sprawozdanie przedstawiono w lutym następnego roku.",
       "Zasiłek wypłacono w marcu ubiegłego roku, a zaliczkę w październiku."],
@@ -103,3 +118,34 @@ def test_an_adjective_between_two_nouns_goes_to_the_second(verbal, complement, t
     assert modifies_the_next_noun(f"{title} {name}".split(), 1)
     # the same words in lower case after a plain noun stay with it
     assert not modifies_the_next_noun(f"{title.lower()} {name.lower()}".split(), 1)
+
+
+@needs_morfeusz
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["procedura", "procedurę", "procedury", "procedurą"]),
+       st.lists(st.sampled_from(["Niebieska", "Karta", "Dom", "bez", "Przemocy", "A"]),
+                min_size=1, max_size=8),
+       st.booleans(),
+       st.sampled_from(["„{}”", "\"{}\"", "«{}»", "{}"]))
+def test_a_quoted_name_is_found_only_whole_and_short(noun, name_words, dash, quotes):
+    """Any quotation after a noun: a name is found only when it opens with a capital,
+    ends at a closing quotation mark and has at most MAX_WORDS words; its surface ends
+    with that mark and the key begins with the noun's lemma."""
+    from termbase.extraction.analysis import analyse
+    from termbase.extraction.ngrams import sentence_initial
+    from termbase.extraction.quoted_names import MAX_WORDS, QUOTE_KEY, quoted_names
+    from termbase.text.normalize import tokenize
+
+    name = " ".join(name_words)
+    if dash and len(name_words) > 1:  # "Niebieska Karta – A"
+        name = " ".join(name_words[:-1]) + " – " + name_words[-1]
+    text = f"Zespół prowadzi {noun} {quotes.format(name)} od roku."
+    tokens = tokenize(text)
+    infos = [analyse(t.text, "pl") for t in tokens]
+    found = quoted_names(text, tokens, infos, lambda k: sentence_initial(text, tokens, k))
+    words = [t.text for t in tokenize(name)]
+    expected = quotes != "{}" and name_words[0][:1].isupper() and len(words) <= MAX_WORDS
+    assert bool(found) == expected
+    for quoted in found:
+        assert quoted.key[:2] == ("procedura", QUOTE_KEY)
+        assert quoted.surface == f"{noun} {quotes.format(name)}"

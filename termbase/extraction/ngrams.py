@@ -43,7 +43,8 @@ from termbase.extraction.lexemes import (canonical_keys, lithuanian_homographs, 
                                          rekey)
 from termbase.extraction.lithuanian import GENITIVE_PLURAL, adjective_homographs
 from termbase.extraction.passages import Passage
-from termbase.extraction.polish_np import is_adverb
+from termbase.extraction.polish_np import is_adverb, is_reflexive_of_verbal_noun
+from termbase.extraction.quoted_names import QuotedName, quoted_names
 from termbase.extraction.stopwords import (ends_complex_preposition, is_auxiliary,
                                            is_coordinator, is_term_preposition, is_time_unit)
 from termbase.text.normalize import Token, tokenize
@@ -161,6 +162,10 @@ class NgramCounter:
         if self.lang == "pl" and polish.available():
             for k in _adverbs_of_adjectives(passage.text, tokens, infos):
                 infos[k] = WordInfo(tokens[k].text.lower(), ADV)
+            words = [t.text for t in tokens]
+            for k in range(1, len(tokens)):  # "zakaz zbliżania [się]": the noun's own
+                if is_reflexive_of_verbal_noun(words, k):
+                    infos[k] = WordInfo("się", ADV)
         if self.lang == "lt":
             infos = adjective_homographs([t.text for t in tokens], infos)
         for k in _capitalised_by_position(passage.text, tokens, infos):
@@ -182,7 +187,29 @@ class NgramCounter:
             self._count_chunk(index, passage, tokens, infos, start, end)
         for positions in across_parentheses(passage.text, tokens, infos, self.lang):
             self._record_elided(index, passage, tokens, infos, positions)
+        if self.lang == "pl":
+            for name in quoted_names(passage.text, tokens, infos,
+                                     lambda k: sentence_initial(passage.text, tokens, k)):
+                self._record_quoted(index, passage, tokens, name)
         return index
+
+    def _record_quoted(self, index: int, passage: Passage, tokens: list[Token],
+                       name: QuotedName) -> None:
+        """A noun and the name in quotation marks after it (see `quoted_names`): ranked
+        as a noun with a whole name."""
+        stats = self.stats.get(name.key)
+        if stats is None:
+            stats = self.stats[name.key] = Stats()
+            stats.shape, stats.whole_name = "NN", True
+            if self.keep_segments:
+                stats.segments = set()
+        stats.freq += 1
+        stats.variants[name.surface] = stats.variants.get(name.surface, 0) + 1
+        if len(stats.contexts) < 2 and all(c[0] != index for c in stats.contexts):
+            stats.contexts.append((index, tokens[name.head].start, tokens[name.last].end))
+        stats.files.add(passage.file)
+        if stats.segments is not None:
+            stats.segments.add(index)
 
     def _complex_prepositions(self, tokens: list[Token]) -> set[int]:
         """The nouns of "w ramach", "z zakresu", and a unit of time after a number ("2027
@@ -227,11 +254,17 @@ class NgramCounter:
             limit = self.max_len
             if _name_start(passage.text, tokens, i):
                 limit = max(limit, NAME_MAX_LEN)
-            for j in range(i, min(i + limit + 1, end)):
+            # A Polish adverb before its adjective ("wspólnie [zajmowanego]") and a verbal
+            # noun's "się" do not count towards the length: they add no constituent.
+            skipped = 0
+            for j in range(i, end):
+                if j - i - skipped > limit:
+                    break
                 info = infos[j]
                 if info.role == STOP:
                     break
                 if info.role == ADV:
+                    skipped += self.lang == "pl"
                     continue  # inside only, with its adjective after it
                 if info.role in (PREP, CONJ):
                     prepositions += 1
@@ -255,13 +288,15 @@ class NgramCounter:
                     continue  # "apsaugos ir įvaikinimo [tarnyba]": the head is still ahead
                 if counted and j > i and not prepositions:
                     continue
-                if j - i == limit:
-                    key = tuple(x.key for x in infos[i:j + 1])
+                last = j + 1 if j + 1 < end and infos[j + 1].key == "się" \
+                    and infos[j + 1].role == ADV else j  # "zakaz zbliżania się"
+                if j - i - skipped == limit:
+                    key = tuple(x.key for x in infos[i:last + 1])
                     self.longer[key] = self.longer.get(key, 0) + 1
                 else:
                     if capitals is None:
                         capitals = _capitals(passage.text, tokens, infos, start, end)
-                    self._record(index, passage, tokens, infos, i, j, attach,
+                    self._record(index, passage, tokens, infos, i, last, attach,
                                  (start, end, capitals))
         if defined_key:
             self._record_defined(index, passage, tokens, infos, defined, end, attach,

@@ -77,20 +77,30 @@ def _agrees(adjective: str, noun: str, cases: frozenset | None = None) -> bool:
     return any(nouns & _triples(r) for r in nominal_readings(adjective, polish.ADJ_POS))
 
 
-def modifies_the_next_noun(words: list[str], k: int) -> bool:
+def modifies_the_next_noun(words: list[str], k: int, noun: int | None = None) -> bool:
     """Whether the adjective at `k`, right after a noun it could agree with, belongs to the
     noun after it instead: where it opens a name ("Kierownika [Gminnego Ośrodka] Pomocy
     Społecznej", both capitalised, in an oblique case, where a name's head and its own
     adjective would stand in the nominative) or where the noun before is a verbal noun,
     which takes an object, not a classifying adjective ("przyznania [specjalnego
-    zasiłku] celowego")."""
-    if not 0 < k < len(words) - 1 or not _agrees(words[k], words[k + 1], DEPENDENT_CASES):
+    zasiłku] celowego"). `noun`: the noun's position, when adverbs stand between
+    ("opuszczenia [wspólnie] zajmowanego mieszkania"); else the word before."""
+    noun = k - 1 if noun is None else noun
+    if not 0 <= noun < k < len(words) - 1 or not _agrees(words[k], words[k + 1],
+                                                         DEPENDENT_CASES):
         return False
-    before, ours, after = words[k - 1], words[k], words[k + 1]
+    before, ours, after = words[noun], words[k], words[k + 1]
     if any(r.pos == "ger" for r in polish.readings(before)):
         return True
     return ours[:1].isupper() and after[:1].isupper() and not _agrees(
         ours, before, frozenset({"nom"}))
+
+
+def is_reflexive_of_verbal_noun(words: list[str], k: int) -> bool:
+    """Whether the word at `k` is the reflexive "się" of the verbal noun before it: part
+    of that noun ("zakaz zbliżania się", "zrzeczenie się prawa"), not a verb's."""
+    return 0 < k < len(words) and words[k].lower() == "się" and any(
+        r.pos == "ger" for r in polish.readings(words[k - 1]))
 
 
 class Phrase:
@@ -109,7 +119,8 @@ class Phrase:
         for p in positions:
             if p + 1 < len(words) and p + 1 in positions and is_adverb(words[p]):
                 continue  # "samotnie [gospodarująca]", "opiekuńczo-[wychowawcza]"
-            if p == self.position + 1 and modifies_the_next_noun(words, p):
+            if p > self.position and all(map(is_adverb, words[self.position + 1:p])) \
+                    and modifies_the_next_noun(words, p, self.position):
                 return False
             found = _agreeing(words[p], self.agreement, prefer[p] if p < len(prefer) else ())
             if not found:
@@ -136,8 +147,9 @@ def parse_phrase(words: list[str], prefer: list[tuple[str, ...]], start: int = 0
                 options.append(phrase)
         if options:
             best = max(options, key=lambda ph: len(ph.adjectives))
-        if not nominal_readings(words[h], polish.ADJ_POS):
+        if not nominal_readings(words[h], polish.ADJ_POS) and not is_adverb(words[h]):
             break  # a head further right would have this non-adjective before it
+            # (an adverb may stand before its adjective: "[wspólnie] zajmowanego")
     return best
 
 
@@ -172,6 +184,9 @@ def is_noun_phrase(words: list[str], prefer: list[tuple[str, ...]]) -> bool:
     name = _name(words)
     p = phrase.end
     while p < len(words):
+        if is_reflexive_of_verbal_noun(words, p):
+            p += 1
+            continue
         cases = DEPENDENT_CASES | ({"nom"} if name and phrase is head else frozenset())
         if _verbal(phrase, p - 1):  # "osób doświadczających wykluczenie": a verb's object
             cases = cases | {"acc"}

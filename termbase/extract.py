@@ -31,7 +31,7 @@ from termbase.extraction.substantives import definite_noun
 from termbase.extraction.known import KnownTerm, KnownTerms
 from termbase.extraction.ngrams import NgramCounter
 from termbase.extraction.passages import Passage, read_passages
-from termbase.extraction.persons import names_a_person
+from termbase.extraction.persons import names_a_person, personal_name
 from termbase.extraction import quoted_names
 from termbase.extraction.quoted_names import QUOTE_KEY
 from termbase.index.structures import Index
@@ -255,6 +255,7 @@ class Extraction:
                 variants, self.lang, key, self.counter.lexeme_members) or (
                 len(key) == 1 and all(map(is_abbreviation, variants))  # no dictionary has it
             ) or self.definite_noun(key) is not None
+            found = found and not personal_name(variants, self.lang)
             self._well_formed[key] = found
         return found
 

@@ -69,10 +69,15 @@ CASES = [
       "Ośrodek przyznał zasiłek Pani Marcie Sosnowskiej.",
       "Decyzję doręczono Pani Marcie Sosnowskiej w Zielonej Dolinie."],
      ["Zielona Dolina"], ["Marta Sosnowska", "Marta Sosnowskiej", "Marcie Sosnowskiej"]),
-    ("a month dates an event and is no term",
+    ("a month, an ordinal or a relative time dates an event and is no term",
      ["Sprawozdanie przedstawiono w lutym następnego roku.",
-      "Zasiłek wypłacono w marcu ubiegłego roku, a zaliczkę w październiku."],
-     [], ["luty następnego", "luty następny", "marzec ubiegły", "marzec", "październik"]),
+      "Zasiłek wypłacono w marcu ubiegłego roku, a zaliczkę w październiku.",
+      "Opłatę wnosi się na rachunek ośrodka do dziesiątego dnia następnego miesiąca.",
+      "W szczególności z powodu wieku usługi przysługują z chwilą złożenia wniosku."],
+     ["rachunek ośrodka"],
+     ["luty następnego", "luty następny", "marzec ubiegły", "marzec", "październik",
+      "dziesiąty", "ośrodek do dziesiątego", "następny miesiąc", "szczególność z powodu",
+      "chwila złożenia wniosku", "szczególność"]),
 ]
 
 

@@ -32,6 +32,7 @@ from typing import Iterable
 
 from termbase.text import polish
 from termbase.extraction.abbreviations import defined_phrase_start, is_abbreviation
+from termbase.extraction.act_titles import act_titles
 from termbase.extraction.analysis import (ADJ, ADV, CONJ, LT_GENITIVE_ENDINGS, NOUN, PREP,
                                           STOP, WordInfo, analyse, present_passive)
 from termbase.extraction.coordination import elided_phrases
@@ -301,6 +302,13 @@ class NgramCounter:
         if defined_key:
             self._record_defined(index, passage, tokens, infos, defined, end, attach,
                                  defined_before)
+        if self.lang == "pl":  # "ustawa o wspieraniu rodziny i systemie pieczy zastępczej"
+            for first, last in act_titles([t.text for t in tokens[start:end]],
+                                          infos[start:end]):
+                key = tuple(x.key for x in infos[start + first:start + last])
+                self._record_defined(index, passage, tokens, infos, start + first,
+                                     start + last, attach,
+                                     self.stats.get(key, Stats()).freq)  # not counted yet
         for positions in elided:
             self._record_elided(index, passage, tokens, infos, positions)
 

@@ -183,6 +183,7 @@ def is_noun_phrase(words: list[str], prefer: list[tuple[str, ...]]) -> bool:
         return False
     name = _name(words)
     p = phrase.end
+    governed = frozenset()  # the case of the last preposition's object
     while p < len(words):
         if is_reflexive_of_verbal_noun(words, p):
             p += 1
@@ -190,16 +191,19 @@ def is_noun_phrase(words: list[str], prefer: list[tuple[str, ...]]) -> bool:
         cases = DEPENDENT_CASES | ({"nom"} if name and phrase is head else frozenset())
         if _verbal(phrase, p - 1):  # "osób doświadczających wykluczenie": a verb's object
             cases = cases | {"acc"}
-        if analyse(words[p], "pl").role == PREP:
-            cases = governed_cases(words[p].lower())
-            p += 1
-        elif is_coordinator(words[p].lower(), "pl"):
+        if is_coordinator(words[p].lower(), "pl"):
             if phrase is head and not name:
                 return False  # "Ubóstwu i Wykluczeniu" only coordinates within a name
-            # the case of the phrase before; after a name's head, also a genitive
-            cases = frozenset(c for _n, c, _g in phrase.agreement)
+            # the case of the phrase before; after a name's head, also a genitive; after
+            # a preposition, its object's ("o wspieraniu rodziny i systemie pieczy")
+            cases = frozenset(c for _n, c, _g in phrase.agreement) | governed
             if phrase is head:
                 cases |= DEPENDENT_CASES
+            p += 1
+        after_preposition = p < len(words) and analyse(words[p], "pl").role == PREP
+        if after_preposition:
+            # (also after a conjunction: "o działalności ... i o wolontariacie")
+            cases = governed_cases(words[p].lower())
             p += 1
         # A dependent must be read as the lexeme it was counted under: "uczestnicy" in
         # "seminarium uczestnicy" is uczestnik (nominative), not uczestnica (genitive).
@@ -207,5 +211,7 @@ def is_noun_phrase(words: list[str], prefer: list[tuple[str, ...]]) -> bool:
             if p < len(words) else None
         if dependent is None:
             return False
+        if after_preposition:
+            governed = frozenset(c for _n, c, _g in dependent.agreement)
         phrase, p = dependent, dependent.end
     return True

@@ -1,0 +1,48 @@
+"""Titles of Polish statutes: "ustawa o wspieraniu rodziny i systemie pieczy zastępczej",
+"ustawa o działalności pożytku publicznego i o wolontariacie".
+
+A statute's title is a name, however long, and it often coordinates two subjects, which
+no ordinary candidate may do (one preposition or conjunction at most, see `ngrams`): cut
+at the conjunction, "ustawa o wspieraniu rodziny" would be proposed for an act that does
+not exist. A title runs from "ustawa o" to the end of the longest noun phrase the words
+after it make (see `polish_np.is_noun_phrase`, which takes a conjunct in the case of the
+preposition's object), and is counted as a whole name.
+"""
+
+from __future__ import annotations
+
+from termbase.extraction.analysis import ADJ, ADV, NOUN, WordInfo
+from termbase.extraction.polish_np import is_noun_phrase
+from termbase.extraction.stopwords import is_coordinator
+
+ACT_NOUNS = frozenset({"ustawa"})
+SUBJECT_PREPOSITION = "o"
+MAX_WORDS = 12
+
+
+def act_titles(words: list[str], infos: list[WordInfo]) -> list[tuple[int, int]]:
+    """(first, end) word positions of each statute's title, past the general length or
+    with a conjunction (shorter ones are ordinary candidates already)."""
+    found = []
+    for k in range(len(words) - 2):
+        if infos[k].key not in ACT_NOUNS or words[k + 1].lower() != SUBJECT_PREPOSITION:
+            continue
+        ends = _candidate_ends(words, infos, k + 2)
+        end = next((e for e in reversed(ends) if is_noun_phrase(words[k:e], [])), None)
+        if end is not None and any(is_coordinator(w.lower(), "pl") for w in words[k:end]):
+            found.append((k, end))
+    return found
+
+
+def _candidate_ends(words: list[str], infos: list[WordInfo], start: int) -> list[int]:
+    """Where a title beginning at `start` could end: after each noun or adjective of the
+    run of nominal words, adverbs, conjunctions and "o" that follows."""
+    ends = []
+    for p in range(start, min(len(words), start + MAX_WORDS)):
+        low = words[p].lower()
+        if infos[p].role in (NOUN, ADJ):
+            ends.append(p + 1)
+        elif not (infos[p].role == ADV or is_coordinator(low, "pl")
+                  or low == SUBJECT_PREPOSITION):
+            break
+    return ends

@@ -68,12 +68,15 @@ CASES = [
      ["Rodzina zastępcza podlega ustawie o wspieraniu rodziny i systemie pieczy zastępczej.",
       "Zadania określa ustawa o działalności pożytku publicznego i o wolontariacie.",
       "Na podstawie ustawy o pomocy społecznej i uchwały Rady Gminy ośrodek przyznaje "
-      "zasiłki."],
+      "zasiłki.",
+      "Zespół działa na podstawie ustawy o przeciwdziałaniu przemocy domowej oraz uchwały "
+      "Rady Gminy."],
      ["ustawa o wspieraniu rodziny i systemie pieczy zastępczej",
       "ustawa o działalności pożytku publicznego i o wolontariacie",
       "ustawa o pomocy społecznej"],
      ["ustawa o pomocy społecznej i uchwały Rady Gminy",
-      "ustawa o pomocy społecznej i uchwała Rady Gminy"]),
+      "ustawa o pomocy społecznej i uchwała Rady Gminy",
+      "ustawa o przeciwdziałaniu przemocy domowej oraz uchwały Rady Gminy"]),
     ("a person's name is no term; a place's is kept",
      ["Wniosek złożyła Pani Marta Sosnowska z Zielonej Doliny.",
       "Ośrodek przyznał zasiłek Pani Marcie Sosnowskiej.",

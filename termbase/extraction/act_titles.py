@@ -12,11 +12,12 @@ preposition's object), and is counted as a whole name.
 from __future__ import annotations
 
 from termbase.extraction.analysis import ADJ, ADV, NOUN, WordInfo
-from termbase.extraction.polish_np import is_noun_phrase
+from termbase.extraction.polish_np import is_noun_phrase, parse_phrase
 from termbase.extraction.stopwords import is_coordinator
 
 ACT_NOUNS = frozenset({"ustawa"})
 SUBJECT_PREPOSITION = "o"
+SUBJECT_CASE = frozenset({"loc"})  # "o" + the locative: what the act is about
 MAX_WORDS = 12
 
 
@@ -36,13 +37,19 @@ def act_titles(words: list[str], infos: list[WordInfo]) -> list[tuple[int, int]]
 
 def _candidate_ends(words: list[str], infos: list[WordInfo], start: int) -> list[int]:
     """Where a title beginning at `start` could end: after each noun or adjective of the
-    run of nominal words, adverbs, conjunctions and "o" that follows."""
+    run of nominal words, adverbs, conjunctions and "o" that follows. A conjunction goes on
+    with the title only before another subject, in the locative "o" governs ("[i]
+    systemie pieczy"); before a genitive it joins the next thing the sentence names
+    ("ustawy o ... oraz [uchwały Rady Gminy]")."""
     ends = []
     for p in range(start, min(len(words), start + MAX_WORDS)):
         low = words[p].lower()
         if infos[p].role in (NOUN, ADJ):
             ends.append(p + 1)
-        elif not (infos[p].role == ADV or is_coordinator(low, "pl")
-                  or low == SUBJECT_PREPOSITION):
+        elif is_coordinator(low, "pl"):
+            subject = p + 1 + (p + 1 < len(words) and words[p + 1].lower() == SUBJECT_PREPOSITION)
+            if subject >= len(words) or parse_phrase(words, [], subject, SUBJECT_CASE) is None:
+                break
+        elif not (infos[p].role == ADV or low == SUBJECT_PREPOSITION):
             break
     return ends

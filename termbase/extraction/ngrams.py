@@ -275,10 +275,15 @@ class NgramCounter:
                     continue
                 if info.name != name:
                     # "Irena Ingielewicz" is a candidate, "kierownik Irena" is not; but a
-                    # Lithuanian name may open a phrase: "Europos socialinis fondas"
-                    if not (head_final and name and j > i and not nouns_after_name):
+                    # Lithuanian name may open a phrase: "Europos socialinis fondas", and
+                    # a Polish one may end with its place: "Zespół Interdyscyplinarny w
+                    # Jodłowie"
+                    if _place_of_a_name(tokens, infos, i, j, self.lang):
+                        pass
+                    elif not (head_final and name and j > i and not nouns_after_name):
                         break
-                    name, nouns_after_name = False, True
+                    else:
+                        name, nouns_after_name = False, True
                 nouns += info.role == NOUN
                 if not nouns or (head_final and info.role != NOUN) or (
                         (info.participle or info.governs)
@@ -502,8 +507,9 @@ def _shape(tokens: list[Token], infos: list[WordInfo], attach: list[int], i: int
     letters = []
     for k in range(i, j + 1):
         info = infos[k]
-        if info.role == PREP:
-            letters.append("p" if _joins_term(tokens, k, lang) else "P")
+        if info.role == PREP:  # (a name's place after it: "w Jodłowie", see above)
+            letters.append("p" if _joins_term(tokens, k, lang) or (
+                k < j and _place_of_a_name(tokens, infos, i, k + 1, lang)) else "P")
         else:
             letters.append(_ROLE_LETTER.get(info.role) or (
                 "v" if info.participle else "a" if attach[k] < 0 else "A"))
@@ -612,6 +618,17 @@ def _lithuanian_name(text: str, tokens: list[Token], infos: list[WordInfo], i: i
     return not sentence_initial(text, tokens, i) and not _capitalised(tokens[i - 1].text) \
         and not any(info.name for info in infos[i:j + 1]) \
         and not any(_capitalised(token.text) for token in tokens[i + 1:j + 1])
+
+
+def _place_of_a_name(tokens: list[Token], infos: list[WordInfo], i: int, j: int,
+                     lang: str) -> bool:
+    """Whether word j, a proper name after a preposition, names the place of the
+    capitalised name i..j-2 before it ("Sąd Rejonowy w Jodłowie"), the whole name: not
+    the end of a longer one ("[Ośrodka] Pomocy Społecznej w Jodłowie")."""
+    return lang == "pl" and infos[j].name and j - 1 > i and infos[j - 1].role == PREP \
+        and not infos[i].name and not (i and _capitalised(tokens[i - 1].text)) \
+        and all(_capitalised(tokens[k].text) for k in range(i, j - 1)
+                if infos[k].role in (NOUN, ADJ))
 
 
 def _name_start(text: str, tokens: list[Token], i: int) -> bool:

@@ -66,6 +66,7 @@ CASES = [
      ["zakaz zbliżania", "opuszczenie wspólnie zajmowane mieszkania"]),
     ("a statute's title is whole, its two subjects coordinated",
      ["Rodzina zastępcza podlega ustawie o wspieraniu rodziny i systemie pieczy zastępczej.",
+      "Ustawa o wspieraniu rodziny i systemie pieczy zastępczej określa zadania powiatu.",
       "Zadania określa ustawa o działalności pożytku publicznego i o wolontariacie.",
       "Na podstawie ustawy o pomocy społecznej i uchwały Rady Gminy ośrodek przyznaje "
       "zasiłki.",
@@ -76,6 +77,7 @@ CASES = [
       "ustawa o pomocy społecznej"],
      ["ustawa o pomocy społecznej i uchwały Rady Gminy",
       "ustawa o pomocy społecznej i uchwała Rady Gminy",
+      "Ustawa o wspieraniu rodziny i systemie pieczy zastępczej",
       "ustawa o przeciwdziałaniu przemocy domowej oraz uchwały Rady Gminy"]),
     ("a name may end with its place, a piece of a name may not",
      ["Zespół Interdyscyplinarny w Jodłowie działa od 2012 roku.",

@@ -6,7 +6,8 @@ no ordinary candidate may do (one preposition or conjunction at most, see `ngram
 at the conjunction, "ustawa o wspieraniu rodziny" would be proposed for an act that does
 not exist. A title runs from "ustawa o" to the end of the longest noun phrase the words
 after it make (see `polish_np.is_noun_phrase`, which takes a conjunct in the case of the
-preposition's object), and is counted as a whole name.
+preposition's object), and is counted as a whole name, in lower case like any common
+term at a sentence's start.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ MAX_WORDS = 12
 
 
 def act_titles(words: list[str], infos: list[WordInfo]) -> list[tuple[int, int]]:
-    """(first, end) word positions of each statute's title, past the general length or
-    with a conjunction (shorter ones are ordinary candidates already)."""
+    """(first, end) word positions of each statute's title that coordinates two subjects
+    (the others are ordinary candidates already)."""
     found = []
     for k in range(len(words) - 2):
         if infos[k].key not in ACT_NOUNS or words[k + 1].lower() != SUBJECT_PREPOSITION:
@@ -47,8 +48,10 @@ def _candidate_ends(words: list[str], infos: list[WordInfo], start: int) -> list
         if infos[p].role in (NOUN, ADJ):
             ends.append(p + 1)
         elif is_coordinator(low, "pl"):
-            subject = p + 1 + (p + 1 < len(words) and words[p + 1].lower() == SUBJECT_PREPOSITION)
-            if subject >= len(words) or parse_phrase(words, [], subject, SUBJECT_CASE) is None:
+            subject = p + 1
+            if subject < len(words) and words[subject].lower() == SUBJECT_PREPOSITION:
+                subject += 1  # "i [o] wolontariacie"
+            if subject >= len(words) or not parse_phrase(words, [], subject, SUBJECT_CASE):
                 break
         elif not (infos[p].role == ADV or low == SUBJECT_PREPOSITION):
             break

@@ -310,10 +310,11 @@ class NgramCounter:
         if self.lang == "pl":  # "ustawa o wspieraniu rodziny i systemie pieczy zastępczej"
             for first, last in act_titles([t.text for t in tokens[start:end]],
                                           infos[start:end]):
+                self._record(index, passage, tokens, infos, start + first, start + last - 1,
+                             attach, (start, end, _capitals(passage.text, tokens, infos,
+                                                            start, end)))
                 key = tuple(x.key for x in infos[start + first:start + last])
-                self._record_defined(index, passage, tokens, infos, start + first,
-                                     start + last, attach,
-                                     self.stats.get(key, Stats()).freq)  # not counted yet
+                self.stats[key].whole_name = True  # a statute's title is a name
         for positions in elided:
             self._record_elided(index, passage, tokens, infos, positions)
 

@@ -31,6 +31,9 @@ from termbase.extraction.substantives import definite_noun
 from termbase.extraction.known import KnownTerm, KnownTerms
 from termbase.extraction.ngrams import NgramCounter
 from termbase.extraction.passages import Passage, read_passages
+from termbase.extraction.persons import names_a_person, personal_name
+from termbase.extraction import quoted_names
+from termbase.extraction.quoted_names import QUOTE_KEY
 from termbase.index.structures import Index
 from termbase.model import check_lang
 from termbase.text import polish
@@ -180,7 +183,7 @@ class Extraction:
         in_glossary = self.known is not None and any(
             self.known.in_vocabulary(form) for form in forms)
         return termhood.single_word_prior(single_words.evidence(
-            lemma, forms, self.lang, in_glossary))
+            lemma, forms, self.lang, in_glossary, names_a_person(lemma, self.lang)))
 
     def phrase_keyness(self, key: Key) -> float:
         content = [k for k in key if k in self.counter.word_forms]
@@ -215,7 +218,10 @@ class Extraction:
         term = forms[0] if stats.quoted == stats.freq else base_form(
             stats.variants, self.lang, self.forms_of, key, self.counter.lexeme_members,
             self.substantives)  # a name in quotation marks does not decline
-        if len(key) == 1 and all(map(is_abbreviation, forms)):
+        if QUOTE_KEY in key:  # "procedura „Niebieskie Karty”"
+            term = quoted_names.base_form(stats.variants, lambda heads: base_form(
+                heads, self.lang, self.forms_of, key[:1], self.counter.lexeme_members))
+        elif len(key) == 1 and all(map(is_abbreviation, forms)):
             term = forms[0]  # "MRiPS": as written
         elif self.definite_noun(key) is not None:
             term = self.definite_noun(key)
@@ -250,9 +256,11 @@ class Extraction:
         found = self._well_formed.get(key)
         if found is None:
             variants = self.counter.stats[key].variants
-            found = well_formed(variants, self.lang, key, self.counter.lexeme_members) or (
+            found = QUOTE_KEY in key or well_formed(
+                variants, self.lang, key, self.counter.lexeme_members) or (
                 len(key) == 1 and all(map(is_abbreviation, variants))  # no dictionary has it
             ) or self.definite_noun(key) is not None
+            found = found and not personal_name(variants, self.lang)
             self._well_formed[key] = found
         return found
 

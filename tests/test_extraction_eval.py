@@ -47,8 +47,9 @@ FLOORS = {"held-out": {"merged": {"pl": (0.88, 0.77, 0.98), "lt": (0.72, 0.66, 0
           # the third blind set (extraction_eval3/README.md)
           "held-out-3": {"merged": {"pl": (0.78, 0.58, 0.97), "lt": (0.78, 0.63, 0.93)},
                          "per document": {"pl": (0.65, 0.75, 0.97), "lt": (0.69, 0.83, 0.93)}},
-          "dev": {"merged": {"pl": (0.80, 0.61, 0.98), "lt": (0.80, 0.50, 0.96)},
-                  "per document": {"pl": (0.60, 0.87, 0.98), "lt": (0.59, 0.86, 0.96)}},
+          # Polish: five documents since the ninth round (two harder ones added)
+          "dev": {"merged": {"pl": (0.90, 0.50, 0.98), "lt": (0.80, 0.50, 0.96)},
+                  "per document": {"pl": (0.60, 0.86, 0.98), "lt": (0.59, 0.86, 0.96)}},
           # Lithuanian seeds only
           "seeds": {"merged": {"lt": (0.60, 0.79, 0.94)},
                     "per document": {"lt": (0.44, 0.92, 0.94)}}}

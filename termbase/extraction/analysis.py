@@ -110,16 +110,20 @@ def _polish(word: str, low: str) -> WordInfo:
 # A noun lemma this many times rarer than the form itself is a homograph of a commoner
 # word of another part of speech.
 RARE_HOMOGRAPH_RATIO = 20
+_FINITE_VERB = ("fin", "praet")
 
 
 def _rare_adjective_homograph(by_pos: dict) -> bool:
     """A noun form that morfeusz2 also reads as a rare adjective of another lemma ("umowy",
     "umowa" as the adjective umowy; "synowi" as synowy): the forms only the adjective has
     ("umowego", "umowej") are RARE_HOMOGRAPH_RATIO times rarer than those only the noun
-    has ("umów", "umowie"), so the word is the noun. Without forms of its own on both
-    sides ("gotowe"), nothing is known."""
+    has ("umów", "umowie"), so the word is the noun. The same holds for a verb: "wypełniali"
+    is wypełniać's past tense, not the rare adjective wypełniały, and a verb ends no phrase
+    ("[wypełniali] funkcjonariusze Policji"). Without forms of its own on both sides
+    ("gotowe"), nothing is known."""
     adjectives = {r.base_lemma for r in by_pos.get("adj", ())}
-    nouns = {r.base_lemma for pos in ("subst", "depr") for r in by_pos.get(pos, ())}
+    nouns = {r.base_lemma for pos in ("subst", "depr", *_FINITE_VERB)
+             for r in by_pos.get(pos, ())}
     if not adjectives or not nouns or adjectives & nouns:
         return False
     adjective_forms = {f.form for lemma in adjectives for f in polish.generated(lemma)}

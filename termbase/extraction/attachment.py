@@ -22,6 +22,7 @@ import functools
 from termbase.text import polish
 from termbase.extraction.analysis import (ADJ, ADV, CONJ, NOUN, WordInfo,
                                           lithuanian_noun_gender, present_passive)
+from termbase.extraction.polish_np import modifies_the_next_noun
 
 NONE = 0
 LEFT, RIGHT = -1, 1   # the neighbour modified, as an offset
@@ -57,6 +58,9 @@ def _polish(words: list[str], infos: list[WordInfo], k: int, done: list[int]) ->
     back = k - 1
     while back > 0 and infos[back].role == ADV:
         back -= 1
+    if back >= 0 and infos[back].role == NOUN and infos[k + 1:k + 2] \
+            and infos[k + 1].role == NOUN and modifies_the_next_noun(words, k, back):
+        return RIGHT
     if back >= 0 and (infos[back].role == NOUN or done[back] < 0) and polish_agrees(
             words[k], words[back]):
         return back - k

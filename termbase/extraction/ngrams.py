@@ -32,6 +32,7 @@ from typing import Iterable
 
 from termbase.text import polish
 from termbase.extraction.abbreviations import defined_phrase_start, is_abbreviation
+from termbase.extraction.act_titles import act_titles
 from termbase.extraction.analysis import (ADJ, ADV, CONJ, LT_GENITIVE_ENDINGS, NOUN, PREP,
                                           STOP, WordInfo, analyse, present_passive)
 from termbase.extraction.coordination import elided_phrases
@@ -43,7 +44,8 @@ from termbase.extraction.lexemes import (canonical_keys, lithuanian_homographs, 
                                          rekey)
 from termbase.extraction.lithuanian import GENITIVE_PLURAL, adjective_homographs
 from termbase.extraction.passages import Passage
-from termbase.extraction.polish_np import is_adverb
+from termbase.extraction.polish_np import is_adverb, is_reflexive_of_verbal_noun
+from termbase.extraction.quoted_names import QuotedName, quoted_names
 from termbase.extraction.stopwords import (ends_complex_preposition, is_auxiliary,
                                            is_coordinator, is_term_preposition, is_time_unit)
 from termbase.text.normalize import Token, tokenize
@@ -161,6 +163,10 @@ class NgramCounter:
         if self.lang == "pl" and polish.available():
             for k in _adverbs_of_adjectives(passage.text, tokens, infos):
                 infos[k] = WordInfo(tokens[k].text.lower(), ADV)
+            words = [t.text for t in tokens]
+            for k in range(1, len(tokens)):  # "zakaz zbliżania [się]": the noun's own
+                if is_reflexive_of_verbal_noun(words, k):
+                    infos[k] = WordInfo("się", ADV)
         if self.lang == "lt":
             infos = adjective_homographs([t.text for t in tokens], infos)
         for k in _capitalised_by_position(passage.text, tokens, infos):
@@ -182,7 +188,29 @@ class NgramCounter:
             self._count_chunk(index, passage, tokens, infos, start, end)
         for positions in across_parentheses(passage.text, tokens, infos, self.lang):
             self._record_elided(index, passage, tokens, infos, positions)
+        if self.lang == "pl":
+            for name in quoted_names(passage.text, tokens, infos,
+                                     lambda k: sentence_initial(passage.text, tokens, k)):
+                self._record_quoted(index, passage, tokens, name)
         return index
+
+    def _record_quoted(self, index: int, passage: Passage, tokens: list[Token],
+                       name: QuotedName) -> None:
+        """A noun and the name in quotation marks after it (see `quoted_names`): ranked
+        as a noun with a whole name."""
+        stats = self.stats.get(name.key)
+        if stats is None:
+            stats = self.stats[name.key] = Stats()
+            stats.shape, stats.whole_name = "NN", True
+            if self.keep_segments:
+                stats.segments = set()
+        stats.freq += 1
+        stats.variants[name.surface] = stats.variants.get(name.surface, 0) + 1
+        if len(stats.contexts) < 2 and all(c[0] != index for c in stats.contexts):
+            stats.contexts.append((index, tokens[name.head].start, tokens[name.last].end))
+        stats.files.add(passage.file)
+        if stats.segments is not None:
+            stats.segments.add(index)
 
     def _complex_prepositions(self, tokens: list[Token]) -> set[int]:
         """The nouns of "w ramach", "z zakresu", and a unit of time after a number ("2027
@@ -227,11 +255,17 @@ class NgramCounter:
             limit = self.max_len
             if _name_start(passage.text, tokens, i):
                 limit = max(limit, NAME_MAX_LEN)
-            for j in range(i, min(i + limit + 1, end)):
+            # A Polish adverb before its adjective ("wspólnie [zajmowanego]") and a verbal
+            # noun's "się" do not count towards the length: they add no constituent.
+            skipped = 0
+            for j in range(i, end):
+                if j - i - skipped > limit:
+                    break
                 info = infos[j]
                 if info.role == STOP:
                     break
                 if info.role == ADV:
+                    skipped += self.lang == "pl"
                     continue  # inside only, with its adjective after it
                 if info.role in (PREP, CONJ):
                     prepositions += 1
@@ -241,10 +275,15 @@ class NgramCounter:
                     continue
                 if info.name != name:
                     # "Irena Ingielewicz" is a candidate, "kierownik Irena" is not; but a
-                    # Lithuanian name may open a phrase: "Europos socialinis fondas"
-                    if not (head_final and name and j > i and not nouns_after_name):
+                    # Lithuanian name may open a phrase: "Europos socialinis fondas", and
+                    # a Polish one may end with its place: "Zespół Interdyscyplinarny w
+                    # Jodłowie"
+                    if _place_of_a_name(tokens, infos, i, j, self.lang):
+                        pass
+                    elif not (head_final and name and j > i and not nouns_after_name):
                         break
-                    name, nouns_after_name = False, True
+                    else:
+                        name, nouns_after_name = False, True
                 nouns += info.role == NOUN
                 if not nouns or (head_final and info.role != NOUN) or (
                         (info.participle or info.governs)
@@ -255,17 +294,27 @@ class NgramCounter:
                     continue  # "apsaugos ir įvaikinimo [tarnyba]": the head is still ahead
                 if counted and j > i and not prepositions:
                     continue
-                if j - i == limit:
-                    key = tuple(x.key for x in infos[i:j + 1])
+                last = j + 1 if j + 1 < end and infos[j + 1].key == "się" \
+                    and infos[j + 1].role == ADV else j  # "zakaz zbliżania się"
+                if j - i - skipped == limit:
+                    key = tuple(x.key for x in infos[i:last + 1])
                     self.longer[key] = self.longer.get(key, 0) + 1
                 else:
                     if capitals is None:
                         capitals = _capitals(passage.text, tokens, infos, start, end)
-                    self._record(index, passage, tokens, infos, i, j, attach,
+                    self._record(index, passage, tokens, infos, i, last, attach,
                                  (start, end, capitals))
         if defined_key:
             self._record_defined(index, passage, tokens, infos, defined, end, attach,
                                  defined_before)
+        if self.lang == "pl":  # "ustawa o wspieraniu rodziny i systemie pieczy zastępczej"
+            for first, last in act_titles([t.text for t in tokens[start:end]],
+                                          infos[start:end]):
+                self._record(index, passage, tokens, infos, start + first, start + last - 1,
+                             attach, (start, end, _capitals(passage.text, tokens, infos,
+                                                            start, end)))
+                key = tuple(x.key for x in infos[start + first:start + last])
+                self.stats[key].whole_name = True  # a statute's title is a name
         for positions in elided:
             self._record_elided(index, passage, tokens, infos, positions)
 
@@ -459,8 +508,9 @@ def _shape(tokens: list[Token], infos: list[WordInfo], attach: list[int], i: int
     letters = []
     for k in range(i, j + 1):
         info = infos[k]
-        if info.role == PREP:
-            letters.append("p" if _joins_term(tokens, k, lang) else "P")
+        if info.role == PREP:  # (a name's place after it: "w Jodłowie", see above)
+            letters.append("p" if _joins_term(tokens, k, lang) or (
+                k < j and _place_of_a_name(tokens, infos, i, k + 1, lang)) else "P")
         else:
             letters.append(_ROLE_LETTER.get(info.role) or (
                 "v" if info.participle else "a" if attach[k] < 0 else "A"))
@@ -569,6 +619,17 @@ def _lithuanian_name(text: str, tokens: list[Token], infos: list[WordInfo], i: i
     return not sentence_initial(text, tokens, i) and not _capitalised(tokens[i - 1].text) \
         and not any(info.name for info in infos[i:j + 1]) \
         and not any(_capitalised(token.text) for token in tokens[i + 1:j + 1])
+
+
+def _place_of_a_name(tokens: list[Token], infos: list[WordInfo], i: int, j: int,
+                     lang: str) -> bool:
+    """Whether word j, a proper name after a preposition, names the place of the
+    capitalised name i..j-2 before it ("Sąd Rejonowy w Jodłowie"), the whole name: not
+    the end of a longer one ("[Ośrodka] Pomocy Społecznej w Jodłowie")."""
+    return lang == "pl" and infos[j].name and j - 1 > i and infos[j - 1].role == PREP \
+        and not infos[i].name and not (i and _capitalised(tokens[i - 1].text)) \
+        and all(_capitalised(tokens[k].text) for k in range(i, j - 1)
+                if infos[k].role in (NOUN, ADJ))
 
 
 def _name_start(text: str, tokens: list[Token], i: int) -> bool:

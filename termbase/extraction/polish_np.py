@@ -70,6 +70,39 @@ def is_adverb(word: str) -> bool:
         r.pos == "adj" for r in polish.readings(low[:-1] + "y"))
 
 
+def _agrees(adjective: str, noun: str, cases: frozenset | None = None) -> bool:
+    """Whether some adjective reading of one word agrees with a noun reading of the other."""
+    nouns = frozenset().union(*(_triples(r, cases) for r in nominal_readings(
+        noun, polish.NOUN_POS)))
+    return any(nouns & _triples(r) for r in nominal_readings(adjective, polish.ADJ_POS))
+
+
+def modifies_the_next_noun(words: list[str], k: int, noun: int | None = None) -> bool:
+    """Whether the adjective at `k`, right after a noun it could agree with, belongs to the
+    noun after it instead: where it opens a name ("Kierownika [Gminnego Ośrodka] Pomocy
+    Społecznej", both capitalised, in an oblique case, where a name's head and its own
+    adjective would stand in the nominative) or where the noun before is a verbal noun,
+    which takes an object, not a classifying adjective ("przyznania [specjalnego
+    zasiłku] celowego"). `noun`: the noun's position, when adverbs stand between
+    ("opuszczenia [wspólnie] zajmowanego mieszkania"); else the word before."""
+    noun = k - 1 if noun is None else noun
+    if not 0 <= noun < k < len(words) - 1 or not _agrees(words[k], words[k + 1],
+                                                         DEPENDENT_CASES):
+        return False
+    before, ours, after = words[noun], words[k], words[k + 1]
+    if any(r.pos == "ger" for r in polish.readings(before)):
+        return True
+    return ours[:1].isupper() and after[:1].isupper() and not _agrees(
+        ours, before, frozenset({"nom"}))
+
+
+def is_reflexive_of_verbal_noun(words: list[str], k: int) -> bool:
+    """Whether the word at `k` is the reflexive "się" of the verbal noun before it: part
+    of that noun ("zakaz zbliżania się", "zrzeczenie się prawa"), not a verb's."""
+    return 0 < k < len(words) and words[k].lower() == "się" and any(
+        r.pos == "ger" for r in polish.readings(words[k - 1]))
+
+
 class Phrase:
     """A head reading and the adjectives that agree with it, by position."""
 
@@ -86,6 +119,9 @@ class Phrase:
         for p in positions:
             if p + 1 < len(words) and p + 1 in positions and is_adverb(words[p]):
                 continue  # "samotnie [gospodarująca]", "opiekuńczo-[wychowawcza]"
+            if p > self.position and all(map(is_adverb, words[self.position + 1:p])) \
+                    and modifies_the_next_noun(words, p, self.position):
+                return False
             found = _agreeing(words[p], self.agreement, prefer[p] if p < len(prefer) else ())
             if not found:
                 return False
@@ -111,8 +147,9 @@ def parse_phrase(words: list[str], prefer: list[tuple[str, ...]], start: int = 0
                 options.append(phrase)
         if options:
             best = max(options, key=lambda ph: len(ph.adjectives))
-        if not nominal_readings(words[h], polish.ADJ_POS):
+        if not nominal_readings(words[h], polish.ADJ_POS) and not is_adverb(words[h]):
             break  # a head further right would have this non-adjective before it
+            # (an adverb may stand before its adjective: "[wspólnie] zajmowanego")
     return best
 
 
@@ -146,20 +183,27 @@ def is_noun_phrase(words: list[str], prefer: list[tuple[str, ...]]) -> bool:
         return False
     name = _name(words)
     p = phrase.end
+    governed = frozenset()  # the case of the last preposition's object
     while p < len(words):
+        if is_reflexive_of_verbal_noun(words, p):
+            p += 1
+            continue
         cases = DEPENDENT_CASES | ({"nom"} if name and phrase is head else frozenset())
         if _verbal(phrase, p - 1):  # "osób doświadczających wykluczenie": a verb's object
             cases = cases | {"acc"}
-        if analyse(words[p], "pl").role == PREP:
-            cases = governed_cases(words[p].lower())
-            p += 1
-        elif is_coordinator(words[p].lower(), "pl"):
+        if is_coordinator(words[p].lower(), "pl"):
             if phrase is head and not name:
                 return False  # "Ubóstwu i Wykluczeniu" only coordinates within a name
-            # the case of the phrase before; after a name's head, also a genitive
-            cases = frozenset(c for _n, c, _g in phrase.agreement)
+            # the case of the phrase before; after a name's head, also a genitive; after
+            # a preposition, its object's ("o wspieraniu rodziny i systemie pieczy")
+            cases = frozenset(c for _n, c, _g in phrase.agreement) | governed
             if phrase is head:
                 cases |= DEPENDENT_CASES
+            p += 1
+        after_preposition = p < len(words) and analyse(words[p], "pl").role == PREP
+        if after_preposition:
+            # (also after a conjunction: "o działalności ... i o wolontariacie")
+            cases = governed_cases(words[p].lower())
             p += 1
         # A dependent must be read as the lexeme it was counted under: "uczestnicy" in
         # "seminarium uczestnicy" is uczestnik (nominative), not uczestnica (genitive).
@@ -167,5 +211,7 @@ def is_noun_phrase(words: list[str], prefer: list[tuple[str, ...]]) -> bool:
             if p < len(words) else None
         if dependent is None:
             return False
+        if after_preposition:
+            governed = frozenset(c for _n, c, _g in dependent.agreement)
         phrase, p = dependent, dependent.end
     return True

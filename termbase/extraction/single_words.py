@@ -31,6 +31,9 @@ LIST_FLOOR_ZIPF = {"small": 3.0, "large": 2.5}
 # Below SPECIALISED_ZIPF a word is no everyday vocabulary: at least this much evidence.
 SPECIALISED_ZIPF = 4.0
 SPECIALISED_EVIDENCE = 0.65
+# A noun naming a person by role is specialised up to a higher frequency ("psycholog",
+# "policjant"); everyday people ("syn", "człowiek", "kolega") stay above it.
+PERSON_SPECIALISED_ZIPF = 4.5
 RARITY_EVIDENCE = 0.5
 SUFFIX_EVIDENCE = 0.5
 GLOSSARY_EVIDENCE = 0.3
@@ -88,14 +91,17 @@ def noun_alone(lemma: str, forms: Mapping[str, int], lang: str) -> bool:
     return not (pattern.search(commonest.lower()) or pattern.search(lemma))
 
 
-def evidence(lemma: str, forms: Mapping[str, int], lang: str, in_glossary: bool) -> float:
+def evidence(lemma: str, forms: Mapping[str, int], lang: str, in_glossary: bool,
+             person: bool = False) -> float:
     """How sure one can be, from the word alone, that it is a term: 0 to 1. The cues are
     independent and multiply: a rare word of no term shape ("pulkas") gets half, a term-
-    shaped or known word that is everyday vocabulary ("rodzina", "centras") nothing."""
+    shaped or known word that is everyday vocabulary ("rodzina", "centras") nothing. A
+    `person`'s noun (see `persons`) counts as specialised up to PERSON_SPECIALISED_ZIPF."""
     lowered = {f.lower() for f in forms}
     shape = SUFFIX_EVIDENCE * term_shaped(lowered, lang) + GLOSSARY_EVIDENCE * in_glossary
     zipf_ = zipf(lowered, lang)
     value = rarity(zipf_, lang) * min(1.0, RARITY_EVIDENCE + shape)
-    if zipf_ < SPECIALISED_ZIPF:  # the domain's procedures (postanowienie, umieszczenie)
+    if zipf_ < (PERSON_SPECIALISED_ZIPF if person else SPECIALISED_ZIPF):
+        # the domain's procedures (postanowienie, umieszczenie) and roles (psycholog)
         value = max(value, SPECIALISED_EVIDENCE)
     return value if noun_alone(lemma, forms, lang) else value * NOT_A_NOUN

@@ -86,7 +86,8 @@ TERM_PREPOSITIONS = {
 COMPLEX_PREPOSITION_NOUNS = {
     "pl": frozenset("""ramach rzecz zakresie zakresu celu celach przypadku trakcie wyniku
         oparciu związku imieniu ciągu drodze podstawie odniesieniu stosunku razie miarę
-        charakterze skutek przeciwieństwie przedmiocie sprawie""".split()),
+        charakterze skutek przeciwieństwie przedmiocie sprawie pośrednictwem
+        szczególności chwilą""".split()),
 }
 
 
@@ -127,7 +128,26 @@ def ends_complex_preposition(preposition: str, noun: str, lang: str) -> bool:
 # "i" may stand inside a name: "Minister Ochrony Społecznej i Pracy" (see ngrams).
 COORDINATORS = {"pl": frozenset({"i", "oraz"}), "lt": frozenset({"ir"}), "en": frozenset({"and"})}
 
-STOPWORDS = {lang: frozenset(_OTHER[lang].split()) | PREPOSITIONS[lang] for lang in _OTHER}
+# Words that place an event in time or in a series date or count it, never name a term:
+# the months ("w lutym następnego roku", "do 15 marca"; read as nouns, or "lutym" as the
+# rare adjective luty, they made "luty następny" one), the ordinals past trzeci (lemmas:
+# an adjective is a stop word by its lemma, see `analysis`; "do dziesiątego dnia") and
+# the adjectives of relative time ("w następnym miesiącu", "w ubiegłym roku").
+DATING = {
+    "pl": frozenset("""
+        styczeń stycznia styczniu luty lutego lutym marzec marca marcu kwiecień kwietnia
+        kwietniu maj maja maju czerwiec czerwca czerwcu lipiec lipca lipcu sierpień sierpnia
+        sierpniu wrzesień września wrześniu październik października październiku listopad
+        listopada listopadzie grudzień grudnia grudniu
+        czwarty piąty szósty siódmy ósmy dziewiąty dziesiąty jedenasty dwunasty trzynasty
+        czternasty piętnasty szesnasty siedemnasty osiemnasty dziewiętnasty dwudziesty
+        trzydziesty
+        następny ubiegły poprzedni zeszły przyszły
+        """.split()),
+}
+
+STOPWORDS = {lang: frozenset(_OTHER[lang].split()) | PREPOSITIONS[lang]
+             | DATING.get(lang, frozenset()) for lang in _OTHER}
 
 
 def is_stopword(word: str, lang: str) -> bool:

@@ -84,6 +84,14 @@ def own_readings(word: str) -> tuple[Reading, ...]:
 
 
 @functools.lru_cache(maxsize=_CACHE)
+@functools.lru_cache(maxsize=_CACHE)
+def name_kinds(word: str) -> frozenset[str]:
+    """The kinds of name morfeusz2 reads the word as ("imię", "nazwisko",
+    "nazwa_geograficzna" ...; "nazwa_pospolita" for a common noun)."""
+    return frozenset(kind for *_, (_orth, _lemma, _tag, names, _quals)
+                     in _morfeusz().analyse(word) for kind in names or ())
+
+
 def readings(word: str) -> tuple[Reading, ...]:
     """All readings of one word; a capitalised word is also read in lower case."""
     found = list(own_readings(word))

@@ -1,0 +1,58 @@
+"""Titles of Polish statutes: "ustawa o wspieraniu rodziny i systemie pieczy zastępczej",
+"ustawa o działalności pożytku publicznego i o wolontariacie".
+
+A statute's title is a name, however long, and it often coordinates two subjects, which
+no ordinary candidate may do (one preposition or conjunction at most, see `ngrams`): cut
+at the conjunction, "ustawa o wspieraniu rodziny" would be proposed for an act that does
+not exist. A title runs from "ustawa o" to the end of the longest noun phrase the words
+after it make (see `polish_np.is_noun_phrase`, which takes a conjunct in the case of the
+preposition's object), and is counted as a whole name, in lower case like any common
+term at a sentence's start.
+"""
+
+from __future__ import annotations
+
+from termbase.extraction.analysis import ADJ, ADV, NOUN, WordInfo
+from termbase.extraction.polish_np import is_noun_phrase, parse_phrase
+from termbase.extraction.stopwords import is_coordinator
+
+ACT_NOUNS = frozenset({"ustawa"})
+SUBJECT_PREPOSITION = "o"
+SUBJECT_CASE = frozenset({"loc"})  # "o" + the locative: what the act is about
+MAX_WORDS = 12
+
+
+def act_titles(words: list[str], infos: list[WordInfo]) -> list[tuple[int, int]]:
+    """(first, end) word positions of each statute's title that coordinates two subjects
+    (the others are ordinary candidates already)."""
+    found = []
+    for k in range(len(words) - 2):
+        if infos[k].key not in ACT_NOUNS or words[k + 1].lower() != SUBJECT_PREPOSITION:
+            continue
+        ends = _candidate_ends(words, infos, k + 2)
+        end = next((e for e in reversed(ends) if is_noun_phrase(words[k:e], [])), None)
+        if end is not None and any(is_coordinator(w.lower(), "pl") for w in words[k:end]):
+            found.append((k, end))
+    return found
+
+
+def _candidate_ends(words: list[str], infos: list[WordInfo], start: int) -> list[int]:
+    """Where a title beginning at `start` could end: after each noun or adjective of the
+    run of nominal words, adverbs, conjunctions and "o" that follows. A conjunction goes on
+    with the title only before another subject, in the locative "o" governs ("[i]
+    systemie pieczy"); before a genitive it joins the next thing the sentence names
+    ("ustawy o ... oraz [uchwały Rady Gminy]")."""
+    ends = []
+    for p in range(start, min(len(words), start + MAX_WORDS)):
+        low = words[p].lower()
+        if infos[p].role in (NOUN, ADJ):
+            ends.append(p + 1)
+        elif is_coordinator(low, "pl"):
+            subject = p + 1
+            if subject < len(words) and words[subject].lower() == SUBJECT_PREPOSITION:
+                subject += 1  # "i [o] wolontariacie"
+            if subject >= len(words) or not parse_phrase(words, [], subject, SUBJECT_CASE):
+                break
+        elif not (infos[p].role == ADV or low == SUBJECT_PREPOSITION):
+            break
+    return ends

@@ -1,0 +1,39 @@
+"""People in a text. Nouns that name a person by role or profession ("psycholog",
+"dzielnicowy", "pedagog") are terms of the field even where general language uses the
+word as often as a procedure's name (see `single_words.evidence`); a person's own name
+("Marta Sosnowska", "Anna W.") never is one."""
+
+from __future__ import annotations
+
+import functools
+from typing import Iterable
+
+from termbase.text import polish
+
+
+@functools.lru_cache(maxsize=None)
+def names_a_person(lemma: str, lang: str) -> bool:
+    """Whether the Polish noun lemma is masculine-personal (morfeusz2's m1: the gender of
+    nouns for people, roles and professions; a feminine one has its own rarer form)."""
+    if lang != "pl" or not polish.available():
+        return False
+    return any(r.pos in ("subst", "depr") and "m1" in r.genders
+               and r.base_lemma.lower() == lemma for r in polish.readings(lemma))
+
+
+_FIRST_NAME, _PERSON_NAMES = "imię", frozenset({"imię", "nazwisko"})
+
+
+def personal_name(variants: Iterable[str], lang: str) -> bool:
+    """Whether a candidate of two words or more is a person's name as written in each
+    variant: a first name, then capitalised words morfeusz2 reads as first names or
+    surnames ("Pani [Marty Sosnowskiej]")."""
+    if lang != "pl" or not polish.available():
+        return False
+    for variant in variants:
+        words = variant.split()
+        if len(words) < 2 or not all(w[:1].isupper() for w in words) \
+                or _FIRST_NAME not in polish.name_kinds(words[0]) \
+                or not all(_PERSON_NAMES & polish.name_kinds(w) for w in words[1:]):
+            return False
+    return True

@@ -1,0 +1,184 @@
+"""Polish phrase edges and single-word termhood on sentences written for these tests
+(issue 17, ninth round): an adjective that opens the next noun's phrase, a verb that
+morfeusz2 also reads as a rare adjective, months, a complex preposition, a name in
+quotation marks after its noun, a verbal noun's "się", and nouns that name a person by
+role."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from termbase.extraction.passages import Passage
+
+needs_morfeusz = pytest.mark.skipif(importlib.util.find_spec("morfeusz2") is None,
+                                    reason="morfeusz2 has no wheel for this platform")
+
+
+def extraction(lines: list[str]):
+    from termbase.extract import extract_passages
+
+    return extract_passages([Passage("t.txt", n, line) for n, line in enumerate(lines, 1)],
+                            "pl")
+
+
+def base_forms(lines: list[str]) -> set[str]:
+    return {candidate.term for candidate in extraction(lines).top(300)}
+
+
+# (case, lines, base forms that must be shown, forms that must never be)
+CASES = [
+    ("a capitalised adjective after a title opens the name after it",
+     ["Wniosek składa się za pośrednictwem Kierownika Gminnego Ośrodka Pomocy Społecznej.",
+      "Decyzję podpisał zastępca Kierownika Gminnego Ośrodka Pomocy Społecznej."],
+     ["Kierownik Gminnego Ośrodka Pomocy Społecznej"],
+     ["Kierownik Gminny", "Kierownik Gminny Ośrodka Pomocy Społecznej",
+      "pośrednictwo Kierownika Gminnego", "pośrednictwo Kierownika"]),
+    ("an adjective after a verbal noun belongs to the noun after it",
+     ["Rodzina złożyła wniosek w sprawie przyznania specjalnego zasiłku celowego.",
+      "Odmowa przyznania specjalnego zasiłku celowego wymaga uzasadnienia."],
+     ["przyznanie specjalnego zasiłku celowego", "specjalny zasiłek celowy"],
+     ["przyznanie specjalne zasiłku celowego", "przyznanie specjalne"]),
+    ("an adjective after a plain noun still agrees with it",
+     ["Zadania pracownika socjalnego ośrodka określa regulamin.",
+      "Pracownik socjalny ośrodka prowadzi wywiad środowiskowy."],
+     ["pracownik socjalny"], ["pracownik socjalnego ośrodka"]),
+    ("a past tense read as a rare adjective is a verb: it ends no phrase",
+     ["Formularze najczęściej wypełniali funkcjonariusze Policji.",
+      "Wnioski wypełniały pracownice socjalne ośrodka."],
+     ["funkcjonariusz Policji"],
+     ["wypełniały funkcjonariusz Policji", "wypełniały pracownica socjalna"]),
+    ("a noun before a name in quotation marks makes one term with it, the name as written",
+     ["Policja wszczęła procedurę „Niebieskie Karty” wobec sprawcy.",
+      "Zespół prowadził 12 procedur „Niebieskie Karty” i wypełnił formularz „Niebieska "
+      "Karta – A” w każdej sprawie."],
+     ["procedura „Niebieskie Karty”", "formularz „Niebieska Karta – A”"],
+     ["procedurę „Niebieskie Karty”", "procedura „Niebieskiej Karty”"]),
+    ("a verbal noun keeps its reflexive 'się'; an adverb adds no length",
+     ["Sąd orzekł zakaz zbliżania się do pokrzywdzonej.",
+      "Policja wydała nakaz natychmiastowego opuszczenia wspólnie zajmowanego mieszkania.",
+      "Strona złożyła oświadczenie o zrzeczeniu się prawa do wniesienia odwołania."],
+     ["zakaz zbliżania się", "zrzeczenie się", "oświadczenie o zrzeczeniu się",
+      "nakaz natychmiastowego opuszczenia wspólnie zajmowanego mieszkania",
+      "opuszczenie wspólnie zajmowanego mieszkania"],
+     ["zakaz zbliżania", "opuszczenie wspólnie zajmowane mieszkania"]),
+    ("a statute's title is whole, its two subjects coordinated",
+     ["Rodzina zastępcza podlega ustawie o wspieraniu rodziny i systemie pieczy zastępczej.",
+      "Ustawa o wspieraniu rodziny i systemie pieczy zastępczej określa zadania powiatu.",
+      "Zadania określa ustawa o działalności pożytku publicznego i o wolontariacie.",
+      "Na podstawie ustawy o pomocy społecznej i uchwały Rady Gminy ośrodek przyznaje "
+      "zasiłki.",
+      "Zespół działa na podstawie ustawy o przeciwdziałaniu przemocy domowej oraz uchwały "
+      "Rady Gminy."],
+     ["ustawa o wspieraniu rodziny i systemie pieczy zastępczej",
+      "ustawa o działalności pożytku publicznego i o wolontariacie",
+      "ustawa o pomocy społecznej"],
+     ["ustawa o pomocy społecznej i uchwały Rady Gminy",
+      "ustawa o pomocy społecznej i uchwała Rady Gminy",
+      "Ustawa o wspieraniu rodziny i systemie pieczy zastępczej",
+      "ustawa o przeciwdziałaniu przemocy domowej oraz uchwały Rady Gminy"]),
+    ("a name may end with its place, a piece of a name may not",
+     ["Zespół Interdyscyplinarny w Jodłowie działa od 2012 roku.",
+      "Sprawozdanie przyjął Zespół Interdyscyplinarny w Jodłowie.",
+      "Obsługę zapewnia Gminny Ośrodek Pomocy Społecznej w Jodłowie."],
+     ["Zespół Interdyscyplinarny w Jodłowie",
+      "Gminny Ośrodek Pomocy Społecznej w Jodłowie"],
+     ["Pomoc Społeczna w Jodłowie", "Ośrodek Pomocy Społecznej w Jodłowie",
+      "pomoc społeczna w Jodłowie"]),
+    ("a person's name is no term; a place's is kept",
+     ["Wniosek złożyła Pani Marta Sosnowska z Zielonej Doliny.",
+      "Ośrodek przyznał zasiłek Pani Marcie Sosnowskiej.",
+      "Decyzję doręczono Pani Marcie Sosnowskiej w Zielonej Dolinie."],
+     ["Zielona Dolina"], ["Marta Sosnowska", "Marta Sosnowskiej", "Marcie Sosnowskiej"]),
+    ("a month, an ordinal or a relative time dates an event and is no term",
+     ["Sprawozdanie przedstawiono w lutym następnego roku.",
+      "Zasiłek wypłacono w marcu ubiegłego roku, a zaliczkę w październiku.",
+      "Opłatę wnosi się na rachunek ośrodka do dziesiątego dnia następnego miesiąca.",
+      "W szczególności z powodu wieku usługi przysługują z chwilą złożenia wniosku."],
+     ["rachunek ośrodka"],
+     ["luty następnego", "luty następny", "marzec ubiegły", "marzec", "październik",
+      "dziesiąty", "ośrodek do dziesiątego", "następny miesiąc", "szczególność z powodu",
+      "chwila złożenia wniosku", "szczególność"]),
+]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("lines, shown, never", [case[1:] for case in CASES],
+                         ids=[case[0] for case in CASES])
+def test_polish_phrase_edges(lines, shown, never):
+    found = base_forms(lines)
+    assert set(shown) <= found, set(shown) - found
+    assert not set(never) & found, set(never) & found
+
+
+@needs_morfeusz
+def test_a_role_seen_twice_ranks_among_the_text_s_terms():
+    """"psycholog" is commoner in general Polish than "świetlica" or "poradnia", but it
+    names a person by profession: alone, it ranks above those places seen as often."""
+    lines = ["Psycholog poradni udzielił rodzinie porad w sprawie wychowania.",
+             "Dzieci skorzystały z pomocy psychologa i z zajęć w świetlicy.",
+             "Matka zgłosiła problem w rozmowie telefonicznej z wychowawcą.",
+             "Rodzina otrzymała wsparcie w postaci posiłku w szkole."]
+    ranked = [c.term for c in extraction(lines).top(300)]
+    assert ranked.index("psycholog") < min(ranked.index("świetlica"),
+                                           ranked.index("poradnia"))
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("lemma, person", [
+    ("psycholog", True), ("dzielnicowy", True), ("pedagog", True), ("policjant", True),
+    ("odwołanie", False), ("rodzina", False), ("formularz", False)])
+def test_a_person_s_noun_is_told_by_its_gender(lemma, person):
+    from termbase.extraction.persons import names_a_person
+
+    assert names_a_person(lemma, "pl") is person
+    assert not names_a_person(lemma, "lt")
+
+
+@needs_morfeusz
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["przyznania", "ustalenia", "udzielenia", "wydania"]),
+       st.sampled_from(["specjalnego zasiłku", "stałego zasiłku", "okresowego zasiłku",
+                        "celowego zasiłku"]),
+       st.sampled_from(["Kierownika", "Dyrektora", "Zastępcy"]),
+       st.sampled_from(["Gminnego Ośrodka", "Powiatowego Urzędu", "Miejskiego Ośrodka"]))
+def test_an_adjective_between_two_nouns_goes_to_the_second(verbal, complement, title, name):
+    from termbase.extraction.polish_np import modifies_the_next_noun
+
+    assert modifies_the_next_noun(f"{verbal} {complement}".split(), 1)
+    assert modifies_the_next_noun(f"{title} {name}".split(), 1)
+    # the same words in lower case after a plain noun stay with it
+    assert not modifies_the_next_noun(f"{title.lower()} {name.lower()}".split(), 1)
+
+
+@needs_morfeusz
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["procedura", "procedurę", "procedury", "procedurą"]),
+       st.lists(st.sampled_from(["Niebieska", "Karta", "Dom", "bez", "Przemocy", "A"]),
+                min_size=1, max_size=8),
+       st.booleans(),
+       st.sampled_from(["„{}”", "\"{}\"", "«{}»", "{}"]))
+def test_a_quoted_name_is_found_only_whole_and_short(noun, name_words, dash, quotes):
+    """Any quotation after a noun: a name is found only when it opens with a capital,
+    ends at a closing quotation mark and has at most MAX_WORDS words; its surface ends
+    with that mark and the key begins with the noun's lemma."""
+    from termbase.extraction.analysis import analyse
+    from termbase.extraction.ngrams import sentence_initial
+    from termbase.extraction.quoted_names import MAX_WORDS, QUOTE_KEY, quoted_names
+    from termbase.text.normalize import tokenize
+
+    name = " ".join(name_words)
+    if dash and len(name_words) > 1:  # "Niebieska Karta – A"
+        name = " ".join(name_words[:-1]) + " – " + name_words[-1]
+    text = f"Zespół prowadzi {noun} {quotes.format(name)} od roku."
+    tokens = tokenize(text)
+    infos = [analyse(t.text, "pl") for t in tokens]
+    found = quoted_names(text, tokens, infos, lambda k: sentence_initial(text, tokens, k))
+    words = [t.text for t in tokenize(name)]
+    expected = quotes != "{}" and name_words[0][:1].isupper() and len(words) <= MAX_WORDS
+    assert bool(found) == expected
+    for quoted in found:
+        assert quoted.key[:2] == ("procedura", QUOTE_KEY)
+        assert quoted.surface == f"{noun} {quotes.format(name)}"

@@ -83,7 +83,13 @@ class CLIResult:
         self.code, self.out, self.err = code, out, err
 
     def json(self):
-        return json.loads(self.out)
+        """The output read as JSON; output that is not JSON fails with the exit code and
+        the error output, which say why (a JSON decode error alone hid it)."""
+        try:
+            return json.loads(self.out)
+        except json.JSONDecodeError as exc:
+            raise AssertionError(f"not JSON ({exc}): exit {self.code}, stdout "
+                                 f"{self.out[:300]!r}, stderr {self.err[:600]!r}") from None
 
 
 @pytest.fixture

@@ -106,6 +106,9 @@ def run_cli(db_path, monkeypatch, capsys):
         with monkeypatch.context() as patch:
             patch.setenv("TERMBASE_DB", str(db_path))
             patch.setenv("NO_COLOR", "1")
+            # not the user's own config file or layers (as `run_cli_process`)
+            patch.setenv("TERMBASE_CONFIG", str(db_path.parent / "no-user-config.toml"))
+            patch.delenv("TERMBASE_ALSO", raising=False)
             for key, value in (env or {}).items():
                 patch.setenv(key, value)
             patch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))

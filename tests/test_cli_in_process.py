@@ -29,3 +29,20 @@ def test_repeated_in_process_commands_do_not_stack_warning_handlers(engine_cli):
     for _ in range(3):
         assert engine_cli("lookup", "pracownik socjalny", "--json").code == 0
     assert warnings.showwarning is installed
+
+
+def test_in_process_commands_ignore_the_users_own_config_and_layers(engine_cli, tmp_path,
+                                                                    monkeypatch):
+    """The suite runs on any machine: a translator's own config file (a variety, lower
+    layers) or TERMBASE_ALSO in the shell must not change what the in-process CLI answers,
+    as they already do not for the CLI run in a subprocess."""
+    home = tmp_path / "home-config"
+    (home / "termbase").mkdir(parents=True)
+    (home / "termbase" / "config.toml").write_text(
+        'variant = "pl-LT"\nalso = ["no-such-team-layer.json"]\n', encoding="utf-8")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home))
+    monkeypatch.setenv("TERMBASE_ALSO", str(tmp_path / "no-such-layer.json"))
+    assert engine_cli("add", "--pl", "asystent rodziny", "--lt", "šeimos asistentas").code == 0
+    found = engine_cli("lookup", "asystent rodziny", "--json")
+    assert found.code == 0, found.err
+    assert [m["term"] for m in found.json()["matches"]] == ["asystent rodziny"]

@@ -62,9 +62,13 @@ def test_opening_the_index_in_another_thread_keeps_a_readers_lock(tb):
     assert another_process_may_write(tb.store.index_path)   # released with the snapshot
 
 
-def test_a_health_check_keeps_a_readers_lock(tb):
+def test_a_health_check_in_another_thread_keeps_a_readers_lock(tb):
     reader = tb.index
+    reports = []
     with reader.snapshot():
         assert reader.languages == ["lt", "pl"]
-        assert tb.doctor().ok
+        other = threading.Thread(target=lambda: reports.append(tb.doctor()))
+        other.start()
+        other.join(timeout=60)
+        assert reports and reports[0].ok
         assert not another_process_may_write(tb.store.index_path)

@@ -83,7 +83,13 @@ class CLIResult:
         self.code, self.out, self.err = code, out, err
 
     def json(self):
-        return json.loads(self.out)
+        """The output read as JSON; output that is not JSON fails with the exit code and
+        the error output, which say why (a JSON decode error alone hid it)."""
+        try:
+            return json.loads(self.out)
+        except json.JSONDecodeError as exc:
+            raise AssertionError(f"not JSON ({exc}): exit {self.code}, stdout "
+                                 f"{self.out[:300]!r}, stderr {self.err[:600]!r}") from None
 
 
 @pytest.fixture
@@ -100,6 +106,9 @@ def run_cli(db_path, monkeypatch, capsys):
         with monkeypatch.context() as patch:
             patch.setenv("TERMBASE_DB", str(db_path))
             patch.setenv("NO_COLOR", "1")
+            # not the user's own config file or layers (as `run_cli_process`)
+            patch.setenv("TERMBASE_CONFIG", str(db_path.parent / "no-user-config.toml"))
+            patch.delenv("TERMBASE_ALSO", raising=False)
             for key, value in (env or {}).items():
                 patch.setenv(key, value)
             patch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))

@@ -2,6 +2,7 @@
 terms); the keys must be those of every step applied, on any text."""
 
 import re
+import sys
 import unicodedata
 
 from hypothesis import given, settings, strategies as st
@@ -41,6 +42,29 @@ def test_norm_is_every_step_applied(text):
 @given(tricky)
 def test_fold_is_every_step_applied(text):
     assert fold(text) == every_step_fold(text)
+
+
+# Every character a skipped step acts on, taken from the tables themselves: a character
+# added to one later is covered without editing the test.
+from_tables = st.text(alphabet=st.sampled_from(sorted(
+    {chr(c) for c in normalize.PUNCT_FOLDING} | {chr(c) for c in normalize._SPECIAL}
+    | {chr(c).upper() for c in normalize._SPECIAL if len(chr(c).upper()) == 1}
+    | set(" \t\u0301ab"))), max_size=12)
+
+
+@settings(max_examples=500)
+@given(from_tables)
+def test_keys_of_text_made_of_what_the_tables_map(text):
+    assert norm(text) == every_step_norm(text)
+    assert fold(text) == every_step_fold(text)
+
+
+def test_only_the_plain_space_is_both_whitespace_and_printable():
+    """The skip of the whitespace step tests `isprintable()` for every other whitespace
+    character: true of every code point of this Python's Unicode."""
+    assert [hex(c) for c in range(sys.maxunicode + 1)
+            if not 0xD800 <= c <= 0xDFFF and SPACES.match(chr(c)) and chr(c).isprintable()
+            ] == ["0x20"]
 
 
 def test_keys_of_real_terms():

@@ -9,6 +9,7 @@ lock for the whole rebuild made that `add` fail with "locked"."""
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -92,4 +93,29 @@ def test_a_rebuild_that_fails_leaves_no_temporary_file(big_store, tmp_path):
     with pytest.raises(KeyboardInterrupt):
         store.open_index(progress)
     assert [p.name for p in tmp_path.iterdir() if p.suffix != ".lock"] == ["tb.json"]
+    assert sidecar.health(store).startswith("absent")
+
+
+def test_a_catch_up_the_disk_refuses_answers_from_memory_not_an_error(big_store, tmp_path,
+                                                                       monkeypatch):
+    """The index only saves time: a full disk while the new file is brought up to date
+    with a writer that committed meanwhile leaves an index in memory for this process (of
+    the store as it is now) and no temporary file, as a full disk while building does."""
+    db = _copy(big_store, tmp_path)
+    store = Termbase.open(db, seed=False).store
+    writers: list[subprocess.CompletedProcess] = []
+
+    def progress(done: int) -> None:
+        if not writers:
+            writers.append(_add_in_another_process(db))
+
+    def disk_full(*args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(sidecar_build, "catch_up", disk_full)
+    index = store.open_index(progress)
+    assert writers and writers[0].returncode == 0, writers and writers[0].stderr
+    assert index.fingerprint == store.index_state()
+    assert index.term_count() == 2 * CONCEPTS + 2      # the writer's concept is in it
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
     assert sidecar.health(store).startswith("absent")

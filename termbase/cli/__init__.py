@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = build_parser()
     args = parser.parse_args(argv)
-    prepare(args.command)
+    prepare(args.command, as_program=argv is None)  # argv given: called in-process
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2

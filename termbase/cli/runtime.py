@@ -5,7 +5,10 @@ work that was done but left something stale.
   Polish or Lithuanian term raise UnicodeEncodeError: standard output and error are
   switched to UTF-8, with unencodable characters replaced, not fatal.
 * SIGTERM (a closed terminal, `timeout`, a job scheduler) ends the command as an exception,
-  so temporary files are removed and no half-written output is left behind.
+  so temporary files are removed and no half-written output is left behind. Only when the
+  command is the program: a program calling `main(argv)` (a test suite, an application)
+  keeps its own SIGTERM handling, or a SIGTERM meant to end it would become one failed
+  command and the program would go on.
 * A `CommittedWithWarning` (the data was written; its backup could not be) is printed as
   one `warning:` line on stderr; the command still succeeds.
 """
@@ -17,9 +20,10 @@ import sys
 import warnings
 
 
-def prepare(command: str | None) -> None:
+def prepare(command: str | None, as_program: bool = True) -> None:
     _utf8_streams()
-    _terminate_as_exit()
+    if as_program:
+        _terminate_as_exit()
     _report_committed_warnings(command or "")
 
 
@@ -50,16 +54,26 @@ def _exit_on_signal(signum, _frame) -> None:
     raise SystemExit(128 + signum)
 
 
+_command = ""  # the command running now, named in its warnings
+
+
 def _report_committed_warnings(command: str) -> None:
+    """Installed once per process: each command called in-process wrapping the handler
+    again stacked one wrapper per call."""
+    global _command
     from termbase import CommittedWithWarning, for_terminal
 
+    _command = command
+    warnings.simplefilter("always", CommittedWithWarning)  # replaces its like: no growth
+    if getattr(warnings.showwarning, "termbase_committed", False):
+        return
     default = warnings.showwarning
 
     def show(message, category, filename, lineno, file=None, line=None):
         if issubclass(category, CommittedWithWarning):
-            print(f"termbase {command}: warning: {for_terminal(message)}", file=sys.stderr)
+            print(f"termbase {_command}: warning: {for_terminal(message)}", file=sys.stderr)
             return
         default(message, category, filename, lineno, file, line)
 
+    show.termbase_committed = True  # type: ignore[attr-defined]
     warnings.showwarning = show
-    warnings.simplefilter("always", CommittedWithWarning)

@@ -20,13 +20,13 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import stat
 import tempfile
 from pathlib import Path
 from typing import Callable
 
 from termbase.fileio import own_temp_prefix, share_like
 from termbase.index import disk
+from termbase.index.sidecar_header import read_header
 
 CONCEPT_SQL = "SELECT doc FROM ix_concepts WHERE id=?"
 SEGMENT_SQL = "SELECT doc FROM ix_segments WHERE key=?"
@@ -52,15 +52,8 @@ def _beside(path: Path, suffix: str) -> Path:
 
 def _trusted_file(path: Path) -> bool:
     """True if `path` may be opened as our index at all (see the module docstring)."""
-    try:
-        info = os.lstat(path)
-        if not stat.S_ISREG(info.st_mode):
-            return False
-        with open(path, "rb") as handle:
-            header = handle.read(20)
-    except OSError:
-        return False
-    if header[:16] != SQLITE_MAGIC or header[18:20] != b"\x01\x01":
+    header = read_header(path)  # not open() and close(): that drops other threads' locks
+    if header is None or header[:16] != SQLITE_MAGIC or header[18:20] != b"\x01\x01":
         return False
     return not any(os.path.lexists(_beside(path, suffix)) for suffix in JOURNALS)
 

@@ -99,6 +99,11 @@ def _rebuild(store, progress, force: bool) -> tuple[sqlite3.Connection, str]:
                 snap = catch_up(tmp, snap, Snapshot(store.fingerprint(), store.read_tables()),
                                 progress)
             conn = sidecar.install(store, tmp)
+    except (OSError, sqlite3.Error):
+        # the file could not be brought up to date (a full disk): the index only saves
+        # time, so this process reads one in memory, of the store as it is now
+        sidecar.discard(tmp)
+        snap, conn = read_snapshot(store), None
     except BaseException:
         sidecar.discard(tmp)
         raise

@@ -28,6 +28,7 @@ import functools
 import re
 from typing import NamedTuple
 
+from termbase.extraction import lithuanian_roles
 from termbase.extraction.abbreviations import is_abbreviation
 from termbase.extraction.stopwords import is_preposition, is_stopword
 from termbase.extraction.termhood import general_frequency
@@ -71,7 +72,7 @@ def analyse(word: str, lang: str) -> WordInfo:
     if lang == "pl" and polish.available():
         return _polish(word, low)
     if lang == "lt":
-        return _lithuanian(word, low)
+        return _outside_terms(low, _lithuanian(word, low))
     return _dictionary_language(word, low, lang)
 
 
@@ -153,7 +154,8 @@ _LT_NOUN_ENDINGS = ("a", "ė", "as", "is", "ys", "us", "uo", "ai", "iai", "ia", 
 # Participles (teikiamos, pažeidžiamų, dirbančios, atsidūrusios, suaugę) decline like
 # adjectives.
 _LT_PARTICIPLE = re.compile(
-    r"(?:(?:iam|am|om|im|anč|inč|ant|int)[a-ząčęėįšųūž]{1,6}"  # present: teikiamos, turintys
+    r"(?:(?:iam|am|om|im|anč|inč)[a-ząčęėįšųūž]{1,6}"  # present: teikiamos, dirbančios
+    r"|(?:ant|int)[iyį][a-ząčęėįšųūž]{0,5}"  # turintys (not "integrali": a case ending)
     r"|us(?:i|io|ios|ių|iems|ioms|iais|iomis|ius|ias|į|ią|ieji|iosios)|ę|ęs)$")  # past
 _LT_PARTICIPLE_LEMMAS = ("ęs", "įsis", "ąsis", "ęsis", "antis", "intis", "ąs", "įs")
 _LT_GERUNDS = ("dami", "damas", "dama", "damos")  # dalyvaudami: a verb form, no adjective
@@ -234,6 +236,8 @@ def _lithuanian(word: str, low: str) -> WordInfo:
         if passive and dictionary.is_lemma(passive.group(1) + "i", "lt"):
             # apsaugoto: a past passive participle of a verb the dictionary has (apsaugoti)
             return WordInfo(passive.group(1) + "as", ADJ, participle=True)
+        if _negated_passive(low):  # "artimųjų nerasta": a predicate, no noun
+            return WordInfo(low[:-1] + "as", ADJ, participle=True)
         agent = _LT_AGENT_NOUN.search(low)
         if agent:  # globotojams: globotojas, not a participle in -am-
             return WordInfo("~" + low[:agent.start(1)], NOUN, name=word[:1].isupper())
@@ -258,15 +262,28 @@ def _lithuanian(word: str, low: str) -> WordInfo:
     if lemma.endswith(_LT_PARTICIPLE_LEMMAS):  # simplemma lists some as words of their own
         return WordInfo(lemma, ADJ, participle=True)
     if not lithuanian_adjective(lemma):
-        if lemma.endswith(("toja", "ėja")) and low == lemma + "s":
+        if lemma.endswith(("toja", "ėja")) and (low == lemma + "s" or low.endswith("ų")):
             # "slaugytojas" is filed as the accusative plural of "slaugytoja"; in a term it
-            # is the masculine agent noun's nominative
-            return WordInfo(low, NOUN)
+            # is the masculine agent noun's nominative; the genitive plural "lankytojų",
+            # filed under the feminine, is both genders' and a term names the masculine
+            return WordInfo(lemma + "s", NOUN)
         return WordInfo(_declining_noun(low, lemma), NOUN)
     # A present passive participle (teikiamas, kviečiamas) describes an action, unless its
     # definite form names a kind ("gyvenamoji vieta"), as a classifying adjective does.
     return WordInfo(lemma, ADJ, participle=lemma.endswith(_LT_PRESENT_PASSIVE)
                     and not is_definite(low))
+
+
+def _outside_terms(low: str, info: WordInfo) -> WordInfo:
+    """A word read as a noun or adjective that is a finite verb, an adverb, a numeral or a
+    currency unit (see `lithuanian_roles`) stops a candidate."""
+    if info.role not in (NOUN, ADJ) or info.name or info.key.startswith("~"):
+        return info
+    if lithuanian_roles.is_numeral(info.key) or lithuanian_roles.is_measure_unit(info.key) \
+            or lithuanian_roles.adverb_of_adjective(low, info.key) \
+            or lithuanian_roles.finite_verb(low, info.key):
+        return WordInfo(info.key, STOP)
+    return info
 
 
 def _declining_noun(low: str, lemma: str) -> str:
@@ -301,6 +318,13 @@ def _negated(word: str, low: str) -> WordInfo | None:
     if info.role != ADJ:
         return WordInfo(low, STOP) if info.role == STOP else None
     return info._replace(key="ne" + info.key)
+
+
+def _negated_passive(low: str) -> bool:
+    """A negated past passive participle in -ta or -tas ("nerasta", "nesudarytas") whose
+    verb without ne- the dictionary has (rasti, sudaryti)."""
+    return low.startswith("ne") and low.endswith(("ta", "tas")) and dictionary.is_lemma(
+        low[2:].removesuffix("s")[:-1] + "i", "lt")
 
 
 def _passive_participle(lemma: str) -> bool:

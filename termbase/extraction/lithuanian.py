@@ -29,7 +29,7 @@ from termbase.text import dictionary
 from termbase.text.lithuanian import (DATIVE, LOCATIVE, case_slots, declined_adjective,
                                       adjective_slots, definite_nominative, is_definite,
                                       masculine_nominative, noun_nominative_plural,
-                                      noun_numbers, noun_slots)
+                                      noun_numbers, noun_slots, paradigm)
 from termbase.text.normalize import tokenize
 
 FormsOf = Callable[[str], Counter]
@@ -90,7 +90,8 @@ ADJECTIVE_YV = {
                  "iuose")),
     "f": ("i", ("i", "ios", "iai", "ią", "ia", "ioje", "ių", "ioms", "ias", "iomis", "iose")),
 }
-_ADJECTIVE_CLASSES = {"in": ADJECTIVE_IN, "yv": ADJECTIVE_YV}
+# -alus / -ali declines as -yvus does (integralus, formalus, individualus)
+_ADJECTIVE_CLASSES = {"in": ADJECTIVE_IN, "yv": ADJECTIVE_YV, "al": ADJECTIVE_YV}
 
 
 def adjective_nominative(stem: str, gender: str, seen: Iterable[str]) -> str | None:
@@ -147,11 +148,39 @@ def _complement(words: list[str], start: int, end: int, case: int) -> bool:
         info = analyse(words[p], "lt")
         if info.role not in (NOUN, ADJ):
             return False
-        if info.role == ADJ or (p < end and words[p].lower().endswith(_GENITIVE)):
+        if info.role == ADJ:
+            # an adjective of the complement's noun or of a genitive in it ("paslaugos
+            # [senyvo] amžiaus asmenims"), not a clause's participle ("paslauga
+            # [skiriama] šeimos nariams")
+            if not (_may_be_in(words[p], case) or p < end and _may_be_in(words[p], 1)):
+                return False
+            continue
+        if p < end and words[p].lower().endswith(_GENITIVE):
             continue
         if info.key.startswith("~") or case_slots(words[p], info.key) != {case}:
             return False
     return True
+
+
+def nominative_part(words: list[str]) -> list[int]:
+    """Positions the base form puts in the nominative: the head, the adjectives right
+    before it (a feminine genitive's ending is a nominative plural's too: "administracijos
+    [Socialinės paramos]"), and before them any word not in the genitive."""
+    h = head_of(words)
+    if h is None:
+        return []
+    first = h
+    while first > 0 and analyse(words[first - 1], "lt").role == ADJ:
+        first -= 1
+    return [p for p in range(h + 1) if p >= first or not words[p].lower().endswith(
+        GENITIVE_ENDINGS)]
+
+
+def _may_be_in(adjective: str, case: int) -> bool:
+    """Whether an adjective or participle form (plain or definite) can be in `case`."""
+    low = adjective.lower()
+    plain = _indefinite(low) if is_definite(low) else low
+    return any(slot == case for _plural, slot in adjective_slots(plain))
 
 
 def genitive_head(words: list[str]) -> bool:
@@ -246,6 +275,25 @@ def _plural_of_oblique(word: str) -> tuple[str, str] | None:
     return None
 
 
+# Case endings of the feminine -is declension (viltis) no other noun class has.
+_FEMININE_I_ONLY = ("ies", "imi", "ims", "imis", "yse")
+
+
+def _feminine_i_stem(forms: list[str], h: int, seen: Counter) -> tuple[str, str] | None:
+    """(nominative, "f") of a noun the dictionary lacks, of the feminine -is declension
+    (the abstract nouns in -tis: įtrauktis, atskirtis): one of its forms has an ending only
+    that declension has, or its accusative in -į follows a feminine adjective ("socialinę
+    įtrauktį"; a masculine's -į may be an -ys noun's)."""
+    word = forms[h]
+    own = next((e for e in _FEMININE_I_ONLY + ("į",) if word.endswith(e)), None)
+    if own is None or len(word) - len(own) < 3:
+        return None
+    sure = any(form.endswith(_FEMININE_I_ONLY) for form in seen)
+    feminine = own == "į" and h > 0 and forms[h - 1].endswith("ę") \
+        and analyse(forms[h - 1], "lt").role == ADJ
+    return (word[: len(word) - len(own)] + "is", "f") if sure or feminine else None
+
+
 def _noun_lemma(word: str, forms_of: FormsOf, lexeme: str | None = None
                 ) -> tuple[str, str] | None:
     """(nominative singular, gender) of a noun, inferred for words the dictionary lacks;
@@ -261,6 +309,15 @@ def _noun_lemma(word: str, forms_of: FormsOf, lexeme: str | None = None
     return key, lithuanian_noun_gender(key)
 
 
+# Nouns used in the plural only, under the singular lemma simplemma files their forms
+# under (or an adjective's, "išlaidų" under išlaidus): a genitive plural alone says
+# nothing of the number, these are never singular ("slaugos išlaidos", "asmens pajamos").
+PLURAL_ONLY = {"išlaidus": "išlaidos", "išlaida": "išlaidos", "pajama": "pajamos",
+               "lėša": "lėšos", "dirbtuvė": "dirbtuvės", "palūkana": "palūkanos",
+               "atostoga": "atostogos", "kapinė": "kapinės", "vestuvė": "vestuvės",
+               "kelnė": "kelnės", "įkurtuvė": "įkurtuvės"}
+
+
 def base_words(words: list[str], forms_of: FormsOf, plural: bool = False,
                keys: tuple[str, ...] = ()) -> list[str] | None:
     """The phrase's words with head and agreeing adjectives in the nominative (plural when
@@ -272,12 +329,19 @@ def base_words(words: list[str], forms_of: FormsOf, plural: bool = False,
     forms = [w.lower() for w in words]
     lemma = _noun_lemma(words[h], forms_of, keys[h] if len(keys) == len(words) else None)
     if lemma is None:
-        lemma = _plural_of_oblique(forms[h]) if analyse(words[h], "lt").key[:1] == "~" \
-            else None
-        if lemma is None:
+        if analyse(words[h], "lt").key[:1] != "~":
             return None
-        plural = True  # seen in a plural case only: its nominative plural
-        forms[h], gender = lemma
+        oblique = _plural_of_oblique(forms[h])
+        if oblique is not None:
+            plural = True  # seen in a plural case only: its nominative plural
+            forms[h], gender = oblique
+        else:  # "socialinę įtrauktį" -> "socialinė įtrauktis"
+            singular = _feminine_i_stem(forms, h, forms_of(analyse(words[h], "lt").key))
+            if singular is None:
+                return None
+            (forms[h], gender), plural = singular, False
+    elif lemma[0] in PLURAL_ONLY:  # "slaugos išlaidų" -> "slaugos išlaidos"
+        forms[h], gender, plural = PLURAL_ONLY[lemma[0]], "f", True
     elif plural:
         forms[h], gender = lemma
         lemma_ = forms[h]
@@ -346,7 +410,7 @@ def adjective_form(info: WordInfo, gender: str, forms_of: FormsOf, seen_as: str 
             return adjective_nominative(lemma[1:], gender, forms_of(lemma))
         return declined_adjective(masculine, gender, True)
     if seen_as:
-        lemma = _degree(seen_as.lower(), lemma)
+        lemma = _declining_lemma(seen_as.lower(), _degree(seen_as.lower(), lemma))
         if is_definite(seen_as):  # "laikinąją globą" -> "laikinoji globa"
             return definite_nominative(lemma, gender, plural)
     if plural:
@@ -358,7 +422,9 @@ def adjective_form(info: WordInfo, gender: str, forms_of: FormsOf, seen_as: str 
             candidate = lemma[: -len(masculine)] + feminine
             if dictionary.is_form_of(candidate, lemma, "lt") or candidate in forms_of(lemma):
                 return candidate
-            if _adjective_lemma(lemma):  # a regular adjective: "sunkia" -> "sunki"
+            if _adjective_lemma(lemma) or lemma != info.key:
+                # a regular adjective ("sunkia" -> "sunki"), or one whose lemma the form
+                # settled ("ilgos" -> "ilga")
                 return declined_adjective(lemma, "f", False)
             return None
     return None
@@ -371,6 +437,15 @@ _DEFINITE_TO_PLAIN = sorted({
     "ųjų": "ų", "iesiems": "iems", "uosius": "us", "aisiais": "ais", "uosiuose": "uose",
     "osios": "os", "osioms": "oms", "ąsias": "as", "osiomis": "omis", "osiose": "ose",
 }.items(), key=lambda item: -len(item[0]))
+
+
+def _declining_lemma(form: str, lemma: str) -> str:
+    """The lemma, or the -as adjective of its stem when only that one declines to the
+    form: simplemma files "ilgas, ilgos" under ilgus, whose feminine is ilgi, ilgios."""
+    if not lemma.endswith("us") or form in paradigm(lemma) or is_definite(form):
+        return lemma
+    other = lemma[:-2] + "as"
+    return other if masculine_nominative(form, ("as",)) == other else lemma
 
 
 def _indefinite(form: str) -> str:
@@ -467,17 +542,43 @@ def modifiers_agree(words: list[str]) -> bool:
     if h is None:
         return False
     for p in range(h):
-        if analyse(words[p], "lt").role != ADJ or is_definite(words[p]):
+        info = analyse(words[p], "lt")
+        if info.role != ADJ:
             continue
-        ours = adjective_slots(words[p])
-        # an adjective in -iai is a masculine plural (socialiniai); a noun's -ai may be a
-        # feminine dative (šeimai), so `lithuanian_gender` leaves it out
-        gender = lithuanian_gender(words[p].lower()) or (
-            "m" if words[p].lower().endswith("iai") else "")
-        # the next word, or across genitives the head: "geriausi [vaiko] interesai"
-        if not (_agrees(ours, words[p + 1], gender) or _agrees(ours, words[h], gender)):
+        # a definite form agrees as its plain one does: "neįgaliesiems" is a dative
+        seen = _indefinite(words[p].lower()) if is_definite(words[p]) else words[p].lower()
+        ours = adjective_slots(seen)
+        gender = _adjective_gender(seen, info.key)
+        # the next word, or across genitives a later one or the head: "geriausi [vaiko]
+        # interesai", "Privalomojo [sveikatos] draudimo"; a noun before the head is a
+        # genitive, so an adjective agrees with it as one ("leisti [savivaldybės]
+        # atstovui" does not)
+        if not (_agrees(ours, words[p + 1], gender) and not _dependent(words, p + 1, h)
+                or any(_agrees(_genitives(ours), words[m], gender)
+                       for m in range(p + 1, h) if _dependent(words, m, h))
+                or _agrees(ours, words[h], gender)):
             return False
     return True
+
+
+def _dependent(words: list[str], m: int, h: int) -> bool:
+    return m < h and analyse(words[m], "lt").role == NOUN
+
+
+def _genitives(slots: frozenset) -> frozenset:
+    """The genitive readings among (plural?, case) slots; none leaves a dummy slot that
+    agrees with nothing."""
+    found = frozenset(slot for slot in slots if slot[1] == 1)
+    return found or frozenset({(False, -1)})
+
+
+def _adjective_gender(form: str, lemma: str) -> str:
+    """The gender an adjective form shows: by its ending (`lithuanian_gender`), and the
+    masculine plural of -is and -as adjectives (socialiniai; nauji, leisti: the feminine
+    of an -as adjective never ends in -i); a noun's -ai may be a feminine dative (šeimai),
+    so `lithuanian_gender` leaves those out."""
+    return lithuanian_gender(form) or ("m" if form.endswith("iai") or (
+        form.endswith("i") and lemma.endswith("as")) else "")
 
 
 def _agrees(ours: frozenset, word: str, gender: str = "") -> bool:

@@ -1,0 +1,83 @@
+"""Lithuanian words that decline like nouns in the dictionary's eyes but stand outside
+any term: finite verbs, adverbs, numerals and the units they count.
+
+simplemma files a form under one lemma, and the analysis repairs a verb lemma to a noun of
+the same stem where one declines to the form ("globos" -> globa). That repair also turns
+finite verbs into genitives ("aplanko" -> aplankas, "lanko" -> lankas: "paslaugos gavėją
+aplanko mobilioji komanda"), and the dictionary keeps some verb forms as lemmas of their
+own ("moka"). A third person of the present or past tense is told by its first person
+plural: the form plus -me ("aplankome", "mokame") is a form of a verb in -ti. Where the
+form is also a real noun's ("aprašo", "įrašo"), general-language frequency decides: the
+word is a verb only when its verb is clearly commoner than the noun's other forms.
+
+Adverbs made from adjectives end in -(i)ai, like a masculine plural, and the dictionary
+keeps some as lemmas ("tiesiogiai", "dažnai"); cardinal numerals ("keturiolika",
+"trisdešimties") and the units counted after a number ("šimtą eurų", "per keturiolika
+dienų") are no part of a term either.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from termbase.extraction.stopwords import is_time_unit
+from termbase.extraction.termhood import general_frequency
+from termbase.text import dictionary
+from termbase.text.lithuanian import paradigm
+
+# A verb must be this many times commoner in general language than the noun's other
+# forms before a form both may be is read as the verb.
+VERB_DOMINANCE = 2.0
+_CARDINALS = frozenset("vienas du trys keturi penki šeši septyni aštuoni devyni dešimt "
+                       "šimtas tūkstantis milijonas".split())
+_CARDINAL_ENDINGS = ("lika", "dešimt")   # vienuolika ... devyniolika; dvidešimt ...
+# Currency and share units: counted, never a term's first word ("šimtą eurų ...").
+_MEASURE_UNITS = frozenset("euras centas procentas litas".split())
+_ADVERB_BASES = ("as", "us", "is", "inis")
+
+
+def _verb(lemma: str) -> bool:
+    return lemma.endswith(("ti", "tis"))
+
+
+def is_numeral(lemma: str) -> bool:
+    """A cardinal numeral's lemma ("septyniolika", "trisdešimt", "šimtas")."""
+    return lemma in _CARDINALS or lemma.endswith(_CARDINAL_ENDINGS)
+
+
+def is_measure_unit(lemma: str) -> bool:
+    return lemma in _MEASURE_UNITS
+
+
+@functools.lru_cache(maxsize=None)
+def finite_verb(low: str, noun_lemma: str) -> bool:
+    """Whether a lower-case form read as a form of `noun_lemma` is the third person of a
+    verb: its first person plural (form + -me) is a verb's form in the dictionary, and
+    the verb is VERB_DOMINANCE times commoner than any other form of the noun."""
+    plural = low + "me"
+    if not dictionary.known(plural, "lt"):
+        return False
+    verb = dictionary.lemmatize(plural, "lt")
+    if not _verb(verb):
+        return False
+    others = [general_frequency(form, "lt") for form in paradigm(noun_lemma)
+              if form != low and not _verb(dictionary.lemmatize(form, "lt"))]
+    return general_frequency(verb, "lt") > VERB_DOMINANCE * max(others, default=0.0)
+
+
+@functools.lru_cache(maxsize=None)
+def adverb_of_adjective(low: str, lemma: str) -> bool:
+    """A form in -(i)ai the dictionary keeps as its own lemma while an adjective of its stem
+    exists: "tiesiogiai" (tiesioginis), "dažnai" (dažnas), "gražiai" (gražus)."""
+    if low != lemma or not low.endswith("ai"):
+        return False
+    stems = {low[:-2], low[:-3]} if low.endswith("iai") else {low[:-2]}
+    return any(dictionary.is_lemma(stem + ending, "lt")
+               for stem in stems for ending in _ADVERB_BASES)
+
+
+def counted_units(words: list[str], lemmas: list[str]) -> set[int]:
+    """Positions of a unit of time right after a numeral word ("keturiolika dienų",
+    "dešimties valandų"): a quantity, never part of a term (as after a digit)."""
+    return {k for k in range(1, len(words))
+            if is_numeral(lemmas[k - 1]) and is_time_unit(words[k].lower(), "lt")}

@@ -29,8 +29,10 @@ from termbase.text.lithuanian import paradigm
 # forms before a form both may be is read as the verb.
 VERB_DOMINANCE = 2.0
 _CARDINALS = frozenset("vienas du trys keturi penki šeši septyni aštuoni devyni dešimt "
-                       "šimtas tūkstantis milijonas".split())
-_CARDINAL_ENDINGS = ("lika", "dešimt")   # vienuolika ... devyniolika; dvidešimt ...
+                       "vienuolika dvylika trylika keturiolika penkiolika šešiolika "
+                       "septyniolika aštuoniolika devyniolika šimtas tūkstantis "
+                       "milijonas".split())
+_CARDINAL_ENDINGS = ("dešimt",)   # dvidešimt ... devyniasdešimt
 # Currency and share units: counted, never a term's first word ("šimtą eurų ...").
 _MEASURE_UNITS = frozenset("euras centas procentas litas".split())
 _ADVERB_BASES = ("as", "us", "is", "inis")

@@ -47,9 +47,9 @@ FLOORS = {"held-out": {"merged": {"pl": (0.88, 0.77, 0.98), "lt": (0.72, 0.66, 0
           # the third blind set (extraction_eval3/README.md)
           "held-out-3": {"merged": {"pl": (0.78, 0.58, 0.97), "lt": (0.78, 0.63, 0.93)},
                          "per document": {"pl": (0.65, 0.75, 0.97), "lt": (0.69, 0.83, 0.93)}},
-          # Lithuanian merged recall: 143 wanted terms since the eighth round's document
-          "dev": {"merged": {"pl": (0.80, 0.61, 0.98), "lt": (0.86, 0.46, 0.98)},
-                  "per document": {"pl": (0.60, 0.87, 0.98), "lt": (0.64, 0.88, 0.98)}},
+          # Lithuanian merged recall: 172 wanted terms since the eighth round's documents
+          "dev": {"merged": {"pl": (0.80, 0.61, 0.98), "lt": (0.90, 0.38, 0.98)},
+                  "per document": {"pl": (0.60, 0.87, 0.98), "lt": (0.66, 0.88, 0.98)}},
           # Lithuanian seeds only
           "seeds": {"merged": {"lt": (0.62, 0.83, 0.97)},
                     "per document": {"lt": (0.46, 0.92, 0.97)}}}

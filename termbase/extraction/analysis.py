@@ -219,16 +219,20 @@ def _lithuanian(word: str, low: str) -> WordInfo:
         # (simplemma files some forms under a lemma of their own, "budįsis")
         key = masculine_nominative(low, ("ntis",)) or lemma
         return WordInfo(key, ADJ, participle=True)
-    if lemma.endswith("tis") and low in paradigm(lemma):
-        return WordInfo(lemma, NOUN)  # nutartimi: a noun in -tis, no reflexive verb
+    if lemma.endswith("tis") and low in paradigm(lemma) and (
+            low != lemma or any(dictionary.is_form_of(genitive, lemma, "lt")
+                                for genitive in (lemma[:-2] + "ies", lemma[:-3] + "čio"))):
+        # nutartimi, mokestis: a noun in -tis (a case form, or its genitive in -ies or
+        # -čio is filed), no reflexive verb ("kreiptis", whose forms are a verb's)
+        return WordInfo(lemma, NOUN)
     participle = _passive_participle(lemma)
     if participle:
         return WordInfo(lemma, ADJ, participle=True)  # apribota, apsaugotas (būstas)
     if not dictionary.known(low, "lt"):  # simplemma's guesses for unknown words mislead
         # ("mediacija" -> "medis"): group them by their Snowball stem instead
         base = lithuanian_stem(low)
-        if low.endswith(_LT_ADVERBIAL_PARTICIPLE):
-            return WordInfo(low, STOP)   # skatinant, suorganizuojant: a verb form
+        if low.endswith(_LT_ADVERBIAL_PARTICIPLE) or low.endswith("ti"):
+            return WordInfo(low, STOP)   # skatinant, suorganizuojant, viršyti: verb forms
         known_lemma = _lithuanian_lemma_of_unknown(low)
         if known_lemma:  # bendruomeniniuose: a form the dictionary lacks of a lemma it has
             return WordInfo(known_lemma, ADJ if lithuanian_adjective(known_lemma) else NOUN)
@@ -262,10 +266,10 @@ def _lithuanian(word: str, low: str) -> WordInfo:
     if lemma.endswith(_LT_PARTICIPLE_LEMMAS):  # simplemma lists some as words of their own
         return WordInfo(lemma, ADJ, participle=True)
     if not lithuanian_adjective(lemma):
-        if lemma.endswith(("toja", "ėja")) and (low == lemma + "s" or low.endswith("ų")):
-            # "slaugytojas" is filed as the accusative plural of "slaugytoja"; in a term it
-            # is the masculine agent noun's nominative; the genitive plural "lankytojų",
-            # filed under the feminine, is both genders' and a term names the masculine
+        if lemma.endswith(("toja", "ėja")) and low in paradigm(lemma + "s"):
+            # simplemma files the masculine agent noun's forms under the feminine
+            # ("slaugytojas", "lankytojo"); a form both genders share ("lankytojų",
+            # "lankytojai") is the masculine's too, which a term names
             return WordInfo(lemma + "s", NOUN)
         return WordInfo(_declining_noun(low, lemma), NOUN)
     # A present passive participle (teikiamas, kviečiamas) describes an action, unless its

@@ -79,9 +79,9 @@ def noun_nominative(stem: str, seen: Iterable[str]) -> tuple[str, str] | None:
 
 # Noun suffixes that decline one way only, so that one form seen settles the nominative:
 # the loanwords in -ija (supervizija, ergoterapija), the agent nouns in -tojas, -ėjas and
-# the verbal nouns in -imas, -ymas (apnakvindinimas) and the abstract nouns in -umas
-# (privatumas, from privatus).
-_ONE_CLASS_SUFFIXES = {"a": ("ij",), "as": ("toj", "ėj", "im", "ym", "um")}
+# the verbal nouns in -imas, -ymas (apnakvindinimas), the abstract nouns in -umas
+# (privatumas, from privatus) and the therapists in -eutas (ergoterapeutas).
+_ONE_CLASS_SUFFIXES = {"a": ("ij",), "as": ("toj", "ėj", "im", "ym", "um", "eut")}
 
 
 # -yvus / -yvi, the loan adjectives (pozityvus, kreatyvus, inkliuzyvus)
@@ -230,6 +230,8 @@ def _document_numbers(word: str, lemma: str, forms_of: FormsOf) -> set[str]:
     if is_time_unit(word.lower(), "lt"):
         return own  # "nuo nustatymo dienos" beside "tris darbo dienas": a counted unit
     readings = {form: noun_numbers(form, lemma) for form in forms_of(analyse(word, "lt").key)}
+    if lemma in readings:
+        return own  # the lemma itself seen: a nominative singular ("poreikis, poreikius")
     if readings and all("pl" in numbers for numbers in readings.values()) and any(
             numbers == {"pl"} and not form.endswith(GENITIVE_PLURAL)
             for form, numbers in readings.items()):

@@ -33,6 +33,13 @@ _CARDINALS = frozenset("vienas du trys keturi penki šeši septyni aštuoni devy
                        "septyniolika aštuoniolika devyniolika šimtas tūkstantis "
                        "milijonas".split())
 _CARDINAL_ENDINGS = ("dešimt",)   # dvidešimt ... devyniasdešimt
+# Ordinals from the third up ("aštuntos valandos"; pirmas and antras name kinds too:
+# "pirmoji pagalba"), by the feminine stem the dictionary files some of them under.
+_ORDINALS = frozenset("trečia ketvirta penkta šešta septinta aštunta devinta dešimta "
+                      "šimta tūkstanta".split())
+_ORDINAL_ENDINGS = ("likta", "dešimta")
+# Prepositions of time: "per mėnesį", "nuo aštuntos", "kas savaitę".
+_TIME_PREPOSITIONS = frozenset("per nuo iki po kas".split())
 # Currency and share units: counted, never a term's first word ("šimtą eurų ...").
 _MEASURE_UNITS = frozenset("euras centas procentas litas".split())
 _ADVERB_BASES = ("as", "us", "is", "inis")
@@ -43,8 +50,12 @@ def _verb(lemma: str) -> bool:
 
 
 def is_numeral(lemma: str) -> bool:
-    """A cardinal numeral's lemma ("septyniolika", "trisdešimt", "šimtas")."""
-    return lemma in _CARDINALS or lemma.endswith(_CARDINAL_ENDINGS)
+    """A numeral's lemma: cardinal ("septyniolika", "trisdešimt", "šimtas") or ordinal
+    from the third up ("aštuntas", "šešioliktas")."""
+    if lemma in _CARDINALS or lemma.endswith(_CARDINAL_ENDINGS):
+        return True
+    feminine = lemma[:-1] if lemma.endswith("as") else lemma
+    return feminine in _ORDINALS or feminine.endswith(_ORDINAL_ENDINGS)
 
 
 def is_measure_unit(lemma: str) -> bool:
@@ -80,6 +91,7 @@ def adverb_of_adjective(low: str, lemma: str) -> bool:
 
 def counted_units(words: list[str], lemmas: list[str]) -> set[int]:
     """Positions of a unit of time right after a numeral word ("keturiolika dienų",
-    "dešimties valandų"): a quantity, never part of a term (as after a digit)."""
-    return {k for k in range(1, len(words))
-            if is_numeral(lemmas[k - 1]) and is_time_unit(words[k].lower(), "lt")}
+    "dešimties valandų") or a preposition of time ("per mėnesį", "kas savaitę"): a
+    quantity or a time, never part of a term (as after a digit)."""
+    return {k for k in range(1, len(words)) if is_time_unit(words[k].lower(), "lt") and (
+        is_numeral(lemmas[k - 1]) or words[k - 1].lower() in _TIME_PREPOSITIONS)}

@@ -523,16 +523,40 @@ _ACTIVE_PARTICIPLE = re.compile(r"(?:[aiy]n[tč]|us[iį]|ę)[a-ząčęėįšųū
 
 def _governed(words: list[str], infos: list[WordInfo], k: int) -> bool:
     """Word k is the dative or locative complement of the genitive noun before it, and
-    all other nouns before the head are genitives."""
+    all other nouns before the head are genitives, or a second complement joined to it
+    ("pagalbos vaikui ir šeimai planas")."""
     if k == 0 or infos[k].role != NOUN or infos[k - 1].role != NOUN:
         return False
     case = COMPLEMENT_CASE.get(infos[k - 1].key)
     if case is None or not words[k - 1].lower().endswith(_GENITIVE) \
-            or infos[k].key.startswith("~") or case_slots(words[k], infos[k].key) != {case}:
+            or not _only_in(words[k], infos[k], case):
         return False
     h = head_of(words)
-    return all(infos[m].role != NOUN or m == k or words[m].lower().endswith(_GENITIVE)
-               for m in range(h))
+    joined = k + 2 if k + 2 < h and words[k + 1].lower() in _COORDINATORS \
+        and _only_in(words[k + 2], infos[k + 2], case) else k
+    return all(infos[m].role != NOUN or m in (k, joined)
+               or words[m].lower().endswith(_GENITIVE) for m in range(h))
+
+
+_COORDINATORS = ("ir", "bei")
+
+
+def _only_in(word: str, info: WordInfo, case: int) -> bool:
+    """A noun the dictionary knows whose form can only be in `case`."""
+    return info.role == NOUN and not info.key.startswith("~") \
+        and case_slots(word, info.key) == {case}
+
+
+def coordinated_datives(words: list[str], infos: list[WordInfo], k: int) -> bool:
+    """Whether the conjunction at k joins two dative complements of the genitive before
+    them, the whole modifying a noun after: "pagalbos [vaikui ir šeimai] planas"."""
+    if k < 2 or k + 2 >= len(words) or words[k].lower() not in _COORDINATORS:
+        return False
+    governor = infos[k - 2]
+    return governor.role == NOUN and COMPLEMENT_CASE.get(governor.key) == DATIVE \
+        and words[k - 2].lower().endswith(_GENITIVE) \
+        and _only_in(words[k - 1], infos[k - 1], DATIVE) \
+        and _only_in(words[k + 1], infos[k + 1], DATIVE) and infos[k + 2].role == NOUN
 
 
 def modifiers_agree(words: list[str]) -> bool:

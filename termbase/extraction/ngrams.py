@@ -41,7 +41,8 @@ from termbase.extraction.attachment import (NONE, attachments, cuts, polish_agre
                                             runs_on)
 from termbase.extraction.lexemes import (canonical_keys, lithuanian_homographs, merged_counters,
                                          rekey)
-from termbase.extraction.lithuanian import GENITIVE_PLURAL, adjective_homographs
+from termbase.extraction.lithuanian import (GENITIVE_PLURAL, adjective_homographs,
+                                           coordinated_datives)
 from termbase.extraction.lithuanian_roles import counted_units
 from termbase.extraction.passages import Passage
 from termbase.extraction.polish_np import is_adverb
@@ -622,7 +623,8 @@ def _genitive_coordinators(text: str, tokens: list[Token], infos: list[WordInfo]
         if infos[k - 1].role == NOUN and infos[k + 1].role == NOUN \
                 and before.text.lower().endswith(LT_GENITIVE_ENDINGS) \
                 and after.text.lower().endswith(LT_GENITIVE_ENDINGS) \
-                and infos[k + 2].role in (NOUN, ADJ):
+                and infos[k + 2].role in (NOUN, ADJ) \
+                or coordinated_datives([t.text for t in tokens], infos, k):
             found.append(k)
     return found
 

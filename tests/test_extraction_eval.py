@@ -262,8 +262,9 @@ def _lithuanian_noun_nominative(word: str, known) -> bool:
         # a word the dictionary lacks, or files under a verb ("gavėjai" under gavėti): its
         # ending must be a nominative's
         return word.endswith(_LT_NOMINATIVE_NOUN) and not word.endswith(_LT_OBLIQUE)
-    # a masculine agent noun, which simplemma files under the feminine ("slaugytojas")
-    return lemma == word or word in _lithuanian_plurals(lemma) or (
+    # a masculine agent noun, which simplemma files under the feminine ("slaugytojas");
+    # žmogus's plural, of another stem
+    return lemma == word or word in _lithuanian_plurals(lemma) or word == "žmonės" or (
         lemma.endswith(("toja", "ėja")) and word == lemma + "s")
 
 
@@ -392,7 +393,8 @@ def test_the_polish_nominative_check(term, expected):
     ("socialinių paslaugų centras", True), ("vaikų globos namai", True),
     ("socialinių paslaugų centro", False), ("budintys globotojai", True),
     ("slaugytojas", True), ("slaugytojo", False), ("neįgalieji", True),
-    ("neįgaliesiems", False), ("artimieji", True),
+    ("neįgaliesiems", False), ("artimieji", True), ("vieniši žmonės", True),
+    ("vienišų žmonių", False),
     ("budinčiais globotojais", False), ("sunkią negalią", False), ("įtėviai", True),
     ("kompleksinės paslaugos šeimai", True), ("smurtas artimoje aplinkoje", True),
     ("globos namas", False), ("supervizija", True), ("supervizijos", True),

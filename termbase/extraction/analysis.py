@@ -285,6 +285,7 @@ def _outside_terms(low: str, info: WordInfo) -> WordInfo:
         return info
     if lithuanian_roles.is_numeral(info.key) or lithuanian_roles.is_measure_unit(info.key) \
             or lithuanian_roles.adverb_of_adjective(low, info.key) \
+            or lithuanian_roles.adverbial_instrumental(low) \
             or lithuanian_roles.finite_verb(low, info.key):
         return WordInfo(info.key, STOP)
     return info

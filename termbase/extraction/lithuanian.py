@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from typing import Callable, Iterable
 
-from termbase.extraction.analysis import (ADJ, NOUN, WordInfo, analyse, head_position,
+from termbase.extraction.analysis import (ADJ, NOUN, PREP, WordInfo, analyse, head_position,
                                           lithuanian_adjective, lithuanian_noun_gender)
 from termbase.extraction.attachment import attachments, lithuanian_gender
 from termbase.extraction.stopwords import is_time_unit
@@ -210,7 +210,7 @@ def used_in_plural(variants: list[list[str]], forms_of: FormsOf) -> bool:
         lemma = _noun_lemma(words[h], forms_of)
         if lemma is None:
             return False
-        numbers = noun_numbers(words[h], lemma[0])
+        numbers = _numbers(words[h], lemma[0])
         if "sg" in numbers and "pl" in numbers:  # "taisyklės": what else the text shows
             numbers = _document_numbers(words[h], lemma[0], forms_of)
         if "pl" not in numbers or "sg" in numbers:
@@ -219,6 +219,18 @@ def used_in_plural(variants: list[list[str]], forms_of: FormsOf) -> bool:
             continue
         plural = True
     return plural
+
+
+# Nouns whose plural has another stem: (the plural's stem, its nominative).
+SUPPLETIVE_PLURAL = {"žmogus": ("žmon", "žmonės")}
+
+
+def _numbers(word: str, lemma: str) -> frozenset[str]:
+    """The numbers a form of the noun may have, a suppletive plural's too ("žmonėms")."""
+    suppletive = SUPPLETIVE_PLURAL.get(lemma)
+    if suppletive is not None:
+        return frozenset({"pl"} if word.lower().startswith(suppletive[0]) else {"sg"})
+    return noun_numbers(word, lemma)
 
 
 def _document_numbers(word: str, lemma: str, forms_of: FormsOf) -> set[str]:
@@ -344,6 +356,8 @@ def base_words(words: list[str], forms_of: FormsOf, plural: bool = False,
             (forms[h], gender), plural = singular, False
     elif lemma[0] in PLURAL_ONLY:  # "slaugos išlaidų" -> "slaugos išlaidos"
         forms[h], gender, plural = PLURAL_ONLY[lemma[0]], "f", True
+    elif plural and lemma[0] in SUPPLETIVE_PLURAL:  # "vieniši žmonės"
+        forms[h], gender = SUPPLETIVE_PLURAL[lemma[0]][1], "m"
     elif plural:
         forms[h], gender = lemma
         lemma_ = forms[h]
@@ -631,10 +645,34 @@ _NO_GENITIVE_AFTER = frozenset({"į", "su", "per", "pagal", "prieš", "apie", "p
 
 def complete_after_preposition(words: list[str]) -> bool:
     """False when the phrase ends in a genitive just after a preposition that cannot
-    govern one: the genitive's own noun was left out."""
+    govern one (the genitive's own noun was left out), or runs on past the preposition's
+    object (see `_object_ends_phrase`)."""
+    if not _object_ends_phrase(words):
+        return False
     if len(words) < 2 or words[-2].lower() not in _NO_GENITIVE_AFTER:
         return True
     return not words[-1].lower().endswith(_GENITIVE)
+
+
+def _object_ends_phrase(words: list[str]) -> bool:
+    """After a preposition only its object follows, the object's noun last: nouns before
+    it are genitives or a complement a genitive governs ("nuo smurto artimoje aplinkoje");
+    "pagalbos į namus paslaugas" and "asmenys su negalia programą" run on into the
+    clause."""
+    infos = [analyse(w, "lt") for w in words]
+    start = next((k for k, info in enumerate(infos) if info.role == PREP), None)
+    if start is None:
+        return True
+    for m in range(start + 1, len(words) - 1):
+        if infos[m].role != NOUN or words[m].lower().endswith(_GENITIVE):
+            continue
+        governor = m - 1
+        while governor > start and infos[governor].role == ADJ:
+            governor -= 1
+        case = COMPLEMENT_CASE.get(infos[governor].key)
+        if governor <= start or case is None or not _only_in(words[m], infos[m], case):
+            return False
+    return True
 
 
 def most_nominative(variants: list[str]) -> str:

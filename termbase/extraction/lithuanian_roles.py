@@ -10,7 +10,7 @@ plural: the form plus -me ("aplankome", "mokame") is a form of a verb in -ti. Wh
 form is also a real noun's ("aprašo", "įrašo"), general-language frequency decides: the
 word is a verb only when its verb is clearly commoner than the noun's other forms.
 
-Adverbs made from adjectives end in -(i)ai, like a masculine plural, and the dictionary
+Adverbs made from adjectives end in -(i)ai (and a few instrumentals are adverbs: "raštu"), like a masculine plural, and the dictionary
 keeps some as lemmas ("tiesiogiai", "dažnai"); cardinal numerals ("keturiolika",
 "trisdešimties") and the units counted after a number ("šimtą eurų", "per keturiolika
 dienų") are no part of a term either.
@@ -43,6 +43,14 @@ _TIME_PREPOSITIONS = frozenset("per nuo iki po kas".split())
 # Currency and share units: counted, never a term's first word ("šimtą eurų ...").
 _MEASURE_UNITS = frozenset("euras centas procentas litas".split())
 _ADVERB_BASES = ("as", "us", "is", "inis")
+
+
+# Instrumentals used as adverbs of manner: "pateikia raštu" (in writing), "žodžiu".
+_ADVERBIAL_INSTRUMENTALS = frozenset({"raštu", "žodžiu"})
+
+
+def adverbial_instrumental(low: str) -> bool:
+    return low in _ADVERBIAL_INSTRUMENTALS
 
 
 def _verb(lemma: str) -> bool:

@@ -65,7 +65,7 @@ class Stats:
     """Everything counted for one lemma sequence."""
 
     __slots__ = ("freq", "partial", "variants", "contexts", "files", "segments", "shape",
-                 "whole_name", "quoted")
+                 "whole_name", "quoted", "name_piece")
 
     def __init__(self) -> None:
         self.freq = 0
@@ -77,6 +77,7 @@ class Stats:
         self.shape = ""  # the roles of its words, see `_shape`
         self.whole_name = False  # seen as a whole capitalised name (see `_whole_name`)
         self.quoted = 0  # occurrences standing alone between quotation marks
+        self.name_piece = 0  # occurrences that are a name's opening genitives (Lithuanian)
 
     @property
     def weighted_freq(self) -> float:
@@ -92,6 +93,7 @@ class Stats:
         self.contexts = (self.contexts + other.contexts)[:2]
         self.whole_name |= other.whole_name
         self.quoted += other.quoted
+        self.name_piece += other.name_piece
         self.files |= other.files
         if self.segments is not None and other.segments is not None:
             self.segments |= other.segments
@@ -345,6 +347,10 @@ class NgramCounter:
         surface = _surface(passage.text, tokens, i, j, infos)
         if self.lang == "lt" and _lithuanian_name_prefix(tokens, infos, attach, i, j, end):
             surface = surface.lower()
+            # genitive nouns alone modify the name's head, not each other
+            stats.name_piece += j > i and all(info.role == NOUN for info in infos[i:j + 1])
+        elif self.lang == "lt":
+            stats.name_piece += _into_a_name(tokens, infos, i, j, end)
         stats.variants[surface] = stats.variants.get(surface, 0) + 1
         stats.quoted += _quoted(passage.text, tokens, i, j)
         if len(stats.contexts) < 2 and all(c[0] != index for c in stats.contexts):
@@ -603,6 +609,16 @@ def _lithuanian_name_prefix(tokens: list[Token], infos: list[WordInfo], attach: 
     if infos[i].role == ADJ and j - i >= 2 and i + attach[i] == j:
         return False
     return infos[j].role == NOUN and tokens[j].text.lower().endswith(LT_GENITIVE_ENDINGS)
+
+
+def _into_a_name(tokens: list[Token], infos: list[WordInfo], i: int, j: int, end: int
+                 ) -> bool:
+    """Words i..j run from before a Lithuanian name into it and stop inside: a capital on
+    a later word that is no proper noun, and the name's noun still to come
+    ("savivaldybės [Vaiko teisių] apsaugos skyrius", "administracijos [Socialinės
+    paramos] skyrius")."""
+    return j + 1 < end and infos[j + 1].role == NOUN and any(
+        _capitalised(tokens[p].text) and not infos[p].name for p in range(i + 1, j + 1))
 
 
 def _genitive_coordinators(text: str, tokens: list[Token], infos: list[WordInfo],

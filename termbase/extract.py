@@ -248,7 +248,7 @@ class Extraction:
         if found is None:
             stats = self.counter.stats[key]
             variants = stats.variants
-            found = stats.name_piece < stats.freq and well_formed(
+            found = stats.not_a_phrase < stats.freq and well_formed(
                 variants, self.lang, key, self.counter.lexeme_members) or (
                 len(key) == 1 and all(map(is_abbreviation, variants))  # no dictionary has it
             ) or self.definite_noun(key) is not None

@@ -103,3 +103,26 @@ def counted_units(words: list[str], lemmas: list[str]) -> set[int]:
     quantity or a time, never part of a term (as after a digit)."""
     return {k for k in range(1, len(words)) if is_time_unit(words[k].lower(), "lt") and (
         is_numeral(lemmas[k - 1]) or words[k - 1].lower() in _TIME_PREPOSITIONS)}
+
+
+# Prepositions that govern the genitive alone: the genitive phrase after one is its object.
+_GENITIVE_PREPOSITIONS = frozenset("dėl iš nuo iki be prie tarp vietoj link virš šalia "
+                                   "arti".split())
+_GENITIVE_ENDINGS = ("ų", "os", "ės", "o", "io", "aus", "iaus", "ies", "ens", "ers")
+
+
+def past_a_genitive_object(before: list[str], last: str) -> bool:
+    """Whether words ending in `last`, whose first word ends `before`, run past the object
+    of a preposition that governs the genitive: its object's words are all genitives, so
+    when the first word and all between it and the preposition are genitives, a last word
+    that cannot be one belongs to the clause ("dėl integralios [pagalbos] gyventojai
+    kreipiasi")."""
+    if len(before) < 2 or last.lower().endswith(_GENITIVE_ENDINGS):
+        return False
+    for word in reversed(before):
+        low = word.lower()
+        if low in _GENITIVE_PREPOSITIONS:
+            return True
+        if not low.endswith(_GENITIVE_ENDINGS):
+            return False
+    return False

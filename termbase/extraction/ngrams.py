@@ -43,7 +43,7 @@ from termbase.extraction.lexemes import (canonical_keys, lithuanian_homographs, 
                                          rekey)
 from termbase.extraction.lithuanian import (GENITIVE_PLURAL, adjective_homographs,
                                            coordinated_datives)
-from termbase.extraction.lithuanian_roles import counted_units
+from termbase.extraction.lithuanian_roles import counted_units, past_a_genitive_object
 from termbase.extraction.passages import Passage
 from termbase.extraction.polish_np import is_adverb
 from termbase.extraction.stopwords import (ends_complex_preposition, is_auxiliary,
@@ -65,7 +65,7 @@ class Stats:
     """Everything counted for one lemma sequence."""
 
     __slots__ = ("freq", "partial", "variants", "contexts", "files", "segments", "shape",
-                 "whole_name", "quoted", "name_piece")
+                 "whole_name", "quoted", "not_a_phrase")
 
     def __init__(self) -> None:
         self.freq = 0
@@ -77,7 +77,9 @@ class Stats:
         self.shape = ""  # the roles of its words, see `_shape`
         self.whole_name = False  # seen as a whole capitalised name (see `_whole_name`)
         self.quoted = 0  # occurrences standing alone between quotation marks
-        self.name_piece = 0  # occurrences that are a name's opening genitives (Lithuanian)
+        # occurrences that are no phrase of their own (Lithuanian): a name's opening
+        # genitives, or a run past a preposition's genitive object into the clause
+        self.not_a_phrase = 0
 
     @property
     def weighted_freq(self) -> float:
@@ -93,7 +95,7 @@ class Stats:
         self.contexts = (self.contexts + other.contexts)[:2]
         self.whole_name |= other.whole_name
         self.quoted += other.quoted
-        self.name_piece += other.name_piece
+        self.not_a_phrase += other.not_a_phrase
         self.files |= other.files
         if self.segments is not None and other.segments is not None:
             self.segments |= other.segments
@@ -348,9 +350,11 @@ class NgramCounter:
         if self.lang == "lt" and _lithuanian_name_prefix(tokens, infos, attach, i, j, end):
             surface = surface.lower()
             # genitive nouns alone modify the name's head, not each other
-            stats.name_piece += j > i and all(info.role == NOUN for info in infos[i:j + 1])
+            stats.not_a_phrase += j > i and all(info.role == NOUN for info in infos[i:j + 1])
         elif self.lang == "lt":
-            stats.name_piece += _into_a_name(tokens, infos, i, j, end)
+            stats.not_a_phrase += _into_a_name(tokens, infos, i, j, end) or (
+                past_a_genitive_object([t.text for t in tokens[max(0, i - 6):i + 1]],
+                                       tokens[j].text))
         stats.variants[surface] = stats.variants.get(surface, 0) + 1
         stats.quoted += _quoted(passage.text, tokens, i, j)
         if len(stats.contexts) < 2 and all(c[0] != index for c in stats.contexts):

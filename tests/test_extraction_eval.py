@@ -227,6 +227,7 @@ _LT_GENITIVE = ("ų", "os", "ės", "o", "io", "aus", "iaus", "ies", "ens", "ers"
 _LT_NOMINATIVE_NOUN = ("as", "is", "ys", "us", "uo", "a", "ė", "ai", "iai", "os", "ės", "ūs")
 _LT_OBLIQUE = ("ais", "iais", "imis", "umis", "ijai")
 _LT_DEFINITE_PLURAL = ("ieji", "iosios", "osios", "ėsios")
+_LT_DATIVE = ("ui", "iui", "ei", "ams", "iams", "oms", "ėms", "iems", "iesiems", "osioms")
 # Nouns without a singular, or whose singular is another word: their lemma's singular
 # forms are no base form ("globos namas" for "globos namai", "lėša" for "lėšos").
 _LT_PLURAL_ONLY_SINGULARS = frozenset({"namas", "įtėvis", "duomuo", "palūkana", "pajama",
@@ -304,6 +305,14 @@ def _genitive_before_a_head(words: list[str], position: int, known) -> bool:
 
 
 def _lithuanian_modifier(words: list[str], k: int) -> bool:
+    """A genitive or nominative modifier, a conjunction between two, the dative a genitive
+    before it governs ("pagalbos vaikui ir šeimai planas", "pagalbos neįgaliesiems
+    centras"), or the accusative object of an active participle."""
+    if words[k] in ("ir", "bei") and 0 < k < len(words) - 1:
+        return True
+    if words[k].endswith(_LT_DATIVE) and k and (
+            words[k - 1].endswith(_LT_GENITIVE) or words[k - 1] in ("ir", "bei")):
+        return True
     return words[k].endswith(_LT_GENITIVE + _LT_NOMINATIVE_MODIFIER) or (
         words[k].endswith(("ą", "ę", "į", "ų")) and k + 1 < len(words)
         and words[k + 1].endswith(_LT_ACTIVE_PARTICIPLE))
@@ -394,7 +403,8 @@ def test_the_polish_nominative_check(term, expected):
     ("socialinių paslaugų centro", False), ("budintys globotojai", True),
     ("slaugytojas", True), ("slaugytojo", False), ("neįgalieji", True),
     ("neįgaliesiems", False), ("artimieji", True), ("vieniši žmonės", True),
-    ("vienišų žmonių", False),
+    ("vienišų žmonių", False), ("pagalbos vaikui ir šeimai planas", True),
+    ("pagalbos neįgaliesiems centras", True), ("neįgaliesiems centras", False),
     ("budinčiais globotojais", False), ("sunkią negalią", False), ("įtėviai", True),
     ("kompleksinės paslaugos šeimai", True), ("smurtas artimoje aplinkoje", True),
     ("globos namas", False), ("supervizija", True), ("supervizijos", True),

@@ -376,7 +376,7 @@ def base_words(words: list[str], forms_of: FormsOf, plural: bool = False,
             continue  # a genitive between the head and its adjective: "[vaikų globos]"
         if info.role != ADJ:
             break
-        if _modified(words, infos, attach, p) != h:
+        if governed_adjective(words, p) or _modified(words, infos, attach, p) != h:
             continue  # the adjective of a genitive: "vieniši [senyvo] amžiaus asmenys"
         forms[p] = adjective_form(info, gender, forms_of, words[p], plural)
         if forms[p] is None:
@@ -555,6 +555,19 @@ def _governed(words: list[str], infos: list[WordInfo], k: int) -> bool:
 _COORDINATORS = ("ir", "bei")
 
 
+def governed_adjective(words: list[str], p: int) -> bool:
+    """A definite adjective used as a noun, in the dative a genitive before it governs:
+    "Techninės pagalbos [neįgaliesiems] centras" (help for the disabled), which stays as
+    it is while the head declines."""
+    if p == 0 or not is_definite(words[p]):
+        return False
+    governor = analyse(words[p - 1], "lt")
+    plain = _indefinite(words[p].lower())
+    return governor.role == NOUN and COMPLEMENT_CASE.get(governor.key) == DATIVE \
+        and words[p - 1].lower().endswith(_GENITIVE) \
+        and {case for _plural, case in adjective_slots(plain)} == {DATIVE}
+
+
 def _only_in(word: str, info: WordInfo, case: int) -> bool:
     """A noun the dictionary knows whose form can only be in `case`."""
     return info.role == NOUN and not info.key.startswith("~") \
@@ -583,7 +596,7 @@ def modifiers_agree(words: list[str]) -> bool:
         return False
     for p in range(h):
         info = analyse(words[p], "lt")
-        if info.role != ADJ:
+        if info.role != ADJ or governed_adjective(words, p):
             continue
         # a definite form agrees as its plain one does: "neįgaliesiems" is a dative
         seen = _indefinite(words[p].lower()) if is_definite(words[p]) else words[p].lower()

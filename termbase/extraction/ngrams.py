@@ -42,7 +42,7 @@ from termbase.extraction.attachment import (NONE, attachments, cuts, polish_agre
 from termbase.extraction.lexemes import (canonical_keys, lithuanian_homographs, merged_counters,
                                          rekey)
 from termbase.extraction.lithuanian import (GENITIVE_PLURAL, adjective_homographs,
-                                           coordinated_datives)
+                                           coordinated_datives, governed_adjective)
 from termbase.extraction.lithuanian_roles import counted_units, past_a_genitive_object
 from termbase.extraction.passages import Passage
 from termbase.extraction.polish_np import is_adverb
@@ -169,8 +169,12 @@ class NgramCounter:
                 infos[k] = WordInfo(tokens[k].text.lower(), ADV)
         if self.lang == "lt":
             infos = adjective_homographs([t.text for t in tokens], infos)
-            for k in counted_units([t.text for t in tokens], [i.key for i in infos]):
+            words = [t.text for t in tokens]
+            for k in counted_units(words, [i.key for i in infos]):
                 infos[k] = WordInfo(infos[k].key, STOP)  # "keturiolika dienų"
+            for k in range(1, len(words)):  # "pagalbos [neįgaliesiems]": a noun's place
+                if infos[k].role == ADJ and governed_adjective(words, k):
+                    infos[k] = infos[k]._replace(role=NOUN)
         for k in _capitalised_by_position(passage.text, tokens, infos):
             infos[k] = infos[k]._replace(name=False)
         for k, (tok, info) in enumerate(zip(tokens, infos)):

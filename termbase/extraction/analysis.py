@@ -230,7 +230,7 @@ def _lithuanian(word: str, low: str) -> WordInfo:
         return WordInfo(lemma, ADJ, participle=True)  # apribota, apsaugotas (būstas)
     if not dictionary.known(low, "lt"):  # simplemma's guesses for unknown words mislead
         # ("mediacija" -> "medis"): group them by their Snowball stem instead
-        base = lithuanian_stem(low)
+        base = _locative_stem(low) or lithuanian_stem(low)
         if low.endswith(_LT_ADVERBIAL_PARTICIPLE) or low.endswith("ti"):
             return WordInfo(low, STOP)   # skatinant, suorganizuojant, viršyti: verb forms
         known_lemma = _lithuanian_lemma_of_unknown(low)
@@ -323,6 +323,19 @@ def _negated(word: str, low: str) -> WordInfo | None:
     if info.role != ADJ:
         return WordInfo(low, STOP) if info.role == STOP else None
     return info._replace(key="ne" + info.key)
+
+
+# Locative singular endings other than an -as noun's -e.
+_LT_OTHER_LOCATIVES = ("ose", "ėse", "uose", "yje", "oje", "ėje", "uje", "ame", "ume")
+
+
+def _locative_stem(low: str) -> str | None:
+    """The stem of an -as noun's locative singular the dictionary lacks ("vizite" ->
+    vizit-, as "vizito, vizitą"), which the Snowball stemmer cuts as a verb's -ite."""
+    if low.endswith("e") and not low.endswith(_LT_OTHER_LOCATIVES) and len(low) > 5 \
+            and low[-2] not in "aąeęėiįyouųū":
+        return low[:-1]
+    return None
 
 
 def _negated_passive(low: str) -> bool:

@@ -265,6 +265,8 @@ def _lithuanian(word: str, low: str) -> WordInfo:
         return WordInfo(lemma, STOP)  # prireikus, baigus: a verb form (padalyvis)
     if lemma.endswith(_LT_PARTICIPLE_LEMMAS):  # simplemma lists some as words of their own
         return WordInfo(lemma, ADJ, participle=True)
+    if _present_passive_of_a_verb(lemma):  # "nustatomas [pagal pajamas]": a clause's
+        return WordInfo(lemma, ADJ, participle=True)  # participle, no noun
     if not lithuanian_adjective(lemma):
         if lemma.endswith(("toja", "ėja")) and low in paradigm(lemma + "s"):
             # simplemma files the masculine agent noun's forms under the feminine
@@ -336,6 +338,14 @@ def _locative_stem(low: str) -> str | None:
             and low[-2] not in "aąeęėiįyouųū":
         return low[:-1]
     return None
+
+
+def _present_passive_of_a_verb(lemma: str) -> bool:
+    """A lemma in -omas the dictionary keeps as a word of its own while its verb in -yti
+    or -oti exists: a present passive participle (nustatomas, nustatyti), not a noun
+    (diplomas, sindromas have no verb)."""
+    return lemma.endswith("omas") and len(lemma) > 6 and any(
+        dictionary.is_lemma(lemma[:-4] + ending, "lt") for ending in ("yti", "oti"))
 
 
 def _negated_passive(low: str) -> bool:

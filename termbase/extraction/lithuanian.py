@@ -120,6 +120,9 @@ def head_of(words: list[str]) -> int | None:
     """The head: the last noun before any preposition, or, for a noun that takes one,
     before its complement in the dative or locative (a genitive may stand in the
     complement: "globa [asmens] namuose")."""
+    after = head_after_object(words)
+    if after is not None:
+        return after
     h = head_position(words, "lt")
     if h is None:
         return None
@@ -523,6 +526,9 @@ def dependents_in_genitive(words: list[str]) -> bool:
     infos = [analyse(w, "lt") for w in words]
     if any(_governed(words, infos, k) for k in range(h)):
         return True  # "pagalbos vaikui planas": the genitive's own complement
+    if head_after_object(words) is not None:  # "pagalbos į [namus] paslaugos"
+        q = next(k for k, info in enumerate(infos) if info.role == PREP)
+        infos = infos[:q] + [WordInfo(i.key, PREP) for i in infos[q:h]] + infos[h:]
     return all(info.role != NOUN or w.lower().endswith(_GENITIVE) or w.isupper()
                or infos[k + 1].participle and w.lower().endswith(_ACCUSATIVE_SINGULAR)
                and _ACTIVE_PARTICIPLE.search(words[k + 1].lower()) is not None
@@ -615,7 +621,9 @@ def modifiers_agree(words: list[str]) -> bool:
 
 
 def _dependent(words: list[str], m: int, h: int) -> bool:
-    return m < h and analyse(words[m], "lt").role == NOUN
+    """A noun before the head other than a preposition's object: a genitive."""
+    return m < h and analyse(words[m], "lt").role == NOUN and not any(
+        analyse(w, "lt").role == PREP for w in words[:m])
 
 
 def _genitives(slots: frozenset) -> frozenset:
@@ -668,24 +676,64 @@ def complete_after_preposition(words: list[str]) -> bool:
 
 
 def _object_ends_phrase(words: list[str]) -> bool:
-    """After a preposition only its object follows, the object's noun last: nouns before
-    it are genitives or a complement a genitive governs ("nuo smurto artimoje aplinkoje");
-    "pagalbos į namus paslaugas" and "asmenys su negalia programą" run on into the
-    clause."""
+    """After a preposition only its object follows, the object's noun last (nouns before
+    it are genitives or a complement a genitive governs: "nuo smurto artimoje aplinkoje"),
+    unless the whole modifies a head after it (`head_after_object`): "asmenys su negalia
+    programą" runs on into the clause."""
     infos = [analyse(w, "lt") for w in words]
     start = next((k for k, info in enumerate(infos) if info.role == PREP), None)
-    if start is None:
+    if start is None or head_after_object(words) is not None:
         return True
-    for m in range(start + 1, len(words) - 1):
+    return _only_dependents(words, infos, start + 1, len(words) - 1)
+
+
+def _only_dependents(words: list[str], infos: list[WordInfo], start: int, stop: int
+                     ) -> bool:
+    """Nouns start..stop-1 are genitives, or a complement in the case the genitive before
+    them (across adjectives) governs."""
+    for m in range(start, stop):
         if infos[m].role != NOUN or words[m].lower().endswith(_GENITIVE):
             continue
         governor = m - 1
-        while governor > start and infos[governor].role == ADJ:
+        while governor >= start and infos[governor].role == ADJ:
             governor -= 1
-        case = COMPLEMENT_CASE.get(infos[governor].key)
-        if governor <= start or case is None or not _only_in(words[m], infos[m], case):
+        case = COMPLEMENT_CASE.get(infos[governor].key) if governor >= start else None
+        if case is None or not _only_in(words[m], infos[m], case):
             return False
     return True
+
+
+def head_after_object(words: list[str]) -> int | None:
+    """The head of a phrase whose genitive takes a prepositional complement before the
+    head: "[pagalbos į namus] paslaugos", "[mokėjimo už socialines paslaugas] dydis" -
+    the last word, a noun, when a genitive noun stands right before the (only)
+    preposition and only the preposition's object and its dependents lie between."""
+    infos = [analyse(w, "lt") for w in words]
+    preps = [k for k, info in enumerate(infos) if info.role == PREP]
+    last = len(words) - 1
+    if len(preps) != 1 or preps[0] == 0 or infos[last].role != NOUN:
+        return None
+    q = preps[0]
+    if infos[q - 1].role != NOUN or not words[q - 1].lower().endswith(_GENITIVE):
+        return None
+    # the object: its first noun not in the genitive (genitives before it are its own)
+    obj = next((m for m in range(q + 1, last + 1) if infos[m].role == NOUN
+                and not words[m].lower().endswith(_GENITIVE)), last)
+    if obj == last or not _only_dependents(words, infos, obj + 1, last) \
+            or _complement_of_object(words, infos, obj, last):
+        return None
+    return last
+
+
+def _complement_of_object(words: list[str], infos: list[WordInfo], start: int, last: int
+                          ) -> bool:
+    """Whether the last noun is the complement a noun of the object governs ("nuo
+    [smurto] artimoje aplinkoje"), not a head of its own."""
+    governor = last - 1
+    while governor > start and infos[governor].role == ADJ:
+        governor -= 1
+    case = COMPLEMENT_CASE.get(infos[governor].key)
+    return case is not None and _only_in(words[last], infos[last], case)
 
 
 def most_nominative(variants: list[str]) -> str:

@@ -10,10 +10,12 @@ plural: the form plus -me ("aplankome", "mokame") is a form of a verb in -ti. Wh
 form is also a real noun's ("aprašo", "įrašo"), general-language frequency decides: the
 word is a verb only when its verb is clearly commoner than the noun's other forms.
 
-Adverbs made from adjectives end in -(i)ai (and a few instrumentals are adverbs: "raštu"), like a masculine plural, and the dictionary
-keeps some as lemmas ("tiesiogiai", "dažnai"); cardinal numerals ("keturiolika",
-"trisdešimties") and the units counted after a number ("šimtą eurų", "per keturiolika
-dienų") are no part of a term either.
+Adverbs made from adjectives end in -(i)ai, like a masculine plural, and the dictionary
+keeps some as lemmas ("tiesiogiai", "dažnai"); a few instrumentals are adverbs of manner
+("raštu"); numerals ("keturiolika", "trisdešimties", "aštuntos") and the units counted
+after a number or a preposition of time ("šimtą eurų", "per keturiolika dienų", "per
+mėnesį") are no part of a term either. Prepositions that govern the genitive end a
+candidate at their object's last genitive ("dėl integralios pagalbos | gyventojai").
 """
 
 from __future__ import annotations

@@ -252,11 +252,14 @@ class Extraction:
         return definite_noun(max(variants, key=lambda v: (variants[v], v)), key[0])
 
     def is_phrase(self, key: Key) -> bool:
-        """Whether the words make a noun phrase (see `baseform.well_formed`)."""
+        """Whether the words make a noun phrase (see `baseform.well_formed`); the opening
+        genitive nouns of a Lithuanian name, seen nowhere else, make none ("Valstybės
+        vaiko [teisių apsaugos ir įvaikinimo tarnyba]" is no "valstybės vaikas")."""
         found = self._well_formed.get(key)
         if found is None:
-            variants = self.counter.stats[key].variants
-            found = QUOTE_KEY in key or well_formed(
+            stats = self.counter.stats[key]
+            variants = stats.variants
+            found = QUOTE_KEY in key or stats.not_a_phrase < stats.freq and well_formed(
                 variants, self.lang, key, self.counter.lexeme_members) or (
                 len(key) == 1 and all(map(is_abbreviation, variants))  # no dictionary has it
             ) or self.definite_noun(key) is not None

@@ -47,12 +47,13 @@ FLOORS = {"held-out": {"merged": {"pl": (0.88, 0.77, 0.98), "lt": (0.72, 0.66, 0
           # the third blind set (extraction_eval3/README.md)
           "held-out-3": {"merged": {"pl": (0.78, 0.58, 0.97), "lt": (0.78, 0.63, 0.93)},
                          "per document": {"pl": (0.65, 0.75, 0.97), "lt": (0.69, 0.83, 0.93)}},
-          # Polish: five documents since the ninth round (two harder ones added)
-          "dev": {"merged": {"pl": (0.90, 0.50, 0.98), "lt": (0.80, 0.50, 0.96)},
-                  "per document": {"pl": (0.60, 0.86, 0.98), "lt": (0.59, 0.86, 0.96)}},
+          # five Polish and six Lithuanian documents since the ninth round (harder ones
+          # added; the merged lists grew faster than the 100 places)
+          "dev": {"merged": {"pl": (0.90, 0.50, 0.98), "lt": (0.90, 0.38, 0.98)},
+                  "per document": {"pl": (0.60, 0.86, 0.98), "lt": (0.66, 0.90, 0.98)}},
           # Lithuanian seeds only
-          "seeds": {"merged": {"lt": (0.60, 0.79, 0.94)},
-                    "per document": {"lt": (0.44, 0.92, 0.94)}}}
+          "seeds": {"merged": {"lt": (0.62, 0.86, 0.98)},
+                    "per document": {"lt": (0.46, 0.92, 0.98)}}}
 LANGS = ("pl", "lt")
 
 
@@ -226,6 +227,8 @@ _LT_NOMINATIVE_MODIFIER = ("as", "is", "ys", "us", "a", "ė", "i", "ai", "iai", 
 _LT_GENITIVE = ("ų", "os", "ės", "o", "io", "aus", "iaus", "ies", "ens", "ers")
 _LT_NOMINATIVE_NOUN = ("as", "is", "ys", "us", "uo", "a", "ė", "ai", "iai", "os", "ės", "ūs")
 _LT_OBLIQUE = ("ais", "iais", "imis", "umis", "ijai")
+_LT_DEFINITE_PLURAL = ("ieji", "iosios", "osios", "ėsios")
+_LT_DATIVE = ("ui", "iui", "ei", "ams", "iams", "oms", "ėms", "iems", "iesiems", "osioms")
 # Nouns without a singular, or whose singular is another word: their lemma's singular
 # forms are no base form ("globos namas" for "globos namai", "lėša" for "lėšos").
 _LT_PLURAL_ONLY_SINGULARS = frozenset({"namas", "įtėvis", "duomuo", "palūkana", "pajama",
@@ -261,7 +264,10 @@ def _lithuanian_noun_nominative(word: str, known) -> bool:
         # a word the dictionary lacks, or files under a verb ("gavėjai" under gavėti): its
         # ending must be a nominative's
         return word.endswith(_LT_NOMINATIVE_NOUN) and not word.endswith(_LT_OBLIQUE)
-    return lemma == word or word in _lithuanian_plurals(lemma)
+    # a masculine agent noun, which simplemma files under the feminine ("slaugytojas");
+    # žmogus's plural, of another stem
+    return lemma == word or word in _lithuanian_plurals(lemma) or word == "žmonės" or (
+        lemma.endswith(("toja", "ėja")) and word == lemma + "s")
 
 
 def lithuanian_nominative(term: str) -> bool:
@@ -276,6 +282,8 @@ def lithuanian_nominative(term: str) -> bool:
     words = [w.lower() for w in written]
     if len(written) == 1 and len(written[0]) > 1 and written[0].isupper():
         return True
+    if len(words) == 1 and words[0].endswith(_LT_DEFINITE_PLURAL):
+        return True  # an adjective used as a noun: "neįgalieji", "artimieji"
     for position, word in enumerate(words):
         if _lithuanian_noun_nominative(word, known) and not _genitive_before_a_head(
                 words, position, known):
@@ -298,6 +306,14 @@ def _genitive_before_a_head(words: list[str], position: int, known) -> bool:
 
 
 def _lithuanian_modifier(words: list[str], k: int) -> bool:
+    """A genitive or nominative modifier, a conjunction between two, the dative a genitive
+    before it governs ("pagalbos vaikui ir šeimai planas", "pagalbos neįgaliesiems
+    centras"), or the accusative object of an active participle."""
+    if words[k] in ("ir", "bei") and 0 < k < len(words) - 1:
+        return True
+    if words[k].endswith(_LT_DATIVE) and k and (
+            words[k - 1].endswith(_LT_GENITIVE) or words[k - 1] in ("ir", "bei")):
+        return True
     return words[k].endswith(_LT_GENITIVE + _LT_NOMINATIVE_MODIFIER) or (
         words[k].endswith(("ą", "ę", "į", "ų")) and k + 1 < len(words)
         and words[k + 1].endswith(_LT_ACTIVE_PARTICIPLE))
@@ -386,6 +402,10 @@ def test_the_polish_nominative_check(term, expected):
 @pytest.mark.parametrize("term, expected", [
     ("socialinių paslaugų centras", True), ("vaikų globos namai", True),
     ("socialinių paslaugų centro", False), ("budintys globotojai", True),
+    ("slaugytojas", True), ("slaugytojo", False), ("neįgalieji", True),
+    ("neįgaliesiems", False), ("artimieji", True), ("vieniši žmonės", True),
+    ("vienišų žmonių", False), ("pagalbos vaikui ir šeimai planas", True),
+    ("pagalbos neįgaliesiems centras", True), ("neįgaliesiems centras", False),
     ("budinčiais globotojais", False), ("sunkią negalią", False), ("įtėviai", True),
     ("kompleksinės paslaugos šeimai", True), ("smurtas artimoje aplinkoje", True),
     ("globos namas", False), ("supervizija", True), ("supervizijos", True),

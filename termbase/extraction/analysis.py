@@ -28,6 +28,7 @@ import functools
 import re
 from typing import NamedTuple
 
+from termbase.extraction import lithuanian_roles
 from termbase.extraction.abbreviations import is_abbreviation
 from termbase.extraction.stopwords import is_preposition, is_stopword
 from termbase.extraction.termhood import general_frequency
@@ -71,7 +72,7 @@ def analyse(word: str, lang: str) -> WordInfo:
     if lang == "pl" and polish.available():
         return _polish(word, low)
     if lang == "lt":
-        return _lithuanian(word, low)
+        return _outside_terms(low, _lithuanian(word, low))
     return _dictionary_language(word, low, lang)
 
 
@@ -157,7 +158,8 @@ _LT_NOUN_ENDINGS = ("a", "ė", "as", "is", "ys", "us", "uo", "ai", "iai", "ia", 
 # Participles (teikiamos, pažeidžiamų, dirbančios, atsidūrusios, suaugę) decline like
 # adjectives.
 _LT_PARTICIPLE = re.compile(
-    r"(?:(?:iam|am|om|im|anč|inč|ant|int)[a-ząčęėįšųūž]{1,6}"  # present: teikiamos, turintys
+    r"(?:(?:iam|am|om|im|anč|inč)[a-ząčęėįšųūž]{1,6}"  # present: teikiamos, dirbančios
+    r"|(?:ant|int)[iyį][a-ząčęėįšųūž]{0,5}"  # turintys (not "integrali": a case ending)
     r"|us(?:i|io|ios|ių|iems|ioms|iais|iomis|ius|ias|į|ią|ieji|iosios)|ę|ęs)$")  # past
 _LT_PARTICIPLE_LEMMAS = ("ęs", "įsis", "ąsis", "ęsis", "antis", "intis", "ąs", "įs")
 _LT_GERUNDS = ("dami", "damas", "dama", "damos")  # dalyvaudami: a verb form, no adjective
@@ -221,16 +223,20 @@ def _lithuanian(word: str, low: str) -> WordInfo:
         # (simplemma files some forms under a lemma of their own, "budįsis")
         key = masculine_nominative(low, ("ntis",)) or lemma
         return WordInfo(key, ADJ, participle=True)
-    if lemma.endswith("tis") and low in paradigm(lemma):
-        return WordInfo(lemma, NOUN)  # nutartimi: a noun in -tis, no reflexive verb
+    if lemma.endswith("tis") and low in paradigm(lemma) and (
+            low != lemma or any(dictionary.is_form_of(genitive, lemma, "lt")
+                                for genitive in (lemma[:-2] + "ies", lemma[:-3] + "čio"))):
+        # nutartimi, mokestis: a noun in -tis (a case form, or its genitive in -ies or
+        # -čio is filed), no reflexive verb ("kreiptis", whose forms are a verb's)
+        return WordInfo(lemma, NOUN)
     participle = _passive_participle(lemma)
     if participle:
         return WordInfo(lemma, ADJ, participle=True)  # apribota, apsaugotas (būstas)
     if not dictionary.known(low, "lt"):  # simplemma's guesses for unknown words mislead
         # ("mediacija" -> "medis"): group them by their Snowball stem instead
-        base = lithuanian_stem(low)
-        if low.endswith(_LT_ADVERBIAL_PARTICIPLE):
-            return WordInfo(low, STOP)   # skatinant, suorganizuojant: a verb form
+        base = _locative_stem(low) or lithuanian_stem(low)
+        if low.endswith(_LT_ADVERBIAL_PARTICIPLE) or low.endswith("ti"):
+            return WordInfo(low, STOP)   # skatinant, suorganizuojant, viršyti: verb forms
         known_lemma = _lithuanian_lemma_of_unknown(low)
         if known_lemma:  # bendruomeniniuose: a form the dictionary lacks of a lemma it has
             return WordInfo(known_lemma, ADJ if lithuanian_adjective(known_lemma) else NOUN)
@@ -238,6 +244,8 @@ def _lithuanian(word: str, low: str) -> WordInfo:
         if passive and dictionary.is_lemma(passive.group(1) + "i", "lt"):
             # apsaugoto: a past passive participle of a verb the dictionary has (apsaugoti)
             return WordInfo(passive.group(1) + "as", ADJ, participle=True)
+        if _negated_passive(low):  # "artimųjų nerasta": a predicate, no noun
+            return WordInfo(low[:-1] + "as", ADJ, participle=True)
         agent = _LT_AGENT_NOUN.search(low)
         if agent:  # globotojams: globotojas, not a participle in -am-
             return WordInfo("~" + low[:agent.start(1)], NOUN, name=word[:1].isupper())
@@ -261,16 +269,32 @@ def _lithuanian(word: str, low: str) -> WordInfo:
         return WordInfo(lemma, STOP)  # prireikus, baigus: a verb form (padalyvis)
     if lemma.endswith(_LT_PARTICIPLE_LEMMAS):  # simplemma lists some as words of their own
         return WordInfo(lemma, ADJ, participle=True)
+    if _present_passive_of_a_verb(lemma):  # "nustatomas [pagal pajamas]": a clause's
+        return WordInfo(lemma, ADJ, participle=True)  # participle, no noun
     if not lithuanian_adjective(lemma):
-        if lemma.endswith(("toja", "ėja")) and low == lemma + "s":
-            # "slaugytojas" is filed as the accusative plural of "slaugytoja"; in a term it
-            # is the masculine agent noun's nominative
-            return WordInfo(low, NOUN)
+        if lemma.endswith(("toja", "ėja")) and low in paradigm(lemma + "s"):
+            # simplemma files the masculine agent noun's forms under the feminine
+            # ("slaugytojas", "lankytojo"); a form both genders share ("lankytojų",
+            # "lankytojai") is the masculine's too, which a term names
+            return WordInfo(lemma + "s", NOUN)
         return WordInfo(_declining_noun(low, lemma), NOUN)
     # A present passive participle (teikiamas, kviečiamas) describes an action, unless its
     # definite form names a kind ("gyvenamoji vieta"), as a classifying adjective does.
     return WordInfo(lemma, ADJ, participle=lemma.endswith(_LT_PRESENT_PASSIVE)
                     and not is_definite(low))
+
+
+def _outside_terms(low: str, info: WordInfo) -> WordInfo:
+    """A word read as a noun or adjective that is a finite verb, an adverb, a numeral or a
+    currency unit (see `lithuanian_roles`) stops a candidate."""
+    if info.role not in (NOUN, ADJ) or info.name or info.key.startswith("~"):
+        return info
+    if lithuanian_roles.is_numeral(info.key) or lithuanian_roles.is_measure_unit(info.key) \
+            or lithuanian_roles.adverb_of_adjective(low, info.key) \
+            or lithuanian_roles.adverbial_instrumental(low) \
+            or lithuanian_roles.finite_verb(low, info.key):
+        return WordInfo(info.key, STOP)
+    return info
 
 
 def _declining_noun(low: str, lemma: str) -> str:
@@ -305,6 +329,34 @@ def _negated(word: str, low: str) -> WordInfo | None:
     if info.role != ADJ:
         return WordInfo(low, STOP) if info.role == STOP else None
     return info._replace(key="ne" + info.key)
+
+
+# Locative singular endings other than an -as noun's -e.
+_LT_OTHER_LOCATIVES = ("ose", "ėse", "uose", "yje", "oje", "ėje", "uje", "ame", "ume")
+
+
+def _locative_stem(low: str) -> str | None:
+    """The stem of an -as noun's locative singular the dictionary lacks ("vizite" ->
+    vizit-, as "vizito, vizitą"), which the Snowball stemmer cuts as a verb's -ite."""
+    if low.endswith("e") and not low.endswith(_LT_OTHER_LOCATIVES) and len(low) > 5 \
+            and low[-2] not in "aąeęėiįyouųū":
+        return low[:-1]
+    return None
+
+
+def _present_passive_of_a_verb(lemma: str) -> bool:
+    """A lemma in -omas the dictionary keeps as a word of its own while its verb in -yti
+    or -oti exists: a present passive participle (nustatomas, nustatyti), not a noun
+    (diplomas, sindromas have no verb)."""
+    return lemma.endswith("omas") and len(lemma) > 6 and any(
+        dictionary.is_lemma(lemma[:-4] + ending, "lt") for ending in ("yti", "oti"))
+
+
+def _negated_passive(low: str) -> bool:
+    """A negated past passive participle in -ta or -tas ("nerasta", "nesudarytas") whose
+    verb without ne- the dictionary has (rasti, sudaryti)."""
+    return low.startswith("ne") and low.endswith(("ta", "tas")) and dictionary.is_lemma(
+        low[2:].removesuffix("s")[:-1] + "i", "lt")
 
 
 def _passive_participle(lemma: str) -> bool:

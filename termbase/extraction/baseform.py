@@ -136,10 +136,7 @@ def _nominative_part(words: list[str], lang: str, prefer: list[tuple[str, ...]]
                      ) -> list[int]:
     """Positions of the head and the adjectives agreeing with it."""
     if lang == "lt":
-        h = lithuanian.head_of(words)
-        return [] if h is None else [p for p in range(h + 1)
-                                     if p == h or not words[p].lower().endswith(
-                                         lithuanian.GENITIVE_ENDINGS)]
+        return lithuanian.nominative_part(words)
     if lang == "pl" and polish.available():
         phrase = parse_phrase(words, prefer)
         return [] if phrase is None else [phrase.position, *phrase.adjectives]

@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from typing import Callable, Iterable
 
-from termbase.extraction.analysis import (ADJ, NOUN, WordInfo, analyse, head_position,
+from termbase.extraction.analysis import (ADJ, NOUN, PREP, WordInfo, analyse, head_position,
                                           lithuanian_adjective, lithuanian_noun_gender)
 from termbase.extraction.attachment import attachments, lithuanian_gender
 from termbase.extraction.stopwords import is_time_unit
@@ -29,7 +29,7 @@ from termbase.text import dictionary
 from termbase.text.lithuanian import (DATIVE, LOCATIVE, case_slots, declined_adjective,
                                       adjective_slots, definite_nominative, is_definite,
                                       masculine_nominative, noun_nominative_plural,
-                                      noun_numbers, noun_slots)
+                                      noun_numbers, noun_slots, paradigm)
 from termbase.text.normalize import tokenize
 
 FormsOf = Callable[[str], Counter]
@@ -79,9 +79,9 @@ def noun_nominative(stem: str, seen: Iterable[str]) -> tuple[str, str] | None:
 
 # Noun suffixes that decline one way only, so that one form seen settles the nominative:
 # the loanwords in -ija (supervizija, ergoterapija), the agent nouns in -tojas, -ėjas and
-# the verbal nouns in -imas, -ymas (apnakvindinimas) and the abstract nouns in -umas
-# (privatumas, from privatus).
-_ONE_CLASS_SUFFIXES = {"a": ("ij",), "as": ("toj", "ėj", "im", "ym", "um")}
+# the verbal nouns in -imas, -ymas (apnakvindinimas), the abstract nouns in -umas
+# (privatumas, from privatus) and the therapists in -eutas (ergoterapeutas).
+_ONE_CLASS_SUFFIXES = {"a": ("ij",), "as": ("toj", "ėj", "im", "ym", "um", "eut")}
 
 
 # -yvus / -yvi, the loan adjectives (pozityvus, kreatyvus, inkliuzyvus)
@@ -90,7 +90,8 @@ ADJECTIVE_YV = {
                  "iuose")),
     "f": ("i", ("i", "ios", "iai", "ią", "ia", "ioje", "ių", "ioms", "ias", "iomis", "iose")),
 }
-_ADJECTIVE_CLASSES = {"in": ADJECTIVE_IN, "yv": ADJECTIVE_YV}
+# -alus / -ali declines as -yvus does (integralus, formalus, individualus)
+_ADJECTIVE_CLASSES = {"in": ADJECTIVE_IN, "yv": ADJECTIVE_YV, "al": ADJECTIVE_YV}
 
 
 def adjective_nominative(stem: str, gender: str, seen: Iterable[str]) -> str | None:
@@ -119,6 +120,9 @@ def head_of(words: list[str]) -> int | None:
     """The head: the last noun before any preposition, or, for a noun that takes one,
     before its complement in the dative or locative (a genitive may stand in the
     complement: "globa [asmens] namuose")."""
+    after = head_after_object(words)
+    if after is not None:
+        return after
     h = head_position(words, "lt")
     if h is None:
         return None
@@ -147,11 +151,39 @@ def _complement(words: list[str], start: int, end: int, case: int) -> bool:
         info = analyse(words[p], "lt")
         if info.role not in (NOUN, ADJ):
             return False
-        if info.role == ADJ or (p < end and words[p].lower().endswith(_GENITIVE)):
+        if info.role == ADJ:
+            # an adjective of the complement's noun or of a genitive in it ("paslaugos
+            # [senyvo] amžiaus asmenims"), not a clause's participle ("paslauga
+            # [skiriama] šeimos nariams")
+            if not (_may_be_in(words[p], case) or p < end and _may_be_in(words[p], 1)):
+                return False
+            continue
+        if p < end and words[p].lower().endswith(_GENITIVE):
             continue
         if info.key.startswith("~") or case_slots(words[p], info.key) != {case}:
             return False
     return True
+
+
+def nominative_part(words: list[str]) -> list[int]:
+    """Positions the base form puts in the nominative: the head, the adjectives right
+    before it (a feminine genitive's ending is a nominative plural's too: "administracijos
+    [Socialinės paramos]"), and before them any word not in the genitive."""
+    h = head_of(words)
+    if h is None:
+        return []
+    first = h
+    while first > 0 and analyse(words[first - 1], "lt").role == ADJ:
+        first -= 1
+    return [p for p in range(h + 1) if p >= first or not words[p].lower().endswith(
+        GENITIVE_ENDINGS)]
+
+
+def _may_be_in(adjective: str, case: int) -> bool:
+    """Whether an adjective or participle form (plain or definite) can be in `case`."""
+    low = adjective.lower()
+    plain = _indefinite(low) if is_definite(low) else low
+    return any(slot == case for _plural, slot in adjective_slots(plain))
 
 
 def genitive_head(words: list[str]) -> bool:
@@ -181,7 +213,7 @@ def used_in_plural(variants: list[list[str]], forms_of: FormsOf) -> bool:
         lemma = _noun_lemma(words[h], forms_of)
         if lemma is None:
             return False
-        numbers = noun_numbers(words[h], lemma[0])
+        numbers = _numbers(words[h], lemma[0])
         if "sg" in numbers and "pl" in numbers:  # "taisyklės": what else the text shows
             numbers = _document_numbers(words[h], lemma[0], forms_of)
         if "pl" not in numbers or "sg" in numbers:
@@ -190,6 +222,18 @@ def used_in_plural(variants: list[list[str]], forms_of: FormsOf) -> bool:
             continue
         plural = True
     return plural
+
+
+# Nouns whose plural has another stem: (the plural's stem, its nominative).
+SUPPLETIVE_PLURAL = {"žmogus": ("žmon", "žmonės")}
+
+
+def _numbers(word: str, lemma: str) -> frozenset[str]:
+    """The numbers a form of the noun may have, a suppletive plural's too ("žmonėms")."""
+    suppletive = SUPPLETIVE_PLURAL.get(lemma)
+    if suppletive is not None:
+        return frozenset({"pl"} if word.lower().startswith(suppletive[0]) else {"sg"})
+    return noun_numbers(word, lemma)
 
 
 def _document_numbers(word: str, lemma: str, forms_of: FormsOf) -> set[str]:
@@ -201,6 +245,8 @@ def _document_numbers(word: str, lemma: str, forms_of: FormsOf) -> set[str]:
     if is_time_unit(word.lower(), "lt"):
         return own  # "nuo nustatymo dienos" beside "tris darbo dienas": a counted unit
     readings = {form: noun_numbers(form, lemma) for form in forms_of(analyse(word, "lt").key)}
+    if lemma in readings:
+        return own  # the lemma itself seen: a nominative singular ("poreikis, poreikius")
     if readings and all("pl" in numbers for numbers in readings.values()) and any(
             numbers == {"pl"} and not form.endswith(GENITIVE_PLURAL)
             for form, numbers in readings.items()):
@@ -246,6 +292,25 @@ def _plural_of_oblique(word: str) -> tuple[str, str] | None:
     return None
 
 
+# Case endings of the feminine -is declension (viltis) no other noun class has.
+_FEMININE_I_ONLY = ("ies", "imi", "ims", "imis", "yse")
+
+
+def _feminine_i_stem(forms: list[str], h: int, seen: Counter) -> tuple[str, str] | None:
+    """(nominative, "f") of a noun the dictionary lacks, of the feminine -is declension
+    (the abstract nouns in -tis: įtrauktis, atskirtis): one of its forms has an ending only
+    that declension has, or its accusative in -į follows a feminine adjective ("socialinę
+    įtrauktį"; a masculine's -į may be an -ys noun's)."""
+    word = forms[h]
+    own = next((e for e in _FEMININE_I_ONLY + ("į",) if word.endswith(e)), None)
+    if own is None or len(word) - len(own) < 3:
+        return None
+    sure = any(form.endswith(_FEMININE_I_ONLY) for form in seen)
+    feminine = own == "į" and h > 0 and forms[h - 1].endswith("ę") \
+        and analyse(forms[h - 1], "lt").role == ADJ
+    return (word[: len(word) - len(own)] + "is", "f") if sure or feminine else None
+
+
 def _noun_lemma(word: str, forms_of: FormsOf, lexeme: str | None = None
                 ) -> tuple[str, str] | None:
     """(nominative singular, gender) of a noun, inferred for words the dictionary lacks;
@@ -261,6 +326,15 @@ def _noun_lemma(word: str, forms_of: FormsOf, lexeme: str | None = None
     return key, lithuanian_noun_gender(key)
 
 
+# Nouns used in the plural only, under the singular lemma simplemma files their forms
+# under (or an adjective's, "išlaidų" under išlaidus): a genitive plural alone says
+# nothing of the number, these are never singular ("slaugos išlaidos", "asmens pajamos").
+PLURAL_ONLY = {"išlaidus": "išlaidos", "išlaida": "išlaidos", "pajama": "pajamos",
+               "lėša": "lėšos", "dirbtuvė": "dirbtuvės", "palūkana": "palūkanos",
+               "atostoga": "atostogos", "kapinė": "kapinės", "vestuvė": "vestuvės",
+               "kelnė": "kelnės", "įkurtuvė": "įkurtuvės"}
+
+
 def base_words(words: list[str], forms_of: FormsOf, plural: bool = False,
                keys: tuple[str, ...] = ()) -> list[str] | None:
     """The phrase's words with head and agreeing adjectives in the nominative (plural when
@@ -272,12 +346,21 @@ def base_words(words: list[str], forms_of: FormsOf, plural: bool = False,
     forms = [w.lower() for w in words]
     lemma = _noun_lemma(words[h], forms_of, keys[h] if len(keys) == len(words) else None)
     if lemma is None:
-        lemma = _plural_of_oblique(forms[h]) if analyse(words[h], "lt").key[:1] == "~" \
-            else None
-        if lemma is None:
+        if analyse(words[h], "lt").key[:1] != "~":
             return None
-        plural = True  # seen in a plural case only: its nominative plural
-        forms[h], gender = lemma
+        oblique = _plural_of_oblique(forms[h])
+        if oblique is not None:
+            plural = True  # seen in a plural case only: its nominative plural
+            forms[h], gender = oblique
+        else:  # "socialinę įtrauktį" -> "socialinė įtrauktis"
+            singular = _feminine_i_stem(forms, h, forms_of(analyse(words[h], "lt").key))
+            if singular is None:
+                return None
+            (forms[h], gender), plural = singular, False
+    elif lemma[0] in PLURAL_ONLY:  # "slaugos išlaidų" -> "slaugos išlaidos"
+        forms[h], gender, plural = PLURAL_ONLY[lemma[0]], "f", True
+    elif plural and lemma[0] in SUPPLETIVE_PLURAL:  # "vieniši žmonės"
+        forms[h], gender = SUPPLETIVE_PLURAL[lemma[0]][1], "m"
     elif plural:
         forms[h], gender = lemma
         lemma_ = forms[h]
@@ -296,7 +379,7 @@ def base_words(words: list[str], forms_of: FormsOf, plural: bool = False,
             continue  # a genitive between the head and its adjective: "[vaikų globos]"
         if info.role != ADJ:
             break
-        if _modified(words, infos, attach, p) != h:
+        if governed_adjective(words, p) or _modified(words, infos, attach, p) != h:
             continue  # the adjective of a genitive: "vieniši [senyvo] amžiaus asmenys"
         forms[p] = adjective_form(info, gender, forms_of, words[p], plural)
         if forms[p] is None:
@@ -346,7 +429,7 @@ def adjective_form(info: WordInfo, gender: str, forms_of: FormsOf, seen_as: str 
             return adjective_nominative(lemma[1:], gender, forms_of(lemma))
         return declined_adjective(masculine, gender, True)
     if seen_as:
-        lemma = _degree(seen_as.lower(), lemma)
+        lemma = _declining_lemma(seen_as.lower(), _degree(seen_as.lower(), lemma))
         if is_definite(seen_as):  # "laikinąją globą" -> "laikinoji globa"
             return definite_nominative(lemma, gender, plural)
     if plural:
@@ -358,7 +441,9 @@ def adjective_form(info: WordInfo, gender: str, forms_of: FormsOf, seen_as: str 
             candidate = lemma[: -len(masculine)] + feminine
             if dictionary.is_form_of(candidate, lemma, "lt") or candidate in forms_of(lemma):
                 return candidate
-            if _adjective_lemma(lemma):  # a regular adjective: "sunkia" -> "sunki"
+            if _adjective_lemma(lemma) or lemma != info.key:
+                # a regular adjective ("sunkia" -> "sunki"), or one whose lemma the form
+                # settled ("ilgos" -> "ilga")
                 return declined_adjective(lemma, "f", False)
             return None
     return None
@@ -371,6 +456,15 @@ _DEFINITE_TO_PLAIN = sorted({
     "ųjų": "ų", "iesiems": "iems", "uosius": "us", "aisiais": "ais", "uosiuose": "uose",
     "osios": "os", "osioms": "oms", "ąsias": "as", "osiomis": "omis", "osiose": "ose",
 }.items(), key=lambda item: -len(item[0]))
+
+
+def _declining_lemma(form: str, lemma: str) -> str:
+    """The lemma, or the -as adjective of its stem when only that one declines to the
+    form: simplemma files "ilgas, ilgos" under ilgus, whose feminine is ilgi, ilgios."""
+    if not lemma.endswith("us") or form in paradigm(lemma) or is_definite(form):
+        return lemma
+    other = lemma[:-2] + "as"
+    return other if masculine_nominative(form, ("as",)) == other else lemma
 
 
 def _indefinite(form: str) -> str:
@@ -432,6 +526,9 @@ def dependents_in_genitive(words: list[str]) -> bool:
     infos = [analyse(w, "lt") for w in words]
     if any(_governed(words, infos, k) for k in range(h)):
         return True  # "pagalbos vaikui planas": the genitive's own complement
+    if head_after_object(words) is not None:  # "pagalbos į [namus] paslaugos"
+        q = next(k for k, info in enumerate(infos) if info.role == PREP)
+        infos = infos[:q] + [WordInfo(i.key, PREP) for i in infos[q:h]] + infos[h:]
     return all(info.role != NOUN or w.lower().endswith(_GENITIVE) or w.isupper()
                or infos[k + 1].participle and w.lower().endswith(_ACCUSATIVE_SINGULAR)
                and _ACTIVE_PARTICIPLE.search(words[k + 1].lower()) is not None
@@ -446,16 +543,53 @@ _ACTIVE_PARTICIPLE = re.compile(r"(?:[aiy]n[tč]|us[iį]|ę)[a-ząčęėįšųū
 
 def _governed(words: list[str], infos: list[WordInfo], k: int) -> bool:
     """Word k is the dative or locative complement of the genitive noun before it, and
-    all other nouns before the head are genitives."""
+    all other nouns before the head are genitives, or a second complement joined to it
+    ("pagalbos vaikui ir šeimai planas")."""
     if k == 0 or infos[k].role != NOUN or infos[k - 1].role != NOUN:
         return False
     case = COMPLEMENT_CASE.get(infos[k - 1].key)
     if case is None or not words[k - 1].lower().endswith(_GENITIVE) \
-            or infos[k].key.startswith("~") or case_slots(words[k], infos[k].key) != {case}:
+            or not _only_in(words[k], infos[k], case):
         return False
     h = head_of(words)
-    return all(infos[m].role != NOUN or m == k or words[m].lower().endswith(_GENITIVE)
-               for m in range(h))
+    joined = k + 2 if k + 2 < h and words[k + 1].lower() in _COORDINATORS \
+        and _only_in(words[k + 2], infos[k + 2], case) else k
+    return all(infos[m].role != NOUN or m in (k, joined)
+               or words[m].lower().endswith(_GENITIVE) for m in range(h))
+
+
+_COORDINATORS = ("ir", "bei")
+
+
+def governed_adjective(words: list[str], p: int) -> bool:
+    """A definite adjective used as a noun, in the dative a genitive before it governs:
+    "Techninės pagalbos [neįgaliesiems] centras" (help for the disabled), which stays as
+    it is while the head declines."""
+    if p == 0 or not is_definite(words[p]):
+        return False
+    governor = analyse(words[p - 1], "lt")
+    plain = _indefinite(words[p].lower())
+    return governor.role == NOUN and COMPLEMENT_CASE.get(governor.key) == DATIVE \
+        and words[p - 1].lower().endswith(_GENITIVE) \
+        and {case for _plural, case in adjective_slots(plain)} == {DATIVE}
+
+
+def _only_in(word: str, info: WordInfo, case: int) -> bool:
+    """A noun the dictionary knows whose form can only be in `case`."""
+    return info.role == NOUN and not info.key.startswith("~") \
+        and case_slots(word, info.key) == {case}
+
+
+def coordinated_datives(words: list[str], infos: list[WordInfo], k: int) -> bool:
+    """Whether the conjunction at k joins two dative complements of the genitive before
+    them, the whole modifying a noun after: "pagalbos [vaikui ir šeimai] planas"."""
+    if k < 2 or k + 2 >= len(words) or words[k].lower() not in _COORDINATORS:
+        return False
+    governor = infos[k - 2]
+    return governor.role == NOUN and COMPLEMENT_CASE.get(governor.key) == DATIVE \
+        and words[k - 2].lower().endswith(_GENITIVE) \
+        and _only_in(words[k - 1], infos[k - 1], DATIVE) \
+        and _only_in(words[k + 1], infos[k + 1], DATIVE) and infos[k + 2].role == NOUN
 
 
 def modifiers_agree(words: list[str]) -> bool:
@@ -467,17 +601,45 @@ def modifiers_agree(words: list[str]) -> bool:
     if h is None:
         return False
     for p in range(h):
-        if analyse(words[p], "lt").role != ADJ or is_definite(words[p]):
+        info = analyse(words[p], "lt")
+        if info.role != ADJ or governed_adjective(words, p):
             continue
-        ours = adjective_slots(words[p])
-        # an adjective in -iai is a masculine plural (socialiniai); a noun's -ai may be a
-        # feminine dative (šeimai), so `lithuanian_gender` leaves it out
-        gender = lithuanian_gender(words[p].lower()) or (
-            "m" if words[p].lower().endswith("iai") else "")
-        # the next word, or across genitives the head: "geriausi [vaiko] interesai"
-        if not (_agrees(ours, words[p + 1], gender) or _agrees(ours, words[h], gender)):
+        # a definite form agrees as its plain one does: "neįgaliesiems" is a dative
+        seen = _indefinite(words[p].lower()) if is_definite(words[p]) else words[p].lower()
+        ours = adjective_slots(seen)
+        gender = _adjective_gender(seen, info.key)
+        # the next word, or across genitives a later one or the head: "geriausi [vaiko]
+        # interesai", "Privalomojo [sveikatos] draudimo"; a noun before the head is a
+        # genitive, so an adjective agrees with it as one ("leisti [savivaldybės]
+        # atstovui" does not)
+        if not (_agrees(ours, words[p + 1], gender) and not _dependent(words, p + 1, h)
+                or any(_agrees(_genitives(ours), words[m], gender)
+                       for m in range(p + 1, h) if _dependent(words, m, h))
+                or _agrees(ours, words[h], gender)):
             return False
     return True
+
+
+def _dependent(words: list[str], m: int, h: int) -> bool:
+    """A noun before the head other than a preposition's object: a genitive."""
+    return m < h and analyse(words[m], "lt").role == NOUN and not any(
+        analyse(w, "lt").role == PREP for w in words[:m])
+
+
+def _genitives(slots: frozenset) -> frozenset:
+    """The genitive readings among (plural?, case) slots; none leaves a dummy slot that
+    agrees with nothing."""
+    found = frozenset(slot for slot in slots if slot[1] == 1)
+    return found or frozenset({(False, -1)})
+
+
+def _adjective_gender(form: str, lemma: str) -> str:
+    """The gender an adjective form shows: by its ending (`lithuanian_gender`), and the
+    masculine plural of -is and -as adjectives (socialiniai; nauji, leisti: the feminine
+    of an -as adjective never ends in -i); a noun's -ai may be a feminine dative (šeimai),
+    so `lithuanian_gender` leaves those out."""
+    return lithuanian_gender(form) or ("m" if form.endswith("iai") or (
+        form.endswith("i") and lemma.endswith("as")) else "")
 
 
 def _agrees(ours: frozenset, word: str, gender: str = "") -> bool:
@@ -504,10 +666,74 @@ _NO_GENITIVE_AFTER = frozenset({"į", "su", "per", "pagal", "prieš", "apie", "p
 
 def complete_after_preposition(words: list[str]) -> bool:
     """False when the phrase ends in a genitive just after a preposition that cannot
-    govern one: the genitive's own noun was left out."""
+    govern one (the genitive's own noun was left out), or runs on past the preposition's
+    object (see `_object_ends_phrase`)."""
+    if not _object_ends_phrase(words):
+        return False
     if len(words) < 2 or words[-2].lower() not in _NO_GENITIVE_AFTER:
         return True
     return not words[-1].lower().endswith(_GENITIVE)
+
+
+def _object_ends_phrase(words: list[str]) -> bool:
+    """After a preposition only its object follows, the object's noun last (nouns before
+    it are genitives or a complement a genitive governs: "nuo smurto artimoje aplinkoje"),
+    unless the whole modifies a head after it (`head_after_object`): "asmenys su negalia
+    programą" runs on into the clause."""
+    infos = [analyse(w, "lt") for w in words]
+    start = next((k for k, info in enumerate(infos) if info.role == PREP), None)
+    if start is None or head_after_object(words) is not None:
+        return True
+    return _only_dependents(words, infos, start + 1, len(words) - 1)
+
+
+def _only_dependents(words: list[str], infos: list[WordInfo], start: int, stop: int
+                     ) -> bool:
+    """Nouns start..stop-1 are genitives, or a complement in the case the genitive before
+    them (across adjectives) governs."""
+    for m in range(start, stop):
+        if infos[m].role != NOUN or words[m].lower().endswith(_GENITIVE):
+            continue
+        governor = m - 1
+        while governor >= start and infos[governor].role == ADJ:
+            governor -= 1
+        case = COMPLEMENT_CASE.get(infos[governor].key) if governor >= start else None
+        if case is None or not _only_in(words[m], infos[m], case):
+            return False
+    return True
+
+
+def head_after_object(words: list[str]) -> int | None:
+    """The head of a phrase whose genitive takes a prepositional complement before the
+    head: "[pagalbos į namus] paslaugos", "[mokėjimo už socialines paslaugas] dydis" -
+    the last word, a noun, when a genitive noun stands right before the (only)
+    preposition and only the preposition's object and its dependents lie between."""
+    infos = [analyse(w, "lt") for w in words]
+    preps = [k for k, info in enumerate(infos) if info.role == PREP]
+    last = len(words) - 1
+    if len(preps) != 1 or preps[0] == 0 or infos[last].role != NOUN:
+        return None
+    q = preps[0]
+    if infos[q - 1].role != NOUN or not words[q - 1].lower().endswith(_GENITIVE):
+        return None
+    # the object: its first noun not in the genitive (genitives before it are its own)
+    obj = next((m for m in range(q + 1, last + 1) if infos[m].role == NOUN
+                and not words[m].lower().endswith(_GENITIVE)), last)
+    if obj == last or not _only_dependents(words, infos, obj + 1, last) \
+            or _complement_of_object(words, infos, obj, last):
+        return None
+    return last
+
+
+def _complement_of_object(words: list[str], infos: list[WordInfo], start: int, last: int
+                          ) -> bool:
+    """Whether the last noun is the complement a noun of the object governs ("nuo
+    [smurto] artimoje aplinkoje"), not a head of its own."""
+    governor = last - 1
+    while governor > start and infos[governor].role == ADJ:
+        governor -= 1
+    case = COMPLEMENT_CASE.get(infos[governor].key)
+    return case is not None and _only_in(words[last], infos[last], case)
 
 
 def most_nominative(variants: list[str]) -> str:

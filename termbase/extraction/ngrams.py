@@ -42,7 +42,9 @@ from termbase.extraction.attachment import (NONE, attachments, cuts, polish_agre
                                             runs_on)
 from termbase.extraction.lexemes import (canonical_keys, lithuanian_homographs, merged_counters,
                                          rekey)
-from termbase.extraction.lithuanian import GENITIVE_PLURAL, adjective_homographs
+from termbase.extraction.lithuanian import (GENITIVE_PLURAL, adjective_homographs,
+                                           coordinated_datives, governed_adjective)
+from termbase.extraction.lithuanian_roles import counted_units, past_a_genitive_object
 from termbase.extraction.passages import Passage
 from termbase.extraction.polish_np import is_adverb, is_reflexive_of_verbal_noun
 from termbase.extraction.quoted_names import QuotedName, quoted_names
@@ -65,7 +67,7 @@ class Stats:
     """Everything counted for one lemma sequence."""
 
     __slots__ = ("freq", "partial", "variants", "contexts", "files", "segments", "shape",
-                 "whole_name", "quoted")
+                 "whole_name", "quoted", "not_a_phrase")
 
     def __init__(self) -> None:
         self.freq = 0
@@ -77,6 +79,9 @@ class Stats:
         self.shape = ""  # the roles of its words, see `_shape`
         self.whole_name = False  # seen as a whole capitalised name (see `_whole_name`)
         self.quoted = 0  # occurrences standing alone between quotation marks
+        # occurrences that are no phrase of their own (Lithuanian): a name's opening
+        # genitives, or a run past a preposition's genitive object into the clause
+        self.not_a_phrase = 0
 
     @property
     def weighted_freq(self) -> float:
@@ -92,6 +97,7 @@ class Stats:
         self.contexts = (self.contexts + other.contexts)[:2]
         self.whole_name |= other.whole_name
         self.quoted += other.quoted
+        self.not_a_phrase += other.not_a_phrase
         self.files |= other.files
         if self.segments is not None and other.segments is not None:
             self.segments |= other.segments
@@ -169,6 +175,12 @@ class NgramCounter:
                     infos[k] = WordInfo("się", ADV)
         if self.lang == "lt":
             infos = adjective_homographs([t.text for t in tokens], infos)
+            words = [t.text for t in tokens]
+            for k in counted_units(words, [i.key for i in infos]):
+                infos[k] = WordInfo(infos[k].key, STOP)  # "keturiolika dienų"
+            for k in range(1, len(words)):  # "pagalbos [neįgaliesiems]": a noun's place
+                if infos[k].role == ADJ and governed_adjective(words, k):
+                    infos[k] = infos[k]._replace(role=NOUN)
         for k in _capitalised_by_position(passage.text, tokens, infos):
             infos[k] = infos[k]._replace(name=False)
         for k, (tok, info) in enumerate(zip(tokens, infos)):
@@ -390,6 +402,12 @@ class NgramCounter:
         surface = _surface(passage.text, tokens, i, j, infos)
         if self.lang == "lt" and _lithuanian_name_prefix(tokens, infos, attach, i, j, end):
             surface = surface.lower()
+            # genitive nouns alone modify the name's head, not each other
+            stats.not_a_phrase += j > i and all(info.role == NOUN for info in infos[i:j + 1])
+        elif self.lang == "lt":
+            stats.not_a_phrase += _into_a_name(tokens, infos, i, j, end) or (
+                past_a_genitive_object([t.text for t in tokens[max(0, i - 6):i + 1]],
+                                       tokens[j].text))
         stats.variants[surface] = stats.variants.get(surface, 0) + 1
         stats.quoted += _quoted(passage.text, tokens, i, j)
         if len(stats.contexts) < 2 and all(c[0] != index for c in stats.contexts):
@@ -662,6 +680,16 @@ def _lithuanian_name_prefix(tokens: list[Token], infos: list[WordInfo], attach: 
     return infos[j].role == NOUN and tokens[j].text.lower().endswith(LT_GENITIVE_ENDINGS)
 
 
+def _into_a_name(tokens: list[Token], infos: list[WordInfo], i: int, j: int, end: int
+                 ) -> bool:
+    """Words i..j run from before a Lithuanian name into it and stop inside: a capital on
+    a later word that is no proper noun, and the name's noun still to come
+    ("savivaldybės [Vaiko teisių] apsaugos skyrius", "administracijos [Socialinės
+    paramos] skyrius")."""
+    return j + 1 < end and infos[j + 1].role == NOUN and any(
+        _capitalised(tokens[p].text) and not infos[p].name for p in range(i + 1, j + 1))
+
+
 def _genitive_coordinators(text: str, tokens: list[Token], infos: list[WordInfo],
                            lang: str) -> list[int]:
     """Lithuanian "ir"/"bei" joining two genitive nouns that modify one head after them:
@@ -680,7 +708,8 @@ def _genitive_coordinators(text: str, tokens: list[Token], infos: list[WordInfo]
         if infos[k - 1].role == NOUN and infos[k + 1].role == NOUN \
                 and before.text.lower().endswith(LT_GENITIVE_ENDINGS) \
                 and after.text.lower().endswith(LT_GENITIVE_ENDINGS) \
-                and infos[k + 2].role in (NOUN, ADJ):
+                and infos[k + 2].role in (NOUN, ADJ) \
+                or coordinated_datives([t.text for t in tokens], infos, k):
             found.append(k)
     return found
 

@@ -47,7 +47,8 @@ _LT_ENDING = (r"(?:a|os|ai|ą|oje|ų|oms|omis|ose|as|o|ui|u|e|us|ais|uose|ams|ė
 TERM_SUFFIX = {
     "pl": re.compile(r"(?:[aiy]cj|[iy]zj|ość|ośc|stw|ctw|nictw|terapi|terapeu[tc]|opiek"
                      r"|opiec|ant|ent|ator|ist|log|lóg)" + _PL_ENDING + "$"),
-    "lt": re.compile(r"(?:ij|umas|umo|umui|umą|umu|ume|yst|toj|ėj|inink|terapeut|yb)"
+    "lt": re.compile(r"(?:ij|umas|umo|umui|umą|umu|ume|yst|toj|ėj|inink|terapeut|yb|olog"
+                     r"|iatr|oped)"
                      + _LT_ENDING + "$"),
 }
 # Forms that, alone, are a participle or an adverb rather than a noun.

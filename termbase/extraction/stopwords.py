@@ -97,7 +97,8 @@ TIME_UNITS = {
     "pl": frozenset("rok roku roków lat lata latach miesiąc miesiące miesięcy miesiąca dni dnia"
                     " tygodni tygodnie godzin godziny".split()),
     "lt": frozenset("metai metų metus metais mėnesio mėnesių mėnesius mėnesiai dienos dienų"
-                    " dienas savaitės savaičių savaites valandų valandas valandos".split()),
+                    " dienas savaitės savaičių savaites valandų valandas valandos parų paras"
+                    " mėnesį pusmetį pusmečio dieną savaitę valandą parą".split()),
     "en": frozenset("year years month months day days week weeks hour hours".split()),
 }
 

@@ -215,7 +215,7 @@ class Extraction:
             passage, text, start, end = self.counter.snippet(ref)
             contexts.append(Context(passage.file, passage.line, text, start, end))
         lowered = list(dict.fromkeys(f.lower() for f in forms))
-        term = forms[0] if stats.quoted == stats.freq else base_form(
+        term = forms[0] if stats.freq in (stats.quoted, stats.fixed) else base_form(
             stats.variants, self.lang, self.forms_of, key, self.counter.lexeme_members,
             self.substantives)  # a name in quotation marks does not decline
         if QUOTE_KEY in key:  # "procedura „Niebieskie Karty”"
@@ -227,7 +227,7 @@ class Extraction:
             term = self.definite_noun(key)
         elif len(key) == 1 and not self.all_names(key) and not term.isupper():
             term = term.lower()  # "Wydział" of "Wydział Opieki" is the common noun
-        elif len(key) > 1:
+        elif len(key) > 1 and stats.fixed < stats.freq:  # a fixed form has its capitals
             term = capitalise_names(term, [k in self.written_as_names for k in key])
         candidate = Candidate(
             term=term, lemmas=key,
@@ -262,7 +262,7 @@ class Extraction:
             found = QUOTE_KEY in key or stats.not_a_phrase < stats.freq and well_formed(
                 variants, self.lang, key, self.counter.lexeme_members) or (
                 len(key) == 1 and all(map(is_abbreviation, variants))  # no dictionary has it
-            ) or self.definite_noun(key) is not None
+            ) or self.definite_noun(key) is not None or stats.fixed == stats.freq
             found = found and not personal_name(variants, self.lang)
             self._well_formed[key] = found
         return found

@@ -1,0 +1,113 @@
+"""Lithuanian extraction on sentences written for these tests (issue 17, tenth round):
+statute titles longer than an ordinary candidate, genitives coordinated before one head,
+and the other kinds of unseen text this round reads (see docs/extraction-rounds.md)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from termbase.extraction.analysis import analyse
+from termbase.extraction.lithuanian_statutes import statute_titles
+from termbase.extraction.ngrams import sentence_initial
+from termbase.extraction.passages import Passage
+from termbase.text.normalize import tokenize
+
+
+def extracted(lines: list[str]):
+    from termbase.extract import extract_passages
+
+    return extract_passages([Passage("t.txt", n, line) for n, line in enumerate(lines, 1)],
+                            "lt")
+
+
+def base_forms(lines: list[str], n: int = 200) -> list[str]:
+    return [candidate.term for candidate in extracted(lines).top(n)]
+
+
+def titles(text: str) -> list[str]:
+    tokens = tokenize(text)
+    infos = [analyse(t.text, "lt") for t in tokens]
+    return [" ".join(t.text for t in tokens[first:head + 1])
+            for first, head, _capital in statute_titles(
+                text, tokens, infos, lambda k: sentence_initial(text, tokens, k), 5, 7)]
+
+
+# -- statute titles ------------------------------------------------------------------------
+def test_a_cited_statute_title_is_one_candidate_with_its_head_in_the_nominative():
+    terms = base_forms([
+        "Centras veikia pagal Lietuvos Respublikos apsaugos nuo smurto artimoje aplinkoje "
+        "įstatymą ir savivaldybės tarybos sprendimus.",
+        "Būstas nuomojamas asmenims, nurodytiems Lietuvos Respublikos paramos būstui "
+        "įsigyti ar išsinuomoti įstatyme."])
+    assert "apsaugos nuo smurto artimoje aplinkoje įstatymas" in terms
+    assert "paramos būstui įsigyti ar išsinuomoti įstatymas" in terms
+
+
+def test_a_title_opened_by_a_capital_inside_a_sentence_keeps_it():
+    terms = base_forms(["Darbuotojai susipažino su Paramos būstui įsigyti ar išsinuomoti "
+                        "įstatymo pakeitimais."])
+    assert "Paramos būstui įsigyti ar išsinuomoti įstatymas" in terms
+
+
+def test_a_title_needs_a_visible_start():
+    # no "Lietuvos Respublikos", no capital inside the sentence: where would it begin?
+    assert titles("Savivaldybė pagal šį įstatymą skiria paramą būstui įsigyti ar "
+                  "išsinuomoti įstatymo nustatyta tvarka.") == []
+    # a sentence's own capital says nothing of a name
+    assert titles("Apsaugos nuo smurto artimoje aplinkoje įstatymas taikomas visiems.") == []
+
+
+def test_a_short_title_is_left_to_the_ordinary_candidates():
+    # five words with one preposition at most: an ordinary candidate already
+    assert titles("Pagal Lietuvos Respublikos socialinių paslaugų įstatymą centras "
+                  "teikia paslaugas.") == []
+    assert "socialinių paslaugų įstatymas" in base_forms([
+        "Pagal Lietuvos Respublikos socialinių paslaugų įstatymą centras teikia paslaugas."])
+
+
+def test_several_statutes_make_no_title():
+    assert titles("Ginčai sprendžiami Lietuvos Respublikos apsaugos nuo smurto artimoje "
+                  "aplinkoje įstatymų nustatyta tvarka.") == []
+
+
+def test_a_finite_verb_or_punctuation_ends_a_title():
+    assert titles("Lietuvos Respublikos Vyriausybė nustato, kaip taikomas apsaugos nuo "
+                  "smurto artimoje aplinkoje įstatymas.") == []
+
+
+_TITLE_WORDS = st.sampled_from(["apsaugos", "nuo", "smurto", "artimoje", "aplinkoje",
+                                "paramos", "būstui", "įsigyti", "ar", "socialinių",
+                                "paslaugų", "vaiko", "teisių"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_TITLE_WORDS, min_size=1, max_size=12),
+       st.sampled_from(["įstatymą", "įstatymo", "įstatyme", "įstatymu"]))
+def test_a_found_title_lies_between_the_citation_and_the_statute(words, form):
+    text = "Pagal Lietuvos Respublikos " + " ".join(words) + f" {form} centras dirba."
+    for title in titles(text):
+        assert title.endswith(form)
+        assert title.split()[:-1] == words[len(words) - len(title.split()) + 1:]
+        assert "Respublikos" not in title
+
+
+# -- genitives coordinated before one head -------------------------------------------------
+def test_two_genitives_joined_before_one_head_give_both_terms():
+    terms = base_forms([
+        "Centras priima suaugusius asmenis su proto ar psichikos negalia.",
+        "Lankytojams su proto ar psichikos negalia skiriamas užimtumo specialistas."])
+    assert {"proto negalia", "psichikos negalia"} <= set(terms)
+
+
+def test_a_name_of_coordinated_genitives_is_not_split():
+    terms = base_forms(["Socialinės apsaugos ir darbo ministerija skiria lėšas centrui.",
+                        "Apie tai informuojama Socialinės apsaugos ir darbo ministerija."])
+    assert "apsaugos ministerija" not in terms
+    assert "socialinės apsaugos ministerija" not in terms
+
+
+def test_a_genitive_before_a_longer_phrase_is_not_taken_as_shared():
+    # "vaiko ir šeimos gerovės planas": the head is "planas", two nouns away
+    terms = base_forms(["Komanda parengė vaiko ir šeimos gerovės planą."])
+    assert "vaiko gerovė" not in terms

@@ -111,3 +111,45 @@ def test_a_genitive_before_a_longer_phrase_is_not_taken_as_shared():
     # "vaiko ir šeimos gerovės planas": the head is "planas", two nouns away
     terms = base_forms(["Komanda parengė vaiko ir šeimos gerovės planą."])
     assert "vaiko gerovė" not in terms
+
+
+# -- single words that name a role -----------------------------------------------------------
+@given(st.sampled_from(["psicholog", "ergoterapeut", "slaugytoj", "globėj", "teisinink",
+                        "pedagog", "psichiatr", "kineziterapeut", "specialist"]),
+       st.sampled_from(["as", "ė", "a"]))
+def test_a_lithuanian_role_is_told_by_its_suffix(stem, ending):
+    from termbase.extraction.lithuanian_roles import names_a_role
+
+    lemma = stem + ending
+    # "-ė" ends no masculine suffix, "-a" only -toja/-ėja: the feminine of those
+    expected = ending == "as" or (ending == "ė" and not stem.endswith(("toj", "ėj"))) or (
+        ending == "a" and stem.endswith(("toj", "ėj")))
+    assert names_a_role(lemma) == expected
+
+
+def test_everyday_people_are_no_roles():
+    from termbase.extraction.lithuanian_roles import names_a_role
+
+    assert not any(map(names_a_role, ["žmogus", "vaikas", "sūnus", "mama", "vadovas"]))
+
+
+def test_a_role_seen_once_outranks_everyday_words_seen_once():
+    lines = ["Dienos centre dirba socialinis darbuotojas ir psichologas.",
+             "Socialinis darbuotojas padeda lankytojams kiekvieną dieną.",
+             "Socialinis darbuotojas sudaro planą, o vadovas jį tvirtina."]
+    terms = base_forms(lines)
+    assert terms.index("psichologas") < terms.index("vadovas")
+    assert terms.index("psichologas") < terms.index("diena")
+
+
+def test_a_role_as_common_as_everyday_words_counts_as_specialised():
+    from termbase.extraction.persons import names_a_person
+    from termbase.extraction.single_words import SPECIALISED_EVIDENCE, evidence
+
+    # "psichologas" is about as frequent in general Lithuanian as "pedagogas" or
+    # "teisininkas" (Zipf 4.1-4.2), above the plain specialised threshold
+    for word in ("psichologas", "pedagogas", "teisininkas"):
+        assert evidence(word, {word: 1}, "lt", False, names_a_person(word, "lt")) \
+            >= SPECIALISED_EVIDENCE
+    assert evidence("vadovas", {"vadovas": 1}, "lt", False,
+                    names_a_person("vadovas", "lt")) < SPECIALISED_EVIDENCE

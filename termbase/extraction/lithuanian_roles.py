@@ -128,3 +128,17 @@ def past_a_genitive_object(before: list[str], last: str) -> bool:
         if not low.endswith(_GENITIVE_ENDINGS):
             return False
     return False
+
+
+# Derivational suffixes of nouns that name a person by occupation or role (agent nouns in
+# -tojas/-ėjas, -ininkas, professions in -ologas, -terapeutas, -iatras, -istas, -agogas),
+# masculine and feminine: like Polish m1 nouns (`persons`), specialised vocabulary up to a
+# higher general-language frequency ("psichologas", "slaugytojas", "globėjas").
+_ROLE_SUFFIXES = ("tojas", "toja", "ėjas", "ėja", "ininkas", "ininkė", "ologas", "ologė",
+                  "terapeutas", "terapeutė", "iatras", "iatrė", "istas", "istė", "agogas",
+                  "agogė")
+
+
+def names_a_role(lemma: str) -> bool:
+    """Whether a Lithuanian noun lemma is a person's occupation or role by its suffix."""
+    return lemma.endswith(_ROLE_SUFFIXES)

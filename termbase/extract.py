@@ -101,6 +101,7 @@ class Extraction:
         self.names = counter.name_keys()
         self.written_as_names = counter.written_as_names()
         self.substantives = counter.substantive_keys()
+        self.nominative_plurals = frozenset(counter.nominative_plurals)
         freqs = {key: s.weighted_freq for key, s in counter.stats.items()
                  if s.freq >= min_freq}
         name_first = frozenset(key for key in freqs if self.name_first(key))
@@ -217,7 +218,7 @@ class Extraction:
         lowered = list(dict.fromkeys(f.lower() for f in forms))
         term = forms[0] if stats.freq in (stats.quoted, stats.fixed) else base_form(
             stats.variants, self.lang, self.forms_of, key, self.counter.lexeme_members,
-            self.substantives)  # a name in quotation marks does not decline
+            self.substantives, self.nominative_plurals)  # quoted names do not decline
         if QUOTE_KEY in key:  # "procedura „Niebieskie Karty”"
             term = quoted_names.base_form(stats.variants, lambda heads: base_form(
                 heads, self.lang, self.forms_of, key[:1], self.counter.lexeme_members))

@@ -153,3 +153,37 @@ def test_a_role_as_common_as_everyday_words_counts_as_specialised():
             >= SPECIALISED_EVIDENCE
     assert evidence("vadovas", {"vadovas": 1}, "lt", False,
                     names_a_person("vadovas", "lt")) < SPECIALISED_EVIDENCE
+
+
+# -- a plural title -------------------------------------------------------------------------
+def test_a_title_ending_in_an_ambiguous_form_gives_the_plural():
+    lines = ["Savivaldybės socialinio būsto nuomos taisyklės",
+             "Šios taisyklės nustato, kaip savivaldybė nuomoja socialinį būstą.",
+             "Nuomininkas laikosi šios taisyklės reikalavimų."]
+    terms = base_forms(lines)
+    assert "socialinio būsto nuomos taisyklės" in terms
+    assert "socialinio būsto nuomos taisyklė" not in terms
+
+
+def test_a_singular_seen_elsewhere_outweighs_a_title():
+    lines = ["Savivaldybės socialinio būsto nuomos taisyklės",
+             "Ši taisyklė nustato, kaip savivaldybė nuomoja socialinį būstą."]
+    assert "taisyklė" in base_forms(lines)
+
+
+@given(st.sampled_from(["Šios taisyklės nustato tvarką.", "Paslaugų teikimo taisyklės:",
+                        "Kreiptis galima darbo dienomis", "Taisyklės"]))
+def test_a_sentence_or_a_lone_word_is_no_heading(line):
+    from termbase.extraction.lithuanian_headings import heading_head
+
+    tokens = tokenize(line)
+    assert heading_head(line, tokens, [analyse(t.text, "lt") for t in tokens]) is None
+
+
+def test_a_numbered_heading_gives_its_last_noun():
+    from termbase.extraction.lithuanian_headings import heading_head
+
+    line = "2. Paslaugų gavėjų teisės"
+    tokens = tokenize(line)
+    assert heading_head(line, tokens, [analyse(t.text, "lt") for t in tokens]) == \
+        analyse("teisės", "lt").key

@@ -45,6 +45,7 @@ from termbase.extraction.lexemes import (canonical_keys, lithuanian_homographs, 
 from termbase.extraction.lithuanian import (GENITIVE_PLURAL, adjective_homographs,
                                            coordinated_datives, governed_adjective)
 from termbase.extraction.lithuanian_roles import counted_units, past_a_genitive_object
+from termbase.extraction.lithuanian_headings import heading_head
 from termbase.extraction.lithuanian_statutes import STATUTE, statute_titles
 from termbase.extraction.passages import Passage
 from termbase.extraction.polish_np import is_adverb, is_reflexive_of_verbal_noun
@@ -124,6 +125,8 @@ class NgramCounter:
         self.inside_counts: Counter = Counter()
         self.adjective_keys: set[str] = set()      # lemma keys read as adjectives
         self.oblique_alone: set[str] = set()       # see `_oblique_alone`
+        # analysed (unmerged) lemma keys of Lithuanian headings' heads: `lithuanian_headings`
+        self.nominative_plurals: set[str] = set()
         self.tokens = 0
         self.passages: list[Passage] = []
 
@@ -204,6 +207,9 @@ class NgramCounter:
         for positions in across_parentheses(passage.text, tokens, infos, self.lang):
             self._record_elided(index, passage, tokens, infos, positions)
         if self.lang == "lt":
+            head = heading_head(passage.text, tokens, infos)
+            if head is not None:  # "... vidaus tvarkos taisyklės": a nominative
+                self.nominative_plurals.add(head)
             for first, head, capital in statute_titles(
                     passage.text, tokens, infos,
                     lambda k: sentence_initial(passage.text, tokens, k), self.max_len,

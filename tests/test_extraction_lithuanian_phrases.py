@@ -187,3 +187,18 @@ def test_a_numbered_heading_gives_its_last_noun():
     tokens = tokenize(line)
     assert heading_head(line, tokens, [analyse(t.text, "lt") for t in tokens]) == \
         analyse("teisės", "lt").key
+
+
+# -- a role with its field inside a longer phrase --------------------------------------------
+def _candidate(lines: list[str], term: str):
+    return next(c for c in extracted(lines).top(None) if c.term == term)
+
+
+def test_a_role_with_its_field_before_another_noun_is_a_phrase_of_its_own():
+    lines = ["Prie prašymo pridedama šeimos gydytojo išvada apie sveikatos būklę.",
+             "Paslaugų centro direktorius tvirtina pagalbos planą."]
+    role = _candidate(lines, "šeimos gydytojas")
+    assert role.independent_freq == role.freq  # not cut out of "šeimos gydytojo išvada"
+    # a genitive of a thing before a noun is still the front of the longer phrase
+    centre = _candidate(lines, "paslaugų centras")
+    assert centre.independent_freq < centre.freq

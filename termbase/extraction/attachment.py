@@ -22,6 +22,7 @@ import functools
 from termbase.text import polish
 from termbase.extraction.analysis import (ADJ, ADV, CONJ, NOUN, WordInfo,
                                           lithuanian_noun_gender, present_passive)
+from termbase.extraction.lithuanian_roles import names_a_role
 from termbase.extraction.polish_np import modifies_the_next_noun
 
 NONE = 0
@@ -211,9 +212,12 @@ def runs_on(infos: list[WordInfo], attach: list[int], i: int, j: int, end: int,
             and not (last_word.lower().endswith(LT_GENITIVE) and not last_word.endswith("uo")):
         return True  # ("asmuo" is a nominative)
     # A Lithuanian genitive modifies the noun after it ("[socialinių paslaugų] centras"),
-    # so a phrase ending in one before a noun is the front of a longer phrase.
+    # so a phrase ending in one before a noun is the front of a longer phrase; unless it
+    # names a person by role with the role's field ("šeimos gydytojo [išvada]"), a unit
+    # of its own (see `lithuanian_roles.names_a_role`).
     return lang == "lt" and j + 1 < end and infos[j + 1].role == NOUN \
-        and not infos[j + 1].name and last_word.lower().endswith(LT_GENITIVE)
+        and not infos[j + 1].name and last_word.lower().endswith(LT_GENITIVE) \
+        and not (j > i and names_a_role(infos[j].key))
 
 
 LT_GENITIVE = ("ų", "o", "os", "ės", "io", "aus", "ies", "ens")

@@ -217,7 +217,8 @@ def runs_on(infos: list[WordInfo], attach: list[int], i: int, j: int, end: int,
     # of its own (see `lithuanian_roles.names_a_role`).
     return lang == "lt" and j + 1 < end and infos[j + 1].role == NOUN \
         and not infos[j + 1].name and last_word.lower().endswith(LT_GENITIVE) \
-        and not (j > i and names_a_role(infos[j].key))
+        and not (j > i and names_a_role(infos[j].key)
+                 and not any(info.participle for info in infos[i:j + 1]))
 
 
 LT_GENITIVE = ("ų", "o", "os", "ės", "io", "aus", "ies", "ens")

@@ -29,6 +29,7 @@ from termbase.extraction.abbreviations import is_abbreviation
 from termbase.extraction.baseform import base_form, capitalise_names, well_formed
 from termbase.extraction.substantives import definite_noun
 from termbase.extraction.known import KnownTerm, KnownTerms
+from termbase.extraction.lithuanian_roles import role_in_a_circumstance
 from termbase.extraction.ngrams import NgramCounter
 from termbase.extraction.passages import Passage, read_passages
 from termbase.extraction.persons import names_a_person, personal_name
@@ -123,6 +124,9 @@ class Extraction:
                 prior *= termhood.ACTION_HEAD_PRIOR
             if self.known_phrase(key):
                 prior *= termhood.KNOWN_TERM_PRIOR
+            elif self.lang == "lt" and freq < 2 and role_in_a_circumstance(
+                    key, counter.stats[key].shape):
+                prior *= termhood.PREPOSITION_PRIOR  # "lankytojai į centrą"
             score = termhood.termhood(own, key_, prior,
                                       self.all_names(key) or key in name_first)
             scored.append((-score, -freq, key, independent[key], key_))

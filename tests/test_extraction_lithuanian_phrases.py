@@ -205,3 +205,38 @@ def test_a_role_with_its_field_before_another_noun_is_a_phrase_of_its_own():
     # and a participle makes no role's phrase ("[prašymo] pridedama šeimos gydytojo")
     assert all(not c.term.startswith("prašymo pridedama") or c.independent_freq < c.freq
                for c in extracted(lines).top(None))
+
+
+# -- a role's prepositional complement ---------------------------------------------------
+def _stats_of(lines: list[str], words: list[str]):
+    return extracted(lines).counter.stats[tuple(analyse(w, "lt").key for w in words)]
+
+
+def test_a_role_followed_by_a_clause_complement_is_held_down_once_seen():
+    from termbase.extraction.lithuanian_roles import role_in_a_circumstance
+
+    lines = ["Lankytojai į centrą atvyksta iki devintos valandos.",
+             "Centras priima asmenis su negalia ir jų globėjus."]
+    words = ["Lankytojai", "į", "centrą"]
+    key = tuple(analyse(w, "lt").key for w in words)
+    assert role_in_a_circumstance(key, _stats_of(lines, words).shape)
+    kind = ["asmenis", "su", "negalia"]
+    assert not role_in_a_circumstance(tuple(analyse(w, "lt").key for w in kind),
+                                      _stats_of(lines, kind).shape)
+    ranked = [c.term for c in extracted(lines).top(None)]
+    assert ranked.index("lankytojai į centrą") > ranked.index("asmenys su negalia")
+
+
+def test_a_repeated_role_complement_is_not_held_down():
+    def gain(sentence: str, again: str, term: str) -> float:
+        def score(lines):
+            return next(c.score for c in extracted(lines).top(None) if c.term == term)
+        return score([sentence, again]) / score([sentence])
+
+    # seen twice, the role's complement loses its damping: it gains about twice what a
+    # phrase never damped gains from its second occurrence
+    role = gain("Lankytojai į centrą atvyksta iki devintos valandos.",
+                "Lankytojai į centrą vežami autobusu.", "lankytojai į centrą")
+    control = gain("Pagalba į namus teikiama darbo dienomis.",
+                   "Pagalba į namus skiriama pagal poreikį.", "pagalba į namus")
+    assert role > 1.5 * control

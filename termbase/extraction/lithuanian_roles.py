@@ -142,3 +142,17 @@ _ROLE_SUFFIXES = ("tojas", "toja", "ėjas", "ėja", "ininkas", "ininkė", "ologa
 def names_a_role(lemma: str) -> bool:
     """Whether a Lithuanian noun lemma is a person's occupation or role by its suffix."""
     return lemma.endswith(_ROLE_SUFFIXES)
+
+
+# A person "with" or "without" something is a kind of person ("asmenys su negalia",
+# "vaikai be tėvų globos"); after any other preposition a role's complement belongs to the
+# clause ("lankytojai [atvyksta] į centrą", "globėjai nuo [nustatymo dienos]").
+_KIND_OF_PERSON = frozenset({"su", "be"})
+
+
+def role_in_a_circumstance(key: tuple[str, ...], shape: str) -> bool:
+    """Whether a phrase is a role noun followed by a prepositional complement other than
+    "su"/"be": seldom a term unless the text repeats it or the termbase has it."""
+    p = next((n for n, letter in enumerate(shape) if letter in "Pp"), None)
+    return p is not None and 0 < p < len(key) and names_a_role(key[p - 1]) \
+        and key[p] not in _KIND_OF_PERSON

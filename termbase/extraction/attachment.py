@@ -22,7 +22,7 @@ import functools
 from termbase.text import polish
 from termbase.extraction.analysis import (ADJ, ADV, CONJ, NOUN, WordInfo,
                                           lithuanian_noun_gender, present_passive)
-from termbase.extraction.lithuanian_roles import names_a_role
+from termbase.extraction.lithuanian_roles import names_a_role, names_an_institution
 from termbase.extraction.polish_np import modifies_the_next_noun
 
 NONE = 0
@@ -213,12 +213,19 @@ def runs_on(infos: list[WordInfo], attach: list[int], i: int, j: int, end: int,
         return True  # ("asmuo" is a nominative)
     # A Lithuanian genitive modifies the noun after it ("[socialinių paslaugų] centras"),
     # so a phrase ending in one before a noun is the front of a longer phrase; unless it
-    # names a person by role with the role's field ("šeimos gydytojo [išvada]"), a unit
-    # of its own (see `lithuanian_roles.names_a_role`).
+    # is a unit of its own: a person named by role with the role's field ("šeimos
+    # gydytojo [išvada]"), or a capitalised institution's name ("Techninės pagalbos
+    # neįgaliesiems centro [padalinys]"); see `lithuanian_roles`.
     return lang == "lt" and j + 1 < end and infos[j + 1].role == NOUN \
         and not infos[j + 1].name and last_word.lower().endswith(LT_GENITIVE) \
-        and not (j > i and names_a_role(infos[j].key)
-                 and not any(info.participle for info in infos[i:j + 1]))
+        and not (j > i and _named_unit(infos[i:j + 1], first_word))
+
+
+def _named_unit(infos: list[WordInfo], first_word: str) -> bool:
+    head = infos[-1].key
+    if names_an_institution(head):
+        return first_word[:1].isupper()
+    return names_a_role(head) and not any(info.participle for info in infos)
 
 
 LT_GENITIVE = ("ų", "o", "os", "ės", "io", "aus", "ies", "ens")

@@ -156,3 +156,16 @@ def role_in_a_circumstance(key: tuple[str, ...], shape: str) -> bool:
     p = next((n for n, letter in enumerate(shape) if letter in "Pp"), None)
     return p is not None and 0 < p < len(key) and names_a_role(key[p - 1]) \
         and key[p] not in _KIND_OF_PERSON
+
+
+# Nouns that name a kind of institution or body: the head of an official name ("Techninės
+# pagalbos neįgaliesiems centras", "Neįgaliųjų reikalų departamentas").
+_INSTITUTIONS = frozenset({
+    "centras", "skyrius", "departamentas", "tarnyba", "ministerija", "fondas", "agentūra",
+    "inspekcija", "įstaiga", "taryba", "komisija", "biuras", "teismas", "administracija",
+    "seniūnija", "institutas", "universitetas", "kolegija", "mokykla", "ligoninė",
+    "draugija", "asociacija", "sąjunga", "valdyba", "vyriausybė", "seimas", "poliklinika"})
+
+
+def names_an_institution(lemma: str) -> bool:
+    return lemma in _INSTITUTIONS

@@ -44,7 +44,8 @@ from termbase.extraction.lexemes import (canonical_keys, lithuanian_homographs, 
                                          rekey)
 from termbase.extraction.lithuanian import (GENITIVE_PLURAL, adjective_homographs,
                                            coordinated_datives, governed_adjective)
-from termbase.extraction.lithuanian_roles import counted_units, past_a_genitive_object
+from termbase.extraction.lithuanian_roles import (counted_units, names_an_institution,
+                                                  past_a_genitive_object)
 from termbase.extraction.lithuanian_headings import heading_head
 from termbase.extraction.lithuanian_statutes import STATUTE, statute_titles
 from termbase.extraction.passages import Passage
@@ -707,8 +708,11 @@ def _lithuanian_name_prefix(tokens: list[Token], infos: list[WordInfo], attach: 
     The capital belongs to the name, not to the common phrase cut from it ("socialinės
     paslaugos"); a proper noun inside ("Europos") keeps its own. An adjective reaching
     across genitives to the last word marks a whole name in the genitive before its own
-    noun: "[Bendrojo duomenų apsaugos reglamento] reikalavimai"."""
+    noun: "[Bendrojo duomenų apsaugos reglamento] reikalavimai"; so does a run ending in
+    an institution's noun: "[Techninės pagalbos neįgaliesiems centro] padalinys"."""
     if not _capitalised(tokens[i].text) or any(info.name for info in infos[i:j + 1]):
+        return False
+    if j > i and names_an_institution(infos[j].key):
         return False
     if j + 1 >= end or infos[j + 1].role != NOUN or _capitalised(tokens[j + 1].text):
         return False

@@ -260,3 +260,17 @@ def test_a_name_opening_with_genitives_of_things_is_still_cut():
     terms = base_forms(lines)
     assert "Socialinių paslaugų priežiūros departamentas" in terms
     assert "Socialinės paslaugos" not in terms
+
+
+def test_the_second_of_two_joined_genitives_keeps_its_count():
+    lines = ["Specialistai padeda lankytojams ugdyti savarankiškumo ir darbo įgūdžius."]
+    found = {c.term: c for c in extracted(lines).top(None)}
+    assert {"savarankiškumo įgūdžiai", "darbo įgūdžiai"} <= set(found)
+    assert found["darbo įgūdžiai"].independent_freq == found["darbo įgūdžiai"].freq
+
+
+def test_a_capitalised_name_whose_adjective_agrees_across_genitives_keeps_its_count():
+    lines = ["Duomenys tvarkomi laikantis Bendrojo duomenų apsaugos reglamento reikalavimų."]
+    found = {c.term: c for c in extracted(lines).top(None)}
+    name = found["Bendrasis duomenų apsaugos reglamentas"]
+    assert name.independent_freq == name.freq

@@ -29,6 +29,7 @@ from termbase.extraction.abbreviations import is_abbreviation
 from termbase.extraction.baseform import base_form, capitalise_names, well_formed
 from termbase.extraction.substantives import definite_noun
 from termbase.extraction.known import KnownTerm, KnownTerms
+from termbase.extraction.lithuanian_roles import role_in_a_circumstance
 from termbase.extraction.ngrams import NgramCounter
 from termbase.extraction.passages import Passage, read_passages
 from termbase.extraction.persons import names_a_person, personal_name
@@ -101,6 +102,7 @@ class Extraction:
         self.names = counter.name_keys()
         self.written_as_names = counter.written_as_names()
         self.substantives = counter.substantive_keys()
+        self.nominative_plurals = frozenset(counter.nominative_plurals)
         freqs = {key: s.weighted_freq for key, s in counter.stats.items()
                  if s.freq >= min_freq}
         name_first = frozenset(key for key in freqs if self.name_first(key))
@@ -122,6 +124,9 @@ class Extraction:
                 prior *= termhood.ACTION_HEAD_PRIOR
             if self.known_phrase(key):
                 prior *= termhood.KNOWN_TERM_PRIOR
+            elif self.lang == "lt" and freq < 2 and role_in_a_circumstance(
+                    key, counter.stats[key].shape):
+                prior *= termhood.PREPOSITION_PRIOR  # "lankytojai į centrą"
             score = termhood.termhood(own, key_, prior,
                                       self.all_names(key) or key in name_first)
             scored.append((-score, -freq, key, independent[key], key_))
@@ -215,9 +220,9 @@ class Extraction:
             passage, text, start, end = self.counter.snippet(ref)
             contexts.append(Context(passage.file, passage.line, text, start, end))
         lowered = list(dict.fromkeys(f.lower() for f in forms))
-        term = forms[0] if stats.quoted == stats.freq else base_form(
+        term = forms[0] if stats.freq in (stats.quoted, stats.fixed) else base_form(
             stats.variants, self.lang, self.forms_of, key, self.counter.lexeme_members,
-            self.substantives)  # a name in quotation marks does not decline
+            self.substantives, self.nominative_plurals)  # quoted names do not decline
         if QUOTE_KEY in key:  # "procedura „Niebieskie Karty”"
             term = quoted_names.base_form(stats.variants, lambda heads: base_form(
                 heads, self.lang, self.forms_of, key[:1], self.counter.lexeme_members))
@@ -227,7 +232,7 @@ class Extraction:
             term = self.definite_noun(key)
         elif len(key) == 1 and not self.all_names(key) and not term.isupper():
             term = term.lower()  # "Wydział" of "Wydział Opieki" is the common noun
-        elif len(key) > 1:
+        elif len(key) > 1 and stats.fixed < stats.freq:  # a fixed form has its capitals
             term = capitalise_names(term, [k in self.written_as_names for k in key])
         candidate = Candidate(
             term=term, lemmas=key,
@@ -262,7 +267,7 @@ class Extraction:
             found = QUOTE_KEY in key or stats.not_a_phrase < stats.freq and well_formed(
                 variants, self.lang, key, self.counter.lexeme_members) or (
                 len(key) == 1 and all(map(is_abbreviation, variants))  # no dictionary has it
-            ) or self.definite_noun(key) is not None
+            ) or self.definite_noun(key) is not None or stats.fixed == stats.freq
             found = found and not personal_name(variants, self.lang)
             self._well_formed[key] = found
         return found

@@ -22,6 +22,7 @@ import functools
 from termbase.text import polish
 from termbase.extraction.analysis import (ADJ, ADV, CONJ, NOUN, WordInfo,
                                           lithuanian_noun_gender, present_passive)
+from termbase.extraction.lithuanian_roles import names_a_role, names_an_institution
 from termbase.extraction.polish_np import modifies_the_next_noun
 
 NONE = 0
@@ -172,8 +173,9 @@ def runs_on(infos: list[WordInfo], attach: list[int], i: int, j: int, end: int,
     joins the parts of a name or two genitives (see `ngrams`) carries the phrase on past
     it, on either side: "Wydział Rodzinny [i Nieletnich]", "[apsaugos ir] įvaikinimo
     tarnyba"."""
-    if (j + 1 < end and infos[j + 1].role == CONJ) or (prev_word
-                                                       and infos[i - 1].role == CONJ):
+    if (j + 1 < end and infos[j + 1].role == CONJ) or (
+            prev_word and infos[i - 1].role == CONJ
+            and not (lang == "lt" and _second_of_bare_genitives(infos, i, j, first_word))):
         return True
     if lang == "pl":
         following = infos[j + 1] if j + 1 < end else None
@@ -211,9 +213,31 @@ def runs_on(infos: list[WordInfo], attach: list[int], i: int, j: int, end: int,
             and not (last_word.lower().endswith(LT_GENITIVE) and not last_word.endswith("uo")):
         return True  # ("asmuo" is a nominative)
     # A Lithuanian genitive modifies the noun after it ("[socialinių paslaugų] centras"),
-    # so a phrase ending in one before a noun is the front of a longer phrase.
+    # so a phrase ending in one before a noun is the front of a longer phrase; unless it
+    # is a unit of its own: a person named by role with the role's field ("šeimos
+    # gydytojo [išvada]"), or a capitalised institution's name ("Techninės pagalbos
+    # neįgaliesiems centro [padalinys]"); see `lithuanian_roles`.
     return lang == "lt" and j + 1 < end and infos[j + 1].role == NOUN \
-        and not infos[j + 1].name and last_word.lower().endswith(LT_GENITIVE)
+        and not infos[j + 1].name and last_word.lower().endswith(LT_GENITIVE) \
+        and not (j > i and _named_unit(infos[i:j + 1], attach, i, first_word))
+
+
+def _named_unit(infos: list[WordInfo], attach: list[int], i: int, first_word: str) -> bool:
+    """`infos`: the phrase's words, from position `i` of `attach`."""
+    head = infos[-1].key
+    if first_word[:1].isupper() and (names_an_institution(head) or (
+            infos[0].role == ADJ and attach[i] == len(infos) - 1)):
+        return True  # "[Bendrojo duomenų apsaugos reglamento] reikalavimai"
+    return names_a_role(head) and not any(info.participle for info in infos)
+
+
+def _second_of_bare_genitives(infos: list[WordInfo], i: int, j: int, first_word: str
+                              ) -> bool:
+    """"savarankiškumo ir [darbo įgūdžiai]": the second of two bare genitives joined
+    before one head (see `coordination`) makes a term with it as the first does."""
+    return j == i + 1 and i >= 2 and first_word[:1].islower() \
+        and infos[i].role == infos[j].role == infos[i - 2].role == NOUN \
+        and not infos[i - 2].name and (i < 3 or infos[i - 3].role not in (NOUN, ADJ))
 
 
 LT_GENITIVE = ("ų", "o", "os", "ės", "io", "aus", "ies", "ens")

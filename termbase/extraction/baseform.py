@@ -35,13 +35,15 @@ FormsOf = Callable[[str], Counter]  # lemma key -> lower-case forms seen in the 
 
 def base_form(variants: dict[str, int], lang: str, forms_of: FormsOf,
               lemmas: tuple[str, ...] = (), members: dict[str, set[str]] | None = None,
-              substantives: frozenset = frozenset()) -> str:
+              substantives: frozenset = frozenset(),
+              nominative_plurals: frozenset = frozenset()) -> str:
     """The base form of a candidate from its observed surface variants (with counts).
 
     `lemmas` is the candidate's lemma key and `members` the lemmas merged into each key:
     a Polish word is generated from the reading of the candidate's own lexeme ("gmin" as
     gmina, not as the rare noun gmin). `substantives`: Polish adjective lemmas the input
-    uses as nouns of their own ("Podopieczny uczestniczy")."""
+    uses as nouns of their own ("Podopieczny uczestniczy"); `nominative_plurals`:
+    Lithuanian lemma keys seen where only a nominative plural fits (`lithuanian`)."""
     ordered = sorted(variants, key=lambda v: (-variants[v], v))
     styles = _case_styles(variants)
     prefer: list[tuple[str, ...]] = []
@@ -49,7 +51,7 @@ def base_form(variants: dict[str, int], lang: str, forms_of: FormsOf,
         prefer = _preferred(lemmas, members or {}, forms_of)  # Rejonu", not "Rejon")
         ordered.sort(key=lambda v: not is_noun_phrase(words_of(v), prefer))
     plural = lang == "lt" and lithuanian.used_in_plural([words_of(v) for v in ordered],
-                                                        forms_of)
+                                                        forms_of, nominative_plurals)
     if lang == "lt":  # a genitive head hides which adjectives agree with it: try others first
         ordered.sort(key=lambda v: lithuanian.genitive_head(words_of(v)))
     complements = _polish_complements(ordered, prefer) if lang == "pl" and \

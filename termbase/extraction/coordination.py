@@ -20,6 +20,8 @@ from termbase.text.normalize import Token
 MAX_SHARED = 3
 # Lithuanian adjectives that agree share the case ending's last letters.
 _LT_AGREEMENT = 2
+# "ar" (or) is filed as a particle by the stop list; between two genitives it joins them.
+_LT_JOINING = frozenset({"ir", "ar", "bei"})
 
 
 def elided_phrases(tokens: list[Token], infos: list[WordInfo], attach: list[int],
@@ -29,6 +31,9 @@ def elided_phrases(tokens: list[Token], infos: list[WordInfo], attach: list[int]
     `attachment.attachments` gives it (the offset of the word an adjective modifies)."""
     found = []
     for k in range(start + 1, end - 1):
+        if lang == "lt" and _genitive_nouns_joined(tokens, infos, k, end):
+            found.append([k - 1, k + 2])
+            continue
         if not is_coordinator(tokens[k].text.lower(), lang) or infos[k + 1].role != ADJ:
             continue
         if lang == "pl" and infos[k - 1].role == ADJ and attach[k - 1] < 0:
@@ -53,6 +58,22 @@ def _polish(tokens: list[Token], infos: list[WordInfo], start: int, end: int, k:
     if k + 2 < end and infos[k + 2].role == NOUN and polish_agrees(second, tokens[k + 2].text):
         return []  # "opiekuńcze i specjalistyczne usługi": its own noun follows
     return [list(range(noun, k - 1)) + [k + 1]]
+
+
+def _genitive_nouns_joined(tokens: list[Token], infos: list[WordInfo], k: int, end: int
+                           ) -> bool:
+    """"proto ar psichikos negalia", "vaiko ir šeimos gerovė": two bare genitive nouns
+    joined before their one head, which the first takes as well ("proto negalia"; the
+    second's phrase is contiguous). Only bare ones, the whole phrase: a first genitive
+    with its own adjective opens a name more often than not ("Socialinės apsaugos ir darbo
+    ministerija" names one ministry, which no "apsaugos ministerija" is)."""
+    if k < 1 or k + 2 >= end or tokens[k].text.lower() not in _LT_JOINING:
+        return False
+    members = (k - 1, k + 1, k + 2)
+    return all(infos[p].role == NOUN and not infos[p].name for p in members) \
+        and all(tokens[p].text.lower().endswith(LT_GENITIVE_ENDINGS) for p in members[:2]) \
+        and (k - 2 < 0 or infos[k - 2].role not in (NOUN, ADJ)) \
+        and (k + 3 >= end or infos[k + 3].role not in (NOUN, ADJ))
 
 
 def _lithuanian(tokens: list[Token], infos: list[WordInfo], attach: list[int], start: int,

@@ -200,9 +200,12 @@ def _genitive_plural_before(words: list[str], h: int) -> bool:
                and COMPLEMENT_CASE.get(analyse(word, "lt").key) == DATIVE for word in words[:h])
 
 
-def used_in_plural(variants: list[list[str]], forms_of: FormsOf) -> bool:
+def used_in_plural(variants: list[list[str]], forms_of: FormsOf,
+                   nominative_plurals: frozenset = frozenset()) -> bool:
     """Whether the head was seen in plural forms only ("globos namuose, globos namų"):
-    then the base form is the nominative plural ("globos namai")."""
+    then the base form is the nominative plural ("globos namai"). `nominative_plurals`:
+    lemma keys the input shows in a form that can only be read as a nominative plural
+    there (see `headings`)."""
     plural = False
     unambiguous = [w for w in variants if (h := head_of(w)) is None
                    or not _genitive_plural_before(w, h)]
@@ -215,7 +218,7 @@ def used_in_plural(variants: list[list[str]], forms_of: FormsOf) -> bool:
             return False
         numbers = _numbers(words[h], lemma[0])
         if "sg" in numbers and "pl" in numbers:  # "taisyklės": what else the text shows
-            numbers = _document_numbers(words[h], lemma[0], forms_of)
+            numbers = _document_numbers(words[h], lemma[0], forms_of, nominative_plurals)
         if "pl" not in numbers or "sg" in numbers:
             if numbers:  # a singular (or a form that may be one) settles it
                 return False
@@ -236,20 +239,24 @@ def _numbers(word: str, lemma: str) -> frozenset[str]:
     return noun_numbers(word, lemma)
 
 
-def _document_numbers(word: str, lemma: str, forms_of: FormsOf) -> set[str]:
+def _document_numbers(word: str, lemma: str, forms_of: FormsOf,
+                      nominative_plurals: frozenset = frozenset()) -> set[str]:
     """{"pl"} when every form of the word's lemma in the whole input may be a plural and
-    one can only be ("taisyklės" beside "taisyklėmis"): a noun the text uses in the plural
-    only; else the numbers of the word itself. A genitive plural is no evidence: numbers
-    and amounts take it ("30 dienų")."""
+    one can only be ("taisyklės" beside "taisyklėmis", or "taisyklės" ending a document's
+    title, in `nominative_plurals`): a noun the text uses in the plural only; else the
+    numbers of the word itself. A genitive plural is no evidence: numbers and amounts
+    take it ("30 dienų")."""
     own = noun_numbers(word, lemma)
     if is_time_unit(word.lower(), "lt"):
         return own  # "nuo nustatymo dienos" beside "tris darbo dienas": a counted unit
-    readings = {form: noun_numbers(form, lemma) for form in forms_of(analyse(word, "lt").key)}
+    key = analyse(word, "lt").key
+    readings = {form: noun_numbers(form, lemma) for form in forms_of(key)}
     if lemma in readings:
         return own  # the lemma itself seen: a nominative singular ("poreikis, poreikius")
-    if readings and all("pl" in numbers for numbers in readings.values()) and any(
-            numbers == {"pl"} and not form.endswith(GENITIVE_PLURAL)
-            for form, numbers in readings.items()):
+    if readings and all("pl" in numbers for numbers in readings.values()) and (
+            key in nominative_plurals or any(
+                numbers == {"pl"} and not form.endswith(GENITIVE_PLURAL)
+                for form, numbers in readings.items())):
         return {"pl"}
     return own
 

@@ -128,3 +128,44 @@ def past_a_genitive_object(before: list[str], last: str) -> bool:
         if not low.endswith(_GENITIVE_ENDINGS):
             return False
     return False
+
+
+# Derivational suffixes of nouns that name a person by occupation or role (agent nouns in
+# -tojas/-ėjas, -ininkas, professions in -ologas, -terapeutas, -iatras, -istas, -agogas),
+# masculine and feminine: like Polish m1 nouns (`persons`), specialised vocabulary up to a
+# higher general-language frequency ("psichologas", "slaugytojas", "globėjas").
+_ROLE_SUFFIXES = ("tojas", "toja", "ėjas", "ėja", "ininkas", "ininkė", "ologas", "ologė",
+                  "terapeutas", "terapeutė", "iatras", "iatrė", "istas", "istė", "agogas",
+                  "agogė")
+
+
+def names_a_role(lemma: str) -> bool:
+    """Whether a Lithuanian noun lemma is a person's occupation or role by its suffix."""
+    return lemma.endswith(_ROLE_SUFFIXES)
+
+
+# A person "with" or "without" something is a kind of person ("asmenys su negalia",
+# "vaikai be tėvų globos"); after any other preposition a role's complement belongs to the
+# clause ("lankytojai [atvyksta] į centrą", "globėjai nuo [nustatymo dienos]").
+_KIND_OF_PERSON = frozenset({"su", "be"})
+
+
+def role_in_a_circumstance(key: tuple[str, ...], shape: str) -> bool:
+    """Whether a phrase is a role noun followed by a prepositional complement other than
+    "su"/"be": seldom a term unless the text repeats it or the termbase has it."""
+    p = next((n for n, letter in enumerate(shape) if letter in "Pp"), None)
+    return p is not None and 0 < p < len(key) and names_a_role(key[p - 1]) \
+        and key[p] not in _KIND_OF_PERSON
+
+
+# Nouns that name a kind of institution or body: the head of an official name ("Techninės
+# pagalbos neįgaliesiems centras", "Neįgaliųjų reikalų departamentas").
+_INSTITUTIONS = frozenset({
+    "centras", "skyrius", "departamentas", "tarnyba", "ministerija", "fondas", "agentūra",
+    "inspekcija", "įstaiga", "taryba", "komisija", "biuras", "teismas", "administracija",
+    "seniūnija", "institutas", "universitetas", "kolegija", "mokykla", "ligoninė",
+    "draugija", "asociacija", "sąjunga", "valdyba", "vyriausybė", "seimas", "poliklinika"})
+
+
+def names_an_institution(lemma: str) -> bool:
+    return lemma in _INSTITUTIONS

@@ -44,7 +44,10 @@ from termbase.extraction.lexemes import (canonical_keys, lithuanian_homographs, 
                                          rekey)
 from termbase.extraction.lithuanian import (GENITIVE_PLURAL, adjective_homographs,
                                            coordinated_datives, governed_adjective)
-from termbase.extraction.lithuanian_roles import counted_units, past_a_genitive_object
+from termbase.extraction.lithuanian_roles import (counted_units, names_an_institution,
+                                                  past_a_genitive_object)
+from termbase.extraction.lithuanian_headings import heading_head
+from termbase.extraction.lithuanian_statutes import STATUTE, statute_titles
 from termbase.extraction.passages import Passage
 from termbase.extraction.polish_np import is_adverb, is_reflexive_of_verbal_noun
 from termbase.extraction.quoted_names import QuotedName, quoted_names
@@ -67,7 +70,7 @@ class Stats:
     """Everything counted for one lemma sequence."""
 
     __slots__ = ("freq", "partial", "variants", "contexts", "files", "segments", "shape",
-                 "whole_name", "quoted", "not_a_phrase")
+                 "whole_name", "quoted", "not_a_phrase", "fixed")
 
     def __init__(self) -> None:
         self.freq = 0
@@ -82,6 +85,8 @@ class Stats:
         # occurrences that are no phrase of their own (Lithuanian): a name's opening
         # genitives, or a run past a preposition's genitive object into the clause
         self.not_a_phrase = 0
+        # occurrences recorded in their base form already (a Lithuanian statute's title)
+        self.fixed = 0
 
     @property
     def weighted_freq(self) -> float:
@@ -121,6 +126,8 @@ class NgramCounter:
         self.inside_counts: Counter = Counter()
         self.adjective_keys: set[str] = set()      # lemma keys read as adjectives
         self.oblique_alone: set[str] = set()       # see `_oblique_alone`
+        # analysed (unmerged) lemma keys of Lithuanian headings' heads: `lithuanian_headings`
+        self.nominative_plurals: set[str] = set()
         self.tokens = 0
         self.passages: list[Passage] = []
 
@@ -200,6 +207,15 @@ class NgramCounter:
             self._count_chunk(index, passage, tokens, infos, start, end)
         for positions in across_parentheses(passage.text, tokens, infos, self.lang):
             self._record_elided(index, passage, tokens, infos, positions)
+        if self.lang == "lt":
+            head = heading_head(passage.text, tokens, infos)
+            if head is not None:  # "... vidaus tvarkos taisyklės": a nominative
+                self.nominative_plurals.add(head)
+            for first, head, capital in statute_titles(
+                    passage.text, tokens, infos,
+                    lambda k: sentence_initial(passage.text, tokens, k), self.max_len,
+                    NAME_MAX_LEN):
+                self._record_statute(index, passage, tokens, infos, first, head, capital)
         if self.lang == "pl":
             for name in quoted_names(passage.text, tokens, infos,
                                      lambda k: sentence_initial(passage.text, tokens, k)):
@@ -223,6 +239,38 @@ class NgramCounter:
         stats.files.add(passage.file)
         if stats.segments is not None:
             stats.segments.add(index)
+
+    def _record_statute(self, index: int, passage: Passage, tokens: list[Token],
+                        infos: list[WordInfo], first: int, head: int, capital: bool
+                        ) -> None:
+        """A statute's title (see `lithuanian_statutes`): a whole name, recorded in its
+        base form (the head in the nominative, its complements as written)."""
+        positions = list(range(first, head + 1))
+        words = [tokens[k].text for k in positions[:-1]] + [STATUTE]
+        if not capital:
+            words[0] = words[0].lower()
+        stats = self._occurrence(tuple(infos[k].key for k in positions), index, passage,
+                                 " ".join(words), tokens[first].start, tokens[head].end)
+        stats.shape = stats.shape or "N" * len(positions)
+        stats.whole_name = True
+        stats.fixed += 1
+
+    def _occurrence(self, key: tuple[str, ...], index: int, passage: Passage,
+                    surface: str, start: int, end: int) -> Stats:
+        """Count one occurrence of `key` written `surface` at text[start:end]."""
+        stats = self.stats.get(key)
+        if stats is None:
+            stats = self.stats[key] = Stats()
+            if self.keep_segments:
+                stats.segments = set()
+        stats.freq += 1
+        stats.variants[surface] = stats.variants.get(surface, 0) + 1
+        if len(stats.contexts) < 2 and all(c[0] != index for c in stats.contexts):
+            stats.contexts.append((index, start, end))
+        stats.files.add(passage.file)
+        if stats.segments is not None:
+            stats.segments.add(index)
+        return stats
 
     def _complex_prepositions(self, tokens: list[Token]) -> set[int]:
         """The nouns of "w ramach", "z zakresu", and a unit of time after a number ("2027
@@ -334,28 +382,18 @@ class NgramCounter:
                        infos: list[WordInfo], positions: list[int]) -> None:
         """A phrase a coordination leaves implicit ("usługi [opiekuńcze i]
         specjalistyczne", see `coordination`): its words as written, the gap left out."""
-        key = tuple(infos[k].key for k in positions)
-        stats = self.stats.get(key)
-        if stats is None:
-            stats = self.stats[key] = Stats()
-            seen_noun = False
-            for k in positions:
-                seen_noun |= infos[k].role == NOUN
-                stats.shape += "N" if infos[k].role == NOUN else "a" if seen_noun else "A"
-            if self.keep_segments:
-                stats.segments = set()
-        stats.freq += 1
         first = positions[0]
         surface = " ".join(tokens[k].text for k in positions)
         if sentence_initial(passage.text, tokens, first) and not infos[first].name \
                 and not is_abbreviation(tokens[first].text):
             surface = surface[:1].lower() + surface[1:]
-        stats.variants[surface] = stats.variants.get(surface, 0) + 1
-        if len(stats.contexts) < 2 and all(c[0] != index for c in stats.contexts):
-            stats.contexts.append((index, tokens[first].start, tokens[positions[-1]].end))
-        stats.files.add(passage.file)
-        if stats.segments is not None:
-            stats.segments.add(index)
+        stats = self._occurrence(tuple(infos[k].key for k in positions), index, passage,
+                                 surface, tokens[first].start, tokens[positions[-1]].end)
+        if not stats.shape:
+            seen_noun = False
+            for k in positions:
+                seen_noun |= infos[k].role == NOUN
+                stats.shape += "N" if infos[k].role == NOUN else "a" if seen_noun else "A"
 
     def _record_defined(self, index: int, passage: Passage, tokens: list[Token],
                         infos: list[WordInfo], i: int, end: int, attach: list[int],
@@ -670,8 +708,11 @@ def _lithuanian_name_prefix(tokens: list[Token], infos: list[WordInfo], attach: 
     The capital belongs to the name, not to the common phrase cut from it ("socialinės
     paslaugos"); a proper noun inside ("Europos") keeps its own. An adjective reaching
     across genitives to the last word marks a whole name in the genitive before its own
-    noun: "[Bendrojo duomenų apsaugos reglamento] reikalavimai"."""
+    noun: "[Bendrojo duomenų apsaugos reglamento] reikalavimai"; so does a run ending in
+    an institution's noun: "[Techninės pagalbos neįgaliesiems centro] padalinys"."""
     if not _capitalised(tokens[i].text) or any(info.name for info in infos[i:j + 1]):
+        return False
+    if j > i and names_an_institution(infos[j].key):
         return False
     if j + 1 >= end or infos[j + 1].role != NOUN or _capitalised(tokens[j + 1].text):
         return False

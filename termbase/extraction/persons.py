@@ -14,7 +14,12 @@ from termbase.text import polish
 @functools.lru_cache(maxsize=None)
 def names_a_person(lemma: str, lang: str) -> bool:
     """Whether the Polish noun lemma is masculine-personal (morfeusz2's m1: the gender of
-    nouns for people, roles and professions; a feminine one has its own rarer form)."""
+    nouns for people, roles and professions; a feminine one has its own rarer form); a
+    Lithuanian one by its suffix (`lithuanian_roles.names_a_role`)."""
+    if lang == "lt":
+        from termbase.extraction.lithuanian_roles import names_a_role
+
+        return names_a_role(lemma)
     if lang != "pl" or not polish.available():
         return False
     return any(r.pos in ("subst", "depr") and "m1" in r.genders

@@ -46,6 +46,7 @@ from termbase.extraction.lithuanian import (GENITIVE_PLURAL, adjective_homograph
                                            coordinated_datives, governed_adjective)
 from termbase.extraction.lithuanian_roles import counted_units, past_a_genitive_object
 from termbase.extraction.passages import Passage
+from termbase.extraction.persons import names_a_person
 from termbase.extraction.polish_np import is_adverb, is_reflexive_of_verbal_noun
 from termbase.extraction.quoted_names import QuotedName, quoted_names
 from termbase.extraction.stopwords import (ends_complex_preposition, is_auxiliary,
@@ -370,7 +371,7 @@ class NgramCounter:
         stats = self.stats[key]
         stats.whole_name = True
         # a name keeps the capitals it is written with, at a sentence's start too
-        shown = _surface(passage.text, tokens, i, end - 1, infos)
+        shown = _surface(passage.text, tokens, i, end - 1, infos, self.lang)
         written = _SPACES.sub(" ", passage.text[tokens[i].start:tokens[end - 1].end])
         if shown != written and stats.variants.get(shown):
             stats.variants[shown] -= 1
@@ -399,7 +400,7 @@ class NgramCounter:
             stats.whole_name = _whole_name(infos, i, j, chunk) or (
                 self.lang == "lt" and not cut
                 and _lithuanian_name(passage.text, tokens, infos, i, j))
-        surface = _surface(passage.text, tokens, i, j, infos)
+        surface = _surface(passage.text, tokens, i, j, infos, self.lang)
         if self.lang == "lt" and _lithuanian_name_prefix(tokens, infos, attach, i, j, end):
             surface = surface.lower()
             # genitive nouns alone modify the name's head, not each other
@@ -739,10 +740,12 @@ def sentence_initial(text: str, tokens: list[Token], i: int) -> bool:
 
 
 def _surface(text: str, tokens: list[Token], i: int, j: int,
-             infos: list[WordInfo] | None = None) -> str:
+             infos: list[WordInfo] | None = None, lang: str = "") -> str:
     """The words as written, with the capitals that say nothing of a name lowered: a
     sentence-initial one (unless the next word has a capital too: "Sąd Rejonowy"), and all
-    of a fragment cut from inside a name ("[Centrum] Usługi Społeczne": common words)."""
+    of a fragment cut from inside a name ("[Centrum] Usługi Społeczne": common words), but
+    not of a name after a sentence's first word naming a person by role, whose capital is
+    the sentence's (see `persons.names_a_person`)."""
     surface = _SPACES.sub(" ", text[tokens[i].start:tokens[j].end])
     first = tokens[i].text
     if not first[:1].isupper() or first.isupper() or is_abbreviation(first) or \
@@ -755,7 +758,9 @@ def _surface(text: str, tokens: list[Token], i: int, j: int,
         if not name:
             surface = surface[:1].lower() + surface[1:]
     elif _capitalised(tokens[i - 1].text) and infos is not None \
-            and not any(info.name for info in infos[i:j + 1]):
+            and not any(info.name for info in infos[i:j + 1]) and not (
+            sentence_initial(text, tokens, i - 1) and infos[i].role == NOUN
+            and names_a_person(infos[i - 1].key, lang)):  # "Psycholog [Punktu Konsultacyjnego]"
         surface = surface.lower()
     return surface
 

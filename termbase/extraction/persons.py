@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 from typing import Iterable
 
+from termbase.extraction.analysis import AMBIGUOUS
 from termbase.text import polish
 
 
@@ -15,7 +16,7 @@ from termbase.text import polish
 def names_a_person(lemma: str, lang: str) -> bool:
     """Whether the Polish noun lemma is masculine-personal (morfeusz2's m1: the gender of
     nouns for people, roles and professions; a feminine one has its own rarer form)."""
-    if lang != "pl" or not polish.available():
+    if lang != "pl" or not polish.available() or AMBIGUOUS in lemma:
         return False
     return any(r.pos in ("subst", "depr") and "m1" in r.genders
                and r.base_lemma.lower() == lemma for r in polish.readings(lemma))

@@ -1,0 +1,66 @@
+"""Which number a Polish term is written in: the plural where the text uses it only so.
+
+A terminologist writes "zadania własne", "potrzeby życiowe", "świadczenia nienależnie
+pobrane" when the text never speaks of one such thing: the term names a class used in the
+plural. Persons keep the singular all the same ("pracownik socjalny" from "pracownicy
+socjalni"): a role is named by one of its holders. The termbase's own wording wins over the text's number.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+from termbase.extraction.known import KnownTerms
+from termbase.extraction.polish_np import Phrase, parse_phrase
+from termbase.text import polish
+from termbase.text.normalize import tokenize
+
+# a variant's words -> whether the termbase has that term in the singular
+SingularInTermbase = Callable[[list[str]], bool]
+
+PERSONAL = "m1"  # morfeusz2's gender of masculine persons ("pracownicy", "opiekunowie")
+
+
+def phrase_numbers(phrase: Phrase) -> frozenset[str]:
+    """The numbers the head and its agreeing adjectives can all be read in."""
+    return frozenset(n for n, _c, _g in phrase.agreement)
+
+
+def used_in_plural(variants: Iterable[list[str]], prefer: list[tuple[str, ...]],
+                   singular_in_termbase: SingularInTermbase | None = None) -> bool:
+    """Whether every occurrence of the phrase reads only as a plural, the agreement of its
+    head with an adjective leaving no singular ("zadania własne" is no genitive singular,
+    as "własne" is no genitive), and one occurrence is the plural nominative or accusative,
+    the form the term would be written in ("Świadczenia nienależnie pobrane" as a
+    heading; "w trakcie interwencji domowych" alone says nothing of how the term is
+    named). Not for a verbal noun ("ustania przemocy"), a person (masculine personal
+    gender) or a term the termbase writes in the singular."""
+    named = False
+    for words in variants:
+        phrase = parse_phrase(words, prefer)
+        if phrase is None:
+            continue  # no reading of this variant says anything
+        head = phrase.head
+        if not phrase.adjectives or phrase_numbers(phrase) != {"pl"} or head.pos == "ger" \
+                or PERSONAL in head.genders or singular_in_termbase is not None and \
+                singular_in_termbase(words):
+            return False
+        named = named or bool({"nom", "acc"} & {c for _n, c, _g in phrase.agreement})
+    return named
+
+
+def termbase_writes_singular(known: KnownTerms, words: list[str]) -> bool:
+    """Whether the termbase has the phrase as a term written in the singular."""
+    return any(singular_head([t.text for t in tokenize(found.term)]) is not None
+               for found in known.match(words))
+
+
+def singular_head(words: list[str]) -> str | None:
+    """The head lemma of a term written in the singular ("osoba starsza" -> "osoba"),
+    None for a plural term or no phrase."""
+    if not polish.available():
+        return None
+    phrase = parse_phrase(words, [])
+    if phrase is None or "sg" not in phrase_numbers(phrase):
+        return None
+    return phrase.head.base_lemma.lower()

@@ -1,7 +1,7 @@
 """Polish base forms on sentences written for these tests (issue 17, tenth round): terms
 the text uses only in the plural, homographs whose lemma wordfreq cannot weigh ("Dział",
 "prawa", "działa"), a name after a sentence's first word naming a person, and the
-commoner of two generated forms."""
+commoner of two generated forms, a verb's two objects read as one phrase."""
 
 from __future__ import annotations
 
@@ -61,6 +61,10 @@ CASES = [
       "Pedagog Poradni Rodzinnej prowadził zajęcia."],
      ["Punkt Konsultacyjny", "Poradnia Rodzinna"],
      ["punkt konsultacyjny", "poradnia rodzinna"]),
+    ("a dative and a genitive plural seen once are a verb's two objects, no phrase",
+     ["Pracownik socjalny udzielił rodzinie porad.",
+      "Usługi realizuje podmiot wyłoniony w otwartym konkursie ofert."],
+     ["otwarty konkurs ofert", "pracownik socjalny"], ["rodzina porad"]),
     ("a fragment cut from a name at a sentence's start stays lower case",
      ["Gminny Ośrodek Pomocy Społecznej przyjmuje wnioski.",
       "Ośrodek Pomocy Społecznej prowadzi punkt."],

@@ -28,7 +28,8 @@ from typing import Callable
 from termbase.extraction import lithuanian
 from termbase.text import polish
 from termbase.extraction.analysis import analyse, head_position
-from termbase.extraction.polish_np import is_noun_phrase, parse_phrase
+from termbase.extraction.polish_np import (dative_before_an_object, is_noun_phrase,
+                                          parse_phrase)
 from termbase.extraction.polish_number import SingularInTermbase, used_in_plural
 from termbase.text.normalize import tokenize
 
@@ -89,6 +90,9 @@ def well_formed(variants: dict[str, int], lang: str, lemmas: tuple[str, ...] = (
     if lang != "pl" or not polish.available():
         return True
     prefer = _preferred(lemmas, members or {})
+    if sum(variants.values()) == 1 and all(dative_before_an_object(words_of(v), prefer)
+                                           for v in variants):
+        return False  # seen once, as a verb's objects: "[udzielił] rodzinie porad"
     return any(is_noun_phrase(words_of(v), prefer) for v in variants)
 
 

@@ -47,7 +47,8 @@ from termbase.extraction.lithuanian import (GENITIVE_PLURAL, adjective_homograph
 from termbase.extraction.lithuanian_roles import counted_units, past_a_genitive_object
 from termbase.extraction.passages import Passage
 from termbase.extraction.persons import names_a_person
-from termbase.extraction.polish_np import is_adverb, is_reflexive_of_verbal_noun
+from termbase.extraction.polish_np import (is_adverb, is_reflexive_of_verbal_noun,
+                                          heads_a_name)
 from termbase.extraction.quoted_names import QuotedName, quoted_names
 from termbase.extraction.stopwords import (ends_complex_preposition, is_auxiliary,
                                            is_coordinator, is_term_preposition, is_time_unit)
@@ -171,6 +172,9 @@ class NgramCounter:
             for k in _adverbs_of_adjectives(passage.text, tokens, infos):
                 infos[k] = WordInfo(tokens[k].text.lower(), ADV)
             words = [t.text for t in tokens]
+            for k in range(len(tokens) - 1):  # "[Rada] Gminy": a noun, not the adjective
+                if infos[k].role == ADJ and heads_a_name(words, k):  # (keeping its key)
+                    infos[k] = WordInfo(infos[k].key, NOUN)
             for k in range(1, len(tokens)):  # "zakaz zbliżania [się]": the noun's own
                 if is_reflexive_of_verbal_noun(words, k):
                     infos[k] = WordInfo("się", ADV)
@@ -559,20 +563,23 @@ def _name_coordinators(text: str, tokens: list[Token], lang: str) -> list[int]:
 
 _NO_COMPLEMENT = frozenset({"fin", "praet", "bedzie", "impt", "inf", "imps", "aglt", "conj",
                             "qub", "comp", "pred"})
+# Prepositions that name whom a thing is for, a noun's dependent and no verb's governed
+# complement: "mieszkanie chronione [dla osób ...]" ends a term before them.
+_NOUNS_PREPOSITIONS = frozenset({"dla"})
 
 
 def _without_complement(tokens: list[Token], infos: list[WordInfo], j: int, end: int
                         ) -> bool:
     """A Polish participle after its noun, followed by punctuation, a verb or a conjunction
-    (nothing it could govern), ends a phrase: "rodzina zastępcza spokrewniona [nie
-    wchodziła]", "osoba samotnie gospodarująca" (but not "osoba zagrożona [wykluczeniem]",
+    (nothing it could govern) or "dla", ends a phrase: "rodzina zastępcza spokrewniona [nie
+    wchodziła]", "osoba samotnie gospodarująca", "mieszkanie chronione [dla osób]" (but not "osoba zagrożona [wykluczeniem]",
     "sprawy dotyczące [wszystkich mieszkańców]")."""
     if j == 0 or infos[j - 1].role not in (NOUN, ADJ, ADV):
         return False
     if j + 1 >= end:
         return True
     following = {r.pos for r in polish.readings(tokens[j + 1].text)}
-    if following & {"part", "qub"}:
+    if following & {"part", "qub"} or tokens[j + 1].text.lower() in _NOUNS_PREPOSITIONS:
         return True  # "nie", "się": a particle, whatever else it may be
     return bool(following) and following <= _NO_COMPLEMENT
 

@@ -234,3 +234,14 @@ def dative_before_an_object(words: list[str], prefer: list[tuple[str, ...]]) -> 
     after = nominal_readings(words[phrase.end], polish.NOUN_POS)
     return any("gen" in r.cases and "pl" in r.numbers for r in after) and not any(
         {"nom", "acc"} & r.cases or "sg" in r.numbers and "gen" in r.cases for r in after)
+
+
+def heads_a_name(words: list[str], k: int) -> bool:
+    """Whether a capitalised word that morfeusz2 also reads as an adjective is a noun
+    heading a name: a capitalised noun it cannot agree with follows, its genitive ("ustala
+    corocznie [Rada] Gminy": rada, not the adjective rad)."""
+    if k + 1 >= len(words) or not words[k][:1].isupper() or not words[k + 1][:1].isupper():
+        return False
+    return bool(nominal_readings(words[k], frozenset({"subst", "depr"}))) and bool(
+        nominal_readings(words[k + 1], polish.NOUN_POS)) and not _agrees(words[k],
+                                                                          words[k + 1])

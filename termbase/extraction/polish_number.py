@@ -28,9 +28,9 @@ def phrase_numbers(phrase: Phrase) -> frozenset[str]:
 
 def used_in_plural(variants: Iterable[list[str]], prefer: list[tuple[str, ...]],
                    singular_in_termbase: SingularInTermbase | None = None) -> bool:
-    """Whether every occurrence of the phrase reads only as a plural, the agreement of its
-    head with an adjective leaving no singular ("zadania własne" is no genitive singular,
-    as "własne" is no genitive), and one occurrence is the plural nominative or accusative,
+    """Whether every occurrence of the phrase reads only as a plural, the head alone
+    ("warunki przyznawania usług") or its agreement with an adjective leaving no singular
+    ("zadania własne" is no genitive singular, as "własne" is no genitive), and one occurrence is the plural nominative or accusative,
     the form the term would be written in ("Świadczenia nienależnie pobrane" as a
     heading; "w trakcie interwencji domowych" alone says nothing of how the term is
     named). Not for a verbal noun ("ustania przemocy"), a person (masculine personal
@@ -41,12 +41,20 @@ def used_in_plural(variants: Iterable[list[str]], prefer: list[tuple[str, ...]],
         if phrase is None:
             continue  # no reading of this variant says anything
         head = phrase.head
-        if not phrase.adjectives or phrase_numbers(phrase) != {"pl"} or head.pos == "ger" \
+        if phrase_numbers(phrase) != {"pl"} or not phrase.adjectives and not _only_plural(
+                words[phrase.position]) or head.pos == "ger" \
                 or PERSONAL in head.genders or singular_in_termbase is not None and \
                 singular_in_termbase(words):
             return False
         named = named or bool({"nom", "acc"} & {c for _n, c, _g in phrase.agreement})
     return named
+
+
+def _only_plural(word: str) -> bool:
+    """Whether every noun reading of the word is plural ("warunki"; not "sprawy", also
+    sprawa's genitive singular)."""
+    readings = [r for r in polish.readings(word) if r.pos in polish.NOUN_POS]
+    return bool(readings) and all(r.numbers == {"pl"} for r in readings)
 
 
 def termbase_writes_singular(known: KnownTerms, words: list[str]) -> bool:

@@ -50,7 +50,7 @@ FLOORS = {"held-out": {"merged": {"pl": (0.88, 0.77, 0.98), "lt": (0.72, 0.66, 0
           # five Polish and six Lithuanian documents since the ninth round (harder ones
           # added; the merged lists grew faster than the 100 places)
           "dev": {"merged": {"pl": (0.90, 0.50, 0.98), "lt": (0.90, 0.38, 0.98)},
-                  "per document": {"pl": (0.60, 0.86, 0.98), "lt": (0.66, 0.90, 0.98)}},
+                  "per document": {"pl": (0.64, 0.89, 0.98), "lt": (0.66, 0.90, 0.98)}},
           # Lithuanian seeds only
           "seeds": {"merged": {"lt": (0.62, 0.86, 0.98)},
                     "per document": {"lt": (0.46, 0.92, 0.98)}}}

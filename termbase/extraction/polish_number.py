@@ -37,6 +37,8 @@ def used_in_plural(variants: Iterable[list[str]], prefer: list[tuple[str, ...]],
     gender) or a term the termbase writes in the singular."""
     named = False
     for words in variants:
+        if len(words) < 2:
+            return False  # a word alone is a lemma: "zasiłek", not "zasiłki"
         phrase = parse_phrase(words, prefer)
         if phrase is None:
             continue  # no reading of this variant says anything

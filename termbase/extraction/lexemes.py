@@ -58,14 +58,21 @@ def canonical_keys(raw_counts: dict[str, int], lang: str
         members.setdefault(groups.find(lemma), set()).add(lemma)
     frequency = own_frequency if lang == "pl" and polish.available() else \
         lambda lemma: general_frequency(lemma, lang)
-    names = {root: min(group, key=lambda lemma: (-support[lemma], -frequency(lemma), lemma))
-             for root, group in members.items()}
+    names = {root: _name(group, support, frequency) for root, group in members.items()}
     mapping = {}
     for raw in raw_counts:
         name = names[groups.find(raw.split(AMBIGUOUS)[0])]
         if name != raw:
             mapping[raw] = name
     return mapping, {names[root]: group for root, group in members.items() if len(group) > 1}
+
+
+def _name(group: set[str], support: Counter, frequency) -> str:
+    """The lemma most occurrences support; of several, the commonest in general language
+    (weighed only then: it costs the generation of every form)."""
+    best = max(support[lemma] for lemma in group)
+    tied = sorted(lemma for lemma in group if support[lemma] == best)
+    return tied[0] if len(tied) == 1 else min(tied, key=lambda lemma: -frequency(lemma))
 
 
 def lithuanian_homographs(word_forms: dict[str, Counter]) -> dict[str, str]:

@@ -3,7 +3,8 @@
 A terminologist writes "zadania własne", "potrzeby życiowe", "świadczenia nienależnie
 pobrane" when the text never speaks of one such thing: the term names a class used in the
 plural. Persons keep the singular all the same ("pracownik socjalny" from "pracownicy
-socjalni"): a role is named by one of its holders. The termbase's own wording wins over the text's number.
+socjalni", "osoba starsza" from "osoby starsze"): a role or a class of people is named by
+one of its members. The termbase's own wording wins over the text's number.
 """
 
 from __future__ import annotations
@@ -19,6 +20,10 @@ from termbase.text.normalize import tokenize
 SingularInTermbase = Callable[[list[str]], bool]
 
 PERSONAL = "m1"  # morfeusz2's gender of masculine persons ("pracownicy", "opiekunowie")
+# The general nouns for people and households, whose classes are the field's beneficiaries
+# ("osoba starsza", "dziecko niepełnosprawne", "rodzina wielodzietna"): one member names
+# the class, as with a masculine person, but morfeusz2's gender does not tell them.
+PEOPLE = frozenset({"osoba", "dziecko", "rodzina", "kobieta"})
 
 
 def phrase_numbers(phrase: Phrase) -> frozenset[str]:
@@ -42,14 +47,18 @@ def used_in_plural(variants: Iterable[list[str]], prefer: list[tuple[str, ...]],
         phrase = parse_phrase(words, prefer)
         if phrase is None:
             continue  # no reading of this variant says anything
-        head = phrase.head
         if phrase_numbers(phrase) != {"pl"} or not phrase.adjectives and not _only_plural(
-                words[phrase.position]) or head.pos == "ger" \
-                or PERSONAL in head.genders or singular_in_termbase is not None and \
-                singular_in_termbase(words):
+                words[phrase.position]) or _named_in_the_singular(phrase.head) or (
+                singular_in_termbase is not None and singular_in_termbase(words)):
             return False
         named = named or bool({"nom", "acc"} & {c for _n, c, _g in phrase.agreement})
     return named
+
+
+def _named_in_the_singular(head: polish.Reading) -> bool:
+    """A verbal noun, a person or a class of people: named in the singular whatever the
+    text's number."""
+    return head.pos == "ger" or PERSONAL in head.genders or head.base_lemma.lower() in PEOPLE
 
 
 def _only_plural(word: str) -> bool:

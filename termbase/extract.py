@@ -33,6 +33,7 @@ from termbase.extraction.lithuanian_roles import role_in_a_circumstance
 from termbase.extraction.ngrams import NgramCounter
 from termbase.extraction.passages import Passage, read_passages
 from termbase.extraction.persons import names_a_person, personal_name
+from termbase.extraction.polish_number import termbase_writes_singular
 from termbase.extraction import quoted_names
 from termbase.extraction.quoted_names import QUOTE_KEY
 from termbase.index.structures import Index
@@ -222,7 +223,8 @@ class Extraction:
         lowered = list(dict.fromkeys(f.lower() for f in forms))
         term = forms[0] if stats.freq in (stats.quoted, stats.fixed) else base_form(
             stats.variants, self.lang, self.forms_of, key, self.counter.lexeme_members,
-            self.substantives, self.nominative_plurals)  # quoted names do not decline
+            self.substantives, self.nominative_plurals,  # a name in quotes does not decline
+            self.termbase_writes_singular)
         if QUOTE_KEY in key:  # "procedura „Niebieskie Karty”"
             term = quoted_names.base_form(stats.variants, lambda heads: base_form(
                 heads, self.lang, self.forms_of, key[:1], self.counter.lexeme_members))
@@ -247,6 +249,11 @@ class Extraction:
             candidate.term = _as_the_termbase_writes(candidate.term, candidate.known, lowered)
         self._candidates[key] = candidate
         return candidate
+
+    def termbase_writes_singular(self, words: list[str]) -> bool:
+        """Whether the termbase has these words as a Polish term in the singular: then
+        the text's plural does not override it (`polish_number`)."""
+        return self.known is not None and termbase_writes_singular(self.known, words)
 
     def definite_noun(self, key: Key) -> str | None:
         """A Lithuanian adjective the input uses as a noun alone, in its base form

@@ -30,6 +30,7 @@ from typing import NamedTuple
 
 from termbase.extraction import lithuanian_roles
 from termbase.extraction.abbreviations import is_abbreviation
+from termbase.extraction.polish_homographs import noun_lemma_frequency
 from termbase.extraction.stopwords import is_preposition, is_stopword
 from termbase.extraction.termhood import general_frequency
 from termbase.text import dictionary, polish
@@ -147,7 +148,7 @@ def _rare_noun_homograph(word: str, by_pos: dict) -> bool:
         return False
     form = general_frequency(word.lower(), "pl")
     lemmas = {r.base_lemma.lower() for pos in ("subst", "depr") for r in by_pos.get(pos, ())}
-    return form > 0 and all(general_frequency(lemma, "pl") * RARE_HOMOGRAPH_RATIO < form
+    return form > 0 and all(noun_lemma_frequency(lemma) * RARE_HOMOGRAPH_RATIO < form
                             for lemma in lemmas)
 
 

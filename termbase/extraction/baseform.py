@@ -3,7 +3,8 @@
 Only the head noun and the adjectives that agree with it change; dependent words keep the
 form they were seen in ("ośrodków pomocy społecznej" -> "ośrodek pomocy społecznej",
 "socialinių paslaugų centro" -> "socialinių paslaugų centras"). The result is the
-nominative singular (plural for nouns without a singular).
+nominative singular (plural for nouns without a singular, and for Polish terms the text
+uses only in the plural: `polish_number`).
 
 * Polish: morfeusz2 reads every word; the head is the noun reading that the adjectives
   before it agree with (same number, case and gender), adjectives after it agree in turn,
@@ -27,7 +28,9 @@ from typing import Callable
 from termbase.extraction import lithuanian
 from termbase.text import polish
 from termbase.extraction.analysis import analyse, head_position
-from termbase.extraction.polish_np import is_noun_phrase, parse_phrase
+from termbase.extraction.polish_np import (dative_before_an_object, is_noun_phrase,
+                                          parse_phrase)
+from termbase.extraction.polish_number import SingularInTermbase, used_in_plural
 from termbase.text.normalize import tokenize
 
 FormsOf = Callable[[str], Counter]  # lemma key -> lower-case forms seen in the input
@@ -36,14 +39,17 @@ FormsOf = Callable[[str], Counter]  # lemma key -> lower-case forms seen in the 
 def base_form(variants: dict[str, int], lang: str, forms_of: FormsOf,
               lemmas: tuple[str, ...] = (), members: dict[str, set[str]] | None = None,
               substantives: frozenset = frozenset(),
-              nominative_plurals: frozenset = frozenset()) -> str:
+              nominative_plurals: frozenset = frozenset(),
+              singular_in_termbase: SingularInTermbase | None = None) -> str:
     """The base form of a candidate from its observed surface variants (with counts).
 
     `lemmas` is the candidate's lemma key and `members` the lemmas merged into each key:
     a Polish word is generated from the reading of the candidate's own lexeme ("gmin" as
     gmina, not as the rare noun gmin). `substantives`: Polish adjective lemmas the input
     uses as nouns of their own ("Podopieczny uczestniczy"); `nominative_plurals`:
-    Lithuanian lemma keys seen where only a nominative plural fits (`lithuanian`)."""
+    Lithuanian lemma keys seen where only a nominative plural fits (`lithuanian`);
+    `singular_in_termbase`: whether the termbase names a Polish head in the singular (see
+    `polish_number`)."""
     ordered = sorted(variants, key=lambda v: (-variants[v], v))
     styles = _case_styles(variants)
     prefer: list[tuple[str, ...]] = []
@@ -57,11 +63,13 @@ def base_form(variants: dict[str, int], lang: str, forms_of: FormsOf,
     complements = _polish_complements(ordered, prefer) if lang == "pl" and \
         polish.available() else frozenset()
     declining = _declining(ordered)
+    numbers = ("pl", "sg") if lang == "pl" and polish.available() and used_in_plural(
+        map(words_of, ordered), prefer, singular_in_termbase) else ("sg", "pl")
     for variant in ordered:
         words = words_of(variant)
         if lang == "pl" and polish.available():
             forms = _polish(words, prefer, complements | (_substantive_complements(
-                words, lemmas, prefer, substantives) - declining))
+                words, lemmas, prefer, substantives) - declining), numbers)
         elif lang == "lt":
             forms = lithuanian.base_words(words, forms_of, plural, lemmas)
         else:
@@ -85,6 +93,9 @@ def well_formed(variants: dict[str, int], lang: str, lemmas: tuple[str, ...] = (
     if lang != "pl" or not polish.available():
         return True
     prefer = _preferred(lemmas, members or {})
+    if sum(variants.values()) == 1 and all(dative_before_an_object(words_of(v), prefer)
+                                           for v in variants):
+        return False  # seen once, as a verb's objects: "[udzielił] rodzinie porad"
     return any(is_noun_phrase(words_of(v), prefer) for v in variants)
 
 
@@ -239,7 +250,8 @@ def _substantive_complements(words: list[str], lemmas: tuple[str, ...],
 
 
 def _polish(words: list[str], prefer: list[tuple[str, ...]],
-            complements: frozenset = frozenset()) -> list[str] | None:
+            complements: frozenset = frozenset(), numbers: tuple[str, ...] = ("sg", "pl")
+            ) -> list[str] | None:
     phrase = parse_phrase(words, prefer)
     if phrase is None:
         return None
@@ -248,7 +260,7 @@ def _polish(words: list[str], prefer: list[tuple[str, ...]],
                      key=lambda g: _GENDER_ORDER.get(g, 9))
     head_pos = "subst" if head.pos == "depr" else head.pos
     head_rest = head.rest if head.pos == "ger" else ()
-    for number in ("sg", "pl"):
+    for number in numbers:
         for gender in genders:
             forms = list(words)
             forms[phrase.position] = polish.generate_form(head.lemma, head_pos, number, "nom",

@@ -14,7 +14,9 @@ from typing import Iterable
 
 from termbase.extraction.analysis import AMBIGUOUS, lithuanian_adjective, lithuanian_stem
 from termbase.text.lithuanian import paradigm
+from termbase.extraction.polish_homographs import own_frequency
 from termbase.extraction.termhood import general_frequency
+from termbase.text import polish
 
 
 class _UnionFind:
@@ -39,7 +41,8 @@ def canonical_keys(raw_counts: dict[str, int], lang: str
     """(raw key -> lexeme key, lexeme key -> its member lemmas) for keys needing a change.
 
     A group is named by the lemma most occurrences support; on a tie (every form of gmina
-    is also a form of the rare noun gmin) by the lemma more common in general language."""
+    is also a form of the rare noun gmin) by the lemma more common in general language
+    (Polish: counted on its own forms, see `polish_homographs`)."""
     ambiguous = [raw for raw in raw_counts if AMBIGUOUS in raw]
     if not ambiguous:
         return {}, {}
@@ -53,15 +56,23 @@ def canonical_keys(raw_counts: dict[str, int], lang: str
     members: dict[str, set[str]] = {}
     for lemma in support:
         members.setdefault(groups.find(lemma), set()).add(lemma)
-    names = {root: min(group, key=lambda lemma: (-support[lemma],
-                                                 -general_frequency(lemma, lang), lemma))
-             for root, group in members.items()}
+    frequency = own_frequency if lang == "pl" and polish.available() else \
+        lambda lemma: general_frequency(lemma, lang)
+    names = {root: _name(group, support, frequency) for root, group in members.items()}
     mapping = {}
     for raw in raw_counts:
         name = names[groups.find(raw.split(AMBIGUOUS)[0])]
         if name != raw:
             mapping[raw] = name
     return mapping, {names[root]: group for root, group in members.items() if len(group) > 1}
+
+
+def _name(group: set[str], support: Counter, frequency) -> str:
+    """The lemma most occurrences support; of several, the commonest in general language
+    (weighed only then: it costs the generation of every form)."""
+    best = max(support[lemma] for lemma in group)
+    tied = sorted(lemma for lemma in group if support[lemma] == best)
+    return tied[0] if len(tied) == 1 else min(tied, key=lambda lemma: -frequency(lemma))
 
 
 def lithuanian_homographs(word_forms: dict[str, Counter]) -> dict[str, str]:

@@ -49,7 +49,9 @@ from termbase.extraction.lithuanian_roles import (counted_units, names_an_instit
 from termbase.extraction.lithuanian_headings import heading_head
 from termbase.extraction.lithuanian_statutes import STATUTE, statute_titles
 from termbase.extraction.passages import Passage
-from termbase.extraction.polish_np import is_adverb, is_reflexive_of_verbal_noun
+from termbase.extraction.persons import names_a_person
+from termbase.extraction.polish_np import (is_adverb, is_reflexive_of_verbal_noun,
+                                          heads_a_name)
 from termbase.extraction.quoted_names import QuotedName, quoted_names
 from termbase.extraction.stopwords import (ends_complex_preposition, is_auxiliary,
                                            is_coordinator, is_term_preposition, is_time_unit)
@@ -177,6 +179,9 @@ class NgramCounter:
             for k in _adverbs_of_adjectives(passage.text, tokens, infos):
                 infos[k] = WordInfo(tokens[k].text.lower(), ADV)
             words = [t.text for t in tokens]
+            for k in range(len(tokens) - 1):  # "[Rada] Gminy": a noun, not the adjective
+                if infos[k].role == ADJ and heads_a_name(words, k):  # (keeping its key)
+                    infos[k] = WordInfo(infos[k].key, NOUN)
             for k in range(1, len(tokens)):  # "zakaz zbliżania [się]": the noun's own
                 if is_reflexive_of_verbal_noun(words, k):
                     infos[k] = WordInfo("się", ADV)
@@ -408,7 +413,7 @@ class NgramCounter:
         stats = self.stats[key]
         stats.whole_name = True
         # a name keeps the capitals it is written with, at a sentence's start too
-        shown = _surface(passage.text, tokens, i, end - 1, infos)
+        shown = _surface(passage.text, tokens, i, end - 1, infos, self.lang)
         written = _SPACES.sub(" ", passage.text[tokens[i].start:tokens[end - 1].end])
         if shown != written and stats.variants.get(shown):
             stats.variants[shown] -= 1
@@ -437,7 +442,7 @@ class NgramCounter:
             stats.whole_name = _whole_name(infos, i, j, chunk) or (
                 self.lang == "lt" and not cut
                 and _lithuanian_name(passage.text, tokens, infos, i, j))
-        surface = _surface(passage.text, tokens, i, j, infos)
+        surface = _surface(passage.text, tokens, i, j, infos, self.lang)
         if self.lang == "lt" and _lithuanian_name_prefix(tokens, infos, attach, i, j, end):
             surface = surface.lower()
             # genitive nouns alone modify the name's head, not each other
@@ -596,20 +601,23 @@ def _name_coordinators(text: str, tokens: list[Token], lang: str) -> list[int]:
 
 _NO_COMPLEMENT = frozenset({"fin", "praet", "bedzie", "impt", "inf", "imps", "aglt", "conj",
                             "qub", "comp", "pred"})
+# Prepositions that name whom a thing is for, a noun's dependent and no verb's governed
+# complement: "mieszkanie chronione [dla osób ...]" ends a term before them.
+_NOUNS_PREPOSITIONS = frozenset({"dla"})
 
 
 def _without_complement(tokens: list[Token], infos: list[WordInfo], j: int, end: int
                         ) -> bool:
     """A Polish participle after its noun, followed by punctuation, a verb or a conjunction
-    (nothing it could govern), ends a phrase: "rodzina zastępcza spokrewniona [nie
-    wchodziła]", "osoba samotnie gospodarująca" (but not "osoba zagrożona [wykluczeniem]",
+    (nothing it could govern) or "dla", ends a phrase: "rodzina zastępcza spokrewniona [nie
+    wchodziła]", "osoba samotnie gospodarująca", "mieszkanie chronione [dla osób]" (but not "osoba zagrożona [wykluczeniem]",
     "sprawy dotyczące [wszystkich mieszkańców]")."""
     if j == 0 or infos[j - 1].role not in (NOUN, ADJ, ADV):
         return False
     if j + 1 >= end:
         return True
     following = {r.pos for r in polish.readings(tokens[j + 1].text)}
-    if following & {"part", "qub"}:
+    if following & {"part", "qub"} or tokens[j + 1].text.lower() in _NOUNS_PREPOSITIONS:
         return True  # "nie", "się": a particle, whatever else it may be
     return bool(following) and following <= _NO_COMPLEMENT
 
@@ -780,10 +788,12 @@ def sentence_initial(text: str, tokens: list[Token], i: int) -> bool:
 
 
 def _surface(text: str, tokens: list[Token], i: int, j: int,
-             infos: list[WordInfo] | None = None) -> str:
+             infos: list[WordInfo] | None = None, lang: str = "") -> str:
     """The words as written, with the capitals that say nothing of a name lowered: a
     sentence-initial one (unless the next word has a capital too: "Sąd Rejonowy"), and all
-    of a fragment cut from inside a name ("[Centrum] Usługi Społeczne": common words)."""
+    of a fragment cut from inside a name ("[Centrum] Usługi Społeczne": common words), but
+    not of a name after a sentence's first word naming a person by role, whose capital is
+    the sentence's (see `persons.names_a_person`)."""
     surface = _SPACES.sub(" ", text[tokens[i].start:tokens[j].end])
     first = tokens[i].text
     if not first[:1].isupper() or first.isupper() or is_abbreviation(first) or \
@@ -796,7 +806,9 @@ def _surface(text: str, tokens: list[Token], i: int, j: int,
         if not name:
             surface = surface[:1].lower() + surface[1:]
     elif _capitalised(tokens[i - 1].text) and infos is not None \
-            and not any(info.name for info in infos[i:j + 1]):
+            and not any(info.name for info in infos[i:j + 1]) and not (
+            sentence_initial(text, tokens, i - 1) and infos[i].role == NOUN
+            and names_a_person(infos[i - 1].key, lang)):  # "Psycholog [Punktu Konsultacyjnego]"
         surface = surface.lower()
     return surface
 

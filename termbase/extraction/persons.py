@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 from typing import Iterable
 
+from termbase.extraction.analysis import AMBIGUOUS
 from termbase.text import polish
 
 
@@ -20,7 +21,7 @@ def names_a_person(lemma: str, lang: str) -> bool:
         from termbase.extraction.lithuanian_roles import names_a_role
 
         return names_a_role(lemma)
-    if lang != "pl" or not polish.available():
+    if lang != "pl" or not polish.available() or AMBIGUOUS in lemma:
         return False
     return any(r.pos in ("subst", "depr") and "m1" in r.genders
                and r.base_lemma.lower() == lemma for r in polish.readings(lemma))

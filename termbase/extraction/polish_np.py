@@ -215,3 +215,33 @@ def is_noun_phrase(words: list[str], prefer: list[tuple[str, ...]]) -> bool:
             governed = frozenset(c for _n, c, _g in dependent.agreement)
         phrase, p = dependent, dependent.end
     return True
+
+
+_OBJECT_CASES = frozenset({"nom", "acc", "gen"})
+
+
+def dative_before_an_object(words: list[str], prefer: list[tuple[str, ...]]) -> bool:
+    """Whether the phrase is a verb's two objects rather than a head and its genitive: a
+    head read as a dative (or a locative too, not a locative alone), then a noun read as a genitive plural and not
+    as a nominative or accusative ("[udzielił] rodzinie porad", "[zapewnił] mieszkańcom
+    usług"); "rodzinie dziecka" (a genitive singular) stays a phrase."""
+    phrase = parse_phrase(words, prefer)
+    if phrase is None or phrase.end >= len(words):
+        return False
+    cases = {c for _n, c, _g in phrase.agreement}
+    if "dat" not in cases or cases & (_OBJECT_CASES | {"inst"}):
+        return False  # "[w otwartym] konkursie ofert": a locative is a preposition's
+    after = nominal_readings(words[phrase.end], polish.NOUN_POS)
+    return any("gen" in r.cases and "pl" in r.numbers for r in after) and not any(
+        {"nom", "acc"} & r.cases or "sg" in r.numbers and "gen" in r.cases for r in after)
+
+
+def heads_a_name(words: list[str], k: int) -> bool:
+    """Whether a capitalised word that morfeusz2 also reads as an adjective is a noun
+    heading a name: a capitalised noun it cannot agree with follows, its genitive ("ustala
+    corocznie [Rada] Gminy": rada, not the adjective rad)."""
+    if k + 1 >= len(words) or not words[k][:1].isupper() or not words[k + 1][:1].isupper():
+        return False
+    return bool(nominal_readings(words[k], frozenset({"subst", "depr"}))) and bool(
+        nominal_readings(words[k + 1], polish.NOUN_POS)) and not _agrees(words[k],
+                                                                          words[k + 1])

@@ -126,16 +126,14 @@ def generated(lemma: str) -> tuple[Form, ...]:
 def generate_form(lemma: str, pos: str, number: str, case: str, gender: str,
                   rest: tuple[str, ...] = ()) -> str | None:
     """The form of `lemma` with this part of speech, number, case and gender, and tag fields
-    after the gender starting with `rest` (an adjective's degree, a participle's aspect)."""
-    for found in generated(lemma):
-        if found.pos != pos or number not in found.numbers or case not in found.cases:
-            continue
-        if gender not in found.genders:
-            continue
-        if rest and tuple(found.rest[:len(rest)]) != rest:
-            continue
-        return found.form
-    return None
+    after the gender starting with `rest` (an adjective's degree, a participle's aspect).
+    Of rival forms, the one most of morfeusz2's paradigms of the lemma give: "kontrakty",
+    not the rare "kontrakta" only one variant paradigm has."""
+    matching = [found.form for found in generated(lemma)
+                if found.pos == pos and number in found.numbers and case in found.cases
+                and gender in found.genders
+                and (not rest or tuple(found.rest[:len(rest)]) == rest)]
+    return max(matching, key=matching.count) if matching else None
 
 
 def forms(word: str) -> set[str]:

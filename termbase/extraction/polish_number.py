@@ -1,0 +1,85 @@
+"""Which number a Polish term is written in: the plural where the text uses it only so.
+
+A terminologist writes "zadania własne", "potrzeby życiowe", "świadczenia nienależnie
+pobrane" when the text never speaks of one such thing: the term names a class used in the
+plural. Persons keep the singular all the same ("pracownik socjalny" from "pracownicy
+socjalni", "osoba starsza" from "osoby starsze"): a role or a class of people is named by
+one of its members. The termbase's own wording wins over the text's number.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+from termbase.extraction.known import KnownTerms
+from termbase.extraction.polish_np import Phrase, parse_phrase
+from termbase.text import polish
+from termbase.text.normalize import tokenize
+
+# a variant's words -> whether the termbase has that term in the singular
+SingularInTermbase = Callable[[list[str]], bool]
+
+PERSONAL = "m1"  # morfeusz2's gender of masculine persons ("pracownicy", "opiekunowie")
+# The general nouns for people and households, whose classes are the field's beneficiaries
+# ("osoba starsza", "dziecko niepełnosprawne", "rodzina wielodzietna"): one member names
+# the class, as with a masculine person, but morfeusz2's gender does not tell them.
+PEOPLE = frozenset({"osoba", "dziecko", "rodzina", "kobieta"})
+
+
+def phrase_numbers(phrase: Phrase) -> frozenset[str]:
+    """The numbers the head and its agreeing adjectives can all be read in."""
+    return frozenset(n for n, _c, _g in phrase.agreement)
+
+
+def used_in_plural(variants: Iterable[list[str]], prefer: list[tuple[str, ...]],
+                   singular_in_termbase: SingularInTermbase | None = None) -> bool:
+    """Whether every occurrence of the phrase reads only as a plural, the head alone
+    ("warunki przyznawania usług") or its agreement with an adjective leaving no singular
+    ("zadania własne" is no genitive singular, as "własne" is no genitive), and one occurrence is the plural nominative or accusative,
+    the form the term would be written in ("Świadczenia nienależnie pobrane" as a
+    heading; "w trakcie interwencji domowych" alone says nothing of how the term is
+    named). Not for a verbal noun ("ustania przemocy"), a person (masculine personal
+    gender) or a term the termbase writes in the singular."""
+    named = False
+    for words in variants:
+        if len(words) < 2:
+            return False  # a word alone is a lemma: "zasiłek", not "zasiłki"
+        phrase = parse_phrase(words, prefer)
+        if phrase is None:
+            continue  # no reading of this variant says anything
+        if phrase_numbers(phrase) != {"pl"} or not phrase.adjectives and not _only_plural(
+                words[phrase.position]) or _named_in_the_singular(phrase.head) or (
+                singular_in_termbase is not None and singular_in_termbase(words)):
+            return False
+        named = named or bool({"nom", "acc"} & {c for _n, c, _g in phrase.agreement})
+    return named
+
+
+def _named_in_the_singular(head: polish.Reading) -> bool:
+    """A verbal noun, a person or a class of people: named in the singular whatever the
+    text's number."""
+    return head.pos == "ger" or PERSONAL in head.genders or head.base_lemma.lower() in PEOPLE
+
+
+def _only_plural(word: str) -> bool:
+    """Whether every noun reading of the word is plural ("warunki"; not "sprawy", also
+    sprawa's genitive singular)."""
+    readings = [r for r in polish.readings(word) if r.pos in polish.NOUN_POS]
+    return bool(readings) and all(r.numbers == {"pl"} for r in readings)
+
+
+def termbase_writes_singular(known: KnownTerms, words: list[str]) -> bool:
+    """Whether the termbase has the phrase as a term written in the singular."""
+    return any(singular_head([t.text for t in tokenize(found.term)]) is not None
+               for found in known.match(words))
+
+
+def singular_head(words: list[str]) -> str | None:
+    """The head lemma of a term written in the singular ("osoba starsza" -> "osoba"),
+    None for a plural term or no phrase."""
+    if not polish.available():
+        return None
+    phrase = parse_phrase(words, [])
+    if phrase is None or "sg" not in phrase_numbers(phrase):
+        return None
+    return phrase.head.base_lemma.lower()

@@ -20,7 +20,7 @@ def print_json(data) -> None:
 
 
 def is_tty() -> bool:
-    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+    return sys.stdout is not None and sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
 
 
 _console = None

@@ -107,7 +107,7 @@ def cmd_extract(args) -> int:
         return 0
     if args.tsv:
         _write_review(tb, result, args.tsv, "candidates",
-                      f"termbase extract --add-from {args.tsv} --subject SUBJECT")
+                      f"termbase extract --add-from {args.tsv} --subject SUBJECT", args.files)
         return 0
     _render_candidates(args, result)
     if args.add:
@@ -115,11 +115,25 @@ def cmd_extract(args) -> int:
     return 0
 
 
-def _write_review(tb, result, path, what: str, next_command: str) -> None:
-    """A review sheet the user marks (y in the 'add' column) and feeds back with --add-from."""
+def _write_review(tb, result, path, what: str, next_command: str, inputs) -> None:
+    """A review sheet the user marks (y in the 'add' column) and feeds back with --add-from.
+    Never written over one of the texts it was drawn from; the note after it goes to stderr
+    when the sheet itself goes to standard output (`--tsv -`), so the sheet stays clean."""
+    _refuse_input_as_output(path, inputs)
     rows = tb.write_review(result, path)
     print(f"wrote {rows} {what} to {for_terminal(path)}; mark the rows to keep with y in the "
-          f"'add' column, then: {next_command}")
+          f"'add' column, then: {next_command}",
+          file=sys.stderr if str(path) == "-" else sys.stdout)
+
+
+def _refuse_input_as_output(path, inputs) -> None:
+    """`--tsv job.txt` for `job.txt` would replace the translator's text with the sheet."""
+    if str(path) == "-" or not Path(path).exists():
+        return
+    for source in inputs:
+        if Path(source).exists() and Path(source).samefile(path):
+            raise UsageError(f"{for_terminal(path)} is one of the input files; choose "
+                             "another name for the review sheet (nothing was written)")
 
 
 def _render_candidates(args, result) -> None:
@@ -187,7 +201,7 @@ def cmd_align(args) -> int:
     if args.tsv:
         _write_review(tb, result, args.tsv, "proposals", f"termbase align --from "
                       f"{args.source_lang} --to {args.target_lang} --add-from {args.tsv} "
-                      "--subject SUBJECT")
+                      "--subject SUBJECT", inputs)
         return 0
     _render_proposals(args, result)
     if args.add:
@@ -270,6 +284,9 @@ def _add_chosen(args, tb, result) -> None:
 
 def _ask(prompt: str) -> str:
     """A line from the user: a prompt on a terminal, else the next line of stdin."""
+    if sys.stdin is None:
+        raise UsageError("--add reads the numbers to add from standard input, which is "
+                         "closed; use --tsv and --add-from instead")
     if sys.stdin.isatty():
         try:
             return input(prompt)

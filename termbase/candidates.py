@@ -17,10 +17,13 @@ from termbase.extract import Candidate, Extraction
 from termbase.extraction.adding import pair_concept, term_concept
 from termbase.extraction.passages import SegmentPair, _is_xml
 from termbase.extraction.review import read_marked, split_list, write_tsv
+from termbase.formats.cells import guard
 from termbase.model import Concept, ValidationError
 
 EXTRACT_COLUMNS = ["term", "lang", "score", "freq", "known", "concept_ids", "forms", "files",
                    "context"]
+# The example segments and contexts are shown, never read back, and may open with "=", "+",
+# "-" or "@" ("- Pomoc społeczna ..." of a list): `guard`ed, a spreadsheet shows them as text.
 ALIGN_COLUMNS = ["source", "target", "from", "to", "score", "cooccurrences", "dice",
                  "cognate", "known", "file", "line", "source_segment", "target_segment"]
 
@@ -98,14 +101,14 @@ class AlignResult:
     def _row(self, p: Proposal) -> list:
         return [p.source, p.target, self.source_lang, self.target_lang, p.score,
                 p.cooccurrences, p.dice, p.cognate, "yes" if p.known else "", p.example.file,
-                p.example.line, p.example.source, p.example.target]
+                p.example.line, guard(p.example.source), guard(p.example.target)]
 
 
 def _extract_row(lang: str, c: Candidate) -> list:
     context = c.contexts[0] if c.contexts else None
     return [c.term, lang, c.score, c.freq, "yes" if c.known else "",
             c.concept_ids, c.forms, c.files,
-            f"{context.file}:{context.line}: {context.text}" if context else ""]
+            guard(f"{context.file}:{context.line}: {context.text}") if context else ""]
 
 
 def reviewed_concepts(sheet: Path, kind: str, subject: str = "", lang: str | None = None,

@@ -100,6 +100,22 @@ def test_add_with_standard_input_closed_says_so(run_cli, tmp_path, monkeypatch):
     assert main(["extract", "--lang", "pl", "--top", "3", "--add", str(job)]) == 2
 
 
+def test_align_review_sheet_cells_are_never_run_as_formulas(shipped, tmp_path):
+    """A dash of a list or a phone number's "+" opened the example segments as formulas."""
+    from termbase.formats.cells import unguard
+
+    listed = [("- " + s, "- " + t) for s, t in PAIRS] + [("+48 " + s, "=" + t) for s, t in PAIRS]
+    result = shipped.align([write(tmp_path, "src.txt", "\n".join(s for s, _ in listed)),
+                            write(tmp_path, "tgt.txt", "\n".join(t for _, t in listed))],
+                           "pl", "lt", min_cooc=1)
+    shipped.write_review(result, tmp_path / "review.tsv")
+    rows = [line.split("\t") for line in
+            (tmp_path / "review.tsv").read_text(encoding="utf-8").splitlines()[1:]]
+    segments = [cell for row in rows for cell in row[-2:]]
+    assert segments and all(cell[:1] not in "=+-@" for cell in segments)
+    assert {unguard(cell) for cell in segments} <= {text for pair in listed for text in pair}
+
+
 # -- counts ----------------------------------------------------------------------------------
 def test_total_is_the_number_of_candidates_when_all_were_shown(shipped, tmp_path):
     """Lithuanian text read as Polish makes no Polish phrase: "0 of 37" was shown."""

@@ -143,7 +143,7 @@ def _render_candidates(args, result) -> None:
 
     shown = result.candidates
     heading = (f"{len(shown)} of {result.candidates_total} candidates "
-               f"({'new only, ' if args.new_only else ''}{args.lang}, "
+               f"({'new only, ' if args.new_only else ''}{result.lang}, "
                f"{result.tokens} tokens in {len(args.files)} file(s))")
     if not is_tty():
         print(heading)

@@ -116,6 +116,25 @@ def test_align_review_sheet_cells_are_never_run_as_formulas(shipped, tmp_path):
     assert {unguard(cell) for cell in segments} <= {text for pair in listed for text in pair}
 
 
+@pytest.mark.parametrize("output", [[], ["--json"]])
+def test_standard_output_closed_is_no_internal_error(tmp_path, output):
+    """`termbase extract ... >&-`: Python gives no stdout at all; JSON output crashed."""
+    import os
+    import subprocess
+
+    from tests.conftest import ROOT
+
+    job = write(tmp_path, "job.txt", POLISH)
+    env = dict(os.environ, PYTHONPATH=str(ROOT), TERMBASE_DB=str(tmp_path / "tb.json"),
+               TERMBASE_CONFIG=str(tmp_path / "none.toml"))
+    proc = subprocess.run([sys.executable, "-m", "termbase", "extract", "--lang", "pl",
+                           "--top", "2", *output, str(job)], stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path,
+                          preexec_fn=lambda: os.close(1))
+    assert proc.returncode == 0, proc.stderr
+    assert "internal error" not in proc.stderr
+
+
 # -- counts ----------------------------------------------------------------------------------
 def test_total_is_the_number_of_candidates_when_all_were_shown(shipped, tmp_path):
     """Lithuanian text read as Polish makes no Polish phrase: "0 of 37" was shown."""

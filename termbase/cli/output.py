@@ -15,6 +15,8 @@ STATUS_STYLE = {"preferred": "bold green", "admitted": "", "deprecated": "yellow
 
 
 def print_json(data) -> None:
+    if sys.stdout is None:  # started with stdout closed (`>&-`): dropped, as print() does
+        return
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 

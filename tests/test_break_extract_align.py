@@ -122,7 +122,7 @@ def test_standard_output_closed_is_no_internal_error(tmp_path, output):
     import os
     import subprocess
 
-    from tests.conftest import ROOT
+    from conftest import ROOT
 
     job = write(tmp_path, "job.txt", POLISH)
     env = dict(os.environ, PYTHONPATH=str(ROOT), TERMBASE_DB=str(tmp_path / "tb.json"),

@@ -135,6 +135,21 @@ def test_standard_output_closed_is_no_internal_error(tmp_path, output):
     assert "internal error" not in proc.stderr
 
 
+@pytest.mark.parametrize("columns", [40, 80])
+def test_align_on_a_narrow_terminal_fits_and_keeps_the_terms_whole(run_cli, tmp_path,
+                                                                    monkeypatch, columns):
+    """An eight-column table in 40 columns showed "p…" for the term, two letters a line."""
+    from termbase.cli import texts
+
+    monkeypatch.setattr(texts, "is_tty", lambda: True)
+    result = run_cli("align", "--from", "pl", "--to", "lt", "--min-cooc", "1",
+                     write(tmp_path, "job.tmx", tmx(PAIRS * 2)), env={"COLUMNS": str(columns)})
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert lines and all(len(line) <= columns for line in lines)
+    assert "pomoc społeczna = socialinė" in " ".join(" ".join(lines).split())
+
+
 # -- counts ----------------------------------------------------------------------------------
 def test_total_is_the_number_of_candidates_when_all_were_shown(shipped, tmp_path):
     """Lithuanian text read as Polish makes no Polish phrase: "0 of 37" was shown."""

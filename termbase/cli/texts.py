@@ -173,6 +173,9 @@ def _render_candidates(args, result) -> None:
             out.print(Padding(context, (0, 0, 0, 6)))
 
 
+TABLE_MIN_WIDTH = 100  # narrower, the proposals are listed line by line
+
+
 # -- align -----------------------------------------------------------------------------------
 def cmd_align(args) -> int:
     inputs = _align_inputs(args)
@@ -225,7 +228,8 @@ def _render_proposals(args, result) -> None:
     shown = result.proposals
     heading = (f"{len(shown)} translation proposals {args.source_lang} -> {args.target_lang} "
                f"from {result.segments} segment pairs")
-    if is_tty():
+    width = console().width if is_tty() else None
+    if width is not None and width >= TABLE_MIN_WIDTH:
         from rich.table import Table
         from rich.text import Text
 
@@ -244,15 +248,29 @@ def _render_proposals(args, result) -> None:
                                f"{for_terminal(p.example.target)}"))
         console().print(table)
         return
-    print(heading)
+    fit = _fitted(width)
+    fit(heading, "")
     for number, p in enumerate(shown, 1):
-        print(f"{number:3}  {p.score:5.1f}  {for_terminal(p.source)} = "
-              f"{for_terminal(p.target)}  (shared {p.cooccurrences}, "
-              f"cognate {p.cognate:.2f}{', known' if p.known else ''})")
-        print(f"       {for_terminal(p.example.file)}:{p.example.line}: "
-              f"{for_terminal(p.example.source)}")
-        print(f"       {' ' * len(for_terminal(p.example.file))}  "
-              f"{' ' * len(str(p.example.line))} {for_terminal(p.example.target)}")
+        fit(f"{number:3}  {p.score:5.1f}  {for_terminal(p.source)} = "
+            f"{for_terminal(p.target)}  (shared {p.cooccurrences}, "
+            f"cognate {p.cognate:.2f}{', known' if p.known else ''})", " " * 7)
+        where = f"{for_terminal(p.example.file)}:{p.example.line}: "
+        fit(f"       {where}{for_terminal(p.example.source)}", " " * 9)
+        fit(f"       {' ' * len(where)}{for_terminal(p.example.target)}", " " * 9)
+
+
+def _fitted(width: int | None):
+    """print(line) in a pipe; on a terminal too narrow for the table, the line wrapped to
+    its width (a table of eight columns in 40 showed terms as "p…" and the example two
+    letters a line)."""
+    if width is None:
+        return lambda line, indent: print(line)
+    import textwrap
+
+    def fit(line: str, indent: str) -> None:
+        print("\n".join(textwrap.wrap(line, width, subsequent_indent=indent,
+                                       break_on_hyphens=False) or [""]))
+    return fit
 
 
 # -- choosing and adding ---------------------------------------------------------------------

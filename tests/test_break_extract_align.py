@@ -74,6 +74,31 @@ def test_align_reads_decomposed_segments_as_composed(shipped, tmp_path):
         (p.source, p.target) for p in plain.proposals]
 
 
+@given(st.lists(st.sampled_from(["Pomoc społeczna.", "Zasiłek stały!", "ośrodek", "a;",
+                                  "…", "  ", "\t", "x" * 50]), max_size=2000))
+def test_a_long_line_is_cut_only_between_sentences_and_loses_no_word(words):
+    from termbase.text.running import LONG_LINE, pieces
+
+    line = " ".join(words)
+    cut = pieces(line)
+    assert [t.text for t in tokenize(" ".join(cut))] == [t.text for t in tokenize(line)]
+    assert len(cut) == 1 or len(line) >= LONG_LINE
+    assert all(piece[-1] in ".!?…;" for piece in cut[:-1])
+
+
+def test_a_document_on_one_line_gives_the_candidates_of_the_same_with_line_breaks(
+        shipped, tmp_path):
+    """A PDF saved without line breaks: counting took time growing with the line's square."""
+    text = POLISH.replace("\n", " ") * 200
+    one = shipped.extract([write(tmp_path, "one.txt", text)], "pl", top=None)
+    many = shipped.extract([write(tmp_path, "many.txt", text.replace(". ", ".\n"))], "pl",
+                           top=None)
+    assert len(text) > 20_000
+    assert [(c.term, c.freq) for c in one.candidates] == [
+        (c.term, c.freq) for c in many.candidates]
+    assert {c.contexts[0].line for c in one.candidates} == {1}
+
+
 # -- the review sheet ----------------------------------------------------------------------
 def test_review_sheet_is_never_written_over_an_input_text(run_cli, tmp_path):
     job = write(tmp_path, "job.txt", POLISH)

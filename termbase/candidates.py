@@ -15,7 +15,7 @@ from typing import Sequence
 from termbase.align import Proposal
 from termbase.extract import Candidate, Extraction
 from termbase.extraction.adding import pair_concept, term_concept
-from termbase.extraction.passages import SegmentPair, _is_xml
+from termbase.extraction.passages import SegmentPair, is_xml
 from termbase.extraction.review import read_marked, split_list, write_tsv
 from termbase.formats.cells import guard
 from termbase.model import Concept, ValidationError
@@ -149,7 +149,7 @@ def read_segment_pairs(files: Sequence[Path], source_lang: str, target_lang: str
         _two_plain_texts(files)
         pairs = read_line_aligned(files[0], files[1], encoding)
     elif len(files) == 1:
-        if files[0].is_file() and not _is_xml(files[0]):
+        if files[0].is_file() and not is_xml(files[0]):
             raise ValidationError(f"{files[0]} is plain text: give a TMX/XLIFF file, or a "
                                   "source and a target text file aligned line by line")
         with naming_file(files[0]):
@@ -169,7 +169,7 @@ def _two_plain_texts(files: Sequence[Path]) -> None:
     """Two files are aligned line by line: two TMX files would pair lines of markup, and one
     file twice pairs each line with itself."""
     for path in files:
-        if path.is_file() and _is_xml(path):
+        if path.is_file() and is_xml(path):
             raise ValidationError(f"{path} is TMX/XLIFF: align one such file alone, or two "
                                   "plain-text files line by line")
     if all(path.is_file() for path in files) and files[0].samefile(files[1]):

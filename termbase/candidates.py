@@ -15,12 +15,15 @@ from typing import Sequence
 from termbase.align import Proposal
 from termbase.extract import Candidate, Extraction
 from termbase.extraction.adding import pair_concept, term_concept
-from termbase.extraction.passages import SegmentPair
+from termbase.extraction.passages import SegmentPair, is_xml
 from termbase.extraction.review import read_marked, split_list, write_tsv
+from termbase.formats.cells import guard
 from termbase.model import Concept, ValidationError
 
 EXTRACT_COLUMNS = ["term", "lang", "score", "freq", "known", "concept_ids", "forms", "files",
                    "context"]
+# The example segments and contexts are shown, never read back, and may open with "=", "+",
+# "-" or "@" ("- Pomoc społeczna ..." of a list): `guard`ed, a spreadsheet shows them as text.
 ALIGN_COLUMNS = ["source", "target", "from", "to", "score", "cooccurrences", "dice",
                  "cognate", "known", "file", "line", "source_segment", "target_segment"]
 
@@ -59,9 +62,12 @@ class ExtractResult:
     @classmethod
     def of(cls, extraction: Extraction, lang: str, files: Sequence[str], top: int | None,
            new_only: bool) -> "ExtractResult":
+        chosen = extraction.top(top, new_only)
+        total = len(extraction.ranked)  # an upper bound: not every sequence is a phrase
+        if top is None or len(chosen) < top:  # every candidate was checked: the true count
+            total = sum(1 for _ in extraction.candidates())
         return cls(lang=lang, files=list(files), tokens=extraction.tokens,
-                   candidates_total=len(extraction.ranked), new_only=new_only,
-                   candidates=extraction.top(top, new_only))
+                   candidates_total=total, new_only=new_only, candidates=chosen)
 
 
 @dataclass
@@ -95,14 +101,14 @@ class AlignResult:
     def _row(self, p: Proposal) -> list:
         return [p.source, p.target, self.source_lang, self.target_lang, p.score,
                 p.cooccurrences, p.dice, p.cognate, "yes" if p.known else "", p.example.file,
-                p.example.line, p.example.source, p.example.target]
+                p.example.line, guard(p.example.source), guard(p.example.target)]
 
 
 def _extract_row(lang: str, c: Candidate) -> list:
     context = c.contexts[0] if c.contexts else None
     return [c.term, lang, c.score, c.freq, "yes" if c.known else "",
             c.concept_ids, c.forms, c.files,
-            f"{context.file}:{context.line}: {context.text}" if context else ""]
+            guard(f"{context.file}:{context.line}: {context.text}") if context else ""]
 
 
 def reviewed_concepts(sheet: Path, kind: str, subject: str = "", lang: str | None = None,
@@ -136,15 +142,35 @@ def reviewed_concepts(sheet: Path, kind: str, subject: str = "", lang: str | Non
 def read_segment_pairs(files: Sequence[Path], source_lang: str, target_lang: str,
                        encoding: str | None = None) -> list[SegmentPair]:
     """Segment pairs from one TMX/XLIFF file, or from two line-aligned text files."""
+    from termbase.errors import naming_file
     from termbase.extraction.passages import read_bilingual, read_line_aligned
 
     if len(files) == 2:
+        _two_plain_texts(files)
         pairs = read_line_aligned(files[0], files[1], encoding)
     elif len(files) == 1:
-        pairs = read_bilingual(files[0], source_lang, target_lang)
+        if files[0].is_file() and not is_xml(files[0]):
+            raise ValidationError(f"{files[0]} is plain text: give a TMX/XLIFF file, or a "
+                                  "source and a target text file aligned line by line")
+        with naming_file(files[0]):
+            pairs = read_bilingual(files[0], source_lang, target_lang)
     else:
         raise ValidationError("give one TMX/XLIFF file, or a source and a target text file")
+    from termbase.text.running import as_words
+
+    pairs = [p._replace(source=as_words(p.source), target=as_words(p.target)) for p in pairs]
     if not pairs:
         raise ValidationError(f"no segments with both {source_lang} and {target_lang} text "
                               f"in {', '.join(map(str, files))}")
     return pairs
+
+
+def _two_plain_texts(files: Sequence[Path]) -> None:
+    """Two files are aligned line by line: two TMX files would pair lines of markup, and one
+    file twice pairs each line with itself."""
+    for path in files:
+        if path.is_file() and is_xml(path):
+            raise ValidationError(f"{path} is TMX/XLIFF: align one such file alone, or two "
+                                  "plain-text files line by line")
+    if all(path.is_file() for path in files) and files[0].samefile(files[1]):
+        raise ValidationError(f"the source and target are the same file ({files[0]})")

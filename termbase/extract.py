@@ -354,11 +354,14 @@ def read_all(paths: Iterable[Path | str], lang: str, encoding: str | None = None
              ) -> list[Passage]:
     """The passages of `lang` in every file, in order."""
     from termbase.errors import naming_file
+    from termbase.text.running import as_words, pieces
 
     passages = []
     for path in paths:
         with naming_file(path):
-            passages.extend(read_passages(Path(path), lang, encoding))
+            passages.extend(p._replace(text=piece)
+                            for p in read_passages(Path(path), lang, encoding)
+                            for piece in pieces(as_words(p.text)))
     return passages
 
 

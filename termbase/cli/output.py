@@ -15,12 +15,14 @@ STATUS_STYLE = {"preferred": "bold green", "admitted": "", "deprecated": "yellow
 
 
 def print_json(data) -> None:
+    if sys.stdout is None:  # started with stdout closed (`>&-`): dropped, as print() does
+        return
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 
 
 def is_tty() -> bool:
-    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+    return sys.stdout is not None and sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
 
 
 _console = None

@@ -107,7 +107,7 @@ def cmd_extract(args) -> int:
         return 0
     if args.tsv:
         _write_review(tb, result, args.tsv, "candidates",
-                      f"termbase extract --add-from {args.tsv} --subject SUBJECT")
+                      f"termbase extract --add-from {args.tsv} --subject SUBJECT", args.files)
         return 0
     _render_candidates(args, result)
     if args.add:
@@ -115,11 +115,25 @@ def cmd_extract(args) -> int:
     return 0
 
 
-def _write_review(tb, result, path, what: str, next_command: str) -> None:
-    """A review sheet the user marks (y in the 'add' column) and feeds back with --add-from."""
+def _write_review(tb, result, path, what: str, next_command: str, inputs) -> None:
+    """A review sheet the user marks (y in the 'add' column) and feeds back with --add-from.
+    Never written over one of the texts it was drawn from; the note after it goes to stderr
+    when the sheet itself goes to standard output (`--tsv -`), so the sheet stays clean."""
+    _refuse_input_as_output(path, inputs)
     rows = tb.write_review(result, path)
     print(f"wrote {rows} {what} to {for_terminal(path)}; mark the rows to keep with y in the "
-          f"'add' column, then: {next_command}")
+          f"'add' column, then: {next_command}",
+          file=sys.stderr if str(path) == "-" else sys.stdout)
+
+
+def _refuse_input_as_output(path, inputs) -> None:
+    """`--tsv job.txt` for `job.txt` would replace the translator's text with the sheet."""
+    if str(path) == "-" or not Path(path).exists():
+        return
+    for source in inputs:
+        if Path(source).exists() and Path(source).samefile(path):
+            raise UsageError(f"{for_terminal(path)} is one of the input files; choose "
+                             "another name for the review sheet (nothing was written)")
 
 
 def _render_candidates(args, result) -> None:
@@ -129,7 +143,7 @@ def _render_candidates(args, result) -> None:
 
     shown = result.candidates
     heading = (f"{len(shown)} of {result.candidates_total} candidates "
-               f"({'new only, ' if args.new_only else ''}{args.lang}, "
+               f"({'new only, ' if args.new_only else ''}{result.lang}, "
                f"{result.tokens} tokens in {len(args.files)} file(s))")
     if not is_tty():
         print(heading)
@@ -157,6 +171,9 @@ def _render_candidates(args, result) -> None:
             context.append(b.context[b.start:b.end], style="bold yellow")
             context.append(b.context[b.end:])
             out.print(Padding(context, (0, 0, 0, 6)))
+
+
+TABLE_MIN_WIDTH = 100  # narrower, the proposals are listed line by line
 
 
 # -- align -----------------------------------------------------------------------------------
@@ -187,7 +204,7 @@ def cmd_align(args) -> int:
     if args.tsv:
         _write_review(tb, result, args.tsv, "proposals", f"termbase align --from "
                       f"{args.source_lang} --to {args.target_lang} --add-from {args.tsv} "
-                      "--subject SUBJECT")
+                      "--subject SUBJECT", inputs)
         return 0
     _render_proposals(args, result)
     if args.add:
@@ -211,7 +228,8 @@ def _render_proposals(args, result) -> None:
     shown = result.proposals
     heading = (f"{len(shown)} translation proposals {args.source_lang} -> {args.target_lang} "
                f"from {result.segments} segment pairs")
-    if is_tty():
+    width = console().width if is_tty() else None
+    if width is not None and width >= TABLE_MIN_WIDTH:
         from rich.table import Table
         from rich.text import Text
 
@@ -230,15 +248,29 @@ def _render_proposals(args, result) -> None:
                                f"{for_terminal(p.example.target)}"))
         console().print(table)
         return
-    print(heading)
+    fit = _fitted(width)
+    fit(heading, "")
     for number, p in enumerate(shown, 1):
-        print(f"{number:3}  {p.score:5.1f}  {for_terminal(p.source)} = "
-              f"{for_terminal(p.target)}  (shared {p.cooccurrences}, "
-              f"cognate {p.cognate:.2f}{', known' if p.known else ''})")
-        print(f"       {for_terminal(p.example.file)}:{p.example.line}: "
-              f"{for_terminal(p.example.source)}")
-        print(f"       {' ' * len(for_terminal(p.example.file))}  "
-              f"{' ' * len(str(p.example.line))} {for_terminal(p.example.target)}")
+        fit(f"{number:3}  {p.score:5.1f}  {for_terminal(p.source)} = "
+            f"{for_terminal(p.target)}  (shared {p.cooccurrences}, "
+            f"cognate {p.cognate:.2f}{', known' if p.known else ''})", " " * 7)
+        where = f"{for_terminal(p.example.file)}:{p.example.line}: "
+        fit(f"       {where}{for_terminal(p.example.source)}", " " * 9)
+        fit(f"       {' ' * len(where)}{for_terminal(p.example.target)}", " " * 9)
+
+
+def _fitted(width: int | None):
+    """print(line) in a pipe; on a terminal too narrow for the table, the line wrapped to
+    its width (a table of eight columns in 40 showed terms as "p…" and the example two
+    letters a line)."""
+    if width is None:
+        return lambda line, indent: print(line)
+    import textwrap
+
+    def fit(line: str, indent: str) -> None:
+        print("\n".join(textwrap.wrap(line, width, subsequent_indent=indent,
+                                       break_on_hyphens=False) or [""]))
+    return fit
 
 
 # -- choosing and adding ---------------------------------------------------------------------
@@ -270,6 +302,9 @@ def _add_chosen(args, tb, result) -> None:
 
 def _ask(prompt: str) -> str:
     """A line from the user: a prompt on a terminal, else the next line of stdin."""
+    if sys.stdin is None:
+        raise UsageError("--add reads the numbers to add from standard input, which is "
+                         "closed; use --tsv and --add-from instead")
     if sys.stdin.isatty():
         try:
             return input(prompt)

@@ -39,6 +39,9 @@ def _is_xml(path: Path) -> bool:
     return head.startswith((b"<?xml", b"<tmx", b"<xliff"))
 
 
+is_xml = _is_xml  # public: `candidates` checks what it was given before aligning
+
+
 def _read_text(path: Path, encoding: str | None) -> str:
     from termbase.formats.encoding import decode
 

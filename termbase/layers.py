@@ -28,7 +28,7 @@ from termbase.index.search import CONTAINED_CAP, LEMMA, STEM_FACTOR
 from termbase.lookup import trim_by_gap
 from termbase.model import check_lang
 from termbase.results.lookup import Equivalent, Match
-from termbase.text.normalize import norm
+from termbase.text.normalize import fold, norm, tokenize
 
 ALSO_ENV = "TERMBASE_ALSO"
 # When one layer holds a term in several concepts with different statuses, the most
@@ -52,17 +52,23 @@ def default_layer_paths() -> list[str]:
     return layer_paths_from_env() or default_layers()
 
 
-def _as_one_termbase(matches: list[Match]) -> list[Match]:
+def _as_one_termbase(matches: list[Match], formed_in: set[str] = frozenset()) -> list[Match]:
     """What one termbase holding every layer would have searched for: it corrects typos only
     when nothing matched the query as written or inflected and only in words it does not
     know, and looks for terms inside a longer query only when nothing matched the whole of
     it well. A layer without such a match took those steps on its own; their hits go when
     another layer has the match (the project's "gminny ośrodek" read as a typo of "gmina",
-    which the team holds; "skierować" for "kierować", a form the team's terms have)."""
+    which the team holds; "skierować" for "kierować", a form the team's terms have). In
+    the languages of `formed_in`, where every word of the query is a form some layer's
+    terms have, it neither corrects nor reads by stem a word (a layer lacking "dział"
+    reads it by the stem of "działanie", or "zastępca" as a typo of "zastępcza"); a
+    phrase is still re-read as typos when nothing matched it at all."""
     if any(m.match != "fuzzy" and m.score >= LEMMA * STEM_FACTOR for m in matches):
         matches = [m for m in matches if m.match != "fuzzy"]
     known_in = {m.lang for m in matches if _words_known(m)}   # typos are sought per language
     matches = [m for m in matches if not (m.match == "fuzzy" and m.lang in known_in)]
+    if any(m.match != "fuzzy" for m in matches):
+        matches = [m for m in matches if not (m.approximate and m.lang in formed_in)]
     if any(not m.contained and m.score >= CONTAINED_CAP for m in matches):
         matches = [m for m in matches if not m.contained]
     return matches
@@ -163,8 +169,17 @@ class Layers:
                     match.equivalents[lang_code] = self._ruled(terms, lang_code, depth)
                 found.append((-match.score, depth, match))
         found.sort(key=lambda item: item[:2])
-        merged = _as_one_termbase([match for _, _, match in found])
+        merged = _as_one_termbase([match for _, _, match in found],
+                                  self._formed_in(query, {m.lang for _, _, m in found}))
         return trim_by_gap(merged)[:limit]
+
+    def _formed_in(self, query: str, langs: set[str]) -> set[str]:
+        """The languages among `langs` in which every word of the query is a form of some
+        layer's terms: one termbase holding them all would read each as that form."""
+        words = [fold(t.text) for t in tokenize(query)]
+        indexes = [tb.index for tb in self.termbases]
+        return {lang for lang in langs if words and all(
+            any(index.forms.get(lang, {}).get(word) for index in indexes) for word in words)}
 
     def suggest(self, segment: str, source_lang: str, target_lang: str, *, memory: int = 5,
                 min_score: float = 50.0, variant: str | None = None,

@@ -354,7 +354,7 @@ def read_all(paths: Iterable[Path | str], lang: str, encoding: str | None = None
              ) -> list[Passage]:
     """The passages of `lang` in every file, in order."""
     from termbase.errors import naming_file
-    from termbase.text.running import as_words, pieces
+    from termbase.text.running import as_words, in_running_case, pieces
 
     passages = []
     for path in paths:
@@ -362,7 +362,8 @@ def read_all(paths: Iterable[Path | str], lang: str, encoding: str | None = None
             passages.extend(p._replace(text=piece)
                             for p in read_passages(Path(path), lang, encoding)
                             for piece in pieces(as_words(p.text)))
-    return passages
+    texts = in_running_case([p.text for p in passages])   # headings in capitals
+    return [p._replace(text=text) for p, text in zip(passages, texts)]
 
 
 def extract_passages(passages: list[Passage], lang: str, index: Index | None = None,

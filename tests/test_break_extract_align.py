@@ -221,8 +221,6 @@ def test_a_word_hyphenated_at_a_line_end_is_one_word(shipped, tmp_path):
     assert "nej" not in found and found["ośrodek pomocy społecznej"] == 2
 
 
-@pytest.mark.xfail(strict=True, reason="extraction: one-word candidates of an all-caps "
-                   "text keep the form seen ('POMOCY', 'OSOBIE', 'ŚWIADCZENIEM')")
 def test_one_word_candidates_of_an_all_caps_text_are_in_base_form(shipped, tmp_path):
     result = shipped.extract([write(tmp_path, "caps.txt", POLISH.upper())], "pl", top=None)
     singles = {c.lemmas[0]: c.term for c in result.candidates if len(c.lemmas) == 1}

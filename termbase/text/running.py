@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 # soft hyphen, zero-width space / non-joiner / joiner, word joiner, BOM as ZWNBSP
 _INSIDE_WORDS = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
@@ -40,3 +41,57 @@ def pieces(line: str) -> list[str]:
             start = end.end()
     cut.append(line[start:])
     return [piece for piece in cut if piece.strip()]
+
+
+_WORD = re.compile(r"\w+")
+_ROMAN = re.compile(r"[IVXLC]+")
+
+
+def _all_capitals(text: str) -> bool:
+    """A heading or a document typed in capitals: every cased letter upper, and enough of
+    them to tell (a line holding only "GOPS" is an abbreviation, not a heading)."""
+    cased = [c for c in text if c.isalpha() and c.lower() != c.upper()]
+    return len(cased) >= 5 and all(c.isupper() for c in cased) and \
+        any(len(word) >= 5 for word in _WORD.findall(text))
+
+
+def in_running_case(texts: list[str]) -> list[str]:
+    """`texts` with each line written all in capitals put in the case of running text, so
+    that its words are read and declined like any others ("PASLAUGOS GAVĖJAI" is
+    "paslaugos gavėjai"). A word takes the spelling the other lines give it (a name keeps its
+    capital), an abbreviation they write in capitals and a Roman numeral stay as they are,
+    and every other word goes to lower case. Each character keeps its place (offsets of
+    contexts still agree), and with no such line nothing changes."""
+    if not any(map(_all_capitals, texts)):
+        return texts
+    seen: dict[str, Counter] = {}
+    for text in texts:
+        if _all_capitals(text):
+            continue
+        for match in _WORD.finditer(text):
+            if not _opens_sentence(text[:match.start()]):   # that says nothing of case
+                seen.setdefault(match.group().lower(), Counter())[match.group()] += 1
+
+    def spelt(match: re.Match) -> str:
+        word = match.group()
+        known = seen.get(_same_length_lower(word))
+        if known:
+            usual = known.most_common(1)[0][0]
+            return usual if len(usual) == len(word) else word
+        return word if _ROMAN.fullmatch(word) else _same_length_lower(word)
+
+    return [_WORD.sub(spelt, text) if _all_capitals(text) else text for text in texts]
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+_SENTENCE_OPEN = re.compile(r"[.!?:;…]\s*$")
+
+
+def _opens_sentence(before: str) -> bool:
+    """Whether a word after `before` opens its line or a sentence ("1. Asmeninio")."""
+    return not _LETTER.search(before) or bool(_SENTENCE_OPEN.search(before))
+
+
+def _same_length_lower(word: str) -> str:
+    """Lower case letter by letter, where that keeps the letter one character ("İ" stays)."""
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in word)

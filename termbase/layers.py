@@ -52,7 +52,8 @@ def default_layer_paths() -> list[str]:
     return layer_paths_from_env() or default_layers()
 
 
-def _as_one_termbase(matches: list[Match], formed_in: set[str] = frozenset()) -> list[Match]:
+def _as_one_termbase(matches: list[Match], formed_in: set[str] = frozenset(),
+                      one_word: bool = False) -> list[Match]:
     """What one termbase holding every layer would have searched for: it corrects typos only
     when nothing matched the query as written or inflected and only in words it does not
     know, and looks for terms inside a longer query only when nothing matched the whole of
@@ -62,13 +63,16 @@ def _as_one_termbase(matches: list[Match], formed_in: set[str] = frozenset()) ->
     the languages of `formed_in`, where every word of the query is a form some layer's
     terms have, it neither corrects nor reads by stem a word (a layer lacking "dział"
     reads it by the stem of "działanie", or "zastępca" as a typo of "zastępcza"); a
-    phrase is still re-read as typos when nothing matched it at all."""
+    phrase that nothing matched well is still re-read as typos there, and a layer's stem
+    reading of it ("bendruomeninės paslaugo") stays: the whole's typo reading is the same
+    term."""
     if any(m.match != "fuzzy" and m.score >= LEMMA * STEM_FACTOR for m in matches):
         matches = [m for m in matches if m.match != "fuzzy"]
     known_in = {m.lang for m in matches if _words_known(m)}   # typos are sought per language
     matches = [m for m in matches if not (m.match == "fuzzy" and m.lang in known_in)]
-    if any(m.match != "fuzzy" for m in matches):
-        matches = [m for m in matches if not (m.approximate and m.lang in formed_in)]
+    answered = {m.lang for m in matches if not m.approximate and m.score >= LEMMA * STEM_FACTOR}
+    matches = [m for m in matches if not (m.approximate and m.lang in formed_in and (
+        one_word or m.lang in answered))]
     if any(not m.contained and m.score >= CONTAINED_CAP for m in matches):
         matches = [m for m in matches if not m.contained]
     return matches
@@ -170,7 +174,8 @@ class Layers:
                 found.append((-match.score, depth, match))
         found.sort(key=lambda item: item[:2])
         merged = _as_one_termbase([match for _, _, match in found],
-                                  self._formed_in(query, {m.lang for _, _, m in found}))
+                                  self._formed_in(query, {m.lang for _, _, m in found}),
+                                  one_word=len(tokenize(query)) == 1)
         return trim_by_gap(merged)[:limit]
 
     def _formed_in(self, query: str, langs: set[str]) -> set[str]:

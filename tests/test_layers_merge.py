@@ -120,6 +120,17 @@ def test_a_word_one_layer_has_as_a_form_is_no_typo_in_another(split):
     assert not any(m.match == "fuzzy" for m in layers.lookup("zastępca", limit=10))
 
 
+@pytest.mark.parametrize("query, term", [("bendruomeninės paslaugo", "bendruomeninės paslaugos"),
+                                         ("starostwo powiatow", "starostwo powiatowe")])
+def test_a_phrase_misspelt_into_known_forms_is_still_answered(split, query, term):
+    """Every word is some layer's form, yet nothing matches the phrase well: one termbase
+    re-reads it as typos, and the layer holding the term reads it by stem; that reading
+    stays (dropping it left no answer at all)."""
+    whole, layers = split
+    assert [m.term for m in whole.lookup(query, limit=10)][:1] == [term]
+    assert [m.term for m in layers.lookup(query, limit=10)][:1] == [term]
+
+
 def test_a_typo_in_one_layer_does_not_stand_beside_an_exact_hit_in_another(tmp_path):
     team = small_termbase(tmp_path / "team.json",
                           ([("pl", "gmina"), ("lt", "savivaldybė")], "administration"))

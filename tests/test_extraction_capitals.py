@@ -29,6 +29,13 @@ def test_a_heading_in_capitals_takes_the_case_of_running_text():
     assert recased[2:4] == DECISION[2:4]   # running text is left alone
 
 
+def test_only_a_chapter_s_numeral_keeps_its_capitals():
+    recased = in_running_case(["II. POMOC SPOŁECZNA", "ROZDZIAŁ XIV", "WARSZAWA I KRAKÓW",
+                               "CIVIL LAW AND VIVID CASES", "Mieszka w Warszawie."])
+    assert recased[:4] == ["II. pomoc społeczna", "rozdział XIV", "warszawa i kraków",
+                           "civil law and vivid cases"]
+
+
 def test_text_without_a_heading_in_capitals_is_returned_as_it_is():
     lines = DECISION[2:4] + ["GOPS", "Wniosek złożono w MOPS."]
     assert in_running_case(lines) is lines

@@ -44,7 +44,7 @@ def pieces(line: str) -> list[str]:
 
 
 _WORD = re.compile(r"\w+")
-_ROMAN = re.compile(r"[IVXLC]+")
+_ROMAN = re.compile(r"(?=[IVXL])L?X{0,3}(IX|IV|V?I{0,3})")
 
 
 def _all_capitals(text: str) -> bool:
@@ -72,15 +72,23 @@ def in_running_case(texts: list[str]) -> list[str]:
             if not _opens_sentence(text[:match.start()]):   # that says nothing of case
                 seen.setdefault(match.group().lower(), Counter())[match.group()] += 1
 
-    def spelt(match: re.Match) -> str:
-        word = match.group()
-        known = seen.get(_same_length_lower(word))
-        if known:
-            usual = known.most_common(1)[0][0]
-            return usual if len(usual) == len(word) else word
-        return word if _ROMAN.fullmatch(word) else _same_length_lower(word)
+    def recased(text: str) -> str:
+        words = list(_WORD.finditer(text))
 
-    return [_WORD.sub(spelt, text) if _all_capitals(text) else text for text in texts]
+        def spelt(match: re.Match) -> str:
+            word = match.group()
+            known = seen.get(word.lower())
+            if known:
+                usual = known.most_common(1)[0][0]
+                return usual if len(usual) == len(word) else word
+            # a chapter's number opens its heading or stands beside one word ("SKYRIUS
+            # IV"); elsewhere "I" is a conjunction and CIVIL a word
+            numeral = _ROMAN.fullmatch(word) and (match.start() == words[0].start() or len(words) <= 2)
+            return word if numeral else _same_length_lower(word)
+
+        return _WORD.sub(spelt, text)
+
+    return [recased(text) if _all_capitals(text) else text for text in texts]
 
 
 _LETTER = re.compile(r"[^\W\d_]")

@@ -12,15 +12,13 @@ from hypothesis import strategies as st
 from termbase.extraction.analysis import STOP, analyse
 from termbase.extraction.lithuanian_roles import (adverb_of_adjective, counted_units,
                                                   finite_verb, is_numeral)
-from termbase.extraction.passages import Passage
 from termbase.text.normalize import tokenize
+
+from extraction_support import extract_lines
 
 
 def extracted(lines: list[str]):
-    from termbase.extract import extract_passages
-
-    return extract_passages([Passage("t.txt", n, line) for n, line in enumerate(lines, 1)],
-                            "lt")
+    return extract_lines(lines, "lt")
 
 
 def base_forms(lines: list[str]) -> set[str]:

@@ -11,17 +11,14 @@ import importlib.util
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from termbase.extraction.passages import Passage
+from extraction_support import extract_lines
 
 needs_morfeusz = pytest.mark.skipif(importlib.util.find_spec("morfeusz2") is None,
                                     reason="morfeusz2 has no wheel for this platform")
 
 
 def extraction(lines: list[str]):
-    from termbase.extract import extract_passages
-
-    return extract_passages([Passage("t.txt", n, line) for n, line in enumerate(lines, 1)],
-                            "pl")
+    return extract_lines(lines, "pl")
 
 
 def base_forms(lines: list[str]) -> set[str]:

@@ -10,17 +10,14 @@ import importlib.util
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from termbase.extraction.passages import Passage
+from extraction_support import extract_lines
 
 needs_morfeusz = pytest.mark.skipif(importlib.util.find_spec("morfeusz2") is None,
                                     reason="morfeusz2 has no wheel for this platform")
 
 
 def extraction(lines: list[str], index=None):
-    from termbase.extract import extract_passages
-
-    return extract_passages([Passage("t.txt", n, line) for n, line in enumerate(lines, 1)],
-                            "pl", index=index)
+    return extract_lines(lines, "pl", index=index)
 
 
 def base_forms(lines: list[str], index=None) -> set[str]:

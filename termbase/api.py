@@ -141,6 +141,20 @@ class Termbase:
             if seed:
                 tx.summary = glossary.seed(tx)
 
+    def close(self) -> None:
+        """Release this thread's files now (the index reader, the store connection) rather
+        than when the object is collected; the object opens them again if used."""
+        index, self._index = self._index, None
+        if index is not None:
+            index.close()
+        self.store.close()
+
+    def __enter__(self) -> "Termbase":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
     @property
     def path(self) -> Path:
         """The store file."""

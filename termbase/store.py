@@ -552,6 +552,10 @@ class Store:
 
         return current_facets(self) or ScannedFacets(self.concept_docs)
 
+    def close(self) -> None:
+        """Nothing to release: the file is opened for each read and write (the index
+        beside it is the index reader's to close)."""
+
     def after_purge(self) -> None:
         """Finish an erasure (also run by a purge that finds nothing left in the store, so
         that repeating an interrupted purge completes it): the backup is brought back to a

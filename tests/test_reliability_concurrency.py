@@ -165,7 +165,7 @@ def test_a_lock_held_by_a_killed_process_does_not_block(tmp_path, engine):
     from termbase import Termbase
 
     db = tmp_path / f"tb.{engine}"
-    getattr(Termbase.open(db, seed=False).store, "close", lambda: None)()
+    Termbase.open(db, seed=False).store.close()
     state = lambda: sorted(json.dumps(d, sort_keys=True)  # noqa: E731
                            for d in Termbase.open(db, seed=False).store.concept_docs())
     before = state()

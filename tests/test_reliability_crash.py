@@ -67,7 +67,7 @@ def concepts_hash(db: Path, drop: tuple[str, ...] = ()) -> str:
     try:
         table = {doc["id"]: doc for doc in store.concept_docs()}
     finally:
-        getattr(store, "close", lambda: None)()
+        store.close()
     if drop:
         table = {k: {f: v for f, v in doc.items() if f not in drop} for k, doc in table.items()}
     return hashlib.sha256(json.dumps(table, sort_keys=True, ensure_ascii=False)
@@ -88,7 +88,7 @@ def assert_sane(db: Path, what: str, known_good: tuple[str, ...] = ()) -> None:
     if file_hash(db) in known_good:
         return
     report = diagnose(tb.store)
-    getattr(tb.store, "close", lambda: None)()
+    tb.store.close()
     assert report["ok"], f"{what}: doctor finds problems: {report['problems'][:5]}"
 
 

@@ -133,7 +133,7 @@ def state(db: Path, drop: tuple[str, ...] = STAMPS) -> str:
         segments = sorted(json.dumps({k: v for k, v in d.items() if k not in drop},
                                      sort_keys=True) for _, d in store.segment_items())
     finally:
-        getattr(store, "close", lambda: None)()
+        store.close()
     return hashlib.sha256(json.dumps([concepts, segments]).encode()).hexdigest()
 
 
@@ -144,7 +144,7 @@ def assert_healthy(db: Path, what: str) -> None:
     try:
         report = doctor.diagnose(store)
     finally:
-        getattr(store, "close", lambda: None)()
+        store.close()
     assert report["ok"], f"{what}: {report['problems'][:3]}"
     # killed between the store's rename and its backup's, the backup is one write behind:
     # the documented "last good backup", refreshed by the next write or by repair
@@ -188,7 +188,7 @@ def seeds(tmp_path_factory):
         tb.add(Concept(id="k50", note=f"dzwoniła pani {SECRET}",
                        terms=[Term("pl", "asystent rodziny"), Term("lt", "šeimos asistentas")]))
         tb.lookup("asystent rodziny", lang="pl")
-        getattr(tb.store, "close", lambda: None)()
+        tb.store.close()
         made[engine] = db
     return {"root": root, "stores": made, "data": data}
 
@@ -221,7 +221,7 @@ def _last_batch(db: Path) -> str:
     try:
         return store.batches()[-1]["batch"]
     finally:
-        getattr(store, "close", lambda: None)()
+        store.close()
 
 
 @pytest.mark.parametrize("engine", ENGINES)

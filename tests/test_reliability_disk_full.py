@@ -47,14 +47,14 @@ def make_store(db: Path) -> Termbase:
     tb.add(Concept(id="k9", terms=[Term("pl", "asystent rodziny")]))
     (db.parent / "in.tsv").write_text("pl\tlt\nopiekun prawny\tteisinis globėjas\n",
                                       encoding="utf-8")
-    getattr(tb.store, "close", lambda: None)()
+    tb.store.close()
     return tb
 
 
 def commands(db: Path) -> dict[str, list[str]]:
     store = open_store(db)
     last = store.batches()[-1]["batch"]
-    getattr(store, "close", lambda: None)()
+    store.close()
     return {"add": ["add", "--pl", "kurator", "--lt", "kuratorius"],
             "edit": ["edit", "k1", "--note", "zmieniona"],
             "delete": ["delete", "k2"],
@@ -71,7 +71,7 @@ def state(db: Path) -> str:
                 sorted(json.dumps(d, sort_keys=True) for _, d in store.segment_items()),
                 [b["batch"] for b in store.batches()]]
     finally:
-        getattr(store, "close", lambda: None)()
+        store.close()
     return hashlib.sha256(json.dumps(data).encode()).hexdigest()
 
 
@@ -275,7 +275,7 @@ def read_only_disk(tmp_path):
         for engine in ("json", "sqlite"):
             tb = make_store(mountpoint / f"tb.{engine}")
             tb.lookup("asystent rodziny", lang="pl")
-            getattr(tb.store, "close", lambda: None)()
+            tb.store.close()
         subprocess.run(["mount", "-o", "remount,ro", str(mountpoint)], check=True)
         yield mountpoint
     finally:

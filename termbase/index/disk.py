@@ -775,27 +775,68 @@ class DiskIndex:
     """Read side of the on-disk index (see the module docstring)."""
 
     def __init__(self, conn: sqlite3.Connection, state: str, concept_sql: str,
-                 segment_sql: str, segment_count_sql: str):
+                 segment_sql: str, segment_count_sql: str, owns_connection: bool = False):
         self.conn = conn
+        self._owns_connection = owns_connection  # an index file's own, not the store's
         self.fingerprint = state
         self._build: str | None = None  # the rebuild the cached answers come from
         self._cache = _Cache()
         self._terms: dict[int, tuple] = {}
-        self.forms = _PerLanguage(self, "SELECT DISTINCT lex FROM ix_forms WHERE lang=? AND"
-                                        " form=? ORDER BY lex")
-        self.stems = _PerLanguage(self, "SELECT DISTINCT lex FROM ix_stems WHERE lang=? AND"
-                                        " stem=? ORDER BY lex")
-        self.exact = _KeyTable(self, "SELECT tid FROM ix_terms WHERE nkey=? ORDER BY tid",
-                               None, list)
-        self.folded = _KeyTable(self, "SELECT tid FROM ix_terms WHERE fkey=? ORDER BY tid",
-                                None, list)
-        self.terms = _Rows(self, lambda row: TermRef(row[0], row[1], row[2], row[3] or ""))
-        self.sequences = _Rows(self, lambda row: row[4])
-        self.trie = _Trie(self)
-        self.concepts = _Concepts(self, concept_sql)
+        self._concept_sql = concept_sql
         self._segment_sql, self._segment_count_sql = segment_sql, segment_count_sql
         self._languages: list[str] | None = None
         self._memory = None
+
+    def close(self) -> None:
+        """Close the index file's connection (the store's own is left to the store)."""
+        if self._owns_connection:
+            self.conn.close()
+
+    def __del__(self) -> None:
+        # sqlite3 connections sit in a reference cycle with their statement cache, so an
+        # index file dropped (replaced after a write) would keep its descriptor until the
+        # garbage collector ran: a long-lived process could run out of them
+        try:
+            self.close()
+        except Exception:  # noqa: BLE001 - interpreter shutdown; nothing left to protect
+            pass
+
+    # The views below are made on each use, not kept in attributes: kept, each would point
+    # back at the index, and the cycle would hold the index's connection (a file
+    # descriptor) open until the garbage collector happened to run.
+    @property
+    def forms(self) -> _PerLanguage:
+        return _PerLanguage(self, "SELECT DISTINCT lex FROM ix_forms WHERE lang=? AND form=?"
+                                  " ORDER BY lex")
+
+    @property
+    def stems(self) -> _PerLanguage:
+        return _PerLanguage(self, "SELECT DISTINCT lex FROM ix_stems WHERE lang=? AND stem=?"
+                                  " ORDER BY lex")
+
+    @property
+    def exact(self) -> _KeyTable:
+        return _KeyTable(self, "SELECT tid FROM ix_terms WHERE nkey=? ORDER BY tid", None, list)
+
+    @property
+    def folded(self) -> _KeyTable:
+        return _KeyTable(self, "SELECT tid FROM ix_terms WHERE fkey=? ORDER BY tid", None, list)
+
+    @property
+    def terms(self) -> _Rows:
+        return _Rows(self, lambda row: TermRef(row[0], row[1], row[2], row[3] or ""))
+
+    @property
+    def sequences(self) -> _Rows:
+        return _Rows(self, lambda row: row[4])
+
+    @property
+    def trie(self) -> _Trie:
+        return _Trie(self)
+
+    @property
+    def concepts(self) -> _Concepts:
+        return _Concepts(self, self._concept_sql)
 
     @contextmanager
     def snapshot(self) -> Iterator[None]:

@@ -79,7 +79,8 @@ def _uri_path(path: Path) -> str:
 
 
 def reader(conn: sqlite3.Connection, state: str) -> disk.DiskIndex:
-    return disk.DiskIndex(conn, state, CONCEPT_SQL, SEGMENT_SQL, SEGMENT_COUNT_SQL)
+    return disk.DiskIndex(conn, state, CONCEPT_SQL, SEGMENT_SQL, SEGMENT_COUNT_SQL,
+                          owns_connection=True)
 
 
 def _current(path: Path, state: str) -> sqlite3.Connection | None:
@@ -106,7 +107,7 @@ def current_facets(store):
     from termbase.index.facets import IndexFacets
 
     conn = _current(store.index_path, state_of(store.fingerprint()))
-    return IndexFacets(conn) if conn is not None else None
+    return IndexFacets(conn, owns_connection=True) if conn is not None else None
 
 
 def open_index(store, progress: Callable[[int], None] | None = None,

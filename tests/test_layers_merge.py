@@ -140,3 +140,24 @@ def test_a_typo_in_one_layer_does_not_stand_beside_an_exact_hit_in_another(tmp_p
     assert [m.match for m in project.lookup("gmina")] == ["fuzzy"]
     found = Layers([project, team]).lookup("gmina")
     assert [(m.term, m.layer, m.match) for m in found] == [("gmina", "team", "exact")]
+
+
+MULTI_WORD = sorted({(t.text, c.id) for c in shipped_concepts() for t in c.terms
+                     if sum(len(w) >= 5 for w in t.text.split()) and len(t.text.split()) >= 2})
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.data())
+def test_a_phrase_with_one_misspelt_word_finds_its_term_in_layers_as_in_the_whole(split, data):
+    """The typed phrase a translator misspells in one word: where one termbase holding
+    every layer finds the term meant, the layers find it too (the order of the weaker
+    matches may differ: a layer reads a word by stem where the whole knows it as a form)."""
+    whole, layers = split
+    text, concept_id = data.draw(st.sampled_from(MULTI_WORD), label="term")
+    words = text.split()
+    at = data.draw(st.sampled_from([i for i, w in enumerate(words) if len(w) >= 5]))
+    words[at] = _typo(words[at], data.draw(st.integers(0, 30)), data.draw(st.integers(0, 3)))
+    query = " ".join(words)
+    if concept_id in {m.concept_id for m in whole.lookup(query, limit=10)}:
+        assert concept_id in {m.concept_id for m in layers.lookup(query, limit=10)}, query

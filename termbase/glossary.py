@@ -63,7 +63,14 @@ def shipped_concepts() -> list[Concept]:
     version = shipped_version()
     by_id: dict[str, Concept] = {}
     problems = []
-    for path in glossary_files():
+    files = glossary_files()
+    if not files:
+        # An installation without its data must not seed an empty "glossary" (a store
+        # that looks seeded and finds nothing) nor let an update read every concept as
+        # withdrawn from the glossary.
+        raise StoreError(f"the shipped glossary is missing (no .tsv file in {glossary_dir()});"
+                         " reinstall termbase")
+    for path in files:
         for entry in formats.get("tsv").read(path, ReadOptions()):
             if entry.error:
                 problems.append(f"{path.name} line {entry.line}: {entry.error}")

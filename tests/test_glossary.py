@@ -226,3 +226,23 @@ def test_recorded_forms_really_occur_in_the_cited_texts(glossary, seed_texts):
                 if fold(form) not in texts:
                     problems.append(f"{concept.id}: {term.lang} form {form!r}")
     assert not problems, problems
+
+
+def test_a_missing_shipped_glossary_creates_nothing_and_changes_nothing(tmp_path, monkeypatch):
+    """An installation that lost its data files: a new store is not created empty as if
+    seeded, and an update does not read every shipped concept as withdrawn."""
+    from termbase import Termbase, glossary
+    from termbase.errors import StoreError
+
+    seeded = Termbase.open(tmp_path / "seeded.json")
+    before = sorted(c.id for c in seeded.concepts())
+    empty = tmp_path / "nothing-here"
+    empty.mkdir()
+    monkeypatch.setattr(glossary, "glossary_files", lambda: [])
+    monkeypatch.setattr(glossary, "glossary_dir", lambda: empty)
+    with pytest.raises(StoreError, match="shipped glossary is missing"):
+        Termbase.open(tmp_path / "new.json")
+    assert not (tmp_path / "new.json").exists()
+    with pytest.raises(StoreError, match="shipped glossary is missing"):
+        seeded.update_glossary()
+    assert sorted(c.id for c in Termbase.open(tmp_path / "seeded.json").concepts()) == before

@@ -24,6 +24,7 @@ from typing import Callable, Iterable
 from termbase.extraction.analysis import (ADJ, NOUN, PREP, WordInfo, analyse, head_position,
                                           lithuanian_adjective, lithuanian_noun_gender)
 from termbase.extraction.attachment import attachments, lithuanian_gender
+from termbase.extraction.lithuanian_roles import names_an_institution
 from termbase.extraction.stopwords import is_time_unit
 from termbase.text import dictionary
 from termbase.text.lithuanian import (DATIVE, LOCATIVE, case_slots, declined_adjective,
@@ -160,9 +161,17 @@ def _complement(words: list[str], start: int, end: int, case: int) -> bool:
             continue
         if p < end and words[p].lower().endswith(_GENITIVE):
             continue
-        if info.key.startswith("~") or case_slots(words[p], info.key) != {case}:
+        if info.key.startswith("~") or case_slots(words[p], info.key) != {case} \
+                or _recipient(info, case):
             return False
     return True
+
+
+def _recipient(info: WordInfo, case: int) -> bool:
+    """An institution in the dative is whom something is sent or given to in the clause,
+    not the complement of a term: "pateikia prašymą [Socialinės paramos] skyriui", unlike
+    "parama šeimai" or "pagalba vaikui"."""
+    return case == DATIVE and names_an_institution(info.key)
 
 
 def nominative_part(words: list[str]) -> list[int]:
@@ -556,7 +565,7 @@ def _governed(words: list[str], infos: list[WordInfo], k: int) -> bool:
         return False
     case = COMPLEMENT_CASE.get(infos[k - 1].key)
     if case is None or not words[k - 1].lower().endswith(_GENITIVE) \
-            or not _only_in(words[k], infos[k], case):
+            or not _only_in(words[k], infos[k], case) or _recipient(infos[k], case):
         return False
     h = head_of(words)
     joined = k + 2 if k + 2 < h and words[k + 1].lower() in _COORDINATORS \

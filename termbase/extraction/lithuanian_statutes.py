@@ -68,6 +68,27 @@ def _after_citation_opening(tokens: list[Token], p: int) -> bool:
     return p >= 2 and tuple(t.text.lower() for t in tokens[p - 2:p]) == CITATION_OPENING
 
 
+def opens_citation(tokens: list[Token], i: int, j: int) -> bool:
+    """Words i..j are "Lietuvos Respublikos" and the title of what the state names after
+    it: a statute, a minister, a code ("Lietuvos Respublikos socialinės apsaugos ir darbo
+    ministras"), a name of its own whatever words it holds."""
+    return j >= i + 2 and _after_citation_opening(tokens, i + 2)
+
+
+def inside_citation(tokens: list[Token], i: int) -> bool:
+    """Word i is the "Respublikos" of "Lietuvos Respublikos": a phrase from it on is a
+    piece of a citation ("[Lietuvos] Respublikos socialinių paslaugų įstatymas")."""
+    return _after_citation_opening(tokens, i + 1)
+
+
+def cited_key(key: tuple[str, ...]) -> bool:
+    """A lemma sequence that opens with "Lietuvos Respublikos"."""
+    return len(key) > 2 and key[:2] == CITATION_LEMMAS
+
+
+CITATION_LEMMAS = ("lietuva", "respublika")
+
+
 def _title_word(word: str, info: WordInfo) -> bool:
     """A noun, adjective, preposition, coordinator or infinitive ("įsigyti"): what a
     title's complement is made of; a finite verb, a number or a pronoun ends it."""

@@ -47,7 +47,8 @@ from termbase.extraction.lithuanian import (GENITIVE_PLURAL, adjective_homograph
 from termbase.extraction.lithuanian_roles import (counted_units, names_an_institution,
                                                   past_a_genitive_object)
 from termbase.extraction.lithuanian_headings import heading_head
-from termbase.extraction.lithuanian_statutes import STATUTE, statute_titles
+from termbase.extraction.lithuanian_statutes import (STATUTE, inside_citation, opens_citation,
+                                                     statute_titles)
 from termbase.extraction.passages import Passage
 from termbase.extraction.persons import names_a_person
 from termbase.extraction.polish_np import (is_adverb, is_reflexive_of_verbal_noun,
@@ -435,11 +436,12 @@ class NgramCounter:
             if self.keep_segments:
                 stats.segments = set()
         stats.freq += 1
-        cut = runs_on(infos, attach, i, j, end, self.lang, tokens[j].text, tokens[i].text,
-                      tokens[i - 1].text if i > chunk[0] else "")
+        citation = self.lang == "lt" and _whole_citation(tokens, infos, i, j, end)
+        cut = not citation and runs_on(infos, attach, i, j, end, self.lang, tokens[j].text,
+                                       tokens[i].text, tokens[i - 1].text if i > chunk[0] else "")
         stats.partial += cut
         if j > i and not stats.whole_name and _capitalised(tokens[i].text):
-            stats.whole_name = _whole_name(infos, i, j, chunk) or (
+            stats.whole_name = citation or _whole_name(infos, i, j, chunk) or (
                 self.lang == "lt" and not cut
                 and _lithuanian_name(passage.text, tokens, infos, i, j))
         surface = _surface(passage.text, tokens, i, j, infos, self.lang)
@@ -451,6 +453,8 @@ class NgramCounter:
             stats.not_a_phrase += _into_a_name(tokens, infos, i, j, end) or (
                 past_a_genitive_object([t.text for t in tokens[max(0, i - 6):i + 1]],
                                        tokens[j].text))
+        if self.lang == "lt":
+            stats.not_a_phrase += inside_citation(tokens, i)
         stats.variants[surface] = stats.variants.get(surface, 0) + 1
         stats.quoted += _quoted(passage.text, tokens, i, j)
         if len(stats.contexts) < 2 and all(c[0] != index for c in stats.contexts):
@@ -685,6 +689,19 @@ def _lithuanian_name(text: str, tokens: list[Token], infos: list[WordInfo], i: i
         and not any(_capitalised(token.text) for token in tokens[i + 1:j + 1])
 
 
+def _whole_citation(tokens: list[Token], infos: list[WordInfo], i: int, j: int, end: int
+                    ) -> bool:
+    """Words i..j are "Lietuvos Respublikos" and a title ending where its phrase does: no
+    noun, adjective or preposition after it, nor a conjunction after a genitive
+    ("Lietuvos Respublikos vietos savivaldos įstatymu", not "... vietos [savivaldos]",
+    "... apsaugos [nuo smurto]" or "... socialinės apsaugos [ir darbo ministras]")."""
+    if not opens_citation(tokens, i, j) or any(infos[p].role == PREP for p in range(i, j)):
+        return False  # (a title with a preposition is `lithuanian_statutes`' to read)
+    following = infos[j + 1].role if j + 1 < end else None
+    return following not in (NOUN, ADJ, PREP) and not (
+        following == CONJ and tokens[j].text.lower().endswith(LT_GENITIVE_ENDINGS))
+
+
 def _place_of_a_name(tokens: list[Token], infos: list[WordInfo], i: int, j: int,
                      lang: str) -> bool:
     """Whether word j, a proper name after a preposition, names the place of the
@@ -735,8 +752,9 @@ def _into_a_name(tokens: list[Token], infos: list[WordInfo], i: int, j: int, end
     a later word that is no proper noun, and the name's noun still to come
     ("savivaldybės [Vaiko teisių] apsaugos skyrius", "administracijos [Socialinės
     paramos] skyrius")."""
+    first = i + 2 if opens_citation(tokens, i, j) else i + 1  # its "Respublikos" aside
     return j + 1 < end and infos[j + 1].role == NOUN and any(
-        _capitalised(tokens[p].text) and not infos[p].name for p in range(i + 1, j + 1))
+        _capitalised(tokens[p].text) and not infos[p].name for p in range(first, j + 1))
 
 
 def _genitive_coordinators(text: str, tokens: list[Token], infos: list[WordInfo],

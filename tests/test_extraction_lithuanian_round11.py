@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from termbase.extraction.analysis import ADJ, NOUN, STOP, analyse
 from extraction_support import extract_lines
 
 
@@ -15,15 +16,19 @@ def base_forms(lines: list[str]) -> list[str]:
 # (case, lines, base forms that must be shown, base forms that must not)
 CASES = [
     ("an institution in the dative is whom a request goes to, not a term's complement",
-     ["Pareiškėjas įteikė prašymą Vaikų gerovės skyriui antradienį.",
-      "Seniūnas perdavė Vaikų gerovės skyriui metinę ataskaitą."],
-     ["Vaikų gerovės skyrius"],
-     ["Vaikų gerovės skyriui ataskaita", "gerovė skyriui", "Vaikų gerovės skyriui"]),
-    ("a citation opening with \"Lietuvos Respublikos\" is one name with its title",
-     ["Komisija rėmėsi Lietuvos Respublikos neįgaliųjų teisių įstatymu ir tvarka.",
-      "Sprendimas priimtas pagal Lietuvos Respublikos neįgaliųjų teisių įstatymą."],
-     ["Lietuvos Respublikos neįgaliųjų teisių įstatymas"],
-     ["respublikos neįgaliųjų teisės", "respublikos neįgalieji"]),
+     ["Pareiškėjas įteikė prašymą Šeimos pagalbos skyriui antradienį.",
+      "Seniūnas perdavė Šeimos pagalbos skyriui metinę ataskaitą."],
+     ["Šeimos pagalbos skyrius"],
+     ["Šeimos pagalbos skyriui ataskaita", "pagalba skyriui", "Šeimos pagalbos skyriui"]),
+    ("an -us adjective known by its definite forms agrees with its noun",
+     ["Savanoriai užtikrina reguliaraus lankymo tvarką kaimuose.",
+      "Reguliaraus lankymo grafikas pridedamas prie sutarties."],
+     ["reguliarus lankymas"], ["reguliaraus lankymas"]),
+    ("a verb negated with nebe- and a past gerund are no nouns",
+     ["Šeimai nebepakanka pagalbos, todėl padidinta pagalbos į namus trukmė.",
+      "Pablogėjus sveikatos būklei, asmeniui skiriama dienos socialinė globa."],
+     ["pagalba į namus", "dienos socialinė globa"],
+     ["nebepakanka", "nebepakanka pagalba", "pablogėjus", "pablogėjai"]),
 ]
 
 
@@ -36,6 +41,17 @@ def test_lithuanian_round_eleven(case, lines, shown, not_shown):
         assert term not in forms, (case, term, forms[:30])
 
 
+def test_lietuvos_respublikos_and_its_title_are_one_name():
+    extraction = extract_lines(["Komisija rėmėsi Lietuvos Respublikos neįgaliųjų teisių "
+                                "įstatymu.", "Taip nustato Lietuvos Respublikos neįgaliųjų "
+                                "teisių įstatymas."], "lt")
+    whole = ("lietuva", "respublika", "neįgalus", "teisė", "įstatymas")
+    assert extraction.counter.stats[whole].whole_name
+    assert not extraction.name_first(whole)  # not damped as a place before a term
+    assert not extraction.is_phrase(whole[1:])  # "[Lietuvos] Respublikos ... įstatymas"
+    assert not extraction.is_phrase(whole[1:4])
+
+
 def test_a_citation_cut_before_its_preposition_or_conjunction_is_no_name():
     """Only the whole citation is a name; its pieces rank as ordinary phrases do."""
     extraction = extract_lines(["Taikomas Lietuvos Respublikos globos nuo skurdo įstatymas.",
@@ -46,3 +62,12 @@ def test_a_citation_cut_before_its_preposition_or_conjunction_is_no_name():
     assert not stats[("lietuva", "respublika", "švietimas")].whole_name
     assert stats[("lietuva", "respublika", "švietimas", "ir", "mokslas", "ministras")
                  ].whole_name
+
+
+@pytest.mark.parametrize("word, role", [
+    ("nebepakanka", STOP), ("nebedirba", STOP), ("pablogėjus", STOP), ("sumažėjus", STOP),
+    ("reguliaraus", ADJ),
+    # a noun of the stem shares the -us adjective's forms: the noun it stays
+    ("veiklų", NOUN)])
+def test_the_role_of_a_lithuanian_word(word, role):
+    assert analyse(word, "lt").role == role

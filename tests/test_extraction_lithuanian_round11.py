@@ -29,6 +29,10 @@ CASES = [
       "Pablogėjus sveikatos būklei, asmeniui skiriama dienos socialinė globa."],
      ["pagalba į namus", "dienos socialinė globa"],
      ["nebepakanka", "nebepakanka pagalba", "pablogėjus", "pablogėjai"]),
+    ("a preposition that takes no genitive has its object's noun after the genitives",
+     ["Gyventojas moka už maitinimą pagal seniūnijos tarybos nustatytą tvarką.",
+      "Už maitinimą mokama pagal seniūnijos tarybos patvirtintą tvarką."],
+     [], ["maitinimas pagal seniūnijos tarybos", "maitinimas pagal seniūnijos taryba"]),
 ]
 
 
@@ -71,3 +75,14 @@ def test_a_citation_cut_before_its_preposition_or_conjunction_is_no_name():
     ("veiklų", NOUN)])
 def test_the_role_of_a_lithuanian_word(word, role):
     assert analyse(word, "lt").role == role
+
+
+def test_a_genitive_before_an_adjective_and_its_noun_is_cut_from_their_phrase():
+    """"[apygardos] administraciniam teismui": the genitive modifies the noun after the
+    adjective, so a phrase ending in it is the front of a longer one."""
+    extraction = extract_lines(["Skundas paduodamas regionų apygardos administraciniam "
+                                "teismui per mėnesį."], "lt")
+    stats = extraction.counter.stats
+    assert stats[("regionas", "apygarda")].partial == stats[("regionas", "apygarda")].freq
+    whole = ("regionas", "apygarda", "administracinis", "teismas")
+    assert stats[whole].partial == 0

@@ -217,9 +217,18 @@ def runs_on(infos: list[WordInfo], attach: list[int], i: int, j: int, end: int,
     # is a unit of its own: a person named by role with the role's field ("šeimos
     # gydytojo [išvada]"), or a capitalised institution's name ("Techninės pagalbos
     # neįgaliesiems centro [padalinys]"); see `lithuanian_roles`.
-    return lang == "lt" and j + 1 < end and infos[j + 1].role == NOUN \
-        and not infos[j + 1].name and last_word.lower().endswith(LT_GENITIVE) \
+    return lang == "lt" and j + 1 < end and _noun_phrase_follows(infos, attach, j + 1) \
+        and last_word.lower().endswith(LT_GENITIVE) \
         and not (j > i and _named_unit(infos[i:j + 1], attach, i, first_word))
+
+
+def _noun_phrase_follows(infos: list[WordInfo], attach: list[int], k: int) -> bool:
+    """Word k opens a noun phrase of common words: a noun, or an adjective of a noun
+    after it ("Regionų apygardos [administraciniam teismui]")."""
+    if infos[k].name:
+        return False
+    return infos[k].role == NOUN or (infos[k].role == ADJ and attach[k] > 0
+                                     and not infos[k + attach[k]].name)
 
 
 def _named_unit(infos: list[WordInfo], attach: list[int], i: int, first_word: str) -> bool:

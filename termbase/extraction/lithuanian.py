@@ -681,14 +681,15 @@ _NO_GENITIVE_AFTER = frozenset({"į", "su", "per", "pagal", "prieš", "apie", "p
 
 
 def complete_after_preposition(words: list[str]) -> bool:
-    """False when the phrase ends in a genitive just after a preposition that cannot
-    govern one (the genitive's own noun was left out), or runs on past the preposition's
-    object (see `_object_ends_phrase`)."""
+    """False when the phrase ends in a genitive after a preposition that cannot govern
+    one (the object's own noun was left out: "paslauga pagal [Savivaldybės tarybos]
+    ... tvarką"), or runs on past the preposition's object (see `_object_ends_phrase`)."""
     if not _object_ends_phrase(words):
         return False
-    if len(words) < 2 or words[-2].lower() not in _NO_GENITIVE_AFTER:
+    if len(words) < 2 or not words[-1].lower().endswith(_GENITIVE):
         return True
-    return not words[-1].lower().endswith(_GENITIVE)
+    lowered = [w.lower() for w in words[:-1]]
+    return not any(w in _NO_GENITIVE_AFTER for w in lowered)
 
 
 def _object_ends_phrase(words: list[str]) -> bool:

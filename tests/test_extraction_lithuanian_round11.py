@@ -86,3 +86,11 @@ def test_a_genitive_before_an_adjective_and_its_noun_is_cut_from_their_phrase():
     assert stats[("regionas", "apygarda")].partial == stats[("regionas", "apygarda")].freq
     whole = ("regionas", "apygarda", "administracinis", "teismas")
     assert stats[whole].partial == 0
+
+
+def test_pagal_joins_a_term_of_its_ground():
+    """"atstovas pagal įstatymą" (a representative by law) is one term, its preposition
+    one that joins a term's parts, as "su" and "be" do, not one of a circumstance."""
+    extraction = extract_lines(["Prašymą pateikia vaiko atstovas pagal įstatymą."], "lt")
+    assert extraction.counter.stats[("atstovas", "pagal", "įstatymas")].shape == "NpN"
+    assert "atstovas pagal įstatymą" in [c.term for c in extraction.top(20)]

@@ -94,3 +94,12 @@ def test_pagal_joins_a_term_of_its_ground():
     extraction = extract_lines(["Prašymą pateikia vaiko atstovas pagal įstatymą."], "lt")
     assert extraction.counter.stats[("atstovas", "pagal", "įstatymas")].shape == "NpN"
     assert "atstovas pagal įstatymą" in [c.term for c in extraction.top(20)]
+
+
+def test_a_participle_after_an_auxiliary_is_a_predicate_that_cuts_nothing():
+    """"yra sudariusi [paslaugų pirkimo sutartį]": the participle is the clause's verb,
+    not an adjective of the phrase after it, which is whole."""
+    extraction = extract_lines(["Seniūnija yra sudariusi maitinimo paslaugų sutartį su "
+                                "valgykla."], "lt")
+    stats = extraction.counter.stats[("maitinimas", "paslauga", "sutartis")]
+    assert stats.freq == 1 and stats.partial == 0

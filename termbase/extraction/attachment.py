@@ -24,6 +24,7 @@ from termbase.extraction.analysis import (ADJ, ADV, CONJ, NOUN, WordInfo,
                                           lithuanian_noun_gender, present_passive)
 from termbase.extraction.lithuanian_roles import names_a_role, names_an_institution
 from termbase.extraction.polish_np import modifies_the_next_noun
+from termbase.extraction.stopwords import is_auxiliary
 
 NONE = 0
 LEFT, RIGHT = -1, 1   # the neighbour modified, as an offset
@@ -112,6 +113,8 @@ def _lithuanian(words: list[str], infos: list[WordInfo], k: int) -> int:
     """The first noun to the right whose gender and case the adjective's ending allows
     ("pagrindinis [projekto] tikslas": the nominative skips the genitive)."""
     form = words[k].lower()
+    if k and infos[k].participle and is_auxiliary(words[k - 1].lower(), "lt"):
+        return NONE  # a predicate: "administracija yra sudariusi [paslaugų ... sutartį]"
     gender, case = lithuanian_gender(form), _lithuanian_case(form)
     for target in range(k + 1, len(words)):
         info = infos[target]

@@ -33,6 +33,12 @@ CASES = [
      ["Gyventojas moka už maitinimą pagal seniūnijos tarybos nustatytą tvarką.",
       "Už maitinimą mokama pagal seniūnijos tarybos patvirtintą tvarką."],
      [], ["maitinimas pagal seniūnijos tarybos", "maitinimas pagal seniūnijos taryba"]),
+    ("a reflexive verbal noun in the genitive is a modifier, and a definite adjective in the "
+     "accusative plural agrees with the head past it",
+     ["Komisija įvertino mergaitės specialiuosius mokymosi poreikius.",
+      "Mokykla atsižvelgė į specialiuosius ugdymosi poreikius."],
+     ["specialieji ugdymosi poreikiai", "specialieji mokymosi poreikiai"],
+     ["specialiuosius ugdymosi poreikiai", "specialiuosius ugdymosi"]),
 ]
 
 
@@ -70,7 +76,7 @@ def test_a_citation_cut_before_its_preposition_or_conjunction_is_no_name():
 
 @pytest.mark.parametrize("word, role", [
     ("nebepakanka", STOP), ("nebedirba", STOP), ("pablogėjus", STOP), ("sumažėjus", STOP),
-    ("reguliaraus", ADJ),
+    ("reguliaraus", ADJ), ("ugdymosi", NOUN), ("ugdymasis", NOUN),
     # a noun of the stem shares the -us adjective's forms: the noun it stays
     ("veiklų", NOUN)])
 def test_the_role_of_a_lithuanian_word(word, role):
@@ -103,3 +109,7 @@ def test_a_participle_after_an_auxiliary_is_a_predicate_that_cuts_nothing():
                                 "valgykla."], "lt")
     stats = extraction.counter.stats[("maitinimas", "paslauga", "sutartis")]
     assert stats.freq == 1 and stats.partial == 0
+
+
+def test_a_reflexive_verbal_noun_the_dictionary_lacks_is_keyed_by_its_nominative():
+    assert analyse("ugdymosi", "lt").key == analyse("ugdymuisi", "lt").key == "ugdymasis"

@@ -154,7 +154,7 @@ def _rare_noun_homograph(word: str, by_pos: dict) -> bool:
 
 # -- Lithuanian -----------------------------------------------------------------------------
 # The genitive endings of Lithuanian nouns, singular and plural.
-LT_GENITIVE_ENDINGS = ("ų", "os", "ės", "o", "io", "aus", "iaus", "ies", "ens", "ers")
+LT_GENITIVE_ENDINGS = ("ų", "os", "ės", "o", "io", "aus", "iaus", "ies", "ens", "ers", "osi")
 _LT_NOUN_ENDINGS = ("a", "ė", "as", "is", "ys", "us", "uo", "ai", "iai", "ia", "tis")
 # Participles (teikiamos, pažeidžiamų, dirbančios, atsidūrusios, suaugę) decline like
 # adjectives.
@@ -239,6 +239,9 @@ def _lithuanian(word: str, low: str) -> WordInfo:
         if low.endswith(_LT_ADVERBIAL_PARTICIPLE) or low.endswith("ti") \
                 or _past_gerund(low):
             return WordInfo(low, STOP)   # skatinant, suorganizuojant, viršyti: verb forms
+        reflexive = _LT_REFLEXIVE_VERBAL_NOUN.search(low)
+        if reflexive:  # ugdymosi: ugdymasis, the reflexive of ugdymas
+            return WordInfo(low[:reflexive.start(1)] + "asis", NOUN)
         known_lemma = _lithuanian_lemma_of_unknown(low)
         if known_lemma:  # bendruomeniniuose: a form the dictionary lacks of a lemma it has
             return WordInfo(known_lemma, ADJ if lithuanian_adjective(known_lemma) else NOUN)
@@ -318,6 +321,10 @@ def present_passive(word: str, info: WordInfo) -> bool:
     gydytojas", "keliami kvalifikaciniai reikalavimai"): a clause's predicate, never a
     term's first word (a named kind takes the definite form: "gyvenamoji vieta")."""
     return info.participle and bool(_LT_PRESENT_PASSIVE_FORM.search(word.lower()))
+
+
+# A reflexive verbal noun's case forms (-masis, -mosi, -muisi, -mąsi) on a stem of some length.
+_LT_REFLEXIVE_VERBAL_NOUN = re.compile(r"..[ymi]m(asis|osi|uisi|ąsi)$")
 
 
 def _past_gerund(low: str) -> bool:

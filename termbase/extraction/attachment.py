@@ -101,6 +101,10 @@ _LT_CASES = sorted({
     "ais": {"ins.pl"}, "iais": {"ins.pl"}, "omis": {"ins.pl"}, "ėmis": {"ins.pl"},
     "imis": {"ins.pl"},
     "uose": {"loc.pl"}, "ose": {"loc.pl"}, "ėse": {"loc.pl"},
+    # reflexive verbal nouns: mokymasis, mokymosi, mokymuisi, mokymąsi
+    "asis": {"nom.sg"}, "osi": {"gen.sg"}, "uisi": {"dat.sg"}, "ąsi": {"acc.sg"},
+    # definite adjectives: specialiuosius, laikinąsias, specialieji, laikinoji
+    "uosius": {"acc.pl"}, "ąsias": {"acc.pl"}, "ieji": {"nom.pl"}, "oji": {"nom.sg"},
 }.items(), key=lambda item: -len(item[0]))
 
 
@@ -252,6 +256,6 @@ def _second_of_bare_genitives(infos: list[WordInfo], i: int, j: int, first_word:
         and not infos[i - 2].name and (i < 3 or infos[i - 3].role not in (NOUN, ADJ))
 
 
-LT_GENITIVE = ("ų", "o", "os", "ės", "io", "aus", "ies", "ens")
+LT_GENITIVE = ("ų", "o", "os", "ės", "io", "aus", "ies", "ens", "osi")
 LT_GENITIVE_PREPOSITIONS = frozenset({"dėl", "iš", "nuo", "be", "iki", "prie", "po", "tarp",
                                       "vietoj", "vietoje", "šalia", "virš", "link", "abipus"})

@@ -22,7 +22,8 @@ from collections import Counter
 from typing import Callable, Iterable
 
 from termbase.extraction.analysis import (ADJ, NOUN, PREP, WordInfo, analyse, head_position,
-                                          lithuanian_adjective, lithuanian_noun_gender)
+                                          LT_GENITIVE_ENDINGS, lithuanian_adjective,
+                                          lithuanian_noun_gender)
 from termbase.extraction.attachment import attachments, lithuanian_gender
 from termbase.extraction.lithuanian_roles import names_an_institution
 from termbase.extraction.stopwords import is_time_unit
@@ -40,7 +41,7 @@ _NOMINATIVE_LIKE = _NOMINATIVE_SINGULAR + ("i", "ai", "iai", "os", "ės")
 _PARTICIPLE_NOMINATIVE = {"m": ("amas", "imas", "omas", "tas", "ęs", "ąs", "įs"),
                           "f": ("ama", "ima", "oma", "ta", "usi", "anti", "inti")}
 GENITIVE_PLURAL = "ų"
-_GENITIVE = GENITIVE_ENDINGS = ("ų", "os", "ės", "o", "io", "aus", "iaus", "ies", "ens", "ers")
+_GENITIVE = GENITIVE_ENDINGS = LT_GENITIVE_ENDINGS
 
 # (nominative singular ending, gender, all endings of the class)
 NOUN_CLASSES = (

@@ -113,3 +113,15 @@ def test_a_participle_after_an_auxiliary_is_a_predicate_that_cuts_nothing():
 
 def test_a_reflexive_verbal_noun_the_dictionary_lacks_is_keyed_by_its_nominative():
     assert analyse("ugdymosi", "lt").key == analyse("ugdymuisi", "lt").key == "ugdymasis"
+
+
+@pytest.mark.parametrize("form, key", [("specialistei", "specialistas"),
+                                       ("psichologei", "psichologas")])
+def test_a_feminine_form_the_dictionary_lacks_joins_its_lexeme(form, key):
+    """The dictionary has "specialistė" (filed under specialistas) but not its dative."""
+    assert analyse(form, "lt") == analyse(key, "lt")._replace(key=key)
+
+
+def test_a_verb_past_tense_is_no_feminine_noun():
+    """"baigė" is a verb's past tense: "baigę" stays a participle, not a noun."""
+    assert analyse("baigę", "lt").role != NOUN

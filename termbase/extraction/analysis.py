@@ -408,7 +408,19 @@ def _lithuanian_lemma_of_unknown(form: str) -> str | None:
     found = {base + ending for ending in _LT_LEMMA_ENDINGS
              if dictionary.is_lemma(base + ending, "lt") and not _is_verb_lemma(base + ending)
              and form in paradigm(base + ending)}
+    if not found:
+        found = _feminine_filed_under_masculine(base, form)
     return found.pop() if len(found) == 1 else None
+
+
+def _feminine_filed_under_masculine(base: str, form: str) -> set[str]:
+    """A feminine -ė noun's form the dictionary lacks while it knows the nominative and
+    files it under the masculine ("specialistei": specialistė, filed as specialistas)."""
+    feminine = base + "ė"
+    if not dictionary.known(feminine, "lt") or form not in paradigm(feminine):
+        return set()
+    lemma = dictionary.lemmatize(feminine, "lt")  # ("pabarė", "baigė": a verb's past)
+    return set() if _is_verb_lemma(lemma) else {lemma}
 
 
 _LT_ADJ_LEMMA_SUFFIXES = ("inis", "iškas", "ingas", "alus")

@@ -33,6 +33,9 @@ CASES = [
      ["Gyventojas moka už maitinimą pagal seniūnijos tarybos nustatytą tvarką.",
       "Už maitinimą mokama pagal seniūnijos tarybos patvirtintą tvarką."],
      [], ["maitinimas pagal seniūnijos tarybos", "maitinimas pagal seniūnijos taryba"]),
+    ("\"už\" for payment takes the accusative: a genitive after it is cut from its noun",
+     ["Nustatytas mokėjimas už nakties socialinę priežiūrą."],
+     ["mokėjimas už nakties socialinę priežiūrą"], ["mokėjimas už nakties"]),
     ("a reflexive verbal noun in the genitive is a modifier, and a definite adjective in the "
      "accusative plural agrees with the head past it",
      ["Komisija įvertino mergaitės specialiuosius mokymosi poreikius.",

@@ -678,7 +678,7 @@ def _agrees(ours: frozenset, word: str, gender: str = "") -> bool:
 # Prepositions that govern the accusative or instrumental only: a genitive right after one
 # belongs to a noun further on ("asmuo į [globos namus]", "pagal [savivaldybės sprendimą]").
 _NO_GENITIVE_AFTER = frozenset({"į", "su", "per", "pagal", "prieš", "apie", "pas", "pro",
-                                "palei"})
+                                "palei", "už"})  # (už with the genitive is "beyond": a place)
 
 
 def complete_after_preposition(words: list[str]) -> bool:

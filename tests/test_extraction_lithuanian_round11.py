@@ -128,3 +128,12 @@ def test_a_feminine_form_the_dictionary_lacks_joins_its_lexeme(form, key):
 def test_a_verb_past_tense_is_no_feminine_noun():
     """"baigė" is a verb's past tense: "baigę" stays a participle, not a noun."""
     assert analyse("baigę", "lt").role != NOUN
+
+
+def test_a_phrase_from_the_second_capital_of_a_name_is_a_piece():
+    """Lithuanian names capitalise their first word alone: "Baltijos Jūrų Gelbėjimo
+    draugija" is one proper name, and "Jūrų Gelbėjimo draugija" a piece of it."""
+    extraction = extract_lines(["Seniūnija bendradarbiauja su Baltijos Jūrų Gelbėjimo "
+                                "draugijos nariais."], "lt")
+    pieces = [key for key in extraction.counter.stats if key[0] == "jūra"]
+    assert pieces and not any(extraction.is_phrase(key) for key in pieces)

@@ -454,7 +454,8 @@ class NgramCounter:
                 past_a_genitive_object([t.text for t in tokens[max(0, i - 6):i + 1]],
                                        tokens[j].text))
         if self.lang == "lt":
-            stats.not_a_phrase += inside_citation(tokens, i)
+            stats.not_a_phrase += inside_citation(tokens, i) or _inside_a_name(
+                passage.text, tokens, i, chunk[0])
         stats.variants[surface] = stats.variants.get(surface, 0) + 1
         stats.quoted += _quoted(passage.text, tokens, i, j)
         if len(stats.contexts) < 2 and all(c[0] != index for c in stats.contexts):
@@ -687,6 +688,17 @@ def _lithuanian_name(text: str, tokens: list[Token], infos: list[WordInfo], i: i
     return not sentence_initial(text, tokens, i) and not _capitalised(tokens[i - 1].text) \
         and not any(info.name for info in infos[i:j + 1]) \
         and not any(_capitalised(token.text) for token in tokens[i + 1:j + 1])
+
+
+def _inside_a_name(text: str, tokens: list[Token], i: int, start: int) -> bool:
+    """Word i, capitalised, follows a capitalised word inside a sentence: a Lithuanian
+    name capitalises its first word alone, so two capitals in a row are one proper name
+    ("Lietuvos [Raudonojo Kryžiaus] draugija"), and a phrase from the second is a piece."""
+    if i <= start or not _capitalised(tokens[i].text) or tokens[i].text.isupper():
+        return False
+    before = tokens[i - 1].text
+    return _capitalised(before) and not before.isupper() \
+        and not sentence_initial(text, tokens, i - 1)
 
 
 def _whole_citation(tokens: list[Token], infos: list[WordInfo], i: int, j: int, end: int

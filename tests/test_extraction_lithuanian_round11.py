@@ -137,3 +137,17 @@ def test_a_phrase_from_the_second_capital_of_a_name_is_a_piece():
                                 "draugijos nariais."], "lt")
     pieces = [key for key in extraction.counter.stats if key[0] == "jūra"]
     assert pieces and not any(extraction.is_phrase(key) for key in pieces)
+
+
+def test_a_term_around_an_alternative_in_parentheses_keeps_its_opening_words():
+    """"specialųjį nuolatinės priežiūros (pagalbos) poreikį": the whole term with the gap,
+    its definite adjective in the nominative; the pieces from inside it and the words after
+    the parenthesis alone count as cut from it."""
+    extraction = extract_lines(["Komisija nustatė specialųjį nuolatinės slaugos (priežiūros) "
+                                "poreikį ir skyrė slaugos (priežiūros) išlaidų tikslinę "
+                                "kompensaciją."], "lt")
+    forms = [candidate.term for candidate in extraction.top(100)]
+    assert "specialusis nuolatinės slaugos poreikis" in forms
+    stats = extraction.counter.stats
+    assert stats[("slauga", "poreikis")].partial == 1
+    assert stats[("išlaidus", "tikslinis", "kompensacija")].partial == 1

@@ -472,6 +472,7 @@ _DEFINITE_TO_PLAIN = sorted({
     "oji": "a", "ajai": "ai", "ąją": "ą", "ąja": "a", "ojoje": "oje", "ieji": "i",
     "ųjų": "ų", "iesiems": "iems", "uosius": "us", "aisiais": "ais", "uosiuose": "uose",
     "osios": "os", "osioms": "oms", "ąsias": "as", "osiomis": "omis", "osiose": "ose",
+    "ųjį": "ų", "įjį": "į",
 }.items(), key=lambda item: -len(item[0]))
 
 

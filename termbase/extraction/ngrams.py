@@ -36,7 +36,7 @@ from termbase.extraction.act_titles import act_titles
 from termbase.extraction.analysis import (ADJ, ADV, CONJ, LT_GENITIVE_ENDINGS, NOUN, PREP,
                                           STOP, WordInfo, analyse, present_passive)
 from termbase.extraction.coordination import elided_phrases
-from termbase.extraction.insertions import across_parentheses
+from termbase.extraction.insertions import across_parentheses, alternatives
 from termbase.extraction.substantives import definite_noun
 from termbase.extraction.attachment import (NONE, attachments, cuts, polish_agrees,
                                             runs_on)
@@ -131,6 +131,9 @@ class NgramCounter:
         self.oblique_alone: set[str] = set()       # see `_oblique_alone`
         # analysed (unmerged) lemma keys of Lithuanian headings' heads: `lithuanian_headings`
         self.nominative_plurals: set[str] = set()
+        # positions of the passage being counted that go on a phrase past an alternative
+        # in parentheses (Lithuanian: "priežiūros (pagalbos) [išlaidų] ...")
+        self._continuing: set[int] = set()
         self.tokens = 0
         self.passages: list[Passage] = []
 
@@ -209,10 +212,16 @@ class NgramCounter:
                 if not sentence_initial(passage.text, tokens, k):
                     self.inside_counts[info.key] += 1
                     self.inside_votes[info.key] += info.name
+        self._continuing = {close + 1 for _k, close in alternatives(
+            passage.text, tokens, infos)} if self.lang == "lt" else set()
         for start, end in _chunks(passage.text, tokens, infos, self.lang):
             self._count_chunk(index, passage, tokens, infos, start, end)
-        for positions in across_parentheses(passage.text, tokens, infos, self.lang):
-            self._record_elided(index, passage, tokens, infos, positions)
+        phrases = across_parentheses(passage.text, tokens, infos, self.lang)
+        for n, positions in enumerate(phrases):
+            stats = self._record_elided(index, passage, tokens, infos, positions)
+            # a longer one from the same parenthesis follows: this one is a piece of it
+            stats.partial += n + 1 < len(phrases) and phrases[n + 1][-1] == positions[-1] \
+                and phrases[n + 1][0] < positions[0]
         if self.lang == "lt":
             head = heading_head(passage.text, tokens, infos)
             if head is not None:  # "... vidaus tvarkos taisyklės": a nominative
@@ -385,7 +394,7 @@ class NgramCounter:
             self._record_elided(index, passage, tokens, infos, positions)
 
     def _record_elided(self, index: int, passage: Passage, tokens: list[Token],
-                       infos: list[WordInfo], positions: list[int]) -> None:
+                       infos: list[WordInfo], positions: list[int]) -> Stats:
         """A phrase a coordination leaves implicit ("usługi [opiekuńcze i]
         specjalistyczne", see `coordination`): its words as written, the gap left out."""
         first = positions[0]
@@ -400,6 +409,7 @@ class NgramCounter:
             for k in positions:
                 seen_noun |= infos[k].role == NOUN
                 stats.shape += "N" if infos[k].role == NOUN else "a" if seen_noun else "A"
+        return stats
 
     def _record_defined(self, index: int, passage: Passage, tokens: list[Token],
                         infos: list[WordInfo], i: int, end: int, attach: list[int],
@@ -437,8 +447,9 @@ class NgramCounter:
                 stats.segments = set()
         stats.freq += 1
         citation = self.lang == "lt" and _whole_citation(tokens, infos, i, j, end)
-        cut = not citation and runs_on(infos, attach, i, j, end, self.lang, tokens[j].text,
-                                       tokens[i].text, tokens[i - 1].text if i > chunk[0] else "")
+        cut = not citation and (i in self._continuing or runs_on(
+            infos, attach, i, j, end, self.lang, tokens[j].text, tokens[i].text,
+            tokens[i - 1].text if i > chunk[0] else ""))
         stats.partial += cut
         if j > i and not stats.whole_name and _capitalised(tokens[i].text):
             stats.whole_name = citation or _whole_name(infos, i, j, chunk) or (

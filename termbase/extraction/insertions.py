@@ -55,6 +55,8 @@ def alternatives(text: str, tokens: list[Token], infos: list[WordInfo]
                  ) -> Iterator[tuple[int, int]]:
     """(the word before, the last word inside) of each alternative in parentheses: one or
     two nouns or adjectives in the case of the word before them."""
+    if "(" not in text:
+        return
     for k in range(len(tokens) - 2):
         if infos[k].role not in _NOMINAL or not _OPEN.match(_gap(text, tokens, k)):
             continue

@@ -65,7 +65,9 @@ def _title_start(text: str, tokens: list[Token], infos: list[WordInfo], head: in
 
 
 def _after_citation_opening(tokens: list[Token], p: int) -> bool:
-    return p >= 2 and tuple(t.text.lower() for t in tokens[p - 2:p]) == CITATION_OPENING
+    # (compared word by word: this runs for every candidate occurrence)
+    return p >= 2 and tokens[p - 1].text.lower() == CITATION_OPENING[1] \
+        and tokens[p - 2].text.lower() == CITATION_OPENING[0]
 
 
 def opens_citation(tokens: list[Token], i: int, j: int) -> bool:

@@ -464,7 +464,7 @@ class NgramCounter:
             stats.not_a_phrase += _into_a_name(tokens, infos, i, j, end) or (
                 past_a_genitive_object([t.text for t in tokens[max(0, i - 6):i + 1]],
                                        tokens[j].text))
-        if self.lang == "lt":
+        if self.lang == "lt" and i > 0 and _capitalised(tokens[i].text):
             stats.not_a_phrase += inside_citation(tokens, i) or _inside_a_name(
                 passage.text, tokens, i, chunk[0])
         stats.variants[surface] = stats.variants.get(surface, 0) + 1

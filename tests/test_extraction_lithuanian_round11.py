@@ -151,3 +151,16 @@ def test_a_term_around_an_alternative_in_parentheses_keeps_its_opening_words():
     stats = extraction.counter.stats
     assert stats[("slauga", "poreikis")].partial == 1
     assert stats[("išlaidus", "tikslinis", "kompensacija")].partial == 1
+
+
+@pytest.mark.parametrize("word, participle", [
+    ("nemokamo", False), ("nekilnojamą", False),  # lexicalised: free, immovable
+    ("teikiamos", True), ("neteikiamos", True)])
+def test_a_negated_present_passive_the_dictionary_keeps_is_an_adjective(word, participle):
+    assert analyse(word, "lt").participle is participle
+
+
+def test_a_lexicalised_negated_participle_opens_a_term():
+    forms = base_forms(["Vaikams skiriamas nemokamas maitinimas mokykloje.",
+                        "Prašymą dėl nemokamo maitinimo pateikė motina."])
+    assert "nemokamas maitinimas" in forms

@@ -284,9 +284,12 @@ def _lithuanian(word: str, low: str) -> WordInfo:
             return WordInfo(lemma + "s", NOUN)
         return WordInfo(_declining_noun(low, lemma), NOUN)
     # A present passive participle (teikiamas, kviečiamas) describes an action, unless its
-    # definite form names a kind ("gyvenamoji vieta"), as a classifying adjective does.
+    # definite form names a kind ("gyvenamoji vieta"), as a classifying adjective does, or
+    # the dictionary keeps its negation as a word of its own: "nemokamas" (free of
+    # charge), "nekilnojamas" (turtas), lexicalised adjectives.
     return WordInfo(lemma, ADJ, participle=lemma.endswith(_LT_PRESENT_PASSIVE)
-                    and not is_definite(low))
+                    and not is_definite(low) and not (
+                        lemma.startswith("ne") and dictionary.is_lemma(lemma, "lt")))
 
 
 def _outside_terms(low: str, info: WordInfo) -> WordInfo:

@@ -164,3 +164,12 @@ def test_a_lexicalised_negated_participle_opens_a_term():
     forms = base_forms(["Vaikams skiriamas nemokamas maitinimas mokykloje.",
                         "Prašymą dėl nemokamo maitinimo pateikė motina."])
     assert "nemokamas maitinimas" in forms
+
+
+def test_a_phrase_without_the_capitalised_adjective_of_its_name_is_a_piece():
+    """"savivaldybės Socialinės paramos skyriui": the name is "Socialinės paramos skyrius";
+    "paramos skyrius" leaves out its capitalised first word and is no phrase."""
+    extraction = extract_lines(["Prašymas perduotas savivaldybės Socialinės paramos skyriui "
+                                "vakar."], "lt")
+    assert not extraction.is_phrase(("parama", "skyrius"))
+    assert extraction.is_phrase(("socialinis", "parama", "skyrius"))

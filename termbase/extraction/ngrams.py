@@ -467,6 +467,10 @@ class NgramCounter:
         if self.lang == "lt" and i > 0 and _capitalised(tokens[i].text):
             stats.not_a_phrase += inside_citation(tokens, i) or _inside_a_name(
                 passage.text, tokens, i, chunk[0])
+        elif self.lang == "lt" and i > chunk[0] and _capitalised(tokens[i - 1].text) \
+                and i <= i - 1 + attach[i - 1] <= j \
+                and not sentence_initial(passage.text, tokens, i - 1):
+            stats.not_a_phrase += 1  # "[Socialinės] paramos skyrius": a name's piece
         stats.variants[surface] = stats.variants.get(surface, 0) + 1
         stats.quoted += _quoted(passage.text, tokens, i, j)
         if len(stats.contexts) < 2 and all(c[0] != index for c in stats.contexts):

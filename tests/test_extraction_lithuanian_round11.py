@@ -173,3 +173,10 @@ def test_a_phrase_without_the_capitalised_adjective_of_its_name_is_a_piece():
                                 "vakar."], "lt")
     assert not extraction.is_phrase(("parama", "skyrius"))
     assert extraction.is_phrase(("socialinis", "parama", "skyrius"))
+
+
+def test_the_code_after_nr_is_no_term():
+    """"Nr. SP-146": a document's number, whatever letters it has."""
+    forms = base_forms(["Išvada 2026-03-02 Nr. KV-271", "Sprendimas Nr. AB-17 dėl globos."])
+    assert not {"KV", "kv", "AB", "ab"} & set(forms)
+    assert "sprendimas" in forms

@@ -194,6 +194,8 @@ class NgramCounter:
             words = [t.text for t in tokens]
             for k in counted_units(words, [i.key for i in infos]):
                 infos[k] = WordInfo(infos[k].key, STOP)  # "keturiolika dienų"
+            for k in _numbered(passage.text, tokens):
+                infos[k] = WordInfo(infos[k].key, STOP)  # "Nr. SP-146": a document's code
             for k in range(1, len(words)):  # "pagalbos [neįgaliesiems]": a noun's place
                 if infos[k].role == ADJ and governed_adjective(words, k):
                     infos[k] = infos[k]._replace(role=NOUN)
@@ -826,6 +828,13 @@ def _glued(text: str, tokens: list[Token]) -> set[int]:
         if text[tokens[k - 1].end:tokens[k].start] in (".", "/", "@", ":", "_"):
             glued.update((k - 1, k))
     return glued
+
+
+def _numbered(text: str, tokens: list[Token]) -> list[int]:
+    """Words right after "Nr." (numeris, a number sign): the code of a document or a
+    case ("Nr. SP-146", "Nr. T-58"), never a term."""
+    return [k for k in range(1, len(tokens)) if tokens[k - 1].text.lower() == "nr"
+            and text[tokens[k - 1].end:tokens[k].start].startswith(".")]
 
 
 def sentence_initial(text: str, tokens: list[Token], i: int) -> bool:

@@ -30,6 +30,7 @@ from termbase.extraction.baseform import base_form, capitalise_names, well_forme
 from termbase.extraction.substantives import definite_noun
 from termbase.extraction.known import KnownTerm, KnownTerms
 from termbase.extraction.lithuanian_roles import role_in_a_circumstance
+from termbase.extraction.lithuanian_statutes import cited_key
 from termbase.extraction.ngrams import NgramCounter
 from termbase.extraction.passages import Passage, read_passages
 from termbase.extraction.persons import names_a_person, personal_name
@@ -202,7 +203,8 @@ class Extraction:
     def name_first(self, key: Key) -> bool:
         """A name opening a phrase of common words ("Europos socialinis fondas"): kept, but
         damped like a name, for most are a place before a term."""
-        return len(key) > 1 and key[0] in self.names and not self.all_names(key)
+        return len(key) > 1 and key[0] in self.names and not self.all_names(key) \
+            and not (self.lang == "lt" and cited_key(key) and self.counter.stats[key].whole_name)
 
     def forms_of(self, lemma: str) -> Counter:
         """Lower-case forms of a lemma seen anywhere in the input, with counts."""

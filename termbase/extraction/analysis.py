@@ -154,7 +154,7 @@ def _rare_noun_homograph(word: str, by_pos: dict) -> bool:
 
 # -- Lithuanian -----------------------------------------------------------------------------
 # The genitive endings of Lithuanian nouns, singular and plural.
-LT_GENITIVE_ENDINGS = ("ų", "os", "ės", "o", "io", "aus", "iaus", "ies", "ens", "ers")
+LT_GENITIVE_ENDINGS = ("ų", "os", "ės", "o", "io", "aus", "iaus", "ies", "ens", "ers", "osi")
 _LT_NOUN_ENDINGS = ("a", "ė", "as", "is", "ys", "us", "uo", "ai", "iai", "ia", "tis")
 # Participles (teikiamos, pažeidžiamų, dirbančios, atsidūrusios, suaugę) decline like
 # adjectives.
@@ -236,8 +236,12 @@ def _lithuanian(word: str, low: str) -> WordInfo:
     if not dictionary.known(low, "lt"):  # simplemma's guesses for unknown words mislead
         # ("mediacija" -> "medis"): group them by their Snowball stem instead
         base = _locative_stem(low) or lithuanian_stem(low)
-        if low.endswith(_LT_ADVERBIAL_PARTICIPLE) or low.endswith("ti"):
+        if low.endswith(_LT_ADVERBIAL_PARTICIPLE) or low.endswith("ti") \
+                or _past_gerund(low):
             return WordInfo(low, STOP)   # skatinant, suorganizuojant, viršyti: verb forms
+        reflexive = _LT_REFLEXIVE_VERBAL_NOUN.search(low)
+        if reflexive:  # ugdymosi: ugdymasis, the reflexive of ugdymas
+            return WordInfo(low[:reflexive.start(1)] + "asis", NOUN)
         known_lemma = _lithuanian_lemma_of_unknown(low)
         if known_lemma:  # bendruomeniniuose: a form the dictionary lacks of a lemma it has
             return WordInfo(known_lemma, ADJ if lithuanian_adjective(known_lemma) else NOUN)
@@ -280,9 +284,12 @@ def _lithuanian(word: str, low: str) -> WordInfo:
             return WordInfo(lemma + "s", NOUN)
         return WordInfo(_declining_noun(low, lemma), NOUN)
     # A present passive participle (teikiamas, kviečiamas) describes an action, unless its
-    # definite form names a kind ("gyvenamoji vieta"), as a classifying adjective does.
+    # definite form names a kind ("gyvenamoji vieta"), as a classifying adjective does, or
+    # the dictionary keeps its negation as a word of its own: "nemokamas" (free of
+    # charge), "nekilnojamas" (turtas), lexicalised adjectives.
     return WordInfo(lemma, ADJ, participle=lemma.endswith(_LT_PRESENT_PASSIVE)
-                    and not is_definite(low))
+                    and not is_definite(low) and not (
+                        lemma.startswith("ne") and dictionary.is_lemma(lemma, "lt")))
 
 
 def _outside_terms(low: str, info: WordInfo) -> WordInfo:
@@ -319,14 +326,29 @@ def present_passive(word: str, info: WordInfo) -> bool:
     return info.participle and bool(_LT_PRESENT_PASSIVE_FORM.search(word.lower()))
 
 
+# A reflexive verbal noun's case forms (-masis, -mosi, -muisi, -mąsi) on a stem of some length.
+_LT_REFLEXIVE_VERBAL_NOUN = re.compile(r"..[ymi]m(asis|osi|uisi|ąsi)$")
+
+
+def _past_gerund(low: str) -> bool:
+    """A past gerund (padalyvis) the dictionary lacks, of a verb it has: "pablogėjus"
+    (pablogėti), "sumažėjus": the stem before -us, or before -jus, takes the infinitive's
+    -ti."""
+    if not low.endswith("us") or len(low) < 7:
+        return False
+    stems = {low[:-2], low[:-3]} if low.endswith("jus") else {low[:-2]}
+    return any(dictionary.is_lemma(stem + "ti", "lt") for stem in stems)
+
+
 def _negated(word: str, low: str) -> WordInfo | None:
     """ne- before an adjective, participle or verb the dictionary knows while it lacks the
     whole word: "nesaugios" is saugus negated, "netinkamos" tinkamas."""
-    rest = low[2:]
+    cut = 4 if low.startswith("nebe") else 2  # "nebepakanka": no longer enough
+    rest = low[cut:]
     if not low.startswith("ne") or len(rest) < 4 or dictionary.known(low, "lt") \
             or not dictionary.known(rest, "lt"):
         return None
-    info = _lithuanian(word[2:], rest)
+    info = _lithuanian(word[cut:], rest)
     if info.role != ADJ:
         return WordInfo(low, STOP) if info.role == STOP else None
     return info._replace(key="ne" + info.key)
@@ -389,7 +411,19 @@ def _lithuanian_lemma_of_unknown(form: str) -> str | None:
     found = {base + ending for ending in _LT_LEMMA_ENDINGS
              if dictionary.is_lemma(base + ending, "lt") and not _is_verb_lemma(base + ending)
              and form in paradigm(base + ending)}
+    if not found:
+        found = _feminine_filed_under_masculine(base, form)
     return found.pop() if len(found) == 1 else None
+
+
+def _feminine_filed_under_masculine(base: str, form: str) -> set[str]:
+    """A feminine -ė noun's form the dictionary lacks while it knows the nominative and
+    files it under the masculine ("specialistei": specialistė, filed as specialistas)."""
+    feminine = base + "ė"
+    if not dictionary.known(feminine, "lt") or form not in paradigm(feminine):
+        return set()
+    lemma = dictionary.lemmatize(feminine, "lt")  # ("pabarė", "baigė": a verb's past)
+    return set() if _is_verb_lemma(lemma) else {lemma}
 
 
 _LT_ADJ_LEMMA_SUFFIXES = ("inis", "iškas", "ingas", "alus")
@@ -406,7 +440,8 @@ def lithuanian_adjective(lemma: str) -> bool:
         if lemma.endswith(ending):
             base = lemma[: -len(ending)]
             endings = _LT_ADJ_ONLY_AS if ending == "as" else _LT_ADJ_ONLY
-            return any(dictionary.is_form_of(base + form, lemma, "lt") for form in endings)
+            return any(dictionary.is_form_of(base + form, lemma, "lt") for form in endings) \
+                or ending == "us" and _definite_us_adjective(base, lemma)
     return False
 
 
@@ -415,6 +450,19 @@ def lithuanian_adjective(lemma: str) -> bool:
 # -i (gyvenami, kviečiami), where a noun has -ai.
 _LT_ADJ_ONLY = ("am", "iam", "iems", "asis", "oji", "ieji", "osios", "ajam")
 _LT_ADJ_ONLY_AS = _LT_ADJ_ONLY + ("i",)
+# and for lemmas in -us the definite forms keep the stem's -i- (reguliarioji, reguliariosios):
+# sūnus, turgus, medus have none
+_LT_DEFINITE_US = ("ioji", "iosios", "ieji", "iasis")
+
+
+def _definite_us_adjective(base: str, lemma: str) -> bool:
+    """An -us adjective known by its definite forms alone ("reguliarus"), unless a noun
+    of its stem shares its forms ("veiklų" is veikla's, activities, before veiklus's)."""
+    return any(dictionary.is_form_of(base + form, lemma, "lt") for form in _LT_DEFINITE_US) \
+        and not any(dictionary.is_lemma(base + ending, "lt") for ending in _NOUN_ENDINGS_US)
+
+
+_NOUN_ENDINGS_US = ("a", "as", "ė", "is", "ys")
 
 
 def lithuanian_noun_gender(lemma: str) -> str:

@@ -24,6 +24,7 @@ from termbase.extraction.analysis import (ADJ, ADV, CONJ, NOUN, WordInfo,
                                           lithuanian_noun_gender, present_passive)
 from termbase.extraction.lithuanian_roles import names_a_role, names_an_institution
 from termbase.extraction.polish_np import modifies_the_next_noun
+from termbase.extraction.stopwords import is_auxiliary
 
 NONE = 0
 LEFT, RIGHT = -1, 1   # the neighbour modified, as an offset
@@ -100,6 +101,10 @@ _LT_CASES = sorted({
     "ais": {"ins.pl"}, "iais": {"ins.pl"}, "omis": {"ins.pl"}, "ėmis": {"ins.pl"},
     "imis": {"ins.pl"},
     "uose": {"loc.pl"}, "ose": {"loc.pl"}, "ėse": {"loc.pl"},
+    # reflexive verbal nouns: mokymasis, mokymosi, mokymuisi, mokymąsi
+    "asis": {"nom.sg"}, "osi": {"gen.sg"}, "uisi": {"dat.sg"}, "ąsi": {"acc.sg"},
+    # definite adjectives: specialiuosius, laikinąsias, specialieji, laikinoji
+    "uosius": {"acc.pl"}, "ąsias": {"acc.pl"}, "ieji": {"nom.pl"}, "oji": {"nom.sg"},
 }.items(), key=lambda item: -len(item[0]))
 
 
@@ -112,6 +117,8 @@ def _lithuanian(words: list[str], infos: list[WordInfo], k: int) -> int:
     """The first noun to the right whose gender and case the adjective's ending allows
     ("pagrindinis [projekto] tikslas": the nominative skips the genitive)."""
     form = words[k].lower()
+    if k and infos[k].participle and is_auxiliary(words[k - 1].lower(), "lt"):
+        return NONE  # a predicate: "administracija yra sudariusi [paslaugų ... sutartį]"
     gender, case = lithuanian_gender(form), _lithuanian_case(form)
     for target in range(k + 1, len(words)):
         info = infos[target]
@@ -217,9 +224,18 @@ def runs_on(infos: list[WordInfo], attach: list[int], i: int, j: int, end: int,
     # is a unit of its own: a person named by role with the role's field ("šeimos
     # gydytojo [išvada]"), or a capitalised institution's name ("Techninės pagalbos
     # neįgaliesiems centro [padalinys]"); see `lithuanian_roles`.
-    return lang == "lt" and j + 1 < end and infos[j + 1].role == NOUN \
-        and not infos[j + 1].name and last_word.lower().endswith(LT_GENITIVE) \
+    return lang == "lt" and j + 1 < end and _noun_phrase_follows(infos, attach, j + 1) \
+        and last_word.lower().endswith(LT_GENITIVE) \
         and not (j > i and _named_unit(infos[i:j + 1], attach, i, first_word))
+
+
+def _noun_phrase_follows(infos: list[WordInfo], attach: list[int], k: int) -> bool:
+    """Word k opens a noun phrase of common words: a noun, or an adjective of a noun
+    after it ("Regionų apygardos [administraciniam teismui]")."""
+    if infos[k].name:
+        return False
+    return infos[k].role == NOUN or (infos[k].role == ADJ and attach[k] > 0
+                                     and not infos[k + attach[k]].name)
 
 
 def _named_unit(infos: list[WordInfo], attach: list[int], i: int, first_word: str) -> bool:
@@ -240,6 +256,6 @@ def _second_of_bare_genitives(infos: list[WordInfo], i: int, j: int, first_word:
         and not infos[i - 2].name and (i < 3 or infos[i - 3].role not in (NOUN, ADJ))
 
 
-LT_GENITIVE = ("ų", "o", "os", "ės", "io", "aus", "ies", "ens")
+LT_GENITIVE = ("ų", "o", "os", "ės", "io", "aus", "ies", "ens", "osi")
 LT_GENITIVE_PREPOSITIONS = frozenset({"dėl", "iš", "nuo", "be", "iki", "prie", "po", "tarp",
                                       "vietoj", "vietoje", "šalia", "virš", "link", "abipus"})

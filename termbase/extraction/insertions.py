@@ -10,6 +10,7 @@ built here.
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from termbase.extraction.analysis import ADJ, NOUN, WordInfo
 from termbase.text.normalize import Token
@@ -18,35 +19,55 @@ _OPEN = re.compile(r"^\s*\(\s*$")
 _CLOSE = re.compile(r"^\s*\)\s*$")
 MAX_INSIDE = 2      # words of the alternative
 MAX_AFTER = 3       # words of the phrase after the parenthesis
+MAX_BEFORE = 2      # words of the phrase before the word the alternative follows
+_NOMINAL = (NOUN, ADJ)
 _SAME_CASE = 2      # the last letters an alternative in the same case shares
 
 
 def across_parentheses(text: str, tokens: list[Token], infos: list[WordInfo], lang: str
                        ) -> list[list[int]]:
     """Word positions of the phrases that run on past an alternative in parentheses: the
-    word before it with one to MAX_AFTER nouns and adjectives after it, ending with a noun
-    (in Polish also with the adjective after its noun: "dodatek (zasiłek) rodzinny")."""
+    word before it, with up to MAX_BEFORE nouns and adjectives (no participles) before
+    that word ("[specialusis nuolatinės] priežiūros (pagalbos) poreikis"; the shorter
+    ones come first, each a piece of the next), and one to MAX_AFTER
+    nouns and adjectives after it, ending with a noun (in Polish also with the adjective
+    after its noun: "dodatek (zasiłek) rodzinny")."""
     ends = (NOUN, ADJ) if lang == "pl" else (NOUN,)
     found = []
-    nominal = (NOUN, ADJ)
+    for k, close in alternatives(text, tokens, infos):
+        firsts = [k]
+        while len(firsts) <= MAX_BEFORE and firsts[-1] > 0 \
+                and infos[firsts[-1] - 1].role in _NOMINAL \
+                and not infos[firsts[-1] - 1].participle \
+                and not _gap(text, tokens, firsts[-1] - 1).strip():
+            firsts.append(firsts[-1] - 1)
+        for last in range(close + 1, min(close + 1 + MAX_AFTER, len(tokens))):
+            if infos[last].role not in _NOMINAL or (
+                    last > close + 1 and _gap(text, tokens, last - 1).strip()):
+                break
+            if infos[last].role in ends:
+                found.extend([*range(first, k + 1), *range(close + 1, last + 1)]
+                             for first in firsts)
+    return found
+
+
+def alternatives(text: str, tokens: list[Token], infos: list[WordInfo]
+                 ) -> Iterator[tuple[int, int]]:
+    """(the word before, the last word inside) of each alternative in parentheses: one or
+    two nouns or adjectives in the case of the word before them."""
+    if "(" not in text:
+        return
     for k in range(len(tokens) - 2):
-        if infos[k].role not in nominal or not _OPEN.match(_gap(text, tokens, k)):
+        if infos[k].role not in _NOMINAL or not _OPEN.match(_gap(text, tokens, k)):
             continue
         close = next((m for m in range(k + 1, min(k + 2 + MAX_INSIDE, len(tokens) - 1))
                       if _CLOSE.match(_gap(text, tokens, m))), None)
         if close is None or close + 1 >= len(tokens):
             continue
         inside = range(k + 1, close + 1)
-        if not all(infos[m].role in nominal for m in inside) or tokens[close].text.lower()[
-                -_SAME_CASE:] != tokens[k].text.lower()[-_SAME_CASE:]:
-            continue
-        for last in range(close + 1, min(close + 1 + MAX_AFTER, len(tokens))):
-            if infos[last].role not in nominal or (
-                    last > close + 1 and _gap(text, tokens, last - 1).strip()):
-                break
-            if infos[last].role in ends:
-                found.append([k, *range(close + 1, last + 1)])
-    return found
+        if all(infos[m].role in _NOMINAL for m in inside) and tokens[close].text.lower()[
+                -_SAME_CASE:] == tokens[k].text.lower()[-_SAME_CASE:]:
+            yield k, close
 
 
 def _gap(text: str, tokens: list[Token], k: int) -> str:

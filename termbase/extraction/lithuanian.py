@@ -22,8 +22,10 @@ from collections import Counter
 from typing import Callable, Iterable
 
 from termbase.extraction.analysis import (ADJ, NOUN, PREP, WordInfo, analyse, head_position,
-                                          lithuanian_adjective, lithuanian_noun_gender)
+                                          LT_GENITIVE_ENDINGS, lithuanian_adjective,
+                                          lithuanian_noun_gender)
 from termbase.extraction.attachment import attachments, lithuanian_gender
+from termbase.extraction.lithuanian_roles import names_an_institution
 from termbase.extraction.stopwords import is_time_unit
 from termbase.text import dictionary
 from termbase.text.lithuanian import (DATIVE, LOCATIVE, case_slots, declined_adjective,
@@ -39,7 +41,7 @@ _NOMINATIVE_LIKE = _NOMINATIVE_SINGULAR + ("i", "ai", "iai", "os", "ės")
 _PARTICIPLE_NOMINATIVE = {"m": ("amas", "imas", "omas", "tas", "ęs", "ąs", "įs"),
                           "f": ("ama", "ima", "oma", "ta", "usi", "anti", "inti")}
 GENITIVE_PLURAL = "ų"
-_GENITIVE = GENITIVE_ENDINGS = ("ų", "os", "ės", "o", "io", "aus", "iaus", "ies", "ens", "ers")
+_GENITIVE = GENITIVE_ENDINGS = LT_GENITIVE_ENDINGS
 
 # (nominative singular ending, gender, all endings of the class)
 NOUN_CLASSES = (
@@ -160,9 +162,17 @@ def _complement(words: list[str], start: int, end: int, case: int) -> bool:
             continue
         if p < end and words[p].lower().endswith(_GENITIVE):
             continue
-        if info.key.startswith("~") or case_slots(words[p], info.key) != {case}:
+        if info.key.startswith("~") or case_slots(words[p], info.key) != {case} \
+                or _recipient(info, case):
             return False
     return True
+
+
+def _recipient(info: WordInfo, case: int) -> bool:
+    """An institution in the dative is whom something is sent or given to in the clause,
+    not the complement of a term: "pateikia prašymą [Socialinės paramos] skyriui", unlike
+    "parama šeimai" or "pagalba vaikui"."""
+    return case == DATIVE and names_an_institution(info.key)
 
 
 def nominative_part(words: list[str]) -> list[int]:
@@ -462,6 +472,7 @@ _DEFINITE_TO_PLAIN = sorted({
     "oji": "a", "ajai": "ai", "ąją": "ą", "ąja": "a", "ojoje": "oje", "ieji": "i",
     "ųjų": "ų", "iesiems": "iems", "uosius": "us", "aisiais": "ais", "uosiuose": "uose",
     "osios": "os", "osioms": "oms", "ąsias": "as", "osiomis": "omis", "osiose": "ose",
+    "ųjį": "ų", "įjį": "į",
 }.items(), key=lambda item: -len(item[0]))
 
 
@@ -556,7 +567,7 @@ def _governed(words: list[str], infos: list[WordInfo], k: int) -> bool:
         return False
     case = COMPLEMENT_CASE.get(infos[k - 1].key)
     if case is None or not words[k - 1].lower().endswith(_GENITIVE) \
-            or not _only_in(words[k], infos[k], case):
+            or not _only_in(words[k], infos[k], case) or _recipient(infos[k], case):
         return False
     h = head_of(words)
     joined = k + 2 if k + 2 < h and words[k + 1].lower() in _COORDINATORS \
@@ -668,18 +679,19 @@ def _agrees(ours: frozenset, word: str, gender: str = "") -> bool:
 # Prepositions that govern the accusative or instrumental only: a genitive right after one
 # belongs to a noun further on ("asmuo į [globos namus]", "pagal [savivaldybės sprendimą]").
 _NO_GENITIVE_AFTER = frozenset({"į", "su", "per", "pagal", "prieš", "apie", "pas", "pro",
-                                "palei"})
+                                "palei", "už"})  # (už with the genitive is "beyond": a place)
 
 
 def complete_after_preposition(words: list[str]) -> bool:
-    """False when the phrase ends in a genitive just after a preposition that cannot
-    govern one (the genitive's own noun was left out), or runs on past the preposition's
-    object (see `_object_ends_phrase`)."""
+    """False when the phrase ends in a genitive after a preposition that cannot govern
+    one (the object's own noun was left out: "paslauga pagal [Savivaldybės tarybos]
+    ... tvarką"), or runs on past the preposition's object (see `_object_ends_phrase`)."""
     if not _object_ends_phrase(words):
         return False
-    if len(words) < 2 or words[-2].lower() not in _NO_GENITIVE_AFTER:
+    if len(words) < 2 or not words[-1].lower().endswith(_GENITIVE):
         return True
-    return not words[-1].lower().endswith(_GENITIVE)
+    lowered = [w.lower() for w in words[:-1]]
+    return not any(w in _NO_GENITIVE_AFTER for w in lowered)
 
 
 def _object_ends_phrase(words: list[str]) -> bool:

@@ -65,7 +65,30 @@ def _title_start(text: str, tokens: list[Token], infos: list[WordInfo], head: in
 
 
 def _after_citation_opening(tokens: list[Token], p: int) -> bool:
-    return p >= 2 and tuple(t.text.lower() for t in tokens[p - 2:p]) == CITATION_OPENING
+    # (compared word by word: this runs for every candidate occurrence)
+    return p >= 2 and tokens[p - 1].text.lower() == CITATION_OPENING[1] \
+        and tokens[p - 2].text.lower() == CITATION_OPENING[0]
+
+
+def opens_citation(tokens: list[Token], i: int, j: int) -> bool:
+    """Words i..j are "Lietuvos Respublikos" and the title of what the state names after
+    it: a statute, a minister, a code ("Lietuvos Respublikos socialinės apsaugos ir darbo
+    ministras"), a name of its own whatever words it holds."""
+    return j >= i + 2 and _after_citation_opening(tokens, i + 2)
+
+
+def inside_citation(tokens: list[Token], i: int) -> bool:
+    """Word i is the "Respublikos" of "Lietuvos Respublikos": a phrase from it on is a
+    piece of a citation ("[Lietuvos] Respublikos socialinių paslaugų įstatymas")."""
+    return _after_citation_opening(tokens, i + 1)
+
+
+def cited_key(key: tuple[str, ...]) -> bool:
+    """A lemma sequence that opens with "Lietuvos Respublikos"."""
+    return len(key) > 2 and key[:2] == CITATION_LEMMAS
+
+
+CITATION_LEMMAS = ("lietuva", "respublika")
 
 
 def _title_word(word: str, info: WordInfo) -> bool:

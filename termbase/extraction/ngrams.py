@@ -36,7 +36,7 @@ from termbase.extraction.act_titles import act_titles
 from termbase.extraction.analysis import (ADJ, ADV, CONJ, LT_GENITIVE_ENDINGS, NOUN, PREP,
                                           STOP, WordInfo, analyse, present_passive)
 from termbase.extraction.coordination import elided_phrases
-from termbase.extraction.insertions import across_parentheses
+from termbase.extraction.insertions import across_parentheses, alternatives
 from termbase.extraction.substantives import definite_noun
 from termbase.extraction.attachment import (NONE, attachments, cuts, polish_agrees,
                                             runs_on)
@@ -47,7 +47,8 @@ from termbase.extraction.lithuanian import (GENITIVE_PLURAL, adjective_homograph
 from termbase.extraction.lithuanian_roles import (counted_units, names_an_institution,
                                                   past_a_genitive_object)
 from termbase.extraction.lithuanian_headings import heading_head
-from termbase.extraction.lithuanian_statutes import STATUTE, statute_titles
+from termbase.extraction.lithuanian_statutes import (STATUTE, inside_citation, opens_citation,
+                                                     statute_titles)
 from termbase.extraction.passages import Passage
 from termbase.extraction.persons import names_a_person
 from termbase.extraction.polish_np import (is_adverb, is_reflexive_of_verbal_noun,
@@ -130,6 +131,9 @@ class NgramCounter:
         self.oblique_alone: set[str] = set()       # see `_oblique_alone`
         # analysed (unmerged) lemma keys of Lithuanian headings' heads: `lithuanian_headings`
         self.nominative_plurals: set[str] = set()
+        # positions of the passage being counted that go on a phrase past an alternative
+        # in parentheses (Lithuanian: "priežiūros (pagalbos) [išlaidų] ...")
+        self._continuing: set[int] = set()
         self.tokens = 0
         self.passages: list[Passage] = []
 
@@ -190,6 +194,8 @@ class NgramCounter:
             words = [t.text for t in tokens]
             for k in counted_units(words, [i.key for i in infos]):
                 infos[k] = WordInfo(infos[k].key, STOP)  # "keturiolika dienų"
+            for k in _numbered(passage.text, tokens):
+                infos[k] = WordInfo(infos[k].key, STOP)  # "Nr. SP-146": a document's code
             for k in range(1, len(words)):  # "pagalbos [neįgaliesiems]": a noun's place
                 if infos[k].role == ADJ and governed_adjective(words, k):
                     infos[k] = infos[k]._replace(role=NOUN)
@@ -208,10 +214,16 @@ class NgramCounter:
                 if not sentence_initial(passage.text, tokens, k):
                     self.inside_counts[info.key] += 1
                     self.inside_votes[info.key] += info.name
+        self._continuing = {close + 1 for _k, close in alternatives(
+            passage.text, tokens, infos)} if self.lang == "lt" else set()
         for start, end in _chunks(passage.text, tokens, infos, self.lang):
             self._count_chunk(index, passage, tokens, infos, start, end)
-        for positions in across_parentheses(passage.text, tokens, infos, self.lang):
-            self._record_elided(index, passage, tokens, infos, positions)
+        phrases = across_parentheses(passage.text, tokens, infos, self.lang)
+        for n, positions in enumerate(phrases):
+            stats = self._record_elided(index, passage, tokens, infos, positions)
+            # a longer one from the same parenthesis follows: this one is a piece of it
+            stats.partial += n + 1 < len(phrases) and phrases[n + 1][-1] == positions[-1] \
+                and phrases[n + 1][0] < positions[0]
         if self.lang == "lt":
             head = heading_head(passage.text, tokens, infos)
             if head is not None:  # "... vidaus tvarkos taisyklės": a nominative
@@ -384,7 +396,7 @@ class NgramCounter:
             self._record_elided(index, passage, tokens, infos, positions)
 
     def _record_elided(self, index: int, passage: Passage, tokens: list[Token],
-                       infos: list[WordInfo], positions: list[int]) -> None:
+                       infos: list[WordInfo], positions: list[int]) -> Stats:
         """A phrase a coordination leaves implicit ("usługi [opiekuńcze i]
         specjalistyczne", see `coordination`): its words as written, the gap left out."""
         first = positions[0]
@@ -399,6 +411,7 @@ class NgramCounter:
             for k in positions:
                 seen_noun |= infos[k].role == NOUN
                 stats.shape += "N" if infos[k].role == NOUN else "a" if seen_noun else "A"
+        return stats
 
     def _record_defined(self, index: int, passage: Passage, tokens: list[Token],
                         infos: list[WordInfo], i: int, end: int, attach: list[int],
@@ -435,11 +448,13 @@ class NgramCounter:
             if self.keep_segments:
                 stats.segments = set()
         stats.freq += 1
-        cut = runs_on(infos, attach, i, j, end, self.lang, tokens[j].text, tokens[i].text,
-                      tokens[i - 1].text if i > chunk[0] else "")
+        citation = self.lang == "lt" and _whole_citation(tokens, infos, i, j, end)
+        cut = not citation and (i in self._continuing or runs_on(
+            infos, attach, i, j, end, self.lang, tokens[j].text, tokens[i].text,
+            tokens[i - 1].text if i > chunk[0] else ""))
         stats.partial += cut
         if j > i and not stats.whole_name and _capitalised(tokens[i].text):
-            stats.whole_name = _whole_name(infos, i, j, chunk) or (
+            stats.whole_name = citation or _whole_name(infos, i, j, chunk) or (
                 self.lang == "lt" and not cut
                 and _lithuanian_name(passage.text, tokens, infos, i, j))
         surface = _surface(passage.text, tokens, i, j, infos, self.lang)
@@ -451,6 +466,13 @@ class NgramCounter:
             stats.not_a_phrase += _into_a_name(tokens, infos, i, j, end) or (
                 past_a_genitive_object([t.text for t in tokens[max(0, i - 6):i + 1]],
                                        tokens[j].text))
+        if self.lang == "lt" and i > 0 and _capitalised(tokens[i].text):
+            stats.not_a_phrase += inside_citation(tokens, i) or _inside_a_name(
+                passage.text, tokens, i, chunk[0])
+        elif self.lang == "lt" and i > chunk[0] and _capitalised(tokens[i - 1].text) \
+                and i <= i - 1 + attach[i - 1] <= j \
+                and not sentence_initial(passage.text, tokens, i - 1):
+            stats.not_a_phrase += 1  # "[Socialinės] paramos skyrius": a name's piece
         stats.variants[surface] = stats.variants.get(surface, 0) + 1
         stats.quoted += _quoted(passage.text, tokens, i, j)
         if len(stats.contexts) < 2 and all(c[0] != index for c in stats.contexts):
@@ -685,6 +707,30 @@ def _lithuanian_name(text: str, tokens: list[Token], infos: list[WordInfo], i: i
         and not any(_capitalised(token.text) for token in tokens[i + 1:j + 1])
 
 
+def _inside_a_name(text: str, tokens: list[Token], i: int, start: int) -> bool:
+    """Word i, capitalised, follows a capitalised word inside a sentence: a Lithuanian
+    name capitalises its first word alone, so two capitals in a row are one proper name
+    ("Lietuvos [Raudonojo Kryžiaus] draugija"), and a phrase from the second is a piece."""
+    if i <= start or not _capitalised(tokens[i].text) or tokens[i].text.isupper():
+        return False
+    before = tokens[i - 1].text
+    return _capitalised(before) and not before.isupper() \
+        and not sentence_initial(text, tokens, i - 1)
+
+
+def _whole_citation(tokens: list[Token], infos: list[WordInfo], i: int, j: int, end: int
+                    ) -> bool:
+    """Words i..j are "Lietuvos Respublikos" and a title ending where its phrase does: no
+    noun, adjective or preposition after it, nor a conjunction after a genitive
+    ("Lietuvos Respublikos vietos savivaldos įstatymu", not "... vietos [savivaldos]",
+    "... apsaugos [nuo smurto]" or "... socialinės apsaugos [ir darbo ministras]")."""
+    if not opens_citation(tokens, i, j) or any(infos[p].role == PREP for p in range(i, j)):
+        return False  # (a title with a preposition is `lithuanian_statutes`' to read)
+    following = infos[j + 1].role if j + 1 < end else None
+    return following not in (NOUN, ADJ, PREP) and not (
+        following == CONJ and tokens[j].text.lower().endswith(LT_GENITIVE_ENDINGS))
+
+
 def _place_of_a_name(tokens: list[Token], infos: list[WordInfo], i: int, j: int,
                      lang: str) -> bool:
     """Whether word j, a proper name after a preposition, names the place of the
@@ -735,8 +781,9 @@ def _into_a_name(tokens: list[Token], infos: list[WordInfo], i: int, j: int, end
     a later word that is no proper noun, and the name's noun still to come
     ("savivaldybės [Vaiko teisių] apsaugos skyrius", "administracijos [Socialinės
     paramos] skyrius")."""
+    first = i + 2 if opens_citation(tokens, i, j) else i + 1  # its "Respublikos" aside
     return j + 1 < end and infos[j + 1].role == NOUN and any(
-        _capitalised(tokens[p].text) and not infos[p].name for p in range(i + 1, j + 1))
+        _capitalised(tokens[p].text) and not infos[p].name for p in range(first, j + 1))
 
 
 def _genitive_coordinators(text: str, tokens: list[Token], infos: list[WordInfo],
@@ -781,6 +828,13 @@ def _glued(text: str, tokens: list[Token]) -> set[int]:
         if text[tokens[k - 1].end:tokens[k].start] in (".", "/", "@", ":", "_"):
             glued.update((k - 1, k))
     return glued
+
+
+def _numbered(text: str, tokens: list[Token]) -> list[int]:
+    """Words right after "Nr." (numeris, a number sign): the code of a document or a
+    case ("Nr. SP-146", "Nr. T-58"), never a term."""
+    return [k for k in range(1, len(tokens)) if tokens[k - 1].text.lower() == "nr"
+            and text[tokens[k - 1].end:tokens[k].start].startswith(".")]
 
 
 def sentence_initial(text: str, tokens: list[Token], i: int) -> bool:

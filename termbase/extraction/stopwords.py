@@ -74,10 +74,12 @@ _OTHER = {
 # Prepositions that join a term's parts ("opieka nad dziećmi", "usługi dla rodzin",
 # "asmenys su negalia", "pagalba į namus"), unlike those of place and time ("w gminach",
 # "z rejonu"), which mostly attach circumstances to a phrase. Polish "z" counts only with
-# the instrumental ("osoby z zaburzeniami"; "z rejonu" is genitive, "from").
+# the instrumental ("osoby z zaburzeniami"; "z rejonu" is genitive, "from"). Lithuanian
+# "pagal" names the ground of a role or a document ("atstovas pagal įstatymą", "sutartis
+# pagal pavedimą").
 TERM_PREPOSITIONS = {
     "pl": frozenset({"nad", "dla", "o", "przeciw", "przeciwko", "wobec", "z", "ze"}),
-    "lt": frozenset({"su", "į", "be", "prieš"}),
+    "lt": frozenset({"su", "į", "be", "prieš", "pagal"}),
     "en": frozenset({"of", "for", "with", "against", "without"}),
 }
 

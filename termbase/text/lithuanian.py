@@ -415,7 +415,7 @@ def _hardened(stem: str) -> tuple[str, ...]:
 DEFINITE_ENDINGS = ("asis", "ysis", "usis", "oji", "ieji", "osios", "ojo", "ajam", "ąjį",
                     "uoju", "ajame", "ajai", "ąją", "ąja", "ojoje", "ųjų", "iesiems",
                     "osioms", "uosius", "ąsias", "aisiais", "osiomis", "uosiuose",
-                    "osiose")
+                    "osiose", "ųjį", "įjį")  # (specialųjį, vidinįjį)
 # Masculine lemma ending -> the definite nominatives: (m sg, f sg, m pl, f pl) endings
 _DEFINITE_NOMINATIVE = (("ias", ("iasis", "ioji", "ieji", "iosios")),
                         ("is", ("ysis", "ioji", "ieji", "iosios")),

@@ -50,6 +50,7 @@ from termbase.extraction.lithuanian_headings import heading_head
 from termbase.extraction.lithuanian_statutes import STATUTE, statute_titles
 from termbase.extraction.passages import Passage
 from termbase.extraction.persons import names_a_person
+from termbase.extraction.polish_prepositions import phrasal_preposition_nouns
 from termbase.extraction.polish_np import (is_adverb, is_reflexive_of_verbal_noun,
                                           heads_a_name)
 from termbase.extraction.quoted_names import QuotedName, quoted_names
@@ -179,6 +180,8 @@ class NgramCounter:
             for k in _adverbs_of_adjectives(passage.text, tokens, infos):
                 infos[k] = WordInfo(tokens[k].text.lower(), ADV)
             words = [t.text for t in tokens]
+            for k in phrasal_preposition_nouns(words):  # "pomoc [w formie] posiłku"
+                infos[k] = WordInfo(infos[k].key, PREP)
             for k in range(len(tokens) - 1):  # "[Rada] Gminy": a noun, not the adjective
                 if infos[k].role == ADJ and heads_a_name(words, k):  # (keeping its key)
                     infos[k] = WordInfo(infos[k].key, NOUN)
@@ -333,7 +336,10 @@ class NgramCounter:
                     skipped += self.lang == "pl"
                     continue  # inside only, with its adjective after it
                 if info.role in (PREP, CONJ):
-                    prepositions += 1
+                    # (a Polish complex preposition, "w formie", counts once)
+                    complex_ = self.lang == "pl" and j > i and infos[j - 1].role == PREP
+                    prepositions += not complex_
+                    skipped += complex_
                     if prepositions > 1:
                         break
                     conjunction = j if info.role == CONJ else None
@@ -571,11 +577,18 @@ def _shape(tokens: list[Token], infos: list[WordInfo], attach: list[int], i: int
         info = infos[k]
         if info.role == PREP:  # (a name's place after it: "w Jodłowie", see above)
             letters.append("p" if _joins_term(tokens, k, lang) or (
+                lang == "pl" and _in_phrasal(infos, k, i, j)) or (
                 k < j and _place_of_a_name(tokens, infos, i, k + 1, lang)) else "P")
         else:
             letters.append(_ROLE_LETTER.get(info.role) or (
                 "v" if info.participle else "a" if attach[k] < 0 else "A"))
     return "".join(letters)
+
+
+def _in_phrasal(infos: list[WordInfo], k: int, i: int, j: int) -> bool:
+    """Whether the preposition at k is half of a complex one inside words i..j ("pomoc [w
+    formie] posiłku", see `polish_prepositions`): it joins the term's parts."""
+    return (k > i and infos[k - 1].role == PREP) or (k < j and infos[k + 1].role == PREP)
 
 
 def _joins_term(tokens: list[Token], k: int, lang: str) -> bool:
@@ -616,9 +629,11 @@ def _without_complement(tokens: list[Token], infos: list[WordInfo], j: int, end:
         return False
     if j + 1 >= end:
         return True
+    if tokens[j + 1].text.lower() == "się":
+        return False  # the participle's own: "rodziny znajdujące się [w sytuacjach]"
     following = {r.pos for r in polish.readings(tokens[j + 1].text)}
     if following & {"part", "qub"} or tokens[j + 1].text.lower() in _NOUNS_PREPOSITIONS:
-        return True  # "nie", "się": a particle, whatever else it may be
+        return True  # "nie": a particle, whatever else it may be
     return bool(following) and following <= _NO_COMPLEMENT
 
 

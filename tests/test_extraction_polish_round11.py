@@ -1,0 +1,62 @@
+"""Polish phrase edges of the eleventh round (issue 17), on sentences written for these
+tests: complex prepositions inside and outside terms, a participle's "się", ..."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from extraction_support import extract_lines
+
+needs_morfeusz = pytest.mark.skipif(importlib.util.find_spec("morfeusz2") is None,
+                                    reason="morfeusz2 has no wheel for this platform")
+
+
+def base_forms(lines: list[str]) -> set[str]:
+    return {candidate.term for candidate in extract_lines(lines, "pl").top(300)}
+
+
+# (case, lines, base forms that must be shown, forms that must never be)
+CASES = [
+    ("a complex preposition joins a term's complement, its noun heads nothing",
+     ["Gmina udziela wsparcia w formie gorącego posiłku w świetlicy.",
+      "Ośrodek przyznał świadczenie niepieniężne w postaci paczek żywnościowych.",
+      "Przyjęto program pomocowy w zakresie opieki domowej."],
+     ["wsparcie w formie gorącego posiłku", "świadczenie niepieniężne w postaci paczek"
+      " żywnościowych", "program pomocowy w zakresie opieki domowej"],
+     ["forma gorącego posiłku", "postać paczek żywnościowych", "zakres opieki",
+      "forma posiłku"]),
+    ("the noun of 'w formie' agreeing with its adjective is a noun",
+     ["Skargę można wnieść w formie pisemnej do kierownika ośrodka."],
+     ["forma pisemna"], []),
+    ("complex prepositions of time and cause end a phrase",
+     ["Zasiłek wypłaca się do czasu ukończenia nauki przez dziecko.",
+      "Pomoc wstrzymano z powodu zmiany miejsca zamieszkania."],
+     ["ukończenie nauki", "zmiana miejsca zamieszkania"],
+     ["czas ukończenia nauki", "czas ukończenia", "powód zmiany miejsca zamieszkania"]),
+    ("a participle with its 'się' does not end a phrase",
+     ["Wsparciem objęto rodziny znajdujące się w trudnym położeniu.",
+      "Program obejmuje osoby ubiegające się o mieszkanie chronione."],
+     ["mieszkanie chronione"], ["rodzina znajdująca", "osoba ubiegająca"]),
+]
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("lines, shown, never", [case[1:] for case in CASES],
+                         ids=[case[0] for case in CASES])
+def test_polish_round_eleven_edges(lines, shown, never):
+    found = base_forms(lines)
+    assert set(shown) <= found, set(shown) - found
+    assert not set(never) & found, set(never) & found
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("words, nouns", [
+    ("pomoc w formie posiłku", [2]), ("decyzja w formie pisemnej", []),
+    ("program w zakresie dożywiania", [2]), ("zasiłek w postaci", []),
+    ("sprawa o formie pomocy", [])])
+def test_phrasal_prepositions_are_told_by_the_genitive_after_them(words, nouns):
+    from termbase.extraction.polish_prepositions import phrasal_preposition_nouns
+
+    assert phrasal_preposition_nouns(words.split()) == nouns

@@ -39,6 +39,17 @@ CASES = [
      ["Wsparciem objęto rodziny znajdujące się w trudnym położeniu.",
       "Program obejmuje osoby ubiegające się o mieszkanie chronione."],
      ["mieszkanie chronione"], ["rodzina znajdująca", "osoba ubiegająca"]),
+    ("adjectives after a verbal noun open its object, however many",
+     ["Rada podjęła uchwałę w sprawie przyjęcia lokalnego gminnego programu wsparcia.",
+      "Radni poparli przyjęcie lokalnego gminnego programu wsparcia."],
+     ["przyjęcie lokalnego gminnego programu wsparcia", "lokalny gminny program wsparcia"],
+     ["przyjęcie lokalne gminnego", "przyjęcie lokalne", "przyjęcie lokalne gminne"]),
+    ("an adjective before a verbal noun is the verbal noun's",
+     ["Strona ma obowiązek niezwłocznego zawiadomienia ośrodka o zmianie dochodu."],
+     ["niezwłoczne zawiadomienie ośrodka"], ["obowiązek niezwłoczny"]),
+    ("a lower-case adjective after a name belongs to the noun after it",
+     ["Burmistrz przedstawia Radzie Miasta coroczne sprawozdanie z działalności ośrodka."],
+     ["coroczne sprawozdanie"], ["miasto coroczne", "Rada Miasta coroczna"]),
 ]
 
 

@@ -77,20 +77,44 @@ def _agrees(adjective: str, noun: str, cases: frozenset | None = None) -> bool:
     return any(nouns & _triples(r) for r in nominal_readings(adjective, polish.ADJ_POS))
 
 
+def next_noun(words: list[str], k: int) -> int | None:
+    """The position of the first word after `k` that can be a noun, past words that can
+    only be adjectives ("wieloletniego [rządowego] programu")."""
+    for m in range(k + 1, len(words)):
+        if nominal_readings(words[m], polish.NOUN_POS):
+            return m
+        if not nominal_readings(words[m], polish.ADJ_POS):
+            return None
+    return None
+
+
+def _gerund(word: str) -> bool:
+    return any(r.pos == "ger" for r in polish.readings(word))
+
+
 def modifies_the_next_noun(words: list[str], k: int, noun: int | None = None) -> bool:
     """Whether the adjective at `k`, right after a noun it could agree with, belongs to the
-    noun after it instead: where it opens a name ("Kierownika [Gminnego Ośrodka] Pomocy
-    Społecznej", both capitalised, in an oblique case, where a name's head and its own
-    adjective would stand in the nominative) or where the noun before is a verbal noun,
-    which takes an object, not a classifying adjective ("przyznania [specjalnego
-    zasiłku] celowego"). `noun`: the noun's position, when adverbs stand between
-    ("opuszczenia [wspólnie] zajmowanego mieszkania"); else the word before."""
+    noun after it (past other adjectives) instead: where it opens a name ("Kierownika
+    [Gminnego Ośrodka] Pomocy Społecznej", both capitalised, in an oblique case, where a
+    name's head and its own adjective would stand in the nominative); where the noun
+    before is a verbal noun, which takes an object, not a classifying adjective
+    ("przyznania [specjalnego zasiłku] celowego", "ustanowienia [wieloletniego rządowego
+    programu]"); where the noun after is one, which a classifying adjective does not
+    follow ("obowiązku [niezwłocznego informowania]"); and where a name ends before it,
+    the adjective in lower case ("Wójtowi Gminy [roczne sprawozdanie]"). `noun`: the
+    noun's position, when adverbs stand between ("opuszczenia [wspólnie] zajmowanego
+    mieszkania"); else the word before."""
     noun = k - 1 if noun is None else noun
-    if not 0 <= noun < k < len(words) - 1 or not _agrees(words[k], words[k + 1],
-                                                         DEPENDENT_CASES):
+    following = next_noun(words, k) if 0 <= noun < k else None
+    if following is None:
         return False
-    before, ours, after = words[noun], words[k], words[k + 1]
-    if any(r.pos == "ger" for r in polish.readings(before)):
+    before, ours, after = words[noun], words[k], words[following]
+    if noun and before[:1].isupper() and words[noun - 1][:1].isupper() \
+            and ours[:1].islower() and _agrees(ours, after):
+        return True
+    if not _agrees(ours, after, DEPENDENT_CASES):
+        return False
+    if _gerund(before) or (_gerund(after) and not _gerund(ours)):
         return True
     return ours[:1].isupper() and after[:1].isupper() and not _agrees(
         ours, before, frozenset({"nom"}))

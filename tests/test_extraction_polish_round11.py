@@ -50,6 +50,15 @@ CASES = [
     ("a lower-case adjective after a name belongs to the noun after it",
      ["Burmistrz przedstawia Radzie Miasta coroczne sprawozdanie z działalności ośrodka."],
      ["coroczne sprawozdanie"], ["miasto coroczne", "Rada Miasta coroczna"]),
+    ("an instrumental after a verbal noun's object is the verbal noun's",
+     ["Zaplanowano objęcie matki wsparciem psychologa.",
+      "Zespół zalecił objęcie starszego syna zajęciami w świetlicy."],
+     ["objęcie matki wsparciem psychologa", "wsparcie psychologa"],
+     ["matka wsparciem", "matka wsparciem psychologa", "starszy syn zajęciami",
+      "syn zajęciami"]),
+    ("a noun that governs an instrumental keeps it",
+     ["Opiekun sprawuje zarząd majątkiem podopiecznego."],
+     ["zarząd majątkiem podopiecznego"], []),
 ]
 
 

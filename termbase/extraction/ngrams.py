@@ -52,7 +52,7 @@ from termbase.extraction.passages import Passage
 from termbase.extraction.persons import names_a_person
 from termbase.extraction.polish_prepositions import phrasal_preposition_nouns
 from termbase.extraction.polish_np import (is_adverb, is_reflexive_of_verbal_noun,
-                                          heads_a_name)
+                                          heads_a_name, second_object_of_a_verbal_noun)
 from termbase.extraction.quoted_names import QuotedName, quoted_names
 from termbase.extraction.stopwords import (ends_complex_preposition, is_auxiliary,
                                            is_coordinator, is_term_preposition, is_time_unit)
@@ -133,6 +133,7 @@ class NgramCounter:
         self.nominative_plurals: set[str] = set()
         self.tokens = 0
         self.passages: list[Passage] = []
+        self._words: list[str] = []  # the words of the passage being counted
 
     # -- counting ------------------------------------------------------------------------
     def add_all(self, passages: Iterable[Passage], progress=None) -> "NgramCounter":
@@ -211,6 +212,7 @@ class NgramCounter:
                 if not sentence_initial(passage.text, tokens, k):
                     self.inside_counts[info.key] += 1
                     self.inside_votes[info.key] += info.name
+        self._words = [t.text for t in tokens]
         for start, end in _chunks(passage.text, tokens, infos, self.lang):
             self._count_chunk(index, passage, tokens, infos, start, end)
         for positions in across_parentheses(passage.text, tokens, infos, self.lang):
@@ -303,6 +305,7 @@ class NgramCounter:
                         and definite_noun(tokens[k].text, infos[k].key):
                     self._record_elided(index, passage, tokens, infos, [k])
         capitals = None  # computed once per chunk, when a candidate is recorded
+        words = self._words
         defined = defined_phrase_start(passage.text, tokens,
                                        lambda k: infos[k].role in (NOUN, ADJ), start, end)
         defined_key = defined is not None and tuple(x.key for x in infos[defined:end])
@@ -355,6 +358,9 @@ class NgramCounter:
                         break
                     else:
                         name, nouns_after_name = False, True
+                if self.lang == "pl" and info.role == NOUN and infos[j - 1].role in (
+                        NOUN, ADJ) and second_object_of_a_verbal_noun(words, i, j):
+                    break  # "objęcie [rodziny] wsparciem": the verbal noun's two objects
                 nouns += info.role == NOUN
                 if not nouns or (head_final and info.role != NOUN) or (
                         (info.participle or info.governs)

@@ -120,6 +120,24 @@ def modifies_the_next_noun(words: list[str], k: int, noun: int | None = None) ->
         ours, before, frozenset({"nom"}))
 
 
+def _instrumental_only(word: str) -> bool:
+    cases = {c for r in nominal_readings(word, polish.NOUN_POS) for c in r.cases}
+    return cases == {"inst"}
+
+
+def second_object_of_a_verbal_noun(words: list[str], i: int, j: int) -> bool:
+    """Whether the noun at `j`, an instrumental right after the phrase opening at `i`, is
+    the second object of a verbal noun before `i` (past its object's adjectives), not a
+    complement of that phrase: "objęcie [rodziny] wsparciem", "objęcie [najstarszej
+    córki] zajęciami" (but "zarząd majątkiem", "objęcie rodziny wsparciem")."""
+    if not 0 < i < j or not _instrumental_only(words[j]):
+        return False
+    k = i - 1
+    while k >= 0 and not _gerund(words[k]) and nominal_readings(words[k], polish.ADJ_POS):
+        k -= 1
+    return k >= 0 and _gerund(words[k])
+
+
 def is_reflexive_of_verbal_noun(words: list[str], k: int) -> bool:
     """Whether the word at `k` is the reflexive "się" of the verbal noun before it: part
     of that noun ("zakaz zbliżania się", "zrzeczenie się prawa"), not a verb's."""

@@ -59,7 +59,26 @@ CASES = [
     ("a noun that governs an instrumental keeps it",
      ["Opiekun sprawuje zarząd majątkiem podopiecznego."],
      ["zarząd majątkiem podopiecznego"], []),
+    ("an official name may hold two prepositions; its pieces are no terms",
+     ["Orzeczenie wydał Miejski Zespół do Spraw Orzekania o Niepełnosprawności.",
+      "Od orzeczenia przysługuje odwołanie za pośrednictwem Miejskiego Zespołu do Spraw"
+      " Orzekania o Niepełnosprawności."],
+     ["Miejski Zespół do Spraw Orzekania o Niepełnosprawności"], []),
+    ("a place after a name's 'w' leaves the name whole",
+     ["Zajęcia prowadzi Środowiskowy Dom Samopomocy w Zielonym Borze."],
+     ["Środowiskowy Dom Samopomocy"], []),
 ]
+
+
+@needs_morfeusz
+def test_pieces_of_a_name_rank_below_the_name():
+    lines = ["Orzeczenie wydał Miejski Zespół do Spraw Orzekania o Niepełnosprawności.",
+             "Wniosek złożono w Miejskim Zespole do Spraw Orzekania o Niepełnosprawności.",
+             "Rodzina otrzymała zasiłek rodzinny i zasiłek pielęgnacyjny."]
+    ranked = [c.term for c in extract_lines(lines, "pl").top(300)]
+    name = ranked.index("Miejski Zespół do Spraw Orzekania o Niepełnosprawności")
+    for piece in ("Miejski Zespół", "Sprawa Orzekania", "Sprawa Orzekania o Niepełnosprawności"):
+        assert piece not in ranked or ranked.index(piece) > name, piece
 
 
 @needs_morfeusz

@@ -50,6 +50,7 @@ from termbase.extraction.lithuanian_headings import heading_head
 from termbase.extraction.lithuanian_statutes import STATUTE, statute_titles
 from termbase.extraction.passages import Passage
 from termbase.extraction.persons import names_a_person
+from termbase.extraction.polish_names import piece_of_a_name
 from termbase.extraction.polish_prepositions import phrasal_preposition_nouns
 from termbase.extraction.polish_np import (is_adverb, is_reflexive_of_verbal_noun,
                                           heads_a_name, second_object_of_a_verbal_noun)
@@ -324,8 +325,12 @@ class NgramCounter:
             nouns_after_name = False
             conjunction = None  # where a conjunction joins two genitives (Lithuanian)
             limit = self.max_len
+            # a Polish name may hold two prepositions or conjunctions between its capitals
+            # ("Powiatowy Zespół do Spraw Orzekania o Niepełnosprawności")
+            capitals_only = False
             if _name_start(passage.text, tokens, i):
                 limit = max(limit, NAME_MAX_LEN)
+                capitals_only = self.lang == "pl"
             # A Polish adverb before its adjective ("wspólnie [zajmowanego]") and a verbal
             # noun's "się" do not count towards the length: they add no constituent.
             skipped = 0
@@ -343,7 +348,8 @@ class NgramCounter:
                     complex_ = self.lang == "pl" and j > i and infos[j - 1].role == PREP
                     prepositions += not complex_
                     skipped += complex_
-                    if prepositions > 1:
+                    if prepositions > 1 + (capitals_only and prepositions == 2 and j + 1 < end
+                                           and _capitalised(tokens[j + 1].text)):
                         break
                     conjunction = j if info.role == CONJ else None
                     continue
@@ -361,6 +367,7 @@ class NgramCounter:
                 if self.lang == "pl" and info.role == NOUN and infos[j - 1].role in (
                         NOUN, ADJ) and second_object_of_a_verbal_noun(words, i, j):
                     break  # "objęcie [rodziny] wsparciem": the verbal noun's two objects
+                capitals_only &= _capitalised(tokens[j].text)
                 nouns += info.role == NOUN
                 if not nouns or (head_final and info.role != NOUN) or (
                         (info.participle or info.governs)
@@ -449,6 +456,8 @@ class NgramCounter:
         stats.freq += 1
         cut = runs_on(infos, attach, i, j, end, self.lang, tokens[j].text, tokens[i].text,
                       tokens[i - 1].text if i > chunk[0] else "")
+        if self.lang == "pl" and not cut:  # "[Powiatowy Zespół] do Spraw ..."
+            cut = piece_of_a_name(self._words, infos, i, j, chunk[0], end)
         stats.partial += cut
         if j > i and not stats.whole_name and _capitalised(tokens[i].text):
             stats.whole_name = _whole_name(infos, i, j, chunk) or (

@@ -1,0 +1,35 @@
+"""Pieces of Polish official names, whose content words are all capitalised and which may
+hold prepositions in lower case: "[Powiatowy Zespół] do Spraw Orzekania o
+Niepełnosprawności", "Powiatowy Zespół do [Spraw Orzekania] o Niepełnosprawności". A run
+of capitals that a lower-case preposition continues into more capitals, or that begins
+after such a preposition, is cut from the longer name: it counts as a piece (see
+`attachment.runs_on`), not as a term. (A capitalised genitive after the run is left
+alone: "Wydział Spraw Społecznych [Urzędu Miasta]" is a department's whole name.) A place
+after "w" ends the name, even one of common words ("Środowiskowy Dom Samopomocy w
+Zielonej Strudze": the home's name is whole without it)."""
+
+from __future__ import annotations
+
+from termbase.extraction.analysis import ADJ, NOUN, PREP, WordInfo
+
+
+# "Środowiskowy Dom Samopomocy w Zielonej Strudze": a place, not the rest of the name
+PLACE_PREPOSITIONS = frozenset({"w", "we"})
+
+
+def _capital(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper()
+
+
+def piece_of_a_name(words: list[str], infos: list[WordInfo], i: int, j: int, start: int,
+                    end: int) -> bool:
+    """Whether words i..j, every noun and adjective capitalised, are cut from a longer name
+    inside the chunk start..end."""
+    if not all(_capital(words[k]) for k in range(i, j + 1) if infos[k].role in (NOUN, ADJ)):
+        return False
+    after = j + 1
+    if after + 1 < end and infos[after].role == PREP and words[after].islower() \
+            and words[after] not in PLACE_PREPOSITIONS and _capital(words[after + 1]):
+        return True  # "Powiatowy Zespół [do Spraw]"
+    return i - 2 >= start and infos[i - 1].role == PREP and words[i - 1].islower() \
+        and infos[i - 2].role in (NOUN, ADJ) and _capital(words[i - 2])

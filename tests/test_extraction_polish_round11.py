@@ -99,3 +99,21 @@ def test_phrasal_prepositions_are_told_by_the_genitive_after_them(words, nouns):
     from termbase.extraction.polish_prepositions import phrasal_preposition_nouns
 
     assert phrasal_preposition_nouns(words.split()) == nouns
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("lemma, seen, expected", [
+    ("koszt", "", "koszty"), ("koszt", "kosztów", "koszty"), ("koszt", "koszta", "koszta"),
+    ("kontrakt", "", "kontrakty"), ("kontrakt", "kontrakta", "kontrakty")])
+def test_a_rival_plural_is_the_one_seen_else_the_commoner(lemma, seen, expected):
+    from termbase.text import polish
+
+    assert polish.generate_form(lemma, "subst", "pl", "nom", "m3", seen=seen) == expected
+
+
+@needs_morfeusz
+def test_a_plural_term_gets_its_common_plural():
+    lines = ["Wnioskodawca rozlicza koszty pośrednie projektu w sprawozdaniu.",
+             "Koszty pośrednie nie mogą przekroczyć dziesięciu procent dotacji."]
+    assert "koszty pośrednie" in base_forms(lines)
+    assert "koszta pośrednie" not in base_forms(lines)

@@ -67,6 +67,13 @@ CASES = [
     ("a place after a name's 'w' leaves the name whole",
      ["Zajęcia prowadzi Środowiskowy Dom Samopomocy w Zielonym Borze."],
      ["Środowiskowy Dom Samopomocy"], []),
+    ("a statute cited with its date keeps its title",
+     ["Na podstawie art. 7 ustawy z dnia 5 czerwca 1998 r. o samorządzie powiatowym oraz"
+      " art. 3 ust. 1 ustawy z dnia 9 czerwca 2011 r. o wspieraniu rodziny i systemie"
+      " pieczy zastępczej uchwala się, co następuje."],
+     ["ustawa o samorządzie powiatowym",
+      "ustawa o wspieraniu rodziny i systemie pieczy zastępczej"],
+     ["ustawa o samorządzie powiatowym oraz art", "ustawa o samorządzie powiatowym oraz Art"]),
 ]
 
 

@@ -26,13 +26,14 @@ length (`abbreviations`), and a Lithuanian definite adjective used as a noun (`s
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from typing import Iterable
 
 from termbase.text import polish
 from termbase.extraction.abbreviations import defined_phrase_start, is_abbreviation
-from termbase.extraction.act_titles import act_titles
+from termbase.extraction.act_titles import act_titles, dated_titles
 from termbase.extraction.analysis import (ADJ, ADV, CONJ, LT_GENITIVE_ENDINGS, NOUN, PREP,
                                           STOP, WordInfo, analyse, present_passive)
 from termbase.extraction.coordination import elided_phrases
@@ -214,7 +215,8 @@ class NgramCounter:
                     self.inside_counts[info.key] += 1
                     self.inside_votes[info.key] += info.name
         self._words = [t.text for t in tokens]
-        for start, end in _chunks(passage.text, tokens, infos, self.lang):
+        chunks = _chunks(passage.text, tokens, infos, self.lang)
+        for start, end in chunks:
             self._count_chunk(index, passage, tokens, infos, start, end)
         for positions in across_parentheses(passage.text, tokens, infos, self.lang):
             self._record_elided(index, passage, tokens, infos, positions)
@@ -227,7 +229,11 @@ class NgramCounter:
                     lambda k: sentence_initial(passage.text, tokens, k), self.max_len,
                     NAME_MAX_LEN):
                 self._record_statute(index, passage, tokens, infos, first, head, capital)
-        if self.lang == "pl":
+        if self.lang == "pl":  # "ustawy z dnia 8 marca 1990 r. o samorządzie gminnym"
+            ends = [end for _start, end in chunks]
+            for positions in dated_titles(self._words, infos,
+                                          lambda k: ends[bisect.bisect_right(ends, k)]):
+                self._record_elided(index, passage, tokens, infos, positions)
             for name in quoted_names(passage.text, tokens, infos,
                                      lambda k: sentence_initial(passage.text, tokens, k)):
                 self._record_quoted(index, passage, tokens, name)

@@ -74,6 +74,12 @@ CASES = [
      ["ustawa o samorządzie powiatowym",
       "ustawa o wspieraniu rodziny i systemie pieczy zastępczej"],
      ["ustawa o samorządzie powiatowym oraz art", "ustawa o samorządzie powiatowym oraz Art"]),
+    ("a phrase stopping inside its preposition's object is none",
+     ["Gmina prowadzi klub dla osób starszych i dla osób niepełnosprawnych.",
+      "Ośrodek przyjmuje wnioski o Kartę Seniora od mieszkańców gminy.",
+      "Opiekunka pomaga w zaspokajaniu codziennych potrzeb domowników."],
+     ["klub dla osób starszych", "zaspokajanie codziennych potrzeb"],
+     ["klub dla osób", "wniosek o Kartę", "pomoc w zaspokajaniu"]),
 ]
 
 

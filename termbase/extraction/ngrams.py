@@ -474,6 +474,8 @@ class NgramCounter:
             surface = surface.lower()
             # genitive nouns alone modify the name's head, not each other
             stats.not_a_phrase += j > i and all(info.role == NOUN for info in infos[i:j + 1])
+        elif self.lang == "pl":  # "opieka dla osób [starszych]": the object cut short
+            stats.not_a_phrase += _truncated_object(infos, i, j, end)
         elif self.lang == "lt":
             stats.not_a_phrase += _into_a_name(tokens, infos, i, j, end) or (
                 past_a_genitive_object([t.text for t in tokens[max(0, i - 6):i + 1]],
@@ -773,6 +775,15 @@ def _into_a_name(tokens: list[Token], infos: list[WordInfo], i: int, j: int, end
     paramos] skyrius")."""
     return j + 1 < end and infos[j + 1].role == NOUN and any(
         _capitalised(tokens[p].text) and not infos[p].name for p in range(i + 1, j + 1))
+
+
+def _truncated_object(infos: list[WordInfo], i: int, j: int, end: int) -> bool:
+    """Whether words i..j end with a preposition's object that the words after it go on
+    with: "usługi opiekuńcze dla osób [starszych]", "wniosek o Kartę [Dużej Rodziny]",
+    "pomoc w zaspokajaniu [codziennych potrzeb]". A Polish object runs to the right, so
+    the phrase stops inside its last constituent: no phrase in this occurrence."""
+    return j + 1 < end and infos[j].role == NOUN and infos[j + 1].role in (NOUN, ADJ, ADV) \
+        and not infos[j + 1].name and any(info.role == PREP for info in infos[i + 1:j])
 
 
 def _genitive_coordinators(text: str, tokens: list[Token], infos: list[WordInfo],

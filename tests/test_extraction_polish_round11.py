@@ -130,3 +130,17 @@ def test_a_plural_term_gets_its_common_plural():
              "Koszty pośrednie nie mogą przekroczyć dziesięciu procent dotacji."]
     assert "koszty pośrednie" in base_forms(lines)
     assert "koszta pośrednie" not in base_forms(lines)
+
+
+@pytest.mark.parametrize("lines, passages", [
+    (["Ośrodek pomocy społecz-", "nej przyznał zasiłek."],
+     [(1, "Ośrodek pomocy społecznej przyznał zasiłek.")]),
+    (["Koszty pośrednie -", "nie więcej niż 10%."], [(1, "Koszty pośrednie -"),
+                                                       (2, "nie więcej niż 10%.")]),
+    (["Program opiekuńczo-", "Wychowawczy", "", "koniec"],
+     [(1, "Program opiekuńczo-"), (2, "Wychowawczy"), (4, "koniec")]),
+    (["za-", "", "siłek"], [(1, "zasiłek")])])
+def test_a_word_hyphenated_at_a_line_end_is_joined(lines, passages):
+    from termbase.extraction.passages import _joined_lines
+
+    assert list(_joined_lines(lines)) == passages

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from termbase.extraction import single_words, termhood
+from termbase.extraction.polish_clauses import CLAUSE_PRIOR, describing_clause
 from termbase.extraction.abbreviations import is_abbreviation
 from termbase.extraction.baseform import base_form, capitalise_names, well_formed
 from termbase.extraction.substantives import definite_noun
@@ -123,6 +124,8 @@ class Extraction:
                     own = freq  # the domain's own word: a term in its phrases and alone
             if self.action_head(key):
                 prior *= termhood.ACTION_HEAD_PRIOR
+            if self.lang == "pl" and describing_clause(key, counter.stats[key].shape):
+                prior *= CLAUSE_PRIOR  # "uczeń objęty pomocą" (see polish_clauses)
             if self.known_phrase(key):
                 prior *= termhood.KNOWN_TERM_PRIOR
             elif self.lang == "lt" and freq < 2 and role_in_a_circumstance(

@@ -144,3 +144,27 @@ def test_a_word_hyphenated_at_a_line_end_is_joined(lines, passages):
     from termbase.extraction.passages import _joined_lines
 
     assert list(_joined_lines(lines)) == passages
+
+
+@pytest.mark.parametrize("key, shape, clause", [
+    (("uczeń", "objąć", "pomoc"), "NvN", True),
+    (("liczba", "uczeń", "otrzymywać", "posiłek"), "NNvN", True),
+    (("osoba", "doznawać", "przemoc", "domowy"), "NvNa", False),
+    (("rodzina", "przeżywać", "trudność"), "NvN", False),
+    (("rodzina", "zastępczy", "spokrewniony"), "Nav", False),
+    (("mieszkanie", "chroniony"), "Nv", False)])
+def test_a_participle_with_its_complement_describes_unless_it_classes_people(key, shape,
+                                                                             clause):
+    from termbase.extraction.polish_clauses import describing_clause
+
+    assert describing_clause(key, shape) is clause
+
+
+@needs_morfeusz
+def test_a_describing_clause_ranks_below_a_class_of_people():
+    """Alike but for the head: a pupil is commoner than a person in general Polish, so
+    "uczeń objęty pomocą" would rank first on keyness alone."""
+    lines = ["Szkoła zgłasza uczniów objętych pomocą do ośrodka.",
+             "Każda osoba objęta pomocą składa oświadczenie."]
+    ranked = [c.term for c in extract_lines(lines, "pl").top(300)]
+    assert ranked.index("osoba objęta pomocą") < ranked.index("uczeń objęty pomocą")

@@ -80,6 +80,15 @@ CASES = [
       "Opiekunka pomaga w zaspokajaniu codziennych potrzeb domowników."],
      ["klub dla osób starszych", "zaspokajanie codziennych potrzeb"],
      ["klub dla osób", "wniosek o Kartę", "pomoc w zaspokajaniu"]),
+    ("a capitalised piece of a name that is a candidate whole names nothing",
+     ["Wniosek przyjmuje Miejski Ośrodek Pomocy Rodzinie w godzinach pracy.",
+      "Sprawę prowadzi Wydział Opieki i Zdrowia od marca."],
+     ["Miejski Ośrodek Pomocy Rodzinie", "Wydział Opieki i Zdrowia"],
+     ["Miejski Ośrodek", "Miejski Ośrodek Pomocy", "Wydział Opieki"]),
+    ("a name too long for a candidate keeps its longest piece",
+     ["Rada przyjęła Miejski Program Wspierania Rodzin Wielodzietnych oraz Osób Starszych i"
+      " Samotnych Gminy Borek."],
+     ["Miejski Program Wspierania Rodzin Wielodzietnych"], []),
 ]
 
 

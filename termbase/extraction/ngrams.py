@@ -51,7 +51,7 @@ from termbase.extraction.lithuanian_headings import heading_head
 from termbase.extraction.lithuanian_statutes import STATUTE, statute_titles
 from termbase.extraction.passages import Passage
 from termbase.extraction.persons import names_a_person
-from termbase.extraction.polish_names import piece_of_a_name
+from termbase.extraction.polish_names import goes_on_in_capitals, piece_of_a_name
 from termbase.extraction.polish_prepositions import phrasal_preposition_nouns
 from termbase.extraction.polish_np import (is_adverb, is_reflexive_of_verbal_noun,
                                           heads_a_name, second_object_of_a_verbal_noun)
@@ -474,8 +474,11 @@ class NgramCounter:
             surface = surface.lower()
             # genitive nouns alone modify the name's head, not each other
             stats.not_a_phrase += j > i and all(info.role == NOUN for info in infos[i:j + 1])
-        elif self.lang == "pl":  # "opieka dla osób [starszych]": the object cut short
-            stats.not_a_phrase += _truncated_object(infos, i, j, end)
+        elif self.lang == "pl":  # "opieka dla osób [starszych]": the object cut short;
+            # "Gminny Ośrodek [Pomocy Społecznej]": a name's piece, capitals and all
+            stats.not_a_phrase += _truncated_object(infos, i, j, end) or (
+                cut and j > i and goes_on_in_capitals(self._words, infos, i, j, end,
+                                                       NAME_MAX_LEN))
         elif self.lang == "lt":
             stats.not_a_phrase += _into_a_name(tokens, infos, i, j, end) or (
                 past_a_genitive_object([t.text for t in tokens[max(0, i - 6):i + 1]],

@@ -33,3 +33,26 @@ def piece_of_a_name(words: list[str], infos: list[WordInfo], i: int, j: int, sta
         return True  # "Powiatowy Zespół [do Spraw]"
     return i - 2 >= start and infos[i - 1].role == PREP and words[i - 1].islower() \
         and infos[i - 2].role in (NOUN, ADJ) and _capital(words[i - 2])
+
+
+def goes_on_in_capitals(words: list[str], infos: list[WordInfo], i: int, j: int, end: int,
+                        longest: int) -> bool:
+    """Whether words i..j, every noun and adjective capitalised, go on in the chunk with
+    more capitalised words of a name (past lower-case conjunctions and prepositions), the
+    whole no longer than `longest` words, so a candidate itself: "Gminny Ośrodek [Pomocy
+    Społecznej]", "Wydział Rodzinny [i Nieletnich]". Cut there, the capitalised piece
+    names nothing (the caller knows it was cut from a longer phrase). A name too long to
+    be a candidate keeps its pieces: the longest of them is what can be proposed
+    ("Gminny Program Przeciwdziałania Przemocy Domowej [oraz Ochrony Osób ...]")."""
+    if not all(_capital(words[k]) for k in range(i, j + 1) if infos[k].role in (NOUN, ADJ)):
+        return False
+    last, k = j, j + 1
+    while k < end:
+        if infos[k].role in (NOUN, ADJ) and _capital(words[k]) and not infos[k].name:
+            last, k = k, k + 1
+        elif words[k].islower() and k + 1 < end and _capital(words[k + 1]) \
+                and infos[k].role not in (NOUN, ADJ):
+            k += 1
+        else:
+            break
+    return j < last and last - i < longest

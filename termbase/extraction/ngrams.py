@@ -372,7 +372,7 @@ class NgramCounter:
                         name, nouns_after_name = False, True
                 if self.lang == "pl" and info.role == NOUN and infos[j - 1].role in (
                         NOUN, ADJ) and second_object_of_a_verbal_noun(words, i, j):
-                    break  # "objęcie [rodziny] wsparciem": the verbal noun's two objects
+                    break  # "objęcie [rodziny] wsparciem": the verbal noun's objects
                 capitals_only &= _capitalised(tokens[j].text)
                 nouns += info.role == NOUN
                 if not nouns or (head_final and info.role != NOUN) or (

@@ -120,17 +120,22 @@ def modifies_the_next_noun(words: list[str], k: int, noun: int | None = None) ->
         ours, before, frozenset({"nom"}))
 
 
-def _instrumental_only(word: str) -> bool:
+_SECOND_OBJECT_CASES = ({"inst"}, {"dat"})
+
+
+def _second_object_case(word: str) -> bool:
+    """Whether the word can only be an instrumental, or only a dative."""
     cases = {c for r in nominal_readings(word, polish.NOUN_POS) for c in r.cases}
-    return cases == {"inst"}
+    return cases in _SECOND_OBJECT_CASES
 
 
 def second_object_of_a_verbal_noun(words: list[str], i: int, j: int) -> bool:
-    """Whether the noun at `j`, an instrumental right after the phrase opening at `i`, is
-    the second object of a verbal noun before `i` (past its object's adjectives), not a
-    complement of that phrase: "objęcie [rodziny] wsparciem", "objęcie [najstarszej
-    córki] zajęciami" (but "zarząd majątkiem", "objęcie rodziny wsparciem")."""
-    if not 0 < i < j or not _instrumental_only(words[j]):
+    """Whether the noun at `j`, an instrumental or a dative (in no other case) right after
+    the phrase opening at `i`, is the second object of a verbal noun before `i` (past its
+    object's adjectives), not a complement of that phrase: "objęcie [rodziny] wsparciem",
+    "objęcie [najstarszej córki] zajęciami", "zapewnienie [posiłku] osobom" (but "zarząd
+    majątkiem", "objęcie rodziny wsparciem", "pomoc osobom")."""
+    if not 0 < i < j or not _second_object_case(words[j]):
         return False
     k = i - 1
     while k >= 0 and not _gerund(words[k]) and nominal_readings(words[k], polish.ADJ_POS):

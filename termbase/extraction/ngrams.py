@@ -476,7 +476,7 @@ class NgramCounter:
             stats.not_a_phrase += j > i and all(info.role == NOUN for info in infos[i:j + 1])
         elif self.lang == "pl":  # "opieka dla osób [starszych]": the object cut short;
             # "Gminny Ośrodek [Pomocy Społecznej]": a name's piece, capitals and all
-            stats.not_a_phrase += _truncated_object(infos, i, j, end) or (
+            stats.not_a_phrase += _truncated_object(infos, attach, i, j, end) or (
                 cut and j > i and goes_on_in_capitals(self._words, infos, i, j, end,
                                                        NAME_MAX_LEN))
         elif self.lang == "lt":
@@ -780,13 +780,23 @@ def _into_a_name(tokens: list[Token], infos: list[WordInfo], i: int, j: int, end
         _capitalised(tokens[p].text) and not infos[p].name for p in range(i + 1, j + 1))
 
 
-def _truncated_object(infos: list[WordInfo], i: int, j: int, end: int) -> bool:
+def _truncated_object(infos: list[WordInfo], attach: list[int], i: int, j: int, end: int
+                      ) -> bool:
     """Whether words i..j end with a preposition's object that the words after it go on
     with: "usługi opiekuńcze dla osób [starszych]", "wniosek o Kartę [Dużej Rodziny]",
     "pomoc w zaspokajaniu [codziennych potrzeb]". A Polish object runs to the right, so
-    the phrase stops inside its last constituent: no phrase in this occurrence."""
-    return j + 1 < end and infos[j].role == NOUN and infos[j + 1].role in (NOUN, ADJ, ADV) \
-        and not infos[j + 1].name and any(info.role == PREP for info in infos[i + 1:j])
+    the phrase stops inside its last constituent: no phrase in this occurrence. (An
+    adjective after it that agrees with a noun before the preposition closes the phrase:
+    "orzeczenie o niepełnosprawności [wydane]".)"""
+    if j + 1 >= end or infos[j].role != NOUN or infos[j + 1].role not in (NOUN, ADJ, ADV) \
+            or infos[j + 1].name:
+        return False
+    prepositions = [k for k in range(i + 1, j) if infos[k].role == PREP]
+    if not prepositions:
+        return False
+    after = infos[j + 1]
+    return not (after.role == ADJ and attach[j + 1] < 0
+                and j + 1 + attach[j + 1] < prepositions[-1])
 
 
 def _genitive_coordinators(text: str, tokens: list[Token], infos: list[WordInfo],

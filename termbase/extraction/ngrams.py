@@ -785,18 +785,17 @@ def _truncated_object(infos: list[WordInfo], attach: list[int], i: int, j: int, 
     """Whether words i..j end with a preposition's object that the words after it go on
     with: "usługi opiekuńcze dla osób [starszych]", "wniosek o Kartę [Dużej Rodziny]",
     "pomoc w zaspokajaniu [codziennych potrzeb]". A Polish object runs to the right, so
-    the phrase stops inside its last constituent: no phrase in this occurrence. (An
-    adjective after it that agrees with a noun before the preposition closes the phrase:
-    "orzeczenie o niepełnosprawności [wydane]".)"""
+    the phrase stops inside its last constituent: no phrase in this occurrence. (A
+    participle after it that modifies neither the object nor a noun after it closes the
+    phrase: "decyzja o przyznaniu pomocy [wydana przez ...]".)"""
     if j + 1 >= end or infos[j].role != NOUN or infos[j + 1].role not in (NOUN, ADJ, ADV) \
             or infos[j + 1].name:
         return False
-    prepositions = [k for k in range(i + 1, j) if infos[k].role == PREP]
-    if not prepositions:
+    if not any(info.role == PREP for info in infos[i + 1:j]):
         return False
     after = infos[j + 1]
-    return not (after.role == ADJ and attach[j + 1] < 0
-                and j + 1 + attach[j + 1] < prepositions[-1])
+    return after.role != ADJ or not after.participle or attach[j + 1] == -1 \
+        or attach[j + 1] > 0
 
 
 def _genitive_coordinators(text: str, tokens: list[Token], infos: list[WordInfo],

@@ -788,10 +788,9 @@ def _truncated_object(infos: list[WordInfo], attach: list[int], i: int, j: int, 
     the phrase stops inside its last constituent: no phrase in this occurrence. (A
     participle after it that modifies neither the object nor a noun after it closes the
     phrase: "decyzja o przyznaniu pomocy [wydana przez ...]".)"""
-    if j + 1 >= end or infos[j].role != NOUN or infos[j + 1].role not in (NOUN, ADJ, ADV) \
-            or infos[j + 1].name:
-        return False
-    if not any(info.role == PREP for info in infos[i + 1:j]):
+    if j - i < 2 or j + 1 >= end or infos[j].role != NOUN \
+            or infos[j + 1].role not in (NOUN, ADJ, ADV) or infos[j + 1].name \
+            or not any(info.role == PREP for info in infos[i + 1:j]):
         return False
     after = infos[j + 1]
     return after.role != ADJ or not after.participle or attach[j + 1] == -1 \

@@ -25,14 +25,14 @@ def piece_of_a_name(words: list[str], infos: list[WordInfo], i: int, j: int, sta
                     end: int) -> bool:
     """Whether words i..j, every noun and adjective capitalised, are cut from a longer name
     inside the chunk start..end."""
-    if not all(_capital(words[k]) for k in range(i, j + 1) if infos[k].role in (NOUN, ADJ)):
-        return False
     after = j + 1
-    if after + 1 < end and infos[after].role == PREP and words[after].islower() \
-            and words[after] not in PLACE_PREPOSITIONS and _capital(words[after + 1]):
-        return True  # "Powiatowy Zespół [do Spraw]"
-    return i - 2 >= start and infos[i - 1].role == PREP and words[i - 1].islower() \
+    continued = after + 1 < end and infos[after].role == PREP and words[after].islower() \
+        and words[after] not in PLACE_PREPOSITIONS and _capital(words[after + 1])
+    resumed = i - 2 >= start and infos[i - 1].role == PREP and words[i - 1].islower() \
         and infos[i - 2].role in (NOUN, ADJ) and _capital(words[i - 2])
+    # "Powiatowy Zespół [do Spraw]", "[Zespół do] Spraw Orzekania"
+    return (continued or resumed) and all(
+        _capital(words[k]) for k in range(i, j + 1) if infos[k].role in (NOUN, ADJ))
 
 
 def goes_on_in_capitals(words: list[str], infos: list[WordInfo], i: int, j: int, end: int,

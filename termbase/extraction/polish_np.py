@@ -88,6 +88,7 @@ def next_noun(words: list[str], k: int) -> int | None:
     return None
 
 
+@functools.lru_cache(maxsize=None)
 def _gerund(word: str) -> bool:
     return any(r.pos == "ger" for r in polish.readings(word))
 
@@ -123,6 +124,7 @@ def modifies_the_next_noun(words: list[str], k: int, noun: int | None = None) ->
 _SECOND_OBJECT_CASES = ({"inst"}, {"dat"})
 
 
+@functools.lru_cache(maxsize=None)
 def _second_object_case(word: str) -> bool:
     """Whether the word can only be an instrumental, or only a dative."""
     cases = {c for r in nominal_readings(word, polish.NOUN_POS) for c in r.cases}

@@ -14,6 +14,7 @@ from __future__ import annotations
 from termbase.text import polish
 
 PHRASAL = {"w": frozenset({"formie", "postaci", "zakresie"})}
+_NOUNS = frozenset().union(*PHRASAL.values())  # (lower case: inside a sentence)
 
 
 def _genitive_complement(noun: str, following: str) -> bool:
@@ -30,6 +31,6 @@ def _genitive_complement(noun: str, following: str) -> bool:
 
 def phrasal_preposition_nouns(words: list[str]) -> list[int]:
     """Positions of the nouns of "w formie", "w postaci", "w zakresie" before a genitive."""
-    return [k for k in range(1, len(words) - 1)
-            if words[k].lower() in PHRASAL.get(words[k - 1].lower(), ())
+    return [k for k in range(1, len(words) - 1) if words[k] in _NOUNS
+            and words[k] in PHRASAL.get(words[k - 1].lower(), ())
             and _genitive_complement(words[k], words[k + 1])]

@@ -40,19 +40,20 @@ PRECISION_AT, RECALL_AT = 50, 100
 # regression fails: per set, grouping (see GROUPINGS) and language, (precision, recall,
 # nominative share).
 FIGURES = ("precision", "recall", "nominative")
-# held-out merged Polish recall: 49 of 63 before the tenth Polish round, 48 after (its one
-# measured run; the third set's precision rose): the lead decides whether the round stays
-FLOORS = {"held-out": {"merged": {"pl": (0.88, 0.76, 0.98), "lt": (0.72, 0.66, 0.97)},
-                       "per document": {"pl": (0.74, 0.91, 0.98), "lt": (0.64, 0.78, 0.95)}},
+# held-out merged Polish recall: 49 of 63 before the tenth Polish round, 48 after, 49
+# after the eleventh (the Polish recall floors of every held-out set were raised then)
+FLOORS = {"held-out": {"merged": {"pl": (0.88, 0.77, 0.98), "lt": (0.72, 0.66, 0.97)},
+                       "per document": {"pl": (0.74, 0.94, 0.98), "lt": (0.64, 0.78, 0.95)}},
           # the blind set (its first measured run: extraction_eval2/README.md)
-          "held-out-2": {"merged": {"pl": (0.70, 0.58, 0.98), "lt": (0.66, 0.58, 0.96)},
-                         "per document": {"pl": (0.60, 0.78, 0.98), "lt": (0.59, 0.71, 0.95)}},
+          "held-out-2": {"merged": {"pl": (0.70, 0.63, 0.98), "lt": (0.66, 0.58, 0.96)},
+                         "per document": {"pl": (0.60, 0.85, 0.98), "lt": (0.59, 0.71, 0.95)}},
           # the third blind set (extraction_eval3/README.md)
           "held-out-3": {"merged": {"pl": (0.78, 0.58, 0.97), "lt": (0.78, 0.63, 0.93)},
-                         "per document": {"pl": (0.65, 0.75, 0.97), "lt": (0.69, 0.83, 0.93)}},
+                         "per document": {"pl": (0.65, 0.85, 0.97), "lt": (0.69, 0.83, 0.93)}},
           # the fourth blind set, measured once after the tenth round (extraction_eval4/README.md)
-          "held-out-4": {"merged": {"pl": (0.80, 0.63, 0.98), "lt": (0.62, 0.52, 0.97)},
-                         "per document": {"pl": (0.59, 0.77, 0.98), "lt": (0.52, 0.76, 0.96)}},
+          # (Polish floors raised after the eleventh Polish round, the set then read)
+          "held-out-4": {"merged": {"pl": (0.80, 0.68, 0.98), "lt": (0.62, 0.52, 0.97)},
+                         "per document": {"pl": (0.65, 0.86, 0.98), "lt": (0.52, 0.76, 0.96)}},
           # five Polish and six Lithuanian documents since the ninth round (harder ones
           # added; the merged lists grew faster than the 100 places)
           "dev": {"merged": {"pl": (0.90, 0.50, 0.98), "lt": (0.90, 0.38, 0.98)},

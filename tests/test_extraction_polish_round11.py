@@ -92,6 +92,9 @@ CASES = [
       "Sprawę prowadzi Wydział Opieki i Zdrowia od marca."],
      ["Miejski Ośrodek Pomocy Rodzinie", "Wydział Opieki i Zdrowia"],
      ["Miejski Ośrodek", "Miejski Ośrodek Pomocy", "Wydział Opieki"]),
+    ("a name before its owner's genitive stays a name",
+     ["Sprawę prowadzi Wydział Spraw Społecznych Urzędu Gminy od marca."],
+     ["Wydział Spraw Społecznych"], []),
     ("a name too long for a candidate keeps its longest piece",
      ["Rada przyjęła Miejski Program Wspierania Rodzin Wielodzietnych oraz Osób Starszych i"
       " Samotnych Gminy Borek."],

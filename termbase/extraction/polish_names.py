@@ -11,10 +11,16 @@ Zielonej Strudze": the home's name is whole without it)."""
 from __future__ import annotations
 
 from termbase.extraction.analysis import ADJ, NOUN, PREP, WordInfo
+from termbase.text import polish
 
 
 # "Środowiskowy Dom Samopomocy w Zielonej Strudze": a place, not the rest of the name
 PLACE_PREPOSITIONS = frozenset({"w", "we"})
+
+
+def _adjective(word: str) -> bool:
+    """An adjective by some reading: a name's words may be read as its proper nouns."""
+    return any(r.pos in polish.ADJ_POS for r in polish.readings(word))
 
 
 def _capital(word: str) -> bool:
@@ -41,11 +47,15 @@ def goes_on_in_capitals(words: list[str], infos: list[WordInfo], i: int, j: int,
     more capitalised words of a name (past lower-case conjunctions and prepositions), the
     whole no longer than `longest` words, so a candidate itself: "Gminny Ośrodek [Pomocy
     Społecznej]", "Wydział Rodzinny [i Nieletnich]". Cut there, the capitalised piece
-    names nothing (the caller knows it was cut from a longer phrase). A name too long to
+    names nothing (the caller knows it was cut from a longer phrase); but a name ending
+    in its adjective before a genitive names its institution, the genitive its owner
+    ("Centrum Usług Socjalnych [Samorządu Rejonu Wileńskiego]"). A name too long to
     be a candidate keeps its pieces: the longest of them is what can be proposed
     ("Gminny Program Przeciwdziałania Przemocy Domowej [oraz Ochrony Osób ...]")."""
     if not all(_capital(words[k]) for k in range(i, j + 1) if infos[k].role in (NOUN, ADJ)):
         return False
+    if j + 1 < end and infos[j + 1].role == NOUN and _adjective(words[j]):
+        return False  # "Centrum Usług Socjalnych [Samorządu ...]": a name and its owner's
     last, k = j, j + 1
     while k < end:
         if infos[k].role in (NOUN, ADJ) and _capital(words[k]) and not infos[k].name:

@@ -7,7 +7,7 @@ import importlib.util
 
 import pytest
 
-from extraction_support import extract_lines
+from extraction_support import assert_shown_and_never, extract_lines
 
 needs_morfeusz = pytest.mark.skipif(importlib.util.find_spec("morfeusz2") is None,
                                     reason="morfeusz2 has no wheel for this platform")
@@ -117,9 +117,7 @@ def test_pieces_of_a_name_rank_below_the_name():
 @pytest.mark.parametrize("lines, shown, never", [case[1:] for case in CASES],
                          ids=[case[0] for case in CASES])
 def test_polish_round_eleven_edges(lines, shown, never):
-    found = base_forms(lines)
-    assert set(shown) <= found, set(shown) - found
-    assert not set(never) & found, set(never) & found
+    assert_shown_and_never(base_forms(lines), shown, never)
 
 
 @needs_morfeusz

@@ -658,8 +658,9 @@ def _without_complement(tokens: list[Token], infos: list[WordInfo], j: int, end:
     if tokens[j + 1].text.lower() == "się":
         return False  # the participle's own: "rodziny znajdujące się [w sytuacjach]"
     following = {r.pos for r in polish.readings(tokens[j + 1].text)}
-    if following & {"part", "qub"} or tokens[j + 1].text.lower() in _NOUNS_PREPOSITIONS:
-        return True  # "nie": a particle, whatever else it may be
+    if following & {"part", "qub"} or tokens[j + 1].text.lower() in _NOUNS_PREPOSITIONS \
+            or is_coordinator(tokens[j + 1].text.lower(), "pl"):
+        return True  # "nie": a particle, "oraz": a conjunction, whatever else they may be
     return bool(following) and following <= _NO_COMPLEMENT
 
 

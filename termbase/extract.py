@@ -33,7 +33,7 @@ from termbase.extraction.known import KnownTerm, KnownTerms
 from termbase.extraction.lithuanian_roles import role_in_a_circumstance
 from termbase.extraction.ngrams import NgramCounter
 from termbase.extraction.passages import Passage, read_passages
-from termbase.extraction.persons import names_a_person, personal_name
+from termbase.extraction.persons import names_a_person, office_title, personal_name
 from termbase.extraction.polish_number import termbase_writes_singular
 from termbase.extraction import quoted_names
 from termbase.extraction.quoted_names import QUOTE_KEY
@@ -237,6 +237,8 @@ class Extraction:
             term = self.definite_noun(key)
         elif len(key) == 1 and not self.all_names(key) and not term.isupper():
             term = term.lower()  # "Wydział" of "Wydział Opieki" is the common noun
+        elif self.lang == "pl" and office_title(key, self.counter.written_lower.__contains__):
+            term = term.lower()  # "wójt gminy", see persons.office_title
         elif len(key) > 1 and stats.fixed < stats.freq:  # a fixed form has its capitals
             term = capitalise_names(term, [k in self.written_as_names for k in key])
         candidate = Candidate(

@@ -130,6 +130,7 @@ class NgramCounter:
         self.inside_votes: Counter = Counter()
         self.inside_counts: Counter = Counter()
         self.adjective_keys: set[str] = set()      # lemma keys read as adjectives
+        self.written_lower: set[str] = set()       # lemma keys written in lower case
         self.oblique_alone: set[str] = set()       # see `_oblique_alone`
         # analysed (unmerged) lemma keys of Lithuanian headings' heads: `lithuanian_headings`
         self.nominative_plurals: set[str] = set()
@@ -209,6 +210,8 @@ class NgramCounter:
                 if forms is None:
                     forms = self.word_forms[info.key] = Counter()
                 forms[tok.text.lower()] += 1
+                if tok.text[:1].islower():
+                    self.written_lower.add(info.key)
                 if info.name:
                     self.name_votes[info.key] += 1
                 if not sentence_initial(passage.text, tokens, k):

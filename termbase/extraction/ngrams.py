@@ -480,6 +480,7 @@ class NgramCounter:
         elif self.lang == "pl":  # "opieka dla osób [starszych]": the object cut short;
             # "Gminny Ośrodek [Pomocy Społecznej]": a name's piece, capitals and all
             stats.not_a_phrase += _truncated_object(infos, attach, i, j, end) or (
+                _inside_a_quotation(passage.text, tokens, i, j, end)) or (
                 cut and j > i and goes_on_in_capitals(self._words, infos, i, j, end,
                                                        NAME_MAX_LEN))
         elif self.lang == "lt":
@@ -884,6 +885,15 @@ def _opens_a_quotation(text: str, tokens: list[Token], i: int) -> bool:
 
 
 _CLOSING_QUOTES = frozenset("“”\"»‘’'")
+
+
+def _inside_a_quotation(text: str, tokens: list[Token], i: int, j: int, end: int) -> bool:
+    """Whether words i..j open a quotation and stop before its end, the chunk's: a piece
+    of a quoted title ("„Posiłek w szkole [i w domu]”"), which names nothing alone."""
+    if j + 1 >= end or not _opens_a_quotation(text, tokens, i):
+        return False
+    after = text[tokens[end - 1].end:tokens[end].start if end < len(tokens) else len(text)]
+    return after.lstrip()[:1] in _CLOSING_QUOTES
 
 
 def _quoted(text: str, tokens: list[Token], i: int, j: int) -> bool:

@@ -51,6 +51,7 @@ from termbase.extraction.lithuanian_headings import heading_head
 from termbase.extraction.lithuanian_statutes import STATUTE, statute_titles
 from termbase.extraction.passages import Passage
 from termbase.extraction.persons import names_a_person
+from termbase.extraction.polish_lists import listed_adjectives
 from termbase.extraction.polish_names import goes_on_in_capitals, piece_of_a_name
 from termbase.extraction.polish_prepositions import phrasal_preposition_nouns
 from termbase.extraction.polish_np import (is_adverb, is_reflexive_of_verbal_noun,
@@ -184,6 +185,9 @@ class NgramCounter:
             for k in _adverbs_of_adjectives(passage.text, tokens, infos):
                 infos[k] = WordInfo(tokens[k].text.lower(), ADV)
             words = [t.text for t in tokens]
+            listed = listed_adjectives(passage.text, tokens, infos)
+            for _noun, k in listed:  # "osobom starszym, [chorym]": no noun of its own
+                infos[k] = infos[k]._replace(role=STOP)
             for k in phrasal_preposition_nouns(words):  # "pomoc [w formie] posiłku"
                 infos[k] = WordInfo(infos[k].key, PREP)
             for k in range(len(tokens) - 1):  # "[Rada] Gminy": a noun, not the adjective
@@ -223,6 +227,9 @@ class NgramCounter:
             self._count_chunk(index, passage, tokens, infos, start, end)
         for positions in across_parentheses(passage.text, tokens, infos, self.lang):
             self._record_elided(index, passage, tokens, infos, positions)
+        if self.lang == "pl" and polish.available():
+            for noun, k in listed:  # "osobom starszym, chorym" -> "osoba chora"
+                self._record_elided(index, passage, tokens, infos, [noun, k])
         if self.lang == "lt":
             head = heading_head(passage.text, tokens, infos)
             if head is not None:  # "... vidaus tvarkos taisyklės": a nominative

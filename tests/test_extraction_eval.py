@@ -52,7 +52,7 @@ FLOORS = {"held-out": {"merged": {"pl": (0.88, 0.77, 0.98), "lt": (0.72, 0.66, 0
                          "per document": {"pl": (0.65, 0.85, 0.97), "lt": (0.69, 0.83, 0.93)}},
           # the fourth blind set, measured once after the tenth round (extraction_eval4/README.md)
           # (Polish floors raised after the eleventh Polish round, the set then read)
-          "held-out-4": {"merged": {"pl": (0.80, 0.68, 0.98), "lt": (0.62, 0.52, 0.97)},
+          "held-out-4": {"merged": {"pl": (0.80, 0.67, 0.98), "lt": (0.62, 0.52, 0.97)},
                          "per document": {"pl": (0.65, 0.86, 0.98), "lt": (0.52, 0.76, 0.96)}},
           # five Polish and six Lithuanian documents since the ninth round (harder ones
           # added; the merged lists grew faster than the 100 places)

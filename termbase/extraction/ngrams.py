@@ -486,7 +486,8 @@ class NgramCounter:
             stats.not_a_phrase += j > i and all(info.role == NOUN for info in infos[i:j + 1])
         elif self.lang == "pl":  # "opieka dla osób [starszych]": the object cut short;
             # "Gminny Ośrodek [Pomocy Społecznej]": a name's piece, capitals and all
-            stats.not_a_phrase += _truncated_object(infos, attach, i, j, end) or (
+            stats.not_a_phrase += _truncated_object(
+                infos, attach, i, j, end, self._words[j + 1] if j + 1 < end else "") or (
                 _inside_a_quotation(passage.text, tokens, i, j, end)) or (
                 cut and j > i and goes_on_in_capitals(self._words, infos, i, j, end,
                                                        NAME_MAX_LEN))
@@ -792,19 +793,23 @@ def _into_a_name(tokens: list[Token], infos: list[WordInfo], i: int, j: int, end
         _capitalised(tokens[p].text) and not infos[p].name for p in range(i + 1, j + 1))
 
 
-def _truncated_object(infos: list[WordInfo], attach: list[int], i: int, j: int, end: int
-                      ) -> bool:
+def _truncated_object(infos: list[WordInfo], attach: list[int], i: int, j: int, end: int,
+                      following: str) -> bool:
     """Whether words i..j end with a preposition's object that the words after it go on
     with: "usługi opiekuńcze dla osób [starszych]", "wniosek o Kartę [Dużej Rodziny]",
     "pomoc w zaspokajaniu [codziennych potrzeb]". A Polish object runs to the right, so
     the phrase stops inside its last constituent: no phrase in this occurrence. (A
     participle after it that modifies neither the object nor a noun after it closes the
-    phrase: "decyzja o przyznaniu pomocy [wydana przez ...]".)"""
+    phrase: "decyzja o przyznaniu pomocy [wydana przez ...]"; so does a noun that cannot
+    be a genitive, `following` as written: "pomoc w zakresie dożywiania [dzieciom]".)"""
     if j - i < 2 or j + 1 >= end or infos[j].role != NOUN \
             or infos[j + 1].role not in (NOUN, ADJ, ADV) or infos[j + 1].name \
             or not any(info.role == PREP for info in infos[i + 1:j]):
         return False
     after = infos[j + 1]
+    if after.role == NOUN:
+        return any("gen" in r.cases for r in polish.readings(following)
+                   if r.pos in polish.NOUN_POS)
     return after.role != ADJ or not after.participle or attach[j + 1] == -1 \
         or attach[j + 1] > 0
 

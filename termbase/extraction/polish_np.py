@@ -19,6 +19,7 @@ import functools
 
 from termbase.text import polish
 from termbase.extraction.analysis import PREP, analyse
+from termbase.extraction.polish_prepositions import PHRASAL
 from termbase.extraction.stopwords import is_coordinator
 
 Triples = frozenset  # of (number, case, gender)
@@ -136,13 +137,15 @@ def second_object_of_a_verbal_noun(words: list[str], i: int, j: int) -> bool:
     the phrase opening at `i`, is the second object of a verbal noun before `i` (past its
     object's adjectives), not a complement of that phrase: "objęcie [rodziny] wsparciem",
     "objęcie [najstarszej córki] zajęciami", "zapewnienie [posiłku] osobom" (but "zarząd
-    majątkiem", "objęcie rodziny wsparciem", "pomoc osobom")."""
+    majątkiem", "objęcie rodziny wsparciem", "pomoc osobom"). The object of a complex
+    preposition takes none either: "pomoc w zakresie [dożywiania] osobom starszym"."""
     if not 0 < i < j or not _second_object_case(words[j]):
         return False
     k = i - 1
     while k >= 0 and not _gerund(words[k]) and nominal_readings(words[k], polish.ADJ_POS):
         k -= 1
-    return k >= 0 and _gerund(words[k])
+    return k >= 0 and (_gerund(words[k]) or k > 0 and words[k].lower() in PHRASAL.get(
+        words[k - 1].lower(), ()))
 
 
 def is_reflexive_of_verbal_noun(words: list[str], k: int) -> bool:

@@ -383,7 +383,8 @@ class NgramCounter:
                 if self.lang == "pl" and info.role == NOUN and infos[j - 1].role in (
                         NOUN, ADJ) and second_object_of_a_verbal_noun(words, i, j):
                     break  # "objęcie [rodziny] wsparciem": the verbal noun's objects
-                capitals_only &= _capitalised(tokens[j].text)
+                if capitals_only:
+                    capitals_only = _capitalised(tokens[j].text)
                 nouns += info.role == NOUN
                 if not nouns or (head_final and info.role != NOUN) or (
                         (info.participle or info.governs)
@@ -488,7 +489,7 @@ class NgramCounter:
             # "Gminny Ośrodek [Pomocy Społecznej]": a name's piece, capitals and all
             stats.not_a_phrase += _truncated_object(
                 infos, attach, i, j, end, self._words[j + 1] if j + 1 < end else "") or (
-                _inside_a_quotation(passage.text, tokens, i, j, end)) or (
+                i == chunk[0] and _inside_a_quotation(passage.text, tokens, i, j, end)) or (
                 cut and j > i and goes_on_in_capitals(self._words, infos, i, j, end,
                                                        NAME_MAX_LEN))
         elif self.lang == "lt":
@@ -901,7 +902,8 @@ _CLOSING_QUOTES = frozenset("“”\"»‘’'")
 
 def _inside_a_quotation(text: str, tokens: list[Token], i: int, j: int, end: int) -> bool:
     """Whether words i..j open a quotation and stop before its end, the chunk's: a piece
-    of a quoted title ("„Posiłek w szkole [i w domu]”"), which names nothing alone."""
+    of a quoted title ("„Posiłek w szkole [i w domu]”"), which names nothing alone. (A
+    quotation mark ends a chunk, so only a chunk's first word can open one.)"""
     if j + 1 >= end or not _opens_a_quotation(text, tokens, i):
         return False
     after = text[tokens[end - 1].end:tokens[end].start if end < len(tokens) else len(text)]

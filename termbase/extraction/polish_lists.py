@@ -29,7 +29,9 @@ def listed_adjectives(text: str, tokens: list[Token], infos: list[WordInfo]
             and polish_agrees(tokens[k].text, tokens[noun].text) \
             and (k + 1 >= len(tokens) or gap(k).strip() or infos[k + 1].role != NOUN)
 
-    found = []
+    found: list[tuple[int, int]] = []
+    if "," not in text:
+        return found  # a list of adjectives after the first has a comma
     for noun in range(len(tokens) - 3):
         if infos[noun].role != NOUN or gap(noun) != " " or not listed(noun + 1, noun):
             continue

@@ -82,11 +82,19 @@ def next_noun(words: list[str], k: int) -> int | None:
     """The position of the first word after `k` that can be a noun, past words that can
     only be adjectives ("wieloletniego [rządowego] programu")."""
     for m in range(k + 1, len(words)):
-        if nominal_readings(words[m], polish.NOUN_POS):
+        noun, adjective = _nominal_kinds(words[m])
+        if noun:
             return m
-        if not nominal_readings(words[m], polish.ADJ_POS):
+        if not adjective:
             return None
     return None
+
+
+@functools.lru_cache(maxsize=None)
+def _nominal_kinds(word: str) -> tuple[bool, bool]:
+    """(has a noun reading, has an adjective reading)."""
+    kinds = {r.pos for r in polish.readings(word)}
+    return bool(kinds & polish.NOUN_POS), bool(kinds & polish.ADJ_POS)
 
 
 @functools.lru_cache(maxsize=None)
@@ -142,7 +150,7 @@ def second_object_of_a_verbal_noun(words: list[str], i: int, j: int) -> bool:
     if not 0 < i < j or not _second_object_case(words[j]):
         return False
     k = i - 1
-    while k >= 0 and not _gerund(words[k]) and nominal_readings(words[k], polish.ADJ_POS):
+    while k >= 0 and not _gerund(words[k]) and _nominal_kinds(words[k])[1]:
         k -= 1
     return k >= 0 and (_gerund(words[k]) or k > 0 and words[k].lower() in PHRASAL.get(
         words[k - 1].lower(), ()))

@@ -473,7 +473,9 @@ class NgramCounter:
         stats.freq += 1
         cut = runs_on(infos, attach, i, j, end, self.lang, tokens[j].text, tokens[i].text,
                       tokens[i - 1].text if i > chunk[0] else "")
-        if self.lang == "pl" and not cut:  # "[Powiatowy Zespół] do Spraw ..."
+        if self.lang == "pl" and not cut and (  # "[Powiatowy Zespół] do Spraw ..."
+                (j + 1 < end and infos[j + 1].role == PREP)
+                or (i > chunk[0] and infos[i - 1].role == PREP)):
             cut = piece_of_a_name(self._words, infos, i, j, chunk[0], end)
         stats.partial += cut
         if j > i and not stats.whole_name and _capitalised(tokens[i].text):
@@ -487,7 +489,7 @@ class NgramCounter:
             stats.not_a_phrase += j > i and all(info.role == NOUN for info in infos[i:j + 1])
         elif self.lang == "pl":  # "opieka dla osób [starszych]": the object cut short;
             # "Gminny Ośrodek [Pomocy Społecznej]": a name's piece, capitals and all
-            stats.not_a_phrase += _truncated_object(
+            stats.not_a_phrase += j - i >= 2 and _truncated_object(
                 infos, attach, i, j, end, self._words[j + 1] if j + 1 < end else "") or (
                 i == chunk[0] and _inside_a_quotation(passage.text, tokens, i, j, end)) or (
                 cut and j > i and goes_on_in_capitals(self._words, infos, i, j, end,

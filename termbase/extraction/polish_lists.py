@@ -33,7 +33,8 @@ def listed_adjectives(text: str, tokens: list[Token], infos: list[WordInfo]
     if "," not in text:
         return found  # a list of adjectives after the first has a comma
     for noun in range(len(tokens) - 3):
-        if infos[noun].role != NOUN or gap(noun) != " " or not listed(noun + 1, noun):
+        if infos[noun].role != NOUN or infos[noun + 1].role != ADJ or gap(noun) != " " \
+                or not listed(noun + 1, noun):
             continue
         members, k = [], noun + 1
         while k + 1 < len(tokens):

@@ -27,6 +27,11 @@ def _capital(word: str) -> bool:
     return word[:1].isupper() and not word.isupper()
 
 
+def _in_capitals(words: list[str], infos: list[WordInfo], i: int, j: int) -> bool:
+    """Every noun and adjective of words i..j capitalised."""
+    return all(_capital(words[k]) for k in range(i, j + 1) if infos[k].role in (NOUN, ADJ))
+
+
 def piece_of_a_name(words: list[str], infos: list[WordInfo], i: int, j: int, start: int,
                     end: int) -> bool:
     """Whether words i..j, every noun and adjective capitalised, are cut from a longer name
@@ -37,8 +42,7 @@ def piece_of_a_name(words: list[str], infos: list[WordInfo], i: int, j: int, sta
     resumed = i - 2 >= start and infos[i - 1].role == PREP and words[i - 1].islower() \
         and infos[i - 2].role in (NOUN, ADJ) and _capital(words[i - 2])
     # "Powiatowy Zespół [do Spraw]", "[Zespół do] Spraw Orzekania"
-    return (continued or resumed) and all(
-        _capital(words[k]) for k in range(i, j + 1) if infos[k].role in (NOUN, ADJ))
+    return (continued or resumed) and _in_capitals(words, infos, i, j)
 
 
 def goes_on_in_capitals(words: list[str], infos: list[WordInfo], i: int, j: int, end: int,
@@ -52,7 +56,7 @@ def goes_on_in_capitals(words: list[str], infos: list[WordInfo], i: int, j: int,
     ("Centrum Usług Socjalnych [Samorządu Rejonu Wileńskiego]"). A name too long to
     be a candidate keeps its pieces: the longest of them is what can be proposed
     ("Gminny Program Przeciwdziałania Przemocy Domowej [oraz Ochrony Osób ...]")."""
-    if not all(_capital(words[k]) for k in range(i, j + 1) if infos[k].role in (NOUN, ADJ)):
+    if not _in_capitals(words, infos, i, j):
         return False
     if j + 1 < end and infos[j + 1].role == NOUN and _adjective(words[j]):
         return False  # "Centrum Usług Socjalnych [Samorządu ...]": a name and its owner's

@@ -175,6 +175,8 @@ class NgramCounter:
         self.passages.append(passage)
         tokens = tokenize(passage.text)
         self.tokens += len(tokens)
+        self._words = [t.text for t in tokens]
+        listed: list[tuple[int, int]] = []  # see `polish_lists`
         infos = [analyse(tok.text, self.lang) for tok in tokens]
         for k in _glued(passage.text, tokens) | self._complex_prepositions(tokens):
             infos[k] = WordInfo(infos[k].key, STOP)
@@ -184,7 +186,7 @@ class NgramCounter:
         if self.lang == "pl" and polish.available():
             for k in _adverbs_of_adjectives(passage.text, tokens, infos):
                 infos[k] = WordInfo(tokens[k].text.lower(), ADV)
-            words = [t.text for t in tokens]
+            words = self._words
             listed = listed_adjectives(passage.text, tokens, infos)
             for _noun, k in listed:  # "osobom starszym, [chorym]": no noun of its own
                 infos[k] = infos[k]._replace(role=STOP)
@@ -221,15 +223,13 @@ class NgramCounter:
                 if not sentence_initial(passage.text, tokens, k):
                     self.inside_counts[info.key] += 1
                     self.inside_votes[info.key] += info.name
-        self._words = [t.text for t in tokens]
         chunks = _chunks(passage.text, tokens, infos, self.lang)
         for start, end in chunks:
             self._count_chunk(index, passage, tokens, infos, start, end)
         for positions in across_parentheses(passage.text, tokens, infos, self.lang):
             self._record_elided(index, passage, tokens, infos, positions)
-        if self.lang == "pl" and polish.available():
-            for noun, k in listed:  # "osobom starszym, chorym" -> "osoba chora"
-                self._record_elided(index, passage, tokens, infos, [noun, k])
+        for noun, k in listed:  # "osobom starszym, chorym" -> "osoba chora"
+            self._record_elided(index, passage, tokens, infos, [noun, k])
         if self.lang == "lt":
             head = heading_head(passage.text, tokens, infos)
             if head is not None:  # "... vidaus tvarkos taisyklės": a nominative

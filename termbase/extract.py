@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from termbase.extraction import single_words, termhood
+from termbase.extraction.polish_clauses import CLAUSE_PRIOR, describing_clause
 from termbase.extraction.abbreviations import is_abbreviation
 from termbase.extraction.baseform import base_form, capitalise_names, well_formed
 from termbase.extraction.substantives import definite_noun
@@ -33,7 +34,7 @@ from termbase.extraction.lithuanian_roles import role_in_a_circumstance
 from termbase.extraction.lithuanian_statutes import cited_key
 from termbase.extraction.ngrams import NgramCounter
 from termbase.extraction.passages import Passage, read_passages
-from termbase.extraction.persons import names_a_person, personal_name
+from termbase.extraction.persons import names_a_person, office_title, personal_name
 from termbase.extraction.polish_number import termbase_writes_singular
 from termbase.extraction import quoted_names
 from termbase.extraction.quoted_names import QUOTE_KEY
@@ -124,6 +125,8 @@ class Extraction:
                     own = freq  # the domain's own word: a term in its phrases and alone
             if self.action_head(key):
                 prior *= termhood.ACTION_HEAD_PRIOR
+            if self.lang == "pl" and describing_clause(key, counter.stats[key].shape):
+                prior *= CLAUSE_PRIOR  # "uczeń objęty pomocą" (see polish_clauses)
             if self.known_phrase(key):
                 prior *= termhood.KNOWN_TERM_PRIOR
             elif self.lang == "lt" and freq < 2 and role_in_a_circumstance(
@@ -236,6 +239,8 @@ class Extraction:
             term = self.definite_noun(key)
         elif len(key) == 1 and not self.all_names(key) and not term.isupper():
             term = term.lower()  # "Wydział" of "Wydział Opieki" is the common noun
+        elif self.lang == "pl" and office_title(key, self.counter.written_lower.__contains__):
+            term = term.lower()  # "wójt gminy", see persons.office_title
         elif len(key) > 1 and stats.fixed < stats.freq:  # a fixed form has its capitals
             term = capitalise_names(term, [k in self.written_as_names for k in key])
         candidate = Candidate(

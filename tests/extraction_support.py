@@ -11,3 +11,9 @@ def extract_lines(lines: list[str], lang: str, index=None):
 
     return extract_passages([Passage("t.txt", n, line) for n, line in enumerate(lines, 1)],
                             lang, index=index)
+
+
+def assert_shown_and_never(found: set[str], shown: list[str], never: list[str]) -> None:
+    """Every base form of `shown` among those `found`, none of `never`."""
+    assert set(shown) <= found, set(shown) - found
+    assert not set(never) & found, set(never) & found

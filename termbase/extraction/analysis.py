@@ -141,8 +141,10 @@ def _rare_adjective_homograph(by_pos: dict) -> bool:
 def _rare_noun_homograph(word: str, by_pos: dict) -> bool:
     """A verb or adverb that morfeusz2 can also read as a form of a rare noun: "rośnie"
     (rośnia), "samotnie" (samotnia). Only nouns are read so; adjectives and lemmas as
-    common as their forms are kept."""
-    if set(by_pos) - (polish.NOUN_POS | {"ign"}) == set() or set(by_pos) & polish.ADJ_POS:
+    common as their forms are kept, and so is a verbal noun ("zaniedbanie", whose forms
+    are all its verb's gerund too, and which morfeusz2 also lists as an adverb)."""
+    if set(by_pos) - (polish.NOUN_POS | {"ign"}) == set() or set(by_pos) & polish.ADJ_POS \
+            or "ger" in by_pos:
         return False
     if not set(by_pos) & {"subst", "depr"}:
         return False

@@ -61,7 +61,7 @@ def _polish(words: list[str], infos: list[WordInfo], k: int, done: list[int]) ->
     while back > 0 and infos[back].role == ADV:
         back -= 1
     if back >= 0 and infos[back].role == NOUN and infos[k + 1:k + 2] \
-            and infos[k + 1].role == NOUN and modifies_the_next_noun(words, k, back):
+            and infos[k + 1].role in nominal and modifies_the_next_noun(words, k, back):
         return RIGHT
     if back >= 0 and (infos[back].role == NOUN or done[back] < 0) and polish_agrees(
             words[k], words[back]):

@@ -263,8 +263,9 @@ def _polish(words: list[str], prefer: list[tuple[str, ...]],
     for number in numbers:
         for gender in genders:
             forms = list(words)
-            forms[phrase.position] = polish.generate_form(head.lemma, head_pos, number, "nom",
-                                                          gender, head_rest)
+            forms[phrase.position] = polish.generate_form(
+                head.lemma, head_pos, number, "nom", gender, head_rest,
+                seen=words[phrase.position].lower())
             for p, reading in phrase.adjectives.items():
                 if p in complements:
                     continue

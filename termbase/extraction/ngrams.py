@@ -26,13 +26,14 @@ length (`abbreviations`), and a Lithuanian definite adjective used as a noun (`s
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from typing import Iterable
 
 from termbase.text import polish
 from termbase.extraction.abbreviations import defined_phrase_start, is_abbreviation
-from termbase.extraction.act_titles import act_titles
+from termbase.extraction.act_titles import act_titles, dated_titles
 from termbase.extraction.analysis import (ADJ, ADV, CONJ, LT_GENITIVE_ENDINGS, NOUN, PREP,
                                           STOP, WordInfo, analyse, present_passive)
 from termbase.extraction.coordination import elided_phrases
@@ -51,8 +52,11 @@ from termbase.extraction.lithuanian_statutes import (STATUTE, inside_citation, o
                                                      statute_titles)
 from termbase.extraction.passages import Passage
 from termbase.extraction.persons import names_a_person
+from termbase.extraction.polish_lists import listed_adjectives
+from termbase.extraction.polish_names import goes_on_in_capitals, piece_of_a_name
+from termbase.extraction.polish_prepositions import phrasal_preposition_nouns
 from termbase.extraction.polish_np import (is_adverb, is_reflexive_of_verbal_noun,
-                                          heads_a_name)
+                                          heads_a_name, second_object_of_a_verbal_noun)
 from termbase.extraction.quoted_names import QuotedName, quoted_names
 from termbase.extraction.stopwords import (ends_complex_preposition, is_auxiliary,
                                            is_coordinator, is_term_preposition, is_time_unit)
@@ -128,6 +132,7 @@ class NgramCounter:
         self.inside_votes: Counter = Counter()
         self.inside_counts: Counter = Counter()
         self.adjective_keys: set[str] = set()      # lemma keys read as adjectives
+        self.written_lower: set[str] = set()       # lemma keys written in lower case
         self.oblique_alone: set[str] = set()       # see `_oblique_alone`
         # analysed (unmerged) lemma keys of Lithuanian headings' heads: `lithuanian_headings`
         self.nominative_plurals: set[str] = set()
@@ -136,6 +141,7 @@ class NgramCounter:
         self._continuing: set[int] = set()
         self.tokens = 0
         self.passages: list[Passage] = []
+        self._words: list[str] = []  # the words of the passage being counted
 
     # -- counting ------------------------------------------------------------------------
     def add_all(self, passages: Iterable[Passage], progress=None) -> "NgramCounter":
@@ -173,6 +179,8 @@ class NgramCounter:
         self.passages.append(passage)
         tokens = tokenize(passage.text)
         self.tokens += len(tokens)
+        self._words = [t.text for t in tokens]
+        listed: list[tuple[int, int]] = []  # see `polish_lists`
         infos = [analyse(tok.text, self.lang) for tok in tokens]
         for k in _glued(passage.text, tokens) | self._complex_prepositions(tokens):
             infos[k] = WordInfo(infos[k].key, STOP)
@@ -182,7 +190,12 @@ class NgramCounter:
         if self.lang == "pl" and polish.available():
             for k in _adverbs_of_adjectives(passage.text, tokens, infos):
                 infos[k] = WordInfo(tokens[k].text.lower(), ADV)
-            words = [t.text for t in tokens]
+            words = self._words
+            listed = listed_adjectives(passage.text, tokens, infos)
+            for _noun, k in listed:  # "osobom starszym, [chorym]": no noun of its own
+                infos[k] = infos[k]._replace(role=STOP)
+            for k in phrasal_preposition_nouns(words):  # "pomoc [w formie] posiłku"
+                infos[k] = WordInfo(infos[k].key, PREP)
             for k in range(len(tokens) - 1):  # "[Rada] Gminy": a noun, not the adjective
                 if infos[k].role == ADJ and heads_a_name(words, k):  # (keeping its key)
                     infos[k] = WordInfo(infos[k].key, NOUN)
@@ -209,6 +222,8 @@ class NgramCounter:
                 if forms is None:
                     forms = self.word_forms[info.key] = Counter()
                 forms[tok.text.lower()] += 1
+                if tok.text[:1].islower():
+                    self.written_lower.add(info.key)
                 if info.name:
                     self.name_votes[info.key] += 1
                 if not sentence_initial(passage.text, tokens, k):
@@ -216,7 +231,8 @@ class NgramCounter:
                     self.inside_votes[info.key] += info.name
         self._continuing = {close + 1 for _k, close in alternatives(
             passage.text, tokens, infos)} if self.lang == "lt" else set()
-        for start, end in _chunks(passage.text, tokens, infos, self.lang):
+        chunks = _chunks(passage.text, tokens, infos, self.lang)
+        for start, end in chunks:
             self._count_chunk(index, passage, tokens, infos, start, end)
         phrases = across_parentheses(passage.text, tokens, infos, self.lang)
         for n, positions in enumerate(phrases):
@@ -224,6 +240,8 @@ class NgramCounter:
             # a longer one from the same parenthesis follows: this one is a piece of it
             stats.partial += n + 1 < len(phrases) and phrases[n + 1][-1] == positions[-1] \
                 and phrases[n + 1][0] < positions[0]
+        for noun, k in listed:  # "osobom starszym, chorym" -> "osoba chora"
+            self._record_elided(index, passage, tokens, infos, [noun, k])
         if self.lang == "lt":
             head = heading_head(passage.text, tokens, infos)
             if head is not None:  # "... vidaus tvarkos taisyklės": a nominative
@@ -233,7 +251,11 @@ class NgramCounter:
                     lambda k: sentence_initial(passage.text, tokens, k), self.max_len,
                     NAME_MAX_LEN):
                 self._record_statute(index, passage, tokens, infos, first, head, capital)
-        if self.lang == "pl":
+        if self.lang == "pl":  # "ustawy z dnia 8 marca 1990 r. o samorządzie gminnym"
+            ends = [end for _start, end in chunks]
+            for positions in dated_titles(self._words, infos,
+                                          lambda k: ends[bisect.bisect_right(ends, k)]):
+                self._record_elided(index, passage, tokens, infos, positions)
             for name in quoted_names(passage.text, tokens, infos,
                                      lambda k: sentence_initial(passage.text, tokens, k)):
                 self._record_quoted(index, passage, tokens, name)
@@ -312,6 +334,7 @@ class NgramCounter:
                         and definite_noun(tokens[k].text, infos[k].key):
                     self._record_elided(index, passage, tokens, infos, [k])
         capitals = None  # computed once per chunk, when a candidate is recorded
+        words = self._words
         defined = defined_phrase_start(passage.text, tokens,
                                        lambda k: infos[k].role in (NOUN, ADJ), start, end)
         defined_key = defined is not None and tuple(x.key for x in infos[defined:end])
@@ -330,8 +353,12 @@ class NgramCounter:
             nouns_after_name = False
             conjunction = None  # where a conjunction joins two genitives (Lithuanian)
             limit = self.max_len
+            # a Polish name may hold two prepositions or conjunctions between its capitals
+            # ("Powiatowy Zespół do Spraw Orzekania o Niepełnosprawności")
+            capitals_only = False
             if _name_start(passage.text, tokens, i):
                 limit = max(limit, NAME_MAX_LEN)
+                capitals_only = self.lang == "pl"
             # A Polish adverb before its adjective ("wspólnie [zajmowanego]") and a verbal
             # noun's "się" do not count towards the length: they add no constituent.
             skipped = 0
@@ -345,8 +372,12 @@ class NgramCounter:
                     skipped += self.lang == "pl"
                     continue  # inside only, with its adjective after it
                 if info.role in (PREP, CONJ):
-                    prepositions += 1
-                    if prepositions > 1:
+                    # (a Polish complex preposition, "w formie", counts once)
+                    complex_ = self.lang == "pl" and j > i and infos[j - 1].role == PREP
+                    prepositions += not complex_
+                    skipped += complex_
+                    if prepositions > 1 + (capitals_only and prepositions == 2 and j + 1 < end
+                                           and _capitalised(tokens[j + 1].text)):
                         break
                     conjunction = j if info.role == CONJ else None
                     continue
@@ -361,6 +392,11 @@ class NgramCounter:
                         break
                     else:
                         name, nouns_after_name = False, True
+                if self.lang == "pl" and info.role == NOUN and infos[j - 1].role in (
+                        NOUN, ADJ) and second_object_of_a_verbal_noun(words, i, j):
+                    break  # "objęcie [rodziny] wsparciem": the verbal noun's objects
+                if capitals_only:
+                    capitals_only = _capitalised(tokens[j].text)
                 nouns += info.role == NOUN
                 if not nouns or (head_final and info.role != NOUN) or (
                         (info.participle or info.governs)
@@ -452,6 +488,10 @@ class NgramCounter:
         cut = not citation and (i in self._continuing or runs_on(
             infos, attach, i, j, end, self.lang, tokens[j].text, tokens[i].text,
             tokens[i - 1].text if i > chunk[0] else ""))
+        if self.lang == "pl" and not cut and (  # "[Powiatowy Zespół] do Spraw ..."
+                (j + 1 < end and infos[j + 1].role == PREP)
+                or (i > chunk[0] and infos[i - 1].role == PREP)):
+            cut = piece_of_a_name(self._words, infos, i, j, chunk[0], end)
         stats.partial += cut
         if j > i and not stats.whole_name and _capitalised(tokens[i].text):
             stats.whole_name = citation or _whole_name(infos, i, j, chunk) or (
@@ -462,6 +502,13 @@ class NgramCounter:
             surface = surface.lower()
             # genitive nouns alone modify the name's head, not each other
             stats.not_a_phrase += j > i and all(info.role == NOUN for info in infos[i:j + 1])
+        elif self.lang == "pl":  # "opieka dla osób [starszych]": the object cut short;
+            # "Gminny Ośrodek [Pomocy Społecznej]": a name's piece, capitals and all
+            stats.not_a_phrase += j - i >= 2 and _truncated_object(
+                infos, attach, i, j, end, self._words[j + 1] if j + 1 < end else "") or (
+                i == chunk[0] and _inside_a_quotation(passage.text, tokens, i, j, end)) or (
+                cut and j > i and goes_on_in_capitals(self._words, infos, i, j, end,
+                                                       NAME_MAX_LEN))
         elif self.lang == "lt":
             stats.not_a_phrase += _into_a_name(tokens, infos, i, j, end) or (
                 past_a_genitive_object([t.text for t in tokens[max(0, i - 6):i + 1]],
@@ -593,11 +640,18 @@ def _shape(tokens: list[Token], infos: list[WordInfo], attach: list[int], i: int
         info = infos[k]
         if info.role == PREP:  # (a name's place after it: "w Jodłowie", see above)
             letters.append("p" if _joins_term(tokens, k, lang) or (
+                lang == "pl" and _in_phrasal(infos, k, i, j)) or (
                 k < j and _place_of_a_name(tokens, infos, i, k + 1, lang)) else "P")
         else:
             letters.append(_ROLE_LETTER.get(info.role) or (
                 "v" if info.participle else "a" if attach[k] < 0 else "A"))
     return "".join(letters)
+
+
+def _in_phrasal(infos: list[WordInfo], k: int, i: int, j: int) -> bool:
+    """Whether the preposition at k is half of a complex one inside words i..j ("pomoc [w
+    formie] posiłku", see `polish_prepositions`): it joins the term's parts."""
+    return (k > i and infos[k - 1].role == PREP) or (k < j and infos[k + 1].role == PREP)
 
 
 def _joins_term(tokens: list[Token], k: int, lang: str) -> bool:
@@ -638,9 +692,12 @@ def _without_complement(tokens: list[Token], infos: list[WordInfo], j: int, end:
         return False
     if j + 1 >= end:
         return True
+    if tokens[j + 1].text.lower() == "się":
+        return False  # the participle's own: "rodziny znajdujące się [w sytuacjach]"
     following = {r.pos for r in polish.readings(tokens[j + 1].text)}
-    if following & {"part", "qub"} or tokens[j + 1].text.lower() in _NOUNS_PREPOSITIONS:
-        return True  # "nie", "się": a particle, whatever else it may be
+    if following & {"part", "qub"} or tokens[j + 1].text.lower() in _NOUNS_PREPOSITIONS \
+            or is_coordinator(tokens[j + 1].text.lower(), "pl"):
+        return True  # "nie": a particle, "oraz": a conjunction, whatever else they may be
     return bool(following) and following <= _NO_COMPLEMENT
 
 
@@ -786,6 +843,27 @@ def _into_a_name(tokens: list[Token], infos: list[WordInfo], i: int, j: int, end
         _capitalised(tokens[p].text) and not infos[p].name for p in range(first, j + 1))
 
 
+def _truncated_object(infos: list[WordInfo], attach: list[int], i: int, j: int, end: int,
+                      following: str) -> bool:
+    """Whether words i..j end with a preposition's object that the words after it go on
+    with: "usługi opiekuńcze dla osób [starszych]", "wniosek o Kartę [Dużej Rodziny]",
+    "pomoc w zaspokajaniu [codziennych potrzeb]". A Polish object runs to the right, so
+    the phrase stops inside its last constituent: no phrase in this occurrence. (A
+    participle after it that modifies neither the object nor a noun after it closes the
+    phrase: "decyzja o przyznaniu pomocy [wydana przez ...]"; so does a noun that cannot
+    be a genitive, `following` as written: "pomoc w zakresie dożywiania [dzieciom]".)"""
+    if j - i < 2 or j + 1 >= end or infos[j].role != NOUN \
+            or infos[j + 1].role not in (NOUN, ADJ, ADV) or infos[j + 1].name \
+            or not any(info.role == PREP for info in infos[i + 1:j]):
+        return False
+    after = infos[j + 1]
+    if after.role == NOUN:
+        return any("gen" in r.cases for r in polish.readings(following)
+                   if r.pos in polish.NOUN_POS)
+    return after.role != ADJ or not after.participle or attach[j + 1] == -1 \
+        or attach[j + 1] > 0
+
+
 def _genitive_coordinators(text: str, tokens: list[Token], infos: list[WordInfo],
                            lang: str) -> list[int]:
     """Lithuanian "ir"/"bei" joining two genitive nouns that modify one head after them:
@@ -876,6 +954,16 @@ def _opens_a_quotation(text: str, tokens: list[Token], i: int) -> bool:
 
 
 _CLOSING_QUOTES = frozenset("“”\"»‘’'")
+
+
+def _inside_a_quotation(text: str, tokens: list[Token], i: int, j: int, end: int) -> bool:
+    """Whether words i..j open a quotation and stop before its end, the chunk's: a piece
+    of a quoted title ("„Posiłek w szkole [i w domu]”"), which names nothing alone. (A
+    quotation mark ends a chunk, so only a chunk's first word can open one.)"""
+    if j + 1 >= end or not _opens_a_quotation(text, tokens, i):
+        return False
+    after = text[tokens[end - 1].end:tokens[end].start if end < len(tokens) else len(text)]
+    return after.lstrip()[:1] in _CLOSING_QUOTES
 
 
 def _quoted(text: str, tokens: list[Token], i: int, j: int) -> bool:

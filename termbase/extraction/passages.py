@@ -85,9 +85,36 @@ def read_passages(path: Path, lang: str, encoding: str | None = None) -> Iterato
             if text:
                 yield Passage(path.name, line, text)
         return
-    for number, line in enumerate(_read_text(path, encoding).splitlines(), 1):
-        if line.strip():
-            yield Passage(path.name, number, line.strip())
+    for number, line in _joined_lines(_read_text(path, encoding).splitlines()):
+        yield Passage(path.name, number, line)
+
+
+def _joined_lines(lines: list[str]) -> Iterator[tuple[int, str]]:
+    """(number, text) of the non-empty lines, stripped; a word hyphenated at a line's end
+    ("społecz-" + "nej", as a PDF or a narrow column leaves it) is joined with the next
+    line when that begins in lower case, and the passage goes on there (numbered by its
+    first line)."""
+    pending: tuple[int, str] | None = None  # a passage whose last word is hyphenated
+    for number, raw in enumerate(lines, 1):
+        line, start = raw.strip(), number
+        if not line:
+            continue
+        if pending is not None:
+            if line[:1].islower():
+                start, line = pending[0], pending[1][:-1] + line
+            else:
+                yield pending
+            pending = None
+        if _hyphenated(line):
+            pending = (start, line)
+        else:
+            yield start, line
+    if pending is not None:
+        yield pending
+
+
+def _hyphenated(line: str) -> bool:
+    return len(line) > 2 and line.endswith("-") and line[-2].isalpha()
 
 
 def read_bilingual(path: Path, source: str, target: str) -> list[SegmentPair]:

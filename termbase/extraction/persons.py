@@ -6,7 +6,7 @@ word as often as a procedure's name (see `single_words.evidence`); a person's ow
 from __future__ import annotations
 
 import functools
-from typing import Iterable
+from typing import Callable, Iterable
 
 from termbase.extraction.analysis import AMBIGUOUS
 from termbase.text import polish
@@ -43,3 +43,18 @@ def personal_name(variants: Iterable[str], lang: str) -> bool:
                 or not all(_PERSON_NAMES & polish.name_kinds(w) for w in words[1:]):
             return False
     return True
+
+
+def office_title(key: tuple[str, ...], written_lower: Callable[[str], bool]) -> bool:
+    """Whether a Polish candidate of two words is an office's title and the unit it heads,
+    common nouns both ("Wójt Gminy", "Prezydent Miasta", "Kierownik Ośrodka"): a common
+    term, shown in lower case, though documents capitalise titles out of courtesy. The
+    unit must be written in lower case somewhere in the input (`written_lower(lemma)`):
+    "funkcjonariusz Policji" keeps the capital the text always gives the institution."""
+    return len(key) == 2 and names_a_person(key[0], "pl") and _noun_only(key[0]) \
+        and _noun_only(key[1]) and not names_a_person(key[1], "pl") and written_lower(key[1])
+
+
+def _noun_only(lemma: str) -> bool:
+    """No adjective reading: "Zielona [Dolina]", "[Wojewoda] Lubelski" are no titles."""
+    return not any(r.pos in polish.ADJ_POS for r in polish.readings(lemma))

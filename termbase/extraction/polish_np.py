@@ -19,6 +19,7 @@ import functools
 
 from termbase.text import polish
 from termbase.extraction.analysis import PREP, analyse
+from termbase.extraction.polish_prepositions import PHRASAL
 from termbase.extraction.stopwords import is_coordinator
 
 Triples = frozenset  # of (number, case, gender)
@@ -77,23 +78,82 @@ def _agrees(adjective: str, noun: str, cases: frozenset | None = None) -> bool:
     return any(nouns & _triples(r) for r in nominal_readings(adjective, polish.ADJ_POS))
 
 
+def next_noun(words: list[str], k: int) -> int | None:
+    """The position of the first word after `k` that can be a noun, past words that can
+    only be adjectives ("wieloletniego [rządowego] programu")."""
+    for m in range(k + 1, len(words)):
+        noun, adjective = _nominal_kinds(words[m])
+        if noun:
+            return m
+        if not adjective:
+            return None
+    return None
+
+
+@functools.lru_cache(maxsize=None)
+def _nominal_kinds(word: str) -> tuple[bool, bool]:
+    """(has a noun reading, has an adjective reading)."""
+    kinds = {r.pos for r in polish.readings(word)}
+    return bool(kinds & polish.NOUN_POS), bool(kinds & polish.ADJ_POS)
+
+
+@functools.lru_cache(maxsize=None)
+def _gerund(word: str) -> bool:
+    return any(r.pos == "ger" for r in polish.readings(word))
+
+
 def modifies_the_next_noun(words: list[str], k: int, noun: int | None = None) -> bool:
     """Whether the adjective at `k`, right after a noun it could agree with, belongs to the
-    noun after it instead: where it opens a name ("Kierownika [Gminnego Ośrodka] Pomocy
-    Społecznej", both capitalised, in an oblique case, where a name's head and its own
-    adjective would stand in the nominative) or where the noun before is a verbal noun,
-    which takes an object, not a classifying adjective ("przyznania [specjalnego
-    zasiłku] celowego"). `noun`: the noun's position, when adverbs stand between
-    ("opuszczenia [wspólnie] zajmowanego mieszkania"); else the word before."""
+    noun after it (past other adjectives) instead: where it opens a name ("Kierownika
+    [Gminnego Ośrodka] Pomocy Społecznej", both capitalised, in an oblique case, where a
+    name's head and its own adjective would stand in the nominative); where the noun
+    before is a verbal noun, which takes an object, not a classifying adjective
+    ("przyznania [specjalnego zasiłku] celowego", "ustanowienia [wieloletniego rządowego
+    programu]"); where the noun after is one, which a classifying adjective does not
+    follow ("obowiązku [niezwłocznego informowania]"); and where a name ends before it,
+    the adjective in lower case ("Wójtowi Gminy [roczne sprawozdanie]"). `noun`: the
+    noun's position, when adverbs stand between ("opuszczenia [wspólnie] zajmowanego
+    mieszkania"); else the word before."""
     noun = k - 1 if noun is None else noun
-    if not 0 <= noun < k < len(words) - 1 or not _agrees(words[k], words[k + 1],
-                                                         DEPENDENT_CASES):
+    following = next_noun(words, k) if 0 <= noun < k else None
+    if following is None:
         return False
-    before, ours, after = words[noun], words[k], words[k + 1]
-    if any(r.pos == "ger" for r in polish.readings(before)):
+    before, ours, after = words[noun], words[k], words[following]
+    if noun and before[:1].isupper() and words[noun - 1][:1].isupper() \
+            and ours[:1].islower() and _agrees(ours, after):
+        return True
+    if not _agrees(ours, after, DEPENDENT_CASES):
+        return False
+    if _gerund(before) or (_gerund(after) and not _gerund(ours)):
         return True
     return ours[:1].isupper() and after[:1].isupper() and not _agrees(
         ours, before, frozenset({"nom"}))
+
+
+_SECOND_OBJECT_CASES = ({"inst"}, {"dat"})
+
+
+@functools.lru_cache(maxsize=None)
+def _second_object_case(word: str) -> bool:
+    """Whether the word can only be an instrumental, or only a dative."""
+    cases = {c for r in nominal_readings(word, polish.NOUN_POS) for c in r.cases}
+    return cases in _SECOND_OBJECT_CASES
+
+
+def second_object_of_a_verbal_noun(words: list[str], i: int, j: int) -> bool:
+    """Whether the noun at `j`, an instrumental or a dative (in no other case) right after
+    the phrase opening at `i`, is the second object of a verbal noun before `i` (past its
+    object's adjectives), not a complement of that phrase: "objęcie [rodziny] wsparciem",
+    "objęcie [najstarszej córki] zajęciami", "zapewnienie [posiłku] osobom" (but "zarząd
+    majątkiem", "objęcie rodziny wsparciem", "pomoc osobom"). The object of a complex
+    preposition takes none either: "pomoc w zakresie [dożywiania] osobom starszym"."""
+    if not 0 < i < j or not _second_object_case(words[j]):
+        return False
+    k = i - 1
+    while k >= 0 and not _gerund(words[k]) and _nominal_kinds(words[k])[1]:
+        k -= 1
+    return k >= 0 and (_gerund(words[k]) or k > 0 and words[k].lower() in PHRASAL.get(
+        words[k - 1].lower(), ()))
 
 
 def is_reflexive_of_verbal_noun(words: list[str], k: int) -> bool:

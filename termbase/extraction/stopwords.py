@@ -89,7 +89,8 @@ COMPLEX_PREPOSITION_NOUNS = {
     "pl": frozenset("""ramach rzecz zakresie zakresu celu celach przypadku trakcie wyniku
         oparciu związku imieniu ciągu drodze podstawie odniesieniu stosunku razie miarę
         charakterze skutek przeciwieństwie przedmiocie sprawie pośrednictwem
-        szczególności chwilą""".split()),
+        szczególności chwilą czasu czasie powodu względu uwagi tytułu toku kątem
+        zależności""".split()),
 }
 
 

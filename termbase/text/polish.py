@@ -124,16 +124,34 @@ def generated(lemma: str) -> tuple[Form, ...]:
 
 
 def generate_form(lemma: str, pos: str, number: str, case: str, gender: str,
-                  rest: tuple[str, ...] = ()) -> str | None:
+                  rest: tuple[str, ...] = (), seen: str = "") -> str | None:
     """The form of `lemma` with this part of speech, number, case and gender, and tag fields
     after the gender starting with `rest` (an adjective's degree, a participle's aspect).
     Of rival forms, the one most of morfeusz2's paradigms of the lemma give: "kontrakty",
-    not the rare "kontrakta" only one variant paradigm has."""
+    not the rare "kontrakta" only one variant paradigm has; where as many give each, the
+    one `seen` in the text ("akta sprawy", not "akty"), else the one commoner in general
+    Polish ("koszty", not the archaic "koszta")."""
     matching = [found.form for found in generated(lemma)
                 if found.pos == pos and number in found.numbers and case in found.cases
                 and gender in found.genders
                 and (not rest or tuple(found.rest[:len(rest)]) == rest)]
-    return max(matching, key=matching.count) if matching else None
+    if not matching:
+        return None
+    most = max(map(matching.count, matching))
+    rivals = list(dict.fromkeys(f for f in matching if matching.count(f) == most))
+    if len(rivals) == 1 or seen in rivals:
+        return seen if seen in rivals else rivals[0]
+    return max(rivals, key=_general_frequency)
+
+
+@functools.lru_cache(maxsize=None)
+def _general_frequency(form: str) -> float:
+    try:
+        from wordfreq import word_frequency
+
+        return word_frequency(form, "pl")
+    except (ImportError, LookupError, ValueError):
+        return 0.0
 
 
 def forms(word: str) -> set[str]:

@@ -30,6 +30,7 @@ from termbase.text.normalize import tokenize
 DATA = Path(__file__).parent / "data"
 SETS = {"held-out": DATA / "extraction_eval", "held-out-2": DATA / "extraction_eval2",
         "held-out-3": DATA / "extraction_eval3", "held-out-4": DATA / "extraction_eval4",
+        "held-out-5": DATA / "extraction_eval5",
         "dev": DATA / "extraction_dev",
         "seeds": DATA / "extraction_seeds"}
 # The seed texts stay in ../shared/seeds; their term lists (LANG_NNN.terms, NNN the seed's
@@ -54,6 +55,8 @@ FLOORS = {"held-out": {"merged": {"pl": (0.88, 0.77, 0.98), "lt": (0.72, 0.66, 0
           # floors of both languages raised after the eleventh rounds, tuned with that set read
           "held-out-4": {"merged": {"pl": (0.80, 0.67, 0.98), "lt": (0.66, 0.56, 0.97)},
                          "per document": {"pl": (0.65, 0.86, 0.98), "lt": (0.55, 0.86, 0.97)}},
+          "held-out-5": {"merged": {"pl": (0, 0, 0), "lt": (0, 0, 0)},
+                         "per document": {"pl": (0, 0, 0), "lt": (0, 0, 0)}},
           # five Polish and six Lithuanian documents since the ninth round (harder ones
           # added; the merged lists grew faster than the 100 places)
           "dev": {"merged": {"pl": (0.90, 0.50, 0.98), "lt": (0.90, 0.38, 0.98)},

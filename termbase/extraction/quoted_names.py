@@ -46,14 +46,38 @@ def quoted_names(text: str, tokens: list[Token], infos: list[WordInfo],
         last = _closing(text, tokens, head + 1)
         if last is None:
             continue
-        word = tokens[head].text
-        if sentence_initial(head):
+        first = _name_start(text, tokens, infos, head, sentence_initial)
+        word = tokens[first].text
+        if first == head and sentence_initial(head):
             word = word[:1].lower() + word[1:]
-        name = _SPACES.sub(" ", text[tokens[head + 1].start - 1:_closing_end(text, tokens,
-                                                                            last)])
-        key = (infos[head].key, QUOTE_KEY, *(info.key for info in infos[head + 1:last + 1]))
-        found.append(QuotedName(key, f"{word} {name}", head, last))
+        name = _SPACES.sub(" ", text[tokens[first + 1].start:_closing_end(text, tokens, last)]
+                           if first < head else
+                           text[tokens[head + 1].start - 1:_closing_end(text, tokens, last)])
+        key = (*(info.key for info in infos[first:head + 1]), QUOTE_KEY,
+               *(info.key for info in infos[head + 1:last + 1]))
+        found.append(QuotedName(key, f"{word} {name}", first, last))
     return found
+
+
+def _name_start(text: str, tokens: list[Token], infos: list[WordInfo], head: int,
+                sentence_initial) -> int:
+    """Where the name the quoted part ends begins. A capitalised noun inside a sentence
+    before the quotation marks is the last word of a longer name whose first word is its
+    head ("Stowarzyszenia Pomocy Bezdomnym „Przystań”": the association, not "Bezdomny
+    „Przystań”"); the run of capitalised words back to a noun is taken whole, else the
+    noun alone (a run that begins with an adjective is left to the noun before the
+    quote)."""
+    if not tokens[head].text[:1].isupper() or sentence_initial(head):
+        return head
+    first = head
+    while first > 0 and head - first < MAX_WORDS - 1 and tokens[first - 1].text[:1].isupper() \
+            and not text[tokens[first - 1].end:tokens[first].start].strip():
+        first -= 1
+        if sentence_initial(first):
+            break
+    while first < head and infos[first].role != NOUN:
+        first += 1  # "Gminnego Programu": the adjective's noun is the head
+    return first
 
 
 def _closing(text: str, tokens: list[Token], first: int) -> int | None:

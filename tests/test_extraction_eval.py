@@ -441,8 +441,9 @@ def test_the_lithuanian_nominative_check(term, expected):
     assert lithuanian_nominative(term) is expected
 
 
-# The fourth blind set's native-speaker review (extraction_eval4/NAME.review.tsv): each
-# document's top 100, as extracted alone once after the tenth round, judged row by row:
+# The fourth and fifth blind sets' native-speaker reviews (extraction_eval4/NAME.review.tsv,
+# extraction_eval5/NAME.review.tsv): each document's top 100, as extracted alone in the
+# set's one measured run, judged row by row:
 # `good`, or `wrong` with the form a terminologist would write and the fault, `bad form`
 # (case, number, agreement, capitals, lemma) or `bad boundary` (cut in the wrong place,
 # a verb or junk inside). The README reports the shares; this test keeps the sheets whole.
@@ -456,7 +457,9 @@ def review_rows(sheet: Path) -> list[dict[str, str]]:
     return [dict(zip(REVIEW_COLUMNS, line.split("\t"))) for line in lines[1:]]
 
 
-@pytest.mark.parametrize("text", sorted(SETS["held-out-4"].glob("*.txt")), ids=lambda p: p.stem)
+@pytest.mark.parametrize("text", sorted(SETS["held-out-4"].glob("*.txt"))
+                         + sorted(SETS["held-out-5"].glob("*.txt")),
+                         ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_every_candidate_of_the_blind_review_has_a_verdict(text):
     rows = review_rows(text.with_suffix(".review.tsv"))
     assert [int(row["rank"]) for row in rows] == list(range(1, RECALL_AT + 1))

@@ -61,6 +61,15 @@ CASES = [
      ["Fundacja Pomocy Samotnym Matkom „Ostoja”", "Program „Aktywny Senior”"],
      ["Matka „Ostoja”", "Matkom „Ostoja”", "Fundacją Pomocy Samotnym Matkom „Ostoja”",
       "Miejski Program „Aktywny Senior”", "Miejskiego Program „Aktywny Senior”"]),
+    ("a complex preposition's noun is no term's head ('z wyjątkiem', 'pod wpływem', "
+     "'na mocy', 'pod warunkiem')",
+     ["Do noclegowni przyjmuje się osoby z wyjątkiem osób agresywnych.",
+      "Mieszkaniec pod wpływem alkoholu nie zostanie przyjęty na noc.",
+      "Na mocy umowy stowarzyszenie prowadzi ogrzewalnię pod warunkiem zapewnienia "
+      "miejsc dla osób bezdomnych."],
+     ["osoba agresywna", "osoba bezdomna"],
+     ["wyjątek osób", "wyjątek osób agresywnych", "wpływ alkoholu", "moc umowy",
+      "warunek zapewnienia", "warunek zapewnienia miejsc"]),
     ("a verbal noun keeps its reflexive 'się'; an adverb adds no length",
      ["Sąd orzekł zakaz zbliżania się do pokrzywdzonej.",
       "Policja wydała nakaz natychmiastowego opuszczenia wspólnie zajmowanego mieszkania.",

@@ -90,7 +90,8 @@ COMPLEX_PREPOSITION_NOUNS = {
         oparciu związku imieniu ciągu drodze podstawie odniesieniu stosunku razie miarę
         charakterze skutek przeciwieństwie przedmiocie sprawie pośrednictwem
         szczególności chwilą czasu czasie powodu względu uwagi tytułu toku kątem
-        zależności""".split()),
+        zależności wyjątkiem wpływem porównaniu obliczu myśl warunkiem uwzględnieniem
+        mocy zamian racji temat kwestii""".split()),
 }
 
 

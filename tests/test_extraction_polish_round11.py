@@ -183,7 +183,18 @@ def test_a_plural_term_gets_its_common_plural():
                                                        (2, "nie więcej niż 10%.")]),
     (["Program opiekuńczo-", "Wychowawczy", "", "koniec"],
      [(1, "Program opiekuńczo-"), (2, "Wychowawczy"), (4, "koniec")]),
-    (["za-", "", "siłek"], [(1, "zasiłek")])])
+    (["za-", "", "siłek"], [(1, "zasiłek")]),
+    # a compound's own hyphen stays: its first part in -o, or the document writes it so
+    (["Placówka opiekuńczo-", "wychowawcza przyjęła dziecko."],
+     [(1, "Placówka opiekuńczo-wychowawcza przyjęła dziecko.")]),
+    (["Ośrodek wsparcia społeczno-", "zawodowego"], [(1, "Ośrodek wsparcia społeczno-zawodowego")]),
+    (["Wsparcie psycho-", "społeczne", "i wsparcie psychospołeczne"],
+     [(1, "Wsparcie psychospołeczne"), (3, "i wsparcie psychospołeczne")]),
+    (["Program self-", "care", "jak każdy program self-care"],
+     [(1, "Program self-care"), (3, "jak każdy program self-care")]),
+    # a soft hyphen (U+00AD) is never the word's; a hyphen (U+2010) is read as "-"
+    (["pomoc społeczno\u00ad", "zawodowa"], [(1, "pomoc społecznozawodowa")]),
+    (["pomoc społecz\u2010", "na"], [(1, "pomoc społeczna")])])
 def test_a_word_hyphenated_at_a_line_end_is_joined(lines, passages):
     from termbase.extraction.passages import _joined_lines
 

@@ -70,3 +70,15 @@ def test_close_releases_the_files_and_the_termbase_opens_them_again(tmp_path, en
     assert tb.lookup("pomocy społecznej")   # used again: opened again
     tb.close()
     assert opened_since(outside) == []
+
+
+def test_a_view_taken_from_an_index_reader_outlives_the_reader(tmp_path):
+    """Facets and the memory read through the reader's connection: a write that replaces
+    the reader must not close it under them."""
+    tb = Termbase.open(tmp_path / "tb.json", seed=False)
+    tb.add(Concept(subject="pierwszy", terms=[Term("pl", "termin 0")]))
+    facets, memory = tb.index.facets, tb.index.memory
+    tb.add(Concept(subject="drugi", terms=[Term("pl", "termin 1")]))
+    assert tb.lookup("termin 1")       # the reader was replaced
+    assert "pierwszy" in facets.values("subject")
+    assert memory.has_language("pl") is False

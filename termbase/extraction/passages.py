@@ -8,6 +8,8 @@ the segment's line in the file, so a context snippet can be found again.
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
@@ -93,7 +95,9 @@ def _joined_lines(lines: list[str]) -> Iterator[tuple[int, str]]:
     """(number, text) of the non-empty lines, stripped; a word hyphenated at a line's end
     ("społecz-" + "nej", as a PDF or a narrow column leaves it) is joined with the next
     line when that begins in lower case, and the passage goes on there (numbered by its
-    first line)."""
+    first line). A compound's own hyphen stays ("opiekuńczo-" + "wychowawcza"): see
+    `_keeps_hyphen`."""
+    text = "\n".join(lines)
     pending: tuple[int, str] | None = None  # a passage whose last word is hyphenated
     for number, raw in enumerate(lines, 1):
         line, start = raw.strip(), number
@@ -101,7 +105,9 @@ def _joined_lines(lines: list[str]) -> Iterator[tuple[int, str]]:
             continue
         if pending is not None:
             if line[:1].islower():
-                start, line = pending[0], pending[1][:-1] + line
+                head, hyphen = pending[1][:-1], pending[1][-1]
+                joint = "-" if hyphen != "\u00ad" and _keeps_hyphen(head, line, text) else ""
+                start, line = pending[0], head + joint + line
             else:
                 yield pending
             pending = None
@@ -113,8 +119,31 @@ def _joined_lines(lines: list[str]) -> Iterator[tuple[int, str]]:
         yield pending
 
 
+_LINE_END_HYPHENS = ("-", "\u2010", "\u00ad")  # hyphen-minus, hyphen, soft hyphen
+_LAST_WORD = re.compile(r"(\w+)$")
+_FIRST_WORD = re.compile(r"^(\w+)")
+
+
 def _hyphenated(line: str) -> bool:
-    return len(line) > 2 and line.endswith("-") and line[-2].isalpha()
+    return len(line) > 2 and line.endswith(_LINE_END_HYPHENS) and line[-2].isalpha()
+
+
+def _keeps_hyphen(head: str, tail: str, text: str) -> bool:
+    """Whether the hyphen that ended `head` belongs to the word (a compound) rather than
+    to the line break. The document decides where it can: the word written whole or
+    hyphenated elsewhere in it. Otherwise a first part ending in -o is taken for a
+    compound's ("opiekuńczo-wychowawczy", "społeczno-zawodowy"): a line break rarely falls
+    there in a simple word, and a wrongly kept hyphen only splits a word where a wrongly
+    dropped one makes a non-word. (A soft hyphen is never the word's: the caller.)"""
+    before, after = _LAST_WORD.search(head), _FIRST_WORD.search(tail)
+    if before is None or after is None:
+        return False
+    first, second = before.group(1), after.group(1)  # "opiekuńczo", "wychowawcza"
+    if re.search(rf"(?<!\w){re.escape(first + '-' + second)}(?!\w)", text, re.IGNORECASE):
+        return True
+    if re.search(rf"(?<!\w){re.escape(first + second)}(?!\w)", text, re.IGNORECASE):
+        return False
+    return len(first) >= 4 and first.endswith("o")
 
 
 def read_bilingual(path: Path, source: str, target: str) -> list[SegmentPair]:

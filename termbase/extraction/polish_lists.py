@@ -32,7 +32,7 @@ def listed_adjectives(text: str, tokens: list[Token], infos: list[WordInfo]
     found: list[tuple[int, int]] = []
     if "," not in text:
         return found  # a list of adjectives after the first has a comma
-    for noun in range(len(tokens) - 3):
+    for noun in range(len(tokens) - 2):
         if infos[noun].role != NOUN or infos[noun + 1].role != ADJ or gap(noun) != " " \
                 or not listed(noun + 1, noun):
             continue

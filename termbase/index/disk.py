@@ -26,7 +26,7 @@ import sqlite3
 import zlib
 from collections import OrderedDict
 from contextlib import contextmanager
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from termbase.index import facets as facet_index
 from termbase.index import identity as segment_ids
@@ -35,6 +35,9 @@ from termbase.index.structures import TermRef
 from termbase.index.trie_paths import new_prefixes
 from termbase.records import record_problem
 from termbase.text.normalize import fold, norm, token_texts, tokenize
+
+if TYPE_CHECKING:
+    from termbase.index.keeper import ConnectionKeeper
 
 INDEX_FORMAT = 16
 
@@ -775,9 +778,10 @@ class DiskIndex:
     """Read side of the on-disk index (see the module docstring)."""
 
     def __init__(self, conn: sqlite3.Connection, state: str, concept_sql: str,
-                 segment_sql: str, segment_count_sql: str, owns_connection: bool = False):
+                 segment_sql: str, segment_count_sql: str,
+                 keeper: "ConnectionKeeper | None" = None):
         self.conn = conn
-        self._owns_connection = owns_connection  # an index file's own, not the store's
+        self._keeper = keeper  # an index file's own connection (see `keeper`), else None
         self.fingerprint = state
         self._build: str | None = None  # the rebuild the cached answers come from
         self._cache = _Cache()
@@ -788,22 +792,13 @@ class DiskIndex:
         self._memory = None
 
     def close(self) -> None:
-        """Close the index file's connection (the store's own is left to the store)."""
-        if self._owns_connection:
-            self.conn.close()
-
-    def __del__(self) -> None:
-        # sqlite3 connections sit in a reference cycle with their statement cache, so an
-        # index file dropped (replaced after a write) would keep its descriptor until the
-        # garbage collector ran: a long-lived process could run out of them
-        try:
-            self.close()
-        except Exception:  # noqa: BLE001 - interpreter shutdown; nothing left to protect
-            pass
+        """Close the index file's connection now (the store's own is left to the store)."""
+        if self._keeper is not None:
+            self._keeper.close()
 
     # The views below are made on each use, not kept in attributes: kept, each would point
-    # back at the index, and the cycle would hold the index's connection (a file
-    # descriptor) open until the garbage collector happened to run.
+    # back at the index, and the cycle would hold the index's connection keeper (a file
+    # descriptor) until the garbage collector happened to run.
     @property
     def forms(self) -> _PerLanguage:
         return _PerLanguage(self, "SELECT DISTINCT lex FROM ix_forms WHERE lang=? AND form=?"
@@ -1054,7 +1049,7 @@ class DiskIndex:
     @property
     def facets(self) -> "facet_index.IndexFacets":
         """The subjects and varieties in use (see `termbase.facets`)."""
-        return facet_index.IndexFacets(self.conn)
+        return facet_index.IndexFacets(self.conn, self._keeper)
 
     def term_count(self) -> int:
         return sum(r[0] for r in self.conn.execute("SELECT terms FROM ix_langs"))
@@ -1064,5 +1059,6 @@ class DiskIndex:
         if self._memory is None:
             from termbase.index.memory import StoredMemory
 
-            self._memory = StoredMemory(self.conn, self._segment_sql, self._segment_count_sql)
+            self._memory = StoredMemory(self.conn, self._segment_sql, self._segment_count_sql,
+                                        self._keeper)
         return self._memory

@@ -44,18 +44,9 @@ def remove(conn: sqlite3.Connection, concept_id: str) -> None:
 class IndexFacets:
     """`termbase.facets.Facets` answered from the index tables of one connection."""
 
-    def __init__(self, conn: sqlite3.Connection, owns_connection: bool = False):
+    def __init__(self, conn: sqlite3.Connection, keeper=None):
         self.conn = conn
-        self._owns_connection = owns_connection  # an index file's own, not the store's
-
-    def __del__(self) -> None:
-        # closed as soon as the facets are dropped: left to the garbage collector (an
-        # sqlite3 connection is part of a reference cycle), open files would pile up
-        if self._owns_connection:
-            try:
-                self.conn.close()
-            except Exception:  # noqa: BLE001 - interpreter shutdown
-                pass
+        self._keeper = keeper  # keeps an index file's own connection open while used
 
     def spelled(self, kind: str, value: str) -> str | None:
         row = self.conn.execute(SPELLED_SQL, (kind, value.casefold())).fetchone()

@@ -206,8 +206,9 @@ class StoredMemory(MemoryIndex):
     hold each in `ix_memdf`), segments from the store (or the index's copy of them), read
     per query."""
 
-    def __init__(self, conn, segment_sql: str, count_sql: str):
+    def __init__(self, conn, segment_sql: str, count_sql: str, keeper=None):
         self.conn, self.segment_sql, self.count_sql = conn, segment_sql, count_sql
+        self._keeper = keeper  # keeps an index file's own connection open while used
         self._count: int | None = None
 
     def __len__(self) -> int:

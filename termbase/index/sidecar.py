@@ -26,6 +26,7 @@ from typing import Callable
 
 from termbase.fileio import own_temp_prefix, share_like
 from termbase.index import disk
+from termbase.index.keeper import ConnectionKeeper
 from termbase.index.sidecar_header import read_header
 
 CONCEPT_SQL = "SELECT doc FROM ix_concepts WHERE id=?"
@@ -80,7 +81,7 @@ def _uri_path(path: Path) -> str:
 
 def reader(conn: sqlite3.Connection, state: str) -> disk.DiskIndex:
     return disk.DiskIndex(conn, state, CONCEPT_SQL, SEGMENT_SQL, SEGMENT_COUNT_SQL,
-                          owns_connection=True)
+                          ConnectionKeeper(conn))
 
 
 def _current(path: Path, state: str) -> sqlite3.Connection | None:
@@ -107,7 +108,7 @@ def current_facets(store):
     from termbase.index.facets import IndexFacets
 
     conn = _current(store.index_path, state_of(store.fingerprint()))
-    return IndexFacets(conn, owns_connection=True) if conn is not None else None
+    return IndexFacets(conn, ConnectionKeeper(conn)) if conn is not None else None
 
 
 def open_index(store, progress: Callable[[int], None] | None = None,

@@ -223,3 +223,15 @@ def test_a_describing_clause_ranks_below_a_class_of_people():
              "Każda osoba objęta pomocą składa oświadczenie."]
     ranked = [c.term for c in extract_lines(lines, "pl").top(300)]
     assert ranked.index("osoba objęta pomocą") < ranked.index("uczeń objęty pomocą")
+
+
+@needs_morfeusz
+def test_a_capital_that_only_opens_the_sentence_starts_no_name():
+    """'Wniosek o Kartę Dużej Rodziny' at a line's start: the card's name is whole, no
+    piece of a name 'Wniosek o Kartę ...'."""
+
+    lines = ["Wniosek o Kartę Dużej Rodziny składa się w urzędzie gminy.",
+             "Wniosek o Kartę Dużej Rodziny rozpatruje wójt.",
+             "Wniosek o Kartę Dużej Rodziny może złożyć każdy rodzic."]
+    top = [c.term for c in extract_lines(lines, "pl").top(3)]
+    assert "Karta Dużej Rodziny" in top, top

@@ -491,7 +491,8 @@ class NgramCounter:
         if self.lang == "pl" and not cut and (  # "[Powiatowy Zespół] do Spraw ..."
                 (j + 1 < end and infos[j + 1].role == PREP)
                 or (i > chunk[0] and infos[i - 1].role == PREP)):
-            cut = piece_of_a_name(self._words, infos, i, j, chunk[0], end)
+            cut = piece_of_a_name(self._words, infos, i, j, chunk[0], end, lambda k: (
+                sentence_initial(passage.text, tokens, k)))
         stats.partial += cut
         if j > i and not stats.whole_name and _capitalised(tokens[i].text):
             stats.whole_name = citation or _whole_name(infos, i, j, chunk) or (

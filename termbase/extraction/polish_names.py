@@ -10,6 +10,8 @@ Zielonej Strudze": the home's name is whole without it)."""
 
 from __future__ import annotations
 
+from typing import Callable
+
 from termbase.extraction.analysis import ADJ, NOUN, PREP, WordInfo
 from termbase.text import polish
 
@@ -33,14 +35,16 @@ def _in_capitals(words: list[str], infos: list[WordInfo], i: int, j: int) -> boo
 
 
 def piece_of_a_name(words: list[str], infos: list[WordInfo], i: int, j: int, start: int,
-                    end: int) -> bool:
+                    end: int, sentence_initial: Callable[[int], bool]) -> bool:
     """Whether words i..j, every noun and adjective capitalised, are cut from a longer name
-    inside the chunk start..end."""
+    inside the chunk start..end. A capital that only opens the sentence starts no name:
+    "Wniosek o [Kartę Dużej Rodziny]" is a request for the whole name."""
     after = j + 1
     continued = after + 1 < end and infos[after].role == PREP and words[after].islower() \
         and words[after] not in PLACE_PREPOSITIONS and _capital(words[after + 1])
     resumed = i - 2 >= start and infos[i - 1].role == PREP and words[i - 1].islower() \
-        and infos[i - 2].role in (NOUN, ADJ) and _capital(words[i - 2])
+        and infos[i - 2].role in (NOUN, ADJ) and _capital(words[i - 2]) \
+        and not sentence_initial(i - 2)
     # "Powiatowy Zespół [do Spraw]", "[Zespół do] Spraw Orzekania"
     return (continued or resumed) and _in_capitals(words, infos, i, j)
 

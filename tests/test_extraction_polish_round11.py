@@ -235,3 +235,15 @@ def test_a_capital_that_only_opens_the_sentence_starts_no_name():
              "Wniosek o Kartę Dużej Rodziny może złożyć każdy rodzic."]
     top = [c.term for c in extract_lines(lines, "pl").top(3)]
     assert "Karta Dużej Rodziny" in top, top
+
+
+@pytest.mark.parametrize("lang, lines", [
+    ("pl", ["Decyzja nr SP-146 z dnia 3 marca 2026 r. dotyczy zasiłku celowego.",
+            "Decyzję nr SP-146 doręczono stronie, a zasiłek celowy wypłaca ośrodek."]),
+    ("lt", ["Sprendimas Nr SP-146 dėl socialinės pašalpos skyrimo.",
+            "Sprendimu Nr. SP-146 socialinė pašalpa skirta trims mėnesiams."])])
+def test_a_document_code_after_the_number_sign_is_no_term(lang, lines):
+    """'nr SP-146', with or without the period: the code and the sign are no candidates."""
+    found = {c.term for c in extract_lines(lines, lang).top(None)}
+    assert not {"SP", "nr", "Nr", "SP-146"} & found, found
+    assert found  # the rest is read as usual

@@ -207,11 +207,11 @@ class NgramCounter:
             words = [t.text for t in tokens]
             for k in counted_units(words, [i.key for i in infos]):
                 infos[k] = WordInfo(infos[k].key, STOP)  # "keturiolika dienų"
-            for k in _numbered(passage.text, tokens):
-                infos[k] = WordInfo(infos[k].key, STOP)  # "Nr. SP-146": a document's code
             for k in range(1, len(words)):  # "pagalbos [neįgaliesiems]": a noun's place
                 if infos[k].role == ADJ and governed_adjective(words, k):
                     infos[k] = infos[k]._replace(role=NOUN)
+        for k in _numbered(passage.text, tokens):
+            infos[k] = WordInfo(infos[k].key, STOP)  # "Nr. SP-146": a document's code
         for k in _capitalised_by_position(passage.text, tokens, infos):
             infos[k] = infos[k]._replace(name=False)
         for k, (tok, info) in enumerate(zip(tokens, infos)):
@@ -910,10 +910,19 @@ def _glued(text: str, tokens: list[Token]) -> set[int]:
 
 
 def _numbered(text: str, tokens: list[Token]) -> list[int]:
-    """Words right after "Nr." (numeris, a number sign): the code of a document or a
-    case ("Nr. SP-146", "Nr. T-58"), never a term."""
-    return [k for k in range(1, len(tokens)) if tokens[k - 1].text.lower() == "nr"
-            and text[tokens[k - 1].end:tokens[k].start].startswith(".")]
+    """The number sign "Nr"/"nr" (numeris, numer) and the word right after it: the code
+    of a document or a case ("Nr. SP-146", "decyzja nr SP-146", "Nr T-58"), never a
+    term. Without the period only a code in capitals or with digits is taken ("nr
+    telefonu" is read as usual)."""
+    found = []
+    for k in range(1, len(tokens)):
+        if tokens[k - 1].text.lower() != "nr":
+            continue
+        gap = text[tokens[k - 1].end:tokens[k].start].strip()
+        code = tokens[k].text
+        if gap == "." or not gap and (code.isupper() or any(ch.isdigit() for ch in code)):
+            found += [k - 1, k]
+    return found
 
 
 def sentence_initial(text: str, tokens: list[Token], i: int) -> bool:

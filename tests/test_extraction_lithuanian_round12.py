@@ -47,6 +47,11 @@ CASES = [
      ["Kandidatas turi aukštąjį išsilavinimą.",
       "Užsienietis gavo laikinąjį leidimą gyventi šalyje."],
      ["aukštasis išsilavinimas", "laikinasis leidimas"], []),
+    ("an adjective the dictionary lacks, seen only in a definite form, takes the definite "
+     "nominative its plain form inside shows",
+     ["Jaunuoliams aiškinama psichoaktyviųjų medžiagų žala.",
+      "Vengti psichoaktyviųjų medžiagų."],
+     ["psichoaktyviosios medžiagos"], ["psichoaktyviųjų medžiagų"]),
     ("an adjective before a genitive and its complement takes the head's nominative",
      ["Gydytojas nustatė didelį pavojaus sveikatai laipsnį."],
      ["didelis pavojaus sveikatai laipsnis"], ["didelį pavojaus sveikatai laipsnis"]),

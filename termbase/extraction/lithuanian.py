@@ -466,9 +466,14 @@ def adjective_form(info: WordInfo, gender: str, forms_of: FormsOf, seen_as: str 
         seen = [f for f, _ in forms_of(lemma).most_common() if f.endswith(endings)]
         return seen[0] if seen else None
     if lemma.startswith("~"):
-        masculine = adjective_nominative(lemma[1:], "m", forms_of(lemma))
+        # definite forms ("psichoaktyviųjų") show their paradigm by the plain form inside
+        seen = Counter({_indefinite(form) if is_definite(form) else form: n
+                        for form, n in forms_of(lemma).items()})
+        masculine = adjective_nominative(lemma[1:], "m", seen)
+        if masculine is not None and seen_as and is_definite(seen_as):
+            return definite_nominative(masculine, gender, plural)
         if masculine is None or not plural:
-            return adjective_nominative(lemma[1:], gender, forms_of(lemma))
+            return adjective_nominative(lemma[1:], gender, seen)
         return declined_adjective(masculine, gender, True)
     if seen_as:
         lemma = _declining_lemma(seen_as.lower(), _degree(seen_as.lower(), lemma))

@@ -47,7 +47,7 @@ FLOORS = {"held-out": {"merged": {"pl": (0.88, 0.77, 0.98), "lt": (0.72, 0.66, 0
                        "per document": {"pl": (0.74, 0.94, 0.98), "lt": (0.64, 0.78, 0.95)}},
           # the blind set (its first measured run: extraction_eval2/README.md)
           "held-out-2": {"merged": {"pl": (0.70, 0.63, 0.98), "lt": (0.70, 0.63, 0.98)},
-                         "per document": {"pl": (0.60, 0.85, 0.98), "lt": (0.63, 0.77, 0.98)}},
+                         "per document": {"pl": (0.60, 0.85, 0.98), "lt": (0.63, 0.79, 0.98)}},
           # the third blind set (extraction_eval3/README.md)
           "held-out-3": {"merged": {"pl": (0.78, 0.58, 0.97), "lt": (0.84, 0.70, 0.98)},
                          "per document": {"pl": (0.65, 0.85, 0.97), "lt": (0.72, 0.92, 0.98)}},
@@ -56,9 +56,10 @@ FLOORS = {"held-out": {"merged": {"pl": (0.88, 0.77, 0.98), "lt": (0.72, 0.66, 0
           "held-out-4": {"merged": {"pl": (0.80, 0.67, 0.98), "lt": (0.66, 0.56, 0.97)},
                          "per document": {"pl": (0.65, 0.86, 0.98), "lt": (0.55, 0.86, 0.97)}},
           # the fifth blind set, measured once after the eleventh rounds at ae65878
-          # (extraction_eval5/README.md): floors just under that run
-          "held-out-5": {"merged": {"pl": (0.60, 0.49, 0.98), "lt": (0.58, 0.55, 0.97)},
-                         "per document": {"pl": (0.52, 0.64, 0.98), "lt": (0.62, 0.72, 0.97)}},
+          # (extraction_eval5/README.md): floors just under that run; the Lithuanian recall
+          # floors raised after the twelfth Lithuanian round, which read the set
+          "held-out-5": {"merged": {"pl": (0.60, 0.49, 0.98), "lt": (0.58, 0.57, 0.97)},
+                         "per document": {"pl": (0.52, 0.64, 0.98), "lt": (0.62, 0.78, 0.97)}},
           # five Polish and six Lithuanian documents since the ninth round (harder ones
           # added; the merged lists grew faster than the 100 places)
           "dev": {"merged": {"pl": (0.90, 0.50, 0.98), "lt": (0.90, 0.38, 0.98)},

@@ -311,9 +311,32 @@ def _declining_noun(low: str, lemma: str) -> str:
     """The lemma, or another noun of the same stem when only that one declines to the form
     ("praktikos" is filed under praktikas, the practitioner, whose genitive is praktiko:
     it is praktika's)."""
-    if low == lemma or low in paradigm(lemma):
+    if low == lemma:
         return lemma
+    if low in paradigm(lemma):
+        return _commoner_twin(low, lemma)
     return lithuanian_noun_lemma(low) or lemma
+
+
+# Noun lemma endings whose declensions share oblique forms, with the ending of the other
+# lemma and the form endings they share: -is and -ys nouns (-io, -iui, -į, -iu, -yje,
+# -iai, -ių, ...) and an -ė noun's genitive plural, which an -ius noun's accusative
+# singular is too.
+_SHARED_DECLENSION = (("is", "ys", ""), ("ys", "is", ""), ("ė", "ius", "ių"))
+
+
+def _commoner_twin(low: str, lemma: str) -> str:
+    """Of two dictionary nouns of one stem whose declensions both have the form, the one
+    commoner in general language: simplemma files "ryšį, ryšio" under a rare ryšis and
+    "direktorių" under direktorė, while ryšys and direktorius are the usual words."""
+    for ending, other, form_ending in _SHARED_DECLENSION:
+        if not lemma.endswith(ending) or not low.endswith(form_ending):
+            continue
+        twin = lemma[: len(lemma) - len(ending)] + other
+        if dictionary.is_lemma(twin, "lt") and low in paradigm(twin) \
+                and general_frequency(twin, "lt") > general_frequency(lemma, "lt"):
+            return twin
+    return lemma
 
 
 # A Lithuanian present passive participle in its plain (not definite) form.

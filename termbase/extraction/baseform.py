@@ -57,7 +57,7 @@ def base_form(variants: dict[str, int], lang: str, forms_of: FormsOf,
         prefer = _preferred(lemmas, members or {}, forms_of)  # Rejonu", not "Rejon")
         ordered.sort(key=lambda v: not is_noun_phrase(words_of(v), prefer))
     plural = lang == "lt" and lithuanian.used_in_plural([words_of(v) for v in ordered],
-                                                        forms_of, nominative_plurals)
+                                                        forms_of, nominative_plurals, lemmas)
     if lang == "lt":  # a genitive head hides which adjectives agree with it: try others first
         ordered.sort(key=lambda v: lithuanian.genitive_head(words_of(v)))
     complements = _polish_complements(ordered, prefer) if lang == "pl" and \

@@ -113,9 +113,28 @@ def adjective_nominative(stem: str, gender: str, seen: Iterable[str]) -> str | N
 COMPLEMENT_CASE = {lemma: DATIVE for lemma in ("paslauga", "pagalba", "parama", "išmoka",
                                                "nuolaida", "lengvata", "kompensacija",
                                                "pašalpa")}
+# A threat or harm to someone: "grėsmė vaikui", "žala sveikatai".
+COMPLEMENT_CASE.update({lemma: DATIVE for lemma in ("grėsmė", "pavojus", "žala")})
 # Care given at a place: "socialinė globa institucijoje", "globa asmens namuose"
 # (the head in the nominative only: "vaikų globos namuose" is in a children's home).
 COMPLEMENT_CASE.update({"smurtas": LOCATIVE, "globa": LOCATIVE, "priežiūra": LOCATIVE})
+_VERBAL_NOUN_ENDINGS = ("imas", "ymas")
+
+
+def complement_case(words: list[str], infos: list[WordInfo], p: int) -> int | None:
+    """The case of the complement the noun at p takes: its own (COMPLEMENT_CASE), or the
+    dative for a verbal noun after its genitive object, an action done for someone
+    ("vaiko grąžinimas tėvams", "paslaugų teikimas asmenims"); a verbal noun alone may
+    be the genitive modifier of a dative head ("[slaugymo] specialistui")."""
+    case = COMPLEMENT_CASE.get(infos[p].key)
+    if case is not None or p == 0:
+        return case
+    key = infos[p].key
+    verbal = key.endswith(_VERBAL_NOUN_ENDINGS) or (
+        key.startswith("~") and key.endswith(("im", "ym")))
+    if verbal and infos[p - 1].role == NOUN and words[p - 1].lower().endswith(_GENITIVE):
+        return DATIVE
+    return None
 
 
 def head_of(words: list[str]) -> int | None:
@@ -128,13 +147,14 @@ def head_of(words: list[str]) -> int | None:
     h = head_position(words, "lt")
     if h is None:
         return None
+    infos = [analyse(w, "lt") for w in words]
     for p in range(h - 1, -1, -1):
-        info = analyse(words[p], "lt")
+        info = infos[p]
         if info.role == ADJ:
             continue
         if info.role != NOUN:
             return h
-        case = COMPLEMENT_CASE.get(info.key)
+        case = complement_case(words, infos, p)
         if case == DATIVE and words[p].lower().endswith(GENITIVE_PLURAL):
             case = None  # "socialinių paslaugų projektams": a genitive plural is a modifier
         if case is None or (case == LOCATIVE and words[p].lower().endswith(_GENITIVE)):
@@ -211,11 +231,14 @@ def _genitive_plural_before(words: list[str], h: int) -> bool:
 
 
 def used_in_plural(variants: list[list[str]], forms_of: FormsOf,
-                   nominative_plurals: frozenset = frozenset()) -> bool:
+                   nominative_plurals: frozenset = frozenset(), keys: tuple[str, ...] = ()
+                   ) -> bool:
     """Whether the head was seen in plural forms only ("globos namuose, globos namų"):
     then the base form is the nominative plural ("globos namai"). `nominative_plurals`:
     lemma keys the input shows in a form that can only be read as a nominative plural
-    there (see `headings`)."""
+    there (see `headings`); `keys`: the candidate's lemma key, whose lexeme settles the
+    head's declension ("direktorių" filed under direktorė is a genitive plural only, under
+    direktorius an accusative singular too)."""
     plural = False
     unambiguous = [w for w in variants if (h := head_of(w)) is None
                    or not _genitive_plural_before(w, h)]
@@ -223,7 +246,7 @@ def used_in_plural(variants: list[list[str]], forms_of: FormsOf,
         h = head_of(words)
         if h is None:
             return False
-        lemma = _noun_lemma(words[h], forms_of)
+        lemma = _noun_lemma(words[h], forms_of, keys[h] if len(keys) == len(words) else None)
         if lemma is None:
             return False
         numbers = _numbers(words[h], lemma[0])
@@ -392,8 +415,10 @@ def base_words(words: list[str], forms_of: FormsOf, plural: bool = False,
     attach = attachments(words, infos, "lt")
     for p in range(h - 1, -1, -1):
         info = infos[p]
-        if info.role == NOUN and words[p].lower().endswith(_GENITIVE):
-            continue  # a genitive between the head and its adjective: "[vaikų globos]"
+        if info.role == NOUN and (words[p].lower().endswith(_GENITIVE)
+                                  or _governed(words, infos, p)):
+            continue  # a genitive between the head and its adjective: "[vaikų globos]",
+            # or its complement: "antrasis [grėsmės vaikui] lygis"
         if info.role != ADJ:
             break
         if governed_adjective(words, p) or _modified(words, infos, attach, p) != h:
@@ -441,9 +466,14 @@ def adjective_form(info: WordInfo, gender: str, forms_of: FormsOf, seen_as: str 
         seen = [f for f, _ in forms_of(lemma).most_common() if f.endswith(endings)]
         return seen[0] if seen else None
     if lemma.startswith("~"):
-        masculine = adjective_nominative(lemma[1:], "m", forms_of(lemma))
+        # definite forms ("psichoaktyviųjų") show their paradigm by the plain form inside
+        seen = Counter({_indefinite(form) if is_definite(form) else form: n
+                        for form, n in forms_of(lemma).items()})
+        masculine = adjective_nominative(lemma[1:], "m", seen)
+        if masculine is not None and seen_as and is_definite(seen_as):
+            return definite_nominative(masculine, gender, plural)
         if masculine is None or not plural:
-            return adjective_nominative(lemma[1:], gender, forms_of(lemma))
+            return adjective_nominative(lemma[1:], gender, seen)
         return declined_adjective(masculine, gender, True)
     if seen_as:
         lemma = _declining_lemma(seen_as.lower(), _degree(seen_as.lower(), lemma))
@@ -565,7 +595,7 @@ def _governed(words: list[str], infos: list[WordInfo], k: int) -> bool:
     ("pagalbos vaikui ir šeimai planas")."""
     if k == 0 or infos[k].role != NOUN or infos[k - 1].role != NOUN:
         return False
-    case = COMPLEMENT_CASE.get(infos[k - 1].key)
+    case = complement_case(words, infos, k - 1)
     if case is None or not words[k - 1].lower().endswith(_GENITIVE) \
             or not _only_in(words[k], infos[k], case) or _recipient(infos[k], case):
         return False
@@ -625,7 +655,10 @@ def modifiers_agree(words: list[str]) -> bool:
         # a definite form agrees as its plain one does: "neįgaliesiems" is a dative
         seen = _indefinite(words[p].lower()) if is_definite(words[p]) else words[p].lower()
         ours = adjective_slots(seen)
-        gender = _adjective_gender(seen, info.key)
+        # the definite ending tells the gender its plain one hides: "aukštąjį" is
+        # masculine, though the plain "aukštą" may be either
+        gender = is_definite(words[p]) and lithuanian_gender(words[p].lower()) \
+            or _adjective_gender(seen, info.key)
         # the next word, or across genitives a later one or the head: "geriausi [vaiko]
         # interesai", "Privalomojo [sveikatos] draudimo"; a noun before the head is a
         # genitive, so an adjective agrees with it as one ("leisti [savivaldybės]
@@ -738,10 +771,26 @@ def head_after_object(words: list[str]) -> int | None:
     # the object: its first noun not in the genitive (genitives before it are its own)
     obj = next((m for m in range(q + 1, last + 1) if infos[m].role == NOUN
                 and not words[m].lower().endswith(_GENITIVE)), last)
+    if obj == last and _genitive_object_before(words, infos, q, last):
+        return last  # "[apsaugos nuo smurto] orderis": the object was the genitive
     if obj == last or not _only_dependents(words, infos, obj + 1, last) \
             or _complement_of_object(words, infos, obj, last):
         return None
     return last
+
+
+def _genitive_object_before(words: list[str], infos: list[WordInfo], q: int, last: int
+                            ) -> bool:
+    """A preposition that takes the genitive (nuo, iš, dėl, be, ...) has its object in
+    genitives and adjectives up to a last noun in another case, which is not a complement
+    the object governs: that noun is the head ("apsaugos nuo smurto orderis")."""
+    if words[q].lower() in _NO_GENITIVE_AFTER or last - q < 2 \
+            or words[last].lower().endswith(_GENITIVE):
+        return False
+    between = range(q + 1, last)
+    return any(infos[m].role == NOUN for m in between) and all(
+        infos[m].role == ADJ or infos[m].role == NOUN and words[m].lower().endswith(_GENITIVE)
+        for m in between) and not _complement_of_object(words, infos, q + 1, last)
 
 
 def _complement_of_object(words: list[str], infos: list[WordInfo], start: int, last: int

@@ -81,3 +81,16 @@ def test_the_lexeme_key_settles_the_number_of_an_ambiguous_head():
                                          ("administracija", "direktorius"))
     assert lithuanian.used_in_plural(variants, lambda _key: Counter(), frozenset(),
                                      ("administracija", "direktorė"))
+
+
+@pytest.mark.parametrize("words, complete", [
+    (["paslauga", "pagal", "Savivaldybės", "tarybos"], False),   # the object's noun left out
+    (["mokėjimas", "už", "dienos"], False),
+    (["vaikų", "su", "negalia", "šeimos"], True),     # -os of the head after the object
+    (["pagalbos", "į", "namus", "paslaugos"], True),
+    (["asmenų", "su", "negalia", "organizacija"], True)])
+def test_a_genitive_after_a_preposition_is_cut_only_where_the_object_is_missing(words,
+                                                                                 complete):
+    from termbase.extraction.lithuanian import complete_after_preposition
+
+    assert complete_after_preposition(words) is complete

@@ -723,8 +723,12 @@ def complete_after_preposition(words: list[str]) -> bool:
         return False
     if len(words) < 2 or not words[-1].lower().endswith(_GENITIVE):
         return True
-    lowered = [w.lower() for w in words[:-1]]
-    return not any(w in _NO_GENITIVE_AFTER for w in lowered)
+    lowered = [w.lower() for w in words]
+    # only genitives after it: its object's noun is missing. A genitive-looking word
+    # after the object ("vaikų su negalia [šeimos]": -os is also a nominative plural) is
+    # the head the phrase goes on to, not a stray genitive.
+    return not any(w in _NO_GENITIVE_AFTER and all(x.endswith(_GENITIVE) for x in lowered[p + 1:])
+                   for p, w in enumerate(lowered[:-1]))
 
 
 def _object_ends_phrase(words: list[str]) -> bool:

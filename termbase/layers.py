@@ -119,6 +119,17 @@ class Layers:
             lower.append(tb)
         return cls([project, *lower])
 
+    def close(self) -> None:
+        """Release every layer's files now (see `Termbase.close`)."""
+        for tb in self.termbases:
+            tb.close()
+
+    def __enter__(self) -> "Layers":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
     @property
     def project(self) -> Termbase:
         """The first layer: where writes, history and undo go."""

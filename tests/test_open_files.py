@@ -82,3 +82,16 @@ def test_a_view_taken_from_an_index_reader_outlives_the_reader(tmp_path):
     assert tb.lookup("termin 1")       # the reader was replaced
     assert "pierwszy" in facets.values("subject")
     assert memory.has_language("pl") is False
+
+
+def test_layers_close_every_layer(tmp_path):
+    from termbase import Layers
+
+    team = Termbase.open(tmp_path / "team.json", seed=False)
+    team.add(Concept(subject="x", terms=[Term("pl", "asystent rodziny")]))
+    team.close()
+    outside = open_files()
+    project = Termbase.open(tmp_path / "project.sqlite", seed=False)
+    with Layers.open(project, [tmp_path / "team.json"]) as layers:
+        assert layers.lookup("asystenta rodziny")
+    assert opened_since(outside) == []

@@ -61,7 +61,7 @@ CASES = [
       "syn zajęciami"]),
     ("a dative after a verbal noun's object is the verbal noun's",
      ["Gmina finansuje zapewnienie ciepłych posiłków osobom starszym."],
-     ["ciepłe posiłki"], ["posiłek osobom", "posiłek osobom starszym",
+     ["ciepły posiłek"], ["posiłek osobom", "posiłek osobom starszym",
                           "ciepły posiłek osobom starszym"]),
     ("a verbal noun is a noun whatever rare homographs morfeusz2 gives its form",
      ["Pracownik socjalny stwierdził zaniedbanie dziecka przez matkę."],

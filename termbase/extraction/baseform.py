@@ -64,7 +64,8 @@ def base_form(variants: dict[str, int], lang: str, forms_of: FormsOf,
         polish.available() else frozenset()
     declining = _declining(ordered)
     numbers = ("pl", "sg") if lang == "pl" and polish.available() and used_in_plural(
-        map(words_of, ordered), prefer, singular_in_termbase) else ("sg", "pl")
+        map(words_of, ordered), prefer, singular_in_termbase,
+        sum(variants.values())) else ("sg", "pl")
     for variant in ordered:
         words = words_of(variant)
         if lang == "pl" and polish.available():

@@ -32,16 +32,21 @@ def phrase_numbers(phrase: Phrase) -> frozenset[str]:
 
 
 def used_in_plural(variants: Iterable[list[str]], prefer: list[tuple[str, ...]],
-                   singular_in_termbase: SingularInTermbase | None = None) -> bool:
+                   singular_in_termbase: SingularInTermbase | None = None,
+                   occurrences: int = 1) -> bool:
     """Whether every occurrence of the phrase reads only as a plural, the head alone
     ("warunki przyznawania usług") or its agreement with an adjective leaving no singular
-    ("zadania własne" is no genitive singular, as "własne" is no genitive). Any case
-    counts: a text that speaks only of "środków odurzających" or "pomocy technicznych" uses
-    the term as a plural class, and the singular may even name something else ("pomoc
-    techniczna" is support, "pomoce techniczne" are devices). Not for a verbal noun
-    ("ustania przemocy"), a person (masculine personal gender) or a term the termbase
-    writes in the singular."""
-    read = False
+    ("zadania własne" is no genitive singular, as "własne" is no genitive), and the text
+    names it so: one occurrence is the plural nominative or accusative, the form the term
+    would be written in ("Świadczenia nienależnie pobrane" as a heading), or it comes back
+    (`occurrences` two or more) only in oblique plurals with an agreeing adjective ("środków
+    odurzających", "pomocy technicznych": a class used in the plural, whose singular may
+    even name something else, "pomoc techniczna" being support and "pomoce techniczne"
+    devices). One oblique occurrence says nothing of how the term is named ("w trakcie
+    interwencji domowych"). Not for a verbal noun ("ustania przemocy"), a person
+    (masculine personal gender) or a term the termbase writes in the singular."""
+    named = False
+    agreeing = occurrences >= 2
     for words in variants:
         if len(words) < 2:
             return False  # a word alone is a lemma: "zasiłek", not "zasiłki"
@@ -52,8 +57,9 @@ def used_in_plural(variants: Iterable[list[str]], prefer: list[tuple[str, ...]],
                 words[phrase.position]) or _named_in_the_singular(phrase.head) or (
                 singular_in_termbase is not None and singular_in_termbase(words)):
             return False
-        read = True
-    return read
+        named = named or bool({"nom", "acc"} & {c for _n, c, _g in phrase.agreement})
+        agreeing = agreeing and bool(phrase.adjectives)
+    return named or agreeing
 
 
 def _named_in_the_singular(head: polish.Reading) -> bool:

@@ -93,6 +93,30 @@ def measure(text: str, lang: str, top: int = 50):
     return load, elapsed, extraction, shown
 
 
+def hyphen_joining(text: str, width: int = 60) -> tuple[float, float]:
+    """Seconds to join the lines of `text` wrapped as a PDF leaves it (words broken at
+    line ends with a hyphen), and to split them plainly: the baseline."""
+    from termbase.extraction.passages import _joined_lines
+
+    wrapped, line = [], ""
+    for n, word in enumerate(text.split()):
+        if len(line) + len(word) < width:
+            line = f"{line} {word}" if line else word
+        elif n % 3 == 0 and len(word) > 5:
+            wrapped.append(f"{line} {word[:3]}-")
+            line = word[3:]
+        else:
+            wrapped.append(line)
+            line = word
+    document = "\n".join(wrapped + [line])
+    start = time.perf_counter()
+    document.splitlines()
+    splitting = time.perf_counter() - start
+    start = time.perf_counter()
+    list(_joined_lines(document.splitlines()))
+    return time.perf_counter() - start, max(splitting, 1e-6)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--lang", default="pl")
@@ -116,6 +140,10 @@ def main() -> int:
           f"{base_tokens / base_seconds:,.0f} tokens/s, {distinct} distinct n-grams")
     print(f"ratio extract / baseline: {total / base_seconds:.1f}x")
     print("top 5:", "; ".join(c.term for c in shown[:5]))
+    joining, splitting = hyphen_joining(text)
+    print(f"reading the text hard-wrapped at 60 columns, a third of the line ends "
+          f"hyphenated: {joining:.2f} s to join lines against {splitting:.3f} s to split "
+          f"them ({joining / splitting:.0f}x; grows linearly, see passages._joined_lines)")
     budget_ok = total <= 10.0 * max(size_mb, 1e-9)
     print(f"budget (10 s per MB): {'met' if budget_ok else 'MISSED'}")
     return 0 if budget_ok else 1

@@ -97,7 +97,7 @@ def _joined_lines(lines: list[str]) -> Iterator[tuple[int, str]]:
     line when that begins in lower case, and the passage goes on there (numbered by its
     first line). A compound's own hyphen stays ("opiekuńczo-" + "wychowawcza"): see
     `_keeps_hyphen`."""
-    text = "\n".join(lines)
+    spelled: set[str] | None = None  # the document's words, made on first need
     pending: tuple[int, str] | None = None  # a passage whose last word is hyphenated
     for number, raw in enumerate(lines, 1):
         line, start = raw.strip(), number
@@ -106,7 +106,10 @@ def _joined_lines(lines: list[str]) -> Iterator[tuple[int, str]]:
         if pending is not None:
             if line[:1].islower():
                 head, hyphen = pending[1][:-1], pending[1][-1]
-                joint = "-" if hyphen != "\u00ad" and _keeps_hyphen(head, line, text) else ""
+                if spelled is None:
+                    spelled = _spellings(lines)
+                joint = "-" if hyphen != "\u00ad" and _keeps_hyphen(head, line, spelled) \
+                    else ""
                 start, line = pending[0], head + joint + line
             else:
                 yield pending
@@ -122,26 +125,40 @@ def _joined_lines(lines: list[str]) -> Iterator[tuple[int, str]]:
 _LINE_END_HYPHENS = ("-", "\u2010", "\u00ad")  # hyphen-minus, hyphen, soft hyphen
 _LAST_WORD = re.compile(r"(\w+)$")
 _FIRST_WORD = re.compile(r"^(\w+)")
+_WORD = re.compile(r"\w+(?:-\w+)*")
 
 
 def _hyphenated(line: str) -> bool:
     return len(line) > 2 and line.endswith(_LINE_END_HYPHENS) and line[-2].isalpha()
 
 
-def _keeps_hyphen(head: str, tail: str, text: str) -> bool:
+def _spellings(lines: list[str]) -> set[str]:
+    """Every word of the document in lower case, and each pair of a hyphenated compound's
+    parts as written ("opiekuńczo-wychowawczej"): read once, looked up per line end."""
+    found: set[str] = set()
+    for line in lines:
+        for word in _WORD.findall(line.lower()):
+            parts = word.split("-")
+            found.update(parts)
+            found.update(f"{a}-{b}" for a, b in zip(parts, parts[1:]))
+    return found
+
+
+def _keeps_hyphen(head: str, tail: str, spelled: set[str]) -> bool:
     """Whether the hyphen that ended `head` belongs to the word (a compound) rather than
-    to the line break. The document decides where it can: the word written whole or
-    hyphenated elsewhere in it. Otherwise a first part ending in -o is taken for a
-    compound's ("opiekuńczo-wychowawczy", "społeczno-zawodowy"): a line break rarely falls
-    there in a simple word, and a wrongly kept hyphen only splits a word where a wrongly
-    dropped one makes a non-word. (A soft hyphen is never the word's: the caller.)"""
+    to the line break. The document decides where it can (`spelled`, its words): the word
+    written hyphenated or whole elsewhere in it. Otherwise a first part ending in -o is
+    taken for a compound's ("opiekuńczo-wychowawczy", "społeczno-zawodowy"): a line break
+    rarely falls there in a simple word, and a wrongly kept hyphen only splits a word
+    where a wrongly dropped one makes a non-word. (A soft hyphen is never the word's: the
+    caller.)"""
     before, after = _LAST_WORD.search(head), _FIRST_WORD.search(tail)
     if before is None or after is None:
         return False
-    first, second = before.group(1), after.group(1)  # "opiekuńczo", "wychowawcza"
-    if re.search(rf"(?<!\w){re.escape(first + '-' + second)}(?!\w)", text, re.IGNORECASE):
+    first, second = before.group(1).lower(), after.group(1).lower()
+    if f"{first}-{second}" in spelled:
         return True
-    if re.search(rf"(?<!\w){re.escape(first + second)}(?!\w)", text, re.IGNORECASE):
+    if first + second in spelled:
         return False
     return len(first) >= 4 and first.endswith("o")
 

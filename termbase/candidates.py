@@ -56,7 +56,8 @@ class ExtractResult:
 
     def concepts(self, subject: str = "") -> list[tuple[int, Concept]]:
         """(number, concept) per candidate, numbered from 1 as shown."""
-        return [(c.rank, term_concept(self.lang, c.term, subject, c.files, c.forms))
+        return [(c.rank, term_concept(self.lang, c.term, subject, c.files, c.forms,
+                                      c.concept_ids[0] if len(c.concept_ids) == 1 else ""))
                 for c in self.candidates]
 
     @classmethod

@@ -295,3 +295,27 @@ def test_cli_usage_errors(run_cli, tmp_path):
     assert run_cli("extract", str(text), "--lang", "pl", "--add", "--json").code == 2
     missing = run_cli("extract", str(tmp_path / "none.txt"), "--lang", "pl")
     assert missing.code == 1 and "none.txt" in missing.err
+
+
+def test_cli_add_of_a_known_candidate_joins_its_concept(run_cli, seeded_db, tmp_path):
+    """A candidate the listing marks known (the termbase writes it otherwise: 'osoby
+    starsze') joins that concept when chosen; no second concept names it."""
+    from termbase import Termbase
+
+    text = tmp_path / "pl_note.txt"
+    text.write_text("Gmina wspiera osoby starsze i samotne.\n"
+                    "Dla osoby starszej ośrodek organizuje usługi opiekuńcze.\n"
+                    "Osoba starsza otrzymuje pomoc sąsiedzką.\n", encoding="utf-8")
+    listing = run_cli("extract", str(text), "--lang", "pl", "--top", "5", "--json").json()
+    known = [c for c in listing["candidates"] if len(c["known_terms"]) == 1
+             and len({k["concept_id"] for k in c["known_terms"]}) == 1]
+    assert known, listing
+    chosen = known[0]
+    tb = Termbase.open(seeded_db)
+    before = len(list(tb.concepts()))
+    result = run_cli("extract", str(text), "--lang", "pl", "--top", "5", "--add",
+                     input=f"{chosen['rank']}\n")
+    assert result.code == 0, result.err
+    assert len(list(tb.concepts())) == before
+    concept = tb.get(chosen["known_terms"][0]["concept_id"])
+    assert chosen["term"] in [t.text for t in concept.terms]

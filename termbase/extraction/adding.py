@@ -15,10 +15,13 @@ from termbase.model import Concept, Term, ValidationError
 
 
 def term_concept(lang: str, text: str, subject: str = "", sources: Iterable[str] = (),
-                 forms: Iterable[str] = ()) -> Concept:
-    """A concept holding one extracted term (with the inflected forms seen in the texts)."""
+                 forms: Iterable[str] = (), known_as: str = "") -> Concept:
+    """A concept holding one extracted term (with the inflected forms seen in the texts).
+    known_as: the one concept the termbase already names this term by (its id), which the
+    term then joins instead of making a second concept ("osoba starsza" where the termbase
+    writes "osoby starsze")."""
     forms = [f for f in forms if f and f.lower() != text.lower()]
-    return Concept(subject=subject, sources=list(sources),
+    return Concept(id=known_as, subject=subject, sources=list(sources),
                    terms=[Term(lang=lang, text=text, forms=forms)])
 
 

@@ -82,6 +82,9 @@ def shipped_concepts() -> list[Concept]:
     if problems:
         raise StoreError("the shipped glossary is invalid: " + "; ".join(problems[:5]))
     concepts = list(by_id.values())
+    if not concepts:
+        raise StoreError(f"the shipped glossary in {glossary_dir()} holds no concepts;"
+                         " reinstall termbase")
     for concept in concepts:
         concept.validate()
         concept.created = concept.modified = version.date

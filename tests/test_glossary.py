@@ -246,3 +246,20 @@ def test_a_missing_shipped_glossary_creates_nothing_and_changes_nothing(tmp_path
     with pytest.raises(StoreError, match="shipped glossary is missing"):
         seeded.update_glossary()
     assert sorted(c.id for c in Termbase.open(tmp_path / "seeded.json").concepts()) == before
+
+
+
+def test_a_shipped_glossary_of_headers_only_is_refused(tmp_path, monkeypatch):
+    """Its files there but empty of rows (a broken copy): refused like a missing one."""
+    from termbase import Termbase, glossary
+    from termbase.errors import StoreError
+
+    empty = tmp_path / "glossaries"
+    empty.mkdir()
+    header = glossary.glossary_files()[0].read_text(encoding="utf-8").splitlines()[0]
+    (empty / "core.tsv").write_text(header + "\n", encoding="utf-8")
+    monkeypatch.setattr(glossary, "glossary_files", lambda: [empty / "core.tsv"])
+    monkeypatch.setattr(glossary, "glossary_dir", lambda: empty)
+    with pytest.raises(StoreError, match="holds no concepts"):
+        Termbase.open(tmp_path / "new.json")
+    assert not (tmp_path / "new.json").exists()

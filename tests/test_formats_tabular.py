@@ -246,6 +246,23 @@ def test_omegat_reads_legacy_encodings(tmp_path):
     assert [t.text for t in entry.item.terms] == ["zażółć", "gęślą"]
 
 
+@pytest.mark.parametrize("raw, refused", [
+    # UTF-8 with one stray cp1250 dash, on one line: mixed, not a cp1250 file
+    ("Gminny Ośrodek Pomocy Społecznej wydał zgodę ".encode() + b"\x96 decyzja.\n", True),
+    # a real cp1250 file, and one UTF-8 letter pair by chance in it
+    ("Gminny Ośrodek Pomocy Społecznej wydał zgodę – decyzja.\n".encode("cp1250"), False),
+    ("Zasiłek celowy, Łódź i Kraków, ".encode("cp1250") + b"\xc3\xb3\xc3\xb3 dom.\n", False)])
+def test_a_stray_byte_in_utf8_text_is_refused_not_read_as_a_legacy_code_page(raw, refused):
+    from termbase.formats.encoding import decode
+
+    if refused:
+        with pytest.raises(FormatError, match="line 1: a byte that is not UTF-8"):
+            decode(raw, name="note.txt")
+    else:
+        text, used = decode(raw, name="note.txt")
+        assert used in ("cp1250", "cp1257") and ("Ośrodek" in text or "Łódź" in text)
+
+
 @pytest.fixture(scope="module")
 def omegat_tsv(tmp_path_factory):
     """One run of OmegaT's own TSV glossary reader on our export (with inflected forms)."""

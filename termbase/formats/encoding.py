@@ -128,6 +128,15 @@ def _refuse_mixed(raw: bytes, bad: int, name: str, advice: str = NAME_ENCODING) 
             lineno = raw.count(b"\n", 0, bad) + 1
             raise FormatError(f"{name} line {lineno}: not valid UTF-8 while other lines are; "
                               f"mixed encodings? {advice}")
+    # One line, or every line with a stray byte: the UTF-8 letters are still the evidence
+    # when they hold nearly all the bytes above ASCII (in a real cp1250 or cp1257 text they
+    # are rare chance pairs).
+    above_ascii = sum(byte >= 0x80 for byte in raw)
+    in_letters = sum(len(m.group()) for m in _UTF8_SEQ.finditer(raw))
+    if in_letters >= 0.8 * above_ascii:
+        lineno = raw.count(b"\n", 0, bad) + 1
+        raise FormatError(f"{name} line {lineno}: a byte that is not UTF-8 (offset {bad}) in "
+                          f"text that otherwise is; mixed encodings? {advice}")
 
 
 class _NotUTF8(Exception):

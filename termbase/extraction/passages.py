@@ -92,34 +92,58 @@ def read_passages(path: Path, lang: str, encoding: str | None = None) -> Iterato
 
 
 def _joined_lines(lines: list[str]) -> Iterator[tuple[int, str]]:
-    """(number, text) of the non-empty lines, stripped; a word hyphenated at a line's end
-    ("społecz-" + "nej", as a PDF or a narrow column leaves it) is joined with the next
-    line when that begins in lower case, and the passage goes on there (numbered by its
-    first line). A compound's own hyphen stays ("opiekuńczo-" + "wychowawcza"): see
-    `_keeps_hyphen`."""
+    """(number, text) of the non-empty lines, stripped, with the lines a PDF or an e-mail
+    broke joined again, each passage numbered by its first line:
+    - a word hyphenated at a line's end ("społecz-" + "nej") is joined with the next line
+      when that begins in lower case, across blank lines too (a page break); a compound's
+      own hyphen stays ("opiekuńczo-" + "wychowawcza"): see `_keeps_hyphen`;
+    - a line hard-wrapped inside a sentence (as long as the document's wrapped lines, no
+      punctuation at its end) goes on into the next when that begins with a letter
+      ("... posiedzenie Zespołu" + "interdyscyplinarnego ..."); a blank line, or a next
+      line opening with a number, dash or bullet (a list), ends it.
+    Short lines (a list of terms, headings) stay apart."""
+    wrap = _wrap_width(lines)
     spelled: set[str] | None = None  # the document's words, made on first need
-    pending: tuple[int, str] | None = None  # a passage whose last word is hyphenated
+    pending: tuple[int, str] | None = None  # a passage that may go on in the next line
+    blank = False  # a blank line since the pending one
     for number, raw in enumerate(lines, 1):
         line, start = raw.strip(), number
         if not line:
+            blank = True
             continue
         if pending is not None:
-            if line[:1].islower():
+            if line[:1].islower() and _hyphenated(pending[1]):
                 head, hyphen = pending[1][:-1], pending[1][-1]
                 if spelled is None:
                     spelled = _spellings(lines)
                 joint = "-" if hyphen != "\u00ad" and _keeps_hyphen(head, line, spelled) \
                     else ""
                 start, line = pending[0], head + joint + line
+            elif line[:1].isalpha() and not blank and not _hyphenated(pending[1]):
+                start, line = pending[0], f"{pending[1]} {line}"
             else:
                 yield pending
             pending = None
-        if _hyphenated(line):
+        blank = False
+        if _hyphenated(line) or _wrapped(line, wrap):
             pending = (start, line)
         else:
             yield start, line
     if pending is not None:
         yield pending
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """How long a line must be to have been wrapped: near the document's longest (a line
+    wrapped at 60 columns before a long word can be well short of 60), never under 30
+    characters (shorter lines are lists and headings)."""
+    longest = max((len(line.strip()) for line in lines), default=0)
+    return max(30, int(longest * 0.6))
+
+
+def _wrapped(line: str, wrap: int) -> bool:
+    """Long enough, no punctuation at the end, and no heading in capitals."""
+    return len(line) >= wrap and line[-1:].isalnum() and not line.isupper()
 
 
 _LINE_END_HYPHENS = ("-", "\u2010", "\u00ad")  # hyphen-minus, hyphen, soft hyphen

@@ -284,9 +284,9 @@ def test_db_at_an_endless_device_is_refused_at_once(tmp_path):
     except (OSError, AttributeError) as exc:
         pytest.skip(f"cannot create a device node here: {exc}")
 
-    def small_memory():  # the old behaviour read until MemoryError: keep it bounded
-        import resource
+    import resource  # here, not in the child between fork and exec (the import lock)
 
+    def small_memory():  # the old behaviour read until MemoryError: keep it bounded
         resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
 
     result = run(device, "lookup", "gmina", timeout=20, preexec_fn=small_memory)

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import resource
 import shutil
 import stat
 import subprocess
@@ -61,8 +60,12 @@ def _load_generator():
 make_big = _load_generator()
 
 
-def _limit_memory():
-    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+# The limit is set by the child itself before it runs the CLI: a `preexec_fn` runs Python
+# between fork and exec, which can deadlock when other threads (this file runs several
+# commands at once from a thread pool) held a lock at the fork (it hung a full run here).
+LIMITED_CLI = ("import resource, runpy, sys; "
+               f"resource.setrlimit(resource.RLIMIT_AS, ({MEMORY_LIMIT}, {MEMORY_LIMIT})); "
+               "sys.argv = sys.argv[1:]; runpy.run_path(sys.argv[0], run_name='__main__')")
 
 
 def run_limited(args, db: Path, timeout: float = TIMEOUT_S, env: dict | None = None):
@@ -72,9 +75,10 @@ def run_limited(args, db: Path, timeout: float = TIMEOUT_S, env: dict | None = N
                     TERMBASE_SEED="0")
     full_env.update(env or {})
     start = time.monotonic()
-    proc = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), *map(str, args)],
+    proc = subprocess.Popen([sys.executable, "-c", LIMITED_CLI, str(ROOT / "cli.py"),
+                             *map(str, args)],
                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, env=full_env, preexec_fn=_limit_memory)
+                            stderr=subprocess.PIPE, env=full_env)
     try:
         out, err = proc.communicate(timeout=timeout)
         code = proc.returncode

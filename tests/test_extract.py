@@ -319,3 +319,14 @@ def test_cli_add_of_a_known_candidate_joins_its_concept(run_cli, seeded_db, tmp_
     assert len(list(tb.concepts())) == before
     concept = tb.get(chosen["known_terms"][0]["concept_id"])
     assert chosen["term"] in [t.text for t in concept.terms]
+
+
+def test_cli_a_regional_tag_names_the_texts_language(run_cli, tmp_path):
+    """'--lang pl-PL' (as CAT tools write it) extracts Polish; a malformed tag is usage."""
+    text = tmp_path / "a.txt"
+    text.write_text("Ośrodek pomocy społecznej przyznał zasiłek celowy.\n", encoding="utf-8")
+    result = run_cli("extract", str(text), "--lang", "pl-PL", "--json")
+    assert result.code == 0, result.err
+    assert result.json()["lang"] == "pl"
+    assert "zasiłek celowy" in [c["term"] for c in result.json()["candidates"]]
+    assert run_cli("extract", str(text), "--lang", "pl-!").code == 2

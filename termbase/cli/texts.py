@@ -14,6 +14,7 @@ from termbase.cli import UsageError, open_termbase
 from termbase.cli.output import console, is_tty, print_json, progress_bar
 from termbase.cli.terms import check_langs
 from termbase import for_terminal
+from termbase import langtag
 
 
 def register(subparsers, common) -> None:
@@ -86,6 +87,11 @@ def _check_common(args, files_needed: bool) -> None:
 # -- extract ---------------------------------------------------------------------------------
 def cmd_extract(args) -> int:
     _check_common(args, bool(args.files))
+    if args.lang:  # a regional tag ("pl-PL", "pl_LT") names the language the texts are in
+        try:
+            args.lang = langtag.parse(args.lang)[0]
+        except langtag.TagError as exc:
+            raise UsageError(str(exc)) from None
     check_langs([args.lang] if args.lang else [])
     if args.min_freq < 1:
         raise UsageError("--min-freq must be at least 1")

@@ -330,3 +330,14 @@ def test_cli_a_regional_tag_names_the_texts_language(run_cli, tmp_path):
     assert result.json()["lang"] == "pl"
     assert "zasiłek celowy" in [c["term"] for c in result.json()["candidates"]]
     assert run_cli("extract", str(text), "--lang", "pl-!").code == 2
+
+
+def test_cli_reads_the_text_from_standard_input(run_cli):
+    """'-' as the file: a pipe from another tool; contexts cite 'stdin'. --add, which
+    reads its choice from standard input, refuses it."""
+    piped = "Ośrodek pomocy społecznej przyznał zasiłek celowy.\nZasiłek celowy wypłacono.\n"
+    result = run_cli("extract", "-", "--lang", "pl", "--json", input=piped)
+    assert result.code == 0, result.err
+    top = result.json()["candidates"][0]
+    assert top["term"] == "zasiłek celowy" and top["files"] == ["stdin"]
+    assert run_cli("extract", "-", "--lang", "pl", "--add", input=piped).code == 2

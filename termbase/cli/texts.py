@@ -7,7 +7,9 @@ into the termbase as one batch, which `termbase undo BATCH` reverts.
 
 from __future__ import annotations
 
+import contextlib
 import sys
+import tempfile
 from pathlib import Path
 
 from termbase.cli import UsageError, open_termbase
@@ -24,8 +26,10 @@ def register(subparsers, common) -> None:
         "XLIFF (the segments of --lang), in their base form, ranked by termhood, with "
         "frequency and context. Candidates the termbase has are marked.")
     p.add_argument("files", nargs="*", type=Path, metavar="FILE",
-                   help="plain-text (any common encoding), TMX or XLIFF files")
-    p.add_argument("--lang", help="language of the texts (pl, lt, en)")
+                   help="plain-text (any common encoding), TMX or XLIFF files; - reads "
+                   "standard input")
+    p.add_argument("--lang", help="language of the texts (pl, lt, en; a regional tag such "
+                   "as pl-PL names its language)")
     p.add_argument("--top", type=int, default=50, metavar="N", help="show N (default 50)")
     p.add_argument("--min-freq", type=int, default=1, metavar="N",
                    help="only candidates seen at least N times (default 1)")
@@ -103,9 +107,13 @@ def cmd_extract(args) -> int:
         raise UsageError("give the text files to extract from (or --add-from FILE.tsv)")
     if not args.lang:
         raise UsageError("--lang is required (pl, lt or en)")
+    if args.add and STDIN in args.files:
+        raise UsageError("--add reads its choice from standard input, so the text cannot "
+                         "come from it: give a file, or use --tsv and --add-from")
     tb = open_termbase(args)
-    with progress_bar("extracting", None, not args.json) as bar:
-        result = tb.extract(args.files, args.lang, top=args.top, min_freq=args.min_freq,
+    with _stdin_as_file(args.files) as files, \
+            progress_bar("extracting", None, not args.json) as bar:
+        result = tb.extract(files, args.lang, top=args.top, min_freq=args.min_freq,
                             new_only=args.new_only, encoding=args.encoding,
                             progress=bar.update)
     if args.json:
@@ -119,6 +127,24 @@ def cmd_extract(args) -> int:
     if args.add:
         _add_chosen(args, tb, result)
     return 0
+
+
+STDIN = Path("-")
+
+
+@contextlib.contextmanager
+def _stdin_as_file(files: list[Path]):
+    """The files, with "-" (standard input, a pipe from another tool) read once into a
+    temporary file named "stdin", which contexts then cite."""
+    if STDIN not in files:
+        yield files
+        return
+    if sys.stdin is None:
+        raise UsageError("'-' reads the text from standard input, which is closed")
+    with tempfile.TemporaryDirectory(prefix="termbase-stdin-") as folder:
+        piped = Path(folder) / "stdin"
+        piped.write_bytes(sys.stdin.buffer.read())
+        yield [piped if f == STDIN else f for f in files]
 
 
 def _write_review(tb, result, path, what: str, next_command: str, inputs) -> None:

@@ -14,9 +14,8 @@ from pathlib import Path
 
 from termbase.cli import UsageError, open_termbase
 from termbase.cli.output import console, is_tty, print_json, progress_bar
-from termbase.cli.terms import check_langs
-from termbase import for_terminal
-from termbase import langtag
+from termbase.cli.terms import check_langs, check_tags
+from termbase import for_terminal, split_lang_tag
 
 
 def register(subparsers, common) -> None:
@@ -92,10 +91,8 @@ def _check_common(args, files_needed: bool) -> None:
 def cmd_extract(args) -> int:
     _check_common(args, bool(args.files))
     if args.lang:  # a regional tag ("pl-PL", "pl_LT") names the language the texts are in
-        try:
-            args.lang = langtag.parse(args.lang)[0]
-        except langtag.TagError as exc:
-            raise UsageError(str(exc)) from None
+        check_tags(args.lang)
+        args.lang = split_lang_tag(args.lang)[0]
     check_langs([args.lang] if args.lang else [])
     if args.min_freq < 1:
         raise UsageError("--min-freq must be at least 1")

@@ -53,7 +53,8 @@ from termbase.extraction.lithuanian_statutes import (STATUTE, inside_citation, o
 from termbase.extraction.passages import Passage
 from termbase.extraction.persons import names_a_person
 from termbase.extraction.polish_lists import listed_adjectives
-from termbase.extraction.polish_names import goes_on_in_capitals, piece_of_a_name
+from termbase.extraction.polish_names import (capitalised, goes_on_in_capitals,
+                                               piece_of_a_name)
 from termbase.extraction.polish_prepositions import phrasal_preposition_nouns
 from termbase.extraction.polish_np import (is_adverb, is_reflexive_of_verbal_noun,
                                           heads_a_name, second_object_of_a_verbal_noun)
@@ -377,7 +378,7 @@ class NgramCounter:
                     prepositions += not complex_
                     skipped += complex_
                     if prepositions > 1 + (capitals_only and prepositions == 2 and j + 1 < end
-                                           and _capitalised(tokens[j + 1].text)):
+                                           and capitalised(tokens[j + 1].text)):
                         break
                     conjunction = j if info.role == CONJ else None
                     continue
@@ -396,7 +397,7 @@ class NgramCounter:
                         NOUN, ADJ) and second_object_of_a_verbal_noun(words, i, j):
                     break  # "objęcie [rodziny] wsparciem": the verbal noun's objects
                 if capitals_only:
-                    capitals_only = _capitalised(tokens[j].text)
+                    capitals_only = capitalised(tokens[j].text)
                 nouns += info.role == NOUN
                 if not nouns or (head_final and info.role != NOUN) or (
                         (info.participle or info.governs)
@@ -494,7 +495,7 @@ class NgramCounter:
             cut = piece_of_a_name(self._words, infos, i, j, chunk[0], end, lambda k: (
                 sentence_initial(passage.text, tokens, k)))
         stats.partial += cut
-        if j > i and not stats.whole_name and _capitalised(tokens[i].text):
+        if j > i and not stats.whole_name and capitalised(tokens[i].text):
             stats.whole_name = citation or _whole_name(infos, i, j, chunk) or (
                 self.lang == "lt" and not cut
                 and _lithuanian_name(passage.text, tokens, infos, i, j))
@@ -514,10 +515,10 @@ class NgramCounter:
             stats.not_a_phrase += _into_a_name(tokens, infos, i, j, end) or (
                 past_a_genitive_object([t.text for t in tokens[max(0, i - 6):i + 1]],
                                        tokens[j].text))
-        if self.lang == "lt" and i > 0 and _capitalised(tokens[i].text):
+        if self.lang == "lt" and i > 0 and capitalised(tokens[i].text):
             stats.not_a_phrase += inside_citation(tokens, i) or _inside_a_name(
                 passage.text, tokens, i, chunk[0])
-        elif self.lang == "lt" and i > chunk[0] and _capitalised(tokens[i - 1].text) \
+        elif self.lang == "lt" and i > chunk[0] and capitalised(tokens[i - 1].text) \
                 and i <= i - 1 + attach[i - 1] <= j \
                 and not sentence_initial(passage.text, tokens, i - 1):
             stats.not_a_phrase += 1  # "[Socialinės] paramos skyrius": a name's piece
@@ -733,10 +734,10 @@ def _capitals(text: str, tokens: list[Token], infos: list[WordInfo], start: int,
     """Per word of a chunk, whether it is a capitalised noun or adjective; a sentence's
     first word counts only before another capitalised word."""
     def capital(k: int) -> bool:
-        if infos[k].role not in (NOUN, ADJ) or not _capitalised(tokens[k].text):
+        if infos[k].role not in (NOUN, ADJ) or not capitalised(tokens[k].text):
             return False
         return not sentence_initial(text, tokens, k) or (
-            k + 1 < end and _capitalised(tokens[k + 1].text))
+            k + 1 < end and capitalised(tokens[k + 1].text))
     return [capital(k) for k in range(start, end)]
 
 
@@ -760,19 +761,19 @@ def _lithuanian_name(text: str, tokens: list[Token], infos: list[WordInfo], i: i
     name: a capital on the first word only, which stands inside a sentence after a word
     without one, and no person's or place's name in it ("pagal Vaiko globos organizavimo
     nuostatus"; a name capitalises its first word alone)."""
-    return not sentence_initial(text, tokens, i) and not _capitalised(tokens[i - 1].text) \
+    return not sentence_initial(text, tokens, i) and not capitalised(tokens[i - 1].text) \
         and not any(info.name for info in infos[i:j + 1]) \
-        and not any(_capitalised(token.text) for token in tokens[i + 1:j + 1])
+        and not any(capitalised(token.text) for token in tokens[i + 1:j + 1])
 
 
 def _inside_a_name(text: str, tokens: list[Token], i: int, start: int) -> bool:
     """Word i, capitalised, follows a capitalised word inside a sentence: a Lithuanian
     name capitalises its first word alone, so two capitals in a row are one proper name
     ("Lietuvos [Raudonojo Kryžiaus] draugija"), and a phrase from the second is a piece."""
-    if i <= start or not _capitalised(tokens[i].text) or tokens[i].text.isupper():
+    if i <= start or not capitalised(tokens[i].text) or tokens[i].text.isupper():
         return False
     before = tokens[i - 1].text
-    return _capitalised(before) and not before.isupper() \
+    return capitalised(before) and not before.isupper() \
         and not sentence_initial(text, tokens, i - 1)
 
 
@@ -795,19 +796,19 @@ def _place_of_a_name(tokens: list[Token], infos: list[WordInfo], i: int, j: int,
     capitalised name i..j-2 before it ("Sąd Rejonowy w Jodłowie"), the whole name: not
     the end of a longer one ("[Ośrodka] Pomocy Społecznej w Jodłowie")."""
     return lang == "pl" and infos[j].name and j - 1 > i and infos[j - 1].role == PREP \
-        and not infos[i].name and not (i and _capitalised(tokens[i - 1].text)) \
-        and all(_capitalised(tokens[k].text) for k in range(i, j - 1)
+        and not infos[i].name and not (i and capitalised(tokens[i - 1].text)) \
+        and all(capitalised(tokens[k].text) for k in range(i, j - 1)
                 if infos[k].role in (NOUN, ADJ))
 
 
 def _name_start(text: str, tokens: list[Token], i: int) -> bool:
     """A capitalised word inside a sentence, or one followed by another capitalised word:
     where an official name may begin."""
-    if not _capitalised(tokens[i].text):
+    if not capitalised(tokens[i].text):
         return False
     if not sentence_initial(text, tokens, i):
         return True
-    return i + 1 < len(tokens) and _capitalised(tokens[i + 1].text)
+    return i + 1 < len(tokens) and capitalised(tokens[i + 1].text)
 
 
 
@@ -822,11 +823,11 @@ def _lithuanian_name_prefix(tokens: list[Token], infos: list[WordInfo], attach: 
     across genitives to the last word marks a whole name in the genitive before its own
     noun: "[Bendrojo duomenų apsaugos reglamento] reikalavimai"; so does a run ending in
     an institution's noun: "[Techninės pagalbos neįgaliesiems centro] padalinys"."""
-    if not _capitalised(tokens[i].text) or any(info.name for info in infos[i:j + 1]):
+    if not capitalised(tokens[i].text) or any(info.name for info in infos[i:j + 1]):
         return False
     if j > i and names_an_institution(infos[j].key):
         return False
-    if j + 1 >= end or infos[j + 1].role != NOUN or _capitalised(tokens[j + 1].text):
+    if j + 1 >= end or infos[j + 1].role != NOUN or capitalised(tokens[j + 1].text):
         return False
     if infos[i].role == ADJ and j - i >= 2 and i + attach[i] == j:
         return False
@@ -841,7 +842,7 @@ def _into_a_name(tokens: list[Token], infos: list[WordInfo], i: int, j: int, end
     paramos] skyrius")."""
     first = i + 2 if opens_citation(tokens, i, j) else i + 1  # its "Respublikos" aside
     return j + 1 < end and infos[j + 1].role == NOUN and any(
-        _capitalised(tokens[p].text) and not infos[p].name for p in range(first, j + 1))
+        capitalised(tokens[p].text) and not infos[p].name for p in range(first, j + 1))
 
 
 def _truncated_object(infos: list[WordInfo], attach: list[int], i: int, j: int, end: int,
@@ -896,7 +897,7 @@ def _capitalised_by_position(text: str, tokens: list[Token], infos: list[WordInf
     nouns, unless the next word has a capital too (a name of several words)."""
     return [k for k, info in enumerate(infos)
             if info.name and info.key.startswith("~") and sentence_initial(text, tokens, k)
-            and not (k + 1 < len(tokens) and _capitalised(tokens[k + 1].text))]
+            and not (k + 1 < len(tokens) and capitalised(tokens[k + 1].text))]
 
 
 def _glued(text: str, tokens: list[Token]) -> set[int]:
@@ -943,11 +944,11 @@ def _surface(text: str, tokens: list[Token], i: int, j: int,
         return surface  # „Bendruomeniniai šeimos namai“: a quoted capital names a thing
     if sentence_initial(text, tokens, i):
         # "Sąd Rejonowy", "Krajowy Rejestr": a name whose adjective has a capital too
-        name = infos is not None and (infos[i].name or j > i and _capitalised(
+        name = infos is not None and (infos[i].name or j > i and capitalised(
             tokens[i + 1].text) and ADJ in (infos[i].role, infos[i + 1].role))
         if not name:
             surface = surface[:1].lower() + surface[1:]
-    elif _capitalised(tokens[i - 1].text) and infos is not None \
+    elif capitalised(tokens[i - 1].text) and infos is not None \
             and not any(info.name for info in infos[i:j + 1]) and not (
             sentence_initial(text, tokens, i - 1) and infos[i].role == NOUN
             and names_a_person(infos[i - 1].key, lang)):  # "Psycholog [Punktu Konsultacyjnego]"
@@ -982,7 +983,3 @@ def _quoted(text: str, tokens: list[Token], i: int, j: int) -> bool:
     after = text[tokens[j].end:tokens[j + 1].start if j + 1 < len(tokens) else len(text)]
     return tokens[i].text[:1].isupper() and _opens_a_quotation(text, tokens, i) \
         and after.lstrip()[:1] in _CLOSING_QUOTES
-
-
-def _capitalised(word: str) -> bool:
-    return word[:1].isupper() and not word.isupper()

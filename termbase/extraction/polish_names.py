@@ -25,13 +25,14 @@ def _adjective(word: str) -> bool:
     return any(r.pos in polish.ADJ_POS for r in polish.readings(word))
 
 
-def _capital(word: str) -> bool:
+def capitalised(word: str) -> bool:
+    """A capital first letter, the word not all in capitals (an acronym or a heading)."""
     return word[:1].isupper() and not word.isupper()
 
 
 def _in_capitals(words: list[str], infos: list[WordInfo], i: int, j: int) -> bool:
     """Every noun and adjective of words i..j capitalised."""
-    return all(_capital(words[k]) for k in range(i, j + 1) if infos[k].role in (NOUN, ADJ))
+    return all(capitalised(words[k]) for k in range(i, j + 1) if infos[k].role in (NOUN, ADJ))
 
 
 def piece_of_a_name(words: list[str], infos: list[WordInfo], i: int, j: int, start: int,
@@ -41,9 +42,9 @@ def piece_of_a_name(words: list[str], infos: list[WordInfo], i: int, j: int, sta
     "Wniosek o [Kartę Dużej Rodziny]" is a request for the whole name."""
     after = j + 1
     continued = after + 1 < end and infos[after].role == PREP and words[after].islower() \
-        and words[after] not in PLACE_PREPOSITIONS and _capital(words[after + 1])
+        and words[after] not in PLACE_PREPOSITIONS and capitalised(words[after + 1])
     resumed = i - 2 >= start and infos[i - 1].role == PREP and words[i - 1].islower() \
-        and infos[i - 2].role in (NOUN, ADJ) and _capital(words[i - 2]) \
+        and infos[i - 2].role in (NOUN, ADJ) and capitalised(words[i - 2]) \
         and not sentence_initial(i - 2)
     # "Powiatowy Zespół [do Spraw]", "[Zespół do] Spraw Orzekania"
     return (continued or resumed) and _in_capitals(words, infos, i, j)
@@ -66,9 +67,9 @@ def goes_on_in_capitals(words: list[str], infos: list[WordInfo], i: int, j: int,
         return False  # "Centrum Usług Socjalnych [Samorządu ...]": a name and its owner's
     last, k = j, j + 1
     while k < end:
-        if infos[k].role in (NOUN, ADJ) and _capital(words[k]) and not infos[k].name:
+        if infos[k].role in (NOUN, ADJ) and capitalised(words[k]) and not infos[k].name:
             last, k = k, k + 1
-        elif words[k].islower() and k + 1 < end and _capital(words[k + 1]) \
+        elif words[k].islower() and k + 1 < end and capitalised(words[k + 1]) \
                 and infos[k].role not in (NOUN, ADJ):
             k += 1
         else:

@@ -19,12 +19,13 @@ a lookup.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from termbase.extraction import single_words, termhood
+from termbase.extraction import ranking, single_words, termhood
 from termbase.extraction.polish_clauses import CLAUSE_PRIOR, describing_clause
 from termbase.extraction.abbreviations import is_abbreviation
 from termbase.extraction.baseform import base_form, capitalise_names, well_formed
@@ -95,49 +96,101 @@ class Extraction:
     """The ranked lemma sequences of one input; `Candidate`s are built on demand."""
 
     def __init__(self, counter: NgramCounter, min_freq: int = 1,
-                 known: KnownTerms | None = None):
+                 known: KnownTerms | None = None, ranker: ranking.Ranker | None = None):
         self.counter = counter
         self.lang = counter.lang
         self.known = known
         self._candidates: dict[Key, Candidate] = {}
         self._well_formed: dict[Key, bool] = {}
         self._keyness: dict[str, float] = {}
+        self._rarity: dict[str, float] = {}
         self.names = counter.name_keys()
         self.written_as_names = counter.written_as_names()
         self.substantives = counter.substantive_keys()
         self.nominative_plurals = frozenset(counter.nominative_plurals)
         freqs = {key: s.weighted_freq for key, s in counter.stats.items()
                  if s.freq >= min_freq}
-        name_first = frozenset(key for key in freqs if self.name_first(key))
-        independent = termhood.independent_frequencies(freqs, counter.longer, name_first)
-        phrases_of = termhood.phrases_per_word(freqs)
+        self.name_first_keys = frozenset(key for key in freqs if self.name_first(key))
+        self.independent = termhood.independent_frequencies(freqs, counter.longer,
+                                                            self.name_first_keys)
+        self.phrases_of = termhood.phrases_per_word(freqs)
+        self.ranker = ranking.ranker(self.lang) if ranker is None else ranker
         scored = []
         for key, freq in freqs.items():
-            key_ = self.phrase_keyness(key)
-            prior = termhood.shape_prior(self.shape(key), self.lang,
-                                         counter.stats[key].whole_name)
-            own = independent[key]
-            if len(key) == 1 and key[0] in counter.word_forms:
-                single = self.single_word_prior(key[0])
-                prior *= single / termhood.LENGTH_PRIOR[1] * termhood.generic_word_damping(
-                    phrases_of[key[0]])
-                if single >= termhood.SPECIFIC_WORD_PRIOR:
-                    own = freq  # the domain's own word: a term in its phrases and alone
-            if self.action_head(key):
-                prior *= termhood.ACTION_HEAD_PRIOR
-            if self.lang == "pl" and describing_clause(key, counter.stats[key].shape):
-                prior *= CLAUSE_PRIOR  # "uczeń objęty pomocą" (see polish_clauses)
-            if self.known_phrase(key):
-                prior *= termhood.KNOWN_TERM_PRIOR
-            elif self.lang == "lt" and freq < 2 and role_in_a_circumstance(
-                    key, counter.stats[key].shape):
-                prior *= termhood.PREPOSITION_PRIOR  # "lankytojai į centrą"
-            score = termhood.termhood(own, key_, prior,
-                                      self.all_names(key) or key in name_first)
-            scored.append((-score, -freq, key, independent[key], key_))
+            score = self.ranker.score(self.features(key, freq))
+            scored.append((-score, -freq, key, self.independent[key], self.phrase_keyness(key)))
         scored.sort()
         self.ranked: list[tuple[Key, float, float, float]] = [
             (key, -neg_score, indep, key_) for neg_score, _f, key, indep, key_ in scored]
+
+    def features(self, key: Key, freq: float | None = None) -> list[float]:
+        """The evidence on one lemma sequence, as `ranking.FEATURES`: the logarithm of
+        each `termhood` factor that applies (0 where none does), then the extra evidence."""
+        stats = self.counter.stats[key]
+        freq = stats.weighted_freq if freq is None else freq
+        own = self.independent[key]
+        value = dict.fromkeys(ranking.FEATURES, 0.0)
+        shape = self.shape(key)  # a quoted name is one word of it
+        length = termhood.LENGTH_PRIOR.get(len(shape), termhood.LENGTH_PRIOR[5])
+        if len(shape) == 1:
+            value["one_word"] = math.log(length)
+        elif len(shape) >= 4:
+            value["long_phrase"] = math.log(length)
+        if stats.whole_name:
+            value["whole_name"] = math.log(
+                max(length, termhood.WHOLE_NAME_PRIOR) * termhood.WHOLE_NAME_BOOST / length)
+        if "P" in shape:
+            value["circumstance_preposition"] = math.log(termhood.PREPOSITION_PRIOR)
+        elif "p" in shape:
+            value["term_preposition"] = math.log(termhood.TERM_PREPOSITION_PRIOR)
+        if shape.startswith("v"):
+            value["participle_first"] = math.log(termhood.PARTICIPLE_FIRST_PRIOR)
+        if termhood.CLASSIFYING_ADJECTIVE.get(
+                self.lang, termhood.CLASSIFYING_ADJECTIVE_DEFAULT).search(shape):
+            value["classifying_adjective"] = math.log(termhood.CLASSIFYING_ADJECTIVE_PRIOR)
+        if len(key) == 1 and key[0] in self.counter.word_forms:
+            single = self.single_word_prior(key[0])
+            value["word_alone"] = math.log(single / termhood.LENGTH_PRIOR[1])
+            value["generic_word"] = math.log(termhood.generic_word_damping(
+                self.phrases_of[key[0]]))
+            if single >= termhood.SPECIFIC_WORD_PRIOR:
+                own = freq  # the domain's own word: a term in its phrases and alone
+        if self.action_head(key):
+            value["action_head"] = math.log(termhood.ACTION_HEAD_PRIOR)
+        if self.lang == "pl" and describing_clause(key, stats.shape):
+            value["describing_clause"] = math.log(CLAUSE_PRIOR)  # see polish_clauses
+        if self.known_phrase(key):
+            value["known_term"] = math.log(termhood.KNOWN_TERM_PRIOR)
+        elif self.lang == "lt" and freq < 2 and role_in_a_circumstance(key, stats.shape):
+            value["role_in_a_circumstance"] = math.log(termhood.PREPOSITION_PRIOR)
+        if self.all_names(key):
+            value["all_names"] = math.log(termhood.NAME_DAMPING)
+        elif key in self.name_first_keys:
+            value["name_first"] = math.log(termhood.NAME_DAMPING)
+        value["frequency"] = math.log(own + termhood.FREQUENCY_SMOOTHING)
+        value["keyness"] = math.log(termhood.KEYNESS_SMOOTHING + self.phrase_keyness(key))
+        self._extra_features(key, stats, value)
+        return [value[name] for name in ranking.FEATURES]
+
+    def _extra_features(self, key: Key, stats, value: dict) -> None:
+        """Evidence the hand-set score does not use (`ranking.EXTRA`)."""
+        content = [k for k in key if k in self.counter.word_forms]
+        if content:
+            value["rarest_word"] = max(map(self.rarity, content))
+            value["least_key_word"] = min(math.log1p(self.lemma_keyness(k)) for k in content)
+        passages = len(self.counter.passages)
+        if stats.contexts and passages:
+            value["early"] = float(stats.contexts[0][0] < max(1, passages // 10))
+        value["cut_share"] = stats.partial / stats.freq if stats.freq else 0.0
+
+    def rarity(self, lemma: str) -> float:
+        """How rare the word is in general language, 0 (everyday) to 1 (unlisted)."""
+        value = self._rarity.get(lemma)
+        if value is None:
+            value = single_words.rarity(single_words.zipf(self.counter.word_forms[lemma],
+                                                          self.lang), self.lang)
+            self._rarity[lemma] = value
+        return value
 
     def action_head(self, key: Key) -> bool:
         """Whether a Polish phrase's head is a verbal noun the dictionary knows only as a
@@ -375,19 +428,22 @@ def read_all(paths: Iterable[Path | str], lang: str, encoding: str | None = None
 
 def extract_passages(passages: list[Passage], lang: str, index: Index | None = None,
                      min_freq: int = 1, progress: Callable[[int, int], None] | None = None,
-                     max_len: int = 5) -> Extraction:
+                     max_len: int = 5, ranker: ranking.Ranker | None = None) -> Extraction:
     """Count and rank; `min_freq` drops candidates seen fewer times, `progress(done,
-    total)` hears of the characters processed."""
+    total)` hears of the characters processed; `ranker` replaces the language's weights
+    (`ranking.ranker`)."""
     lang = check_lang(lang)
     counter = NgramCounter(lang, max_len=max_len)
     total = sum(len(p.text) + 1 for p in passages)
     counter.add_all(passages, (lambda done: progress(done, total)) if progress else None)
-    return Extraction(counter, min_freq, KnownTerms(index, lang) if index is not None else None)
+    return Extraction(counter, min_freq, KnownTerms(index, lang) if index is not None else None,
+                      ranker)
 
 
 def extract(paths: Iterable[Path | str], lang: str, index: Index | None = None,
             min_freq: int = 1, encoding: str | None = None,
-            progress: Callable[[int, int], None] | None = None) -> Extraction:
+            progress: Callable[[int, int], None] | None = None,
+            ranker: ranking.Ranker | None = None) -> Extraction:
     """Extract term candidates of `lang` from plain-text, TMX or XLIFF files."""
     return extract_passages(read_all(paths, check_lang(lang), encoding), lang, index,
-                            min_freq, progress)
+                            min_freq, progress, ranker=ranker)

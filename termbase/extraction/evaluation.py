@@ -85,7 +85,7 @@ class GoldTerm:
     forms: tuple[str, ...]     # accepted base forms, the first the usual one
 
 
-def _gold_key(text: str) -> str:
+def gold_key(text: str) -> str:
     """Base forms compare as written (capitals matter), spacing and Unicode form aside."""
     import unicodedata
 
@@ -104,7 +104,7 @@ def read_gold(path) -> list[GoldTerm]:
         kind, _, forms = line.partition("\t")
         if kind not in (WANT, OK) or not forms.strip():
             raise ValueError(f"{path}:{number}: expected 'want' or 'ok', a tab and a term")
-        terms.append(GoldTerm(kind, tuple(_gold_key(f) for f in forms.split(" | "))))
+        terms.append(GoldTerm(kind, tuple(gold_key(f) for f in forms.split(" | "))))
     return terms
 
 
@@ -136,7 +136,7 @@ def evaluate_gold(extraction: Extraction, gold: list[GoldTerm], precision_n: int
                   recall_n: int = 100) -> GoldEvaluation:
     """Precision of the top `precision_n` (a candidate is correct when its base form is one
     of a listed term's forms) and recall of the `want` terms in the top `recall_n`."""
-    top = [_gold_key(c.term) for c in extraction.top(max(precision_n, recall_n))]
+    top = [gold_key(c.term) for c in extraction.top(max(precision_n, recall_n))]
     accepted = {form for term in gold for form in term.forms}
     in_recall = set(top[:recall_n])
     wanted = [t for t in gold if t.kind == WANT]

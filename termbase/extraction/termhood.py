@@ -21,6 +21,9 @@
 * Evidence from outside the text, where frequency says nothing (in a short text nearly
   every phrase is seen once): a whole name of an institution, programme or act is raised,
   and so is a term the user's termbase already has.
+
+This module states the factors; `ranking` combines them, with weights fitted on labelled
+texts (`training`).
 """
 
 from __future__ import annotations
@@ -31,6 +34,10 @@ import re
 from collections import Counter
 from typing import Iterable, Mapping
 
+# The score multiplies (independent frequency + FREQUENCY_SMOOTHING), (KEYNESS_SMOOTHING +
+# keyness) and the priors below: `ranking` weighs the logarithm of each.
+FREQUENCY_SMOOTHING = 0.3
+KEYNESS_SMOOTHING = 0.5
 GENERAL_FLOOR = 1e-7        # wordfreq's smallest listed frequencies are about 1e-8
 NAME_DAMPING = 0.25
 MIN_CONTAINER_FREQ = 2
@@ -153,26 +160,3 @@ def single_word_prior(evidence: float) -> float:
     domain's own vocabulary (supervizija, teleopieka, oferent), LENGTH_PRIOR[1] for common
     words (projekt, centras), which are seldom wanted alone."""
     return LENGTH_PRIOR[1] + (SINGLE_WORD_PRIOR_MAX - LENGTH_PRIOR[1]) * evidence
-
-
-def shape_prior(shape: str, lang: str, whole_name: bool = False) -> float:
-    """`whole_name`: a complete capitalised name, whose length says nothing against it
-    (see `ngrams._whole_name`)."""
-    prior = LENGTH_PRIOR.get(len(shape), LENGTH_PRIOR[5])
-    if whole_name:
-        prior = max(prior, WHOLE_NAME_PRIOR) * WHOLE_NAME_BOOST
-    if "P" in shape:
-        prior *= PREPOSITION_PRIOR
-    elif "p" in shape:
-        prior *= TERM_PREPOSITION_PRIOR
-    if shape.startswith("v"):
-        prior *= PARTICIPLE_FIRST_PRIOR
-    if CLASSIFYING_ADJECTIVE.get(lang, CLASSIFYING_ADJECTIVE_DEFAULT).search(shape):
-        prior *= CLASSIFYING_ADJECTIVE_PRIOR
-    return prior
-
-
-def termhood(independent_freq: float, keyness_: float, prior: float, all_names: bool
-             ) -> float:
-    score = (independent_freq + 0.3) * (0.5 + keyness_) * prior
-    return score * NAME_DAMPING if all_names else score

@@ -1,0 +1,93 @@
+"""Ranking candidates: a weighted sum of the logarithms of termhood's factors.
+
+`termhood` states each piece of evidence as a factor: independent frequency, keyness, and
+the priors of a phrase's shape, of a name, of a word alone. The hand-set score multiplies
+them; in logarithms that is a linear model whose weights are all 1. Here each factor is
+one feature (the logarithm of the factor the hand-set rule applies, 0 where it does not
+apply), so the rules stay as written and only how much each counts is learned:
+`training` fits a weight per feature and language by logistic regression on the labelled
+texts (tests/data), pulled towards the hand-set weights where the data say little, and
+writes them to `ranker.json`. A few features have no hand-set factor (weight 0 by hand):
+evidence the hand-set score did not use, which the fit may take up.
+
+The score shown is exp(weights x features): with the hand-set weights, exactly the old
+termhood score; with fitted ones, on the same scale for the factors the fit keeps at 1.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from dataclasses import dataclass
+from importlib import resources
+from typing import Mapping, Sequence
+
+# The hand-set factors, each the logarithm of a `termhood` factor (weight 1 by hand) ...
+FACTORS = (
+    "frequency",               # log(independent frequency + 0.3)
+    "keyness",                 # log(0.5 + the phrase's keyness)
+    "one_word",                # log LENGTH_PRIOR[1]
+    "long_phrase",             # log LENGTH_PRIOR[n] for four words or more
+    "whole_name",              # the raise of a whole capitalised name
+    "circumstance_preposition",
+    "term_preposition",
+    "participle_first",
+    "classifying_adjective",
+    "word_alone",              # a one-word candidate's own evidence (single_words)
+    "generic_word",            # a word that is part of many of the text's phrases
+    "action_head",
+    "describing_clause",
+    "known_term",
+    "role_in_a_circumstance",
+    "all_names",
+    "name_first",
+)
+# ... and evidence the hand-set score does not use (weight 0 by hand).
+EXTRA = (
+    "rarest_word",             # the rarest content word's rarity in general language (0-1)
+    "least_key_word",          # log(1 + keyness) of the least key content word
+    "early",                   # first seen in the first tenth of the text (title, subject)
+    "cut_share",               # share of occurrences cut out of a longer phrase
+)
+FEATURES = FACTORS + EXTRA
+HAND = {name: 1.0 for name in FACTORS} | {name: 0.0 for name in EXTRA}
+MODEL_FILE = "ranker.json"
+
+
+@dataclass(frozen=True)
+class Ranker:
+    """Weights over FEATURES; `fitted` says whether they come from `training`."""
+
+    weights: tuple[float, ...]
+    fitted: bool = False
+
+    @classmethod
+    def from_mapping(cls, weights: Mapping[str, float], fitted: bool) -> "Ranker":
+        """Unknown names are ignored and missing ones take the hand-set weight, so a
+        model file written before a feature was added still loads."""
+        return cls(tuple(float(weights.get(name, HAND[name])) for name in FEATURES), fitted)
+
+    def score(self, values: Sequence[float]) -> float:
+        return math.exp(min(sum(w * v for w, v in zip(self.weights, values)), 700.0))
+
+    def as_mapping(self) -> dict[str, float]:
+        return dict(zip(FEATURES, self.weights))
+
+
+HAND_RANKER = Ranker.from_mapping(HAND, fitted=False)
+
+
+@functools.lru_cache(maxsize=None)
+def _model_file() -> dict:
+    try:
+        text = resources.files(__package__).joinpath(MODEL_FILE).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    return json.loads(text)
+
+
+def ranker(lang: str) -> Ranker:
+    """The fitted weights of `lang`, or the hand-set ones where none were fitted."""
+    weights = _model_file().get("languages", {}).get(lang)
+    return Ranker.from_mapping(weights, fitted=True) if weights else HAND_RANKER

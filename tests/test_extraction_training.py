@@ -1,0 +1,103 @@
+"""The extraction ranker's weights: hand-set factors as a linear model, the fit that
+reweighs them, and the shipped model file, which must be what the committed code and
+labelled texts give."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from termbase.extraction import ranking, training
+from termbase.extraction.evaluation import GoldTerm
+
+numpy = pytest.importorskip("numpy", reason="numpy fits the weights (the test extra has it)")
+MODEL = Path(ranking.__file__).with_name(ranking.MODEL_FILE)
+
+
+def test_hand_set_weights_multiply_the_factors():
+    """exp of a sum of logarithms with weight 1 is the product of the factors."""
+    factors = {"frequency": 3.3, "keyness": 2.5, "known_term": 2.0, "one_word": 0.15}
+    values = [math.log(factors.get(name, 1.0)) for name in ranking.FEATURES]
+    assert ranking.HAND_RANKER.score(values) == pytest.approx(
+        math.prod(factors.values()))
+
+
+def test_a_model_file_missing_a_feature_or_naming_an_unknown_one_still_loads():
+    loaded = ranking.Ranker.from_mapping({"keyness": 0.5, "a feature since removed": 9.0},
+                                         fitted=True)
+    weights = loaded.as_mapping()
+    assert weights["keyness"] == 0.5 and "a feature since removed" not in weights
+    assert all(weights[name] == ranking.HAND[name] for name in ranking.FEATURES
+               if name != "keyness")
+
+
+def test_every_shipped_weight_names_a_feature():
+    model = json.loads(MODEL.read_text(encoding="utf-8"))
+    for section in ("languages", "not_adopted"):
+        for lang, weights in model[section].items():
+            assert set(weights) == set(ranking.FEATURES), (section, lang)
+    assert set(model["languages"]).isdisjoint(model["not_adopted"])
+
+
+def _document(rows: list[tuple[str, float, int]]) -> training.Document:
+    """A labelled document whose candidates differ in one feature, 'keyness'."""
+    column = ranking.FEATURES.index("keyness")
+    document = training.Document("set", "doc")
+    for term, value, listed in rows:
+        features = [0.0] * len(ranking.FEATURES)
+        features[column] = value
+        document.terms.append(term)
+        document.features.append(features)
+        if listed:
+            document.gold.append(GoldTerm("want", (term,)))
+    return document
+
+
+def test_the_fit_follows_the_labels_and_the_penalty_holds_it_to_the_hand_set_weights():
+    column = ranking.FEATURES.index("keyness")
+    # listed candidates have the lower value: the data say the feature counts against
+    rows = [(f"t{n}", float(n % 7), int(n % 7 < 3)) for n in range(140)]
+    free = training.fit([_document(rows)], penalty=1e-3)
+    held = training.fit([_document(rows)], penalty=1e6)
+    assert free[column] < 0
+    assert held == pytest.approx([ranking.HAND[name] for name in ranking.FEATURES], abs=1e-3)
+
+
+def test_figures_rank_by_the_weights_given():
+    document = _document([("a", 1.0, 0), ("b", 2.0, 1), ("c", 3.0, 0)])
+    hand = [ranking.HAND[name] for name in ranking.FEATURES]
+    reverse = [-w for w in hand]
+    assert document.figures(hand) == (1, 3, 1, 1)        # all three within 50 and 100
+    training.PRECISION_AT, saved = 1, training.PRECISION_AT
+    try:
+        assert document.figures(hand)[0] == 0            # "c" first
+        assert document.figures(reverse)[0] == 0         # "a" first
+    finally:
+        training.PRECISION_AT = saved
+
+
+def test_training_reads_only_the_sets_it_names(tmp_path):
+    """A blind set is measured before it is trained on: a folder not named in
+    TRAINING_SETS is never read, whatever it holds."""
+    for folder in ("extraction_dev", "extraction_eval99"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "pl_text.txt").write_text("Tekst.", encoding="utf-8")
+    found = training.labelled_documents("pl", tmp_path, tmp_path / "no seeds")
+    assert [set_name for set_name, _, _ in found] == ["extraction_dev"]
+
+
+@pytest.mark.skipif(not training.SEEDS.is_dir(),
+                    reason="the seed texts (../shared/seeds) are part of the training data")
+def test_the_shipped_weights_are_what_the_labelled_texts_give(shipped):
+    """Refit after changing the extractor or its features:
+    `python -m termbase.extraction.training --write`."""
+    model = json.loads(MODEL.read_text(encoding="utf-8"))
+    for lang in training.LANGS:
+        section = "languages" if lang in model["languages"] else "not_adopted"
+        documents = training.collect(lang, shipped.index)
+        weights = training.fit(documents, model["penalty"][lang])
+        assert weights == pytest.approx(
+            [model[section][lang][name] for name in ranking.FEATURES], abs=2e-3), lang

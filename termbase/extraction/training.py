@@ -22,7 +22,7 @@ import argparse
 import json
 import sys
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
 
 from termbase.extraction import ranking
@@ -133,10 +133,9 @@ class Figures:
     wanted: int = 0
 
     def add(self, figures: tuple[int, int, int, int]) -> None:
-        self.right += figures[0]
-        self.shown += figures[1]
-        self.recalled += figures[2]
-        self.wanted += figures[3]
+        """Add one document's (or set's) counts, in the order of the fields."""
+        self.right, self.shown, self.recalled, self.wanted = (
+            mine + theirs for mine, theirs in zip(astuple(self), figures))
 
     @property
     def recall(self) -> float:
@@ -171,7 +170,7 @@ def _total(results: dict[str, tuple[Figures, Figures]], which: int) -> Figures:
     total = Figures()
     for pair in results.values():
         figures = pair[which]
-        total.add((figures.right, figures.shown, figures.recalled, figures.wanted))
+        total.add(astuple(figures))
     return total
 
 

@@ -28,9 +28,10 @@ from typing import Callable, Iterable, Iterator
 from termbase.extraction import ranking, single_words, termhood
 from termbase.extraction.polish_clauses import CLAUSE_PRIOR, describing_clause
 from termbase.extraction.abbreviations import is_abbreviation
-from termbase.extraction.baseform import base_form, capitalise_names, well_formed
+from termbase.extraction.baseform import base_form, recapitalise, well_formed
 from termbase.extraction.substantives import definite_noun
 from termbase.extraction.known import KnownTerm, KnownTerms
+from termbase.extraction.lithuanian_gender import masculine_term
 from termbase.extraction.lithuanian_roles import role_in_a_circumstance
 from termbase.extraction.lithuanian_statutes import cited_key
 from termbase.extraction.ngrams import NgramCounter
@@ -104,10 +105,12 @@ class Extraction:
         self._well_formed: dict[Key, bool] = {}
         self._keyness: dict[str, float] = {}
         self._rarity: dict[str, float] = {}
+        self._seen_forms: frozenset[str] | None = None
         self.names = counter.name_keys()
         self.written_as_names = counter.written_as_names()
         self.substantives = counter.substantive_keys()
         self.nominative_plurals = frozenset(counter.nominative_plurals)
+        self.defined_keys = frozenset(counter.defined_keys)
         freqs = {key: s.weighted_freq for key, s in counter.stats.items()
                  if s.freq >= min_freq}
         self.name_first_keys = frozenset(key for key in freqs if self.name_first(key))
@@ -295,7 +298,9 @@ class Extraction:
         elif self.lang == "pl" and office_title(key, self.counter.written_lower.__contains__):
             term = term.lower()  # "wójt gminy", see persons.office_title
         elif len(key) > 1 and stats.fixed < stats.freq:  # a fixed form has its capitals
-            term = capitalise_names(term, [k in self.written_as_names for k in key])
+            term = recapitalise(term, self.capitals(key, term))
+        if self.lang == "lt" and QUOTE_KEY not in key and stats.fixed < stats.freq:
+            term = masculine_term(term, self.seen_form)  # "komisijos narė" -> "narys"
         candidate = Candidate(
             term=term, lemmas=key,
             score=score, freq=stats.freq, files=sorted(stats.files),
@@ -309,6 +314,24 @@ class Extraction:
             candidate.term = _as_the_termbase_writes(candidate.term, candidate.known, lowered)
         self._candidates[key] = candidate
         return candidate
+
+    def seen_form(self, form: str) -> bool:
+        """Whether the input has this lower-case word form anywhere."""
+        if self._seen_forms is None:
+            self._seen_forms = frozenset().union(*self.counter.word_forms.values())
+        return form in self._seen_forms
+
+    def capitals(self, key: Key, term: str) -> list[bool | None]:
+        """Per word of a phrase's base form `term`: True for a word the input mostly
+        writes as a name, False for a short name the document defines ("pobyt
+        mieszkanki", see `defined_names`) unless another word has a capital, as in a
+        name ("Gminny Ośrodek Pomocy Społecznej"), None for the others (as they are)."""
+        names = [k in self.written_as_names for k in key]
+        words = _words(term)
+        in_a_name = any(names) or len(words) != len(key) or any(
+            word[:1].isupper() for word, k in zip(words, key) if k not in self.defined_keys)
+        return [True if name else None if in_a_name or k not in self.defined_keys else False
+                for k, name in zip(key, names)]
 
     def termbase_writes_singular(self, words: list[str]) -> bool:
         """Whether the termbase has these words as a Polish term in the singular: then

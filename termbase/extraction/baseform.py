@@ -116,16 +116,19 @@ def _join(variant: str, words: list[str]) -> str:
     return "".join(out)
 
 
-def capitalise_names(term: str, names: list[bool]) -> str:
-    """The term with a capital on each word whose lemma the input mostly writes as a
-    name: "Rūtiškių rajono savivaldybė" when the title line (a sentence start, whose
-    capital says nothing) is its only occurrence but "Rūtiškių" stands capitalised
-    inside other sentences. Left as it is when its words and the lemmas do not pair up."""
+def recapitalise(term: str, capitals: list[bool | None]) -> str:
+    """The term with a capital on each word marked True and none on each marked False
+    (None: as it is). True marks a word whose lemma the input mostly writes as a name:
+    "Rūtiškių rajono savivaldybė" when the title line (a sentence start, whose capital
+    says nothing) is its only occurrence but "Rūtiškių" stands capitalised inside other
+    sentences; False a short name the document defines for itself ("pobyt mieszkanki",
+    see `defined_names`). Left as it is when its words and the lemmas do not pair up."""
     tokens = tokenize(term)
-    if len(tokens) != len(names):
+    if len(tokens) != len(capitals):
         return term
-    words = [t.text[:1].upper() + t.text[1:] if name else t.text
-             for t, name in zip(tokens, names)]
+    words = [t.text if capital is None else
+             (t.text[:1].upper() if capital else t.text[:1].lower()) + t.text[1:]
+             for t, capital in zip(tokens, capitals)]
     return _join(term, words)
 
 

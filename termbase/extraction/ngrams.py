@@ -37,6 +37,7 @@ from termbase.extraction.act_titles import act_titles, dated_titles
 from termbase.extraction.analysis import (ADJ, ADV, CONJ, LT_GENITIVE_ENDINGS, NOUN, PREP,
                                           STOP, WordInfo, analyse, present_passive)
 from termbase.extraction.coordination import elided_phrases
+from termbase.extraction.defined_names import defined_words
 from termbase.extraction.insertions import across_parentheses, alternatives
 from termbase.extraction.substantives import definite_noun
 from termbase.extraction.attachment import (NONE, attachments, cuts, polish_agrees,
@@ -59,8 +60,9 @@ from termbase.extraction.polish_prepositions import phrasal_preposition_nouns
 from termbase.extraction.polish_np import (is_adverb, is_reflexive_of_verbal_noun,
                                           heads_a_name, second_object_of_a_verbal_noun)
 from termbase.extraction.quoted_names import QuotedName, quoted_names
-from termbase.extraction.stopwords import (ends_complex_preposition, is_auxiliary,
-                                           is_coordinator, is_term_preposition, is_time_unit)
+from termbase.extraction.stopwords import (NOT_IN_NAMES, ends_complex_preposition,
+                                           is_auxiliary, is_coordinator,
+                                           is_term_preposition, is_time_unit)
 from termbase.text.normalize import Token, tokenize
 
 MAX_LEN = 5
@@ -137,6 +139,9 @@ class NgramCounter:
         self.oblique_alone: set[str] = set()       # see `_oblique_alone`
         # analysed (unmerged) lemma keys of Lithuanian headings' heads: `lithuanian_headings`
         self.nominative_plurals: set[str] = set()
+        # one-word short names the text defines ("zwany dalej „Ośrodkiem”"): see
+        # `defined_names`; their capitals are the document's convention
+        self.defined_keys: set[str] = set()
         # positions of the passage being counted that go on a phrase past an alternative
         # in parentheses (Lithuanian: "priežiūros (pagalbos) [išlaidų] ...")
         self._continuing: set[int] = set()
@@ -160,13 +165,13 @@ class NgramCounter:
     def name_keys(self) -> set[str]:
         """Lemma keys read as proper names in most of their occurrences."""
         return {key for key, votes in self.name_votes.items()
-                if 2 * votes > sum(self.word_forms[key].values())}
+                if 2 * votes > sum(self.word_forms[key].values())} - self.defined_keys
 
     def written_as_names(self) -> set[str]:
         """Lemma keys capitalised in most occurrences whose capital says something (not at
         a sentence start): a place named in a title line is still a name ("Rūtiškių")."""
         return {key for key, votes in self.inside_votes.items()
-                if 2 * votes > self.inside_counts[key]}
+                if 2 * votes > self.inside_counts[key]} - self.defined_keys
 
     def substantive_keys(self) -> frozenset:
         """Adjective lemmas used in the input as nouns of their own ("Podopieczny
@@ -215,6 +220,8 @@ class NgramCounter:
             infos[k] = WordInfo(infos[k].key, STOP)  # "Nr. SP-146": a document's code
         for k in _capitalised_by_position(passage.text, tokens, infos):
             infos[k] = infos[k]._replace(name=False)
+        self.defined_keys.update(infos[k].key for k in defined_words(passage.text, tokens,
+                                                                      self.lang))
         for k, (tok, info) in enumerate(zip(tokens, infos)):
             if info.role == ADJ:
                 self.adjective_keys.add(info.key)
@@ -749,6 +756,8 @@ def _whole_name(infos: list[WordInfo], i: int, j: int, chunk: tuple[int, int, li
     of "Ośrodek Polityki Społecznej", often a term of its own)."""
     start, end, capitals = chunk
     if not all(capitals[k - start] for k in range(i, j + 1) if infos[k].role in (NOUN, ADJ)):
+        return False
+    if any(infos[k].role == PREP and infos[k].key in NOT_IN_NAMES for k in range(i, j + 1)):
         return False
     before = i - 1 >= start and capitals[i - 1 - start] and infos[i - 1].name == infos[i].name
     after = j + 1 < end and capitals[j + 1 - start] and infos[j + 1].name == infos[j].name

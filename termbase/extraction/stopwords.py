@@ -91,7 +91,8 @@ COMPLEX_PREPOSITION_NOUNS = {
         charakterze skutek przeciwieństwie przedmiocie sprawie pośrednictwem
         szczególności chwilą czasu czasie powodu względu uwagi tytułu toku kątem
         zależności wyjątkiem wpływem porównaniu obliczu myśl warunkiem uwzględnieniem
-        mocy zamian racji temat kwestii""".split()),
+        mocy zamian racji temat kwestii wysokości terminie okresie trybie granicach
+        dniu""".split()),
 }
 
 
@@ -128,6 +129,12 @@ def is_time_unit(word: str, lang: str) -> bool:
 def ends_complex_preposition(preposition: str, noun: str, lang: str) -> bool:
     """True for "w ramach", "z zakresu": `preposition` and `noun` lower-cased."""
     return is_preposition(preposition, lang) and noun in COMPLEX_PREPOSITION_NOUNS.get(lang, ())
+
+
+# Prepositions no official name holds ("[Żurawcu] pomiędzy [Gminnym Ośrodkiem]": a
+# clause between two names, not one name).
+NOT_IN_NAMES = frozenset("""pomiędzy między przez według wśród spośród podczas zamiast
+    oprócz dzięki około tarp per apie between by during""".split())
 
 
 # "i" may stand inside a name: "Minister Ochrony Społecznej i Pracy" (see ngrams).

@@ -1,7 +1,8 @@
-"""Agreements and statutes: short names a document defines for itself ("zwany dalej „Ośrodkiem”", "(toliau –
-Centras)") are capitalised by the document's convention, not as proper names: terms
-holding them are written in lower case, while a real name around them keeps its capitals.
-Texts written for these tests."""
+"""Agreements and statutes. Short names a document defines for itself ("zwany dalej
+„Ośrodkiem”", "(toliau – Centras)") are capitalised by the document's convention, not as
+proper names: terms holding them are written in lower case, while a real name around them
+keeps its capitals. Amounts and dates ("w wysokości", "w terminie") end a phrase, and no
+name runs across "pomiędzy". Texts written for these tests."""
 
 from __future__ import annotations
 

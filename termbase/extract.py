@@ -30,6 +30,7 @@ from termbase.extraction.polish_clauses import CLAUSE_PRIOR, describing_clause
 from termbase.extraction.abbreviations import is_abbreviation
 from termbase.extraction.baseform import base_form, recapitalise, well_formed
 from termbase.extraction.substantives import definite_noun
+from termbase.extraction.insertions import insert_after, with_alternative
 from termbase.extraction.known import KnownTerm, KnownTerms
 from termbase.extraction.lithuanian_gender import masculine_term
 from termbase.extraction.lithuanian_roles import role_in_a_circumstance
@@ -299,6 +300,12 @@ class Extraction:
             term = term.lower()  # "wójt gminy", see persons.office_title
         elif len(key) > 1 and stats.fixed < stats.freq:  # a fixed form has its capitals
             term = recapitalise(term, self.capitals(key, term))
+        with_it = with_alternative(term, stats.alternatives, stats.freq, stats.variants,
+                                   self.lang)              # "globos (rūpybos) išmoka"
+        if with_it != term:  # the forms seen had it too
+            (position, inside), _count = stats.alternatives.most_common(1)[0]
+            term, lowered = with_it, [insert_after(f, position, inside.lower())
+                                      for f in lowered]
         if self.lang == "lt" and QUOTE_KEY not in key and stats.fixed < stats.freq:
             term = masculine_term(term, self.seen_form)  # "komisijos narė" -> "narys"
         candidate = Candidate(

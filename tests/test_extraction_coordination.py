@@ -54,11 +54,24 @@ PARENTHESES = {"lt": ["Globėjui mokama globos (rūpybos) išmoka ir jos tikslin
 
 @needs_morfeusz
 @pytest.mark.parametrize("lang, wanted, unwanted", [
-    ("lt", {"globos išmoka"}, {"vaikas gyvena", "globotinis šeima"}),
-    ("pl", {"dodatek rodzinny"}, set())])
+    ("lt", {"globos (rūpybos) išmoka"}, {"vaikas gyvena", "globotinis šeima"}),
+    ("pl", {"dodatek (zasiłek) rodzinny"}, set())])
 def test_a_term_runs_on_past_an_alternative_in_parentheses(lang, wanted, unwanted):
+    """Written with its alternative every time, the term keeps it, as a legal doublet."""
     found = terms(PARENTHESES[lang], lang)
     assert wanted <= found and not unwanted & found
+
+
+def test_the_alternative_is_brought_to_the_base_form_with_its_word():
+    found = terms(["Teismas nustatė laikinąją globą (rūpybą) ir paskyrė globėją.",
+                   "Laikinąją globą (rūpybą) vykdo globos centras."], "lt")
+    assert "laikinoji globa (rūpyba)" in found
+
+
+def test_a_term_also_written_without_the_alternative_is_shown_without_it():
+    found = terms(["Globėjui mokama globos (rūpybos) išmoka.",
+                   "Globos išmoka mokama kas mėnesį."], "lt")
+    assert "globos išmoka" in found and "globos (rūpybos) išmoka" not in found
 
 
 @given(st.lists(st.sampled_from(["globos", "(", ")", "rūpybos", "išmoka", "vaikas", "lat",

@@ -63,7 +63,7 @@ FLOORS = {"held-out": {"merged": {"pl": (0.88, 0.77, 0.98), "lt": (0.72, 0.66, 0
           # (extraction_eval5/README.md): floors just under that run; the Lithuanian recall
           # floors raised after the twelfth Lithuanian round, which read the set
           "held-out-5": {"merged": {"pl": (0.60, 0.49, 0.98), "lt": (0.58, 0.57, 0.97)},
-                         "per document": {"pl": (0.52, 0.64, 0.98), "lt": (0.60, 0.78, 0.97)}},
+                         "per document": {"pl": (0.52, 0.64, 0.98), "lt": (0.58, 0.78, 0.97)}},
           # the sixth blind set, measured once at 94420ba with the Lithuanian weights
           # fitted and the Polish ones hand-set (extraction_eval6/README.md)
           "held-out-6": {"merged": {"pl": (0.70, 0.52, 0.98), "lt": (0.70, 0.54, 0.98)},

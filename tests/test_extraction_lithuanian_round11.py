@@ -140,14 +140,14 @@ def test_a_phrase_from_the_second_capital_of_a_name_is_a_piece():
 
 
 def test_a_term_around_an_alternative_in_parentheses_keeps_its_opening_words():
-    """"specialųjį nuolatinės priežiūros (pagalbos) poreikį": the whole term with the gap,
-    its definite adjective in the nominative; the pieces from inside it and the words after
-    the parenthesis alone count as cut from it."""
+    """"specialųjį nuolatinės priežiūros (pagalbos) poreikį": the whole term with its
+    alternative, its definite adjective in the nominative; the pieces from inside it and
+    the words after the parenthesis alone count as cut from it."""
     extraction = extract_lines(["Komisija nustatė specialųjį nuolatinės slaugos (priežiūros) "
                                 "poreikį ir skyrė slaugos (priežiūros) išlaidų tikslinę "
                                 "kompensaciją."], "lt")
     forms = [candidate.term for candidate in extraction.top(100)]
-    assert "specialusis nuolatinės slaugos poreikis" in forms
+    assert "specialusis nuolatinės slaugos (priežiūros) poreikis" in forms
     stats = extraction.counter.stats
     assert stats[("slauga", "poreikis")].partial == 1
     assert stats[("išlaidus", "tikslinis", "kompensacija")].partial == 1

@@ -2,18 +2,20 @@
 
 A word in parentheses in the same case as the word before it is an alternative name of
 that word (*globa* or *rūpyba*), not a break in the phrase: the term runs on past the
-parenthesis ("globos išmoka", "globos išmokos tikslinis priedas"). Punctuation ends every
-other candidate (see `ngrams`), so these phrases, with a gap where the parenthesis is, are
-built here.
+parenthesis. Punctuation ends every other candidate (see `ngrams`), so these phrases, with
+a gap where the parenthesis is, are built here. Where every occurrence of the term has the
+alternative, its base form keeps it, as the legal doublet it is ("globos (rūpybos)
+išmoka", "laikinoji globa (rūpyba)"); otherwise the term is shown without it.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Iterator
 
-from termbase.extraction.analysis import ADJ, NOUN, WordInfo
-from termbase.text.normalize import Token
+from termbase.extraction.analysis import ADJ, NOUN, WordInfo, analyse
+from termbase.text.normalize import Token, tokenize
 
 _OPEN = re.compile(r"^\s*\(\s*$")
 _CLOSE = re.compile(r"^\s*\)\s*$")
@@ -73,3 +75,33 @@ def alternatives(text: str, tokens: list[Token], infos: list[WordInfo]
 def _gap(text: str, tokens: list[Token], k: int) -> str:
     """What stands between word k and the next."""
     return text[tokens[k].end:tokens[k + 1].start]
+
+
+def with_alternative(term: str, alternatives: Counter | None, freq: int,
+                     seen: dict[str, int], lang: str) -> str:
+    """`term` with the alternative in parentheses put back after its word, when every
+    occurrence (`freq`) had the same one: as written where the word before it is as
+    written (a genitive of the chain), in its base form where that word was brought to
+    its base form ("globą (rūpybą)" -> "globa (rūpyba)"); else `term` as it is."""
+    if not alternatives:
+        return term
+    (position, inside), count = alternatives.most_common(1)[0]
+    words = tokenize(term)
+    written = tokenize(max(seen, key=seen.get))
+    if count < freq or position >= len(words) or len(written) != len(words):
+        return term
+    word, as_written = words[position].text, written[position].text
+    if word.lower() != as_written.lower():
+        if word.lower() != analyse(as_written, lang).key:
+            return term     # not its lemma (another number, a feminine adjective): unsure
+        inside = " ".join(analyse(t.text, lang).key for t in tokenize(inside))
+    return insert_after(term, position, inside)
+
+
+def insert_after(text: str, position: int, inside: str) -> str:
+    """`text` with "(inside)" after its word at `position` (as it stood in the text)."""
+    words = tokenize(text)
+    if position >= len(words):
+        return text
+    end = words[position].end
+    return f"{text[:end]} ({inside}){text[end:]}"

@@ -80,7 +80,7 @@ class Stats:
     """Everything counted for one lemma sequence."""
 
     __slots__ = ("freq", "partial", "variants", "contexts", "files", "segments", "shape",
-                 "whole_name", "quoted", "not_a_phrase", "fixed")
+                 "whole_name", "quoted", "not_a_phrase", "fixed", "alternatives")
 
     def __init__(self) -> None:
         self.freq = 0
@@ -97,6 +97,9 @@ class Stats:
         self.not_a_phrase = 0
         # occurrences recorded in their base form already (a Lithuanian statute's title)
         self.fixed = 0
+        # (word position, the alternative in parentheses after it, as written) -> count:
+        # "globos (rūpybos) išmoka" (see `insertions`)
+        self.alternatives: Counter | None = None
 
     @property
     def weighted_freq(self) -> float:
@@ -114,6 +117,8 @@ class Stats:
         self.quoted += other.quoted
         self.not_a_phrase += other.not_a_phrase
         self.files |= other.files
+        if other.alternatives:
+            self.alternatives = (self.alternatives or Counter()) + other.alternatives
         if self.segments is not None and other.segments is not None:
             self.segments |= other.segments
         return self
@@ -145,6 +150,7 @@ class NgramCounter:
         # positions of the passage being counted that go on a phrase past an alternative
         # in parentheses (Lithuanian: "priežiūros (pagalbos) [išlaidų] ...")
         self._continuing: set[int] = set()
+        self._alternative_after: dict[int, str] = {}
         self.tokens = 0
         self.passages: list[Passage] = []
         self._words: list[str] = []  # the words of the passage being counted
@@ -237,14 +243,18 @@ class NgramCounter:
                 if not sentence_initial(passage.text, tokens, k):
                     self.inside_counts[info.key] += 1
                     self.inside_votes[info.key] += info.name
-        self._continuing = {close + 1 for _k, close in alternatives(
-            passage.text, tokens, infos)} if self.lang == "lt" else set()
+        found = list(alternatives(passage.text, tokens, infos))
+        self._continuing = {close + 1 for _k, close in found} if self.lang == "lt" else set()
+        # an alternative in parentheses after a phrase's last word: "laikinąją globą (rūpybą)"
+        self._alternative_after = {k: passage.text[tokens[k + 1].start:tokens[close].end]
+                                   for k, close in found}
         chunks = _chunks(passage.text, tokens, infos, self.lang)
         for start, end in chunks:
             self._count_chunk(index, passage, tokens, infos, start, end)
         phrases = across_parentheses(passage.text, tokens, infos, self.lang)
         for n, positions in enumerate(phrases):
             stats = self._record_elided(index, passage, tokens, infos, positions)
+            _note_alternative(stats, passage.text, tokens, positions)
             # a longer one from the same parenthesis follows: this one is a piece of it
             stats.partial += n + 1 < len(phrases) and phrases[n + 1][-1] == positions[-1] \
                 and phrases[n + 1][0] < positions[0]
@@ -530,6 +540,9 @@ class NgramCounter:
                 and not sentence_initial(passage.text, tokens, i - 1):
             stats.not_a_phrase += 1  # "[Socialinės] paramos skyrius": a name's piece
         stats.variants[surface] = stats.variants.get(surface, 0) + 1
+        if j in self._alternative_after:
+            stats.alternatives = stats.alternatives or Counter()
+            stats.alternatives[j - i, self._alternative_after[j]] += 1
         stats.quoted += _quoted(passage.text, tokens, i, j)
         if len(stats.contexts) < 2 and all(c[0] != index for c in stats.contexts):
             stats.contexts.append((index, tokens[i].start, tokens[j].end))
@@ -582,6 +595,15 @@ class NgramCounter:
         window = text[left:right].translate(_LINE_BREAKS)
         offset = len(prefix) - left
         return passage, prefix + window + suffix, start + offset, end + offset
+
+
+def _note_alternative(stats: Stats, text: str, tokens: list[Token], positions: list[int]
+                      ) -> None:
+    """Remember the alternative in parentheses an elided phrase's occurrence skipped."""
+    gap = next(n for n in range(len(positions) - 1) if positions[n + 1] > positions[n] + 1)
+    inside = text[tokens[positions[gap] + 1].start:tokens[positions[gap + 1] - 1].end]
+    stats.alternatives = stats.alternatives or Counter()
+    stats.alternatives[gap, inside] += 1
 
 
 def _substantivised(tokens: list[Token], infos: list[WordInfo], attach: list[int],

@@ -112,6 +112,16 @@ def test_lithuanian_head_takes_the_lexeme_the_text_shows_not_a_homographs_lemma(
     assert "slaugos išlaidos" in found and "slaugos išlaidus" not in found
 
 
+def test_an_adjective_agrees_with_a_plural_only_noun_whose_lemma_is_its_plural():
+    """"pajamų" has the lemma "pajamos" (plural only, feminine): a participle before it
+    is a feminine plural too, not the masculine singular."""
+    found = base_forms(["Pašalpa skiriama, kai pajamos mažesnės už valstybės remiamų "
+                        "pajamų dydį.",
+                        "Valstybės remiamų pajamų dydis nustatomas kasmet."], "lt")
+    assert "valstybės remiamos pajamos" in found
+    assert "valstybės remiamas pajamos" not in found
+
+
 @pytest.mark.parametrize("lang, lines, name, never", [
     ("lt", ["Centras vykdo projektą „Stiprios šeimos“ kartu su seniūnijomis.",
             "Projekto „Stiprios šeimos“ dalyviai mokosi bendrauti."],

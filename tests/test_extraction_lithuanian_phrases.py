@@ -272,3 +272,24 @@ def test_a_capitalised_name_whose_adjective_agrees_across_genitives_keeps_its_co
     found = {c.term: c for c in extracted(lines).top(None)}
     name = found["Bendrasis duomenų apsaugos reglamentas"]
     assert name.independent_freq == name.freq
+
+
+def test_the_manner_formula_after_a_title_is_no_part_of_it():
+    """"... įstatymo nustatyta tvarka" ("in the manner the act lays down"): the act's
+    title is the term, the formula after it no phrase."""
+    found = base_forms(["Centras steigiamas Lietuvos Respublikos biudžetinių įstaigų "
+                        "įstatymo nustatyta tvarka.",
+                        "Išmokos skiriamos teisės aktų nustatyta tvarka."])
+    assert "Lietuvos Respublikos biudžetinių įstaigų įstatymas" in found
+    assert not [term for term in found if "tvarka" in term]
+
+
+def test_a_noun_in_tas_is_no_participle_in_a_case_only_nouns_have():
+    """"plotas" (area) is also the past passive participle of "ploti" (to clap); its
+    dative "plotui" and locative "plote" are the noun's alone (the participle's are
+    "plotam", "plotame"), so the phrase runs to its head."""
+    assert analyse("plotui", "lt").role == "noun" and analyse("plote", "lt").role == "noun"
+    assert analyse("sudarytame", "lt").participle
+    found = base_forms(["Išlaidos, tenkančios normatyviniam būsto naudingajam plotui, "
+                        "kompensuojamos."])
+    assert "normatyvinis būsto naudingasis plotas" in found

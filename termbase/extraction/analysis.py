@@ -195,6 +195,11 @@ def _is_verb_lemma(lemma: str) -> bool:
     return lemma.endswith(("ti", "tis"))
 
 
+# Case endings of an -as noun that its homograph, a participle in -tas, does not have
+# (the participle's dative is -tam, its locative -tame): plotui, plote.
+_LT_NOUN_ONLY_ENDINGS = ("tui", "te")
+
+
 # Every case ending of a Lithuanian noun, adjective or participle ends in one of these.
 _LT_NOMINAL_FINALS = frozenset("aąeęėiįyouųūsm")
 
@@ -233,6 +238,8 @@ def _lithuanian(word: str, low: str) -> WordInfo:
         # -čio is filed), no reflexive verb ("kreiptis", whose forms are a verb's)
         return WordInfo(lemma, NOUN)
     participle = _passive_participle(lemma)
+    if participle and low.endswith(_LT_NOUN_ONLY_ENDINGS):
+        return WordInfo(lemma, NOUN)  # "plotui": the noun plotas, no participle of ploti
     if participle:
         return WordInfo(lemma, ADJ, participle=True)  # apribota, apsaugotas (būstas)
     if not dictionary.known(low, "lt"):  # simplemma's guesses for unknown words mislead

@@ -373,6 +373,7 @@ PLURAL_ONLY = {"išlaidus": "išlaidos", "išlaida": "išlaidos", "pajama": "paj
                "lėša": "lėšos", "dirbtuvė": "dirbtuvės", "palūkana": "palūkanos",
                "atostoga": "atostogos", "kapinė": "kapinės", "vestuvė": "vestuvės",
                "kelnė": "kelnės", "įkurtuvė": "įkurtuvės"}
+_PLURAL_ONLY_NOMINATIVES = frozenset(PLURAL_ONLY.values())
 
 
 def base_words(words: list[str], forms_of: FormsOf, plural: bool = False,
@@ -397,8 +398,9 @@ def base_words(words: list[str], forms_of: FormsOf, plural: bool = False,
             if singular is None:
                 return None
             (forms[h], gender), plural = singular, False
-    elif lemma[0] in PLURAL_ONLY:  # "slaugos išlaidų" -> "slaugos išlaidos"
-        forms[h], gender, plural = PLURAL_ONLY[lemma[0]], "f", True
+    elif lemma[0] in PLURAL_ONLY or lemma[0] in _PLURAL_ONLY_NOMINATIVES:
+        # "slaugos išlaidų" -> "slaugos išlaidos"; a lemma given in the plural ("pajamos")
+        forms[h], gender, plural = PLURAL_ONLY.get(lemma[0], lemma[0]), "f", True
     elif plural and lemma[0] in SUPPLETIVE_PLURAL:  # "vieniši žmonės"
         forms[h], gender = SUPPLETIVE_PLURAL[lemma[0]][1], "m"
     elif plural:

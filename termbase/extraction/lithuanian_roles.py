@@ -107,6 +107,20 @@ def counted_units(words: list[str], lemmas: list[str]) -> set[int]:
         is_numeral(lemmas[k - 1]) or words[k - 1].lower() in _TIME_PREPOSITIONS)}
 
 
+# "[teisės aktų] nustatyta tvarka": "in the manner laid down (by ...)", an instrumental
+# of manner, never a term; nor is the genitive before it a term's part.
+_MANNER_NOUNS = frozenset({"tvarka", "tvarkomis"})
+_MANNER_PARTICIPLE = ("nustatyta", "numatyta", "patvirtinta", "nurodyta", "apibrėžta",
+                      "reglamentuota", "nustatytąja", "numatytąja")
+
+
+def manner_formula(words: list[str]) -> set[int]:
+    """Positions of "nustatyta tvarka" and the like: a participle and the noun of manner
+    after it."""
+    return {p for k in range(1, len(words)) if words[k].lower() in _MANNER_NOUNS
+            and words[k - 1].lower().endswith(_MANNER_PARTICIPLE) for p in (k - 1, k)}
+
+
 # Prepositions that govern the genitive alone: the genitive phrase after one is its object.
 _GENITIVE_PREPOSITIONS = frozenset("dėl iš nuo iki be prie tarp vietoj link virš šalia "
                                    "arti".split())

@@ -46,7 +46,8 @@ from termbase.extraction.lexemes import (canonical_keys, lithuanian_homographs, 
                                          rekey)
 from termbase.extraction.lithuanian import (GENITIVE_PLURAL, adjective_homographs,
                                            coordinated_datives, governed_adjective)
-from termbase.extraction.lithuanian_roles import (counted_units, names_an_institution,
+from termbase.extraction.lithuanian_roles import (counted_units, manner_formula,
+                                                  names_an_institution,
                                                   past_a_genitive_object)
 from termbase.extraction.lithuanian_headings import heading_head
 from termbase.extraction.lithuanian_statutes import (STATUTE, inside_citation, opens_citation,
@@ -217,8 +218,8 @@ class NgramCounter:
         if self.lang == "lt":
             infos = adjective_homographs([t.text for t in tokens], infos)
             words = [t.text for t in tokens]
-            for k in counted_units(words, [i.key for i in infos]):
-                infos[k] = WordInfo(infos[k].key, STOP)  # "keturiolika dienų"
+            for k in counted_units(words, [i.key for i in infos]) | manner_formula(words):
+                infos[k] = WordInfo(infos[k].key, STOP)  # "keturiolika dienų", see both
             for k in range(1, len(words)):  # "pagalbos [neįgaliesiems]": a noun's place
                 if infos[k].role == ADJ and governed_adjective(words, k):
                     infos[k] = infos[k]._replace(role=NOUN)

@@ -148,6 +148,8 @@ class NgramCounter:
         # one-word short names the text defines ("zwany dalej „Ośrodkiem”"): see
         # `defined_names`; their capitals are the document's convention
         self.defined_keys: set[str] = set()
+        # Polish lemma keys capitalised inside a sentence, alone (see `standalone_names`)
+        self.alone_capitals: set[str] = set()
         # positions of the passage being counted that go on a phrase past an alternative
         # in parentheses (Lithuanian: "priežiūros (pagalbos) [išlaidų] ...")
         self._continuing: set[int] = set()
@@ -171,14 +173,22 @@ class NgramCounter:
 
     def name_keys(self) -> set[str]:
         """Lemma keys read as proper names in most of their occurrences."""
-        return {key for key, votes in self.name_votes.items()
-                if 2 * votes > sum(self.word_forms[key].values())} - self.defined_keys
+        return ({key for key, votes in self.name_votes.items()
+                 if 2 * votes > sum(self.word_forms[key].values())}
+                | self.standalone_names()) - self.defined_keys
 
     def written_as_names(self) -> set[str]:
         """Lemma keys capitalised in most occurrences whose capital says something (not at
         a sentence start): a place named in a title line is still a name ("Rūtiškių")."""
-        return {key for key, votes in self.inside_votes.items()
-                if 2 * votes > self.inside_counts[key]} - self.defined_keys
+        return ({key for key, votes in self.inside_votes.items()
+                 if 2 * votes > self.inside_counts[key]}
+                | self.standalone_names()) - self.defined_keys
+
+    def standalone_names(self) -> set[str]:
+        """Polish words capitalised inside a sentence with no capitalised word beside them,
+        and never written in lower case: places and people the dictionary reads as
+        common nouns ("w Żurawcu", żurawiec a bird's name; "w Jarzębinie")."""
+        return self.alone_capitals - self.written_lower
 
     def substantive_keys(self) -> frozenset:
         """Adjective lemmas used in the input as nouns of their own ("Podopieczny
@@ -223,8 +233,9 @@ class NgramCounter:
             for k in range(1, len(words)):  # "pagalbos [neįgaliesiems]": a noun's place
                 if infos[k].role == ADJ and governed_adjective(words, k):
                     infos[k] = infos[k]._replace(role=NOUN)
-        for k in _numbered(passage.text, tokens):
-            infos[k] = WordInfo(infos[k].key, STOP)  # "Nr. SP-146": a document's code
+        for k in [*_numbered(passage.text, tokens),
+                  *_reference_abbreviations(passage.text, tokens)]:
+            infos[k] = WordInfo(infos[k].key, STOP)  # "Nr. SP-146", "ust. 2": references
         for k in _capitalised_by_position(passage.text, tokens, infos):
             infos[k] = infos[k]._replace(name=False)
         self.defined_keys.update(infos[k].key for k in defined_words(passage.text, tokens,
@@ -244,6 +255,8 @@ class NgramCounter:
                 if not sentence_initial(passage.text, tokens, k):
                     self.inside_counts[info.key] += 1
                     self.inside_votes[info.key] += info.name
+                    if self.lang == "pl" and _capital_alone(passage.text, tokens, infos, k):
+                        self.alone_capitals.add(info.key)
         found = list(alternatives(passage.text, tokens, infos))
         self._continuing = {close + 1 for _k, close in found} if self.lang == "lt" else set()
         # an alternative in parentheses after a phrase's last word: "laikinąją globą (rūpybą)"
@@ -956,6 +969,38 @@ def _numbered(text: str, tokens: list[Token]) -> list[int]:
         if gap == "." or not gap and (code.isupper() or any(ch.isdigit() for ch in code)):
             found += [k - 1, k]
     return found
+
+
+# The longest abbreviation of a reference's unit: "art.", "ust.", "pkt.", "str.", "sec."
+_REFERENCE_ABBREVIATION_MAX = 4
+
+
+# Units written without a period before their number ("pkt 1", "poz. 5" or "poz 5").
+_DOTLESS_UNITS = frozenset({"pkt", "poz", "lit", "par"})
+
+
+def _reference_abbreviations(text: str, tokens: list[Token]) -> list[int]:
+    """A short lower-case word cut with a period before a number, or a unit written
+    without one: the unit of a reference ("art. 103 ust. 2 pkt 1", "7 str. 2 d."),
+    never a term; read as a word, "ust." would be the plural of "usta" (mouth)."""
+    return [k for k in range(len(tokens) - 1)
+            if len(tokens[k].text) <= _REFERENCE_ABBREVIATION_MAX
+            and tokens[k].text.islower() and tokens[k + 1].text[:1].isdigit()
+            and (text[tokens[k].end:tokens[k + 1].start].strip() == "."
+                 or tokens[k].text in _DOTLESS_UNITS)]
+
+
+def _capital_alone(text: str, tokens: list[Token], infos: list[WordInfo], k: int) -> bool:
+    """Word k capitalised (not in capitals) with no capitalised word beside it and no
+    noun or adjective of its phrase after it, as a place or a surname stands; a word of a
+    longer name has capitals beside it, a title's first word its phrase after it
+    ("Kodeksu cywilnego", "Prawa o ruchu drogowym" hold a preposition's object)."""
+    if not capitalised(tokens[k].text) or any(
+            tokens[m].text[:1].isupper() for m in (k - 1, k + 1) if 0 <= m < len(tokens)):
+        return False
+    if k + 1 == len(tokens) or text[tokens[k].end:tokens[k + 1].start].strip():
+        return True
+    return infos[k + 1].role not in (NOUN, ADJ, PREP) or infos[k + 1].key in NOT_IN_NAMES
 
 
 def sentence_initial(text: str, tokens: list[Token], i: int) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Callable
 
 from termbase.extraction.analysis import ADJ, NOUN, PREP, WordInfo
+from termbase.extraction.stopwords import NOT_IN_NAMES
 from termbase.text import polish
 
 
@@ -42,8 +43,10 @@ def piece_of_a_name(words: list[str], infos: list[WordInfo], i: int, j: int, sta
     "Wniosek o [Kartę Dużej Rodziny]" is a request for the whole name."""
     after = j + 1
     continued = after + 1 < end and infos[after].role == PREP and words[after].islower() \
-        and words[after] not in PLACE_PREPOSITIONS and capitalised(words[after + 1])
+        and words[after] not in PLACE_PREPOSITIONS and words[after] not in NOT_IN_NAMES \
+        and capitalised(words[after + 1])
     resumed = i - 2 >= start and infos[i - 1].role == PREP and words[i - 1].islower() \
+        and words[i - 1] not in NOT_IN_NAMES \
         and infos[i - 2].role in (NOUN, ADJ) and capitalised(words[i - 2]) \
         and not sentence_initial(i - 2)
     # "Powiatowy Zespół [do Spraw]", "[Zespół do] Spraw Orzekania"
@@ -70,7 +73,7 @@ def goes_on_in_capitals(words: list[str], infos: list[WordInfo], i: int, j: int,
         if infos[k].role in (NOUN, ADJ) and capitalised(words[k]) and not infos[k].name:
             last, k = k, k + 1
         elif words[k].islower() and k + 1 < end and capitalised(words[k + 1]) \
-                and infos[k].role not in (NOUN, ADJ):
+                and infos[k].role not in (NOUN, ADJ) and words[k] not in NOT_IN_NAMES:
             k += 1
         else:
             break

@@ -1,0 +1,42 @@
+"""Polish places the dictionary reads as common nouns, and the units of legal
+references. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from extraction_support import extract_lines
+
+pytestmark = pytest.mark.skipif(importlib.util.find_spec("morfeusz2") is None,
+                                reason="morfeusz2 has no wheel for this platform")
+
+LINES = ["Umowę zawarto w Borowcu pomiędzy Gminą Borowiec a Panem Adamem Lisem.",
+         "Pan Adam Lis mieszka w Borowcu od 2019 r.",
+         "Opłatę ustala się na podstawie art. 61 ust. 2 pkt 1 ustawy o pomocy społecznej.",
+         "Do umowy stosuje się przepisy Kodeksu cywilnego.",
+         "Spory rozstrzyga sąd właściwy według Kodeksu cywilnego."]
+
+
+def test_a_town_that_is_also_a_common_noun_keeps_its_capital():
+    """"Borowcu" is a form of borowiec (a common noun); capitalised inside sentences
+    with nothing capitalised beside it, it is a place: its capital stays, and alone it
+    ranks as a name, not as a term."""
+    found = extract_lines(LINES, "pl")
+    terms = {c.term for c in found.top(None)}
+    assert "Gmina Borowiec" in terms and "gmina borowiec" not in terms
+    assert "borowiec" not in terms
+    assert "borowiec" in found.names
+
+
+def test_a_title_capitalised_on_its_first_word_is_no_place():
+    found = extract_lines(LINES, "pl")
+    assert "kodeks" not in found.names
+    assert "Kodeks cywilny" in {c.term for c in found.top(None)}
+
+
+def test_the_units_of_a_reference_are_no_terms():
+    terms = {c.term for c in extract_lines(LINES, "pl").top(None)}
+    assert not {"usta", "art", "pkt"} & terms
+    assert "ustawa o pomocy społecznej" in terms

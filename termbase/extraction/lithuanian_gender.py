@@ -37,6 +37,15 @@ def _known(word: str) -> bool:
     return is_known(word, lang="lt")
 
 
+@functools.lru_cache(maxsize=None)
+def _noun_genitive(word: str) -> bool:
+    """Whether the dictionary knows `word`, and not as a verb's form: "didėjo", "kartojo"
+    are past tenses (of "didėti", "kartoti"), so "didėja", "kartoja" are no roles."""
+    from simplemma import lemmatize
+
+    return _known(word) and not lemmatize(word, lang="lt").endswith(("ti", "tis"))
+
+
 def masculine_role(noun: str, attested: Callable[[str], bool] = lambda form: False
                    ) -> str | None:
     """The masculine of a feminine role noun in the nominative singular, or None;
@@ -47,7 +56,7 @@ def masculine_role(noun: str, attested: Callable[[str], bool] = lambda form: Fal
         if lower.endswith(feminine):
             candidate = lower[: len(lower) - len(feminine)] + masculine
             ending, genitive = next(pair for pair in _GENITIVE if candidate.endswith(pair[0]))
-            if _known(candidate[: len(candidate) - len(ending)] + genitive) or \
+            if _noun_genitive(candidate[: len(candidate) - len(ending)] + genitive) or \
                     attested(candidate):
                 return noun[:1] + candidate[1:] if noun[:1].isupper() else candidate
     return None

@@ -190,6 +190,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--penalty", type=float,
                         help="the L2 penalty (default: the best of a few, by leave-one-set-out recall)")
     args = parser.parse_args(argv)
+    if not DATA.is_dir():  # an installed package has no tests/data
+        print(f"error: no labelled texts at {DATA}: run this from a checkout of the "
+              f"repository", file=sys.stderr)
+        return 2
     if not SEEDS.is_dir():
         print(f"note: {SEEDS} is absent: the seed texts are left out", file=sys.stderr)
     from termbase import Termbase

@@ -64,3 +64,31 @@ def test_training_outside_a_checkout_says_so(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(training, "DATA", tmp_path / "absent")
     assert training.main([]) == 2
     assert "no labelled texts" in capsys.readouterr().err
+
+
+# runs long enough for the old patterns to take seconds, short enough to end
+@pytest.mark.parametrize("lang, opening, spaces", [("lt", "(toliau", 300),
+                                                   ("pl", "zwany dalej", 800),
+                                                   ("en", "hereinafter", 800)])
+def test_a_long_run_of_spaces_after_a_definition_s_opening_is_read_at_once(lang, opening,
+                                                                           spaces):
+    """pdftotext -layout pads lines with spaces: the pattern once split such a run every
+    way before failing (300 spaces after 'toliau' took seconds, 600 minutes)."""
+    import time
+
+    from termbase.extraction.defined_names import DEFINITIONS
+
+    text = opening + " " * spaces + "– 5 punktas)"
+    started = time.perf_counter()
+    assert DEFINITIONS[lang].search(text) is None
+    assert time.perf_counter() - started < 0.5
+
+
+def test_an_english_definition_with_the_article_inside_the_quotes_is_read():
+    """The module's own example, "(hereinafter “the Centre”)", was not matched."""
+    from termbase.extraction.defined_names import defined_words
+    from termbase.text.normalize import tokenize
+
+    text = "The Riverside Centre (hereinafter “the Centre”) runs day care."
+    tokens = tokenize(text)
+    assert [tokens[k].text for k in defined_words(text, tokens, "en")] == ["Centre"]

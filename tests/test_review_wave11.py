@@ -92,3 +92,24 @@ def test_an_english_definition_with_the_article_inside_the_quotes_is_read():
     text = "The Riverside Centre (hereinafter “the Centre”) runs day care."
     tokens = tokenize(text)
     assert [tokens[k].text for k in defined_words(text, tokens, "en")] == ["Centre"]
+
+
+def test_a_penalty_of_zero_is_used_and_a_negative_one_refused(monkeypatch, capsys):
+    """'--penalty 0' (no pull towards the hand-set weights) was read as 'not given'."""
+    pytest.importorskip("numpy", reason="numpy fits the weights (the test extra has it)")
+
+    tried = []
+    document = training.Document("set", "doc", terms=["a", "b"],
+                                 features=[[0.0] * len(training.ranking.FEATURES)] * 2)
+
+    def leave_one_set_out(documents, penalty):
+        tried.append(penalty)
+        return {"set": (training.Figures(), training.Figures())}
+
+    monkeypatch.setattr(training, "collect", lambda lang, index: [document])
+    monkeypatch.setattr(training, "leave_one_set_out", leave_one_set_out)
+    assert training.main(["--penalty", "0"]) == 0
+    assert tried == [0.0, 0.0]                           # once per language
+    with pytest.raises(SystemExit) as exit_:
+        training.main(["--penalty", "-1"])
+    assert exit_.value.code == 2

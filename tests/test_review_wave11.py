@@ -113,3 +113,18 @@ def test_a_penalty_of_zero_is_used_and_a_negative_one_refused(monkeypatch, capsy
     with pytest.raises(SystemExit) as exit_:
         training.main(["--penalty", "-1"])
     assert exit_.value.code == 2
+
+
+@pytest.mark.parametrize("term", ["pokalbis su mokytoja",
+                                  "susitikimas su socialine darbuotoja",
+                                  "bendradarbiavimas su gydytoja"])
+def test_a_role_after_a_preposition_keeps_the_case_it_takes(term):
+    """After 'su' the role is in the instrumental, which for -a nouns looks like the
+    nominative: it was put in the masculine nominative ('pokalbis su mokytojas')."""
+    assert masculine_term(term) == term
+
+
+def test_a_conversation_with_a_teacher_is_proposed_as_written():
+    lines = ["Pokalbis su mokytoja vyko mokykloje.", "Pokalbis su mokytoja truko valandą."]
+    terms = {c.term for c in extract_lines(lines, "lt").top(None)}
+    assert "pokalbis su mokytoja" in terms and "pokalbis su mokytojas" not in terms

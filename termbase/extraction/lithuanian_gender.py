@@ -17,6 +17,7 @@ import functools
 from typing import Callable
 
 from termbase.extraction.baseform import words_of
+from termbase.extraction.stopwords import is_preposition
 from termbase.text.lithuanian import definite_nominative, masculine_nominative
 
 # (feminine ending, masculine ending) of nouns for persons by their role
@@ -78,7 +79,11 @@ def _masculine_adjective(word: str) -> str | None:
 def masculine_term(term: str, attested: Callable[[str], bool] = lambda form: False) -> str:
     """The term with a feminine role noun in the masculine (see the module's note)."""
     words = words_of(term)
-    roles = [(k, masculine_role(word, attested)) for k, word in enumerate(words)]
+    # a role after a preposition is its object, in the case the preposition takes, not
+    # the head: "pokalbis su mokytoja" (instrumental) stays
+    before = next((k for k, word in enumerate(words) if is_preposition(word.lower(), "lt")),
+                  len(words))
+    roles = [(k, masculine_role(word, attested)) for k, word in enumerate(words[:before])]
     head, masculine = next(((k, m) for k, m in reversed(roles) if m is not None),
                            (None, None))
     if head is None:

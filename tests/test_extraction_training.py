@@ -67,13 +67,15 @@ def test_the_fit_follows_the_labels_and_the_penalty_holds_it_to_the_hand_set_wei
 
 
 def test_figures_rank_by_the_weights_given():
-    document = _document([("a", 1.0, 0), ("b", 2.0, 1), ("c", 3.0, 0)])
+    # the listed candidate last in the given order, so that only a ranking by the
+    # weights puts it first
+    document = _document([("a", 1.0, 0), ("b", 2.0, 0), ("c", 3.0, 1)])
     hand = [ranking.HAND[name] for name in ranking.FEATURES]
     reverse = [-w for w in hand]
     assert document.figures(hand) == (1, 3, 1, 1)        # all three within 50 and 100
     training.PRECISION_AT, saved = 1, training.PRECISION_AT
     try:
-        assert document.figures(hand)[0] == 0            # "c" first
+        assert document.figures(hand)[0] == 1            # "c" first
         assert document.figures(reverse)[0] == 0         # "a" first
     finally:
         training.PRECISION_AT = saved

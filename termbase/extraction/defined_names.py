@@ -16,15 +16,25 @@ from termbase.extraction.abbreviations import is_abbreviation
 from termbase.text.normalize import Token
 
 _QUOTE = "[„\"“”«»'‘’]"
-_NAME = rf"{_QUOTE}?\s*(?P<name>[^\W\d_][\w-]*)\s*(?={_QUOTE}|\)|,|;|\.|$)"
-_DASH = "[:–—-]"
+_DASH = rf"(?:\s*[:–—-])?"
+# Each optional piece takes the spaces before it, so no two runs of spaces stand side by
+# side: else a long run of spaces (pdftotext -layout) after "toliau" is split every way
+# before the match fails, in time growing with a power of the run's length.
+
+
+def _name(article: str = "") -> str:
+    return (rf"(?:\s*{_QUOTE})?{article}\s*(?P<name>[^\W\d_][\w-]*)\s*"
+            rf"(?={_QUOTE}|\)|,|;|\.|$)")
+
+
+_THE = r"(?:\s*the(?=\s))?"
 DEFINITIONS = {
     "pl": re.compile(rf"(?:\b(?:zwan|nazywan|określan)\w*\s+(?:dalej|w\s+dalszej\s+części"
-                     rf"(?:\s+\w+)?)|\(\s*dalej)(?:\s+jako)?\s*{_DASH}?\s*{_NAME}",
-                     re.IGNORECASE),
-    "lt": re.compile(rf"\btoliau\s*(?:vadinam\w*)?\s*{_DASH}?\s*{_NAME}", re.IGNORECASE),
-    "en": re.compile(rf"\bhereinafter(?:\s+referred\s+to\s+as|\s+called)?\s*{_DASH}?\s*"
-                     rf"(?:the\s+)?{_NAME}", re.IGNORECASE),
+                     rf"(?:\s+\w+)?)|\(\s*dalej)(?:\s+jako)?{_DASH}{_name()}", re.IGNORECASE),
+    "lt": re.compile(rf"\btoliau(?:\s*vadinam\w*)?{_DASH}{_name()}", re.IGNORECASE),
+    # "the" before the quote or inside it: hereinafter the “Centre”, (hereinafter “the Centre”)
+    "en": re.compile(rf"\bhereinafter(?:\s+referred\s+to\s+as|\s+called)?{_DASH}{_THE}"
+                     rf"{_name(_THE)}", re.IGNORECASE),
 }
 
 

@@ -17,6 +17,7 @@ import functools
 from typing import Callable
 
 from termbase.extraction.baseform import words_of
+from termbase.extraction.stopwords import is_preposition
 from termbase.text.lithuanian import definite_nominative, masculine_nominative
 
 # (feminine ending, masculine ending) of nouns for persons by their role
@@ -37,6 +38,15 @@ def _known(word: str) -> bool:
     return is_known(word, lang="lt")
 
 
+@functools.lru_cache(maxsize=None)
+def _noun_genitive(word: str) -> bool:
+    """Whether the dictionary knows `word`, and not as a verb's form: "didėjo", "kartojo"
+    are past tenses (of "didėti", "kartoti"), so "didėja", "kartoja" are no roles."""
+    from simplemma import lemmatize
+
+    return _known(word) and not lemmatize(word, lang="lt").endswith(("ti", "tis"))
+
+
 def masculine_role(noun: str, attested: Callable[[str], bool] = lambda form: False
                    ) -> str | None:
     """The masculine of a feminine role noun in the nominative singular, or None;
@@ -47,7 +57,7 @@ def masculine_role(noun: str, attested: Callable[[str], bool] = lambda form: Fal
         if lower.endswith(feminine):
             candidate = lower[: len(lower) - len(feminine)] + masculine
             ending, genitive = next(pair for pair in _GENITIVE if candidate.endswith(pair[0]))
-            if _known(candidate[: len(candidate) - len(ending)] + genitive) or \
+            if _noun_genitive(candidate[: len(candidate) - len(ending)] + genitive) or \
                     attested(candidate):
                 return noun[:1] + candidate[1:] if noun[:1].isupper() else candidate
     return None
@@ -69,7 +79,11 @@ def _masculine_adjective(word: str) -> str | None:
 def masculine_term(term: str, attested: Callable[[str], bool] = lambda form: False) -> str:
     """The term with a feminine role noun in the masculine (see the module's note)."""
     words = words_of(term)
-    roles = [(k, masculine_role(word, attested)) for k, word in enumerate(words)]
+    # a role after a preposition is its object, in the case the preposition takes, not
+    # the head: "pokalbis su mokytoja" (instrumental) stays
+    before = next((k for k, word in enumerate(words) if is_preposition(word.lower(), "lt")),
+                  len(words))
+    roles = [(k, masculine_role(word, attested)) for k, word in enumerate(words[:before])]
     head, masculine = next(((k, m) for k, m in reversed(roles) if m is not None),
                            (None, None))
     if head is None:

@@ -238,8 +238,10 @@ class NgramCounter:
             infos[k] = WordInfo(infos[k].key, STOP)  # "Nr. SP-146", "ust. 2": references
         for k in _capitalised_by_position(passage.text, tokens, infos):
             infos[k] = infos[k]._replace(name=False)
+        # a place the dictionary knows as a name stays one ("zwane dalej „Krakowem”")
         self.defined_keys.update(infos[k].key for k in defined_words(passage.text, tokens,
-                                                                      self.lang))
+                                                                      self.lang)
+                                 if not infos[k].name)
         for k, (tok, info) in enumerate(zip(tokens, infos)):
             if info.role == ADJ:
                 self.adjective_keys.add(info.key)

@@ -190,6 +190,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--penalty", type=float,
                         help="the L2 penalty (default: the best of a few, by leave-one-set-out recall)")
     args = parser.parse_args(argv)
+    if args.penalty is not None and not args.penalty >= 0:
+        parser.error("--penalty must be 0 or more")
+    if not DATA.is_dir():  # an installed package has no tests/data
+        print(f"error: no labelled texts at {DATA}: run this from a checkout of the "
+              f"repository", file=sys.stderr)
+        return 2
     if not SEEDS.is_dir():
         print(f"note: {SEEDS} is absent: the seed texts are left out", file=sys.stderr)
     from termbase import Termbase
@@ -204,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
                       f"{sum(len(d.terms) for d in documents)} candidates, "
                       f"{sum(sum(d.labels()) for d in documents)} listed")
                 best = None
-                for penalty in ([args.penalty] if args.penalty else PENALTIES):
+                for penalty in ([args.penalty] if args.penalty is not None else PENALTIES):
                     results = leave_one_set_out(documents, penalty)
                     after = _total(results, 1)
                     print(f"  penalty {penalty:g}: hand {_total(results, 0)}  fitted {after}")

@@ -103,3 +103,21 @@ def test_the_shipped_weights_are_what_the_labelled_texts_give(shipped):
         weights = training.fit(documents, model["penalty"][lang])
         assert weights == pytest.approx(
             [model[section][lang][name] for name in ranking.FEATURES], abs=2e-3), lang
+
+
+@pytest.mark.parametrize("content", [
+    "{not json", "[1, 2]", "", '{"languages": {"lt": {"keyness": "x"}}}',
+    '{"languages": {"lt": {"keyness": NaN}}}', '{"languages": ["lt"]}'])
+def test_an_unreadable_model_file_leaves_the_hand_set_weights(monkeypatch, tmp_path, content):
+    """A damaged install still extracts, with the weights the rules were written with."""
+    import importlib.resources
+
+    (tmp_path / ranking.MODEL_FILE).write_text(content, encoding="utf-8")
+    monkeypatch.setattr(importlib.resources, "files", lambda package: tmp_path)
+    ranking._model_file.cache_clear()
+    try:
+        assert ranking.ranker("lt") is ranking.HAND_RANKER
+    finally:
+        monkeypatch.undo()
+        ranking._model_file.cache_clear()
+    assert ranking.ranker("lt").fitted

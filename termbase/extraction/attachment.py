@@ -22,6 +22,7 @@ import functools
 from termbase.text import polish
 from termbase.extraction.analysis import (ADJ, ADV, CONJ, NOUN, WordInfo,
                                           lithuanian_noun_gender, present_passive)
+from termbase.extraction.lithuanian_gender import may_be_feminine_role
 from termbase.extraction.lithuanian_roles import names_a_role, names_an_institution
 from termbase.extraction.polish_np import modifies_the_next_noun
 from termbase.extraction.stopwords import is_auxiliary
@@ -128,7 +129,8 @@ def _lithuanian(words: list[str], infos: list[WordInfo], k: int) -> int:
             return NONE
         noun = words[target].lower()
         noun_gender = lithuanian_noun_gender(info.key)
-        gender_ok = not gender or info.key.startswith("~") or gender == noun_gender
+        gender_ok = not gender or info.key.startswith("~") or gender == noun_gender or (
+            gender == "f" and may_be_feminine_role(noun, info.key))  # "socialinė darbuotoja"
         noun_case = _lithuanian_case(noun)
         if gender_ok and (not case or not noun_case or case & noun_case):
             return target - k

@@ -25,6 +25,7 @@ from termbase.extraction.analysis import (ADJ, NOUN, PREP, WordInfo, analyse, he
                                           LT_GENITIVE_ENDINGS, lithuanian_adjective,
                                           lithuanian_noun_gender)
 from termbase.extraction.attachment import attachments, lithuanian_gender
+from termbase.extraction.lithuanian_gender import may_be_feminine_role
 from termbase.extraction.lithuanian_roles import names_an_institution
 from termbase.extraction.stopwords import is_time_unit
 from termbase.text import dictionary
@@ -702,8 +703,9 @@ def _agrees(ours: frozenset, word: str, gender: str = "") -> bool:
     if is_definite(word) or info.role not in (ADJ, NOUN) or not ours:
         return True
     if gender and info.role == NOUN and not info.key.startswith("~") \
-            and lithuanian_noun_gender(info.key) not in ("", gender):
-        return False
+            and lithuanian_noun_gender(info.key) not in ("", gender) \
+            and not (gender == "f" and may_be_feminine_role(word, info.key)):
+        return False  # ("socialinė darbuotoja": the role's feminine, filed as masculine)
     if info.role == ADJ:
         theirs = adjective_slots(word)
     else:

@@ -16,9 +16,10 @@ from __future__ import annotations
 import functools
 from typing import Callable
 
-from termbase.extraction.baseform import words_of
+from termbase.extraction.analysis import analyse
 from termbase.extraction.stopwords import is_preposition
-from termbase.text.lithuanian import definite_nominative, masculine_nominative
+from termbase.text.lithuanian import definite_nominative, masculine_nominative, paradigm
+from termbase.text.normalize import tokenize
 
 # (feminine ending, masculine ending) of nouns for persons by their role
 ROLE_SUFFIXES = (("ininkė", "ininkas"), ("toja", "tojas"), ("ėja", "ėjas"),
@@ -78,7 +79,7 @@ def _masculine_adjective(word: str) -> str | None:
 
 def masculine_term(term: str, attested: Callable[[str], bool] = lambda form: False) -> str:
     """The term with a feminine role noun in the masculine (see the module's note)."""
-    words = words_of(term)
+    words = [t.text for t in tokenize(term)]
     # a role after a preposition is its object, in the case the preposition takes, not
     # the head: "pokalbis su mokytoja" (instrumental) stays
     before = next((k for k, word in enumerate(words) if is_preposition(word.lower(), "lt")),
@@ -93,6 +94,8 @@ def masculine_term(term: str, attested: Callable[[str], bool] = lambda form: Fal
         word = words[p]
         if not word.lower().endswith(("ė", "a", "i", "oji")):
             break                       # a genitive or another noun: the rest depends on it
+        if word[:1].isupper() or analyse(word, "lt").name:
+            return term                 # a person's name ("Ona Petraitienė narė")
         adjective = _masculine_adjective(word)
         if adjective is None:
             return term
@@ -103,3 +106,13 @@ def masculine_term(term: str, attested: Callable[[str], bool] = lambda form: Fal
         pieces.append(term[position:start] + changed.get(k, word))
         position = start + len(word)
     return "".join(pieces) + term[position:]
+
+
+def may_be_feminine_role(form: str, masculine_lemma: str) -> bool:
+    """Whether `form`, filed under a masculine role noun ("darbuotoja" under
+    darbuotojas), is a case of its feminine: an adjective before it may be feminine."""
+    lemma = masculine_lemma.lower()
+    for feminine, masculine in ROLE_SUFFIXES:
+        if lemma.endswith(masculine):
+            return form.lower() in paradigm(lemma[: len(lemma) - len(masculine)] + feminine)
+    return False

@@ -11,7 +11,8 @@ writes them to `ranker.json`. A few features have no hand-set factor (weight 0 b
 evidence the hand-set score did not use, which the fit may take up.
 
 The score shown is exp(weights x features): with the hand-set weights, exactly the old
-termhood score; with fitted ones, on the same scale for the factors the fit keeps at 1.
+termhood score; with fitted ones a number on a scale of its own, comparable between the
+candidates of one run, not with a hand-set score or across languages.
 """
 
 from __future__ import annotations
@@ -80,14 +81,21 @@ HAND_RANKER = Ranker.from_mapping(HAND, fitted=False)
 
 @functools.lru_cache(maxsize=None)
 def _model_file() -> dict:
+    """The shipped weights; a missing or unreadable file leaves the hand-set ones, which
+    rank well enough to go on with (the fitted ones gain a point or two)."""
     try:
         text = resources.files(__package__).joinpath(MODEL_FILE).read_text(encoding="utf-8")
-    except FileNotFoundError:
+        model = json.loads(text)
+    except (OSError, ValueError):
         return {}
-    return json.loads(text)
+    return model if isinstance(model, dict) else {}
 
 
 def ranker(lang: str) -> Ranker:
     """The fitted weights of `lang`, or the hand-set ones where none were fitted."""
-    weights = _model_file().get("languages", {}).get(lang)
-    return Ranker.from_mapping(weights, fitted=True) if weights else HAND_RANKER
+    weights = _model_file().get("languages", {})
+    weights = weights.get(lang) if isinstance(weights, dict) else None
+    if not isinstance(weights, dict) or not all(
+            isinstance(v, (int, float)) and math.isfinite(v) for v in weights.values()):
+        return HAND_RANKER
+    return Ranker.from_mapping(weights, fitted=True)

@@ -136,12 +136,20 @@ def evaluate_gold(extraction: Extraction, gold: list[GoldTerm], precision_n: int
                   recall_n: int = 100) -> GoldEvaluation:
     """Precision of the top `precision_n` (a candidate is correct when its base form is one
     of a listed term's forms) and recall of the `want` terms in the top `recall_n`."""
-    top = [gold_key(c.term) for c in extraction.top(max(precision_n, recall_n))]
+    return evaluate_ranking([c.term for c in extraction.top(max(precision_n, recall_n))],
+                            gold, extraction.lang, extraction.tokens, precision_n, recall_n)
+
+
+def evaluate_ranking(terms: list[str], gold: list[GoldTerm], lang: str = "", tokens: int = 0,
+                     precision_n: int = 50, recall_n: int = 100) -> GoldEvaluation:
+    """`evaluate_gold` of base forms already ranked, best first (the same base form twice
+    counts once, at its first place)."""
+    top = list(dict.fromkeys(gold_key(term) for term in terms))
     accepted = {form for term in gold for form in term.forms}
     in_recall = set(top[:recall_n])
     wanted = [t for t in gold if t.kind == WANT]
     return GoldEvaluation(
-        lang=extraction.lang, tokens=extraction.tokens, top=top,
+        lang=lang, tokens=tokens, top=top,
         correct_in_precision=sum(term in accepted for term in top[:precision_n]),
         precision_n=min(precision_n, len(top)),
         wanted=[t.forms[0] for t in wanted],

@@ -26,7 +26,7 @@ from dataclasses import astuple, dataclass, field
 from pathlib import Path
 
 from termbase.extraction import ranking
-from termbase.extraction.evaluation import WANT, GoldTerm, gold_key, read_gold
+from termbase.extraction.evaluation import GoldTerm, evaluate_ranking, gold_key, read_gold
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 DATA = REPOSITORY / "tests" / "data"
@@ -61,12 +61,10 @@ class Document:
         the candidates are ranked by `weights`."""
         order = sorted(range(len(self.terms)), key=lambda n: -sum(
             w * v for w, v in zip(weights, self.features[n])))
-        top = list(dict.fromkeys(gold_key(self.terms[n]) for n in order))
-        accepted = {form for term in self.gold for form in term.forms}
-        in_recall = set(top[:RECALL_AT])
-        wanted = [t for t in self.gold if t.kind == WANT]
-        return (sum(t in accepted for t in top[:PRECISION_AT]), min(PRECISION_AT, len(top)),
-                sum(bool(in_recall.intersection(t.forms)) for t in wanted), len(wanted))
+        found = evaluate_ranking([self.terms[n] for n in order], self.gold,
+                                 precision_n=PRECISION_AT, recall_n=RECALL_AT)
+        return (found.correct_in_precision, found.precision_n, len(found.recalled),
+                len(found.wanted))
 
 
 def labelled_documents(lang: str, data: Path = DATA, seeds: Path = SEEDS

@@ -166,7 +166,10 @@ def polish_nominative(term: str) -> bool:
     import morfeusz2
 
     morf = _morfeusz(morfeusz2)
-    words = _words(term)
+    tokens = tokenize(term)
+    # the first part of a compound adjective has no case ("miejsko-" of "miejsko-gminny")
+    words = [t.text for k, t in enumerate(tokens)
+             if k + 1 == len(tokens) or term[t.end:tokens[k + 1].start] != "-"]
     readings = [_polish_readings(morf, word) for word in words]
     for position, ours in enumerate(readings):
         if not any(kind == "noun" for kind, *_ in ours):
@@ -417,7 +420,9 @@ def reviewed_base_forms(lang: str, top: list[str]) -> tuple[int, int, int]:
     ("osoba z niepełnosprawnością", True), ("odpłatność za usługi opiekuńcze", True),
     # capitals: a name in a complement keeps them, a fragment of a name does not
     ("karta Duża", False), ("Karta Dużej Rodziny", True), ("wniosek o Kartę", True),
-    ("praca Gminnego Ośrodka Pomocy Społecznej", True)])
+    ("praca Gminnego Ośrodka Pomocy Społecznej", True),
+    # a compound adjective's first part has no case
+    ("miejsko-gminny ośrodek pomocy społecznej", True), ("miejsko-gminnego ośrodka", False)])
 def test_the_polish_nominative_check(term, expected):
     assert polish_nominative(term) is expected
 

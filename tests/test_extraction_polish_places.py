@@ -40,3 +40,12 @@ def test_the_units_of_a_reference_are_no_terms():
     terms = {c.term for c in extract_lines(LINES, "pl").top(None)}
     assert not {"usta", "art", "pkt"} & terms
     assert "ustawa o pomocy społecznej" in terms
+
+
+def test_a_compound_adjective_starts_the_name_and_no_phrase_starts_inside_it():
+    terms = {c.term for c in extract_lines(
+        ["Wniosek złożono w Miejsko-Gminnym Ośrodku Pomocy Społecznej w Borowcu.",
+         "Dziecko trafiło do placówki opiekuńczo-wychowawczej."], "pl").top(None)}
+    assert "Miejsko-Gminny Ośrodek Pomocy Społecznej" in terms
+    assert "placówka opiekuńczo-wychowawcza" in terms
+    assert not [t for t in terms if t.lower().startswith(("gminny", "wychowawcza"))]

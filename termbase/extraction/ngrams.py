@@ -374,7 +374,13 @@ class NgramCounter:
         defined_key = defined is not None and tuple(x.key for x in infos[defined:end])
         defined_before = defined_key and self.stats.get(defined_key, Stats()).freq
         for i in range(start, end):
-            if infos[i].role not in (NOUN, ADJ) or (
+            # a Polish compound adjective is whole: "[Miejsko-]Gminny Ośrodek" starts at
+            # its first part, never inside it
+            compound = self.lang == "pl" and i + 1 < end and infos[i].role == ADV \
+                and _hyphenated(passage.text, tokens, i)
+            if self.lang == "pl" and i > start and _hyphenated(passage.text, tokens, i - 1):
+                continue
+            if infos[i].role not in (NOUN, ADJ) and not compound or (
                     head_final and present_passive(tokens[i].text, infos[i])) or (
                     infos[i].participle and i > 0
                     and is_auxiliary(tokens[i - 1].text.lower(), self.lang)):
@@ -990,6 +996,11 @@ def _reference_abbreviations(text: str, tokens: list[Token]) -> list[int]:
             and tokens[k].text.islower() and tokens[k + 1].text[:1].isdigit()
             and (text[tokens[k].end:tokens[k + 1].start].strip() == "."
                  or tokens[k].text in _DOTLESS_UNITS)]
+
+
+def _hyphenated(text: str, tokens: list[Token], k: int) -> bool:
+    """Word k joined to the next by a hyphen alone: "miejsko-gminny"."""
+    return k + 1 < len(tokens) and text[tokens[k].end:tokens[k + 1].start] == "-"
 
 
 def _capital_alone(text: str, tokens: list[Token], infos: list[WordInfo], k: int) -> bool:

@@ -49,3 +49,13 @@ def test_a_compound_adjective_starts_the_name_and_no_phrase_starts_inside_it():
     assert "Miejsko-Gminny Ośrodek Pomocy Społecznej" in terms
     assert "placówka opiekuńczo-wychowawcza" in terms
     assert not [t for t in terms if t.lower().startswith(("gminny", "wychowawcza"))]
+
+
+def test_two_genitives_joined_after_their_head_make_one_term():
+    terms = {c.term for c in extract_lines(
+        ["Od orzeczenia przysługuje odwołanie do sądu pracy i ubezpieczeń społecznych.",
+         "Sprawę rozpatrzy sąd pracy i ubezpieczeń społecznych w Borowcu.",
+         "Ośrodek udziela pomocy i wsparcia rodzinom."], "pl").top(None)}
+    assert "sąd pracy i ubezpieczeń społecznych" in terms
+    # a conjunction right after the head joins no genitives: no "pomoc i wsparcie ..."
+    assert not [t for t in terms if t.startswith("pomoc i")]

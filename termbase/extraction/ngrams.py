@@ -58,8 +58,9 @@ from termbase.extraction.polish_lists import listed_adjectives
 from termbase.extraction.polish_names import (capitalised, goes_on_in_capitals,
                                                piece_of_a_name)
 from termbase.extraction.polish_prepositions import phrasal_preposition_nouns
-from termbase.extraction.polish_np import (is_adverb, is_reflexive_of_verbal_noun,
-                                          heads_a_name, second_object_of_a_verbal_noun)
+from termbase.extraction.polish_np import (heads_a_name, is_adverb,
+                                          is_reflexive_of_verbal_noun, polish_genitives,
+                                          second_object_of_a_verbal_noun)
 from termbase.extraction.quoted_names import QuotedName, quoted_names
 from termbase.extraction.stopwords import (NOT_IN_NAMES, ends_complex_preposition,
                                            is_auxiliary, is_coordinator,
@@ -922,7 +923,10 @@ def _truncated_object(infos: list[WordInfo], attach: list[int], i: int, j: int, 
 def _genitive_coordinators(text: str, tokens: list[Token], infos: list[WordInfo],
                            lang: str) -> list[int]:
     """Lithuanian "ir"/"bei" joining two genitive nouns that modify one head after them:
-    "mamos ir vaiko dienos centras", "vaiko teisių apsaugos ir įvaikinimo tarnyba"."""
+    "mamos ir vaiko dienos centras", "vaiko teisių apsaugos ir įvaikinimo tarnyba";
+    Polish "i"/"oraz" joining two genitives after their head (`polish_genitives`)."""
+    if lang == "pl":
+        return polish_genitives(text, tokens, infos)
     if lang != "lt":
         return []
     found = []

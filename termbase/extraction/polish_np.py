@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 
 from termbase.text import polish
-from termbase.extraction.analysis import PREP, analyse
+from termbase.extraction.analysis import NOUN, PREP, analyse
 from termbase.extraction.polish_prepositions import PHRASAL
 from termbase.extraction.stopwords import is_coordinator
 
@@ -305,3 +305,24 @@ def heads_a_name(words: list[str], k: int) -> bool:
     return bool(nominal_readings(words[k], frozenset({"subst", "depr"}))) and bool(
         nominal_readings(words[k + 1], polish.NOUN_POS)) and not _agrees(words[k],
                                                                           words[k + 1])
+
+
+def _genitive_noun(word: str) -> bool:
+    return any("gen" in r.cases for r in polish.readings(word) if r.pos in polish.NOUN_POS)
+
+
+def polish_genitives(text: str, tokens, infos) -> list[int]:
+    """Positions of "i"/"oraz" joining two genitive nouns right after the noun they both
+    complement: "sąd [pracy i ubezpieczeń] społecznych", "wydział [oświaty i spraw]
+    społecznych"; one term, not a phrase and the start of another. No punctuation between
+    (a comma makes a list)."""
+    found = []
+    for k in range(2, len(tokens) - 1):
+        if not is_coordinator(tokens[k].text.lower(), "pl") \
+                or any(text[tokens[m].end:tokens[m + 1].start] != " " for m in (k - 2, k - 1, k)):
+            continue
+        if infos[k - 2].role == NOUN and infos[k - 1].role == NOUN \
+                and infos[k + 1].role == NOUN and _genitive_noun(tokens[k - 1].text) \
+                and _genitive_noun(tokens[k + 1].text):
+            found.append(k)
+    return found

@@ -59,3 +59,13 @@ def test_two_genitives_joined_after_their_head_make_one_term():
     assert "sąd pracy i ubezpieczeń społecznych" in terms
     # a conjunction right after the head joins no genitives: no "pomoc i wsparcie ..."
     assert not [t for t in terms if t.startswith("pomoc i")]
+
+
+def test_a_name_listing_its_parts_with_commas_is_whole():
+    """"Minister Rodziny, Pracy i Polityki Społecznej": the commas list the name's parts up
+    to its "i"; a list of places is no name and gets no comma joined into a term."""
+    terms = {c.term for c in extract_lines(
+        ["Standardy określa rozporządzenie Ministra Rodziny, Pracy i Polityki Społecznej.",
+         "Ośrodki działają w Borowcu, Kamieńcu i Dębnie."], "pl").top(None)}
+    assert "Minister Rodziny, Pracy i Polityki Społecznej" in terms
+    assert not [t for t in terms if "," in t and "Rodziny" not in t]

@@ -110,7 +110,10 @@ def _join(variant: str, words: list[str]) -> str:
     tokens = tokenize(variant)
     out, last = [], 0
     for token, word in zip(tokens, words):
-        out.append(variant[last:token.start].replace(", ", " "))  # the pl-LT participle comma
+        separator = variant[last:token.start]
+        if separator == ", " and not word[:1].isupper():
+            separator = " "  # the pl-LT participle comma; a name's list keeps its commas
+        out.append(separator)
         out.append(word)
         last = token.end
     return "".join(out)

@@ -668,9 +668,10 @@ def _chunks(text: str, tokens: list[Token], infos: list[WordInfo], lang: str
     Lithuanian rule of setting participle phrases off by commas ("dzieciom, doświadczającym
     ryzyka społecznego", the participle agreeing with the noun)."""
     chunks, start = [], 0
+    listed = _name_list_commas(text, tokens, lang)
     for k in range(1, len(tokens)):
         gap = text[tokens[k - 1].end:tokens[k].start]
-        if gap.strip() and gap != "-" and not (
+        if gap.strip() and gap != "-" and k not in listed and not (
                 lang == "pl" and gap.strip() == "," and infos[k].participle
                 and infos[k - 1].role == NOUN
                 and polish_agrees(tokens[k].text, tokens[k - 1].text)):
@@ -679,6 +680,33 @@ def _chunks(text: str, tokens: list[Token], infos: list[WordInfo], lang: str
     if tokens:
         chunks.append((start, len(tokens)))
     return chunks
+
+
+def _name_list_commas(text: str, tokens: list[Token], lang: str) -> set[int]:
+    """Polish: the words after commas that list a name's capitalised parts up to its
+    "i"/"oraz" ("Minister Rodziny, Pracy i Polityki Społecznej"): the name goes on past
+    them. A comma after a sentence's first word or before a lower-case word ends a chunk
+    as usual."""
+    if lang != "pl" or "," not in text:
+        return set()
+    found: set[int] = set()
+    for k in range(2, len(tokens)):
+        if text[tokens[k - 1].end:tokens[k].start].strip() != "," \
+                or not capitalised(tokens[k - 1].text) or not capitalised(tokens[k - 2].text):
+            continue
+        commas, m = [k], k
+        while m + 2 < len(tokens) and capitalised(tokens[m].text):
+            gap = text[tokens[m].end:tokens[m + 1].start].strip()
+            if gap == "," and capitalised(tokens[m + 1].text):
+                commas.append(m + 1)
+            elif gap or not (is_coordinator(tokens[m + 1].text, lang)
+                             and capitalised(tokens[m + 2].text)):
+                break
+            else:
+                found.update(commas)  # the list ends in "i" and a capitalised word
+                break
+            m += 1
+    return found
 
 
 _ROLE_LETTER = {NOUN: "N", PREP: "P", CONJ: "C", ADV: "d"}

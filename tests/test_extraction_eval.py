@@ -55,7 +55,7 @@ FLOORS = {"held-out": {"merged": {"pl": (0.88, 0.77, 0.98), "lt": (0.72, 0.66, 0
                          "per document": {"pl": (0.60, 0.84, 0.98), "lt": (0.63, 0.79, 0.98)}},
           # the third blind set (extraction_eval3/README.md)
           "held-out-3": {"merged": {"pl": (0.78, 0.58, 0.97), "lt": (0.84, 0.70, 0.98)},
-                         "per document": {"pl": (0.65, 0.85, 0.97), "lt": (0.72, 0.91, 0.98)}},
+                         "per document": {"pl": (0.65, 0.85, 0.97), "lt": (0.72, 0.90, 0.98)}},
           # the fourth blind set, measured once after the tenth round (extraction_eval4/README.md);
           # floors of both languages raised after the eleventh rounds, tuned with that set read
           "held-out-4": {"merged": {"pl": (0.80, 0.67, 0.98), "lt": (0.66, 0.56, 0.97)},

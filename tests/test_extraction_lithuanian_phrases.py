@@ -293,3 +293,13 @@ def test_a_noun_in_tas_is_no_participle_in_a_case_only_nouns_have():
     found = base_forms(["Išlaidos, tenkančios normatyviniam būsto naudingajam plotui, "
                         "kompensuojamos."])
     assert "normatyvinis būsto naudingasis plotas" in found
+
+
+def test_a_definite_adjective_skips_a_plural_only_genitive_to_agree_with_its_head():
+    """"duomenų" is the genitive of duomenys (the plural of duomuo), no accusative
+    singular: "Bendrąjį" agrees with "reglamentą" and is put in the nominative."""
+    found = base_forms(["Centras tvarko duomenis pagal Bendrąjį duomenų apsaugos "
+                        "reglamentą.",
+                        "Bendrojo duomenų apsaugos reglamento reikalavimai taikomi visiems."])
+    assert "Bendrasis duomenų apsaugos reglamentas" in found
+    assert not [term for term in found if term.startswith("Bendrąjį")]

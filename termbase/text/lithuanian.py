@@ -317,6 +317,8 @@ def _noun_options(lemma: str) -> list[tuple[str, str]]:
             stem = _own_ending(word, name, False)
             if stem is not None:
                 options.append((stem, name))
+    if word.endswith("enys") and len(word) - 4 >= MIN_STEM:
+        options.append((word[:-4], "uo"))  # a lemma given in the plural: duomenys (duomuo)
     return options
 
 

@@ -682,6 +682,11 @@ def _chunks(text: str, tokens: list[Token], infos: list[WordInfo], lang: str
     return chunks
 
 
+# The most commas a name listing its parts has ("Ministerstwo Rodziny, Pracy i Polityki
+# Społecznej" one; a ministry of four fields three)
+_NAME_LIST_MAX = 4
+
+
 def _name_list_commas(text: str, tokens: list[Token], lang: str) -> set[int]:
     """Polish: the words after commas that list a name's capitalised parts up to its
     "i"/"oraz" ("Minister Rodziny, Pracy i Polityki Społecznej"): the name goes on past
@@ -690,11 +695,13 @@ def _name_list_commas(text: str, tokens: list[Token], lang: str) -> set[int]:
     if lang != "pl" or "," not in text:
         return set()
     found: set[int] = set()
-    for k in range(2, len(tokens)):
+    k = 2
+    while k < len(tokens):
         if text[tokens[k - 1].end:tokens[k].start].strip() != "," \
                 or not capitalised(tokens[k - 1].text) or not capitalised(tokens[k - 2].text):
+            k += 1
             continue
-        commas, m = [k], k
+        commas, m, closed = [k], k, False
         while m + 2 < len(tokens) and capitalised(tokens[m].text):
             gap = text[tokens[m].end:tokens[m + 1].start].strip()
             if gap == "," and capitalised(tokens[m + 1].text):
@@ -703,9 +710,14 @@ def _name_list_commas(text: str, tokens: list[Token], lang: str) -> set[int]:
                              and capitalised(tokens[m + 2].text)):
                 break
             else:
-                found.update(commas)  # the list ends in "i" and a capitalised word
+                closed = True  # the list ends in "i" and a capitalised word
                 break
             m += 1
+        if closed and len(commas) <= _NAME_LIST_MAX:  # more: a list of names
+            found.update(commas)
+        # the list's later commas would be scanned to the same end: go on after it
+        # (scanning from each made a line of 20,000 listed words take minutes)
+        k = m + 1
     return found
 
 

@@ -1,0 +1,40 @@
+"""Second review of wave 11 (alternatives in parentheses, Polish name lists, genitive
+coordination, reference units, Lithuanian feminine roles): cases found by reading the
+change and by running `extract` on unusual input. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import importlib.util
+import time
+
+import pytest
+
+from extraction_support import extract_lines
+from termbase.extraction.ngrams import _name_list_commas
+from termbase.text.normalize import tokenize
+
+needs_morfeusz = pytest.mark.skipif(importlib.util.find_spec("morfeusz2") is None,
+                                    reason="morfeusz2 has no wheel for this platform")
+
+_FIELDS = ["Rodziny", "Pracy", "Zdrowia", "Edukacji", "Kultury", "Sportu", "Nauki"]
+
+
+def _terms(lines: list[str], lang: str) -> set[str]:
+    return {c.term for c in extract_lines(lines, lang).top(None)}
+
+
+def test_a_long_list_of_capitalised_words_is_no_name():
+    """A name lists a few parts; hundreds listed with commas are a list, not a name."""
+    text = "Minister " + ", ".join(_FIELDS * 100) + " i Polityki Społecznej wydał."
+    assert _name_list_commas(text, tokenize(text), "pl") == set()
+
+
+@needs_morfeusz
+def test_a_line_listing_thousands_of_capitalised_words_is_counted_in_linear_time():
+    """Each comma's list was scanned to the line's end, and `goes_on_in_capitals` scanned
+    each candidate to the chunk's end: 4,000 listed words took 40 s, 20,000 seven
+    minutes."""
+    line = "Minister " + ", ".join(_FIELDS * 600) + " i Polityki Społecznej wydał."
+    started = time.perf_counter()
+    extract_lines([line], "pl")
+    assert time.perf_counter() - started < 20

@@ -38,3 +38,25 @@ def test_a_line_listing_thousands_of_capitalised_words_is_counted_in_linear_time
     started = time.perf_counter()
     extract_lines([line], "pl")
     assert time.perf_counter() - started < 20
+
+
+@needs_morfeusz
+def test_officials_listed_with_commas_are_no_name():
+    """A name lists its head's complements, in the genitive; "Wójt i Skarbnik" are
+    nominatives, people who signed beside the director."""
+    terms = _terms(["Dyrektor Ośrodka, Wójt i Skarbnik podpisali porozumienie.",
+                    "Minister Rodziny, Pracy i Polityki Społecznej wydał rozporządzenie."],
+                   "pl")
+    assert not any("Skarbnik" in t and " i " in t for t in terms)
+    assert "minister Rodziny, Pracy i Polityki Społecznej" in terms
+
+
+@needs_morfeusz
+@pytest.mark.xfail(strict=True, reason="the list's tail cut from its head is counted as a "
+                   "phrase and its first word put in the nominative alone: 'Rodzina, "
+                   "Pracy i Polityki Społecznej' (the name's genitives without the "
+                   "minister) is proposed")
+def test_a_name_lists_tail_without_its_head_is_no_term():
+    terms = _terms(["Minister Rodziny, Pracy i Polityki Społecznej wydał rozporządzenie."],
+                   "pl")
+    assert not any(t.startswith(("Rodzina,", "rodzina,")) for t in terms)

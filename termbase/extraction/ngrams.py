@@ -59,7 +59,8 @@ from termbase.extraction.polish_names import (capitalised, goes_on_in_capitals,
                                                piece_of_a_name)
 from termbase.extraction.polish_prepositions import phrasal_preposition_nouns
 from termbase.extraction.polish_np import (heads_a_name, is_adverb,
-                                          is_reflexive_of_verbal_noun, polish_genitives,
+                                          is_reflexive_of_verbal_noun, may_be_genitive,
+                                          polish_genitives,
                                           second_object_of_a_verbal_noun)
 from termbase.extraction.quoted_names import QuotedName, quoted_names
 from termbase.extraction.stopwords import (NOT_IN_NAMES, ends_complex_preposition,
@@ -713,7 +714,10 @@ def _name_list_commas(text: str, tokens: list[Token], lang: str) -> set[int]:
                 closed = True  # the list ends in "i" and a capitalised word
                 break
             m += 1
-        if closed and len(commas) <= _NAME_LIST_MAX:  # more: a list of names
+        # the parts a name lists complement its head, in the genitive; more than a few,
+        # or in another case ("Dyrektor Ośrodka, Wójt i Skarbnik"), are a list of names
+        if closed and len(commas) <= _NAME_LIST_MAX and all(
+                may_be_genitive(tokens[p].text) for p in (k - 1, *commas, m + 2)):
             found.update(commas)
         # the list's later commas would be scanned to the same end: go on after it
         # (scanning from each made a line of 20,000 listed words take minutes)

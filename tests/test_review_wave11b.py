@@ -60,3 +60,11 @@ def test_a_name_lists_tail_without_its_head_is_no_term():
     terms = _terms(["Minister Rodziny, Pracy i Polityki Społecznej wydał rozporządzenie."],
                    "pl")
     assert not any(t.startswith(("Rodzina,", "rodzina,")) for t in terms)
+
+
+def test_a_feminine_role_in_the_dative_does_not_make_the_term_plural():
+    """"darbuotojai" is the masculine's nominative plural and the feminine's dative
+    singular; beside "socialinė darbuotoja" the post is singular."""
+    terms = _terms(["Socialinė darbuotoja lankė šeimą. Socialinei darbuotojai pranešta."],
+                   "lt")
+    assert "socialinis darbuotojas" in terms and "socialiniai darbuotojai" not in terms

@@ -31,7 +31,7 @@ import re
 from collections import Counter
 from typing import Iterable
 
-from termbase.text import polish
+from termbase.text import dictionary, polish
 from termbase.extraction.abbreviations import defined_phrase_start, is_abbreviation
 from termbase.extraction.act_titles import act_titles, dated_titles
 from termbase.extraction.analysis import (ADJ, ADV, CONJ, LT_GENITIVE_ENDINGS, NOUN, PREP,
@@ -236,7 +236,7 @@ class NgramCounter:
                 if infos[k].role == ADJ and governed_adjective(words, k):
                     infos[k] = infos[k]._replace(role=NOUN)
         for k in [*_numbered(passage.text, tokens),
-                  *_reference_abbreviations(passage.text, tokens)]:
+                  *_reference_abbreviations(passage.text, tokens, self.lang)]:
             infos[k] = WordInfo(infos[k].key, STOP)  # "Nr. SP-146", "ust. 2": references
         for k in _capitalised_by_position(passage.text, tokens, infos):
             infos[k] = infos[k]._replace(name=False)
@@ -1035,15 +1035,24 @@ _REFERENCE_ABBREVIATION_MAX = 4
 _DOTLESS_UNITS = frozenset({"pkt", "poz", "lit", "par"})
 
 
-def _reference_abbreviations(text: str, tokens: list[Token]) -> list[int]:
+# Units of references that are also words the dictionaries know ("ust": usta's genitive,
+# "str", "d" Lithuanian words): any other cut word before a number must be unknown, so that
+# a sentence ending in a short word before one starting with a number ("namų. 3 metus",
+# "osób. 2 razy") keeps it
+_REFERENCE_UNITS = frozenset({"art", "ust", "par", "lit", "str", "d", "p", "nr"})
+
+
+def _reference_abbreviations(text: str, tokens: list[Token], lang: str) -> list[int]:
     """A short lower-case word cut with a period before a number, or a unit written
     without one: the unit of a reference ("art. 103 ust. 2 pkt 1", "7 str. 2 d."),
     never a term; read as a word, "ust." would be the plural of "usta" (mouth)."""
     return [k for k in range(len(tokens) - 1)
             if len(tokens[k].text) <= _REFERENCE_ABBREVIATION_MAX
             and tokens[k].text.islower() and tokens[k + 1].text[:1].isdigit()
-            and (text[tokens[k].end:tokens[k + 1].start].strip() == "."
-                 or tokens[k].text in _DOTLESS_UNITS)]
+            and (tokens[k].text in _DOTLESS_UNITS
+                 or text[tokens[k].end:tokens[k + 1].start].strip() == "."
+                 and (tokens[k].text in _REFERENCE_UNITS
+                      or not dictionary.known(tokens[k].text, lang)))]
 
 
 def _hyphenated(text: str, tokens: list[Token], k: int) -> bool:

@@ -302,10 +302,10 @@ class Extraction:
             term = recapitalise(term, self.capitals(key, term))
         with_it = with_alternative(term, stats.alternatives, stats.freq, stats.variants,
                                    self.lang)              # "globos (rūpybos) išmoka"
-        if with_it != term:  # the forms seen had it too
-            (position, inside), _count = stats.alternatives.most_common(1)[0]
-            term, lowered = with_it, [insert_after(f, position, inside.lower())
-                                      for f in lowered]
+        if with_it != term and len(stats.alternatives) == 1:  # the forms seen had it too
+            (position, inside), = stats.alternatives
+            lowered = [insert_after(f, position, inside.lower()) for f in lowered]
+        term = with_it
         if self.lang == "lt" and QUOTE_KEY not in key and stats.fixed < stats.freq:
             term = masculine_term(term, self.seen_form)  # "komisijos narė" -> "narys"
         candidate = Candidate(

@@ -82,20 +82,33 @@ def with_alternative(term: str, alternatives: Counter | None, freq: int,
     """`term` with the alternative in parentheses put back after its word, when every
     occurrence (`freq`) had the same one: as written where the word before it is as
     written (a genitive of the chain), in its base form where that word was brought to
-    its base form ("globą (rūpybą)" -> "globa (rūpyba)"); else `term` as it is."""
+    its base form ("globą (rūpybą)" -> "globa (rūpyba)"); else `term` as it is. The
+    same alternative in several cases ("priežiūra (atokvėpis)", "priežiūrą
+    (atokvėpį)") counts as one, put in its base form when it is a single word."""
     if not alternatives:
         return term
-    (position, inside), count = alternatives.most_common(1)[0]
+    by_lemma: Counter = Counter()
+    for (position, inside), count in alternatives.items():
+        by_lemma[position, _lemmas(inside, lang)] += count
+    (position, lemmas), count = by_lemma.most_common(1)[0]
+    inside = max((i for p, i in alternatives if p == position and _lemmas(i, lang) == lemmas),
+                 key=lambda i: alternatives[position, i])
     words = tokenize(term)
     written = tokenize(max(seen, key=seen.get))
     if count < freq or position >= len(words) or len(written) != len(words):
         return term
     word, as_written = words[position].text, written[position].text
-    if word.lower() != as_written.lower():
-        if word.lower() != analyse(as_written, lang).key:
+    declined = sum(p == position and _lemmas(i, lang) == lemmas for p, i in alternatives) > 1
+    if word.lower() != as_written.lower() or declined:
+        if word.lower() != analyse(as_written if not declined else word, lang).key \
+                or (declined and len(lemmas) > 1):
             return term     # not its lemma (another number, a feminine adjective): unsure
-        inside = " ".join(analyse(t.text, lang).key for t in tokenize(inside))
+        inside = " ".join(lemmas)
     return insert_after(term, position, inside)
+
+
+def _lemmas(inside: str, lang: str) -> tuple[str, ...]:
+    return tuple(analyse(t.text, lang).key for t in tokenize(inside))
 
 
 def insert_after(text: str, position: int, inside: str) -> str:

@@ -25,7 +25,7 @@ from termbase.extraction.analysis import (ADJ, NOUN, PREP, WordInfo, analyse, he
                                           LT_GENITIVE_ENDINGS, lithuanian_adjective,
                                           lithuanian_noun_gender)
 from termbase.extraction.attachment import attachments, lithuanian_gender
-from termbase.extraction.lithuanian_gender import may_be_feminine_role
+from termbase.extraction.lithuanian_gender import feminine_role, may_be_feminine_role
 from termbase.extraction.lithuanian_roles import names_an_institution
 from termbase.extraction.stopwords import is_time_unit
 from termbase.text import dictionary
@@ -251,6 +251,8 @@ def used_in_plural(variants: list[list[str]], forms_of: FormsOf,
         if lemma is None:
             return False
         numbers = _numbers(words[h], lemma[0])
+        if may_be_feminine_role(words[h], lemma[0]):  # "(socialinei) darbuotojai": the
+            numbers |= noun_numbers(words[h], feminine_role(lemma[0]))  # feminine's dative
         if "sg" in numbers and "pl" in numbers:  # "taisyklės": what else the text shows
             numbers = _document_numbers(words[h], lemma[0], forms_of, nominative_plurals)
         if "pl" not in numbers or "sg" in numbers:

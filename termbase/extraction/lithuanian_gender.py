@@ -108,11 +108,15 @@ def masculine_term(term: str, attested: Callable[[str], bool] = lambda form: Fal
     return "".join(pieces) + term[position:]
 
 
+def feminine_role(masculine_lemma: str) -> str | None:
+    """The feminine of a masculine role noun by its suffix ("darbuotojas" -> darbuotoja)."""
+    lemma = masculine_lemma.lower()
+    return next((lemma[: len(lemma) - len(masculine)] + feminine
+                 for feminine, masculine in ROLE_SUFFIXES if lemma.endswith(masculine)), None)
+
+
 def may_be_feminine_role(form: str, masculine_lemma: str) -> bool:
     """Whether `form`, filed under a masculine role noun ("darbuotoja" under
     darbuotojas), is a case of its feminine: an adjective before it may be feminine."""
-    lemma = masculine_lemma.lower()
-    for feminine, masculine in ROLE_SUFFIXES:
-        if lemma.endswith(masculine):
-            return form.lower() in paradigm(lemma[: len(lemma) - len(masculine)] + feminine)
-    return False
+    feminine = feminine_role(masculine_lemma)
+    return feminine is not None and form.lower() in paradigm(feminine)

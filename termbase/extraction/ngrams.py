@@ -31,7 +31,7 @@ import re
 from collections import Counter
 from typing import Iterable
 
-from termbase.text import polish
+from termbase.text import dictionary, polish
 from termbase.extraction.abbreviations import defined_phrase_start, is_abbreviation
 from termbase.extraction.act_titles import act_titles, dated_titles
 from termbase.extraction.analysis import (ADJ, ADV, CONJ, LT_GENITIVE_ENDINGS, NOUN, PREP,
@@ -59,7 +59,8 @@ from termbase.extraction.polish_names import (capitalised, goes_on_in_capitals,
                                                piece_of_a_name)
 from termbase.extraction.polish_prepositions import phrasal_preposition_nouns
 from termbase.extraction.polish_np import (heads_a_name, is_adverb,
-                                          is_reflexive_of_verbal_noun, polish_genitives,
+                                          is_reflexive_of_verbal_noun, may_be_genitive,
+                                          polish_genitives,
                                           second_object_of_a_verbal_noun)
 from termbase.extraction.quoted_names import QuotedName, quoted_names
 from termbase.extraction.stopwords import (NOT_IN_NAMES, ends_complex_preposition,
@@ -235,7 +236,7 @@ class NgramCounter:
                 if infos[k].role == ADJ and governed_adjective(words, k):
                     infos[k] = infos[k]._replace(role=NOUN)
         for k in [*_numbered(passage.text, tokens),
-                  *_reference_abbreviations(passage.text, tokens)]:
+                  *_reference_abbreviations(passage.text, tokens, self.lang)]:
             infos[k] = WordInfo(infos[k].key, STOP)  # "Nr. SP-146", "ust. 2": references
         for k in _capitalised_by_position(passage.text, tokens, infos):
             infos[k] = infos[k]._replace(name=False)
@@ -682,6 +683,11 @@ def _chunks(text: str, tokens: list[Token], infos: list[WordInfo], lang: str
     return chunks
 
 
+# The most commas a name listing its parts has ("Ministerstwo Rodziny, Pracy i Polityki
+# Społecznej" one; a ministry of four fields three)
+_NAME_LIST_MAX = 4
+
+
 def _name_list_commas(text: str, tokens: list[Token], lang: str) -> set[int]:
     """Polish: the words after commas that list a name's capitalised parts up to its
     "i"/"oraz" ("Minister Rodziny, Pracy i Polityki Społecznej"): the name goes on past
@@ -690,11 +696,13 @@ def _name_list_commas(text: str, tokens: list[Token], lang: str) -> set[int]:
     if lang != "pl" or "," not in text:
         return set()
     found: set[int] = set()
-    for k in range(2, len(tokens)):
+    k = 2
+    while k < len(tokens):
         if text[tokens[k - 1].end:tokens[k].start].strip() != "," \
                 or not capitalised(tokens[k - 1].text) or not capitalised(tokens[k - 2].text):
+            k += 1
             continue
-        commas, m = [k], k
+        commas, m, closed = [k], k, False
         while m + 2 < len(tokens) and capitalised(tokens[m].text):
             gap = text[tokens[m].end:tokens[m + 1].start].strip()
             if gap == "," and capitalised(tokens[m + 1].text):
@@ -703,9 +711,17 @@ def _name_list_commas(text: str, tokens: list[Token], lang: str) -> set[int]:
                              and capitalised(tokens[m + 2].text)):
                 break
             else:
-                found.update(commas)  # the list ends in "i" and a capitalised word
+                closed = True  # the list ends in "i" and a capitalised word
                 break
             m += 1
+        # the parts a name lists complement its head, in the genitive; more than a few,
+        # or in another case ("Dyrektor Ośrodka, Wójt i Skarbnik"), are a list of names
+        if closed and len(commas) <= _NAME_LIST_MAX and all(
+                may_be_genitive(tokens[p].text) for p in (k - 1, *commas, m + 2)):
+            found.update(commas)
+        # the list's later commas would be scanned to the same end: go on after it
+        # (scanning from each made a line of 20,000 listed words take minutes)
+        k = m + 1
     return found
 
 
@@ -1019,15 +1035,24 @@ _REFERENCE_ABBREVIATION_MAX = 4
 _DOTLESS_UNITS = frozenset({"pkt", "poz", "lit", "par"})
 
 
-def _reference_abbreviations(text: str, tokens: list[Token]) -> list[int]:
+# Units of references that are also words the dictionaries know ("ust": usta's genitive,
+# "str", "d" Lithuanian words): any other cut word before a number must be unknown, so that
+# a sentence ending in a short word before one starting with a number ("namų. 3 metus",
+# "osób. 2 razy") keeps it
+_REFERENCE_UNITS = frozenset({"art", "ust", "par", "lit", "str", "d", "p", "nr"})
+
+
+def _reference_abbreviations(text: str, tokens: list[Token], lang: str) -> list[int]:
     """A short lower-case word cut with a period before a number, or a unit written
     without one: the unit of a reference ("art. 103 ust. 2 pkt 1", "7 str. 2 d."),
     never a term; read as a word, "ust." would be the plural of "usta" (mouth)."""
     return [k for k in range(len(tokens) - 1)
             if len(tokens[k].text) <= _REFERENCE_ABBREVIATION_MAX
             and tokens[k].text.islower() and tokens[k + 1].text[:1].isdigit()
-            and (text[tokens[k].end:tokens[k + 1].start].strip() == "."
-                 or tokens[k].text in _DOTLESS_UNITS)]
+            and (tokens[k].text in _DOTLESS_UNITS
+                 or text[tokens[k].end:tokens[k + 1].start].strip() == "."
+                 and (tokens[k].text in _REFERENCE_UNITS
+                      or not dictionary.known(tokens[k].text, lang)))]
 
 
 def _hyphenated(text: str, tokens: list[Token], k: int) -> bool:

@@ -69,7 +69,7 @@ def goes_on_in_capitals(words: list[str], infos: list[WordInfo], i: int, j: int,
     if j + 1 < end and infos[j + 1].role == NOUN and _adjective(words[j]):
         return False  # "Centrum Usług Socjalnych [Samorządu ...]": a name and its owner's
     last, k = j, j + 1
-    while k < end:
+    while k < end and last - i < longest:  # past `longest` the answer is no: stop there
         if infos[k].role in (NOUN, ADJ) and capitalised(words[k]) and not infos[k].name:
             last, k = k, k + 1
         elif words[k].islower() and k + 1 < end and capitalised(words[k + 1]) \

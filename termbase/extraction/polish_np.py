@@ -311,6 +311,14 @@ def _genitive_noun(word: str) -> bool:
     return any("gen" in r.cases for r in polish.readings(word) if r.pos in polish.NOUN_POS)
 
 
+def may_be_genitive(word: str) -> bool:
+    """Whether a noun or adjective reading of `word` is a genitive (true of any word
+    when there is no dictionary)."""
+    return not polish.available() or any(
+        "gen" in r.cases for r in polish.readings(word)
+        if r.pos in polish.NOUN_POS | polish.ADJ_POS)
+
+
 def polish_genitives(text: str, tokens, infos) -> list[int]:
     """Positions of "i"/"oraz" joining two genitive nouns right after the noun they both
     complement: "sąd [pracy i ubezpieczeń] społecznych", "wydział [oświaty i spraw]

@@ -98,12 +98,10 @@ def test_an_alternative_of_another_stem_in_the_same_case_is_seen():
 
 
 @needs_morfeusz
-@pytest.mark.xfail(strict=True, reason="polish_genitives joins any two genitives after a "
-                   "noun: a verbal noun's coordinated objects ('przyznanie [zasiłku i "
-                   "pomocy rzeczowej]') rank first, and a genitive that belongs to the "
-                   "noun before ('ocena [sytuacji rodziny] i [potrzeb dziecka]') is "
-                   "joined to the wrong head")
 def test_two_genitives_of_different_heads_are_not_one_term():
+    """A verbal noun's coordinated objects ("przyznanie [zasiłku i pomocy rzeczowej]") and
+    a second genitive with its own complement ("ocena [sytuacji rodziny] i [potrzeb
+    dziecka]") are not joined as one term."""
     terms = _terms(["Pracownik dokonuje oceny sytuacji rodziny i potrzeb dziecka. Ocena "
                     "sytuacji rodziny i potrzeb dziecka trwa miesiąc.",
                     "Wniosek o przyznanie zasiłku i pomocy rzeczowej składa się w ośrodku. "

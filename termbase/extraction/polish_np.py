@@ -331,6 +331,11 @@ def polish_genitives(text: str, tokens, infos) -> list[int]:
             continue
         if infos[k - 2].role == NOUN and infos[k - 1].role == NOUN \
                 and infos[k + 1].role == NOUN and _genitive_noun(tokens[k - 1].text) \
-                and _genitive_noun(tokens[k + 1].text):
+                and _genitive_noun(tokens[k + 1].text) \
+                and not _gerund(tokens[k - 2].text) \
+                and not (k + 2 < len(tokens) and infos[k + 2].role == NOUN):
+            # (a verbal noun's two objects, "przyznanie [zasiłku i pomocy]", are an act's;
+            # a second genitive with its own complement, "[sytuacji rodziny] i [potrzeb
+            # dziecka]", is a phrase of its own, its head another noun's)
             found.append(k)
     return found

@@ -86,3 +86,10 @@ def test_phrases_past_parentheses_are_found_in_any_text_without_failing(words):
     infos = [analyse(t.text, "lt") for t in tokens]
     for positions in across_parentheses(text, tokens, infos, "lt"):
         assert positions == sorted(positions) and positions[-1] < len(tokens)
+
+
+def test_an_alternative_before_punctuation_ends_its_phrase():
+    found = terms(["Globa (rūpyba), kuri nustatyta vaikui, peržiūrima kasmet.",
+                   "Vaikui nustatyta globa (rūpyba)."], "lt")
+    assert "globa (rūpyba)" in found
+    assert not [term for term in found if "kuri" in term]

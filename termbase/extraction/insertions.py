@@ -19,6 +19,7 @@ from termbase.text.normalize import Token, tokenize
 
 _OPEN = re.compile(r"^\s*\(\s*$")
 _CLOSE = re.compile(r"^\s*\)\s*$")
+_CLOSING = re.compile(r"^\s*\)")  # the parenthesis closes; punctuation may follow
 MAX_INSIDE = 2      # words of the alternative
 MAX_AFTER = 3       # words of the phrase after the parenthesis
 MAX_BEFORE = 2      # words of the phrase before the word the alternative follows
@@ -37,6 +38,8 @@ def across_parentheses(text: str, tokens: list[Token], infos: list[WordInfo], la
     ends = (NOUN, ADJ) if lang == "pl" else (NOUN,)
     found = []
     for k, close in alternatives(text, tokens, infos):
+        if not runs_on_after(text, tokens, close):
+            continue
         firsts = [k]
         while len(firsts) <= MAX_BEFORE and firsts[-1] > 0 \
                 and infos[firsts[-1] - 1].role in _NOMINAL \
@@ -59,12 +62,12 @@ def alternatives(text: str, tokens: list[Token], infos: list[WordInfo]
     two nouns or adjectives in the case of the word before them."""
     if "(" not in text:
         return
-    for k in range(len(tokens) - 2):
+    for k in range(len(tokens) - 1):
         if infos[k].role not in _NOMINAL or not _OPEN.match(_gap(text, tokens, k)):
             continue
-        close = next((m for m in range(k + 1, min(k + 2 + MAX_INSIDE, len(tokens) - 1))
-                      if _CLOSE.match(_gap(text, tokens, m))), None)
-        if close is None or close + 1 >= len(tokens):
+        close = next((m for m in range(k + 1, min(k + 2 + MAX_INSIDE, len(tokens)))
+                      if _CLOSING.match(_after(text, tokens, m))), None)
+        if close is None:
             continue
         inside = range(k + 1, close + 1)
         if all(infos[m].role in _NOMINAL for m in inside) and tokens[close].text.lower()[
@@ -75,6 +78,18 @@ def alternatives(text: str, tokens: list[Token], infos: list[WordInfo]
 def _gap(text: str, tokens: list[Token], k: int) -> str:
     """What stands between word k and the next."""
     return text[tokens[k].end:tokens[k + 1].start]
+
+
+def _after(text: str, tokens: list[Token], k: int) -> str:
+    """What stands after word k: up to the next word, or to the end of the text."""
+    return text[tokens[k].end:tokens[k + 1].start if k + 1 < len(tokens) else len(text)]
+
+
+def runs_on_after(text: str, tokens: list[Token], close: int) -> bool:
+    """Whether the phrase goes on after the alternative closing at word `close`: a word
+    follows with nothing but the parenthesis between ("globos (rūpybos) išmoka", not
+    "globa (rūpyba), kuri" nor "globa (rūpyba).")."""
+    return close + 1 < len(tokens) and bool(_CLOSE.match(_gap(text, tokens, close)))
 
 
 def with_alternative(term: str, alternatives: Counter | None, freq: int,

@@ -38,7 +38,7 @@ from termbase.extraction.analysis import (ADJ, ADV, CONJ, LT_GENITIVE_ENDINGS, N
                                           STOP, WordInfo, analyse, present_passive)
 from termbase.extraction.coordination import elided_phrases
 from termbase.extraction.defined_names import defined_words
-from termbase.extraction.insertions import across_parentheses, alternatives
+from termbase.extraction.insertions import across_parentheses, alternatives, runs_on_after
 from termbase.extraction.substantives import definite_noun
 from termbase.extraction.attachment import (NONE, attachments, cuts, polish_agrees,
                                             runs_on)
@@ -262,7 +262,9 @@ class NgramCounter:
                     if self.lang == "pl" and _capital_alone(passage.text, tokens, infos, k):
                         self.alone_capitals.add(info.key)
         found = list(alternatives(passage.text, tokens, infos))
-        self._continuing = {close + 1 for _k, close in found} if self.lang == "lt" else set()
+        self._continuing = {close + 1 for _k, close in found
+                            if runs_on_after(passage.text, tokens, close)
+                            } if self.lang == "lt" else set()
         # an alternative in parentheses after a phrase's last word: "laikinąją globą (rūpybą)"
         self._alternative_after = {k: passage.text[tokens[k + 1].start:tokens[close].end]
                                    for k, close in found}

@@ -129,11 +129,9 @@ def test_reference_units_are_still_found():
 
 
 @needs_morfeusz
-@pytest.mark.xfail(strict=True, reason="_capital_alone reads any word capitalised alone "
-                   "inside sentences and never in lower case as a place or person: a "
-                   "contract's party written with a capital by convention, with no 'zwany "
-                   "dalej', keeps its capital and is ranked as a name")
 def test_a_contract_party_capitalised_by_convention_is_no_name():
+    """A place stands after a preposition of place; a party an agreement capitalises by
+    convention, with no "zwany dalej", does not, and is no name."""
     terms = _terms(["Na podstawie niniejszej Umowy Zleceniobiorca wykonuje usługi. "
                     "Wynagrodzenie przysługuje, gdy Zleceniobiorca złoży rachunek.",
                     "W razie choroby Zleceniobiorca zawiadamia Zleceniodawcę."], "pl")

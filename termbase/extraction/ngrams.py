@@ -1029,6 +1029,11 @@ def _numbered(text: str, tokens: list[Token]) -> list[int]:
     return found
 
 
+# Prepositions a Polish place name stands after ("w Żurawcu", "do Borowca", "z Radlic").
+BEFORE_A_PLACE = frozenset({"w", "we", "do", "z", "ze", "na", "od", "pod", "przy",
+                            "koło", "obok", "spod", "nad"})
+
+
 # The longest abbreviation of a reference's unit: "art.", "ust.", "pkt.", "str.", "sec."
 _REFERENCE_ABBREVIATION_MAX = 4
 
@@ -1063,13 +1068,17 @@ def _hyphenated(text: str, tokens: list[Token], k: int) -> bool:
 
 
 def _capital_alone(text: str, tokens: list[Token], infos: list[WordInfo], k: int) -> bool:
-    """Word k capitalised (not in capitals) with no capitalised word beside it and no
-    noun or adjective of its phrase after it, as a place or a surname stands; a word of a
-    longer name has capitals beside it, a title's first word its phrase after it
-    ("Kodeksu cywilnego", "Prawa o ruchu drogowym" hold a preposition's object)."""
+    """Word k capitalised (not in capitals) right after a preposition of place, with no
+    capitalised word beside it and no noun or adjective of its phrase after it, as a
+    place stands ("w Żurawcu", "do Borowca"); a word of a longer name has capitals beside
+    it, a title's first word its phrase after it ("Kodeksu cywilnego"), and a party an
+    agreement capitalises by convention ("Zleceniobiorca wykonuje") no preposition of
+    place before it."""
     if not capitalised(tokens[k].text) or any(
             tokens[m].text[:1].isupper() for m in (k - 1, k + 1) if 0 <= m < len(tokens)):
         return False
+    if k == 0 or tokens[k - 1].text not in BEFORE_A_PLACE:
+        return False  # a place stands after "w", "do", "z" ...; a party by convention not
     if k + 1 == len(tokens) or text[tokens[k].end:tokens[k + 1].start].strip():
         return True
     return infos[k + 1].role not in (NOUN, ADJ, PREP) or infos[k + 1].key in NOT_IN_NAMES

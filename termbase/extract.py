@@ -121,17 +121,21 @@ class Extraction:
         self.ranker = ranking.ranker(self.lang) if ranker is None else ranker
         scored = []
         for key, freq in freqs.items():
-            score = self.ranker.score(self.features(key, freq))
-            scored.append((-score, -freq, key, self.independent[key], self.phrase_keyness(key)))
+            key_ = self.phrase_keyness(key)
+            score = self.ranker.score(self.features(key, freq, key_))
+            scored.append((-score, -freq, key, self.independent[key], key_))
         scored.sort()
         self.ranked: list[tuple[Key, float, float, float]] = [
             (key, -neg_score, indep, key_) for neg_score, _f, key, indep, key_ in scored]
 
-    def features(self, key: Key, freq: float | None = None) -> list[float]:
+    def features(self, key: Key, freq: float | None = None, keyness: float | None = None
+                 ) -> list[float]:
         """The evidence on one lemma sequence, as `ranking.FEATURES`: the logarithm of
-        each `termhood` factor that applies (0 where none does), then the extra evidence."""
+        each `termhood` factor that applies (0 where none does), then the extra evidence;
+        `freq` and `keyness`, when the caller has them, are not computed again."""
         stats = self.counter.stats[key]
         freq = stats.weighted_freq if freq is None else freq
+        keyness = self.phrase_keyness(key) if keyness is None else keyness
         own = self.independent[key]
         value = dict.fromkeys(ranking.FEATURES, 0.0)
         shape = self.shape(key)  # a quoted name is one word of it
@@ -172,7 +176,7 @@ class Extraction:
         elif key in self.name_first_keys:
             value["name_first"] = math.log(termhood.NAME_DAMPING)
         value["frequency"] = math.log(own + termhood.FREQUENCY_SMOOTHING)
-        value["keyness"] = math.log(termhood.KEYNESS_SMOOTHING + self.phrase_keyness(key))
+        value["keyness"] = math.log(termhood.KEYNESS_SMOOTHING + keyness)
         self._extra_features(key, stats, value)
         return [value[name] for name in ranking.FEATURES]
 

@@ -307,16 +307,11 @@ def heads_a_name(words: list[str], k: int) -> bool:
                                                                           words[k + 1])
 
 
-def _genitive_noun(word: str) -> bool:
-    return any("gen" in r.cases for r in polish.readings(word) if r.pos in polish.NOUN_POS)
-
-
-def may_be_genitive(word: str) -> bool:
-    """Whether a noun or adjective reading of `word` is a genitive (true of any word
-    when there is no dictionary)."""
+def may_be_genitive(word: str, kinds: frozenset = polish.NOUN_POS | polish.ADJ_POS) -> bool:
+    """Whether a reading of `word` of these kinds (nouns and adjectives) is a genitive
+    (true of any word when there is no dictionary)."""
     return not polish.available() or any(
-        "gen" in r.cases for r in polish.readings(word)
-        if r.pos in polish.NOUN_POS | polish.ADJ_POS)
+        "gen" in r.cases for r in polish.readings(word) if r.pos in kinds)
 
 
 def polish_genitives(text: str, tokens, infos) -> list[int]:
@@ -324,14 +319,17 @@ def polish_genitives(text: str, tokens, infos) -> list[int]:
     complement: "sąd [pracy i ubezpieczeń] społecznych", "wydział [oświaty i spraw]
     społecznych"; one term, not a phrase and the start of another. No punctuation between
     (a comma makes a list)."""
+    if not polish.available():
+        return []  # no cases to read: no join
     found = []
     for k in range(2, len(tokens) - 1):
-        if not is_coordinator(tokens[k].text.lower(), "pl") \
-                or any(text[tokens[m].end:tokens[m + 1].start] != " " for m in (k - 2, k - 1, k)):
+        if not is_coordinator(tokens[k].text.lower(), "pl") or any(
+                text[tokens[m].end:tokens[m + 1].start] != " " for m in (k - 2, k - 1, k)):
             continue
         if infos[k - 2].role == NOUN and infos[k - 1].role == NOUN \
-                and infos[k + 1].role == NOUN and _genitive_noun(tokens[k - 1].text) \
-                and _genitive_noun(tokens[k + 1].text) \
+                and infos[k + 1].role == NOUN \
+                and may_be_genitive(tokens[k - 1].text, polish.NOUN_POS) \
+                and may_be_genitive(tokens[k + 1].text, polish.NOUN_POS) \
                 and not _gerund(tokens[k - 2].text) \
                 and not (k + 2 < len(tokens) and infos[k + 2].role == NOUN):
             # (a verbal noun's two objects, "przyznanie [zasiłku i pomocy]", are an act's;

@@ -179,6 +179,42 @@ def adopted(hand: Figures, fitted: Figures) -> bool:
     return min(gains) >= 0 and max(gains) >= ADOPTION_MARGIN
 
 
+def best_penalty(documents: list[Document], penalties) -> tuple[float, dict]:
+    """The penalty whose weights, left one set out, recall most (the first of equals),
+    with its per-set figures; each tried is printed."""
+    best = None
+    for penalty in penalties:
+        results = leave_one_set_out(documents, penalty)
+        after = _total(results, 1)
+        print(f"  penalty {penalty:g}: hand {_total(results, 0)}  fitted {after}")
+        if best is None or after.recalled > best[2].recalled:
+            best = (penalty, results, after)
+    return best[0], best[1]
+
+
+def model_of_language(lang: str, documents: list[Document], penalties, model: dict) -> None:
+    """Fit `lang`'s weights, print the report and put them in `model`, adopted or not."""
+    print(f"{lang}: {len(documents)} documents, "
+          f"{sum(len(d.terms) for d in documents)} candidates, "
+          f"{sum(sum(d.labels()) for d in documents)} listed")
+    penalty, results = best_penalty(documents, penalties)
+    for set_name, (before, after) in results.items():
+        print(f"    {set_name:18} hand {before}   fitted {after}")
+    weights = fit(documents, penalty)
+    for name, weight in zip(ranking.FEATURES, weights):
+        print(f"    {name:26} {ranking.HAND[name]:5.2f} -> {weight:6.3f}")
+    hand, fitted = _total(results, 0), _total(results, 1)
+    verdict = "languages" if adopted(hand, fitted) else "not_adopted"
+    print(f"  {lang}: " + ("fitted weights adopted" if verdict == "languages"
+                          else "fitted weights not adopted: hand-set ones stay"))
+    model[verdict][lang] = {n: round(w, 4) for n, w in zip(ranking.FEATURES, weights)}
+    model["penalty"][lang] = penalty
+    model["leave_one_set_out"][lang] = {
+        set_name: {"hand": str(before), "fitted": str(after)}
+        for set_name, (before, after) in results.items()} | {
+        "all": {"hand": str(hand), "fitted": str(fitted)}}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m termbase.extraction.training",
@@ -199,39 +235,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"note: {SEEDS} is absent: the seed texts are left out", file=sys.stderr)
     from termbase import Termbase
 
+    penalties = [args.penalty] if args.penalty is not None else PENALTIES
     model = {"trained_on": list(TRAINING_SETS), "languages": {}, "not_adopted": {},
              "penalty": {}, "leave_one_set_out": {}}
     with tempfile.TemporaryDirectory() as folder:
         with Termbase.open(Path(folder) / "shipped.json") as termbase:
             for lang in LANGS:
-                documents = collect(lang, termbase.index)
-                print(f"{lang}: {len(documents)} documents, "
-                      f"{sum(len(d.terms) for d in documents)} candidates, "
-                      f"{sum(sum(d.labels()) for d in documents)} listed")
-                best = None
-                for penalty in ([args.penalty] if args.penalty is not None else PENALTIES):
-                    results = leave_one_set_out(documents, penalty)
-                    after = _total(results, 1)
-                    print(f"  penalty {penalty:g}: hand {_total(results, 0)}  fitted {after}")
-                    if best is None or after.recalled > best[1].recalled:
-                        best = (penalty, after, results)
-                penalty, _, results = best
-                for set_name, (before, after) in results.items():
-                    print(f"    {set_name:18} hand {before}   fitted {after}")
-                weights = fit(documents, penalty)
-                for name, weight in zip(ranking.FEATURES, weights):
-                    print(f"    {name:26} {ranking.HAND[name]:5.2f} -> {weight:6.3f}")
-                hand, fitted = _total(results, 0), _total(results, 1)
-                verdict = "languages" if adopted(hand, fitted) else "not_adopted"
-                print(f"  {lang}: " + ("fitted weights adopted" if verdict == "languages"
-                                      else "fitted weights not adopted: hand-set ones stay"))
-                model[verdict][lang] = {n: round(w, 4)
-                                        for n, w in zip(ranking.FEATURES, weights)}
-                model["penalty"][lang] = penalty
-                model["leave_one_set_out"][lang] = {
-                    set_name: {"hand": str(before), "fitted": str(after)}
-                    for set_name, (before, after) in results.items()} | {
-                    "all": {"hand": str(hand), "fitted": str(fitted)}}
+                model_of_language(lang, collect(lang, termbase.index), penalties, model)
     if args.write:
         target = Path(__file__).with_name(ranking.MODEL_FILE)
         target.write_text(json.dumps(model, ensure_ascii=False, indent=1) + "\n",

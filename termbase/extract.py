@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from termbase.extraction import ranking, single_words, termhood
+from termbase.extraction import lexicon, ranking, single_words, termhood
 from termbase.extraction.polish_clauses import CLAUSE_PRIOR, describing_clause
 from termbase.extraction.abbreviations import is_abbreviation
 from termbase.extraction.baseform import base_form, recapitalise, well_formed
@@ -190,6 +190,8 @@ class Extraction:
         if stats.contexts and passages:
             value["early"] = float(stats.contexts[0][0] < max(1, passages // 10))
         value["cut_share"] = stats.partial / stats.freq if stats.freq else 0.0
+        value["listed_phrase"], value["listed_words"] = self.ranker.lexicon.features(
+            lexicon.phrase_key(key))
 
     def rarity(self, lemma: str) -> float:
         """How rare the word is in general language, 0 (everyday) to 1 (unlisted)."""

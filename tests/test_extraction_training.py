@@ -97,9 +97,11 @@ def test_the_shipped_weights_are_what_the_labelled_texts_give(shipped):
     """Refit after changing the extractor or its features:
     `python -m termbase.extraction.training --write`."""
     model = json.loads(MODEL.read_text(encoding="utf-8"))
+    shipped_lexicon = json.loads(MODEL.with_name(ranking.LEXICON_FILE).read_text(encoding="utf-8"))
     for lang in training.LANGS:
         section = "languages" if lang in model["languages"] else "not_adopted"
         documents = training.collect(lang, shipped.index)
+        assert training.build_lexicon(documents).to_json() == shipped_lexicon[lang], lang
         weights = training.fit(documents, model["penalty"][lang])
         assert weights == pytest.approx(
             [model[section][lang][name] for name in ranking.FEATURES], abs=2e-3), lang
@@ -121,3 +123,27 @@ def test_an_unreadable_model_file_leaves_the_hand_set_weights(monkeypatch, tmp_p
         monkeypatch.undo()
         ranking._model_file.cache_clear()
     assert ranking.ranker("lt").fitted
+
+
+@pytest.mark.parametrize("content", ["{not json", "[]", '{"pl": {"phrases": {"a": [2, 1]}}}'])
+def test_an_unreadable_lexicon_leaves_the_weights_and_no_lexicon(monkeypatch, tmp_path,
+                                                                  content):
+    """The weights still load; the lexicon's features are all 0, as for unseen text."""
+    import importlib.resources
+
+    from termbase.extraction import lexicon
+
+    (tmp_path / ranking.MODEL_FILE).write_text(MODEL.read_text(encoding="utf-8"),
+                                               encoding="utf-8")
+    (tmp_path / ranking.LEXICON_FILE).write_text(content, encoding="utf-8")
+    monkeypatch.setattr(importlib.resources, "files", lambda package: tmp_path)
+    ranking._model_file.cache_clear()
+    ranking._lexicon.cache_clear()
+    try:
+        loaded = ranking.ranker("pl")
+        assert loaded.fitted and loaded.lexicon is lexicon.EMPTY
+    finally:
+        monkeypatch.undo()
+        ranking._model_file.cache_clear()
+        ranking._lexicon.cache_clear()
+    assert ranking.ranker("pl").lexicon.phrases

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Mapping, Sequence
 
+from termbase.extraction.lexicon import EMPTY, FEATURES as LEXICON_FEATURES, Lexicon
+
 # The hand-set factors, each the logarithm of a `termhood` factor (weight 1 by hand) ...
 FACTORS = (
     "frequency",               # log(independent frequency + 0.3)
@@ -50,10 +52,12 @@ EXTRA = (
     "least_key_word",          # log(1 + keyness) of the least key content word
     "early",                   # first seen in the first tenth of the text (title, subject)
     "cut_share",               # share of occurrences cut out of a longer phrase
+    *LEXICON_FEATURES,         # what reviewed documents said of the phrase and its words
 )
 FEATURES = FACTORS + EXTRA
 HAND = {name: 1.0 for name in FACTORS} | {name: 0.0 for name in EXTRA}
 MODEL_FILE = "ranker.json"
+LEXICON_FILE = "lexicon.json"
 
 
 @dataclass(frozen=True)
@@ -62,12 +66,15 @@ class Ranker:
 
     weights: tuple[float, ...]
     fitted: bool = False
+    lexicon: Lexicon = EMPTY
 
     @classmethod
-    def from_mapping(cls, weights: Mapping[str, float], fitted: bool) -> "Ranker":
+    def from_mapping(cls, weights: Mapping[str, float], fitted: bool,
+                     lexicon: Lexicon = EMPTY) -> "Ranker":
         """Unknown names are ignored and missing ones take the hand-set weight, so a
         model file written before a feature was added still loads."""
-        return cls(tuple(float(weights.get(name, HAND[name])) for name in FEATURES), fitted)
+        return cls(tuple(float(weights.get(name, HAND[name])) for name in FEATURES), fitted,
+                   lexicon)
 
     def score(self, values: Sequence[float]) -> float:
         return math.exp(min(sum(w * v for w, v in zip(self.weights, values)), 700.0))
@@ -98,4 +105,16 @@ def ranker(lang: str) -> Ranker:
     if not isinstance(weights, dict) or not all(
             isinstance(v, (int, float)) and math.isfinite(v) for v in weights.values()):
         return HAND_RANKER
-    return Ranker.from_mapping(weights, fitted=True)
+    return Ranker.from_mapping(weights, fitted=True, lexicon=_lexicon(lang))
+
+
+@functools.lru_cache(maxsize=None)
+def _lexicon(lang: str) -> Lexicon:
+    """The shipped lexicon of `lang`; without a readable one its features are all 0 (the
+    fitted weights then rank a little worse, as on the hand-set features alone)."""
+    try:
+        text = resources.files(__package__).joinpath(LEXICON_FILE).read_text(encoding="utf-8")
+        data = json.loads(text)
+        return Lexicon.from_json(data.get(lang, {}) if isinstance(data, dict) else None)
+    except (OSError, ValueError):
+        return EMPTY

@@ -25,7 +25,7 @@ import tempfile
 from dataclasses import astuple, dataclass, field
 from pathlib import Path
 
-from termbase.extraction import ranking
+from termbase.extraction import lexicon, ranking
 from termbase.extraction.evaluation import GoldTerm, evaluate_ranking, gold_key, read_gold
 
 REPOSITORY = Path(__file__).resolve().parents[2]
@@ -50,6 +50,7 @@ class Document:
     set_name: str
     name: str
     terms: list[str] = field(default_factory=list)           # base forms shown
+    keys: list[str] = field(default_factory=list)            # their lexicon keys
     features: list[list[float]] = field(default_factory=list)
     gold: list[GoldTerm] = field(default_factory=list)
 
@@ -95,9 +96,33 @@ def collect(lang: str, index, data: Path = DATA, seeds: Path = SEEDS) -> list[Do
         document = Document(set_name, text.stem, gold=read_gold(terms))
         for candidate in extraction.candidates():
             document.terms.append(candidate.term)
+            document.keys.append(lexicon.phrase_key(candidate.lemmas))
             document.features.append(extraction.features(candidate.lemmas))
         documents.append(document)
+    apply_lexicon(documents)
     return documents
+
+
+def build_lexicon(documents: list[Document]) -> lexicon.Lexicon:
+    return lexicon.Lexicon.build(zip(d.keys, d.labels()) for d in documents)
+
+
+def apply_lexicon(documents: list[Document], held_out: str | None = None) -> None:
+    """Fill each candidate's lexicon features from the documents of the other sets, the
+    held-out one left out too: a document's own labels never reach its features (they
+    would predict themselves), and the fit learns what a lexicon from other texts is worth
+    on a new one, which is what the shipped lexicon, built from all, meets at run time."""
+    columns = [ranking.FEATURES.index(name) for name in lexicon.FEATURES]
+    built: dict[str, lexicon.Lexicon] = {}
+    for document in documents:
+        known = built.get(document.set_name)
+        if known is None:
+            known = built[document.set_name] = build_lexicon(
+                [d for d in documents if d.set_name not in (document.set_name, held_out)])
+        base = known.word_base_rate
+        for row, key in zip(document.features, document.keys):
+            for column, value in zip(columns, known.features(key, base)):
+                row[column] = value
 
 
 def fit(documents: list[Document], penalty: float, iterations: int = 50) -> list[float]:
@@ -155,6 +180,7 @@ def leave_one_set_out(documents: list[Document], penalty: float
     hand = [ranking.HAND[name] for name in ranking.FEATURES]
     results = {}
     for set_name in dict.fromkeys(d.set_name for d in documents):
+        apply_lexicon(documents, held_out=set_name)
         weights = fit([d for d in documents if d.set_name != set_name], penalty)
         before, after = Figures(), Figures()
         for document in documents:
@@ -162,6 +188,7 @@ def leave_one_set_out(documents: list[Document], penalty: float
                 before.add(document.figures(hand))
                 after.add(document.figures(weights))
         results[set_name] = (before, after)
+    apply_lexicon(documents)
     return results
 
 
@@ -221,7 +248,8 @@ def main(argv: list[str] | None = None) -> int:
         description="Fit the extraction ranker's weights on the labelled texts and report "
                     "leave-one-set-out figures against the hand-set weights.")
     parser.add_argument("--write", action="store_true",
-                        help=f"write the weights to termbase/extraction/{ranking.MODEL_FILE}")
+                        help=f"write the weights and the lexicon to termbase/extraction/"
+                             f"{ranking.MODEL_FILE} and {ranking.LEXICON_FILE}")
     parser.add_argument("--penalty", type=float,
                         help="the L2 penalty (default: the best of a few, by leave-one-set-out recall)")
     args = parser.parse_args(argv)
@@ -238,15 +266,20 @@ def main(argv: list[str] | None = None) -> int:
     penalties = [args.penalty] if args.penalty is not None else PENALTIES
     model = {"trained_on": list(TRAINING_SETS), "languages": {}, "not_adopted": {},
              "penalty": {}, "leave_one_set_out": {}}
+    lexicons = {}
     with tempfile.TemporaryDirectory() as folder:
         with Termbase.open(Path(folder) / "shipped.json") as termbase:
             for lang in LANGS:
-                model_of_language(lang, collect(lang, termbase.index), penalties, model)
+                documents = collect(lang, termbase.index)
+                model_of_language(lang, documents, penalties, model)
+                lexicons[lang] = build_lexicon(documents).to_json()
     if args.write:
-        target = Path(__file__).with_name(ranking.MODEL_FILE)
-        target.write_text(json.dumps(model, ensure_ascii=False, indent=1) + "\n",
-                          encoding="utf-8")
-        print(f"wrote {target}")
+        for name, content, indent in ((ranking.MODEL_FILE, model, 1),
+                                      (ranking.LEXICON_FILE, lexicons, None)):
+            target = Path(__file__).with_name(name)
+            target.write_text(json.dumps(content, ensure_ascii=False, indent=indent) + "\n",
+                              encoding="utf-8")
+            print(f"wrote {target}")
     return 0
 
 

@@ -1,0 +1,115 @@
+"""What reviewed documents taught about words and phrases: a labelled lexicon.
+
+A terminologist's lists over the labelled texts (tests/data) say, for every candidate the
+extractor showed there, whether it was a term. Counted over documents, that is evidence a
+single new text cannot give: "bezrobocie" or "superwizja" was a term wherever it was
+shown, "rok", "niniejsza ocena" or "sytuacja dziecka" never was, and a word that makes
+terms ("opiekuńczy", "globa") does so again in phrases not seen before. Two features carry
+it (FEATURES, two of `ranking.FEATURES`): the log-odds that this very phrase was listed, and the
+mean of its words' log-odds, each 0 where the lexicon has never seen it. `training` builds
+the lexicon and fits its weights (for each document from the other sets only, so the fit
+learns how far such evidence carries to a text it has not seen) and ships it beside the
+weights; a missing or damaged file leaves an empty lexicon, whose features are all 0.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping, Sequence
+
+FEATURES = ("listed_phrase", "listed_words")
+SMOOTHING = 0.5       # added to both counts of a log-odds, so one sighting is weak evidence
+MIN_WORD_LENGTH = 3   # shorter words (prepositions, conjunctions) say nothing of termhood
+
+
+def phrase_key(lemmas: Sequence[str]) -> str:
+    """A candidate's lemma sequence as the lexicon spells it: lower case, NFC, spaced."""
+    return unicodedata.normalize("NFC", " ".join(lemmas)).lower()
+
+
+def _log_odds(listed: int, shown: int) -> float:
+    return math.log((listed + SMOOTHING) / (shown - listed + SMOOTHING))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Per phrase and per word: (documents where it was listed, documents where shown)."""
+
+    phrases: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    words: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, documents: Iterable[Iterable[tuple[str, bool]]]) -> "Lexicon":
+        """From each document's candidates as (phrase_key, listed); a phrase shown twice
+        in one document counts once, listed if either time was."""
+        phrases: dict[str, list[int]] = {}
+        words: dict[str, list[int]] = {}
+        for candidates in documents:
+            seen: dict[str, bool] = {}
+            for key, listed in candidates:
+                seen[key] = seen.get(key, False) or bool(listed)
+            in_document: dict[str, list[int]] = {}
+            for key, listed in seen.items():
+                counts = phrases.setdefault(key, [0, 0])
+                counts[0] += listed
+                counts[1] += 1
+                for word in set(_words(key)):
+                    counts = in_document.setdefault(word, [0, 0])
+                    counts[0] += listed
+                    counts[1] += 1
+            for word, (listed, shown) in in_document.items():
+                counts = words.setdefault(word, [0, 0])
+                counts[0] += listed
+                counts[1] += shown
+        return cls({k: (v[0], v[1]) for k, v in phrases.items()},
+                   {k: (v[0], v[1]) for k, v in words.items()})
+
+    @functools.cached_property
+    def word_base_rate(self) -> float:
+        """The log-odds of any word's phrase being listed: a word's own evidence is what
+        it adds to that (most candidates are not terms, so raw log-odds are negative)."""
+        listed = sum(v[0] for v in self.words.values())
+        shown = sum(v[1] for v in self.words.values())
+        return _log_odds(listed, shown)
+
+    def features(self, key: str, base_rate: float | None = None) -> tuple[float, float]:
+        """(the phrase's log-odds, the mean of its words' log-odds above the base rate);
+        0 for what the lexicon has not seen."""
+        listed, shown = self.phrases.get(key, (0, 0))
+        phrase = _log_odds(listed, shown) if shown else 0.0
+        base = self.word_base_rate if base_rate is None else base_rate
+        values = []
+        for word in _words(key):
+            listed, shown = self.words.get(word, (0, 0))
+            values.append(_log_odds(listed, shown) - base if shown else 0.0)
+        return phrase, (sum(values) / len(values) if values else 0.0)
+
+    def to_json(self) -> dict:
+        return {"phrases": {k: list(v) for k, v in sorted(self.phrases.items())},
+                "words": {k: list(v) for k, v in sorted(self.words.items())}}
+
+    @classmethod
+    def from_json(cls, data: object) -> "Lexicon":
+        """A lexicon from `to_json`'s shape; ValueError on anything else."""
+        if not isinstance(data, dict):
+            raise ValueError("a lexicon is an object")
+        tables = []
+        for name in ("phrases", "words"):
+            table = data.get(name, {})
+            if not isinstance(table, dict) or not all(
+                    isinstance(v, list) and len(v) == 2 and all(
+                        isinstance(n, int) and n >= 0 for n in v) and v[0] <= v[1]
+                    for v in table.values()):
+                raise ValueError(f"bad lexicon table {name!r}")
+            tables.append({str(k): (v[0], v[1]) for k, v in table.items()})
+        return cls(*tables)
+
+
+EMPTY = Lexicon()
+
+
+def _words(key: str) -> list[str]:
+    return [word for word in key.split() if len(word) >= MIN_WORD_LENGTH]

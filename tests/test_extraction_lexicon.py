@@ -1,0 +1,112 @@
+"""The labelled lexicon: what reviewed documents said of phrases and words, counted per
+document, and the rule that a document's own labels never reach its own features."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given, strategies as st
+
+from termbase.extraction import lexicon, ranking, training
+from termbase.extraction.evaluation import GoldTerm
+from termbase.extraction.lexicon import Lexicon, phrase_key
+
+
+def test_counts_are_per_document_and_a_phrase_listed_once_in_a_document_is_listed():
+    built = Lexicon.build([
+        [("usługa opiekuńczy", True), ("usługa opiekuńczy", False), ("rok", False)],
+        [("usługa opiekuńczy", False), ("rok", False)],
+    ])
+    assert built.phrases["usługa opiekuńczy"] == (1, 2)
+    assert built.phrases["rok"] == (0, 2)
+    assert built.words["opiekuńczy"] == (1, 2)
+
+
+def test_a_phrase_always_listed_scores_above_one_never_listed_and_unseen_is_neutral():
+    built = Lexicon.build([[("superwizja", True), ("rok", False)]] * 3)
+    listed_phrase, listed_words = built.features("superwizja")
+    never_phrase, never_words = built.features("rok")
+    assert listed_phrase > 0 > never_phrase
+    assert listed_words > 0 > never_words
+    assert built.features("nieznane słowo") == (0.0, 0.0)
+
+
+def test_a_new_phrase_of_known_words_takes_their_evidence():
+    built = Lexicon.build([[("usługa opiekuńczy", True), ("sytuacja dziecko", False),
+                            ("dom pomoc", False)]] * 2)
+    phrase, words = built.features("specjalistyczny usługa opiekuńczy")
+    assert phrase == 0.0 and words > 0
+    assert built.features("sytuacja rodzina")[1] < 0
+
+
+def test_short_words_are_left_out_of_word_evidence():
+    built = Lexicon.build([[("ośrodek w mieście", False)]])
+    assert "w" not in built.words and "ośrodek" in built.words
+
+
+@given(st.dictionaries(st.text(min_size=1), st.tuples(st.integers(0, 50), st.integers(0, 50))
+                       .map(lambda pair: (min(pair), max(pair)))))
+def test_json_round_trip(phrases):
+    built = Lexicon(phrases, {"słowo": (1, 3)})
+    again = Lexicon.from_json(json.loads(json.dumps(built.to_json())))
+    assert dict(again.phrases) == phrases and dict(again.words) == {"słowo": (1, 3)}
+
+
+@pytest.mark.parametrize("data", [
+    None, [], {"phrases": []}, {"phrases": {"a": [1]}}, {"phrases": {"a": [3, 2]}},
+    {"words": {"a": [-1, 2]}}, {"words": {"a": ["1", 2]}}])
+def test_a_malformed_lexicon_is_refused(data):
+    with pytest.raises(ValueError):
+        Lexicon.from_json(data)
+
+
+def test_phrase_keys_fold_case_and_unicode_form():
+    assert phrase_key(["Pomoc", "Społeczna"]) == phrase_key(["pomoc", "społeczna"])
+    assert phrase_key(["zaste\u0328pczy"]) == phrase_key(["zastępczy"])
+
+
+def _document(set_name: str, name: str, listed: list[str], shown: list[str]
+              ) -> training.Document:
+    document = training.Document(set_name, name, gold=[GoldTerm("want", (t,)) for t in listed])
+    for term in shown:
+        document.terms.append(term)
+        document.keys.append(term)
+        document.features.append([0.0] * len(ranking.FEATURES))
+    return document
+
+
+def test_a_documents_own_labels_never_reach_its_features():
+    column = ranking.FEATURES.index("listed_phrase")
+    alone = _document("a", "one", ["superwizja"], ["superwizja"])
+    same_set = _document("a", "two", ["superwizja"], ["superwizja"])
+    other = _document("b", "three", ["superwizja"], ["superwizja"])
+    documents = [alone, same_set, other]
+    training.apply_lexicon(documents)
+    # set a learns only from set b, which listed it once
+    assert alone.features[0][column] == pytest.approx(lexicon._log_odds(1, 1))
+    # set b learns from both documents of set a
+    assert other.features[0][column] == pytest.approx(lexicon._log_odds(2, 2))
+    training.apply_lexicon(documents, held_out="b")   # set b held out: set a knows nothing
+    assert alone.features[0][column] == 0.0
+
+
+def test_the_lexicon_moves_a_listed_word_up_the_ranking():
+    """The same text ranked with and without what reviewers said of one of its words."""
+    from termbase.extract import extract_passages
+    from termbase.extraction.passages import Passage
+
+    text = ("Koordynator zapewnia superwizję pracownikom. Rodzina ma mieszkanie i ogród. "
+            "Rodzina zastępcza otrzymuje świadczenie. Ogród jest duży, a mieszkanie jasne.")
+    passages = [Passage("x.txt", 1, text)]
+    plain = ranking.HAND_RANKER
+    told = ranking.Ranker.from_mapping(
+        ranking.HAND | dict.fromkeys(lexicon.FEATURES, 1.0), fitted=True,
+        lexicon=Lexicon.build([[("superwizja", True), ("ogród", False)]] * 5))
+
+    def place(ranker, term):
+        terms = [c.term for c in extract_passages(passages, "pl", ranker=ranker).top(None)]
+        return terms.index(term)
+
+    assert place(told, "superwizja") < place(plain, "superwizja")
+    assert place(told, "ogród") > place(plain, "ogród")

@@ -419,7 +419,11 @@ class NgramCounter:
                     # (a Polish complex preposition, "w formie", counts once)
                     complex_ = self.lang == "pl" and j > i and infos[j - 1].role == PREP
                     prepositions += not complex_
-                    skipped += complex_
+                    # and a Lithuanian conjunction joining two genitives (or datives)
+                    # before one head counts as no word: "socialinių įgūdžių ugdymo [ir] palaikymo
+                    # paslaugos", "buities [ir] gyvenimo sąlygų patikrinimo aktas" reach
+                    # as far left as the chain would without the coordination
+                    skipped += complex_ + (self.lang == "lt" and info.role == CONJ)
                     if prepositions > 1 + (capitals_only and prepositions == 2 and j + 1 < end
                                            and capitalised(tokens[j + 1].text)):
                         break

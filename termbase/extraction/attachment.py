@@ -22,6 +22,7 @@ import functools
 from termbase.text import polish
 from termbase.extraction.analysis import (ADJ, ADV, CONJ, NOUN, WordInfo,
                                           lithuanian_noun_gender, present_passive)
+from termbase.extraction.lithuanian_datives import dative_noun, governs_dative
 from termbase.extraction.lithuanian_gender import may_be_feminine_role
 from termbase.extraction.lithuanian_roles import names_a_role, names_an_institution
 from termbase.extraction.polish_np import modifies_the_next_noun
@@ -206,8 +207,12 @@ def runs_on(infos: list[WordInfo], attach: list[int], i: int, j: int, end: int,
             and prev_word.lower().endswith(LT_GENITIVE):
         return True
     # A Lithuanian participle takes its complement before it: "[smurtą] patyrę vaikai",
-    # "[traumos] paveikti asmenys" leave it out.
+    # "[traumos] paveikti asmenys" leave it out; so does an adjective that governs the
+    # dative: "[visuomenei] naudinga veikla" (see `lithuanian_datives`).
     if lang == "lt" and prev_word and infos[i].participle and infos[k].role == NOUN:
+        return True
+    if lang == "lt" and prev_word and governs_dative(infos[i]) \
+            and dative_noun(prev_word, infos[k]):
         return True
     # A capitalised word right after a name's word goes on with that name: "[Lietuvos]
     # Respublikos parama būstui" is a piece of one, whatever follows.

@@ -25,6 +25,7 @@ from termbase.extraction.analysis import (ADJ, NOUN, PREP, WordInfo, analyse, he
                                           LT_GENITIVE_ENDINGS, lithuanian_adjective,
                                           lithuanian_noun_gender)
 from termbase.extraction.attachment import attachments, lithuanian_gender
+from termbase.extraction.lithuanian_datives import dative_complement, governs_dative
 from termbase.extraction.lithuanian_gender import feminine_role, may_be_feminine_role
 from termbase.extraction.lithuanian_roles import names_an_institution
 from termbase.extraction.stopwords import is_time_unit
@@ -569,8 +570,9 @@ def _participle_kind(form: str) -> tuple[str, ...]:
 
 
 def dependents_in_genitive(words: list[str]) -> bool:
-    """Nouns before the head modify it in the genitive ("socialinių paslaugų centras"), or
-    are the accusative object of a participle ("negalią turintys asmenys"); "centras
+    """Nouns before the head modify it in the genitive ("socialinių paslaugų centras"), are
+    the accusative object of a participle ("negalią turintys asmenys") or the dative
+    complement of an adjective ("visuomenei naudinga veikla", see `lithuanian_datives`); "centras
     darbuotojai" is two phrases run together, and "darbuotojams organizuojama supervizija"
     a participial clause."""
     h = head_of(words)
@@ -585,6 +587,7 @@ def dependents_in_genitive(words: list[str]) -> bool:
     return all(info.role != NOUN or w.lower().endswith(_GENITIVE) or w.isupper()
                or infos[k + 1].participle and w.lower().endswith(_ACCUSATIVE_SINGULAR)
                and _ACTIVE_PARTICIPLE.search(words[k + 1].lower()) is not None
+               or dative_complement(words, infos, k)  # "[visuomenei] naudinga veikla"
                for k, (w, info) in enumerate(zip(words[:h], infos)))
 
 
@@ -616,15 +619,21 @@ _COORDINATORS = ("ir", "bei")
 
 def governed_adjective(words: list[str], p: int) -> bool:
     """A definite adjective used as a noun, in the dative a genitive before it governs:
-    "Techninės pagalbos [neįgaliesiems] centras" (help for the disabled), which stays as
-    it is while the head declines."""
-    if p == 0 or not is_definite(words[p]):
+    "Techninės pagalbos [neįgaliesiems] centras" (help for the disabled), or the
+    adjective after it (see `lithuanian_datives`): "[neįgaliesiems] pritaikytas būstas";
+    it stays as it is while the head declines."""
+    if not is_definite(words[p]):
+        return False
+    plain = _indefinite(words[p].lower())
+    if {case for _plural, case in adjective_slots(plain)} != {DATIVE}:
+        return False
+    if p + 2 < len(words) and governs_dative(analyse(words[p + 1], "lt")):
+        return True
+    if p == 0:
         return False
     governor = analyse(words[p - 1], "lt")
-    plain = _indefinite(words[p].lower())
     return governor.role == NOUN and COMPLEMENT_CASE.get(governor.key) == DATIVE \
-        and words[p - 1].lower().endswith(_GENITIVE) \
-        and {case for _plural, case in adjective_slots(plain)} == {DATIVE}
+        and words[p - 1].lower().endswith(_GENITIVE)
 
 
 def _only_in(word: str, info: WordInfo, case: int) -> bool:
@@ -667,8 +676,10 @@ def modifiers_agree(words: list[str]) -> bool:
         # the next word, or across genitives a later one or the head: "geriausi [vaiko]
         # interesai", "Privalomojo [sveikatos] draudimo"; a noun before the head is a
         # genitive, so an adjective agrees with it as one ("leisti [savivaldybės]
-        # atstovui" does not)
+        # atstovui" does not); a definite adjective read as a noun is no word to agree
+        # with ("rūpinasi [neįgaliesiems] pritaikytu būstu")
         if not (_agrees(ours, words[p + 1], gender) and not _dependent(words, p + 1, h)
+                and not governed_adjective(words, p + 1)
                 or any(_agrees(_genitives(ours), words[m], gender)
                        for m in range(p + 1, h) if _dependent(words, m, h))
                 or _agrees(ours, words[h], gender)):

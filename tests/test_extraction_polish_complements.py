@@ -39,6 +39,13 @@ CASES = [
      ["Starosta powołał komisję do spraw oceny jakości usług opiekuńczych."],
      ["komisja do spraw oceny jakości usług opiekuńczych"],
      ["sprawa oceny jakości usług opiekuńczych", "sprawa oceny jakości"]),
+    ("a name's 'do Spraw' is the same complex preposition",
+     ["Skargę rozpatrzyła Wojewódzka Komisja do Spraw Orzekania o Zdarzeniach Medycznych.",
+      "Orzeczenie wydała Wojewódzka Komisja do Spraw Orzekania o Zdarzeniach Medycznych "
+      "w Lublinie."],
+     ["Wojewódzka Komisja do Spraw Orzekania o Zdarzeniach Medycznych"],
+     ["Sprawa Orzekania o Zdarzeniach Medycznych", "sprawa orzekania o zdarzeniach medycznych",
+      "Sprawa Orzekania"]),
     ("a preposition does not count towards a candidate's five words",
      ["Gmina przyznała dotację na pokrycie kosztów wyżywienia uczniów."],
      ["dotacja na pokrycie kosztów wyżywienia uczniów"], []),

@@ -34,10 +34,12 @@ def _genitive_complement(noun: str, following: str) -> bool:
 
 def phrasal_preposition_nouns(words: list[str]) -> list[int]:
     """Positions of the nouns of "w formie", "w postaci", "w zakresie", "do spraw" before a
-    genitive."""
-    return [k for k in range(1, len(words) - 1) if words[k] in _NOUNS
-            and words[k] in PHRASAL.get(words[k - 1].lower(), ())
-            and _genitive_complement(words[k], words[k + 1])]
+    genitive; capitalised after a preposition in lower case too, as a name writes it
+    ("Zespół do Spraw Orzekania")."""
+    return [k for k in range(1, len(words) - 1)
+            if (words[k] in _NOUNS or words[k - 1].islower() and words[k].lower() in _NOUNS)
+            and words[k].lower() in PHRASAL.get(words[k - 1].lower(), ())
+            and _genitive_complement(words[k].lower(), words[k + 1])]
 
 
 # Prepositions that never open a noun's own complement: they attach an agent, a ground or
@@ -61,6 +63,14 @@ def _case_reading(word: str, case: str, number: str | None = None) -> bool:
                for r in polish.readings(word) if r.pos in polish.NOUN_POS)
 
 
+def _place(word: str) -> bool:
+    """A capitalised word read as a proper name, or with no common noun or adjective
+    reading: a place (or a person) after a name, "[w] Opolu", no complement."""
+    readings = [r for r in polish.readings(word) if r.pos in polish.NOUN_POS | polish.ADJ_POS]
+    return word[:1].isupper() and (any(r.proper for r in readings)
+                                   or not any(not r.proper for r in readings))
+
+
 def per_unit(words: list[str], prepositions: list[bool], k: int) -> bool:
     """Whether words k..k+3 are a distributive "na" with the singular accusative of the
     unit it counts per, then "w" and the locative of the whole that unit belongs to: "[na
@@ -75,7 +85,8 @@ def per_unit(words: list[str], prepositions: list[bool], k: int) -> bool:
 def complements_the_object(words: list[str], prepositions: list[bool], j: int,
                            start: int = 0) -> bool:
     """Whether the preposition at `j` opens a complement of the object of the preposition
-    before it, not a circumstance of the whole phrase: so a term may hold both.
+    before it, not a circumstance of the whole phrase: so a term may hold both. (Not
+    before a place's name: "orzekania o niepełnosprawności [w Opolu]".)
 
     * The object is a verbal noun or a noun in -ość, which take a complement as their verb
       or adjective does; past its genitives: "orzeczenie o [niezdolności] do pracy",
@@ -88,7 +99,7 @@ def complements_the_object(words: list[str], prepositions: list[bool], j: int,
     `prepositions`: per word, whether it is read as a preposition (the noun of a complex
     one, "do [spraw]", too); the preposition before is looked for from `start` on."""
     if not 0 < j < len(words) - 1 or not prepositions[j] or prepositions[j - 1] \
-            or words[j].lower() in _CLAUSE_PREPOSITIONS:
+            or words[j].lower() in _CLAUSE_PREPOSITIONS or _place(words[j + 1]):
         return False
     p = j - 1
     while p >= start and not prepositions[p]:

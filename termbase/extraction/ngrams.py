@@ -11,13 +11,16 @@ sacremoses adds (abbreviations, non-breaking prefixes) we get from the gaps betw
 any punctuation except a word-internal hyphen ends a candidate, and one-letter tokens or
 numbers never start or end one.
 
-A candidate is a run of up to five tokens (seven where a name may begin, see `_name_start`)
-inside such a chunk that starts and ends with a noun or adjective (not a participle, which
-wants its complement: "zagrożona [wykluczeniem]", unless nothing it could govern follows),
-contains at least one noun, never contains a STOP word, holds at most one preposition or
-conjunction inside a name or a coordinated Lithuanian genitive (never at its edges), an
-adverb only before its adjective, does not mix proper names with other words, and never
-separates an adjective from its noun (see `attachment`). Polish phrases may end with an
+A candidate is a run of up to five tokens (seven where a name may begin, see `_name_start`;
+Polish prepositions not counted) inside such a chunk that starts and ends with a noun or
+adjective (not a participle, which wants its complement: "zagrożona [wykluczeniem]", unless
+nothing it could govern follows), contains at least one noun, never contains a STOP word,
+holds at most one preposition or conjunction inside a name or a coordinated Lithuanian
+genitive (never at its edges), an adverb only before its adjective, does not mix proper
+names with other words, and never separates an adjective from its noun (see
+`attachment`). A Polish phrase may hold a second preposition where it opens the complement
+of the first one's object ("orzeczenie o niezdolności do pracy", "dochód na osobę w
+rodzinie", see `polish_prepositions`). Polish phrases may end with an
 adjective ("pomoc społeczna"); Lithuanian and English ones end with their head noun.
 Beside these runs: phrases with a gap, where a coordination or a parenthesis splits a term
 (`coordination`, `insertions`), a name an abbreviation in parentheses defines whatever its

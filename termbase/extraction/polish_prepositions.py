@@ -8,6 +8,9 @@ phrase may run on through it to the genitive; "w formie pisemnej" (an adjective 
 with "formie") is a plain noun phrase. Complex prepositions that rather attach
 circumstances ("w ramach", "na podstawie", "do czasu") end a candidate instead (see
 `stopwords.COMPLEX_PREPOSITION_NOUNS`).
+
+A preposition's object may take a complement of its own, which a term keeps with it
+("orzeczenie o niezdolności [do pracy]"): see `complements_the_object`.
 """
 
 from __future__ import annotations

@@ -11,13 +11,16 @@ sacremoses adds (abbreviations, non-breaking prefixes) we get from the gaps betw
 any punctuation except a word-internal hyphen ends a candidate, and one-letter tokens or
 numbers never start or end one.
 
-A candidate is a run of up to five tokens (seven where a name may begin, see `_name_start`)
-inside such a chunk that starts and ends with a noun or adjective (not a participle, which
-wants its complement: "zagrożona [wykluczeniem]", unless nothing it could govern follows),
-contains at least one noun, never contains a STOP word, holds at most one preposition or
-conjunction inside a name or a coordinated Lithuanian genitive (never at its edges), an
-adverb only before its adjective, does not mix proper names with other words, and never
-separates an adjective from its noun (see `attachment`). Polish phrases may end with an
+A candidate is a run of up to five tokens (seven where a name may begin, see `_name_start`;
+Polish prepositions not counted) inside such a chunk that starts and ends with a noun or
+adjective (not a participle, which wants its complement: "zagrożona [wykluczeniem]", unless
+nothing it could govern follows), contains at least one noun, never contains a STOP word,
+holds at most one preposition or conjunction inside a name or a coordinated Lithuanian
+genitive (never at its edges), an adverb only before its adjective, does not mix proper
+names with other words, and never separates an adjective from its noun (see
+`attachment`). A Polish phrase may hold a second preposition where it opens the complement
+of the first one's object ("orzeczenie o niezdolności do pracy", "dochód na osobę w
+rodzinie", see `polish_prepositions`). Polish phrases may end with an
 adjective ("pomoc społeczna"); Lithuanian and English ones end with their head noun.
 Beside these runs: phrases with a gap, where a coordination or a parenthesis splits a term
 (`coordination`, `insertions`), a name an abbreviation in parentheses defines whatever its
@@ -57,7 +60,8 @@ from termbase.extraction.persons import names_a_person
 from termbase.extraction.polish_lists import listed_adjectives
 from termbase.extraction.polish_names import (capitalised, goes_on_in_capitals,
                                                piece_of_a_name)
-from termbase.extraction.polish_prepositions import phrasal_preposition_nouns
+from termbase.extraction.polish_prepositions import (complements_the_object, per_unit,
+                                                     phrasal_preposition_nouns)
 from termbase.extraction.polish_np import (heads_a_name, is_adverb,
                                           is_reflexive_of_verbal_noun, may_be_genitive,
                                           polish_genitives,
@@ -159,6 +163,7 @@ class NgramCounter:
         self.tokens = 0
         self.passages: list[Passage] = []
         self._words: list[str] = []  # the words of the passage being counted
+        self._prepositions: list[bool] = []  # per word of it, whether a preposition
 
     # -- counting ------------------------------------------------------------------------
     def add_all(self, passages: Iterable[Passage], progress=None) -> "NgramCounter":
@@ -268,6 +273,7 @@ class NgramCounter:
         # an alternative in parentheses after a phrase's last word: "laikinąją globą (rūpybą)"
         self._alternative_after = {k: passage.text[tokens[k + 1].start:tokens[close].end]
                                    for k, close in found}
+        self._prepositions = [info.role == PREP for info in infos]
         chunks = _chunks(passage.text, tokens, infos, self.lang)
         for start, end in chunks:
             self._count_chunk(index, passage, tokens, infos, start, end)
@@ -416,16 +422,24 @@ class NgramCounter:
                     skipped += self.lang == "pl"
                     continue  # inside only, with its adjective after it
                 if info.role in (PREP, CONJ):
-                    # (a Polish complex preposition, "w formie", counts once)
+                    # (a Polish complex preposition, "w formie", counts once; a Polish
+                    # preposition adds no constituent, its object does: it does not count
+                    # towards the length, "świadczenie [na] pokrycie kosztów utrzymania
+                    # dziecka", "Powiatowy Urząd Pracy [w] Radlicach")
                     complex_ = self.lang == "pl" and j > i and infos[j - 1].role == PREP
                     prepositions += not complex_
                     # and a Lithuanian conjunction joining two genitives (or datives)
-                    # before one head counts as no word: "socialinių įgūdžių ugdymo [ir] palaikymo
-                    # paslaugos", "buities [ir] gyvenimo sąlygų patikrinimo aktas" reach
-                    # as far left as the chain would without the coordination
-                    skipped += complex_ + (self.lang == "lt" and info.role == CONJ)
+                    # before one head counts as no word: "socialinių įgūdžių ugdymo [ir]
+                    # palaikymo paslaugos", "buities [ir] gyvenimo sąlygų patikrinimo
+                    # aktas" reach as far left as the chain would without the coordination
+                    skipped += (self.lang == "pl" and info.role == PREP) + (
+                        self.lang == "lt" and info.role == CONJ)
+                    # a second one may open the complement of the first one's object:
+                    # "orzeczenie o niezdolności [do pracy]" (see `polish_prepositions`)
                     if prepositions > 1 + (capitals_only and prepositions == 2 and j + 1 < end
-                                           and capitalised(tokens[j + 1].text)):
+                                           and capitalised(tokens[j + 1].text)) + (
+                            prepositions == 2 and info.role == PREP and self.lang == "pl"
+                            and complements_the_object(words, self._prepositions, j, i)):
                         break
                     conjunction = j if info.role == CONJ else None
                     continue
@@ -528,7 +542,8 @@ class NgramCounter:
         stats = self.stats.get(key)
         if stats is None:
             stats = self.stats[key] = Stats()
-            stats.shape = _shape(tokens, infos, attach, i, j, self.lang)
+            stats.shape = _shape(tokens, infos, attach, i, j, self.lang, self._words,
+                                 self._prepositions if self.lang == "pl" else None)
             if self.keep_segments:
                 stats.segments = set()
         stats.freq += 1
@@ -541,6 +556,8 @@ class NgramCounter:
                 or (i > chunk[0] and infos[i - 1].role == PREP)):
             cut = piece_of_a_name(self._words, infos, i, j, chunk[0], end, lambda k: (
                 sentence_initial(passage.text, tokens, k)))
+        if self.lang == "pl" and not cut:
+            cut = _object_cut_off(self._words, self._prepositions, i, j, chunk[0], end)
         stats.partial += cut
         if j > i and not stats.whole_name and capitalised(tokens[i].text):
             stats.whole_name = citation or _whole_name(infos, i, j, chunk) or (
@@ -735,16 +752,24 @@ _ROLE_LETTER = {NOUN: "N", PREP: "P", CONJ: "C", ADV: "d"}
 
 
 def _shape(tokens: list[Token], infos: list[WordInfo], attach: list[int], i: int, j: int,
-           lang: str) -> str:
+           lang: str, words: list[str] = (), prepositions: list[bool] | None = None
+           ) -> str:
     """N noun, P preposition (p one that joins a term's parts, see stopwords), C
     conjunction, v participle, a/A adjective after/before the noun it modifies: "Na" is
-    "pomoc społeczna", "AN" "aktywna integracja", "NpN" "opieka nad dziećmi"."""
+    "pomoc społeczna", "AN" "aktywna integracja", "NpN" "opieka nad dziećmi". A Polish
+    preposition opening the complement of an object, or a per-unit formula, joins the
+    term's parts too ("niezdolność [do] pracy", "dochód [na] osobę [w] rodzinie"):
+    `words`, the passage's, and `prepositions`, per word whether it is one."""
     letters = []
     for k in range(i, j + 1):
         info = infos[k]
         if info.role == PREP:  # (a name's place after it: "w Jodłowie", see above)
             letters.append("p" if _joins_term(tokens, k, lang) or (
                 lang == "pl" and _in_phrasal(infos, k, i, j)) or (
+                prepositions is not None and k < j and (
+                    complements_the_object(words, prepositions, k, i)
+                    or per_unit(words, prepositions, k) and k + 3 <= j
+                    or per_unit(words, prepositions, k - 2))) or (
                 k < j and _place_of_a_name(tokens, infos, i, k + 1, lang)) else "P")
         else:
             letters.append(_ROLE_LETTER.get(info.role) or (
@@ -968,6 +993,18 @@ def _truncated_object(infos: list[WordInfo], attach: list[int], i: int, j: int, 
                    if r.pos in polish.NOUN_POS)
     return after.role != ADJ or not after.participle or attach[j + 1] == -1 \
         or attach[j + 1] > 0
+
+
+def _object_cut_off(words: list[str], prepositions: list[bool], i: int, j: int, start: int,
+                    end: int) -> bool:
+    """Whether the Polish phrase i..j stops before the complement of its preposition's
+    object ("orzeczenie o niezdolności [do pracy]", "dochód na osobę [w rodzinie]") or
+    opens inside a per-unit formula ("[na] osoba w rodzinie"): a piece of a longer phrase
+    in this occurrence (see `polish_prepositions`)."""
+    if j + 1 < end and any(prepositions[i + 1:j]) \
+            and complements_the_object(words, prepositions, j + 1, i):
+        return True
+    return i - 1 >= start and per_unit(words, prepositions, i - 1)
 
 
 def _genitive_coordinators(text: str, tokens: list[Token], infos: list[WordInfo],

@@ -148,3 +148,16 @@ def test_a_lemma_s_own_forms_weigh_it(lemma, other):
     from termbase.extraction.polish_homographs import own_frequency
 
     assert own_frequency(lemma) > own_frequency(other)
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("sentence", [
+    "Każde {} jest bezpłatne.", "Pacjent przechodzi {} raz w roku.",
+    "{} trwa godzinę, a potem drugie {}."])
+@pytest.mark.parametrize("word", ["badanie", "zadanie"])
+def test_a_word_seen_only_in_its_nominative_keeps_the_common_lemma(sentence, word):
+    """"badanie" is also the locative of a rare noun "badan": a word met only in a form
+    that is the nominative of a common word is that word, not the rare one's."""
+    text = sentence.format(word[:1].upper() + word[1:], word) if sentence.startswith("{") \
+        else sentence.format(word)
+    assert word in base_forms([text, f"Zaplanowano {word}."])

@@ -26,8 +26,9 @@ from collections import Counter
 from typing import Callable
 
 from termbase.extraction import lithuanian
+from termbase.extraction.polish_homographs import noun_lemma_frequency
 from termbase.text import polish
-from termbase.extraction.analysis import analyse, head_position
+from termbase.extraction.analysis import RARE_HOMOGRAPH_RATIO, analyse, head_position
 from termbase.extraction.polish_np import (dative_before_an_object, is_noun_phrase,
                                           parse_phrase)
 from termbase.extraction.polish_number import SingularInTermbase, used_in_plural
@@ -192,9 +193,13 @@ def _preferred(lemmas: tuple[str, ...], members: dict[str, set[str]],
 
 
 def _seen_first(lemmas: tuple[str, ...], forms_of: FormsOf | None) -> tuple[str, ...]:
-    if forms_of is None or len(lemmas) < 2:
+    """Lemmas the input shows in their own nominative first (a one-word key too:
+    "badanie" alone is badanie, not the rare noun badan)."""
+    if forms_of is None:
         return lemmas
     parts = tuple(dict.fromkeys(part for lemma in lemmas for part in lemma.split("|")))
+    if len(parts) < 2:
+        return lemmas
     seen = set().union(*(forms_of(lemma) for lemma in (*lemmas, *parts)))
     shown = {lemma for lemma in parts if lemma in seen and _only_nominative(lemma, parts)}
     return tuple(sorted(dict.fromkeys((*lemmas, *parts)), key=lambda l: l not in shown))
@@ -203,12 +208,14 @@ def _seen_first(lemmas: tuple[str, ...], forms_of: FormsOf | None) -> tuple[str,
 def _only_nominative(lemma: str, lemmas: tuple[str, ...]) -> bool:
     """The word is its noun lemma's nominative singular and no other of `lemmas`' oblique
     form: "rada" shows rada, but "karty" (gen. of karta) does not show karty, nor "gmin"
-    (gen. pl. of gmina) the noun gmin."""
+    (gen. pl. of gmina) the noun gmin. An oblique form of a rare homograph does not count
+    ("badanie", also the locative of badan, shows badanie)."""
     readings = [r for r in polish.readings(lemma) if r.pos in polish.NOUN_POS]
     return any(r.base_lemma.lower() == lemma and "nom" in r.cases and "sg" in r.numbers
                for r in readings) and not any(
         r.base_lemma.lower() != lemma and r.base_lemma.lower() in lemmas
-        and "nom" not in r.cases for r in readings)
+        and "nom" not in r.cases and noun_lemma_frequency(r.base_lemma.lower())
+        * RARE_HOMOGRAPH_RATIO >= noun_lemma_frequency(lemma) for r in readings)
 
 
 _GENDER_ORDER = {"m1": 0, "m2": 1, "m3": 2, "f": 3, "n": 4}

@@ -33,7 +33,7 @@ DATA = REPOSITORY / "tests" / "data"
 SEEDS = REPOSITORY.parent / "shared" / "seeds"
 TRAINING_SETS = ("extraction_dev", "extraction_seeds", "extraction_eval", "extraction_eval2",
                  "extraction_eval3", "extraction_eval4", "extraction_eval5", "extraction_eval6",
-                 "extraction_eval7")
+                 "extraction_eval7", "extraction_eval8")
 LANGS = ("pl", "lt")
 PRECISION_AT, RECALL_AT = 50, 100
 PENALTIES = (1.0, 3.0, 10.0, 30.0, 100.0)

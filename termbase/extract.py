@@ -292,7 +292,7 @@ class Extraction:
         term = forms[0] if stats.freq in (stats.quoted, stats.fixed) else base_form(
             stats.variants, self.lang, self.forms_of, key, self.counter.lexeme_members,
             self.substantives, self.nominative_plurals,  # a name in quotes does not decline
-            self.termbase_writes_singular)
+            self.termbase_writes_singular, self.ranker.lexicon.written_in_plural)
         if QUOTE_KEY in key:  # "procedura „Niebieskie Karty”"
             term = quoted_names.base_form(stats.variants, lambda heads: base_form(
                 heads, self.lang, self.forms_of, key[:1], self.counter.lexeme_members))

@@ -55,10 +55,17 @@ def test_json_round_trip(phrases):
 
 @pytest.mark.parametrize("data", [
     None, [], {"phrases": []}, {"phrases": {"a": [1]}}, {"phrases": {"a": [3, 2]}},
-    {"words": {"a": [-1, 2]}}, {"words": {"a": ["1", 2]}}])
+    {"words": {"a": [-1, 2]}}, {"words": {"a": ["1", 2]}}, {"plural_heads": {"a": [1]}},
+    {"plural_heads": []}])
 def test_a_malformed_lexicon_is_refused(data):
     with pytest.raises(ValueError):
         Lexicon.from_json(data)
+
+
+def test_a_head_listed_more_often_in_the_plural_than_shown_is_no_malformed_table():
+    """plural_heads counts two kinds of listing, not (listed, shown): 3 > 1 is fine."""
+    assert Lexicon.from_json({"plural_heads": {"usługi": [3, 1]}}).plural_heads == {
+        "usługi": (3, 1)}
 
 
 def test_phrase_keys_fold_case_and_unicode_form():
@@ -110,3 +117,60 @@ def test_the_lexicon_moves_a_listed_word_up_the_ranking():
 
     assert place(told, "superwizja") < place(plain, "superwizja")
     assert place(told, "ogród") > place(plain, "ogród")
+
+
+def test_heads_written_in_the_plural_need_two_documents_and_most_of_them():
+    built = Lexicon().with_numbers([
+        [("usługi", "pl"), ("usługi", "pl")],      # once per document
+        [("usługi", "pl"), ("koszty", "pl")],
+        [("koszty", "sg"), ("warunki", "pl")],
+    ])
+    assert built.plural_heads["usługi"] == (2, 0)
+    assert built.written_in_plural("usługi")
+    assert not built.written_in_plural("koszty")      # 1 of 2
+    assert not built.written_in_plural("warunki")     # one document only
+    assert not built.written_in_plural("nieznane")
+
+
+needs_morfeusz = pytest.mark.skipif(
+    __import__("importlib").util.find_spec("morfeusz2") is None,
+    reason="morfeusz2 has no wheel for this platform")
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("term, expected", [
+    ("usługi opiekuńcze", ("usługi", "pl")), ("usługa społeczna", ("usługi", "sg")),
+    ("koszty sądowe", ("koszty", "pl")), ("koszt utrzymania", ("koszty", "sg")),
+    ("zasiłek", None)])
+def test_the_number_a_reviewer_listed_a_head_in(term, expected):
+    from termbase.extraction.polish_number import listed_number
+
+    assert listed_number(term) == expected
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("line, plural, singular", [
+    ("Gmina zapewnia mieszkańcom dostęp do usług opiekuńczych.",
+     "usługi opiekuńcze", "usługa opiekuńcza"),
+    ("Wniosek dotyczy zwrotu kosztów sądowych.", "koszty sądowe", "koszt sądowy"),
+])
+def test_a_class_met_once_in_an_oblique_plural_takes_the_reviewers_number(
+        line, plural, singular):
+    """Reviewers name such classes in the plural: so is the base form, where the text
+    never uses the singular."""
+    from termbase.extract import extract_passages
+    from termbase.extraction.passages import Passage
+
+    def base_forms(lines: list[str], ranker: ranking.Ranker) -> set[str]:
+        passages = [Passage("t.txt", n, text) for n, text in enumerate(lines, 1)]
+        return {c.term for c in extract_passages(passages, "pl", ranker=ranker).top(None)}
+
+    told = ranking.Ranker.from_mapping(ranking.HAND, fitted=True, lexicon=Lexicon(
+        plural_heads={plural.split()[0]: (3, 0)}))
+    plain = base_forms([line], ranking.HAND_RANKER)
+    assert singular in plain and plural not in plain
+    found = base_forms([line], told)
+    assert plural in found and singular not in found
+    # the text's own singular wins over the reviewers' habit
+    singular_too = f"{singular[:1].upper()}{singular[1:]} jest ważna dla rodzin."
+    assert plural not in base_forms([line, singular_too], told)

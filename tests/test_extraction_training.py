@@ -101,7 +101,7 @@ def test_the_shipped_weights_are_what_the_labelled_texts_give(shipped):
     for lang in training.LANGS:
         section = "languages" if lang in model["languages"] else "not_adopted"
         documents = training.collect(lang, shipped.index)
-        assert training.build_lexicon(documents).to_json() == shipped_lexicon[lang], lang
+        assert training.build_lexicon(documents, lang).to_json() == shipped_lexicon[lang], lang
         weights = training.fit(documents, model["penalty"][lang])
         assert weights == pytest.approx(
             [model[section][lang][name] for name in ranking.FEATURES], abs=2e-3), lang

@@ -41,7 +41,8 @@ def base_form(variants: dict[str, int], lang: str, forms_of: FormsOf,
               lemmas: tuple[str, ...] = (), members: dict[str, set[str]] | None = None,
               substantives: frozenset = frozenset(),
               nominative_plurals: frozenset = frozenset(),
-              singular_in_termbase: SingularInTermbase | None = None) -> str:
+              singular_in_termbase: SingularInTermbase | None = None,
+              written_in_plural: Callable[[str], bool] | None = None) -> str:
     """The base form of a candidate from its observed surface variants (with counts).
 
     `lemmas` is the candidate's lemma key and `members` the lemmas merged into each key:
@@ -50,7 +51,8 @@ def base_form(variants: dict[str, int], lang: str, forms_of: FormsOf,
     uses as nouns of their own ("Podopieczny uczestniczy"); `nominative_plurals`:
     Lithuanian lemma keys seen where only a nominative plural fits (`lithuanian`);
     `singular_in_termbase`: whether the termbase names a Polish head in the singular (see
-    `polish_number`)."""
+    `polish_number`); `written_in_plural`: whether reviewers name terms with a Polish
+    head (its nominative plural) in the plural (`lexicon.Lexicon.written_in_plural`)."""
     ordered = sorted(variants, key=lambda v: (-variants[v], v))
     styles = _case_styles(variants)
     prefer: list[tuple[str, ...]] = []
@@ -66,7 +68,7 @@ def base_form(variants: dict[str, int], lang: str, forms_of: FormsOf,
     declining = _declining(ordered)
     numbers = ("pl", "sg") if lang == "pl" and polish.available() and used_in_plural(
         map(words_of, ordered), prefer, singular_in_termbase,
-        sum(variants.values())) else ("sg", "pl")
+        sum(variants.values()), written_in_plural) else ("sg", "pl")
     for variant in ordered:
         words = words_of(variant)
         if lang == "pl" and polish.available():

@@ -23,6 +23,8 @@ from typing import Iterable, Mapping, Sequence
 FEATURES = ("listed_phrase", "listed_words")
 SMOOTHING = 0.5       # added to both counts of a log-odds, so one sighting is weak evidence
 MIN_WORD_LENGTH = 3   # shorter words (prepositions, conjunctions) say nothing of termhood
+PLURAL_DOCUMENTS = 2  # a head listed in the plural in one document may be that text's whim
+PLURAL_SHARE = 0.75
 
 
 def phrase_key(lemmas: Sequence[str]) -> str:
@@ -40,6 +42,16 @@ class Lexicon:
 
     phrases: Mapping[str, tuple[int, int]] = field(default_factory=dict)
     words: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    # a Polish head noun's nominative plural -> (documents listing a term with that head
+    # in the plural, documents listing one in the singular): the number reviewers name
+    # its classes in (`polish_number.used_in_plural`)
+    plural_heads: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+
+    def written_in_plural(self, head: str) -> bool:
+        """Whether reviewers name terms with this head in the plural: in PLURAL_DOCUMENTS
+        documents or more, and at least PLURAL_SHARE of those that list it at all."""
+        plural, singular = self.plural_heads.get(head, (0, 0))
+        return plural >= PLURAL_DOCUMENTS and plural >= PLURAL_SHARE * (plural + singular)
 
     @classmethod
     def build(cls, documents: Iterable[Iterable[tuple[str, bool]]]) -> "Lexicon":
@@ -67,6 +79,16 @@ class Lexicon:
         return cls({k: (v[0], v[1]) for k, v in phrases.items()},
                    {k: (v[0], v[1]) for k, v in words.items()})
 
+    def with_numbers(self, documents: Iterable[Iterable[tuple[str, str]]]) -> "Lexicon":
+        """This lexicon with the numbers reviewers listed heads in, from each document's
+        (head's nominative plural, "pl" or "sg") pairs; a head counts once per document
+        and number."""
+        counts: dict[str, list[int]] = {}
+        for listed in documents:
+            for head, number in set(listed):
+                counts.setdefault(head, [0, 0])[number != "pl"] += 1
+        return Lexicon(self.phrases, self.words, {k: (v[0], v[1]) for k, v in counts.items()})
+
     @functools.cached_property
     def word_base_rate(self) -> float:
         """The log-odds of any word's phrase being listed: a word's own evidence is what
@@ -88,8 +110,8 @@ class Lexicon:
         return phrase, (sum(values) / len(values) if values else 0.0)
 
     def to_json(self) -> dict:
-        return {"phrases": {k: list(v) for k, v in sorted(self.phrases.items())},
-                "words": {k: list(v) for k, v in sorted(self.words.items())}}
+        return {name: {k: list(v) for k, v in sorted(getattr(self, name).items())}
+                for name in TABLES}
 
     @classmethod
     def from_json(cls, data: object) -> "Lexicon":
@@ -97,18 +119,19 @@ class Lexicon:
         if not isinstance(data, dict):
             raise ValueError("a lexicon is an object")
         tables = []
-        for name in ("phrases", "words"):
+        for name in TABLES:
             table = data.get(name, {})
             if not isinstance(table, dict) or not all(
                     isinstance(v, list) and len(v) == 2 and all(
-                        isinstance(n, int) and n >= 0 for n in v) and v[0] <= v[1]
-                    for v in table.values()):
+                        isinstance(n, int) and n >= 0 for n in v)
+                    and (name == "plural_heads" or v[0] <= v[1]) for v in table.values()):
                 raise ValueError(f"bad lexicon table {name!r}")
             tables.append({str(k): (v[0], v[1]) for k, v in table.items()})
         return cls(*tables)
 
 
 EMPTY = Lexicon()
+TABLES = ("phrases", "words", "plural_heads")
 
 
 def _words(key: str) -> list[str]:

@@ -31,9 +31,38 @@ def phrase_numbers(phrase: Phrase) -> frozenset[str]:
     return frozenset(n for n, _c, _g in phrase.agreement)
 
 
+def plural_of_head(head: polish.Reading) -> str | None:
+    """The nominative plural of a phrase's head noun ("usług" -> "usługi", "koszt" ->
+    "koszty"): how reviewed lists and a new text name the same head whatever lemma
+    morfeusz2 files a plural-only reading under."""
+    for gender in sorted(head.genders):
+        form = polish.generate_form(head.base_lemma, head.pos, "pl", "nom", gender)
+        if form:
+            return form.lower()
+    return None
+
+
+def listed_number(term: str) -> tuple[str, str] | None:
+    """(the head's nominative plural, "pl" or "sg") of a term as a reviewer listed it:
+    "usługi opiekuńcze" -> ("usługi", "pl"), "usługa społeczna" -> ("usługi", "sg");
+    None for one word or no phrase."""
+    words = [t.text for t in tokenize(term)]
+    if len(words) < 2 or not polish.available():
+        return None
+    phrase = parse_phrase(words, [])
+    if phrase is None:
+        return None
+    numbers = phrase_numbers(phrase)
+    if numbers == {"pl"} and {"nom", "acc"} & {c for _n, c, _g in phrase.agreement}:
+        return words[phrase.position].lower(), "pl"
+    plural = plural_of_head(phrase.head) if "sg" in numbers else None
+    return (plural, "sg") if plural else None
+
+
 def used_in_plural(variants: Iterable[list[str]], prefer: list[tuple[str, ...]],
                    singular_in_termbase: SingularInTermbase | None = None,
-                   occurrences: int = 1) -> bool:
+                   occurrences: int = 1,
+                   written_in_plural: Callable[[str], bool] | None = None) -> bool:
     """Whether every occurrence of the phrase reads only as a plural, the head alone
     ("warunki przyznawania usług") or its agreement with an adjective leaving no singular
     ("zadania własne" is no genitive singular, as "własne" is no genitive), and the text
@@ -43,23 +72,32 @@ def used_in_plural(variants: Iterable[list[str]], prefer: list[tuple[str, ...]],
     odurzających", "pomocy technicznych": a class used in the plural, whose singular may
     even name something else, "pomoc techniczna" being support and "pomoce techniczne"
     devices). One oblique occurrence says nothing of how the term is named ("w trakcie
-    interwencji domowych"). Not for a verbal noun ("ustania przemocy"), a person
-    (masculine personal gender) or a term the termbase writes in the singular."""
-    named = False
+    interwencji domowych"), unless reviewers write that head in the plural
+    (`written_in_plural`, from the labelled lexicon: "usługi", "warunki", whatever the
+    text). Not for a verbal noun ("ustania przemocy"), a person (masculine personal
+    gender) or a term the termbase writes in the singular, unless reviewers write the head
+    in the plural."""
+    named, parsed = False, False
     agreeing = occurrences >= 2
+    listed = written_in_plural is not None
     for words in variants:
         if len(words) < 2:
             return False  # a word alone is a lemma: "zasiłek", not "zasiłki"
         phrase = parse_phrase(words, prefer)
         if phrase is None:
             continue  # no reading of this variant says anything
+        parsed = True
+        head = plural_of_head(phrase.head) if listed else None
+        plural_head = bool(head) and written_in_plural(head)
         if phrase_numbers(phrase) != {"pl"} or not phrase.adjectives and not _only_plural(
-                words[phrase.position]) or _named_in_the_singular(phrase.head) or (
+                words[phrase.position]) or (
+                _named_in_the_singular(phrase.head) and not plural_head) or (
                 singular_in_termbase is not None and singular_in_termbase(words)):
             return False
         named = named or bool({"nom", "acc"} & {c for _n, c, _g in phrase.agreement})
         agreeing = agreeing and bool(phrase.adjectives)
-    return named or agreeing
+        listed = listed and plural_head
+    return named or agreeing or (listed and parsed)
 
 
 def _named_in_the_singular(head: polish.Reading) -> bool:

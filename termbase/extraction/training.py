@@ -103,8 +103,17 @@ def collect(lang: str, index, data: Path = DATA, seeds: Path = SEEDS) -> list[Do
     return documents
 
 
-def build_lexicon(documents: list[Document]) -> lexicon.Lexicon:
-    return lexicon.Lexicon.build(zip(d.keys, d.labels()) for d in documents)
+def build_lexicon(documents: list[Document], lang: str = "") -> lexicon.Lexicon:
+    """The lexicon of these documents; for Polish (`lang`) with the numbers their lists
+    name heads in."""
+    built = lexicon.Lexicon.build(zip(d.keys, d.labels()) for d in documents)
+    if lang != "pl":
+        return built
+    from termbase.extraction.polish_number import listed_number
+
+    return built.with_numbers(
+        [found for term in d.gold if (found := listed_number(term.forms[0]))]
+        for d in documents)
 
 
 def apply_lexicon(documents: list[Document], held_out: str | None = None) -> None:
@@ -272,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
             for lang in LANGS:
                 documents = collect(lang, termbase.index)
                 model_of_language(lang, documents, penalties, model)
-                lexicons[lang] = build_lexicon(documents).to_json()
+                lexicons[lang] = build_lexicon(documents, lang).to_json()
     if args.write:
         for name, content, indent in ((ranking.MODEL_FILE, model, 1),
                                       (ranking.LEXICON_FILE, lexicons, None)):

@@ -70,3 +70,23 @@ def test_the_initials_find_where_the_defined_phrase_starts():
                         "Socialinių paslaugų priežiūros departamentas"})])
 def test_abbreviations_and_the_names_they_define_are_proposed(lang, lines, expected):
     assert expected <= set(top_terms(lines, lang, 15))
+
+
+@needs_morfeusz
+@pytest.mark.parametrize("lang, lines, code, kept", [
+    ("lt", ["Centras, Liepų g. 4, LT-40112 Pušynė", "Dėl pagalbos į namus paslaugų."],
+     "LT", "pagalbos į namus paslaugos"),
+    ("lt", ["2026-10-02 Nr. (1.7)-SK-118", "Atsakome į skundą dėl socialinių paslaugų."],
+     "SK", "socialinės paslaugos"),
+    ("pl", ["Znak sprawy: GOPS-3/2026", "Pismo z PCPR dotyczy pieczy zastępczej."],
+     "GOPS", "PCPR"),
+])
+def test_capitals_joined_to_a_number_are_a_code_not_a_term(lang, lines, code, kept):
+    """A postal code's country, a file's letters: never candidates; an abbreviation
+    standing as a word still is."""
+    from termbase.extract import extract_passages
+
+    found = {c.term for c in extract_passages(
+        [Passage("t.txt", n, line) for n, line in enumerate(lines, 1)], lang).top(None)}
+    assert code not in found and kept in found
+    assert "nr" not in found

@@ -240,7 +240,7 @@ class NgramCounter:
             for k in range(1, len(words)):  # "pagalbos [neįgaliesiems]": a noun's place
                 if infos[k].role == ADJ and governed_adjective(words, k):
                     infos[k] = infos[k]._replace(role=NOUN)
-        for k in [*_numbered(passage.text, tokens),
+        for k in [*_numbered(passage.text, tokens), *_codes(passage.text, tokens),
                   *_reference_abbreviations(passage.text, tokens, self.lang)]:
             infos[k] = WordInfo(infos[k].key, STOP)  # "Nr. SP-146", "ust. 2": references
         for k in _capitalised_by_position(passage.text, tokens, infos):
@@ -1063,10 +1063,26 @@ def _numbered(text: str, tokens: list[Token]) -> list[int]:
     for k in range(1, len(tokens)):
         if tokens[k - 1].text.lower() != "nr":
             continue
-        gap = text[tokens[k - 1].end:tokens[k].start].strip()
-        code = tokens[k].text
+        gap = text[tokens[k - 1].end:tokens[k].start].strip().rstrip("(").strip()
+        code = tokens[k].text  # ("Nr. (8.14)-SD-2417": the bracket opens the code)
         if gap == "." or not gap and (code.isupper() or any(ch.isdigit() for ch in code)):
             found += [k - 1, k]
+    return found
+
+
+def _codes(text: str, tokens: list[Token]) -> list[int]:
+    """Capitals joined by a hyphen to a number: a postal code's country ("LT-59117"), a
+    register's or a file's letters ("(8.14)-SD-2417", "GOPS-2/2026"), never a term."""
+    found = []
+    for k, token in enumerate(tokens):
+        word = token.text
+        if not (word.isalpha() and word.isupper() and len(word) <= 5):
+            continue
+        after = text[token.end:token.end + 2]
+        before = text[max(0, token.start - 2):token.start]
+        if after[:1] == "-" and after[1:2].isdigit() or before[-1:] == "-" and (
+                before[:1].isdigit() or before[:1] == ")"):
+            found.append(k)
     return found
 
 

@@ -55,7 +55,11 @@ def test_json_round_trip(phrases):
 
 @pytest.mark.parametrize("data", [
     None, [], {"phrases": []}, {"phrases": {"a": [1]}}, {"phrases": {"a": [3, 2]}},
-    {"words": {"a": [-1, 2]}}, {"words": {"a": ["1", 2]}}])
+    {"words": {"a": [-1, 2]}}, {"words": {"a": ["1", 2]}},
+    # a boolean is no count, nor an integer too large for the float arithmetic of
+    # `features` (it would load, then overflow in the middle of an extraction)
+    {"words": {"a": [True, True]}}, {"phrases": {"a": [0, 10 ** 400]}},
+    {"phrases": {"a": [0, lexicon.MAX_COUNT + 1]}}])
 def test_a_malformed_lexicon_is_refused(data):
     with pytest.raises(ValueError):
         Lexicon.from_json(data)

@@ -23,6 +23,9 @@ from typing import Iterable, Mapping, Sequence
 FEATURES = ("listed_phrase", "listed_words")
 SMOOTHING = 0.5       # added to both counts of a log-odds, so one sighting is weak evidence
 MIN_WORD_LENGTH = 3   # shorter words (prepositions, conjunctions) say nothing of termhood
+# No count read from a file may exceed this: a damaged file's huge integer would otherwise
+# load and then overflow the float arithmetic of `features` in the middle of an extraction.
+MAX_COUNT = 10 ** 9
 
 
 def phrase_key(lemmas: Sequence[str]) -> str:
@@ -101,7 +104,7 @@ class Lexicon:
             table = data.get(name, {})
             if not isinstance(table, dict) or not all(
                     isinstance(v, list) and len(v) == 2 and all(
-                        isinstance(n, int) and n >= 0 for n in v) and v[0] <= v[1]
+                        _count(n) for n in v) and v[0] <= v[1]
                     for v in table.values()):
                 raise ValueError(f"bad lexicon table {name!r}")
             tables.append({str(k): (v[0], v[1]) for k, v in table.items()})
@@ -109,6 +112,11 @@ class Lexicon:
 
 
 EMPTY = Lexicon()
+
+
+def _count(value: object) -> bool:
+    """A count as a file may hold it: an integer (not a boolean) from 0 to MAX_COUNT."""
+    return type(value) is int and 0 <= value <= MAX_COUNT
 
 
 def _words(key: str) -> list[str]:

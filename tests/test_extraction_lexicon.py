@@ -23,6 +23,19 @@ def test_counts_are_per_document_and_a_phrase_listed_once_in_a_document_is_liste
     assert built.words["opiekuńczy"] == (1, 2)
 
 
+def test_a_word_counts_once_per_phrase_that_holds_it():
+    """Word counts are over phrases (each once per document), not over documents: what
+    the shipped lexicon and the fitted weights were built on."""
+    built = Lexicon.build([
+        [("usługa opiekuńczy", True), ("usługa opiekuńczy", True), ("usługa społeczny", False),
+         ("opiekuńczy usługa specjalistyczny", False)],
+        [("usługa", False)],
+    ])
+    assert built.words["usługa"] == (1, 4)
+    assert built.words["opiekuńczy"] == (1, 2)
+    assert built.phrases["usługa opiekuńczy"] == (1, 1)
+
+
 def test_a_phrase_always_listed_scores_above_one_never_listed_and_unseen_is_neutral():
     built = Lexicon.build([[("superwizja", True), ("rok", False)]] * 3)
     listed_phrase, listed_words = built.features("superwizja")

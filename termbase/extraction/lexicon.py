@@ -39,7 +39,10 @@ def _log_odds(listed: int, shown: int) -> float:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Per phrase and per word: (documents where it was listed, documents where shown)."""
+    """Per phrase: (documents where it was listed, documents where it was shown). Per
+    word: the same over the phrases that hold it, each phrase once per document, so a word
+    in three phrases of one document counts three times (a word's evidence is how often
+    phrases with it were terms, not in how many documents one was)."""
 
     phrases: Mapping[str, tuple[int, int]] = field(default_factory=dict)
     words: Mapping[str, tuple[int, int]] = field(default_factory=dict)
@@ -54,19 +57,11 @@ class Lexicon:
             seen: dict[str, bool] = {}
             for key, listed in candidates:
                 seen[key] = seen.get(key, False) or bool(listed)
-            in_document: dict[str, list[int]] = {}
             for key, listed in seen.items():
-                counts = phrases.setdefault(key, [0, 0])
-                counts[0] += listed
-                counts[1] += 1
-                for word in set(_words(key)):
-                    counts = in_document.setdefault(word, [0, 0])
+                for counts in (phrases.setdefault(key, [0, 0]), *(
+                        words.setdefault(word, [0, 0]) for word in set(_words(key)))):
                     counts[0] += listed
                     counts[1] += 1
-            for word, (listed, shown) in in_document.items():
-                counts = words.setdefault(word, [0, 0])
-                counts[0] += listed
-                counts[1] += shown
         return cls({k: (v[0], v[1]) for k, v in phrases.items()},
                    {k: (v[0], v[1]) for k, v in words.items()})
 

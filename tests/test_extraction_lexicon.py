@@ -23,6 +23,19 @@ def test_counts_are_per_document_and_a_phrase_listed_once_in_a_document_is_liste
     assert built.words["opiekuńczy"] == (1, 2)
 
 
+def test_a_word_counts_once_per_phrase_that_holds_it():
+    """Word counts are over phrases (each once per document), not over documents: what
+    the shipped lexicon and the fitted weights were built on."""
+    built = Lexicon.build([
+        [("usługa opiekuńczy", True), ("usługa opiekuńczy", True), ("usługa społeczny", False),
+         ("opiekuńczy usługa specjalistyczny", False)],
+        [("usługa", False)],
+    ])
+    assert built.words["usługa"] == (1, 4)
+    assert built.words["opiekuńczy"] == (1, 2)
+    assert built.phrases["usługa opiekuńczy"] == (1, 1)
+
+
 def test_a_phrase_always_listed_scores_above_one_never_listed_and_unseen_is_neutral():
     built = Lexicon.build([[("superwizja", True), ("rok", False)]] * 3)
     listed_phrase, listed_words = built.features("superwizja")
@@ -56,7 +69,11 @@ def test_json_round_trip(phrases):
 @pytest.mark.parametrize("data", [
     None, [], {"phrases": []}, {"phrases": {"a": [1]}}, {"phrases": {"a": [3, 2]}},
     {"words": {"a": [-1, 2]}}, {"words": {"a": ["1", 2]}}, {"plural_heads": {"a": [1]}},
-    {"plural_heads": []}])
+    {"plural_heads": []},
+    # a boolean is no count, nor an integer too large for the float arithmetic of
+    # `features` (it would load, then overflow in the middle of an extraction)
+    {"words": {"a": [True, True]}}, {"phrases": {"a": [0, 10 ** 400]}},
+    {"phrases": {"a": [0, lexicon.MAX_COUNT + 1]}}])
 def test_a_malformed_lexicon_is_refused(data):
     with pytest.raises(ValueError):
         Lexicon.from_json(data)

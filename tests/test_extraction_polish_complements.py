@@ -104,5 +104,9 @@ def test_the_piece_before_a_complement_is_cut_and_its_preposition_joins_the_term
              for c in found.top(300)}
     for piece in ("kwota na mieszkańca", "mieszkaniec w gminie", "zaświadczenie o gotowości"):
         assert stats[piece].partial == stats[piece].freq, piece
+    # a piece of the formula holds no formula: its preposition attaches a circumstance,
+    # as "na" of "kwota na mieszkańca" does, and "w" of "mieszkaniec w gminie" alike
+    for piece in ("kwota na mieszkańca", "mieszkaniec w gminie"):
+        assert "P" in stats[piece].shape, piece
     for whole in ("kwota na mieszkańca w gminie", "zaświadczenie o gotowości do nauki"):
         assert stats[whole].partial == 0 and "P" not in stats[whole].shape, whole

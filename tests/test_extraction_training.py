@@ -125,7 +125,9 @@ def test_an_unreadable_model_file_leaves_the_hand_set_weights(monkeypatch, tmp_p
     assert ranking.ranker("lt").fitted
 
 
-@pytest.mark.parametrize("content", ["{not json", "[]", '{"pl": {"phrases": {"a": [2, 1]}}}'])
+@pytest.mark.parametrize("content", ["{not json", "[]", '{"pl": {"phrases": {"a": [2, 1]}}}',
+                                     pytest.param('{"pl": {"words": {"a": [0, 1%s]}}}' % ("0" * 400),
+                                                  id="a count too large for a float")])
 def test_an_unreadable_lexicon_leaves_the_weights_and_no_lexicon(monkeypatch, tmp_path,
                                                                   content):
     """The weights still load; the lexicon's features are all 0, as for unseen text."""

@@ -25,6 +25,9 @@ SMOOTHING = 0.5       # added to both counts of a log-odds, so one sighting is w
 MIN_WORD_LENGTH = 3   # shorter words (prepositions, conjunctions) say nothing of termhood
 PLURAL_DOCUMENTS = 2  # a head listed in the plural in one document may be that text's whim
 PLURAL_SHARE = 0.75
+# No count read from a file may exceed this: a damaged file's huge integer would otherwise
+# load and then overflow the float arithmetic of `features` in the middle of an extraction.
+MAX_COUNT = 10 ** 9
 
 
 def phrase_key(lemmas: Sequence[str]) -> str:
@@ -38,7 +41,10 @@ def _log_odds(listed: int, shown: int) -> float:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Per phrase and per word: (documents where it was listed, documents where shown)."""
+    """Per phrase: (documents where it was listed, documents where it was shown). Per
+    word: the same over the phrases that hold it, each phrase once per document, so a word
+    in three phrases of one document counts three times (a word's evidence is how often
+    phrases with it were terms, not in how many documents one was)."""
 
     phrases: Mapping[str, tuple[int, int]] = field(default_factory=dict)
     words: Mapping[str, tuple[int, int]] = field(default_factory=dict)
@@ -63,19 +69,11 @@ class Lexicon:
             seen: dict[str, bool] = {}
             for key, listed in candidates:
                 seen[key] = seen.get(key, False) or bool(listed)
-            in_document: dict[str, list[int]] = {}
             for key, listed in seen.items():
-                counts = phrases.setdefault(key, [0, 0])
-                counts[0] += listed
-                counts[1] += 1
-                for word in set(_words(key)):
-                    counts = in_document.setdefault(word, [0, 0])
+                for counts in (phrases.setdefault(key, [0, 0]), *(
+                        words.setdefault(word, [0, 0]) for word in set(_words(key)))):
                     counts[0] += listed
                     counts[1] += 1
-            for word, (listed, shown) in in_document.items():
-                counts = words.setdefault(word, [0, 0])
-                counts[0] += listed
-                counts[1] += shown
         return cls({k: (v[0], v[1]) for k, v in phrases.items()},
                    {k: (v[0], v[1]) for k, v in words.items()})
 
@@ -123,7 +121,7 @@ class Lexicon:
             table = data.get(name, {})
             if not isinstance(table, dict) or not all(
                     isinstance(v, list) and len(v) == 2 and all(
-                        isinstance(n, int) and n >= 0 for n in v)
+                        _count(n) for n in v)
                     and (name == "plural_heads" or v[0] <= v[1]) for v in table.values()):
                 raise ValueError(f"bad lexicon table {name!r}")
             tables.append({str(k): (v[0], v[1]) for k, v in table.items()})
@@ -132,6 +130,11 @@ class Lexicon:
 
 EMPTY = Lexicon()
 TABLES = ("phrases", "words", "plural_heads")
+
+
+def _count(value: object) -> bool:
+    """A count as a file may hold it: an integer (not a boolean) from 0 to MAX_COUNT."""
+    return type(value) is int and 0 <= value <= MAX_COUNT
 
 
 def _words(key: str) -> list[str]:

@@ -769,7 +769,7 @@ def _shape(tokens: list[Token], infos: list[WordInfo], attach: list[int], i: int
                 prepositions is not None and k < j and (
                     complements_the_object(words, prepositions, k, i)
                     or per_unit(words, prepositions, k) and k + 3 <= j
-                    or per_unit(words, prepositions, k - 2))) or (
+                    or k - 2 >= i and per_unit(words, prepositions, k - 2))) or (
                 k < j and _place_of_a_name(tokens, infos, i, k + 1, lang)) else "P")
         else:
             letters.append(_ROLE_LETTER.get(info.role) or (

@@ -3,6 +3,7 @@ run time:
 
     python -m termbase.extraction.training            # report only
     python -m termbase.extraction.training --write    # and write ranking's model file
+                                                      # and the labelled lexicon
 
 Each labelled document (tests/data: a text and its list of wanted and acceptable terms) is
 extracted alone, as a translator runs `extract` on the document in hand, with the shipped

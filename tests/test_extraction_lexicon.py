@@ -37,9 +37,9 @@ def test_a_word_counts_once_per_phrase_that_holds_it():
 
 
 def test_a_phrase_always_listed_scores_above_one_never_listed_and_unseen_is_neutral():
-    built = Lexicon.build([[("superwizja", True), ("rok", False)]] * 3)
+    built = Lexicon.build([[("superwizja", True), ("ogród", False)]] * 3)
     listed_phrase, listed_words = built.features("superwizja")
-    never_phrase, never_words = built.features("rok")
+    never_phrase, never_words = built.features("ogród")
     assert listed_phrase > 0 > never_phrase
     assert listed_words > 0 > never_words
     assert built.features("nieznane słowo") == (0.0, 0.0)
@@ -191,3 +191,9 @@ def test_a_class_met_once_in_an_oblique_plural_takes_the_reviewers_number(
     # the text's own singular wins over the reviewers' habit
     singular_too = f"{singular[:1].upper()}{singular[1:]} jest ważna dla rodzin."
     assert plural not in base_forms([line, singular_too], told)
+
+
+def test_function_words_are_left_out_of_word_evidence():
+    built = Lexicon.build([[("pomoc dla rodzina", True), ("pagalba dėl vaikas", False)]])
+    assert "dla" not in built.words and "dėl" not in built.words
+    assert "rodzina" in built.words and "vaikas" in built.words

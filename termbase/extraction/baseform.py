@@ -145,14 +145,46 @@ def _style(word: str) -> str:
 
 
 def _case_styles(variants: dict[str, int]) -> list[str]:
-    """Per position, the case most occurrences were written in (sentence starts excluded)."""
+    """Per position, the case most occurrences were written in (sentence starts excluded),
+    unless that puts together capitals no variant has and cuts a name's capitals short:
+    then the capitals of one variant as a whole (`_whole_variant_styles`)."""
     votes: list[Counter] = []
+    patterns: Counter = Counter()
     for variant, count in variants.items():
-        for position, word in enumerate(words_of(variant)):
+        pattern = tuple(_style(word) for word in words_of(variant))
+        patterns[pattern] += count
+        for position, style in enumerate(pattern):
             while len(votes) <= position:
                 votes.append(Counter())
-            votes[position][_style(word)] += count
-    return [v.most_common(1)[0][0] for v in votes]
+            votes[position][style] += count
+    styles = [v.most_common(1)[0][0] for v in votes]
+    if any(_cuts_capitals(styles, pattern) for pattern in patterns):
+        return _whole_variant_styles(styles, votes, patterns)
+    return styles
+
+
+def _cuts_capitals(styles: list[str] | tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Whether `styles` stops a run of capitals in the middle where `other`, a variant's
+    styles, goes on with them: "Gminny Ośrodek pomocy społecznej" beside "Gminny Ośrodek
+    Pomocy Społecznej"."""
+    return len(styles) == len(other) and any(
+        styles[a] != "lower" and styles[a + 1] == "lower"
+        and other[a] != "lower" and other[a + 1] != "lower" for a in range(len(styles) - 1))
+
+
+def _whole_variant_styles(styles: list[str], votes: list[Counter], patterns: Counter
+                          ) -> list[str]:
+    """The styles of one observed variant, taken whole: of those that cut no other's run
+    of capitals, the most often written, then the one the per-word votes favour most, then
+    one with capitals (a name as the text writes it). The per-position styles stand when
+    the variants differ in length or every one cuts another's capitals."""
+    whole = [p for p in patterns if len(p) == len(styles)
+             and not any(_cuts_capitals(p, other) for other in patterns)]
+    if not whole:
+        return styles
+    best = max(whole, key=lambda p: (patterns[p], sum(v[s] for v, s in zip(votes, p)),
+                                     sum(s != "lower" for s in p)))
+    return list(best)
 
 
 def _nominative_part(words: list[str], lang: str, prefer: list[tuple[str, ...]]

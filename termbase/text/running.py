@@ -71,6 +71,7 @@ def in_running_case(texts: list[str]) -> list[str]:
         for match in _WORD.finditer(text):
             if not _opens_sentence(text[:match.start()]):   # that says nothing of case
                 seen.setdefault(match.group().lower(), Counter())[match.group()] += 1
+    runs = _runs_written_elsewhere(texts)
 
     def recased(text: str) -> str:
         words = list(_WORD.finditer(text))
@@ -86,9 +87,101 @@ def in_running_case(texts: list[str]) -> list[str]:
             numeral = _ROMAN.fullmatch(word) and (match.start() == words[0].start() or len(words) <= 2)
             return word if numeral else _same_length_lower(word)
 
-        return _WORD.sub(spelt, text)
+        spellings = [spelt(match) for match in words]
+        for start, spelling in _run_spellings(text, words, runs):
+            for n, word in enumerate(spelling, start):
+                if word is not None and len(word) == len(spellings[n]):
+                    spellings[n] = word
+        out, last = [], 0
+        for match, word in zip(words, spellings):
+            out.append(text[last:match.start()] + word)
+            last = match.end()
+        return "".join(out) + text[last:]
 
     return [recased(text) if _all_capitals(text) else text for text in texts]
+
+
+MAX_RUN = 8   # words; a name written in capitals is seldom longer
+
+
+def _key(text: str, words: list[re.Match], i: int, j: int) -> tuple[str, ...] | None:
+    """Words i..j-1 in lower case with what stands between them (spaces as one), or None
+    where something other than spaces or a hyphen parts two of them (a comma, a period:
+    the words are no longer one name)."""
+    key = [words[i].group().lower()]
+    for k in range(i + 1, j):
+        gap = text[words[k - 1].end():words[k].start()]
+        gap = " " if not gap.strip() else gap
+        if gap not in (" ", "-"):
+            return None
+        key += [gap, words[k].group().lower()]
+    return tuple(key)
+
+
+def _runs_written_elsewhere(texts: list[str]) -> dict[tuple[str, ...], list]:
+    """For each run of two to `MAX_RUN` words of a line in capitals that the other lines
+    write too (the same forms, in the same order), how they spell it: a Counter of the
+    spellings of the words after the first, and one of the first word's spellings where it
+    does not open a sentence (there its capital says nothing)."""
+    wanted: set[tuple[str, ...]] = set()
+    for text in texts:
+        if _all_capitals(text):
+            words = list(_WORD.finditer(text))
+            for i in range(len(words)):
+                for j in range(i + 2, min(i + MAX_RUN, len(words)) + 1):
+                    key = _key(text, words, i, j)
+                    if key is None:
+                        break
+                    wanted.add(key)
+    prefixes = {key[:n] for key in wanted for n in range(1, len(key) + 1, 2)}
+    runs: dict[tuple[str, ...], list] = {}
+    for text in texts:
+        if _all_capitals(text):
+            continue
+        words = list(_WORD.finditer(text))
+        for i in range(len(words)):
+            if (words[i].group().lower(),) not in prefixes:
+                continue
+            for j in range(i + 2, min(i + MAX_RUN, len(words)) + 1):
+                key = _key(text, words, i, j)
+                if key is None or key not in prefixes:
+                    break
+                if key in wanted:
+                    first, rest = runs.setdefault(key, [Counter(), Counter()])
+                    if not _opens_sentence(text[:words[i].start()]):
+                        first[words[i].group()] += 1
+                    rest[tuple(w.group() for w in words[i + 1:j])] += 1
+    return runs
+
+
+def _run_spellings(text: str, words: list[re.Match], runs: dict
+                   ) -> list[tuple[int, list[str | None]]]:
+    """Where the other lines write a run of this capitals line's words, the run's spelling
+    as a whole (its first word None where the other lines only open sentences with it):
+    the longest runs first, and of two as long a capitalised one first, none overlapping.
+    So "KIEROWNIK GMINNEGO OŚRODKA POMOCY SPOŁECZNEJ" next to "Kierownik Gminnego Ośrodka
+    Pomocy Społecznej" keeps the name's capitals together, although "pomocy społecznej"
+    alone is written in lower case more often."""
+    found = []
+    for i in range(len(words)):
+        for j in range(i + 2, min(i + MAX_RUN, len(words)) + 1):
+            key = _key(text, words, i, j)
+            if key is None:
+                break
+            if key in runs:
+                first, rest = runs[key]
+                spelling = [first.most_common(1)[0][0] if first else None,
+                            *rest.most_common(1)[0][0]]
+                capitalised = any(w is not None and w[:1].isupper() for w in spelling)
+                found.append((j - i, capitalised, i, spelling))
+    found.sort(key=lambda run: (-run[0], not run[1], run[2]))
+    taken: set[int] = set()
+    chosen = []
+    for length, _, i, spelling in found:
+        if taken.isdisjoint(range(i, i + length)):
+            taken.update(range(i, i + length))
+            chosen.append((i, spelling))
+    return chosen
 
 
 _LETTER = re.compile(r"[^\W\d_]")

@@ -341,10 +341,21 @@ class Extraction:
         name ("Gminny Ośrodek Pomocy Społecznej"), None for the others (as they are)."""
         names = [k in self.written_as_names for k in key]
         words = _words(term)
+        if len(words) == len(key):  # no capital that stops a name's run of capitals
+            names = [name and not self._cuts_a_name(key, words, p, names)
+                     for p, name in enumerate(names)]
         in_a_name = any(names) or len(words) != len(key) or any(
             word[:1].isupper() for word, k in zip(words, key) if k not in self.defined_keys)
         return [True if name else None if in_a_name or k not in self.defined_keys else False
                 for k, name in zip(key, names)]
+
+    def _cuts_a_name(self, key: Key, words: list[str], p: int, names: list[bool]) -> bool:
+        """Whether a capital put on word p, a word the input mostly writes as a name,
+        would stop where the input writes the next word capitalised with it: "Ośrodek
+        pomocy społecznej" cut from "Gminny Ośrodek Pomocy Społecznej" in a document that
+        calls the centre "Ośrodek" for short stays "ośrodek pomocy społecznej"."""
+        return p + 1 < len(key) and not names[p + 1] and not words[p + 1][:1].isupper() \
+            and self.counter.capitalised_together(key[p], key[p + 1])
 
     def termbase_writes_singular(self, words: list[str]) -> bool:
         """Whether the termbase has these words as a Polish term in the singular: then

@@ -17,8 +17,9 @@ POLISH = [
     "Decyzje podpisuje dyrektor Miejskiego Ośrodka Pomocy Społecznej.",
     "Zasiłki z pomocy społecznej wypłaca się co miesiąc.",
     "Rodzina korzysta z pomocy społecznej od dwóch lat.",
-    "Pracownicy Ośrodka odwiedzają rodziny korzystające z pomocy społecznej.",
-    "Siedziba Ośrodka mieści się przy ulicy Lipowej.",
+    "Rodziny korzystające z pomocy społecznej odwiedzają pracownicy Ośrodka.",
+    "Dokumenty składa się w sekretariacie Ośrodka.",
+    "Staż pracy w Ośrodku liczy się od dnia zatrudnienia.",
 ]
 
 LITHUANIAN = [
@@ -92,3 +93,14 @@ def test_extract_keeps_a_lithuanian_heading_s_name_in_lower_case_after_its_first
     assert not [t for t in terms if "rajono Savivaldyb" in t], terms
     assert any(t.startswith("Žaliakalnio rajono savivaldybės administracij") for t in terms), \
         terms
+
+
+def test_a_short_name_s_capital_does_not_stop_inside_a_longer_name(shipped, tmp_path):
+    # "Ośrodek" alone is the document's short name, and "Ośrodka Pomocy Społecznej" is
+    # written with capitals only inside "Miejski Ośrodek ..."; the piece cut from it is
+    # the common term, not "Ośrodek pomocy społecznej"
+    text = tmp_path / "ogloszenie.txt"
+    text.write_text("\n".join(POLISH[1:]) + "\n", encoding="utf-8")
+    terms = [c.term for c in shipped.extract([text], "pl", top=None).candidates]
+    assert "Miejski Ośrodek Pomocy Społecznej" in terms, terms
+    assert not [t for t in terms if re.search(r"Ośrod\w* pomocy", t)], terms

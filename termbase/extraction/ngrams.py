@@ -156,6 +156,9 @@ class NgramCounter:
         self.defined_keys: set[str] = set()
         # Polish lemma keys capitalised inside a sentence, alone (see `standalone_names`)
         self.alone_capitals: set[str] = set()
+        # pairs of lemma keys written one after the other, both capitalised, inside a
+        # sentence ("Ośrodka Pomocy"): a name's capitals go on there (`capitalised_together`)
+        self.capitalised_pairs: set[tuple[str, str]] = set()
         # positions of the passage being counted that go on a phrase past an alternative
         # in parentheses (Lithuanian: "priežiūros (pagalbos) [išlaidų] ...")
         self._continuing: set[int] = set()
@@ -190,6 +193,12 @@ class NgramCounter:
         return ({key for key, votes in self.inside_votes.items()
                  if 2 * votes > self.inside_counts[key]}
                 | self.standalone_names()) - self.defined_keys
+
+    def capitalised_together(self, first: str, second: str) -> bool:
+        """Whether the input writes these two lemma keys one after the other, both with a
+        capital, inside a sentence: a name's words ("Ośrodka Pomocy [Społecznej]"), whose
+        capitals do not stop between them."""
+        return (first, second) in self.capitalised_pairs
 
     def standalone_names(self) -> set[str]:
         """Polish words capitalised inside a sentence with no capitalised word beside them,
@@ -266,6 +275,8 @@ class NgramCounter:
                     self.inside_votes[info.key] += info.name
                     if self.lang == "pl" and _capital_alone(passage.text, tokens, infos, k):
                         self.alone_capitals.add(info.key)
+                    if _capitalised_with_next(passage.text, tokens, infos, k):
+                        self.capitalised_pairs.add((info.key, infos[k + 1].key))
         found = list(alternatives(passage.text, tokens, infos))
         self._continuing = {close + 1 for _k, close in found
                             if runs_on_after(passage.text, tokens, close)
@@ -610,6 +621,8 @@ class NgramCounter:
             _remapped(counts, mapping)
             for counts in (self.name_votes, self.inside_votes, self.inside_counts))
         self.adjective_keys = {mapping.get(key, key) for key in self.adjective_keys}
+        self.capitalised_pairs = {(mapping.get(a, a), mapping.get(b, b))
+                                  for a, b in self.capitalised_pairs}
         self.oblique_alone = {mapping.get(key, key) for key in self.oblique_alone}
         stats, longer = {}, {}
         for key, old in self.stats.items():
@@ -1139,6 +1152,15 @@ def _capital_alone(text: str, tokens: list[Token], infos: list[WordInfo], k: int
     if k + 1 == len(tokens) or text[tokens[k].end:tokens[k + 1].start].strip():
         return True
     return infos[k + 1].role not in (NOUN, ADJ, PREP) or infos[k + 1].key in NOT_IN_NAMES
+
+
+def _capitalised_with_next(text: str, tokens: list[Token], infos: list[WordInfo], k: int
+                           ) -> bool:
+    """Word k and the next, both nouns or adjectives, both capitalised (not in capitals)
+    and parted by spaces alone."""
+    return k + 1 < len(tokens) and infos[k + 1].role in (NOUN, ADJ) \
+        and capitalised(tokens[k].text) and capitalised(tokens[k + 1].text) \
+        and not text[tokens[k].end:tokens[k + 1].start].strip()
 
 
 def sentence_initial(text: str, tokens: list[Token], i: int) -> bool:

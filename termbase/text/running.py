@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from typing import Iterator
 
 # soft hyphen, zero-width space / non-joiner / joiner, word joiner, BOM as ZWNBSP
 _INSIDE_WORDS = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
@@ -60,18 +61,22 @@ def in_running_case(texts: list[str]) -> list[str]:
     that its words are read and declined like any others ("PASLAUGOS GAVĖJAI" is
     "paslaugos gavėjai"). A word takes the spelling the other lines give it (a name keeps its
     capital), an abbreviation they write in capitals and a Roman numeral stay as they are,
-    and every other word goes to lower case. Each character keeps its place (offsets of
-    contexts still agree), and with no such line nothing changes."""
-    if not any(map(_all_capitals, texts)):
+    and every other word goes to lower case. A run of words the other lines write in the
+    same forms takes their spelling of the run as a whole (`_run_spellings`): a name keeps
+    all its capitals although some of its words, alone, are common words in lower case.
+    Each character keeps its place (offsets of contexts still agree), and with no such
+    line nothing changes."""
+    in_capitals = list(map(_all_capitals, texts))
+    if not any(in_capitals):
         return texts
     seen: dict[str, Counter] = {}
-    for text in texts:
-        if _all_capitals(text):
+    for text, capitals in zip(texts, in_capitals):
+        if capitals:
             continue
         for match in _WORD.finditer(text):
             if not _opens_sentence(text[:match.start()]):   # that says nothing of case
                 seen.setdefault(match.group().lower(), Counter())[match.group()] += 1
-    runs = _runs_written_elsewhere(texts)
+    runs = _runs_written_elsewhere(texts, in_capitals, seen)
 
     def recased(text: str) -> str:
         words = list(_WORD.finditer(text))
@@ -98,59 +103,80 @@ def in_running_case(texts: list[str]) -> list[str]:
             last = match.end()
         return "".join(out) + text[last:]
 
-    return [recased(text) if _all_capitals(text) else text for text in texts]
+    return [recased(text) if capitals else text for text, capitals in zip(texts, in_capitals)]
 
 
 MAX_RUN = 8   # words; a name written in capitals is seldom longer
 
 
-def _key(text: str, words: list[re.Match], i: int, j: int) -> tuple[str, ...] | None:
-    """Words i..j-1 in lower case with what stands between them (spaces as one), or None
-    where something other than spaces or a hyphen parts two of them (a comma, a period:
-    the words are no longer one name)."""
-    key = [words[i].group().lower()]
-    for k in range(i + 1, j):
+def _keys(text: str, words: list[re.Match], lower: list[str], i: int
+          ) -> Iterator[tuple[int, str]]:
+    """(j, key) for the runs of words i..j-1, two to `MAX_RUN` long: the words in lower
+    case with what stands between them (spaces as one), up to where something other than
+    spaces or a hyphen parts two of them (a comma, a period: no longer one name)."""
+    key = lower[i]
+    for k in range(i + 1, min(i + MAX_RUN, len(words))):
         gap = text[words[k - 1].end():words[k].start()]
         gap = " " if not gap.strip() else gap
         if gap not in (" ", "-"):
-            return None
-        key += [gap, words[k].group().lower()]
-    return tuple(key)
+            return
+        key = f"{key}{gap}{lower[k]}"
+        yield k + 1, key
 
 
-def _runs_written_elsewhere(texts: list[str]) -> dict[tuple[str, ...], list]:
+def _runs_written_elsewhere(texts: list[str], in_capitals: list[bool],
+                            seen: dict[str, Counter]) -> dict[str, list]:
     """For each run of two to `MAX_RUN` words of a line in capitals that the other lines
     write too (the same forms, in the same order), how they spell it: a Counter of the
     spellings of the words after the first, and one of the first word's spellings where it
-    does not open a sentence (there its capital says nothing)."""
-    wanted: set[tuple[str, ...]] = set()
-    for text in texts:
-        if _all_capitals(text):
+    does not open a sentence (there its capital says nothing). Only runs holding a word
+    that `seen` (the other lines' spellings) ever capitalises: any other run is written in
+    lower case, as its words alone are."""
+    if all(in_capitals):
+        return {}
+    capitalised = {word for word, spellings in seen.items()
+                   if any(s[:1].isupper() for s in spellings)}
+    wanted: set[str] = set()
+    prefixes: set[str] = set()
+    for text, capitals in zip(texts, in_capitals):
+        if capitals:
             words = list(_WORD.finditer(text))
+            lower = [w.group().lower() for w in words]
+            nearest = len(words)  # the first word from i on that `seen` capitalises
+            after: list[int] = [nearest] * len(words)
+            for i in range(len(words) - 1, -1, -1):
+                if lower[i] in capitalised:
+                    nearest = i
+                after[i] = nearest
             for i in range(len(words)):
-                for j in range(i + 2, min(i + MAX_RUN, len(words)) + 1):
-                    key = _key(text, words, i, j)
-                    if key is None:
-                        break
-                    wanted.add(key)
-    prefixes = {key[:n] for key in wanted for n in range(1, len(key) + 1, 2)}
-    runs: dict[tuple[str, ...], list] = {}
-    for text in texts:
-        if _all_capitals(text):
+                if after[i] - i >= MAX_RUN:
+                    continue
+                keys = [lower[i], *(key for _j, key in _keys(text, words, lower, i))]
+                if len(keys) > max(1, after[i] - i):
+                    prefixes.update(keys)
+                    wanted.update(keys[max(1, after[i] - i):])
+    if not wanted:
+        return {}
+    runs: dict[str, list] = {}
+    for text, capitals in zip(texts, in_capitals):
+        if capitals:
             continue
         words = list(_WORD.finditer(text))
+        lower = [w.group().lower() for w in words]
         for i in range(len(words)):
-            if (words[i].group().lower(),) not in prefixes:
+            if lower[i] not in prefixes:
                 continue
-            for j in range(i + 2, min(i + MAX_RUN, len(words)) + 1):
-                key = _key(text, words, i, j)
-                if key is None or key not in prefixes:
-                    break
+            for j, key in _keys(text, words, lower, i):
                 if key in wanted:
-                    first, rest = runs.setdefault(key, [Counter(), Counter()])
+                    spellings = runs.get(key)
+                    if spellings is None:
+                        spellings = runs[key] = [Counter(), Counter()]
+                    first, rest = spellings
                     if not _opens_sentence(text[:words[i].start()]):
                         first[words[i].group()] += 1
                     rest[tuple(w.group() for w in words[i + 1:j])] += 1
+                elif key not in prefixes:
+                    break
     return runs
 
 
@@ -163,11 +189,9 @@ def _run_spellings(text: str, words: list[re.Match], runs: dict
     Pomocy Społecznej" keeps the name's capitals together, although "pomocy społecznej"
     alone is written in lower case more often."""
     found = []
+    lower = [w.group().lower() for w in words]
     for i in range(len(words)):
-        for j in range(i + 2, min(i + MAX_RUN, len(words)) + 1):
-            key = _key(text, words, i, j)
-            if key is None:
-                break
+        for j, key in _keys(text, words, lower, i):
             if key in runs:
                 first, rest = runs[key]
                 spelling = [first.most_common(1)[0][0] if first else None,

@@ -73,8 +73,8 @@ FLOORS = {"held-out": {"merged": {"pl": (0.88, 0.77, 0.98), "lt": (0.72, 0.66, 0
           "held-out-7": {"merged": {"pl": (0.82, 0.59, 0.98), "lt": (0.60, 0.58, 0.98)},
                          "per document": {"pl": (0.73, 0.76, 0.98), "lt": (0.61, 0.71, 0.96)}},
           # the eighth blind set, measured once at b327420 (extraction_eval8/README.md)
-          # (merged Polish precision a point lower after set 8 joined the training)
-          "held-out-8": {"merged": {"pl": (0.78, 0.53, 0.98), "lt": (0.93, 0.64, 0.98)},
+          # (merged precision a point or two lower after set 8 joined the training)
+          "held-out-8": {"merged": {"pl": (0.78, 0.53, 0.98), "lt": (0.91, 0.64, 0.98)},
                          "per document": {"pl": (0.71, 0.74, 0.98), "lt": (0.76, 0.81, 0.98)}},
           # five Polish and six Lithuanian documents since the ninth round (harder ones
           # added; the merged lists grew faster than the 100 places)

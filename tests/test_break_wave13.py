@@ -1,0 +1,52 @@
+"""Wave 13: a translator trying to break `termbase extract` (odd files, damaged shipped
+weights, headings, references, phrases across lines). Each test is one reproduction; the
+strict xfails document what is still wrong."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from termbase.extraction import ranking
+
+
+def write(tmp_path, name, text, encoding="utf-8"):
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def terms(tb, path, lang="pl"):
+    return [c.term for c in tb.extract([path], lang, top=None).candidates]
+
+
+# -- damaged weights or lexicon shipped with the package ------------------------------------
+@pytest.fixture
+def shipped_file(monkeypatch):
+    """Point the ranker at another weights or lexicon file for one test."""
+    def use(name: str, path) -> None:
+        monkeypatch.setattr(ranking, name, str(path))
+        ranking._model_file.cache_clear()
+        ranking._lexicon.cache_clear()
+
+    yield use
+    ranking._model_file.cache_clear()
+    ranking._lexicon.cache_clear()
+
+
+@pytest.mark.parametrize("name", ["MODEL_FILE", "LEXICON_FILE"])
+def test_a_shipped_file_nested_too_deep_is_treated_as_unreadable(shipped_file, tmp_path,
+                                                                 name):
+    """'[[[[...]]]]' made the JSON parser raise RecursionError: an internal error."""
+    damaged = write(tmp_path, "damaged.json", "[" * 100_000 + "]" * 100_000)
+    shipped_file(name, damaged)
+    weights = ranking.ranker("pl")
+    assert weights.lexicon is ranking.EMPTY or not weights.fitted
+
+
+def test_weights_too_large_to_be_fitted_leave_the_hand_set_ones(shipped_file, tmp_path):
+    """Two finite weights of 1e308 summed to NaN: every score 0 and the order arbitrary."""
+    model = {"languages": {"pl": {"frequency": 1e308, "keyness": -1e308}}}
+    shipped_file("MODEL_FILE", write(tmp_path, "ranker.json", json.dumps(model)))
+    assert ranking.ranker("pl") is ranking.HAND_RANKER

@@ -50,3 +50,24 @@ def test_weights_too_large_to_be_fitted_leave_the_hand_set_ones(shipped_file, tm
     model = {"languages": {"pl": {"frequency": 1e308, "keyness": -1e308}}}
     shipped_file("MODEL_FILE", write(tmp_path, "ranker.json", json.dumps(model)))
     assert ranking.ranker("pl") is ranking.HAND_RANKER
+
+
+# -- --add with a subject the termbase does not know ---------------------------------------
+@pytest.mark.parametrize("command", [["extract", "--lang", "pl"],
+                                     ["align", "--from", "pl", "--to", "lt"]])
+def test_an_unknown_subject_for_add_is_refused_before_the_text_is_read(
+        run_cli, tmp_path, monkeypatch, command):
+    """It was found only after the extraction and the translator's choice of numbers."""
+    from termbase import Termbase
+
+    def not_reached(*_args, **_kwargs):
+        raise AssertionError("the text was read before the subject was checked")
+
+    monkeypatch.setattr(Termbase, "extract", not_reached)
+    monkeypatch.setattr(Termbase, "align", not_reached)
+    text = write(tmp_path, "a.txt", "Pomoc społeczna jest udzielana rodzinie.\n")
+    files = [str(text)] if command[0] == "extract" else [
+        "--src", str(text), "--tgt", str(write(tmp_path, "b.txt", "Socialinė parama.\n"))]
+    result = run_cli(*command, *files, "--add", "--subject", "socjal", input="1\n")
+    assert result.code == 1
+    assert "unknown subject 'socjal'" in result.err

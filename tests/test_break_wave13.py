@@ -71,3 +71,15 @@ def test_an_unknown_subject_for_add_is_refused_before_the_text_is_read(
     result = run_cli(*command, *files, "--add", "--subject", "socjal", input="1\n")
     assert result.code == 1
     assert "unknown subject 'socjal'" in result.err
+
+
+# -- references and headings ----------------------------------------------------------------
+def test_a_capitalised_reference_unit_opening_a_heading_is_no_candidate(shipped, tmp_path):
+    """"Art. 5. Usługi opiekuńcze": "art." is read as a reference's unit in lower case only,
+    so "Art" came out as a candidate."""
+    found = terms(shipped, write(tmp_path, "art.txt",
+                                 "Art. 5. Usługi opiekuńcze\n"
+                                 "Usługi opiekuńcze obejmują pomoc w codziennych sprawach.\n"
+                                 "Art. 6. Usługi opiekuńcze przyznaje ośrodek.\n"))
+    assert "usługi opiekuńcze" in found
+    assert not {"Art", "art"} & set(found)

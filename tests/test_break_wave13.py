@@ -83,3 +83,14 @@ def test_a_capitalised_reference_unit_opening_a_heading_is_no_candidate(shipped,
                                  "Art. 6. Usługi opiekuńcze przyznaje ośrodek.\n"))
     assert "usługi opiekuńcze" in found
     assert not {"Art", "art"} & set(found)
+
+
+def test_a_lithuanian_chapter_number_is_no_candidate(shipped, tmp_path):
+    """"II skyrius", "IV SKYRIUS": the numeral was read as an unknown name, and "II",
+    "IV", "II skyrius" were proposed."""
+    found = terms(shipped, write(tmp_path, "skyriai.txt",
+                                 "II skyrius\nSocialinė pašalpa skiriama šeimai.\n"
+                                 "IV SKYRIUS. BAIGIAMOSIOS NUOSTATOS\n"
+                                 "Socialinė parama teikiama gyventojams.\n"), "lt")
+    assert "socialinė pašalpa" in found
+    assert not [t for t in found if t.split()[0].upper() in ("II", "IV")]

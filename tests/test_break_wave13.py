@@ -94,3 +94,25 @@ def test_a_lithuanian_chapter_number_is_no_candidate(shipped, tmp_path):
                                  "Socialinė parama teikiama gyventojams.\n"), "lt")
     assert "socialinė pašalpa" in found
     assert not [t for t in found if t.split()[0].upper() in ("II", "IV")]
+
+
+# -- a long line with no sentence end -------------------------------------------------------
+def test_a_long_line_without_sentence_ends_is_cut_into_pieces_and_loses_no_word():
+    """Two megabytes of "słowo," (a list exported with commas, no full stop) stayed one
+    passage and took six minutes; cut after commas it takes seconds."""
+    from termbase.text.normalize import tokenize
+    from termbase.text.running import LONG_LINE, PIECE, pieces
+
+    for line in ("słowo," * 20_000, "pomoc społeczna, " * 5_000, "pomoc\tspołeczna " * 5_000,
+                 "Zasiłek stały. " + "pomoc społeczna " * 5_000):
+        cut = pieces(line)
+        assert len(cut) > 1 and max(map(len, cut)) < LONG_LINE
+        assert max(map(len, cut)) <= PIECE + 100
+        assert [t.text for t in tokenize(" ".join(cut))] == [t.text for t in tokenize(line)]
+
+
+def test_a_line_with_only_sentence_ends_is_still_cut_between_sentences_only():
+    from termbase.text.running import pieces
+
+    line = "Pomoc społeczna jest udzielana, gdy trzeba. " * 2_000
+    assert all(piece.rstrip().endswith("trzeba.") for piece in pieces(line))

@@ -37,10 +37,29 @@ def pieces(line: str) -> list[str]:
     cut, start = [], 0
     for end in _SENTENCE_END.finditer(line):
         if end.start() - start >= PIECE:
-            cut.append(line[start:end.start()])
+            cut.extend(_without_sentence_ends(line[start:end.start()]))
             start = end.end()
-    cut.append(line[start:])
+    cut.extend(_without_sentence_ends(line[start:]))
     return [piece for piece in cut if piece.strip()]
+
+
+_CLAUSE_END = re.compile(r"(?<=[,:])\s*|\s+")
+
+
+def _without_sentence_ends(text: str) -> list[str]:
+    """A stretch as long as a long line with no sentence end in it (words listed with
+    commas, a table's cells, "słowo,słowo,..."), cut after a comma or colon, else at a
+    space, into pieces of about `PIECE` characters: whole, two megabytes of it took six
+    minutes. Such a stretch is no running text, and a phrase cut there is rare."""
+    if len(text) < LONG_LINE:
+        return [text]
+    cut, start = [], 0
+    for end in _CLAUSE_END.finditer(text):
+        if end.start() - start >= PIECE:
+            cut.append(text[start:end.start()])
+            start = end.end()
+    cut.append(text[start:])
+    return cut
 
 
 _WORD = re.compile(r"\w+")

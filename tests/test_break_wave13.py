@@ -116,3 +116,23 @@ def test_a_line_with_only_sentence_ends_is_still_cut_between_sentences_only():
 
     line = "Pomoc społeczna jest udzielana, gdy trzeba. " * 2_000
     assert all(piece.rstrip().endswith("trzeba.") for piece in pieces(line))
+
+
+@pytest.mark.parametrize("heading, sentence", [
+    ("1 straipsnis. Socialinės paslaugos", "Socialinės paslaugos teikiamos asmenims."),
+    ("Art. 12. Zasiłek okresowy dla rodziny", "Zasiłek okresowy przyznaje ośrodek."),
+    ("Rozdział 3 Świadczenia z pomocy społecznej", "Świadczenia przyznaje się na wniosek."),
+])
+def test_a_numbered_heading_is_not_joined_with_the_sentence_after_it(heading, sentence):
+    """In a short document the heading is as long as its wrapped lines: it was read as
+    wrapped and joined, and "socialinės paslaugos socialinė paslauga" was proposed."""
+    from termbase.extraction.passages import _joined_lines
+
+    assert [text for _n, text in _joined_lines([heading, sentence])] == [heading, sentence]
+
+
+def test_a_numbered_heading_stays_apart_in_extract(shipped, tmp_path):
+    found = terms(shipped, write(tmp_path, "straipsnis.txt",
+                                 "1 straipsnis. Socialinės paslaugos\n"
+                                 "Socialinės paslaugos teikiamos asmenims.\n"), "lt")
+    assert not [t for t in found if t.count("paslaug") > 1]

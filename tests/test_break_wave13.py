@@ -136,3 +136,24 @@ def test_a_numbered_heading_stays_apart_in_extract(shipped, tmp_path):
                                  "1 straipsnis. Socialinės paslaugos\n"
                                  "Socialinės paslaugos teikiamos asmenims.\n"), "lt")
     assert not [t for t in found if t.count("paslaug") > 1]
+
+
+def test_a_heading_in_capitals_after_its_number_takes_the_case_of_running_text():
+    """Only a line all in capitals was recased: "Art. 5. USŁUGI OPIEKUŃCZE" gave the
+    candidates "USŁUGI OPIEKUŃCZE" and "USŁUGA"."""
+    from termbase.text.running import in_running_case
+
+    lines = ["Art. 5. USŁUGI OPIEKUŃCZE", "1 straipsnis. SOCIALINĖS PASLAUGOS",
+             "§ 2. ZASIŁEK CELOWY DLA RODZINY", "Wniosek złożono w MOPS. PFRON"]
+    assert in_running_case(lines) == ["Art. 5. usługi opiekuńcze",
+                                      "1 straipsnis. socialinės paslaugos",
+                                      "§ 2. zasiłek celowy dla rodziny",
+                                      "Wniosek złożono w MOPS. PFRON"]
+
+
+def test_a_numbered_heading_in_capitals_gives_candidates_in_running_case(shipped, tmp_path):
+    found = terms(shipped, write(tmp_path, "art.txt",
+                                 "Art. 5. USŁUGI OPIEKUŃCZE\n"
+                                 "Usługi opiekuńcze obejmują pomoc w codziennych sprawach.\n"))
+    assert "usługi opiekuńcze" in found
+    assert not [t for t in found if t.isupper() and len(t) > 5]

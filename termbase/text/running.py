@@ -80,13 +80,15 @@ def in_running_case(texts: list[str]) -> list[str]:
     "paslaugos gavėjai"). A word takes the spelling the other lines give it (a name keeps its
     capital), an abbreviation they write in capitals and a Roman numeral stay as they are,
     and every other word goes to lower case. Each character keeps its place (offsets of
-    contexts still agree), and with no such line nothing changes."""
-    if not any(map(_all_capitals, texts)):
+    contexts still agree), and with no such line nothing changes. A heading in capitals
+    after its number in running case ("Art. 5. USŁUGI OPIEKUŃCZE", "1 straipsnis.
+    SOCIALINĖS PASLAUGOS") is one too: it gave "USŁUGI OPIEKUŃCZE" and "USŁUGA"."""
+    starts = [_capitals_from(text) for text in texts]
+    if all(start is None for start in starts):
         return texts
     seen: dict[str, Counter] = {}
-    for text in texts:
-        if _all_capitals(text):
-            continue
+    for text, start in zip(texts, starts):
+        text = text if start is None else text[:start]
         for match in _WORD.finditer(text):
             if not _opens_sentence(text[:match.start()]):   # that says nothing of case
                 seen.setdefault(match.group().lower(), Counter())[match.group()] += 1
@@ -107,7 +109,26 @@ def in_running_case(texts: list[str]) -> list[str]:
 
         return _WORD.sub(spelt, text)
 
-    return [recased(text) if _all_capitals(text) else text for text in texts]
+    return [text if start is None else text[:start] + recased(text[start:])
+            for text, start in zip(texts, starts)]
+
+
+_NUMBER_END = re.compile(r"[.):]\s+")
+HEADING_NUMBER_MAX = 25  # characters of a heading's number before its title in capitals
+
+
+def _capitals_from(text: str) -> int | None:
+    """Where `text`'s heading in capitals starts: 0 for a line all in capitals, the end of
+    a short number before the title in capitals ("Art. 5. ", "1 straipsnis. "), or None."""
+    if _all_capitals(text):
+        return 0
+    for end in _NUMBER_END.finditer(text, 0, HEADING_NUMBER_MAX + 1):
+        if _A_NUMBER.search(text[:end.start()]) and _all_capitals(text[end.end():]):
+            return end.end()
+    return None
+
+
+_A_NUMBER = re.compile(r"\d|§|\b[IVXL]+\b")  # a sentence before capitals is no number
 
 
 _LETTER = re.compile(r"[^\W\d_]")

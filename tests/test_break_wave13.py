@@ -157,3 +157,15 @@ def test_a_numbered_heading_in_capitals_gives_candidates_in_running_case(shipped
                                  "Usługi opiekuńcze obejmują pomoc w codziennych sprawach.\n"))
     assert "usługi opiekuńcze" in found
     assert not [t for t in found if t.isupper() and len(t) > 5]
+
+
+# -- the review sheet -----------------------------------------------------------------------
+@pytest.mark.parametrize("target", ["", "."])
+def test_a_review_sheet_named_as_the_current_directory_is_refused_clearly(
+        run_cli, tmp_path, monkeypatch, target):
+    """`--tsv ""` (an empty shell variable) and `--tsv .` said "Device or resource busy"."""
+    monkeypatch.chdir(tmp_path)
+    text = write(tmp_path, "a.txt", "Pomoc społeczna jest udzielana rodzinie.\n")
+    result = run_cli("extract", str(text), "--lang", "pl", "--tsv", target)
+    assert result.code == 1
+    assert "is a directory" in result.err and "busy" not in result.err

@@ -169,3 +169,16 @@ def test_a_review_sheet_named_as_the_current_directory_is_refused_clearly(
     result = run_cli("extract", str(text), "--lang", "pl", "--tsv", target)
     assert result.code == 1
     assert "is a directory" in result.err and "busy" not in result.err
+
+
+# -- phrases ---------------------------------------------------------------------------------
+def test_a_genitive_joined_to_an_adjective_and_noun_does_not_take_that_noun(shipped,
+                                                                            tmp_path):
+    """"šildymo ir karšto vandens išlaidos" (heating and hot water costs) gave "šildymo
+    vanduo" (heating water), ranked first of the document."""
+    found = terms(shipped, write(tmp_path, "kompensacija.txt",
+                                 "Kompensacija už šildymo ir karšto vandens išlaidas "
+                                 "skiriama asmenims.\nKompensacijos už šildymo ir karšto "
+                                 "vandens išlaidas dydis nustatomas.\n"), "lt")
+    assert "karšto vandens išlaidos" in found
+    assert "šildymo vanduo" not in found

@@ -182,3 +182,14 @@ def test_a_genitive_joined_to_an_adjective_and_noun_does_not_take_that_noun(ship
                                  "vandens išlaidas dydis nustatomas.\n"), "lt")
     assert "karšto vandens išlaidos" in found
     assert "šildymo vanduo" not in found
+
+
+# -- a language the extractor has no word lists for ------------------------------------------
+def test_extract_in_a_language_without_word_lists_says_so(run_cli, tmp_path):
+    """`--lang de` on any text ran silently and proposed "na osobę", "do spraw ...": the
+    user had no sign the language is not read."""
+    text = write(tmp_path, "a.txt", "Die Sozialhilfe wird der Familie gewährt.\n")
+    result = run_cli("extract", str(text), "--lang", "de")
+    assert result.code == 0
+    assert result.err.count("\n") == 1 and "no word lists for 'de'" in result.err
+    assert "no word lists" not in run_cli("extract", str(text), "--lang", "pl").err

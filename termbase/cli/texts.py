@@ -104,6 +104,7 @@ def cmd_extract(args) -> int:
         raise UsageError("give the text files to extract from (or --add-from FILE.tsv)")
     if not args.lang:
         raise UsageError("--lang is required (pl, lt or en)")
+    _note_unread_language(args.lang)
     if args.add and STDIN in args.files:
         raise UsageError("--add reads its choice from standard input, so the text cannot "
                          "come from it: give a file, or use --tsv and --add-from")
@@ -128,6 +129,18 @@ def cmd_extract(args) -> int:
 
 
 STDIN = Path("-")
+
+
+def _note_unread_language(lang: str) -> None:
+    """A language without word lists ("--lang de") is read as bare word sequences: its
+    candidates start and end on prepositions ("na osobę"). Said once on stderr; the
+    command still runs."""
+    from termbase.extraction.stopwords import STOPWORDS
+
+    if lang not in STOPWORDS:
+        print(f"termbase extract: warning: no word lists for '{lang}' (only "
+              f"{', '.join(sorted(STOPWORDS))}): the candidates are bare word sequences",
+              file=sys.stderr)
 
 
 @contextlib.contextmanager

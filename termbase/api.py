@@ -610,9 +610,12 @@ class Termbase:
     def write_review(self, result: "ExtractResult | AlignResult", path: str | Path) -> int:
         """Write `result` as a review sheet (TSV) to `path`, never onto one of this store's
         own files; returns the number of rows."""
+        from termbase.errors import FormatError
         from termbase.sidecars import refuse_store_file
 
         refuse_store_file(path, self.store.path, "review sheet")
+        if str(path) != "-" and Path(path).is_dir():  # "--tsv ." said "Device or resource busy"
+            raise FormatError(f"cannot write the review sheet to {path}: it is a directory")
         return result.write_review(path)
 
     def add_candidates(self, result: "ExtractResult | AlignResult",

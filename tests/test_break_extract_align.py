@@ -77,13 +77,16 @@ def test_align_reads_decomposed_segments_as_composed(shipped, tmp_path):
 @given(st.lists(st.sampled_from(["Pomoc społeczna.", "Zasiłek stały!", "ośrodek", "a;",
                                   "…", "  ", "\t", "x" * 50]), max_size=2000))
 def test_a_long_line_is_cut_only_between_sentences_and_loses_no_word(words):
-    from termbase.text.running import LONG_LINE, pieces
+    from termbase.text.running import _SENTENCE_END, LONG_LINE, PIECE, pieces
 
     line = " ".join(words)
     cut = pieces(line)
     assert [t.text for t in tokenize(" ".join(cut))] == [t.text for t in tokenize(line)]
     assert len(cut) == 1 or len(line) >= LONG_LINE
-    assert all(piece[-1] in ".!?…;" for piece in cut[:-1])
+    # only a stretch with no sentence end as long as a long line is cut inside (see
+    # test_break_wave13)
+    if max(len(s) for s in _SENTENCE_END.split(line)) < LONG_LINE - PIECE:
+        assert all(piece[-1] in ".!?…;" for piece in cut[:-1])
 
 
 def test_a_document_on_one_line_gives_the_candidates_of_the_same_with_line_breaks(

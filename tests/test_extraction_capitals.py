@@ -45,7 +45,10 @@ def test_the_heading_s_words_are_declined_by_extract(shipped, tmp_path):
     text = tmp_path / "decision.txt"
     text.write_text("\n".join(DECISION) + "\n", encoding="utf-8")
     terms = {c.term for c in shipped.extract([text], "lt", top=None).candidates}
-    assert {"bendrosios nuostatos", "asmeninio asistento paslauga", "II skyrius"} <= terms
+    assert {"bendrosios nuostatos", "asmeninio asistento paslauga"} <= terms
+    # a chapter's number is no term, in capitals or not ("II skyrius" was one; the reviewed
+    # documents never listed it: see test_break_wave13)
+    assert not {"II skyrius", "ii skyrius", "II", "ii"} & terms
     assert not any(term.isupper() and len(term) > 5 for term in terms), sorted(terms)
 
 

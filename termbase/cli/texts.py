@@ -104,10 +104,12 @@ def cmd_extract(args) -> int:
         raise UsageError("give the text files to extract from (or --add-from FILE.tsv)")
     if not args.lang:
         raise UsageError("--lang is required (pl, lt or en)")
+    _note_unread_language(args.lang)
     if args.add and STDIN in args.files:
         raise UsageError("--add reads its choice from standard input, so the text cannot "
                          "come from it: give a file, or use --tsv and --add-from")
     tb = open_termbase(args)
+    _check_subject_to_add(args, tb)
     with _stdin_as_file(args.files) as files, \
             progress_bar("extracting", None, not args.json) as bar:
         result = tb.extract(files, args.lang, top=args.top, min_freq=args.min_freq,
@@ -127,6 +129,18 @@ def cmd_extract(args) -> int:
 
 
 STDIN = Path("-")
+
+
+def _note_unread_language(lang: str) -> None:
+    """A language without word lists ("--lang de") is read as bare word sequences: its
+    candidates start and end on prepositions ("na osobę"). Said once on stderr; the
+    command still runs."""
+    from termbase.extraction.stopwords import STOPWORDS
+
+    if lang not in STOPWORDS:
+        print(f"termbase extract: warning: no word lists for '{lang}' (only "
+              f"{', '.join(sorted(STOPWORDS))}): the candidates are bare word sequences",
+              file=sys.stderr)
 
 
 @contextlib.contextmanager
@@ -224,6 +238,7 @@ def cmd_align(args) -> int:
     if not inputs:
         raise UsageError("give a TMX/XLIFF file, or --src and --tgt (or --add-from FILE.tsv)")
     tb = open_termbase(args)
+    _check_subject_to_add(args, tb)
     with progress_bar("aligning", 3, not args.json) as bar:
         result = tb.align(inputs, args.source_lang, args.target_lang, top=args.top,
                           min_cooc=args.min_cooc, encoding=args.encoding, progress=bar.update)
@@ -327,6 +342,15 @@ def _add_chosen(args, tb, result) -> None:
                                           subject=args.subject,
                                           provisional=args.provisional,
                                           new_subject=args.new_subject))
+
+
+def _check_subject_to_add(args, tb) -> None:
+    """An unknown --subject for --add is refused before the text is read: found only once
+    the numbers were chosen, it cost the whole extraction and the choice."""
+    if args.add and args.subject:
+        from termbase.subjects import resolve_subject
+
+        resolve_subject(tb.store.facets(), args.subject, args.new_subject)
 
 
 def _ask(prompt: str) -> str:

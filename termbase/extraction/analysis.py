@@ -63,6 +63,17 @@ def _function_word(low: str, lang: str) -> WordInfo | None:
     return None
 
 
+# A Roman numeral in capitals, two letters or more (one letter is an initial: "V. Jonaitis")
+_ROMAN_NUMERAL = re.compile(r"(?=[IVXL]{2})L?X{0,3}(IX|IV|V?I{0,3})")
+
+
+def _roman_numeral(word: str) -> bool:
+    """A chapter's or a point's number ("II skyrius", "IV SKYRIUS"): never a term. The
+    Polish dictionary reads it so; the Lithuanian one took it for an unknown name, and
+    "II skyrius" and "II" were candidates."""
+    return _ROMAN_NUMERAL.fullmatch(word) is not None
+
+
 @functools.lru_cache(maxsize=None)
 def analyse(word: str, lang: str) -> WordInfo:
     """Key and role of one word as written (case matters for names)."""
@@ -70,6 +81,8 @@ def analyse(word: str, lang: str) -> WordInfo:
     found = _function_word(low, lang)
     if found:
         return found
+    if _roman_numeral(word):
+        return WordInfo(low, STOP)
     if lang == "pl" and polish.available():
         return _polish(word, low)
     if lang == "lt":

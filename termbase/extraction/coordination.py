@@ -100,4 +100,11 @@ def _lithuanian(tokens: list[Token], infos: list[WordInfo], attach: list[int], s
         head += 1
     if head >= end or infos[head].role != NOUN or head - k - 1 > MAX_SHARED:
         return []
+    if infos[k - 1].role == NOUN and head == k + 2 and head + 1 < end \
+            and infos[head + 1].role == NOUN \
+            and tokens[head].text.lower().endswith(LT_GENITIVE_ENDINGS):
+        # "šildymo ir karšto vandens išlaidos": two genitives before the noun after them
+        # (heating costs, hot water costs), not "šildymo vanduo"; with more shared words
+        # the first does take them ("dienos ir trumpalaikės socialinės globos")
+        return []
     return [member + list(range(k + 2, head + 1))]

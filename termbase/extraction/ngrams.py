@@ -1122,14 +1122,24 @@ _REFERENCE_UNITS = frozenset({"art", "ust", "par", "lit", "str", "d", "p", "nr"}
 def _reference_abbreviations(text: str, tokens: list[Token], lang: str) -> list[int]:
     """A short lower-case word cut with a period before a number, or a unit written
     without one: the unit of a reference ("art. 103 ust. 2 pkt 1", "7 str. 2 d."),
-    never a term; read as a word, "ust." would be the plural of "usta" (mouth)."""
+    never a term; read as a word, "ust." would be the plural of "usta" (mouth). A unit
+    opening a heading or a sentence is capitalised: "Art. 5. Usługi opiekuńcze" made "Art"
+    a candidate."""
     return [k for k in range(len(tokens) - 1)
             if len(tokens[k].text) <= _REFERENCE_ABBREVIATION_MAX
-            and tokens[k].text.islower() and tokens[k + 1].text[:1].isdigit()
-            and (tokens[k].text in _DOTLESS_UNITS
-                 or text[tokens[k].end:tokens[k + 1].start].strip() == "."
-                 and (tokens[k].text in _REFERENCE_UNITS
-                      or not dictionary.known(tokens[k].text, lang)))]
+            and tokens[k + 1].text[:1].isdigit()
+            and (_reference_unit(tokens[k].text) and (
+                tokens[k].text.lower() in _DOTLESS_UNITS
+                or text[tokens[k].end:tokens[k + 1].start].strip() == ".")
+                or tokens[k].text.islower()
+                and text[tokens[k].end:tokens[k + 1].start].strip() == "."
+                and not dictionary.known(tokens[k].text, lang))]
+
+
+def _reference_unit(word: str) -> bool:
+    """A unit of a reference, in lower case or capitalised ("art.", "Art.", "Pkt")."""
+    return word.lower() in _REFERENCE_UNITS | _DOTLESS_UNITS and (
+        word.islower() or len(word) > 1 and word[0].isupper() and word[1:].islower())
 
 
 def _hyphenated(text: str, tokens: list[Token], k: int) -> bool:

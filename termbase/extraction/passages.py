@@ -101,7 +101,10 @@ def _joined_lines(lines: list[str]) -> Iterator[tuple[int, str]]:
       punctuation at its end) goes on into the next when that begins with a letter
       ("... posiedzenie Zespołu" + "interdyscyplinarnego ..."); a blank line, or a next
       line opening with a number, dash or bullet (a list), ends it.
-    Short lines (a list of terms, headings) stay apart."""
+    Short lines (a list of terms, headings) stay apart, and so does a numbered heading
+    ("1 straipsnis. Socialinės paslaugos", "Art. 5. Usługi opiekuńcze") before a line
+    opening with a capital: in a short document it is as long as the wrapped lines, and
+    "socialinės paslaugos socialinė paslauga" came out of the heading and the sentence."""
     wrap = _wrap_width(lines)
     spelled: set[str] | None = None  # the document's words, made on first need
     pending: tuple[int, str] | None = None  # a passage that may go on in the next line
@@ -119,7 +122,8 @@ def _joined_lines(lines: list[str]) -> Iterator[tuple[int, str]]:
                 joint = "-" if hyphen != "\u00ad" and _keeps_hyphen(head, line, spelled) \
                     else ""
                 start, line = pending[0], head + joint + line
-            elif line[:1].isalpha() and not blank and not _hyphenated(pending[1]):
+            elif line[:1].isalpha() and not blank and not _hyphenated(pending[1]) and not (
+                    line[:1].isupper() and _HEADING.match(pending[1])):
                 start, line = pending[0], f"{pending[1]} {line}"
             else:
                 yield pending
@@ -131,6 +135,14 @@ def _joined_lines(lines: list[str]) -> Iterator[tuple[int, str]]:
             yield start, line
     if pending is not None:
         yield pending
+
+
+# A heading's number: a Lithuanian article, section or chapter ("1 straipsnis", "II
+# skyrius"), a Polish article, paragraph or chapter ("Art. 5.", "§ 3.", "Rozdział 2")
+_HEADING = re.compile(r"(?:\d+[a-z]?\s+(?:straipsnis|skirsnis|skyrius)\b"
+                      r"|[IVXL]+\s+(?:skyrius|skirsnis)\b"
+                      r"|(?:art\.?|§)\s*\d+[a-z]?\."
+                      r"|(?:rozdział|dział)\s+(?:\d+|[IVXL]+)\b)", re.IGNORECASE)
 
 
 def _wrap_width(lines: list[str]) -> int:

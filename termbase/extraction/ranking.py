@@ -85,6 +85,11 @@ class Ranker:
 
 HAND_RANKER = Ranker.from_mapping(HAND, fitted=False)
 
+# The largest weight a fitted model can hold (fitted ones stay within a few units): a file
+# with larger ones is damaged, and their sum overflowed to NaN, which left the ranking in
+# no order at all ("rodzina" first, every score 0).
+MAX_WEIGHT = 100.0
+
 
 @functools.lru_cache(maxsize=None)
 def _model_file() -> dict:
@@ -93,7 +98,7 @@ def _model_file() -> dict:
     try:
         text = resources.files(__package__).joinpath(MODEL_FILE).read_text(encoding="utf-8")
         model = json.loads(text)
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # (nesting too deep for the parser)
         return {}
     return model if isinstance(model, dict) else {}
 
@@ -103,7 +108,8 @@ def ranker(lang: str) -> Ranker:
     weights = _model_file().get("languages", {})
     weights = weights.get(lang) if isinstance(weights, dict) else None
     if not isinstance(weights, dict) or not all(
-            isinstance(v, (int, float)) and math.isfinite(v) for v in weights.values()):
+            isinstance(v, (int, float)) and math.isfinite(v) and abs(v) <= MAX_WEIGHT
+            for v in weights.values()):
         return HAND_RANKER
     return Ranker.from_mapping(weights, fitted=True, lexicon=_lexicon(lang))
 
@@ -116,5 +122,5 @@ def _lexicon(lang: str) -> Lexicon:
         text = resources.files(__package__).joinpath(LEXICON_FILE).read_text(encoding="utf-8")
         data = json.loads(text)
         return Lexicon.from_json(data.get(lang, {}) if isinstance(data, dict) else None)
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return EMPTY

@@ -38,10 +38,29 @@ def pieces(line: str) -> list[str]:
     cut, start = [], 0
     for end in _SENTENCE_END.finditer(line):
         if end.start() - start >= PIECE:
-            cut.append(line[start:end.start()])
+            cut.extend(_without_sentence_ends(line[start:end.start()]))
             start = end.end()
-    cut.append(line[start:])
+    cut.extend(_without_sentence_ends(line[start:]))
     return [piece for piece in cut if piece.strip()]
+
+
+_CLAUSE_END = re.compile(r"(?<=[,:])\s*|\s+")
+
+
+def _without_sentence_ends(text: str) -> list[str]:
+    """A stretch as long as a long line with no sentence end in it (words listed with
+    commas, a table's cells, "słowo,słowo,..."), cut after a comma or colon, else at a
+    space, into pieces of about `PIECE` characters: whole, two megabytes of it took six
+    minutes. Such a stretch is no running text, and a phrase cut there is rare."""
+    if len(text) < LONG_LINE:
+        return [text]
+    cut, start = [], 0
+    for end in _CLAUSE_END.finditer(text):
+        if end.start() - start >= PIECE:
+            cut.append(text[start:end.start()])
+            start = end.end()
+    cut.append(text[start:])
+    return cut
 
 
 _WORD = re.compile(r"\w+")
@@ -65,18 +84,22 @@ def in_running_case(texts: list[str]) -> list[str]:
     same forms takes their spelling of the run as a whole (`_run_spellings`): a name keeps
     all its capitals although some of its words, alone, are common words in lower case.
     Each character keeps its place (offsets of contexts still agree), and with no such
-    line nothing changes."""
-    in_capitals = list(map(_all_capitals, texts))
-    if not any(in_capitals):
+    line nothing changes. A heading in capitals after its number in running case ("Art. 5.
+    USŁUGI OPIEKUŃCZE", "1 straipsnis. SOCIALINĖS PASLAUGOS") is one too: it gave
+    "USŁUGI OPIEKUŃCZE" and "USŁUGA"."""
+    starts = [_capitals_from(text) for text in texts]
+    if all(start is None for start in starts):
         return texts
+    in_capitals = [start is not None for start in starts]
     seen: dict[str, Counter] = {}
-    for text, capitals in zip(texts, in_capitals):
-        if capitals:
-            continue
+    for text, start in zip(texts, starts):
+        text = text if start is None else text[:start]
         for match in _WORD.finditer(text):
             if not _opens_sentence(text[:match.start()]):   # that says nothing of case
                 seen.setdefault(match.group().lower(), Counter())[match.group()] += 1
-    runs = _runs_written_elsewhere(texts, in_capitals, seen)
+    runs = _runs_written_elsewhere(
+        [text if start is None else text[start:] for text, start in zip(texts, starts)],
+        in_capitals, seen)
 
     def recased(text: str) -> str:
         words = list(_WORD.finditer(text))
@@ -103,7 +126,8 @@ def in_running_case(texts: list[str]) -> list[str]:
             last = match.end()
         return "".join(out) + text[last:]
 
-    return [recased(text) if capitals else text for text, capitals in zip(texts, in_capitals)]
+    return [text if start is None else text[:start] + recased(text[start:])
+            for text, start in zip(texts, starts)]
 
 
 MAX_RUN = 8   # words; a name written in capitals is seldom longer
@@ -206,6 +230,24 @@ def _run_spellings(text: str, words: list[re.Match], runs: dict
             taken.update(range(i, i + length))
             chosen.append((i, spelling))
     return chosen
+
+
+_NUMBER_END = re.compile(r"[.):]\s+")
+HEADING_NUMBER_MAX = 25  # characters of a heading's number before its title in capitals
+
+
+def _capitals_from(text: str) -> int | None:
+    """Where `text`'s heading in capitals starts: 0 for a line all in capitals, the end of
+    a short number before the title in capitals ("Art. 5. ", "1 straipsnis. "), or None."""
+    if _all_capitals(text):
+        return 0
+    for end in _NUMBER_END.finditer(text, 0, HEADING_NUMBER_MAX + 1):
+        if _A_NUMBER.search(text[:end.start()]) and _all_capitals(text[end.end():]):
+            return end.end()
+    return None
+
+
+_A_NUMBER = re.compile(r"\d|§|\b[IVXL]+\b")  # a sentence before capitals is no number
 
 
 _LETTER = re.compile(r"[^\W\d_]")

@@ -193,3 +193,53 @@ def test_extract_in_a_language_without_word_lists_says_so(run_cli, tmp_path):
     assert result.code == 0
     assert result.err.count("\n") == 1 and "no word lists for 'de'" in result.err
     assert "no word lists" not in run_cli("extract", str(text), "--lang", "pl").err
+
+
+# -- a file not translated yet -------------------------------------------------------------
+XLIFF_12 = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file source-language="pl" target-language="lt" datatype="plaintext" original="a.txt"><body>
+<trans-unit id="1"><source>Ośrodek pomocy społecznej przyznaje zasiłek stały.</source>
+</trans-unit>
+<trans-unit id="2"><source>Zasiłek stały przysługuje osobie niepełnosprawnej.</source>
+<target/></trans-unit>
+<trans-unit id="3"><source>Pracownik socjalny przeprowadza wywiad środowiskowy.</source>
+<target state="new">Pracownik socjalny przeprowadza wywiad środowiskowy.</target></trans-unit>
+<trans-unit id="4"><source>Pomoc społeczna jest udzielana rodzinie.</source>
+<target>Socialinė parama teikiama šeimai.</target></trans-unit>
+</body></file></xliff>
+"""
+XLIFF_20 = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="2.0" xmlns="urn:oasis:names:tc:xliff:document:2.0" srcLang="pl" trgLang="lt">
+<file id="f1"><unit id="1"><segment><source>Ośrodek pomocy społecznej przyznaje zasiłek
+stały.</source></segment></unit></file></xliff>
+"""
+TMX_ONE_LANGUAGE = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence"
+o-tmf="t" adminlang="en" srclang="pl" datatype="plaintext"/><body>
+<tu><tuv xml:lang="pl"><seg>Ośrodek pomocy społecznej przyznaje zasiłek stały.</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+@pytest.mark.parametrize("name, text", [("job.xlf", XLIFF_12), ("job2.xlf", XLIFF_20),
+                                        ("job.tmx", TMX_ONE_LANGUAGE)])
+def test_extract_reads_the_units_not_translated_yet(shipped, tmp_path, name, text):
+    """A translator extracts terms before translating: every unit without a translation
+    was left out, and an untranslated XLIFF gave "0 of 0 candidates"."""
+    found = terms(shipped, write(tmp_path, name, text))
+    assert "ośrodek pomocy społecznej" in found and "zasiłek stały" in found
+    if name == "job.xlf":
+        assert {"osoba niepełnosprawna", "wywiad środowiskowy", "pomoc społeczna"} <= set(found)
+        # a target in state "new" is a copy of the source, no Lithuanian text
+        lithuanian = terms(shipped, write(tmp_path, name, text), "lt")
+        assert "socialinė parama" in lithuanian
+        assert not [t for t in lithuanian if "wywiad" in t or "pracownik" in t]
+
+
+def test_a_memory_import_still_skips_units_in_one_language(tmp_path):
+    from termbase.formats import ReadOptions, detect
+
+    path = write(tmp_path, "job.xlf", XLIFF_12)
+    items = [e.item for e in detect(path).read(path, ReadOptions()) if e.item is not None]
+    assert [sorted(s.texts) for s in items] == [["lt", "pl"]]

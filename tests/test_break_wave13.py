@@ -243,3 +243,14 @@ def test_a_memory_import_still_skips_units_in_one_language(tmp_path):
     path = write(tmp_path, "job.xlf", XLIFF_12)
     items = [e.item for e in detect(path).read(path, ReadOptions()) if e.item is not None]
     assert [sorted(s.texts) for s in items] == [["lt", "pl"]]
+
+
+def test_a_lithuanian_participle_after_a_relative_pronoun_opens_no_candidate(shipped,
+                                                                            tmp_path):
+    """"kuriam nustatytas ... lygis" is a clause ("to whom ... is set"): "nustatytas
+    didelių specialiųjų poreikių lygis" was proposed."""
+    found = terms(shipped, write(tmp_path, "slauga.txt",
+                                 "Asmeniui, kuriam nustatytas didelių specialiųjų poreikių "
+                                 "lygis, skiriama slauga.\n"), "lt")
+    assert "didelių specialiųjų poreikių lygis" in found
+    assert not [t for t in found if t.startswith("nustatyt")]

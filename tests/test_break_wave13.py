@@ -305,3 +305,17 @@ def test_polish_lines_in_a_lithuanian_text_give_no_candidates(shipped, tmp_path)
                                  "Socialinė pašalpa skiriama gyventojams.\n"), "lt")
     assert "socialinė parama" in found
     assert not [t for t in found if set(t) & set("łśćńóźż")]
+
+
+# -- the same file named twice ---------------------------------------------------------------
+def test_a_file_named_twice_is_counted_once(shipped, tmp_path):
+    """`extract a.txt a.txt` (or two globs matching one file, or a link to it) counted every
+    occurrence twice: "seen 2x" for a term written once."""
+    text = write(tmp_path, "a.txt", "Ośrodek pomocy społecznej przyznaje zasiłek stały.\n")
+    link = tmp_path / "link.txt"
+    link.symlink_to(text)
+    once = shipped.extract([text], "pl", top=None)
+    twice = shipped.extract([text, text, link], "pl", top=None)
+    assert [(c.term, c.freq) for c in twice.candidates] == [
+        (c.term, c.freq) for c in once.candidates]
+    assert twice.tokens == once.tokens

@@ -319,3 +319,14 @@ def test_a_file_named_twice_is_counted_once(shipped, tmp_path):
     assert [(c.term, c.freq) for c in twice.candidates] == [
         (c.term, c.freq) for c in once.candidates]
     assert twice.tokens == once.tokens
+
+
+def test_a_lithuanian_reflexive_verb_is_no_part_of_a_candidate(shipped, tmp_path):
+    """"rūpinasi" (takes care), whose infinitive "rūpintis" ends as a participle's
+    nominative does, was read as a participle: "tarnyba rūpinasi neįgaliesiems" was
+    proposed."""
+    found = terms(shipped, write(tmp_path, "tarnyba.txt",
+                                 "Tarnyba rūpinasi neįgaliesiems pritaikytu būstu.\n"
+                                 "Centras domisi vaikų užimtumu.\n"), "lt")
+    assert "neįgaliesiems pritaikytas būstas" in found
+    assert not [t for t in found if "rūpin" in t or "domi" in t]

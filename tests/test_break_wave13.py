@@ -330,3 +330,14 @@ def test_a_lithuanian_reflexive_verb_is_no_part_of_a_candidate(shipped, tmp_path
                                  "Centras domisi vaikų užimtumu.\n"), "lt")
     assert "neįgaliesiems pritaikytas būstas" in found
     assert not [t for t in found if "rūpin" in t or "domi" in t]
+
+
+def test_a_dative_definite_adjective_opening_a_sentence_keeps_its_phrase(shipped,
+                                                                         tmp_path):
+    """"vaikams skirtos paslaugos" is read at a sentence's start, but "Neįgaliesiems
+    skirta pagalba" was not: the definite adjective read as a noun was looked for from
+    the second word on."""
+    found = terms(shipped, write(tmp_path, "pagalba.txt",
+                                 "Neįgaliesiems skirta pagalba teikiama namuose.\n"
+                                 "Neįgaliesiems pritaikytas būstas nuomojamas.\n"), "lt")
+    assert {"neįgaliesiems skirta pagalba", "neįgaliesiems pritaikytas būstas"} <= set(found)

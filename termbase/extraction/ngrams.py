@@ -237,7 +237,7 @@ class NgramCounter:
             words = [t.text for t in tokens]
             for k in counted_units(words, [i.key for i in infos]) | manner_formula(words):
                 infos[k] = WordInfo(infos[k].key, STOP)  # "keturiolika dienų", see both
-            for k in range(1, len(words)):  # "pagalbos [neįgaliesiems]": a noun's place
+            for k in range(len(words)):  # "pagalbos [neįgaliesiems]": a noun's place
                 if infos[k].role == ADJ and governed_adjective(words, k):
                     infos[k] = infos[k]._replace(role=NOUN)
         for k in [*_numbered(passage.text, tokens),

@@ -459,12 +459,22 @@ def _words(text: str) -> list[str]:
 
 def read_all(paths: Iterable[Path | str], lang: str, encoding: str | None = None
              ) -> list[Passage]:
-    """The passages of `lang` in every file, in order."""
+    """The passages of `lang` in every file, in order; a file named twice (`a.txt a.txt`,
+    two overlapping globs, a link to it) is read once: read twice, every count doubled."""
     from termbase.errors import naming_file
     from termbase.text.running import as_words, in_running_case, pieces
 
     passages = []
+    read: set[tuple[int, int]] = set()
     for path in paths:
+        try:
+            status = Path(path).stat()
+        except OSError:
+            status = None  # reading it says what is wrong
+        if status is not None and Path(path).is_file():
+            if (status.st_dev, status.st_ino) in read:
+                continue
+            read.add((status.st_dev, status.st_ino))
         with naming_file(path):
             passages.extend(p._replace(text=piece)
                             for p in read_passages(Path(path), lang, encoding)

@@ -215,6 +215,8 @@ _LT_NOUN_ONLY_ENDINGS = ("tui", "te")
 
 # Every case ending of a Lithuanian noun, adjective or participle ends in one of these.
 _LT_NOMINAL_FINALS = frozenset("aąeęėiįyouųūsm")
+# The third person (present, past) of a reflexive verb: rūpinasi, domisi, gydosi, mokėsi
+_LT_REFLEXIVE_FINITE = ("asi", "isi", "osi", "ėsi", "josi")
 
 
 def _participle_form(low: str) -> bool:
@@ -239,6 +241,11 @@ def _lithuanian(word: str, low: str) -> WordInfo:
         return negated
     if _is_verb_lemma(lemma) and low == lemma[:-1] + "ų":
         return WordInfo(lemma, STOP)  # augtų, būtų: the conditional mood
+    if _is_verb_lemma(lemma) and low.endswith(_LT_REFLEXIVE_FINITE):
+        # rūpinasi, domisi: a reflexive verb's third person (its infinitive "rūpintis"
+        # ends as a participle's nominative does, and "tarnyba rūpinasi neįgaliesiems" was
+        # proposed)
+        return WordInfo(lemma, STOP)
     if lemma.endswith(("ntis", "įsis")) and dictionary.known(low, "lt"):
         # budintis, budinčių: a present active participle, keyed by its own nominative
         # (simplemma files some forms under a lemma of their own, "budįsis")

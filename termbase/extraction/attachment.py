@@ -26,7 +26,7 @@ from termbase.extraction.lithuanian_datives import dative_noun, governs_dative
 from termbase.extraction.lithuanian_gender import may_be_feminine_role
 from termbase.extraction.lithuanian_roles import names_a_role, names_an_institution
 from termbase.extraction.polish_np import modifies_the_next_noun
-from termbase.extraction.stopwords import is_auxiliary
+from termbase.extraction.stopwords import before_a_predicate
 
 NONE = 0
 LEFT, RIGHT = -1, 1   # the neighbour modified, as an offset
@@ -119,7 +119,7 @@ def _lithuanian(words: list[str], infos: list[WordInfo], k: int) -> int:
     """The first noun to the right whose gender and case the adjective's ending allows
     ("pagrindinis [projekto] tikslas": the nominative skips the genitive)."""
     form = words[k].lower()
-    if k and infos[k].participle and is_auxiliary(words[k - 1].lower(), "lt"):
+    if k and infos[k].participle and before_a_predicate(words[k - 1].lower(), "lt"):
         return NONE  # a predicate: "administracija yra sudariusi [paslaugų ... sutartį]"
     gender, case = lithuanian_gender(form), _lithuanian_case(form)
     for target in range(k + 1, len(words)):

@@ -67,8 +67,8 @@ from termbase.extraction.polish_np import (heads_a_name, is_adverb,
                                           polish_genitives,
                                           second_object_of_a_verbal_noun)
 from termbase.extraction.quoted_names import QuotedName, quoted_names
-from termbase.extraction.stopwords import (NOT_IN_NAMES, ends_complex_preposition,
-                                           is_auxiliary, is_coordinator,
+from termbase.extraction.stopwords import (NOT_IN_NAMES, before_a_predicate,
+                                           ends_complex_preposition, is_coordinator,
                                            is_term_preposition, is_time_unit)
 from termbase.text.normalize import Token, tokenize
 
@@ -246,7 +246,7 @@ class NgramCounter:
             words = [t.text for t in tokens]
             for k in counted_units(words, [i.key for i in infos]) | manner_formula(words):
                 infos[k] = WordInfo(infos[k].key, STOP)  # "keturiolika dienų", see both
-            for k in range(1, len(words)):  # "pagalbos [neįgaliesiems]": a noun's place
+            for k in range(len(words)):  # "pagalbos [neįgaliesiems]": a noun's place
                 if infos[k].role == ADJ and governed_adjective(words, k):
                     infos[k] = infos[k]._replace(role=NOUN)
         for k in [*_numbered(passage.text, tokens), *_codes(passage.text, tokens),
@@ -404,7 +404,7 @@ class NgramCounter:
             if infos[i].role not in (NOUN, ADJ) and not compound or (
                     head_final and present_passive(tokens[i].text, infos[i])) or (
                     infos[i].participle and i > 0
-                    and is_auxiliary(tokens[i - 1].text.lower(), self.lang)):
+                    and before_a_predicate(tokens[i - 1].text.lower(), self.lang)):
                 continue  # a predicate: "buvo sudarytas [pagalbos planas]"
             # What a number counts is a head, never a genitive modifier: "214 pranešimų apie
             # smurtą", but not "40 procentų [darbingumo lygis]"

@@ -54,7 +54,7 @@ def _read_text(path: Path, encoding: str | None) -> str:
     return decode(raw, encoding, name=path.name)[0]
 
 
-def _segments(path: Path) -> Iterator[tuple[int, Segment]]:
+def _segments(path: Path, one_language: bool = False) -> Iterator[tuple[int, Segment]]:
     from termbase import formats
 
     try:
@@ -65,7 +65,7 @@ def _segments(path: Path) -> Iterator[tuple[int, Segment]]:
         raise FormatError(f"{path.name} is XML but neither TMX nor XLIFF") from None
     if fmt.kind == "terms" or not fmt.read:
         raise FormatError(f"{path.name}: {fmt.name} holds terms, not text to extract from")
-    for entry in fmt.read(path, ReadOptions()):
+    for entry in fmt.read(path, ReadOptions(one_language=one_language)):
         if isinstance(entry.item, Segment):
             yield entry.line, entry.item
 
@@ -82,7 +82,7 @@ def read_passages(path: Path, lang: str, encoding: str | None = None) -> Iterato
     """Non-empty passages of `lang` in one file."""
     path = Path(path)
     if _is_xml(path):
-        for line, segment in _segments(path):
+        for line, segment in _segments(path, one_language=True):  # untranslated units too
             text = _text_in(segment, lang).strip()
             if text:
                 yield Passage(path.name, line, text)

@@ -122,6 +122,19 @@ def is_auxiliary(word: str, lang: str) -> bool:
     return word in AUXILIARIES.get(lang, ())
 
 
+# Lithuanian relative pronouns (kuris, kuri): a participle right after one is the clause's
+# predicate, its "yra" left out: "asmeniui, kuriam [nustatytas] ... lygis"
+LT_RELATIVES = frozenset("""kuris kuri kurio kurios kuriam kuriai kurį kurią kuriuo kuria
+    kuriame kurioje kurie kurių kuriems kurioms kuriuos kurias kuriais kuriomis kuriuose
+    kuriose""".split())
+
+
+def before_a_predicate(word: str, lang: str) -> bool:
+    """A participle after `word` (lower case) is a predicate: an auxiliary ("buvo
+    sudarytas"), or in Lithuanian a relative pronoun ("kuriam nustatytas")."""
+    return is_auxiliary(word, lang) or lang == "lt" and word in LT_RELATIVES
+
+
 def is_time_unit(word: str, lang: str) -> bool:
     return word in TIME_UNITS.get(lang, ())
 

@@ -42,6 +42,9 @@ class ReadOptions:
     target_lang: str | None = None     # (and CSV/TSV/XLSX files without a header)
     columns: str | None = None         # CSV/TSV/XLSX: explicit column map (headers.explicit)
     process: str = ""                  # processStatus for terms that state none
+    # TMX/XLIFF read for their text alone (extract): a unit with text in one language, an
+    # XLIFF source not translated yet, is kept (not validated as a memory segment)
+    one_language: bool = False
 
 
 @dataclass

@@ -254,7 +254,7 @@ def _unit(unit, options: ReadOptions, ours: bool, our_terms: bool = False,
         texts = {_variety(tag, tuvs.get(tag)): text for tag, text in texts.items()}
         return _as_concept(unit, line, texts, dict(reversed(props)), note, options, ours,
                            warning, our_terms)
-    if len(texts) < 2:
+    if len(texts) < 2 and not (options.one_language and texts):
         return Entry(line, warning="a unit with text in fewer than two languages; skipped")
     kept = {"attrs": {k: unit.get(k) for k in TU_ATTRS if unit.get(k)},
             "props": [p for p in props if p[0] not in ("x-origin", "x-created")],
@@ -265,6 +265,8 @@ def _unit(unit, options: ReadOptions, ours: bool, our_terms: bool = False,
                       created=iso_date(created) if created else "",
                       id=unit.get("tuid", ""), note=note,
                       kept={k: v for k, v in kept.items() if v})
+    if len(texts) < 2:  # read for its text alone (`ReadOptions.one_language`)
+        return Entry(line, item=segment, warning=warning)
     return segment_entry(line, segment, options, warning)
 
 

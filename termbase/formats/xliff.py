@@ -62,9 +62,14 @@ def _pairs(unit, holders, langs: dict, options: ReadOptions) -> Iterator[Entry]:
     for number, holder in enumerate(holders, 1):
         source = next((c for c in holder if localname(c.tag) == "source"), None)
         target = next((c for c in holder if localname(c.tag) == "target"), None)
+        line = holder.sourceline or unit.sourceline or 0
+        if options.one_language and source is not None:
+            entry = _source_alone(unit, holder, source, target, langs, options, line)
+            if entry is not None:
+                yield entry
+                continue
         if source is None or target is None:
             continue
-        line = holder.sourceline or unit.sourceline or 0
         state = target.get("state") or holder.get("state") or ""
         if state in UNTRANSLATED:
             yield Entry(line, warning=f"target not translated yet (state {state!r}): left "
@@ -91,6 +96,25 @@ def _pairs(unit, holders, langs: dict, options: ReadOptions) -> Iterator[Entry]:
         entry = segment_entry(line, segment, options)
         if entry is not None:
             yield entry
+
+
+def _source_alone(unit, holder, source, target, langs: dict, options: ReadOptions,
+                  line: int) -> Entry | None:
+    """A unit not translated yet (no target, an empty one, or one in a state that says it
+    is no translation), read for its source text alone (`ReadOptions.one_language`): a
+    translator extracts terms from the file before translating it, and every such unit
+    was left out ("0 of 0 candidates"). None for a translated unit: read as a pair."""
+    state = (target.get("state") if target is not None else "") or holder.get("state") or ""
+    if target is not None and state not in UNTRANSLATED and \
+            tmxinline.plain(_placeheld(target)[0]).strip():
+        return None
+    text = _placeheld(source)[0]
+    source_lang = _lang(source.get(XML_LANG) or langs["source"] or options.source_lang or "")
+    if not (source_lang and tmxinline.plain(text).strip()):
+        return None if source_lang else Entry(line, error="no source language "
+                                                          "(source-language, srcLang)")
+    return Entry(line, item=Segment(texts={source_lang: text}, origin=langs["origin"],
+                                    id=unit.get("id", "")))
 
 
 def _placeheld(elem) -> tuple[str, list[str]]:

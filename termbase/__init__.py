@@ -11,6 +11,8 @@ __version__ = "0.1.0"
 # public name -> the module that defines it
 _PUBLIC = {
     "Termbase": "termbase.api",
+    "extraction_languages": "termbase.api",
+    "check_subject": "termbase.api",
     "Concept": "termbase.model", "Term": "termbase.model", "Segment": "termbase.model",
     "check_lang": "termbase.model", "has_control_chars": "termbase.model",
     "split_lang_tag": "termbase.model", "STATUSES": "termbase.model",

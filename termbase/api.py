@@ -790,3 +790,19 @@ class Termbase:
         from termbase.erasure import purge
 
         return purge(self.store, text, dry_run=dry_run)
+
+
+def extraction_languages() -> frozenset[str]:
+    """The languages extraction has word lists for; any other is read as bare word
+    sequences (the CLI warns)."""
+    from termbase.extraction.stopwords import STOPWORDS
+
+    return frozenset(STOPWORDS)
+
+
+def check_subject(termbase, subject: str, new_subject: bool = False):
+    """Resolve a subject for adding terms, raising as `add` would, before any work is
+    done (an unknown --subject found after an extraction cost the whole run)."""
+    from termbase.subjects import resolve_subject
+
+    return resolve_subject(termbase.store.facets(), subject, new_subject)

@@ -135,11 +135,12 @@ def _note_unread_language(lang: str) -> None:
     """A language without word lists ("--lang de") is read as bare word sequences: its
     candidates start and end on prepositions ("na osobę"). Said once on stderr; the
     command still runs."""
-    from termbase.extraction.stopwords import STOPWORDS
+    from termbase import extraction_languages
 
-    if lang not in STOPWORDS:
+    if lang not in extraction_languages():
         print(f"termbase extract: warning: no word lists for '{lang}' (only "
-              f"{', '.join(sorted(STOPWORDS))}): the candidates are bare word sequences",
+              f"{', '.join(sorted(extraction_languages()))}): the candidates are bare word "
+              f"sequences",
               file=sys.stderr)
 
 
@@ -348,9 +349,9 @@ def _check_subject_to_add(args, tb) -> None:
     """An unknown --subject for --add is refused before the text is read: found only once
     the numbers were chosen, it cost the whole extraction and the choice."""
     if args.add and args.subject:
-        from termbase.subjects import resolve_subject
+        from termbase import check_subject
 
-        resolve_subject(tb.store.facets(), args.subject, args.new_subject)
+        check_subject(tb, args.subject, args.new_subject)
 
 
 def _ask(prompt: str) -> str:

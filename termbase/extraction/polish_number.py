@@ -87,11 +87,12 @@ def used_in_plural(variants: Iterable[list[str]], prefer: list[tuple[str, ...]],
         if phrase is None:
             continue  # no reading of this variant says anything
         parsed = True
-        head = plural_of_head(phrase.head) if listed else None
-        plural_head = bool(head) and written_in_plural(head)
         if phrase_numbers(phrase) != {"pl"} or not phrase.adjectives and not _only_plural(
-                words[phrase.position]) or (
-                _named_in_the_singular(phrase.head) and not plural_head) or (
+                words[phrase.position]):
+            return False
+        # the generator only for a phrase that reads as a plural at all
+        plural_head = listed and written_in_plural(plural_of_head(phrase.head) or "")
+        if _named_in_the_singular(phrase.head) and not plural_head or (
                 singular_in_termbase is not None and singular_in_termbase(words)):
             return False
         named = named or bool({"nom", "acc"} & {c for _n, c, _g in phrase.agreement})

@@ -27,6 +27,12 @@ def base_forms(lines: list[str]) -> set[str]:
 
 # (case, lines, base forms that must be shown, forms that must never be)
 CASES = [
+    ("an ordinal inside a legal term is kept; alone it opens no phrase",
+     ["Kolegium przekazało sprawę do rozpatrzenia organowi pierwszej instancji.",
+      "Od decyzji sądu drugiej instancji nie przysługuje już apelacja.",
+      "Pierwszy etap programu trwał dwa miesiące."],
+     ["organ pierwszej instancji", "sąd drugiej instancji"],
+     ["pierwszy etap programu", "pierwszy etap"]),
     ("a capitalised adjective after a title opens the name after it",
      ["Wniosek składa się za pośrednictwem Kierownika Gminnego Ośrodka Pomocy Społecznej.",
       "Decyzję podpisał zastępca Kierownika Gminnego Ośrodka Pomocy Społecznej."],

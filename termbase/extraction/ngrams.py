@@ -62,7 +62,7 @@ from termbase.extraction.polish_names import (capitalised, goes_on_in_capitals,
                                                piece_of_a_name)
 from termbase.extraction.polish_prepositions import (complements_the_object, per_unit,
                                                      phrasal_preposition_nouns)
-from termbase.extraction.polish_np import (heads_a_name, is_adverb,
+from termbase.extraction.polish_np import (heads_a_name, inner_ordinal, is_adverb,
                                           is_reflexive_of_verbal_noun, may_be_genitive,
                                           polish_genitives,
                                           second_object_of_a_verbal_noun)
@@ -241,6 +241,9 @@ class NgramCounter:
             for k in range(1, len(tokens)):  # "zakaz zbliżania [się]": the noun's own
                 if is_reflexive_of_verbal_noun(words, k):
                     infos[k] = WordInfo("się", ADV)
+            for k in range(1, len(tokens) - 1):  # "organ [pierwszej] instancji"
+                if infos[k].role == STOP and (ordinal := inner_ordinal(words, k)):
+                    infos[k] = WordInfo(ordinal, ADJ)
         if self.lang == "lt":
             infos = adjective_homographs([t.text for t in tokens], infos)
             words = [t.text for t in tokens]

@@ -337,3 +337,23 @@ def polish_genitives(text: str, tokens, infos) -> list[int]:
             # dziecka]", is a phrase of its own, its head another noun's)
             found.append(k)
     return found
+
+
+# Ordinal adjectives are stop words (no "pierwszy etap", "drugi rok"), but a legal term can
+# hold one inside: "organ pierwszej instancji", "sąd drugiej instancji".
+ORDINALS = frozenset({"pierwszy", "drugi", "trzeci"})
+
+
+def inner_ordinal(words: list[str], k: int) -> str | None:
+    """The lemma of an ordinal at `k` that modifies a noun's genitive complement: a noun
+    before it, a genitive noun after it that it agrees with ("organowi [pierwszej]
+    instancji"); None otherwise. So the ordinal never opens a phrase of its own there
+    unless its noun does ("pierwsza instancja")."""
+    if not 0 < k < len(words) - 1:
+        return None
+    lemmas = {r.base_lemma for r in nominal_readings(words[k], polish.ADJ_POS)} & ORDINALS
+    if not lemmas or analyse(words[k - 1], "pl").role != NOUN:
+        return None
+    if not _agrees(words[k], words[k + 1], frozenset({"gen"})):
+        return None
+    return min(lemmas)

@@ -167,8 +167,8 @@ def test_the_number_a_reviewer_listed_a_head_in(term, expected):
 
 @needs_morfeusz
 @pytest.mark.parametrize("line, plural, singular", [
-    ("Gmina zapewnia mieszkańcom dostęp do usług opiekuńczych.",
-     "usługi opiekuńcze", "usługa opiekuńcza"),
+    ("Asystent pomaga w zaspokajaniu potrzeb życiowych.",
+     "potrzeby życiowe", "potrzeba życiowa"),
     ("Wniosek dotyczy zwrotu kosztów sądowych.", "koszty sądowe", "koszt sądowy"),
 ])
 def test_a_class_met_once_in_an_oblique_plural_takes_the_reviewers_number(

@@ -27,6 +27,17 @@ def base_forms(lines: list[str]) -> set[str]:
 
 # (case, lines, base forms that must be shown, forms that must never be)
 CASES = [
+    ("a plural-only noun gives a plural base form, met once and obliquely",
+     ["Kolegium zapoznało się z aktami sprawy.",
+      "Kandydat ma ukończenie studiów wyższych na kierunku praca socjalna.",
+      "Administratorem danych osobowych jest dyrektor ośrodka.",
+      "Ośrodek zapewnia mieszkańcom dostęp do usług opiekuńczych.",
+      "Sprawę załatwia się bez zbędnej zwłoki.",
+      "Szkolenie dla rodziców zastępczych odbędzie się w maju."],
+     ["akta sprawy", "studia wyższe", "dane osobowe", "administrator danych osobowych",
+      "usługi opiekuńcze", "zbędna zwłoka", "rodzic zastępczy"],
+     ["akt sprawy", "akty sprawy", "studio wyższe", "dany osobowy", "usługa opiekuńcza",
+      "zbędne zwłoki", "rodzice zastępczy"]),
     ("an ordinal inside a legal term is kept; alone it opens no phrase",
      ["Kolegium przekazało sprawę do rozpatrzenia organowi pierwszej instancji.",
       "Od decyzji sądu drugiej instancji nie przysługuje już apelacja.",

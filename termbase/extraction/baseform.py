@@ -30,7 +30,7 @@ from termbase.extraction.polish_homographs import noun_lemma_frequency
 from termbase.text import polish
 from termbase.extraction.analysis import RARE_HOMOGRAPH_RATIO, analyse, head_position
 from termbase.extraction.polish_np import (dative_before_an_object, is_noun_phrase,
-                                          parse_phrase)
+                                          parse_phrase, plurale_tantum)
 from termbase.extraction.polish_number import SingularInTermbase, used_in_plural
 from termbase.text.normalize import tokenize
 
@@ -308,12 +308,16 @@ def _polish(words: list[str], prefer: list[tuple[str, ...]],
                      key=lambda g: _GENDER_ORDER.get(g, 9))
     head_pos = "subst" if head.pos == "depr" else head.pos
     head_rest = head.rest if head.pos == "ger" else ()
+    # a plural is written with the plural-only noun the word also is: "akta", not "akty"
+    only_plural = plurale_tantum(words[phrase.position])
     for number in numbers:
         for gender in genders:
             forms = list(words)
             forms[phrase.position] = polish.generate_form(
                 head.lemma, head_pos, number, "nom", gender, head_rest,
-                seen=words[phrase.position].lower())
+                seen=words[phrase.position].lower()) if number == "sg" or not only_plural \
+                else polish.generate_form(only_plural.lemma, "subst", "pl", "nom",
+                                          min(only_plural.genders))
             for p, reading in phrase.adjectives.items():
                 if p in complements:
                     continue

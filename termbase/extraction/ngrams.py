@@ -63,6 +63,7 @@ from termbase.extraction.polish_names import (capitalised, goes_on_in_capitals,
 from termbase.extraction.polish_prepositions import (complements_the_object, per_unit,
                                                      phrasal_preposition_nouns)
 from termbase.extraction.polish_np import (heads_a_name, inner_ordinal, is_adverb,
+                                          plural_only_noun,
                                           is_reflexive_of_verbal_noun, may_be_genitive,
                                           polish_genitives,
                                           second_object_of_a_verbal_noun)
@@ -244,6 +245,10 @@ class NgramCounter:
             for k in range(1, len(tokens) - 1):  # "organ [pierwszej] instancji"
                 if infos[k].role == STOP and (ordinal := inner_ordinal(words, k)):
                     infos[k] = WordInfo(ordinal, ADJ)
+            for k in range(len(tokens) - 1):  # "[danych] osobowych": dane, not dany
+                if infos[k].role == ADJ and infos[k + 1].role == ADJ and (
+                        noun := plural_only_noun(words, k)):
+                    infos[k] = WordInfo(noun.base_lemma.lower(), NOUN)
         if self.lang == "lt":
             infos = adjective_homographs([t.text for t in tokens], infos)
             words = [t.text for t in tokens]

@@ -21,6 +21,7 @@ from termbase.text import polish
 from termbase.extraction.analysis import NOUN, PREP, analyse
 from termbase.extraction.polish_prepositions import PHRASAL
 from termbase.extraction.stopwords import is_coordinator
+from termbase.extraction.termhood import general_frequency
 
 Triples = frozenset  # of (number, case, gender)
 DEPENDENT_CASES = frozenset({"gen", "dat", "inst"})
@@ -194,8 +195,10 @@ def parse_phrase(words: list[str], prefer: list[tuple[str, ...]], start: int = 0
                  cases: frozenset | None = None, strict: bool = False) -> Phrase | None:
     """The phrase beginning at `start`: the rightmost noun with only agreeing adjectives
     before it heads it (so "socjalnych pracowników" is headed by the noun, not by socjalny
-    read as a noun); of its readings, the one most following adjectives agree with
-    ("pracownicy socjalni": the plural of pracownik, not the genitive of pracownica)."""
+    read as a noun), unless a plural-only noun has it as its adjective ("dane osobowe",
+    not the adjective dany before osobowy read as a noun); of its readings, the one most
+    following adjectives agree with ("pracownicy socjalni": the plural of pracownik, not
+    the genitive of pracownica)."""
     best = None
     for h in range(start, len(words)):
         options = []
@@ -205,7 +208,8 @@ def parse_phrase(words: list[str], prefer: list[tuple[str, ...]], start: int = 0
             if phrase.agreement and phrase.extend(words, range(start, h), prefer):
                 phrase.extend(words, range(h + 1, len(words)), prefer)
                 options.append(phrase)
-        if options:
+        if options and not (best is not None and "pt" in best.head.rest
+                            and h in best.adjectives):
             best = max(options, key=lambda ph: len(ph.adjectives))
         if not nominal_readings(words[h], polish.ADJ_POS) and not is_adverb(words[h]):
             break  # a head further right would have this non-adjective before it
@@ -351,9 +355,61 @@ def inner_ordinal(words: list[str], k: int) -> str | None:
     unless its noun does ("pierwsza instancja")."""
     if not 0 < k < len(words) - 1:
         return None
-    lemmas = {r.base_lemma for r in nominal_readings(words[k], polish.ADJ_POS)} & ORDINALS
-    if not lemmas or analyse(words[k - 1], "pl").role != NOUN:
+    lemma = _ordinal(words[k])
+    if lemma is None or analyse(words[k - 1], "pl").role != NOUN:
         return None
-    if not _agrees(words[k], words[k + 1], frozenset({"gen"})):
+    return lemma if _agrees(words[k], words[k + 1], frozenset({"gen"})) else None
+
+
+@functools.lru_cache(maxsize=65_536)
+def _ordinal(word: str) -> str | None:
+    lemmas = {r.base_lemma for r in nominal_readings(word, polish.ADJ_POS)} & ORDINALS
+    return min(lemmas) if lemmas else None
+
+
+# A plural-only noun sharing its forms with another noun's plural is taken for what the
+# text means when its own forms are this many times as common as the other noun's
+# singular: "akta" (files) beside akt, "studia" beside studio, but not "posiłki"
+# (reinforcements) beside posiłek, nor "środki" beside środek.
+PLURAL_DOMINANCE = 2.0
+
+
+@functools.lru_cache(maxsize=65_536)
+def plurale_tantum(word: str) -> polish.Reading | None:
+    """The reading of a word as a noun that has only a plural ("aktach" as akta, "studiów"
+    as studia, "danych" as dane, "usług" as usługi), when morfeusz2 knows one, the word
+    names no person (the plural "rodzice" still gives "rodzic zastępczy") and that noun is
+    the commoner sense (`PLURAL_DOMINANCE`, weighed on general-language frequencies)."""
+    readings = polish.readings(word)
+    found = []
+    for reading in readings:
+        if reading.pos == "subst" and "pt" in reading.rest and "m1" not in reading.genders:
+            others = {r.base_lemma for r in readings if r.pos == "subst"
+                      and "pt" not in r.rest} - {reading.base_lemma}
+            own = _forms_frequency(reading.base_lemma, "pl")
+            if all(own >= PLURAL_DOMINANCE * _forms_frequency(other, "sg", reading.base_lemma)
+                   for other in others):
+                found.append((own, reading))
+    # of two plural-only nouns, the commoner ("alimenty", not the archaic "alimenta")
+    return max(found, key=lambda pair: pair[0])[1] if found else None
+
+
+@functools.lru_cache(maxsize=65_536)
+def _forms_frequency(lemma: str, number: str, besides: str = "") -> float:
+    """The general-language frequency of a noun's forms that are only of this number and
+    no form of `besides` (a plural-only noun whose forms it shares)."""
+    shared = {f.form.lower() for f in polish.generated(besides)} if besides else set()
+    forms = {f.form.lower() for f in polish.generated(lemma)
+             if f.pos == "subst" and f.numbers == {number}} - shared
+    return sum(general_frequency(form, "pl") for form in forms)
+
+
+def plural_only_noun(words: list[str], k: int) -> polish.Reading | None:
+    """The plural-only noun an adjective's homograph at `k` is where an adjective after it
+    agrees with that noun: "[danych] osobowych" is dane's, not the adjective dany's
+    ("w danym roku" keeps it)."""
+    noun = plurale_tantum(words[k]) if k + 1 < len(words) else None
+    if noun is None:
         return None
-    return min(lemmas)
+    return noun if any(_triples(noun) & _triples(r)
+                       for r in nominal_readings(words[k + 1], polish.ADJ_POS)) else None

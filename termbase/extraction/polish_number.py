@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Callable, Iterable
 
 from termbase.extraction.known import KnownTerms
-from termbase.extraction.polish_np import Phrase, parse_phrase
+from termbase.extraction.polish_np import Phrase, parse_phrase, plurale_tantum
 from termbase.text import polish
 from termbase.text.normalize import tokenize
 
@@ -74,12 +74,13 @@ def used_in_plural(variants: Iterable[list[str]], prefer: list[tuple[str, ...]],
     devices). One oblique occurrence says nothing of how the term is named ("w trakcie
     interwencji domowych"), unless reviewers write that head in the plural
     (`written_in_plural`, from the labelled lexicon: "usługi", "warunki", whatever the
-    text). Not for a verbal noun ("ustania przemocy"), a person (masculine personal
+    text) or the head is a plural-only noun ("w aktach sprawy", see `plurale_tantum`). Not for a verbal noun ("ustania przemocy"), a person (masculine personal
     gender) or a term the termbase writes in the singular, unless reviewers write the head
     in the plural."""
     named, parsed = False, False
     agreeing = occurrences >= 2
     listed = written_in_plural is not None
+    evidence = True  # that the head is named in the plural whatever the text's cases
     for words in variants:
         if len(words) < 2:
             return False  # a word alone is a lemma: "zasiłek", not "zasiłki"
@@ -91,14 +92,15 @@ def used_in_plural(variants: Iterable[list[str]], prefer: list[tuple[str, ...]],
                 words[phrase.position]):
             return False
         # the generator only for a phrase that reads as a plural at all
-        plural_head = listed and written_in_plural(plural_of_head(phrase.head) or "")
+        plural_head = listed and written_in_plural(plural_of_head(phrase.head) or "") or (
+            plurale_tantum(words[phrase.position]) is not None)
         if _named_in_the_singular(phrase.head) and not plural_head or (
                 singular_in_termbase is not None and singular_in_termbase(words)):
             return False
         named = named or bool({"nom", "acc"} & {c for _n, c, _g in phrase.agreement})
         agreeing = agreeing and bool(phrase.adjectives)
-        listed = listed and plural_head
-    return named or agreeing or (listed and parsed)
+        evidence = evidence and plural_head
+    return named or agreeing or (evidence and parsed)
 
 
 def _named_in_the_singular(head: polish.Reading) -> bool:

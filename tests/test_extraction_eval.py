@@ -524,3 +524,27 @@ def test_every_candidate_of_the_blind_review_has_a_verdict(text):
     faults = {fault: sum(row["note"].split(":")[0] == fault for row in wrong)
               for fault in FAULTS}
     print(f"\n{text.stem}: good {len(rows) - len(wrong)}/{len(rows)}, {faults}")
+
+
+def test_a_read_set_is_ranked_with_a_lexicon_built_without_its_own_lists(monkeypatch):
+    """The figures stay honest only if `ranker_without` leaves the set's own lists out
+    of the lexicon (its phrases and the numbers its terms are listed in), and a blind set
+    keeps the shipped ranker: a slip here would raise every figure and fail no floor."""
+    from termbase.extraction import ranking, training
+    from termbase.extraction.evaluation import GoldTerm
+
+    def document(set_name: str, listed: str) -> training.Document:
+        found = training.Document(set_name, listed, gold=[GoldTerm("want", (listed,))])
+        found.terms.append(listed)
+        found.keys.append(listed)
+        found.features.append([0.0] * len(ranking.FEATURES))
+        return found
+
+    collected = [document("extraction_eval", "superwizja"), document("extraction_dev", "ogród")]
+    monkeypatch.setattr(training, "collect", lambda lang, index: collected)
+    monkeypatch.setitem(SETS, "blind", DATA / "not_a_training_set")
+    rankers = ranker_without(None)
+    lexicon = rankers("held-out", "lt").lexicon
+    assert "superwizja" not in lexicon.phrases and lexicon.phrases["ogród"] == (1, 1)
+    assert "ogród" not in rankers("dev", "lt").lexicon.phrases
+    assert rankers("blind", "lt") == ranking.ranker("lt")

@@ -133,17 +133,18 @@ def evaluations(shipped):
 def ranker_without(index):
     """(set, lang) -> the shipped ranker, its lexicon rebuilt without the set when the
     set is one it was trained on (the weights were fitted on it all the same: the
-    figures of a read set are never blind ones)."""
+    figures of a read set are never blind ones). A ranker without a lexicon (hand-set
+    weights, a lexicon file missing) stays so, as a user's would."""
     import dataclasses
 
-    from termbase.extraction import ranking, training
+    from termbase.extraction import lexicon, ranking, training
 
     collected = {}
 
     def ranker(name: str, lang: str):
         shipped_ranker = ranking.ranker(lang)
         folder = SETS[name].name
-        if folder not in training.TRAINING_SETS:
+        if folder not in training.TRAINING_SETS or shipped_ranker.lexicon == lexicon.EMPTY:
             return shipped_ranker
         if lang not in collected:
             collected[lang] = training.collect(lang, index)
@@ -548,3 +549,6 @@ def test_a_read_set_is_ranked_with_a_lexicon_built_without_its_own_lists(monkeyp
     assert "superwizja" not in lexicon.phrases and lexicon.phrases["ogród"] == (1, 1)
     assert "ogród" not in rankers("dev", "lt").lexicon.phrases
     assert rankers("blind", "lt") == ranking.ranker("lt")
+    # hand-set weights come without a lexicon, and so are they measured
+    monkeypatch.setattr(ranking, "ranker", lambda lang: ranking.HAND_RANKER)
+    assert rankers("held-out", "pl") is ranking.HAND_RANKER

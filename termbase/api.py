@@ -800,9 +800,9 @@ def extraction_languages() -> frozenset[str]:
     return frozenset(STOPWORDS)
 
 
-def check_subject(termbase, subject: str, new_subject: bool = False):
-    """Resolve a subject for adding terms, raising as `add` would, before any work is
-    done (an unknown --subject found after an extraction cost the whole run)."""
-    from termbase.subjects import resolve_subject
-
-    return resolve_subject(termbase.store.facets(), subject, new_subject)
+def check_subject(termbase: Termbase, subject: str, new_subject: bool = False) -> str:
+    """`subject` as `termbase` spells it, checked as adding candidates with it will check
+    it (InvalidInput for an unknown one unless `new_subject`), so that a caller can refuse
+    it before any work is done: an unknown --subject found after an extraction cost the
+    whole run."""
+    return termbase._subject(subject, new_subject)

@@ -164,3 +164,23 @@ def test_check_reads_a_stream(tb):
     assert report.file == "job.tsv" and report.segments == 1
     assert [(i.kind, i.concept_id) for i in report.issues] == [("missing-equivalent", "a2")]
     assert not report.ok
+
+
+def test_check_subject_answers_as_adding_with_that_subject_would(tb):
+    """The early check the command line makes before an extraction with --add."""
+    from termbase import check_subject
+
+    known = tb.known_subjects()[0]
+    assert check_subject(tb, known.upper()) == known
+    assert check_subject(tb, "") == ""
+    with pytest.raises(InvalidInput, match="unknown subject"):
+        check_subject(tb, "no such subject at all")
+    assert check_subject(tb, "no such subject at all", new_subject=True) == \
+        "no such subject at all"
+
+
+def test_extraction_languages_are_those_with_word_lists():
+    from termbase import extraction_languages
+
+    assert {"pl", "lt", "en"} <= extraction_languages()
+    assert "de" not in extraction_languages()

@@ -80,6 +80,9 @@ def test_abbreviations_and_the_names_they_define_are_proposed(lang, lines, expec
      "SK", "socialinės paslaugos"),
     ("pl", ["Znak sprawy: GOPS-3/2026", "Pismo z PCPR dotyczy pieczy zastępczej."],
      "GOPS", "PCPR"),
+    # the number sign before a bracketed code (only Polish proposed "nr" there)
+    ("pl", ["Decyzja Nr. (8.14)-SD-2417", "Przyznano zasiłek okresowy."],
+     "SD", "zasiłek okresowy"),
 ])
 def test_capitals_joined_to_a_number_are_a_code_not_a_term(lang, lines, code, kept):
     """A postal code's country, a file's letters: never candidates; an abbreviation

@@ -133,17 +133,18 @@ def evaluations(shipped):
 def ranker_without(index):
     """(set, lang) -> the shipped ranker, its lexicon rebuilt without the set when the
     set is one it was trained on (the weights were fitted on it all the same: the
-    figures of a read set are never blind ones)."""
+    figures of a read set are never blind ones). A ranker without a lexicon (hand-set
+    weights, a lexicon file missing) stays so, as a user's would."""
     import dataclasses
 
-    from termbase.extraction import ranking, training
+    from termbase.extraction import lexicon, ranking, training
 
     collected = {}
 
     def ranker(name: str, lang: str):
         shipped_ranker = ranking.ranker(lang)
         folder = SETS[name].name
-        if folder not in training.TRAINING_SETS:
+        if folder not in training.TRAINING_SETS or shipped_ranker.lexicon == lexicon.EMPTY:
             return shipped_ranker
         if lang not in collected:
             collected[lang] = training.collect(lang, index)
@@ -524,3 +525,30 @@ def test_every_candidate_of_the_blind_review_has_a_verdict(text):
     faults = {fault: sum(row["note"].split(":")[0] == fault for row in wrong)
               for fault in FAULTS}
     print(f"\n{text.stem}: good {len(rows) - len(wrong)}/{len(rows)}, {faults}")
+
+
+def test_a_read_set_is_ranked_with_a_lexicon_built_without_its_own_lists(monkeypatch):
+    """The figures stay honest only if `ranker_without` leaves the set's own lists out
+    of the lexicon (its phrases and the numbers its terms are listed in), and a blind set
+    keeps the shipped ranker: a slip here would raise every figure and fail no floor."""
+    from termbase.extraction import ranking, training
+    from termbase.extraction.evaluation import GoldTerm
+
+    def document(set_name: str, listed: str) -> training.Document:
+        found = training.Document(set_name, listed, gold=[GoldTerm("want", (listed,))])
+        found.terms.append(listed)
+        found.keys.append(listed)
+        found.features.append([0.0] * len(ranking.FEATURES))
+        return found
+
+    collected = [document("extraction_eval", "superwizja"), document("extraction_dev", "ogród")]
+    monkeypatch.setattr(training, "collect", lambda lang, index: collected)
+    monkeypatch.setitem(SETS, "blind", DATA / "not_a_training_set")
+    rankers = ranker_without(None)
+    lexicon = rankers("held-out", "lt").lexicon
+    assert "superwizja" not in lexicon.phrases and lexicon.phrases["ogród"] == (1, 1)
+    assert "ogród" not in rankers("dev", "lt").lexicon.phrases
+    assert rankers("blind", "lt") == ranking.ranker("lt")
+    # hand-set weights come without a lexicon, and so are they measured
+    monkeypatch.setattr(ranking, "ranker", lambda lang: ranking.HAND_RANKER)
+    assert rankers("held-out", "pl") is ranking.HAND_RANKER

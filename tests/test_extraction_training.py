@@ -149,3 +149,61 @@ def test_an_unreadable_lexicon_leaves_the_weights_and_no_lexicon(monkeypatch, tm
         ranking._model_file.cache_clear()
         ranking._lexicon.cache_clear()
     assert ranking.ranker("pl").lexicon.phrases
+
+
+def _shipped_pair(folder: Path) -> dict[str, str]:
+    old = {ranking.MODEL_FILE: '{"old": "weights"}\n', ranking.LEXICON_FILE: '{"old": 1}\n'}
+    for name, text in old.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return old
+
+
+@pytest.mark.parametrize("damage", ["data that is no JSON", "a target that cannot be replaced"])
+def test_writing_the_model_files_is_all_or_nothing(tmp_path, damage):
+    """Neither file is replaced unless both could be written: not a new weights file
+    beside an old lexicon, nor a truncated file."""
+    old = _shipped_pair(tmp_path)
+    lexicon_data = {"pl": object()} if damage == "data that is no JSON" else {"pl": {}}
+    if damage == "a target that cannot be replaced":
+        (tmp_path / ranking.LEXICON_FILE).unlink()
+        (tmp_path / ranking.LEXICON_FILE).mkdir()
+        del old[ranking.LEXICON_FILE]
+    with pytest.raises((TypeError, OSError)):
+        training.write_model_files(tmp_path, {ranking.MODEL_FILE: ({"new": 1}, 1),
+                                              ranking.LEXICON_FILE: (lexicon_data, None)})
+    assert {name: (tmp_path / name).read_text(encoding="utf-8") for name in old} == old
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [ranking.MODEL_FILE, ranking.LEXICON_FILE])  # no temporary file left
+
+
+def test_write_puts_both_files_in_the_model_folder(monkeypatch, tmp_path, capsys):
+    """`--write` end to end, the costly steps stubbed: both files replaced, nothing else."""
+    import contextlib
+
+    import termbase
+    from termbase.extraction.lexicon import Lexicon
+
+    folder = tmp_path / "model"
+    folder.mkdir()
+    _shipped_pair(folder)
+
+    class Store:
+        index = None
+
+    monkeypatch.setattr(termbase, "Termbase", type("Fake", (), {"open": staticmethod(
+        lambda path: contextlib.nullcontext(Store()))}))
+    monkeypatch.setattr(training, "DATA", tmp_path)
+    monkeypatch.setattr(training, "MODEL_FOLDER", folder)
+    monkeypatch.setattr(training, "collect", lambda lang, index: [])
+    monkeypatch.setattr(training, "model_of_language", lambda lang, documents, penalties,
+                        model: model["languages"].__setitem__(lang, {"keyness": 0.5}))
+    monkeypatch.setattr(training, "build_lexicon", lambda documents, lang: Lexicon(
+        {"usługa": (1, 2)}))
+    assert training.main(["--write"]) == 0
+    model = json.loads((folder / ranking.MODEL_FILE).read_text(encoding="utf-8"))
+    assert model["languages"] == {"pl": {"keyness": 0.5}, "lt": {"keyness": 0.5}}
+    shipped = json.loads((folder / ranking.LEXICON_FILE).read_text(encoding="utf-8"))
+    assert shipped["lt"]["phrases"] == {"usługa": [1, 2]}
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [ranking.MODEL_FILE, ranking.LEXICON_FILE])
+    assert str(folder / ranking.LEXICON_FILE) in capsys.readouterr().out

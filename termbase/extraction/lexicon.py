@@ -57,7 +57,8 @@ class Lexicon:
     plural_heads: Mapping[str, tuple[int, int]] = field(default_factory=dict)
 
     def written_in_plural(self, head: str) -> bool:
-        """Whether reviewers name terms with this head in the plural: in PLURAL_DOCUMENTS
+        """Whether reviewers name terms with this head, given as its nominative plural
+        ("usługi", see `polish_number.plural_of_head`), in the plural: in PLURAL_DOCUMENTS
         documents or more, and at least PLURAL_SHARE of those that list it at all."""
         plural, singular = self.plural_heads.get(head, (0, 0))
         return plural >= PLURAL_DOCUMENTS and plural >= PLURAL_SHARE * (plural + singular)

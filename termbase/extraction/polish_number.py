@@ -4,7 +4,10 @@ A terminologist writes "zadania własne", "potrzeby życiowe", "świadczenia nie
 pobrane" when the text never speaks of one such thing: the term names a class used in the
 plural. Persons keep the singular all the same ("pracownik socjalny" from "pracownicy
 socjalni", "osoba starsza" from "osoby starsze"): a role or a class of people is named by
-one of its members. The termbase's own wording wins over the text's number.
+one of its members. A head the reviewed lists name in the plural (the labelled lexicon's
+`plural_heads`: "usługi", "warunki", "zajęcia") takes the plural even met once in an
+oblique case, and even as a verbal noun or a person. The termbase's own wording wins over
+the text's number; it, and the text's own singular of the phrase, win over the lists too.
 """
 
 from __future__ import annotations

@@ -20,6 +20,7 @@ joins them only after that.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 import tempfile
@@ -28,10 +29,12 @@ from pathlib import Path
 
 from termbase.extraction import lexicon, ranking
 from termbase.extraction.evaluation import GoldTerm, evaluate_ranking, gold_key, read_gold
+from termbase.fileio import atomic_open
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 DATA = REPOSITORY / "tests" / "data"
 SEEDS = REPOSITORY.parent / "shared" / "seeds"
+MODEL_FOLDER = Path(__file__).parent  # where --write puts ranker.json and lexicon.json
 TRAINING_SETS = ("extraction_dev", "extraction_seeds", "extraction_eval", "extraction_eval2",
                  "extraction_eval3", "extraction_eval4", "extraction_eval5", "extraction_eval6",
                  "extraction_eval7", "extraction_eval8")
@@ -284,13 +287,27 @@ def main(argv: list[str] | None = None) -> int:
                 model_of_language(lang, documents, penalties, model)
                 lexicons[lang] = build_lexicon(documents, lang).to_json()
     if args.write:
-        for name, content, indent in ((ranking.MODEL_FILE, model, 1),
-                                      (ranking.LEXICON_FILE, lexicons, None)):
-            target = Path(__file__).with_name(name)
-            target.write_text(json.dumps(content, ensure_ascii=False, indent=indent) + "\n",
-                              encoding="utf-8")
+        for target in write_model_files(MODEL_FOLDER, {ranking.MODEL_FILE: (model, 1),
+                                                       ranking.LEXICON_FILE: (lexicons, None)}):
             print(f"wrote {target}")
     return 0
+
+
+def write_model_files(folder: Path, contents: dict[str, tuple[object, int | None]]
+                      ) -> list[Path]:
+    """Write each file of `contents` (name -> (JSON data, indent)) into `folder`; returns
+    the paths written. Every file is serialised, then written to a temporary file beside
+    its target, before any target is replaced (each by a rename): data that cannot be
+    written, a full disk or an interruption while writing leaves the shipped weights and
+    lexicon as they were, never one of them truncated nor a new one beside an old one
+    (short of a rename failing after the other succeeded)."""
+    payloads = {folder / name: (json.dumps(data, ensure_ascii=False, indent=indent) + "\n"
+                                ).encode("utf-8")
+                for name, (data, indent) in contents.items()}
+    with contextlib.ExitStack() as stack:  # the renames happen as the stack unwinds
+        for target, payload in payloads.items():
+            stack.enter_context(atomic_open(target, "wb")).write(payload)
+    return list(payloads)
 
 
 if __name__ == "__main__":

@@ -27,6 +27,14 @@ def base_forms(lines: list[str]) -> set[str]:
 
 # (case, lines, base forms that must be shown, forms that must never be)
 CASES = [
+    ("adjectives coordinated after a title's capitalised noun stay in the title",
+     ["Sąd wydaje zarządzenia na podstawie art. 109 Kodeksu rodzinnego i opiekuńczego, "
+      "a bez zarządzeń sądu opiekuńczego praca z rodziną nie przyniesie efektów.",
+      "Ośrodek świadczy usługi opiekuńcze i specjalistyczne.",
+      "Sprawy z zakresu prawa rodzinnego i opiekuńczego rozpatruje sąd rejonowy."],
+     ["Kodeks rodzinny i opiekuńczy", "sąd opiekuńczy", "usługi specjalistyczne",
+      "prawo opiekuńcze"],
+     ["Kodeks opiekuńczy", "Kodeks opiekuńczego", "sąd opiekuńczego"]),
     ("a plural-only noun gives a plural base form, met once and obliquely",
      ["Kolegium zapoznało się z aktami sprawy.",
       "Kandydat ma ukończenie studiów wyższych na kierunku praca socjalna.",

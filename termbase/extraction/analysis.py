@@ -283,7 +283,10 @@ def _lithuanian(word: str, low: str) -> WordInfo:
         agent = _LT_AGENT_NOUN.search(low)
         if agent:  # globotojams: globotojas, not a participle in -am-
             return WordInfo("~" + low[:agent.start(1)], NOUN, name=word[:1].isupper())
-        participle = _participle_form(low) and not _LT_VERBAL_NOUN.search(low)
+        # an adjective's stem before -ę is its feminine accusative ("institucinę"), not
+        # a past participle of a verb the dictionary lacks
+        participle = _participle_form(low) and not _LT_VERBAL_NOUN.search(low) and not (
+            low.endswith("ę") and base.endswith(_LT_ADJ_SUFFIXES))
         adjectival = participle or base.endswith(_LT_ADJ_SUFFIXES)
         return WordInfo("~" + base, ADJ if adjectival else NOUN, name=word[:1].isupper(),
                         participle=participle)

@@ -68,6 +68,11 @@ def _polish(words: list[str], infos: list[WordInfo], k: int, done: list[int]) ->
     if back >= 0 and (infos[back].role == NOUN or done[back] < 0) and polish_agrees(
             words[k], words[back]):
         return back - k
+    if back > 0 and infos[back].role == CONJ and done[back - 1] < 0:
+        # "Kodeksu rodzinnego [i] opiekuńczego": coordinated with the adjective before
+        target = back - 1 + done[back - 1]
+        if polish_agrees(words[k], words[target]):
+            return target - k
     if k + 1 < len(words) and infos[k + 1].role in nominal and polish_agrees(words[k],
                                                                               words[k + 1]):
         return RIGHT

@@ -11,7 +11,7 @@ coordinator are read so: a noun after a conjunction starts a phrase of its own.
 
 from __future__ import annotations
 
-from termbase.extraction.analysis import ADJ, LT_GENITIVE_ENDINGS, NOUN, WordInfo
+from termbase.extraction.analysis import ADJ, CONJ, LT_GENITIVE_ENDINGS, NOUN, WordInfo
 from termbase.extraction.attachment import polish_agrees
 from termbase.extraction.stopwords import is_coordinator
 from termbase.text.normalize import Token
@@ -36,7 +36,8 @@ def elided_phrases(tokens: list[Token], infos: list[WordInfo], attach: list[int]
             continue
         if not is_coordinator(tokens[k].text.lower(), lang) or infos[k + 1].role != ADJ:
             continue
-        if lang == "pl" and infos[k - 1].role == ADJ and attach[k - 1] < 0:
+        if lang == "pl" and infos[k - 1].role == ADJ and attach[k - 1] < 0 \
+                and infos[k].role != CONJ:  # a title's: "Kodeks rodzinny i opiekuńczy"
             found.extend(_polish(tokens, infos, start, end, k))
         elif lang == "lt" and attach[k + 1] > 0:
             found.extend(_lithuanian(tokens, infos, attach, start, end, k))

@@ -65,7 +65,7 @@ from termbase.extraction.polish_prepositions import (complements_the_object, per
 from termbase.extraction.polish_np import (heads_a_name, inner_ordinal, is_adverb,
                                           plural_only_noun,
                                           is_reflexive_of_verbal_noun, may_be_genitive,
-                                          polish_genitives,
+                                          polish_genitives, title_coordinators,
                                           second_object_of_a_verbal_noun)
 from termbase.extraction.quoted_names import QuotedName, quoted_names
 from termbase.extraction.stopwords import (NOT_IN_NAMES, before_a_predicate,
@@ -228,6 +228,9 @@ class NgramCounter:
                   *_genitive_coordinators(passage.text, tokens, infos, self.lang)}:
             infos[k] = WordInfo(infos[k].key, CONJ)
         if self.lang == "pl" and polish.available():
+            for k in title_coordinators(self._words, [info.role for info in infos],
+                                        lambda k: sentence_initial(passage.text, tokens, k)):
+                infos[k] = WordInfo(infos[k].key, CONJ)  # "Kodeks rodzinny [i] opiekuńczy"
             for k in _adverbs_of_adjectives(passage.text, tokens, infos):
                 infos[k] = WordInfo(tokens[k].text.lower(), ADV)
             words = self._words
@@ -703,7 +706,11 @@ def _oblique_alone(tokens: list[Token], infos: list[WordInfo], attach: list[int]
             if infos[k].role == ADJ and attach[k] == NONE and not infos[k].participle
             and tokens[k].text.lower().endswith(("ego", "emu"))
             and not (k + 1 < end and infos[k + 1].role == NOUN)
-            and not (k > start and infos[k - 1].role in (NOUN, ADJ))}
+            and not (k > start and infos[k - 1].role in (NOUN, ADJ))
+            # nor the second of two coordinated adjectives ("prawa rodzinnego i
+            # [opiekuńczego]"), which has the noun of the first
+            and not (k - 2 >= start and infos[k - 2].role == ADJ
+                     and is_coordinator(tokens[k - 1].text.lower(), "pl"))}
 
 
 def _chunks(text: str, tokens: list[Token], infos: list[WordInfo], lang: str

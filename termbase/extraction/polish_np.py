@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 
 from termbase.text import polish
-from termbase.extraction.analysis import NOUN, PREP, analyse
+from termbase.extraction.analysis import ADJ, NOUN, PREP, analyse
 from termbase.extraction.polish_prepositions import PHRASAL
 from termbase.extraction.stopwords import is_coordinator
 from termbase.extraction.termhood import general_frequency
@@ -180,6 +180,9 @@ class Phrase:
         for p in positions:
             if p + 1 < len(words) and p + 1 in positions and is_adverb(words[p]):
                 continue  # "samotnie [gospodarująca]", "opiekuńczo-[wychowawcza]"
+            if p - 1 in self.adjectives and p + 1 in positions \
+                    and is_coordinator(words[p].lower(), "pl"):
+                continue  # "Kodeksu rodzinnego [i] opiekuńczego": the next one agrees too
             if p > self.position and all(map(is_adverb, words[self.position + 1:p])) \
                     and modifies_the_next_noun(words, p, self.position):
                 return False
@@ -413,3 +416,30 @@ def plural_only_noun(words: list[str], k: int) -> polish.Reading | None:
         return None
     return noun if any(_triples(noun) & _triples(r)
                        for r in nominal_readings(words[k + 1], polish.ADJ_POS)) else None
+
+
+def title_coordinators(words: list[str], roles: list[str], initial) -> list[int]:
+    """The conjunction between two adjectives that both agree with a capitalised noun
+    before them, inside a sentence: the "i" of "Kodeksu rodzinnego i opiekuńczego", a
+    title whose words would otherwise give "Kodeks opiekuńczy". Not where the second
+    adjective opens a phrase of its own ("Sąd Rejonowy i [powiatowy urząd]"). `initial`
+    tells whether a position opens a sentence (its capital says nothing)."""
+    found = []
+    for k in range(2, len(words) - 1):
+        noun, first, second = k - 2, k - 1, k + 1
+        if not is_coordinator(words[k].lower(), "pl") or roles[noun] != NOUN \
+                or roles[first] != ADJ or roles[second] != ADJ \
+                or not words[noun][:1].isupper() or initial(noun) \
+                or not words[first].islower() or not words[second].islower():
+            continue
+        if second + 1 < len(words) and roles[second + 1] == NOUN \
+                and _agrees(words[second], words[second + 1]):
+            continue
+        shared = frozenset().union(*(_triples(r) for r in nominal_readings(
+            words[noun], polish.NOUN_POS)))
+        for adjective in (words[first], words[second]):
+            shared &= frozenset().union(*(_triples(r) for r in nominal_readings(
+                adjective, polish.ADJ_POS)))
+        if shared:
+            found.append(k)
+    return found

@@ -225,6 +225,22 @@ def _participle_form(low: str) -> bool:
     return bool(_LT_PARTICIPLE.search(low)) and not low.endswith(_LT_GERUNDS) and len(low) > 4
 
 
+_LT_SUPERLATIVE = re.compile(r"(.{2,}?iaus)(?=[iąa])")
+_LT_PLAIN_SUPERLATIVE = re.compile(r"i(?:as|a|o|am|ą|u|ame|ų|ems|us|ais|uose|os|ai|oms|omis"
+                                   r"|ose|oje)|i")
+
+
+def _lithuanian_superlative(low: str) -> str | None:
+    """The masculine lemma of a superlative adjective, plain or definite ("vyriausioji",
+    "vyriausiojo" -> vyriausias), or None."""
+    found = _LT_SUPERLATIVE.match(low)
+    if found is None:
+        return None
+    if is_definite(low) or _LT_PLAIN_SUPERLATIVE.fullmatch(low[found.end():]):
+        return found.group(1) + "ias"
+    return None
+
+
 def _lithuanian(word: str, low: str) -> WordInfo:
     if is_abbreviation(word):
         return WordInfo(low, NOUN)  # GIMK, VSD: an abbreviation, indeclinable
@@ -236,6 +252,9 @@ def _lithuanian(word: str, low: str) -> WordInfo:
         return WordInfo(lemma, STOP)  # (vienam, visiems), comparative adverbs (ilgiau)
     if low[-1:] not in _LT_NOMINAL_FINALS and word[:1].islower():
         return WordInfo(low, STOP)  # kasdien, vakar: no case ending, an adverb
+    superlative = _lithuanian_superlative(low)
+    if superlative and not lithuanian_adjective(lemma):
+        return WordInfo(superlative, ADJ)  # "vyriausiasis", which simplemma files as vyrus
     negated = _negated(word, low)
     if negated:
         return negated

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 from typing import Callable
 
-from termbase.extraction.analysis import analyse
+from termbase.extraction.analysis import analyse, lithuanian_adjective
 from termbase.extraction.stopwords import is_preposition
 from termbase.text.lithuanian import definite_nominative, masculine_nominative, paradigm
 from termbase.text.normalize import tokenize
@@ -58,6 +58,8 @@ def masculine_role(noun: str, attested: Callable[[str], bool] = lambda form: Fal
         if lower.endswith(feminine):
             candidate = lower[: len(lower) - len(feminine)] + masculine
             ending, genitive = next(pair for pair in _GENITIVE if candidate.endswith(pair[0]))
+            if lithuanian_adjective(candidate):
+                return None  # "šventė" is a feast, not a woman who is "šventas"
             if _noun_genitive(candidate[: len(candidate) - len(ending)] + genitive) or \
                     attested(candidate):
                 return noun[:1] + candidate[1:] if noun[:1].isupper() else candidate

@@ -151,7 +151,8 @@ NOT_IN_NAMES = frozenset("""pomiędzy między przez według wśród spośród po
 
 
 # "i" may stand inside a name: "Minister Ochrony Społecznej i Pracy" (see ngrams).
-COORDINATORS = {"pl": frozenset({"i", "oraz"}), "lt": frozenset({"ir"}), "en": frozenset({"and"})}
+COORDINATORS = {"pl": frozenset({"i", "oraz"}), "lt": frozenset({"ir", "bei"}),
+                "en": frozenset({"and"})}
 
 # Words that place an event in time or in a series date or count it, never name a term:
 # the months ("w lutym następnego roku", "do 15 marca"; read as nouns, or "lutym" as the

@@ -27,6 +27,12 @@ def base_forms(lines: list[str]) -> set[str]:
 
 # (case, lines, base forms that must be shown, forms that must never be)
 CASES = [
+    ("a noun of time with an adjective of its own names a period; a date stays no term",
+     ["Asystent pomaga w czynnościach dnia codziennego.",
+      "Zasiłek przysługuje na rok szkolny, a dochód ustala się z roku kalendarzowego.",
+      "Dnia 15 marca 2026 roku odbyło się posiedzenie."],
+     ["czynności dnia codziennego", "rok szkolny", "rok kalendarzowy"],
+     ["dzień 15", "rok posiedzenia", "marzec"]),
     ("adjectives coordinated after a title's capitalised noun stay in the title",
      ["Sąd wydaje zarządzenia na podstawie art. 109 Kodeksu rodzinnego i opiekuńczego, "
       "a bez zarządzeń sądu opiekuńczego praca z rodziną nie przyniesie efektów.",

@@ -65,7 +65,7 @@ from termbase.extraction.polish_prepositions import (complements_the_object, per
 from termbase.extraction.polish_np import (heads_a_name, inner_ordinal, is_adverb,
                                           plural_only_noun,
                                           is_reflexive_of_verbal_noun, may_be_genitive,
-                                          polish_genitives, title_coordinators,
+                                          polish_genitives, time_noun, title_coordinators,
                                           second_object_of_a_verbal_noun)
 from termbase.extraction.quoted_names import QuotedName, quoted_names
 from termbase.extraction.stopwords import (NOT_IN_NAMES, before_a_predicate,
@@ -248,6 +248,10 @@ class NgramCounter:
             for k in range(1, len(tokens) - 1):  # "organ [pierwszej] instancji"
                 if infos[k].role == STOP and (ordinal := inner_ordinal(words, k)):
                     infos[k] = WordInfo(ordinal, ADJ)
+            for k in range(len(tokens) - 1):  # "[rok] szkolny", "czynności [dnia] codziennego"
+                if infos[k].role == STOP and (
+                        noun := time_noun(words, k, infos[k + 1].role == ADJ)):
+                    infos[k] = WordInfo(noun, NOUN)
             for k in range(len(tokens) - 1):  # "[danych] osobowych": dane, not dany
                 if infos[k].role == ADJ and infos[k + 1].role == ADJ and (
                         noun := plural_only_noun(words, k)):

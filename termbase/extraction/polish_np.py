@@ -443,3 +443,20 @@ def title_coordinators(words: list[str], roles: list[str], initial) -> list[int]
         if shared:
             found.append(k)
     return found
+
+
+# Nouns of time are stop words, so that no date is a term ("dnia 15 marca", "w roku
+# 2026"); with an adjective of their own they name a period: "rok szkolny", "rok
+# kalendarzowy", "dzień roboczy", "czynności dnia codziennego".
+TIME_NOUNS = frozenset({"dzień", "rok"})
+
+
+def time_noun(words: list[str], k: int, adjective_next: bool) -> str | None:
+    """The lemma of a noun of time at `k` followed by an adjective (`adjective_next`: the
+    next word's role) that agrees with it; None otherwise."""
+    if not adjective_next or k + 1 >= len(words):
+        return None
+    lemmas = {r.base_lemma for r in nominal_readings(words[k], polish.NOUN_POS)} & TIME_NOUNS
+    if not lemmas or not _agrees(words[k + 1], words[k]):
+        return None
+    return min(lemmas)

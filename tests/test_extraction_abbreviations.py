@@ -35,12 +35,13 @@ def top_terms(lines: list[str], lang: str, n: int) -> list[str]:
     return [c.term for c in extract_passages(passages(lines), lang).top(n)]
 
 
-@pytest.mark.parametrize("word", ["PCPR", "EFS", "VVTAĮT", "MRiPS", "NVO"])
+@pytest.mark.parametrize("word", ["PCPR", "EFS", "VVTAĮT", "MRiPS", "NVO", "ePUAP", "eWUŚ"])
 def test_capital_words_are_abbreviations(word):
     assert is_abbreviation(word)
 
 
-@pytest.mark.parametrize("word", ["IV", "XII", "Ab", "A", "Wydział", "2024"])
+@pytest.mark.parametrize("word", ["IV", "XII", "Ab", "A", "Wydział", "2024", "eM", "email",
+                                  "mObywatel"])
 def test_roman_numerals_and_words_with_a_capital_are_not(word):
     assert not is_abbreviation(word)
 

@@ -29,7 +29,11 @@ _ROMAN_NUMERAL = re.compile(r"^[IVXLCDM]+$")
 
 def is_abbreviation(word: str) -> bool:
     """Two or more letters, every one a capital ("EFS", "NVO"), or capitals with lower-case
-    letters inside that are not its first ("MRiPS"); not a Roman numeral ("IV Wydział")."""
+    letters inside that are not its first ("MRiPS"), or capitals after the lower-case "e"
+    or "m" of an electronic service ("ePUAP", "eWUŚ", "mObywatel" is a name, not this);
+    not a Roman numeral ("IV Wydział")."""
+    if len(word) > 3 and word[0] in "em" and word[1:].isupper() and word.isalpha():
+        return True
     return len(word) > 1 and word.isalpha() and word[0].isupper() and word[-1].isupper() \
         and sum(ch.isupper() for ch in word) >= max(2, len(word) - 2) \
         and not _ROMAN_NUMERAL.match(word)

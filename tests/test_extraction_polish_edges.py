@@ -27,6 +27,12 @@ def base_forms(lines: list[str]) -> set[str]:
 
 # (case, lines, base forms that must be shown, forms that must never be)
 CASES = [
+    ("a second genitive with a complement of its own is no coordinated genitive",
+     ["Pierwszeństwo mają osoby ze znacznym stopniem niepełnosprawności i osoby z "
+      "niepełnosprawnościami sprzężonymi.",
+      "Sprawy rozpatruje sąd pracy i ubezpieczeń społecznych."],
+     ["znaczny stopień niepełnosprawności", "sąd pracy i ubezpieczeń społecznych"],
+     ["stopień niepełnosprawności i osoby", "znaczny stopień niepełnosprawności i osoby"]),
     ("a noun of time with an adjective of its own names a period; a date stays no term",
      ["Asystent pomaga w czynnościach dnia codziennego.",
       "Zasiłek przysługuje na rok szkolny, a dochód ustala się z roku kalendarzowego.",

@@ -338,10 +338,11 @@ def polish_genitives(text: str, tokens, infos) -> list[int]:
                 and may_be_genitive(tokens[k - 1].text, polish.NOUN_POS) \
                 and may_be_genitive(tokens[k + 1].text, polish.NOUN_POS) \
                 and not _gerund(tokens[k - 2].text) \
-                and not (k + 2 < len(tokens) and infos[k + 2].role == NOUN):
+                and not (k + 2 < len(tokens) and infos[k + 2].role in (NOUN, PREP)):
             # (a verbal noun's two objects, "przyznanie [zasiłku i pomocy]", are an act's;
             # a second genitive with its own complement, "[sytuacji rodziny] i [potrzeb
-            # dziecka]", is a phrase of its own, its head another noun's)
+            # dziecka]", "[stopniem niepełnosprawności] i [osoby z ...]", is a phrase of
+            # its own, its head another noun's)
             found.append(k)
     return found
 

@@ -183,7 +183,8 @@ _LT_ADJ_SUFFIXES = ("in", "išk", "ing", "al", "yv")
 _LT_PRESENT_PASSIVE = ("amas", "imas", "omas")
 _LT_ADVERBIAL_PARTICIPLE = ("ant", "iant", "int", "ius", "dama", "damas", "dami", "damos")
 # Agent nouns in -tojas/-toja, -ėjas/-ėja and their case endings.
-_LT_AGENT_NOUN = re.compile(r"(?:toj|ėj)((?:as|o|ui|ą|u|e|ai|ų|ams|us|ais|uose|a|os|oje|oms"
+# (No plain -e: "Linupėje" is the locative of an -ė noun, an agent noun's is -ėjuje.)
+_LT_AGENT_NOUN = re.compile(r"(?:toj|ėj)((?:as|o|ui|ą|u|uje|ai|ų|ams|us|ais|uose|a|os|oje|oms"
                             r"|omis|ose|ams))$")
 
 

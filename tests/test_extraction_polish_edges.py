@@ -27,6 +27,11 @@ def base_forms(lines: list[str]) -> set[str]:
 
 # (case, lines, base forms that must be shown, forms that must never be)
 CASES = [
+    ("adjectives pointing within the text ('the following', 'this') are no part of a term",
+     ["Dotychczas Ośrodek udzielił rodzinie następującej pomocy: zasiłku celowego.",
+      "Na podstawie niniejszej ustawy gmina udziela pomocy."],
+     ["zasiłek celowy"], ["rodzina następująca pomocy", "następująca pomoc",
+                          "niniejsza ustawa"]),
     ("a second genitive with a complement of its own is no coordinated genitive",
      ["Pierwszeństwo mają osoby ze znacznym stopniem niepełnosprawności i osoby z "
       "niepełnosprawnościami sprzężonymi.",

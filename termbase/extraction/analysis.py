@@ -251,8 +251,9 @@ def _lithuanian(word: str, low: str) -> WordInfo:
     lemma = dictionary.lemmatize(low, "lt")
     if is_stopword(lemma, "lt") or low.endswith("iau"):  # forms of pronouns and numerals
         return WordInfo(lemma, STOP)  # (vienam, visiems), comparative adverbs (ilgiau)
-    if low[-1:] not in _LT_NOMINAL_FINALS and word[:1].islower():
-        return WordInfo(low, STOP)  # kasdien, vakar: no case ending, an adverb
+    if low[-1:] not in _LT_NOMINAL_FINALS and (word[:1].islower()
+                                               or dictionary.known(low, "lt")):
+        return WordInfo(low, STOP)  # kasdien, vakar, "Dabar": no case ending, an adverb
     superlative = _lithuanian_superlative(low)
     if superlative and not lithuanian_adjective(lemma):
         return WordInfo(superlative, ADJ)  # "vyriausiasis", which simplemma files as vyrus

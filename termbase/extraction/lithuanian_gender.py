@@ -24,7 +24,10 @@ from termbase.text.normalize import tokenize
 # (feminine ending, masculine ending) of nouns for persons by their role
 ROLE_SUFFIXES = (("ininkė", "ininkas"), ("toja", "tojas"), ("ėja", "ėjas"),
                  ("istė", "istas"), ("ogė", "ogas"), ("antė", "antas"), ("entė", "entas"),
-                 ("ierė", "ierius"), ("orė", "orius"), ("narė", "narys"))
+                 ("ierė", "ierius"), ("orė", "orius"), ("narė", "narys"), ("eutė", "eutas"))
+# Suffixes that make roles only, masculine known or not: "kineziterapeutė", "ergoterapeutė"
+# (the dictionary lacks both genders)
+_ONLY_ROLES = ("eutė",)
 _ADJECTIVE_ENDINGS = ("ntis", "inis", "ias", "ęs", "us", "as", "is")
 # definite feminine nominative -> the masculine lemma's ending it comes from
 _DEFINITE = (("esnioji", "esnis"), ("ioji", "ias"), ("oji", "as"))
@@ -61,7 +64,7 @@ def masculine_role(noun: str, attested: Callable[[str], bool] = lambda form: Fal
             if lithuanian_adjective(candidate):
                 return None  # "šventė" is a feast, not a woman who is "šventas"
             if _noun_genitive(candidate[: len(candidate) - len(ending)] + genitive) or \
-                    attested(candidate):
+                    attested(candidate) or feminine in _ONLY_ROLES:
                 return noun[:1] + candidate[1:] if noun[:1].isupper() else candidate
     return None
 

@@ -243,8 +243,9 @@ def _lithuanian_superlative(low: str) -> str | None:
 
 
 def _lithuanian(word: str, low: str) -> WordInfo:
-    if is_abbreviation(word):
-        return WordInfo(low, NOUN)  # GIMK, VSD: an abbreviation, indeclinable
+    if is_abbreviation(word) and not (len(low) > 5 and dictionary.known(low, "lt")):
+        return WordInfo(low, NOUN)  # GIMK, VSD: an abbreviation, indeclinable (but
+        # "PATVIRTINTA", an approval stamp, is a word in capitals)
     proper = dictionary.dictionary("lt").get(word) if word[:1].isupper() else None
     if proper and proper[:1].isupper() and not dictionary.known(low, "lt"):
         return WordInfo(proper.lower(), NOUN, name=True)  # Alytaus -> Alytus, a place

@@ -27,6 +27,11 @@ def base_forms(lines: list[str]) -> set[str]:
 
 # (case, lines, base forms that must be shown, forms that must never be)
 CASES = [
+    ("a person governs no instrumental; a verbal noun does",
+     ["Koszty przejazdów asystenta komunikacją publiczną pokrywa ośrodek.",
+      "Gospodarowanie budżetem domowym sprawia rodzinie trudności."],
+     ["gospodarowanie budżetem domowym", "komunikacja publiczna"],
+     ["asystent komunikacją publiczną", "asystent komunikacją"]),
     ("adjectives pointing within the text ('the following', 'this') are no part of a term",
      ["Dotychczas Ośrodek udzielił rodzinie następującej pomocy: zasiłku celowego.",
       "Na podstawie niniejszej ustawy gmina udziela pomocy."],

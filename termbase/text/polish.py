@@ -92,8 +92,10 @@ def name_kinds(word: str) -> frozenset[str]:
                      in _morfeusz().analyse(word) for kind in names or ())
 
 
+@functools.lru_cache(maxsize=_CACHE)
 def readings(word: str) -> tuple[Reading, ...]:
-    """All readings of one word; a capitalised word is also read in lower case."""
+    """All readings of one word; a capitalised word is also read in lower case. (Cached:
+    extraction asks for the same word's readings many times.)"""
     found = list(own_readings(word))
     if word != word.lower():
         found += [r for r in own_readings(word.lower()) if r not in found]

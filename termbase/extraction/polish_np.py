@@ -256,9 +256,11 @@ def is_noun_phrase(words: list[str], prefer: list[tuple[str, ...]]) -> bool:
             p += 1
             continue
         cases = DEPENDENT_CASES | ({"nom"} if name and phrase is head else frozenset())
-        if "m1" in phrase.head.genders and phrase.head.pos != "ger":
+        if "m1" in phrase.head.genders and phrase.head.pos != "ger" \
+                and not _verbal(phrase, p - 1):
             # a person governs no instrumental: "[koszty przejazdów] asystenta
-            # komunikacją publiczną" is the journey's means, not the assistant's
+            # komunikacją publiczną" is the journey's means, not the assistant's (a
+            # participle after it does: "uczniów objętych pomocą")
             cases = cases - {"inst"}
         if _verbal(phrase, p - 1):  # "osób doświadczających wykluczenie": a verb's object
             cases = cases | {"acc"}

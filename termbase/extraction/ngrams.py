@@ -261,6 +261,12 @@ class NgramCounter:
             words = [t.text for t in tokens]
             for k in counted_units(words, [i.key for i in infos]) | manner_formula(words):
                 infos[k] = WordInfo(infos[k].key, STOP)  # "keturiolika dienų", see both
+            for k in range(len(words) - 1):  # "[koordinuoti] kompleksinę pagalbą"
+                if infos[k].role == ADJ and words[k].lower().endswith("ti") \
+                        and words[k + 1].lower().endswith(("ą", "ę", "į")):
+                    # a plural participle agrees with no singular accusative: the
+                    # infinitive the dictionary lacks, taking its object
+                    infos[k] = WordInfo(infos[k].key, STOP)
             for k in range(len(words)):  # "pagalbos [neįgaliesiems]": a noun's place
                 if infos[k].role == ADJ and governed_adjective(words, k):
                     infos[k] = infos[k]._replace(role=NOUN)

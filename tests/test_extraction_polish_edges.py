@@ -68,6 +68,23 @@ CASES = [
       "usługi opiekuńcze", "zbędna zwłoka", "rodzic zastępczy"],
      ["akt sprawy", "akty sprawy", "studio wyższe", "dany osobowy", "usługa opiekuńcza",
       "zbędne zwłoki", "rodzice zastępczy"]),
+    ("an ordinal agrees with the genitive after it, or stays a stop word",
+     ["Etap pierwszy programu trwał dwa miesiące.",
+      "Wniosek pierwszy rodziny rozpatrzono."],
+     ["program", "rodzina"],
+     ["etap pierwszy programu", "etap pierwszy", "wniosek pierwszy rodziny"]),
+    ("a title's coordinated adjectives: not at a sentence's start, nor where the second "
+     "opens a noun of its own",
+     ["Usługi opiekuńcze i specjalistyczne świadczy ośrodek.",
+      "Wnioski składa się do Rady miejskiej i gminnej komisji rozwiązywania problemów "
+      "alkoholowych."],
+     ["usługi specjalistyczne", "Rada miejska",
+      "gminna komisja rozwiązywania problemów alkoholowych"],
+     ["usługi opiekuńcze i specjalistyczne", "Rada miejska i gminna"]),
+    ("a plural-only homograph rarer than the other noun's singular is not taken for it "
+     "(posiłki, reinforcements, beside posiłek)",
+     ["Pracownik otrzymuje bony na zakup posiłków regeneracyjnych."],
+     ["posiłek regeneracyjny"], ["posiłki regeneracyjne"]),
     ("an ordinal inside a legal term is kept; alone it opens no phrase",
      ["Kolegium przekazało sprawę do rozpatrzenia organowi pierwszej instancji.",
       "Od decyzji sądu drugiej instancji nie przysługuje już apelacja.",

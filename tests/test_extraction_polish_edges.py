@@ -49,6 +49,10 @@ CASES = [
       "Dnia 15 marca 2026 roku odbyło się posiedzenie."],
      ["czynności dnia codziennego", "rok szkolny", "rok kalendarzowy"],
      ["dzień 15", "rok posiedzenia", "marzec"]),
+    ("'cały' is a quantifier, not part of a period's name",
+     ["Przez cały rok szkolny asystent pomaga rodzinie.",
+      "Całe wynagrodzenie przekazano rodzinie."],
+     ["rok szkolny", "wynagrodzenie"], ["cały rok szkolny", "cały rok", "całe wynagrodzenie"]),
     ("adjectives coordinated after a title's capitalised noun stay in the title",
      ["Sąd wydaje zarządzenia na podstawie art. 109 Kodeksu rodzinnego i opiekuńczego, "
       "a bez zarządzeń sądu opiekuńczego praca z rodziną nie przyniesie efektów.",

@@ -240,6 +240,13 @@ def _verbal(phrase: Phrase, position: int) -> bool:
     return reading is not None and reading.pos in ("ppas", "pact")
 
 
+@functools.lru_cache(maxsize=None)
+def _active_participle(word: str) -> bool:
+    """A word that may be an active participle, whatever reading a phrase took it in (the
+    noun "zarządzający", the adjective "zarządzający:A"): it governs its verb's cases."""
+    return any(r.pos == "pact" for r in polish.readings(word))
+
+
 def _name(words: list[str]) -> bool:
     """Every word capitalised but the prepositions and conjunctions: an official name."""
     return all(w[:1].isupper() for w in words
@@ -261,9 +268,11 @@ def is_noun_phrase(words: list[str], prefer: list[tuple[str, ...]]) -> bool:
             p += 1
             continue
         cases = DEPENDENT_CASES | ({"nom"} if name and phrase is head else frozenset())
-        if "m1" in phrase.head.genders and phrase.head.pos != "ger":
+        if "m1" in phrase.head.genders and not _verbal(phrase, p - 1) \
+                and not _active_participle(words[p - 1]):
             # a person governs no instrumental: "[koszty przejazdów] asystenta
-            # komunikacją publiczną" is the journey's means, not the assistant's
+            # komunikacją publiczną" is the journey's means, not the assistant's; a
+            # participle does, its verb's ("zarządzający nieruchomością wspólną")
             cases = cases - {"inst"}
         if _verbal(phrase, p - 1):  # "osób doświadczających wykluczenie": a verb's object
             cases = cases | {"acc"}

@@ -32,6 +32,10 @@ CASES = [
       "Gospodarowanie budżetem domowym sprawia rodzinie trudności."],
      ["gospodarowanie budżetem domowym", "komunikacja publiczna"],
      ["asystent komunikacją publiczną", "asystent komunikacją"]),
+    ("a participle, or a person named by one, governs its verb's instrumental",
+     ["Zarządzający nieruchomością wspólną składa sprawozdanie.",
+      "Rodzic zarządzający majątkiem dziecka potrzebuje zgody sądu."],
+     ["zarządzający nieruchomością wspólną", "rodzic zarządzający majątkiem dziecka"], []),
     ("adjectives pointing within the text ('the following', 'this') are no part of a term",
      ["Dotychczas Ośrodek udzielił rodzinie następującej pomocy: zasiłku celowego.",
       "Na podstawie niniejszej ustawy gmina udziela pomocy."],
@@ -49,6 +53,10 @@ CASES = [
       "Dnia 15 marca 2026 roku odbyło się posiedzenie."],
      ["czynności dnia codziennego", "rok szkolny", "rok kalendarzowy"],
      ["dzień 15", "rok posiedzenia", "marzec"]),
+    ("'cały' is a quantifier, not part of a period's name",
+     ["Przez cały rok szkolny asystent pomaga rodzinie.",
+      "Całe wynagrodzenie przekazano rodzinie."],
+     ["rok szkolny", "wynagrodzenie"], ["cały rok szkolny", "cały rok", "całe wynagrodzenie"]),
     ("adjectives coordinated after a title's capitalised noun stay in the title",
      ["Sąd wydaje zarządzenia na podstawie art. 109 Kodeksu rodzinnego i opiekuńczego, "
       "a bez zarządzeń sądu opiekuńczego praca z rodziną nie przyniesie efektów.",
@@ -68,6 +76,23 @@ CASES = [
       "usługi opiekuńcze", "zbędna zwłoka", "rodzic zastępczy"],
      ["akt sprawy", "akty sprawy", "studio wyższe", "dany osobowy", "usługa opiekuńcza",
       "zbędne zwłoki", "rodzice zastępczy"]),
+    ("an ordinal agrees with the genitive after it, or stays a stop word",
+     ["Etap pierwszy programu trwał dwa miesiące.",
+      "Wniosek pierwszy rodziny rozpatrzono."],
+     ["program", "rodzina"],
+     ["etap pierwszy programu", "etap pierwszy", "wniosek pierwszy rodziny"]),
+    ("a title's coordinated adjectives: not at a sentence's start, nor where the second "
+     "opens a noun of its own",
+     ["Usługi opiekuńcze i specjalistyczne świadczy ośrodek.",
+      "Wnioski składa się do Rady miejskiej i gminnej komisji rozwiązywania problemów "
+      "alkoholowych."],
+     ["usługi specjalistyczne", "Rada miejska",
+      "gminna komisja rozwiązywania problemów alkoholowych"],
+     ["usługi opiekuńcze i specjalistyczne", "Rada miejska i gminna"]),
+    ("a plural-only homograph rarer than the other noun's singular is not taken for it "
+     "(posiłki, reinforcements, beside posiłek)",
+     ["Pracownik otrzymuje bony na zakup posiłków regeneracyjnych."],
+     ["posiłek regeneracyjny"], ["posiłki regeneracyjne"]),
     ("an ordinal inside a legal term is kept; alone it opens no phrase",
      ["Kolegium przekazało sprawę do rozpatrzenia organowi pierwszej instancji.",
       "Od decyzji sądu drugiej instancji nie przysługuje już apelacja.",
@@ -170,6 +195,17 @@ CASES = [
                          ids=[case[0] for case in CASES])
 def test_polish_phrase_edges(lines, shown, never):
     assert_shown_and_never(base_forms(lines), shown, never)
+
+
+@needs_morfeusz
+@pytest.mark.xfail(strict=True, reason="plurale_tantum takes every akt plural for akta: its "
+                   "frequency counts 'akt', akt's own nominative, as akta's")
+def test_a_legal_act_met_once_in_an_oblique_plural_is_no_file():
+    """"w aktach prawnych" is akt's plural (legal acts), whose forms akta (files) shares;
+    the term is "akt prawny", never "akta prawne". Known miss: the sets' "akta sprawy" is
+    what the plural-only rule was weighed on (see `PLURAL_DOMINANCE`)."""
+    assert_shown_and_never(base_forms(["Zasady określono w aktach prawnych gminy."]),
+                           ["akt prawny"], ["akta prawne"])
 
 
 @needs_morfeusz

@@ -185,7 +185,7 @@ _LT_ADVERBIAL_PARTICIPLE = ("ant", "iant", "int", "ius", "dama", "damas", "dami"
 # Agent nouns in -tojas/-toja, -ėjas/-ėja and their case endings.
 # (No plain -e: "Linupėje" is the locative of an -ė noun, an agent noun's is -ėjuje.)
 _LT_AGENT_NOUN = re.compile(r"(?:toj|ėj)((?:as|o|ui|ą|u|uje|ai|ų|ams|us|ais|uose|a|os|oje|oms"
-                            r"|omis|ose|ams))$")
+                            r"|omis|ose))$")
 
 
 # A verbal noun in -inimas/-ymas (apnakvindinimas, vertinimo): a present passive

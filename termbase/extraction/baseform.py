@@ -310,14 +310,17 @@ def _polish(words: list[str], prefer: list[tuple[str, ...]],
     head_rest = head.rest if head.pos == "ger" else ()
     # a plural is written with the plural-only noun the word also is: "akta", not "akty"
     only_plural = plurale_tantum(words[phrase.position])
+    plural_only_form = only_plural and polish.generate_form(
+        only_plural.lemma, "subst", "pl", "nom", min(only_plural.genders))
     for number in numbers:
         for gender in genders:
             forms = list(words)
-            forms[phrase.position] = polish.generate_form(
-                head.lemma, head_pos, number, "nom", gender, head_rest,
-                seen=words[phrase.position].lower()) if number == "sg" or not only_plural \
-                else polish.generate_form(only_plural.lemma, "subst", "pl", "nom",
-                                          min(only_plural.genders))
+            if number == "pl" and only_plural:
+                forms[phrase.position] = plural_only_form
+            else:
+                forms[phrase.position] = polish.generate_form(
+                    head.lemma, head_pos, number, "nom", gender, head_rest,
+                    seen=words[phrase.position].lower())
             for p, reading in phrase.adjectives.items():
                 if p in complements:
                     continue

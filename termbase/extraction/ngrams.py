@@ -63,10 +63,10 @@ from termbase.extraction.polish_names import (capitalised, goes_on_in_capitals,
 from termbase.extraction.polish_prepositions import (complements_the_object, per_unit,
                                                      phrasal_preposition_nouns)
 from termbase.extraction.polish_np import (heads_a_name, inner_ordinal, is_adverb,
-                                          plural_only_noun,
                                           is_reflexive_of_verbal_noun, may_be_genitive,
-                                          polish_genitives, time_noun, title_coordinators,
-                                          second_object_of_a_verbal_noun)
+                                          plural_only_noun, polish_genitives,
+                                          second_object_of_a_verbal_noun, time_noun,
+                                          title_coordinators)
 from termbase.extraction.quoted_names import QuotedName, quoted_names
 from termbase.extraction.stopwords import (NOT_IN_NAMES, before_a_predicate,
                                            ends_complex_preposition, is_coordinator,

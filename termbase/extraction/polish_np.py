@@ -16,6 +16,7 @@ i Pracy"). So "seminarium kierownik wydziału" (two nominatives in a row) and
 from __future__ import annotations
 
 import functools
+from typing import Callable
 
 from termbase.text import polish
 from termbase.extraction.analysis import ADJ, NOUN, PREP, analyse
@@ -72,11 +73,15 @@ def is_adverb(word: str) -> bool:
         r.pos == "adj" for r in polish.readings(low[:-1] + "y"))
 
 
+def _word_triples(word: str, kinds: frozenset, cases: frozenset | None = None) -> Triples:
+    """What the word's readings of these parts of speech may agree in, all together."""
+    return frozenset().union(*(_triples(r, cases) for r in nominal_readings(word, kinds)))
+
+
 def _agrees(adjective: str, noun: str, cases: frozenset | None = None) -> bool:
     """Whether some adjective reading of one word agrees with a noun reading of the other."""
-    nouns = frozenset().union(*(_triples(r, cases) for r in nominal_readings(
-        noun, polish.NOUN_POS)))
-    return any(nouns & _triples(r) for r in nominal_readings(adjective, polish.ADJ_POS))
+    return bool(_word_triples(noun, polish.NOUN_POS, cases)
+                & _word_triples(adjective, polish.ADJ_POS))
 
 
 def next_noun(words: list[str], k: int) -> int | None:
@@ -235,6 +240,13 @@ def _verbal(phrase: Phrase, position: int) -> bool:
     return reading is not None and reading.pos in ("ppas", "pact")
 
 
+@functools.lru_cache(maxsize=None)
+def _active_participle(word: str) -> bool:
+    """A word that may be an active participle, whatever reading a phrase took it in (the
+    noun "zarządzający", the adjective "zarządzający:A"): it governs its verb's cases."""
+    return any(r.pos == "pact" for r in polish.readings(word))
+
+
 def _name(words: list[str]) -> bool:
     """Every word capitalised but the prepositions and conjunctions: an official name."""
     return all(w[:1].isupper() for w in words
@@ -256,11 +268,12 @@ def is_noun_phrase(words: list[str], prefer: list[tuple[str, ...]]) -> bool:
             p += 1
             continue
         cases = DEPENDENT_CASES | ({"nom"} if name and phrase is head else frozenset())
-        if "m1" in phrase.head.genders and phrase.head.pos != "ger" \
-                and not _verbal(phrase, p - 1):
+        if "m1" in phrase.head.genders and not _verbal(phrase, p - 1) \
+                and not _active_participle(words[p - 1]):
             # a person governs no instrumental: "[koszty przejazdów] asystenta
-            # komunikacją publiczną" is the journey's means, not the assistant's (a
-            # participle after it does: "uczniów objętych pomocą")
+            # komunikacją publiczną" is the journey's means, not the assistant's; a
+            # participle does, its verb's ("zarządzający nieruchomością wspólną", "uczniów
+            # objętych pomocą")
             cases = cases - {"inst"}
         if _verbal(phrase, p - 1):  # "osób doświadczających wykluczenie": a verb's object
             cases = cases | {"acc"}
@@ -425,11 +438,12 @@ def plural_only_noun(words: list[str], k: int) -> polish.Reading | None:
                        for r in nominal_readings(words[k + 1], polish.ADJ_POS)) else None
 
 
-def title_coordinators(words: list[str], roles: list[str], initial) -> list[int]:
+def title_coordinators(words: list[str], roles: list[str], initial: Callable[[int], bool]
+                       ) -> list[int]:
     """The conjunction between two adjectives that both agree with a capitalised noun
     before them, inside a sentence: the "i" of "Kodeksu rodzinnego i opiekuńczego", a
     title whose words would otherwise give "Kodeks opiekuńczy". Not where the second
-    adjective opens a phrase of its own ("Sąd Rejonowy i [powiatowy urząd]"). `initial`
+    adjective opens a phrase of its own ("Rady miejskiej i [gminnej komisji]"). `initial`
     tells whether a position opens a sentence (its capital says nothing)."""
     found = []
     for k in range(2, len(words) - 1):
@@ -442,12 +456,9 @@ def title_coordinators(words: list[str], roles: list[str], initial) -> list[int]
         if second + 1 < len(words) and roles[second + 1] == NOUN \
                 and _agrees(words[second], words[second + 1]):
             continue
-        shared = frozenset().union(*(_triples(r) for r in nominal_readings(
-            words[noun], polish.NOUN_POS)))
-        for adjective in (words[first], words[second]):
-            shared &= frozenset().union(*(_triples(r) for r in nominal_readings(
-                adjective, polish.ADJ_POS)))
-        if shared:
+        if _word_triples(words[noun], polish.NOUN_POS) \
+                & _word_triples(words[first], polish.ADJ_POS) \
+                & _word_triples(words[second], polish.ADJ_POS):
             found.append(k)
     return found
 

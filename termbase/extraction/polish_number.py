@@ -77,9 +77,10 @@ def used_in_plural(variants: Iterable[list[str]], prefer: list[tuple[str, ...]],
     devices). One oblique occurrence says nothing of how the term is named ("w trakcie
     interwencji domowych"), unless reviewers write that head in the plural
     (`written_in_plural`, from the labelled lexicon: "usługi", "warunki", whatever the
-    text) or the head is a plural-only noun ("w aktach sprawy", see `plurale_tantum`). Not for a verbal noun ("ustania przemocy"), a person (masculine personal
-    gender) or a term the termbase writes in the singular, unless reviewers write the head
-    in the plural."""
+    text) or the head is a plural-only noun ("w aktach sprawy", see `plurale_tantum`).
+    Not for a verbal noun ("ustania przemocy"), a person (masculine personal gender) or a
+    term the termbase writes in the singular, unless reviewers write the head in the
+    plural."""
     named, parsed = False, False
     agreeing = occurrences >= 2
     listed = written_in_plural is not None

@@ -44,7 +44,7 @@ _OTHER = {
         takie takich takiej innych inne inny inna innym pierwszy drugi trzeci jeden jedna
         jedno dwa dwie trzy cztery pięć sześć siedem osiem dziewięć dziesięć sto tysiąc
         wiele wielu kilka kilku rzecz fot foto tel
-        następujący niniejszy powyższy poniższy
+        następujący niniejszy powyższy poniższy cały
         """,
     "lt": """
         ir bei ar o bet kad nes jog kaip taip pat tai tas ta tie tos to tą tų tam tuos tas

@@ -112,7 +112,8 @@ def modifies_the_next_noun(words: list[str], k: int, noun: int | None = None) ->
     ("przyznania [specjalnego zasiłku] celowego", "ustanowienia [wieloletniego rządowego
     programu]"); where the noun after is one, which a classifying adjective does not
     follow ("obowiązku [niezwłocznego informowania]"); and where a name ends before it,
-    the adjective in lower case ("Wójtowi Gminy [roczne sprawozdanie]"). `noun`: the
+    the adjective in lower case ("Wójtowi Gminy [roczne sprawozdanie]"); and where it is
+    an ordinal before a bare genitive ("organu [drugiego stopnia]"). `noun`: the
     noun's position, when adverbs stand between ("opuszczenia [wspólnie] zajmowanego
     mieszkania"); else the word before."""
     noun = k - 1 if noun is None else noun
@@ -125,6 +126,11 @@ def modifies_the_next_noun(words: list[str], k: int, noun: int | None = None) ->
         return True
     if not _agrees(ours, after, DEPENDENT_CASES):
         return False
+    if following == k + 1 and _ordinal(ours) and _agrees(ours, after, frozenset({"gen"})) \
+            and not (k + 2 < len(words) and _agrees(words[k + 2], after)):
+        # "organu [drugiego] stopnia": the degree's, as `inner_ordinal` says (but "klasy
+        # pierwszej [szkoły podstawowej]", a genitive with an adjective of its own)
+        return True
     if _gerund(before) or (_gerund(after) and not _gerund(ours)):
         return True
     return ours[:1].isupper() and after[:1].isupper() and not _agrees(
@@ -430,13 +436,14 @@ def title_coordinators(words: list[str], roles: list[str], initial) -> list[int]
     before them, inside a sentence: the "i" of "Kodeksu rodzinnego i opiekuńczego", a
     title whose words would otherwise give "Kodeks opiekuńczy". Not where the second
     adjective opens a phrase of its own ("Sąd Rejonowy i [powiatowy urząd]"). `initial`
-    tells whether a position opens a sentence (its capital says nothing)."""
+    tells whether a position opens a sentence (its capital says nothing, except a code's:
+    "Kodeks rodzinny i opiekuńczy reguluje ...", where "Zasiłek stały i okresowy" is two)."""
     found = []
     for k in range(2, len(words) - 1):
         noun, first, second = k - 2, k - 1, k + 1
         if not is_coordinator(words[k].lower(), "pl") or roles[noun] != NOUN \
                 or roles[first] != ADJ or roles[second] != ADJ \
-                or not words[noun][:1].isupper() or initial(noun) \
+                or not words[noun][:1].isupper() or initial(noun) and not _code(words[noun]) \
                 or not words[first].islower() or not words[second].islower():
             continue
         if second + 1 < len(words) and roles[second + 1] == NOUN \
@@ -452,10 +459,20 @@ def title_coordinators(words: list[str], roles: list[str], initial) -> list[int]
     return found
 
 
+def _code(word: str) -> bool:
+    """Whether the word is a form of "kodeks", a title noun wherever it stands."""
+    return any(r.base_lemma.lower() == "kodeks"
+               for r in nominal_readings(word, polish.NOUN_POS))
+
+
 # Nouns of time are stop words, so that no date is a term ("dnia 15 marca", "w roku
 # 2026"); with an adjective of their own they name a period: "rok szkolny", "rok
 # kalendarzowy", "dzień roboczy", "czynności dnia codziennego".
 TIME_NOUNS = frozenset({"dzień", "rok"})
+# adjectives that date by pointing from the text's own time: "w roku bieżącym", "w dniu
+# dzisiejszym" are dates, no period's name
+POINTING_IN_TIME = frozenset({"bieżący", "dzisiejszy", "wczorajszy", "jutrzejszy",
+                              "obecny", "tegoroczny", "ostatni", "kolejny", "dany"})
 
 
 def time_noun(words: list[str], k: int, adjective_next: bool) -> str | None:
@@ -464,6 +481,8 @@ def time_noun(words: list[str], k: int, adjective_next: bool) -> str | None:
     if not adjective_next or k + 1 >= len(words):
         return None
     lemmas = {r.base_lemma for r in nominal_readings(words[k], polish.NOUN_POS)} & TIME_NOUNS
-    if not lemmas or not _agrees(words[k + 1], words[k]):
+    if not lemmas or not _agrees(words[k + 1], words[k]) or {
+            r.base_lemma.lower() for r in nominal_readings(words[k + 1], polish.ADJ_POS)
+            } & POINTING_IN_TIME:
         return None
     return min(lemmas)

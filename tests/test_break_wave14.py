@@ -158,3 +158,24 @@ def test_studies_with_a_prepositional_complement_stay_studies():
                         "organizacji pomocy społecznej."], "pl")
     assert_shown_and_never(found, ["studia w zakresie organizacji pomocy społecznej"],
                            ["studio w zakresie organizacji pomocy społecznej"])
+
+
+def test_a_therapist_seen_only_in_an_oblique_case_is_put_in_the_masculine():
+    """'ergoterapeutė' gave 'ergoterapeutas', but 'kineziterapeutei' (a dative, the only
+    form in the text) was shown as seen; a genitive inside a phrase stays."""
+    found = base_forms(["Kineziterapeutei skirtas kabinetas pirmame aukšte.",
+                        "Farmaceutės patarimu vaistai keičiami.",
+                        "Ergoterapeutės konsultacija teikiama nemokamai."], "lt")
+    assert_shown_and_never(found, ["kineziterapeutas", "farmaceutas",
+                                   "ergoterapeutės konsultacija"],
+                           ["kineziterapeutei", "farmaceutės",
+                            "ergoterapeutas konsultacija"])
+
+
+def test_lithuanian_months_and_days_of_the_week_are_no_terms():
+    """'nuo sausio' gave 'sausis', 'penktadienį' 'penktadienis'."""
+    found = base_forms(["Mažiausias mėnesinis atlyginimas didinamas nuo sausio.",
+                        "Specialistų pasitarimas vyko penktadienį.",
+                        "Seniūnija dirba nuo pirmadienio iki ketvirtadienio."], "lt")
+    assert_shown_and_never(found, ["mėnesinis atlyginimas", "specialistų pasitarimas"],
+                           ["sausis", "penktadienis", "pirmadienis", "ketvirtadienis"])

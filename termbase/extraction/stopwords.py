@@ -177,6 +177,12 @@ DATING = {
         trzydziesty
         następny ubiegły poprzedni zeszły przyszły
         """.split()),
+    # lemmas (a Lithuanian word is a stop word by its lemma): "nuo sausio", "penktadienį"
+    "lt": frozenset("""
+        sausis vasaris kovas balandis gegužė birželis liepa rugpjūtis rugsėjis spalis
+        lapkritis gruodis pirmadienis antradienis trečiadienis ketvirtadienis penktadienis
+        šeštadienis sekmadienis
+        """.split()),
 }
 
 STOPWORDS = {lang: frozenset(_OTHER[lang].split()) | PREPOSITIONS[lang]

@@ -179,3 +179,16 @@ def test_lithuanian_months_and_days_of_the_week_are_no_terms():
                         "Seniūnija dirba nuo pirmadienio iki ketvirtadienio."], "lt")
     assert_shown_and_never(found, ["mėnesinis atlyginimas", "specialistų pasitarimas"],
                            ["sausis", "penktadienis", "pirmadienis", "ketvirtadienis"])
+
+
+def test_a_run_of_thousands_of_capitals_is_no_abbreviation():
+    """'e' + 1,200 capitals (a pasted blob) was an electronic service's abbreviation, and
+    3,000 capitals an abbreviation, each proposed as a term."""
+    from termbase.extraction.abbreviations import is_abbreviation
+
+    assert is_abbreviation("ePUAP") and is_abbreviation("eWUŚ") and is_abbreviation("PFRON")
+    assert not is_abbreviation("e" + "PUAP" * 300)
+    assert not is_abbreviation("A" * 3000)
+    found = base_forms(["Wniosek złożono przez " + "e" + "PUAP" * 300 + ".",
+                        "Ośrodek " + "A" * 3000 + " przyjął wniosek."], "pl")
+    assert all(len(term) < 100 for term in found), sorted(found, key=len)[-1][:40]

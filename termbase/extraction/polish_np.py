@@ -217,8 +217,11 @@ def parse_phrase(words: list[str], prefer: list[tuple[str, ...]], start: int = 0
             if phrase.agreement and phrase.extend(words, range(start, h), prefer):
                 phrase.extend(words, range(h + 1, len(words)), prefer)
                 options.append(phrase)
-        if options and not (best is not None and "pt" in best.head.rest
-                            and h in best.adjectives):
+        if options and not (best is not None and "pt" in best.head.rest and (
+                h in best.adjectives or best.adjectives and all(
+                    best.position in ph.adjectives for ph in options))):
+            # (nor a noun after a plural-only noun's own adjectives, that would read the
+            # noun as an adjective: "[dane osobowe] dzieci", not "dane osobowe dziecko")
             best = max(options, key=lambda ph: len(ph.adjectives))
         if not nominal_readings(words[h], polish.ADJ_POS) and not is_adverb(words[h]):
             break  # a head further right would have this non-adjective before it

@@ -213,3 +213,13 @@ def test_a_run_of_thousands_of_capitals_is_no_abbreviation():
     found = base_forms(["Wniosek złożono przez " + "e" + "PUAP" * 300 + ".",
                         "Ośrodek " + "A" * 3000 + " przyjął wniosek."], "pl")
     assert all(len(term) < 100 for term in found), sorted(found, key=len)[-1][:40]
+
+
+def test_a_comparative_the_dictionary_files_under_a_noun_is_an_adjective():
+    """'vyresnio', 'vyresnysis' were filed under 'vyrus', a noun: 'vyrus' was proposed
+    alone, 'vyresnio amžius' as a phrase, and the senior social worker's title was lost."""
+    found = base_forms(["Vyresnysis socialinis darbuotojas vykdo atvejo vadybą.",
+                        "Didesnis dėmesys skiriamas vyresnio amžiaus asmenims."], "lt")
+    assert_shown_and_never(found, ["vyresnysis socialinis darbuotojas",
+                                   "vyresnio amžiaus asmenys"],
+                           ["vyrus", "vyresnio amžius"])

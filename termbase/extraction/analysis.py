@@ -242,6 +242,20 @@ def _lithuanian_superlative(low: str) -> str | None:
     return None
 
 
+_LT_COMPARATIVE = re.compile(r"(.{2,}?esn)(?:is|io|iam|į|iu|iame|i|ių|iems|ius|iais|iuose|"
+                             r"ė|ės|ei|ę|e|ėje|ėms|ėmis|ėse|ysis|iojo|iajam|įjį|iuoju|"
+                             r"iajame|ieji|iųjų|iesiems|iuosius|iaisiais|iuosiuose|ioji|"
+                             r"iosios|iajai|iąją|iąja|iojoje|iosios|iųjų|iosioms|iosiomis|"
+                             r"iosiose)")
+
+
+def _lithuanian_comparative(low: str) -> str | None:
+    """The masculine lemma of a comparative adjective ("vyresnio", "vyresnysis" ->
+    vyresnis), or None."""
+    found = _LT_COMPARATIVE.fullmatch(low)
+    return found.group(1) + "is" if found else None
+
+
 def _lithuanian(word: str, low: str) -> WordInfo:
     if is_abbreviation(word) and not (len(low) > 5 and dictionary.known(low, "lt")):
         return WordInfo(low, NOUN)  # GIMK, VSD: an abbreviation, indeclinable (but
@@ -261,6 +275,10 @@ def _lithuanian(word: str, low: str) -> WordInfo:
         # it files as artimas and "didus" and the -usi- ending made a participle
         # ("artimiaęs giminaitis", "didi problema"): the superlative is its own lemma
         return WordInfo(superlative, ADJ)
+    comparative = _lithuanian_comparative(low)
+    if comparative and not lithuanian_adjective(lemma):
+        # "vyresnio amžiaus", "vyresnysis socialinis darbuotojas", filed under "vyrus"
+        return WordInfo(comparative, ADJ)
     negated = _negated(word, low)
     if negated:
         return negated

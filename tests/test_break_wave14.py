@@ -223,3 +223,18 @@ def test_a_comparative_the_dictionary_files_under_a_noun_is_an_adjective():
     assert_shown_and_never(found, ["vyresnysis socialinis darbuotojas",
                                    "vyresnio amžiaus asmenys"],
                            ["vyrus", "vyresnio amžius"])
+
+
+@pytest.mark.parametrize("joining", ["ir", "bei"])
+def test_two_whole_genitives_of_one_noun_elide_nothing_inside(joining):
+    """'Ilgalaikės socialinės globos bei trumpalaikės socialinės globos paslaugos' gave
+    'ilgalaikės socialinės globos socialinė globa': the first genitive took the second's
+    adjective-less rest as if it were elided."""
+    found = base_forms([f"Ilgalaikės socialinės globos {joining} trumpalaikės socialinės "
+                        "globos paslaugos teikiamos namuose.",
+                        "Dienos ir trumpalaikės socialinės globos paslaugos teikiamos "
+                        "centre."], "lt")
+    assert_shown_and_never(found, ["ilgalaikės socialinės globos paslauga",
+                                   "trumpalaikės socialinės globos paslauga",
+                                   "dienos socialinė globa"],
+                           ["ilgalaikės socialinės globos socialinė globa"])

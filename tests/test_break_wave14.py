@@ -249,3 +249,11 @@ def test_two_whole_genitives_of_one_noun_elide_nothing_inside(joining):
                                    "trumpalaikės socialinės globos paslauga",
                                    "dienos socialinė globa"],
                            ["ilgalaikės socialinės globos socialinė globa"])
+
+
+def test_an_us_adjective_s_accusative_in_u_agrees_with_its_noun():
+    """'parengė individualų planą': -ų was read only as a genitive plural, so the
+    adjective modified nothing and 'individualus planas' was never proposed."""
+    found = base_forms(["Darbuotoja parengė individualų planą.",
+                        "Komisija priėmė teisingų sprendimų."], "lt")
+    assert_shown_and_never(found, ["individualus planas"], ["individualų planą"])

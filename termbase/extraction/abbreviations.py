@@ -27,12 +27,19 @@ MAX_WORDS_PER_LETTER = 2
 _ROMAN_NUMERAL = re.compile(r"^[IVXLCDM]+$")
 
 
+# the longest abbreviation (the longest in use are about ten letters: "PFRON", "MRPiPS")
+LONGEST = 20
+
+
 def is_abbreviation(word: str) -> bool:
     """Two or more letters, every one a capital ("EFS", "NVO"), or capitals with lower-case
     letters inside that are not its first ("MRiPS"), or capitals after the lower-case "e"
     or "m" of an electronic service ("ePUAP", "eWUŚ", "mObywatel" is a name, not this);
-    not a Roman numeral ("IV Wydział")."""
-    if len(word) > 3 and word[0] in "em" and word[1:].isupper() and word.isalpha():
+    not a Roman numeral ("IV Wydział"). Never longer than `LONGEST` letters: a run of
+    thousands of capitals is no abbreviation."""
+    if len(word) > LONGEST:
+        return False
+    if 3 < len(word) <= 10 and word[0] in "em" and word[1:].isupper() and word.isalpha():
         return True
     return len(word) > 1 and word.isalpha() and word[0].isupper() and word[-1].isupper() \
         and sum(ch.isupper() for ch in word) >= max(2, len(word) - 2) \

@@ -242,6 +242,20 @@ def _lithuanian_superlative(low: str) -> str | None:
     return None
 
 
+_LT_COMPARATIVE = re.compile(r"(.{2,}?esn)(?:is|io|iam|į|iu|iame|i|ių|iems|ius|iais|iuose|"
+                             r"ė|ės|ei|ę|e|ėje|ėms|ėmis|ėse|ysis|iojo|iajam|įjį|iuoju|"
+                             r"iajame|ieji|iųjų|iesiems|iuosius|iaisiais|iuosiuose|ioji|"
+                             r"iosios|iajai|iąją|iąja|iojoje|iosios|iųjų|iosioms|iosiomis|"
+                             r"iosiose)")
+
+
+def _lithuanian_comparative(low: str) -> str | None:
+    """The masculine lemma of a comparative adjective ("vyresnio", "vyresnysis" ->
+    vyresnis), or None."""
+    found = _LT_COMPARATIVE.fullmatch(low)
+    return found.group(1) + "is" if found else None
+
+
 def _lithuanian(word: str, low: str) -> WordInfo:
     if is_abbreviation(word) and not (len(low) > 5 and dictionary.known(low, "lt")):
         return WordInfo(low, NOUN)  # GIMK, VSD: an abbreviation, indeclinable (but
@@ -256,11 +270,21 @@ def _lithuanian(word: str, low: str) -> WordInfo:
                                                or dictionary.known(low, "lt")):
         return WordInfo(low, STOP)  # kasdien, vakar, "Dabar": no case ending, an adverb
     superlative = _lithuanian_superlative(low)
-    if superlative and not lithuanian_adjective(lemma):
-        return WordInfo(superlative, ADJ)  # "vyriausiasis", which simplemma files as vyrus
+    if superlative:
+        # "vyriausiasis", which simplemma files as vyrus; "artimiausias", "didžiausia", which
+        # it files as artimas and "didus" and the -usi- ending made a participle
+        # ("artimiaęs giminaitis", "didi problema"): the superlative is its own lemma
+        return WordInfo(superlative, ADJ)
+    comparative = _lithuanian_comparative(low)
+    if comparative and not lithuanian_adjective(lemma):
+        # "vyresnio amžiaus", "vyresnysis socialinis darbuotojas", filed under "vyrus"
+        return WordInfo(comparative, ADJ)
     negated = _negated(word, low)
     if negated:
         return negated
+    # a noun filed under a lemma with another beginning is misfiled ("pareigos", duties,
+    # under ėjimas): read as a word the dictionary lacks (verbs may change: "buvo", būti)
+    misfiled = lemma[:2] != low[:2] and not _is_verb_lemma(lemma)
     if _is_verb_lemma(lemma) and low == lemma[:-1] + "ų":
         return WordInfo(lemma, STOP)  # augtų, būtų: the conditional mood
     if _is_verb_lemma(lemma) and low.endswith(_LT_REFLEXIVE_FINITE):
@@ -284,7 +308,7 @@ def _lithuanian(word: str, low: str) -> WordInfo:
         return WordInfo(lemma, NOUN)  # "plotui": the noun plotas, no participle of ploti
     if participle:
         return WordInfo(lemma, ADJ, participle=True)  # apribota, apsaugotas (būstas)
-    if not dictionary.known(low, "lt"):  # simplemma's guesses for unknown words mislead
+    if misfiled or not dictionary.known(low, "lt"):  # simplemma's guesses mislead
         # ("mediacija" -> "medis"): group them by their Snowball stem instead
         base = _locative_stem(low) or lithuanian_stem(low)
         if low.endswith(_LT_ADVERBIAL_PARTICIPLE) or low.endswith("ti") \

@@ -127,6 +127,11 @@ def _lithuanian(words: list[str], infos: list[WordInfo], k: int) -> int:
     if k and infos[k].participle and before_a_predicate(words[k - 1].lower(), "lt"):
         return NONE  # a predicate: "administracija yra sudariusi [paslaugų ... sutartį]"
     gender, case = lithuanian_gender(form), _lithuanian_case(form)
+    if form.endswith("ų") and not form.endswith(("ių", "jų")) \
+            and infos[k].key.endswith("us"):
+        # an -us adjective's accusative singular ("individualų planą"; its genitive plural
+        # is "individualių", the definite one "neįgaliųjų")
+        gender, case = "m", frozenset({"acc.sg"})
     for target in range(k + 1, len(words)):
         info = infos[target]
         if info.role == ADJ:

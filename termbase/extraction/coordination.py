@@ -101,6 +101,13 @@ def _lithuanian(tokens: list[Token], infos: list[WordInfo], attach: list[int], s
         head += 1
     if head >= end or infos[head].role != NOUN or head - k - 1 > MAX_SHARED:
         return []
+    if infos[k - 1].role == NOUN and infos[k - 1].key == infos[head].key:
+        # "ilgalaikės socialinės globos ir trumpalaikės socialinės globos paslaugos": two
+        # whole genitives of one noun; the first takes the noun after them ("ilgalaikės
+        # socialinės globos socialinė globa" was proposed)
+        if head + 1 < end and infos[head + 1].role == NOUN:
+            return [member + [head + 1]]
+        return []
     if infos[k - 1].role == NOUN and head == k + 2 and head + 1 < end \
             and infos[head + 1].role == NOUN \
             and tokens[head].text.lower().endswith(LT_GENITIVE_ENDINGS):

@@ -14,6 +14,7 @@ is its complement and stays ("socialinis darbuotojas darbui su šeimomis").
 from __future__ import annotations
 
 import functools
+import re
 from typing import Callable
 
 from termbase.extraction.analysis import analyse, lithuanian_adjective
@@ -28,6 +29,8 @@ ROLE_SUFFIXES = (("ininkė", "ininkas"), ("toja", "tojas"), ("ėja", "ėjas"),
 # Suffixes that make roles only, masculine known or not: "kineziterapeutė", "ergoterapeutė"
 # (the dictionary lacks both genders)
 _ONLY_ROLES = ("eutė",)
+# their singular oblique cases (and the nominative plural, -ės as the genitive)
+_ONLY_ROLE_OBLIQUE = re.compile(r"eut(ės|ei|ę|e|ėje)$", re.IGNORECASE)
 _ADJECTIVE_ENDINGS = ("ntis", "inis", "ias", "ęs", "us", "as", "is")
 # definite feminine nominative -> the masculine lemma's ending it comes from
 _DEFINITE = (("esnioji", "esnis"), ("ioji", "ias"), ("oji", "as"))
@@ -85,6 +88,13 @@ def _masculine_adjective(word: str) -> str | None:
 def masculine_term(term: str, attested: Callable[[str], bool] = lambda form: False) -> str:
     """The term with a feminine role noun in the masculine (see the module's note)."""
     words = [t.text for t in tokenize(term)]
+    if len(words) == 1 and words[0] == term:
+        # a therapist seen only in an oblique case, shown as seen ("kineziterapeutei"):
+        # her role's masculine all the same (in a phrase such a form is a genitive's
+        # or a preposition's, "ergoterapeutės konsultacija", and stays)
+        oblique = _ONLY_ROLE_OBLIQUE.search(term)
+        if oblique:
+            return term[:oblique.start(1)] + "as"
     # a role after a preposition is its object, in the case the preposition takes, not
     # the head: "pokalbis su mokytoja" (instrumental) stays
     before = next((k for k, word in enumerate(words) if is_preposition(word.lower(), "lt")),

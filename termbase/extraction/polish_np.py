@@ -117,7 +117,8 @@ def modifies_the_next_noun(words: list[str], k: int, noun: int | None = None) ->
     ("przyznania [specjalnego zasiłku] celowego", "ustanowienia [wieloletniego rządowego
     programu]"); where the noun after is one, which a classifying adjective does not
     follow ("obowiązku [niezwłocznego informowania]"); and where a name ends before it,
-    the adjective in lower case ("Wójtowi Gminy [roczne sprawozdanie]"). `noun`: the
+    the adjective in lower case ("Wójtowi Gminy [roczne sprawozdanie]"); and where it is
+    an ordinal before a bare genitive ("organu [drugiego stopnia]"). `noun`: the
     noun's position, when adverbs stand between ("opuszczenia [wspólnie] zajmowanego
     mieszkania"); else the word before."""
     noun = k - 1 if noun is None else noun
@@ -130,6 +131,11 @@ def modifies_the_next_noun(words: list[str], k: int, noun: int | None = None) ->
         return True
     if not _agrees(ours, after, DEPENDENT_CASES):
         return False
+    if following == k + 1 and _ordinal(ours) and _agrees(ours, after, frozenset({"gen"})) \
+            and not (k + 2 < len(words) and _agrees(words[k + 2], after)):
+        # "organu [drugiego] stopnia": the degree's, as `inner_ordinal` says (but "klasy
+        # pierwszej [szkoły podstawowej]", a genitive with an adjective of its own)
+        return True
     if _gerund(before) or (_gerund(after) and not _gerund(ours)):
         return True
     return ours[:1].isupper() and after[:1].isupper() and not _agrees(
@@ -216,8 +222,11 @@ def parse_phrase(words: list[str], prefer: list[tuple[str, ...]], start: int = 0
             if phrase.agreement and phrase.extend(words, range(start, h), prefer):
                 phrase.extend(words, range(h + 1, len(words)), prefer)
                 options.append(phrase)
-        if options and not (best is not None and "pt" in best.head.rest
-                            and h in best.adjectives):
+        if options and not (best is not None and "pt" in best.head.rest and (
+                h in best.adjectives or best.adjectives and all(
+                    best.position in ph.adjectives for ph in options))):
+            # (nor a noun after a plural-only noun's own adjectives, that would read the
+            # noun as an adjective: "[dane osobowe] dzieci", not "dane osobowe dziecko")
             best = max(options, key=lambda ph: len(ph.adjectives))
         if not nominal_readings(words[h], polish.ADJ_POS) and not is_adverb(words[h]):
             break  # a head further right would have this non-adjective before it
@@ -444,13 +453,14 @@ def title_coordinators(words: list[str], roles: list[str], initial: Callable[[in
     before them, inside a sentence: the "i" of "Kodeksu rodzinnego i opiekuńczego", a
     title whose words would otherwise give "Kodeks opiekuńczy". Not where the second
     adjective opens a phrase of its own ("Rady miejskiej i [gminnej komisji]"). `initial`
-    tells whether a position opens a sentence (its capital says nothing)."""
+    tells whether a position opens a sentence (its capital says nothing, except a code's:
+    "Kodeks rodzinny i opiekuńczy reguluje ...", where "Zasiłek stały i okresowy" is two)."""
     found = []
     for k in range(2, len(words) - 1):
         noun, first, second = k - 2, k - 1, k + 1
         if not is_coordinator(words[k].lower(), "pl") or roles[noun] != NOUN \
                 or roles[first] != ADJ or roles[second] != ADJ \
-                or not words[noun][:1].isupper() or initial(noun) \
+                or not words[noun][:1].isupper() or initial(noun) and not _code(words[noun]) \
                 or not words[first].islower() or not words[second].islower():
             continue
         if second + 1 < len(words) and roles[second + 1] == NOUN \
@@ -463,10 +473,20 @@ def title_coordinators(words: list[str], roles: list[str], initial: Callable[[in
     return found
 
 
+def _code(word: str) -> bool:
+    """Whether the word is a form of "kodeks", a title noun wherever it stands."""
+    return any(r.base_lemma.lower() == "kodeks"
+               for r in nominal_readings(word, polish.NOUN_POS))
+
+
 # Nouns of time are stop words, so that no date is a term ("dnia 15 marca", "w roku
 # 2026"); with an adjective of their own they name a period: "rok szkolny", "rok
 # kalendarzowy", "dzień roboczy", "czynności dnia codziennego".
 TIME_NOUNS = frozenset({"dzień", "rok"})
+# adjectives that date by pointing from the text's own time: "w roku bieżącym", "w dniu
+# dzisiejszym" are dates, no period's name
+POINTING_IN_TIME = frozenset({"bieżący", "dzisiejszy", "wczorajszy", "jutrzejszy",
+                              "obecny", "tegoroczny", "ostatni", "kolejny", "dany"})
 
 
 def time_noun(words: list[str], k: int, adjective_next: bool) -> str | None:
@@ -475,6 +495,8 @@ def time_noun(words: list[str], k: int, adjective_next: bool) -> str | None:
     if not adjective_next or k + 1 >= len(words):
         return None
     lemmas = {r.base_lemma for r in nominal_readings(words[k], polish.NOUN_POS)} & TIME_NOUNS
-    if not lemmas or not _agrees(words[k + 1], words[k]):
+    if not lemmas or not _agrees(words[k + 1], words[k]) or {
+            r.base_lemma.lower() for r in nominal_readings(words[k + 1], polish.ADJ_POS)
+            } & POINTING_IN_TIME:
         return None
     return min(lemmas)

@@ -156,8 +156,9 @@ COORDINATORS = {"pl": frozenset({"i", "oraz"}), "lt": frozenset({"ir", "bei"}),
                 "en": frozenset({"and"})}
 
 # Words that place an event in time or in a series date or count it, never name a term:
-# the months ("w lutym następnego roku", "do 15 marca"; read as nouns, or "lutym" as the
-# rare adjective luty, they made "luty następny" one), the ordinals past trzeci (lemmas:
+# the months and the days of the week ("w lutym następnego roku", "do 15 marca", "od
+# poniedziałku do piątku"; read as nouns, or "lutym" as the rare adjective luty, they
+# made "luty następny" and "poniedziałek do piątku" terms), the ordinals past trzeci (lemmas:
 # an adjective is a stop word by its lemma, see `analysis`; "do dziesiątego dnia") and
 # the adjectives of relative time ("w następnym miesiącu", "w ubiegłym roku").
 DATING = {
@@ -166,10 +167,21 @@ DATING = {
         kwietniu maj maja maju czerwiec czerwca czerwcu lipiec lipca lipcu sierpień sierpnia
         sierpniu wrzesień września wrześniu październik października październiku listopad
         listopada listopadzie grudzień grudnia grudniu
+        poniedziałek poniedziałku poniedziałki poniedziałków poniedziałkach wtorek wtorku
+        wtorki wtorków wtorkach środa środy środę środzie środą środach czwartek czwartku
+        czwartki czwartków czwartkach piątek piątku piątki piątków piątkach sobota soboty
+        sobotę sobocie sobotą sobotach sobót niedziela niedzieli niedzielę niedzielą
+        niedziele niedziel niedzielach
         czwarty piąty szósty siódmy ósmy dziewiąty dziesiąty jedenasty dwunasty trzynasty
         czternasty piętnasty szesnasty siedemnasty osiemnasty dziewiętnasty dwudziesty
         trzydziesty
         następny ubiegły poprzedni zeszły przyszły
+        """.split()),
+    # lemmas (a Lithuanian word is a stop word by its lemma): "nuo sausio", "penktadienį"
+    "lt": frozenset("""
+        sausis vasaris kovas balandis gegužė birželis liepa rugpjūtis rugsėjis spalis
+        lapkritis gruodis pirmadienis antradienis trečiadienis ketvirtadienis penktadienis
+        šeštadienis sekmadienis
         """.split()),
 }
 

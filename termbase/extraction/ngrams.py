@@ -364,6 +364,8 @@ class NgramCounter:
         words = [tokens[k].text for k in positions[:-1]] + [STATUTE]
         if not capital:
             words[0] = words[0].lower()
+            # cited as "Lietuvos Respublikos ...": the full citation is a name too
+            self._record_statute(index, passage, tokens, infos, first - 2, head, True)
         stats = self._occurrence(tuple(infos[k].key for k in positions), index, passage,
                                  " ".join(words), tokens[first].start, tokens[head].end)
         stats.shape = stats.shape or "N" * len(positions)

@@ -393,10 +393,15 @@ def inner_ordinal(words: list[str], k: int) -> str | None:
     return lemma if _agrees(words[k], words[k + 1], frozenset({"gen"})) else None
 
 
-@functools.lru_cache(maxsize=65_536)
 def _ordinal(word: str) -> str | None:
-    lemmas = {r.base_lemma for r in nominal_readings(word, polish.ADJ_POS)} & ORDINALS
-    return min(lemmas) if lemmas else None
+    return min(_lemmas(word, polish.ADJ_POS) & ORDINALS, default=None)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _lemmas(word: str, kinds: frozenset) -> frozenset[str]:
+    """The lemmas of the word's readings of these parts of speech (cached: the rules
+    below ask for them per token)."""
+    return frozenset(r.base_lemma.lower() for r in nominal_readings(word, kinds))
 
 
 # A plural-only noun sharing its forms with another noun's plural is taken for what the
@@ -443,8 +448,7 @@ def plural_only_noun(words: list[str], k: int) -> polish.Reading | None:
     noun = plurale_tantum(words[k]) if k + 1 < len(words) else None
     if noun is None:
         return None
-    return noun if any(_triples(noun) & _triples(r)
-                       for r in nominal_readings(words[k + 1], polish.ADJ_POS)) else None
+    return noun if _triples(noun) & _word_triples(words[k + 1], polish.ADJ_POS) else None
 
 
 def title_coordinators(words: list[str], roles: list[str], initial: Callable[[int], bool]
@@ -475,8 +479,7 @@ def title_coordinators(words: list[str], roles: list[str], initial: Callable[[in
 
 def _code(word: str) -> bool:
     """Whether the word is a form of "kodeks", a title noun wherever it stands."""
-    return any(r.base_lemma.lower() == "kodeks"
-               for r in nominal_readings(word, polish.NOUN_POS))
+    return "kodeks" in _lemmas(word, polish.NOUN_POS)
 
 
 # Nouns of time are stop words, so that no date is a term ("dnia 15 marca", "w roku
@@ -494,9 +497,8 @@ def time_noun(words: list[str], k: int, adjective_next: bool) -> str | None:
     next word's role) that agrees with it; None otherwise."""
     if not adjective_next or k + 1 >= len(words):
         return None
-    lemmas = {r.base_lemma for r in nominal_readings(words[k], polish.NOUN_POS)} & TIME_NOUNS
-    if not lemmas or not _agrees(words[k + 1], words[k]) or {
-            r.base_lemma.lower() for r in nominal_readings(words[k + 1], polish.ADJ_POS)
-            } & POINTING_IN_TIME:
+    lemmas = _lemmas(words[k], polish.NOUN_POS) & TIME_NOUNS
+    if not lemmas or not _agrees(words[k + 1], words[k]) \
+            or _lemmas(words[k + 1], polish.ADJ_POS) & POINTING_IN_TIME:
         return None
     return min(lemmas)

@@ -218,6 +218,8 @@ _LT_NOUN_ONLY_ENDINGS = ("tui", "te")
 _LT_NOMINAL_FINALS = frozenset("aąeęėiįyouųūsm")
 # The third person (present, past) of a reflexive verb: rūpinasi, domisi, gydosi, mokėsi
 _LT_REFLEXIVE_FINITE = ("asi", "isi", "osi", "ėsi", "josi")
+# The neuter passive participle with the reflexive particle, used without a subject
+_LT_IMPERSONAL_REFLEXIVE = ("amasi", "imasi", "omasi", "tasi")
 
 
 def _participle_form(low: str) -> bool:
@@ -269,6 +271,10 @@ def _lithuanian(word: str, low: str) -> WordInfo:
     if low[-1:] not in _LT_NOMINAL_FINALS and (word[:1].islower()
                                                or dictionary.known(low, "lt")):
         return WordInfo(low, STOP)  # kasdien, vakar, "Dabar": no case ending, an adverb
+    if low.endswith(_LT_IMPERSONAL_REFLEXIVE):
+        # vadovaujamasi, kreipiamasi: "one follows, one applies", a verb that agrees with
+        # nothing ("Vadovaujamasi Lietuvos Respublika" was a candidate)
+        return WordInfo(low, STOP)
     superlative = _lithuanian_superlative(low)
     if superlative:
         # "vyriausiasis", which simplemma files as vyrus; "artimiausias", "didžiausia", which

@@ -427,7 +427,8 @@ def base_words(words: list[str], forms_of: FormsOf, plural: bool = False,
             # or its complement: "antrasis [grėsmės vaikui] lygis"
         if info.role != ADJ:
             break
-        if governed_adjective(words, p) or _modified(words, infos, attach, p) != h:
+        if governed_adjective(words, p) or _modified(words, infos, attach, p) != h \
+                or _substantive_genitive(words, p):
             continue  # the adjective of a genitive: "vieniši [senyvo] amžiaus asmenys"
         forms[p] = adjective_form(info, gender, forms_of, words[p], plural)
         if forms[p] is None:
@@ -578,7 +579,7 @@ def dependents_in_genitive(words: list[str]) -> bool:
     h = head_of(words)
     if h is None:
         return False
-    infos = [analyse(w, "lt") for w in words]
+    infos = adjective_homographs(words, [analyse(w, "lt") for w in words])
     if any(_governed(words, infos, k) for k in range(h)):
         return True  # "pagalbos vaikui planas": the genitive's own complement
     if head_after_object(words) is not None:  # "pagalbos į [namus] paslaugos"
@@ -664,7 +665,7 @@ def modifiers_agree(words: list[str]) -> bool:
         return False
     for p in range(h):
         info = analyse(words[p], "lt")
-        if info.role != ADJ or governed_adjective(words, p):
+        if info.role != ADJ or governed_adjective(words, p) or _substantive_genitive(words, p):
             continue
         # a definite form agrees as its plain one does: "neįgaliesiems" is a dative
         seen = _indefinite(words[p].lower()) if is_definite(words[p]) else words[p].lower()
@@ -685,6 +686,20 @@ def modifiers_agree(words: list[str]) -> bool:
                 or _agrees(ours, words[h], gender)):
             return False
     return True
+
+
+# Genitive endings of a definite adjective: one standing before other genitives is the
+# adjective used as a noun, a dependent of its own ("[neįgaliųjų] socialinės integracijos
+# įstatymas": of the disabled), not a modifier that must agree with the next word.
+_DEFINITE_GENITIVES = ("ųjų", "ojo", "osios")
+
+
+def _substantive_genitive(words: list[str], p: int) -> bool:
+    """Whether the definite adjective at p is a genitive that agrees with nothing after
+    it ("neįgaliųjų socialinės"; "neįgaliųjų asmenų" agree, an adjective of the noun)."""
+    low = words[p].lower()
+    return low.endswith(_DEFINITE_GENITIVES) and p + 1 < len(words) and not _agrees(
+        adjective_slots(_indefinite(low)), words[p + 1], lithuanian_gender(low))
 
 
 def _dependent(words: list[str], m: int, h: int) -> bool:

@@ -34,7 +34,7 @@ from termbase.extraction.polish_homographs import noun_lemma_frequency
 from termbase.extraction.stopwords import is_preposition, is_stopword
 from termbase.extraction.termhood import general_frequency
 from termbase.text import dictionary, polish
-from termbase.text.lithuanian import is_definite, masculine_nominative, paradigm
+from termbase.text.lithuanian import indefinite, is_definite, masculine_nominative, paradigm
 from termbase.text.morphology import snowball_stem
 
 NOUN, ADJ, PREP, STOP = "noun", "adj", "prep", "stop"
@@ -314,6 +314,9 @@ def _lithuanian(word: str, low: str) -> WordInfo:
         return WordInfo(lemma, NOUN)  # "plotui": the noun plotas, no participle of ploti
     if participle:
         return WordInfo(lemma, ADJ, participle=True)  # apribota, apsaugotas (būstas)
+    plain = _plain_of_definite(low)
+    if plain:  # savarankiškoji, savarankiškąją: the definite forms the dictionary lacks
+        return WordInfo(plain, ADJ)
     if misfiled or not dictionary.known(low, "lt"):  # simplemma's guesses mislead
         # ("mediacija" -> "medis"): group them by their Snowball stem instead
         base = _locative_stem(low) or lithuanian_stem(low)
@@ -342,6 +345,15 @@ def _lithuanian(word: str, low: str) -> WordInfo:
         adjectival = participle or base.endswith(_LT_ADJ_SUFFIXES)
         return WordInfo("~" + base, ADJ if adjectival else NOUN, name=word[:1].isupper(),
                         participle=participle)
+    agent = _LT_AGENT_NOUN.search(low)
+    if _is_verb_lemma(lemma) and agent and dictionary.is_lemma(low[:agent.start(1)] + "as",
+                                                               "lt"):
+        return WordInfo(low[:agent.start(1)] + "as", NOUN)  # gavėjai, filed under "gavėti"
+    if _is_verb_lemma(lemma) and low.endswith(("antis", "intis")) \
+            and low not in (lemma, lemma + "s"):
+        # patvirtinantis (dokumentas): a present active participle, not the reflexive
+        # infinitive its -tis ending looks like (rūpintis)
+        return WordInfo(low, ADJ, participle=True)
     if _is_verb_lemma(lemma) and not _is_verb_lemma(low):
         noun = lithuanian_noun_lemma(low)
         if noun:
@@ -489,11 +501,23 @@ def _negated_passive(low: str) -> bool:
         low[2:].removesuffix("s")[:-1] + "i", "lt")
 
 
+def _plain_of_definite(low: str) -> str | None:
+    """The adjective lemma of a definite form the dictionary lacks whose plain form it
+    files under an adjective ("savarankiškąją" -> savarankišką -> savarankiškas)."""
+    if not is_definite(low) or dictionary.known(low, "lt"):
+        return None
+    plain = indefinite(low)
+    lemma = dictionary.lemmatize(plain, "lt")
+    return lemma if plain != low and dictionary.known(plain, "lt") \
+        and lithuanian_adjective(lemma) else None
+
+
 def _passive_participle(lemma: str) -> bool:
     """A past passive participle the dictionary lists as a word of its own (apribotas,
-    sudarytas): its verb is the same stem with -ti."""
+    sudarytas): its verb is the same stem with -ti, and no noun's dative in -ui is filed
+    under it (plotas, floor area, is a noun though ploti, to clap, is a verb)."""
     return lemma.endswith("tas") and len(lemma) > 5 and dictionary.is_lemma(
-        lemma[:-2] + "i", "lt")
+        lemma[:-2] + "i", "lt") and not dictionary.is_form_of(lemma[:-2] + "ui", lemma, "lt")
 
 
 def lithuanian_noun_lemma(form: str) -> str | None:

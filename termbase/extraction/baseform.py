@@ -75,7 +75,8 @@ def base_form(variants: dict[str, int], lang: str, forms_of: FormsOf,
             forms = _polish(words, prefer, complements | (_substantive_complements(
                 words, lemmas, prefer, substantives) - declining), numbers)
         elif lang == "lt":
-            forms = lithuanian.base_words(words, forms_of, plural, lemmas)
+            forms = lithuanian.base_words(words, forms_of, plural, lemmas,
+                                          _unchanging(ordered))
         else:
             forms = _head_lemma(words, lang)
         if forms:
@@ -270,6 +271,16 @@ def _polish_complements(variants: list[str], prefer: list[tuple[str, ...]]) -> f
         if phrase is not None:
             found |= {p for p in same if p > phrase.position and p not in phrase.adjectives}
     return frozenset(found)
+
+
+def _unchanging(variants: list[str]) -> frozenset:
+    """Positions whose word keeps its form in every variant while the last word's form
+    changes: no adjective agreeing with the head ("bendrai gyvenantys asmenys", "bendrai
+    gyvenančiam asmeniui": an adverb, not the plural of bendras)."""
+    split = [[w.lower() for w in words_of(v)] for v in variants]
+    if len({len(words) for words in split}) != 1 or len({w[-1] for w in split}) < 2:
+        return frozenset()
+    return frozenset(range(len(split[0]))) - _declining(variants)
 
 
 def _declining(variants: list[str]) -> frozenset:

@@ -31,8 +31,8 @@ from termbase.extraction.lithuanian_roles import names_an_institution
 from termbase.extraction.stopwords import is_time_unit
 from termbase.text import dictionary
 from termbase.text.lithuanian import (DATIVE, LOCATIVE, case_slots, declined_adjective,
-                                      adjective_slots, definite_nominative, is_definite,
-                                      masculine_nominative, noun_nominative_plural,
+                                      adjective_slots, definite_nominative, indefinite,
+                                      is_definite, masculine_nominative, noun_nominative_plural,
                                       noun_numbers, noun_slots, paradigm)
 from termbase.text.normalize import tokenize
 
@@ -64,7 +64,20 @@ ADJECTIVE_IN = {  # -inis / -inė, by far the commonest adjective class of the d
 
 
 def _support(stem: str, endings: Iterable[str], seen: set[str]) -> int:
-    return sum(stem + ending in seen for ending in set(endings))
+    return sum(bool(_spellings(stem, ending) & seen) for ending in set(endings))
+
+
+_SOFTENED = {"t": "č", "d": "dž"}  # before i and a vowel: seniūnaitis, seniūnaičio
+
+
+def _spellings(stem: str, ending: str) -> set[str]:
+    """The ways stem + ending is written: t and d soften before an i that only marks
+    softness ("seniūnaičio", not "seniūnaitio"; "žodžio")."""
+    found = {stem + ending}
+    if stem[-1:] in _SOFTENED and ending[:1] == "i" and ending[1:2] in "aeouąęėįųū" \
+            and len(ending) > 1:
+        found.add(stem[:-1] + _SOFTENED[stem[-1]] + ending)
+    return found
 
 
 def noun_nominative(stem: str, seen: Iterable[str]) -> tuple[str, str] | None:
@@ -84,8 +97,10 @@ def noun_nominative(stem: str, seen: Iterable[str]) -> tuple[str, str] | None:
 # Noun suffixes that decline one way only, so that one form seen settles the nominative:
 # the loanwords in -ija (supervizija, ergoterapija), the agent nouns in -tojas, -ėjas and
 # the verbal nouns in -imas, -ymas (apnakvindinimas), the abstract nouns in -umas
-# (privatumas, from privatus) and the therapists in -eutas (ergoterapeutas).
-_ONE_CLASS_SUFFIXES = {"a": ("ij",), "as": ("toj", "ėj", "im", "ym", "um", "eut")}
+# (privatumas, from privatus), the therapists in -eutas (ergoterapeutas) and the
+# diminutives in -aitis (seniūnaitis, whose -aitė feminine takes the -ė endings).
+_ONE_CLASS_SUFFIXES = {"a": ("ij",), "as": ("toj", "ėj", "im", "ym", "um", "eut"),
+                       "is": ("ait",)}
 
 
 # -yvus / -yvi, the loan adjectives (pozityvus, kreatyvus, inkliuzyvus)
@@ -214,7 +229,7 @@ def nominative_part(words: list[str]) -> list[int]:
 def _may_be_in(adjective: str, case: int) -> bool:
     """Whether an adjective or participle form (plain or definite) can be in `case`."""
     low = adjective.lower()
-    plain = _indefinite(low) if is_definite(low) else low
+    plain = indefinite(low) if is_definite(low) else low
     return any(slot == case for _plural, slot in adjective_slots(plain))
 
 
@@ -381,10 +396,12 @@ _PLURAL_ONLY_NOMINATIVES = frozenset(PLURAL_ONLY.values())
 
 
 def base_words(words: list[str], forms_of: FormsOf, plural: bool = False,
-               keys: tuple[str, ...] = ()) -> list[str] | None:
+               keys: tuple[str, ...] = (), unchanging: frozenset = frozenset()
+               ) -> list[str] | None:
     """The phrase's words with head and agreeing adjectives in the nominative (plural when
     `plural`); None when one of them cannot be made with certainty (see `most_nominative`).
-    `keys`: the candidate's lemma key, word by word."""
+    `keys`: the candidate's lemma key, word by word; `unchanging`: positions the text
+    shows keeping their form while the head's changes (no agreeing adjective there)."""
     h = head_of(words)
     if h is None:
         return None
@@ -428,7 +445,7 @@ def base_words(words: list[str], forms_of: FormsOf, plural: bool = False,
         if info.role != ADJ:
             break
         if governed_adjective(words, p) or _modified(words, infos, attach, p) != h \
-                or _substantive_genitive(words, p):
+                or _substantive_genitive(words, p) or p in unchanging:
             continue  # the adjective of a genitive: "vieniši [senyvo] amžiaus asmenys"
         forms[p] = adjective_form(info, gender, forms_of, words[p], plural)
         if forms[p] is None:
@@ -462,7 +479,7 @@ def adjective_form(info: WordInfo, gender: str, forms_of: FormsOf, seen_as: str 
     `seen_as` is the form in the phrase."""
     lemma = info.key
     if info.participle:  # the lemma is the verb: decline the form seen, or find a nominative
-        plain = _indefinite(seen_as.lower()) if seen_as and is_definite(seen_as) else seen_as
+        plain = indefinite(seen_as.lower()) if seen_as and is_definite(seen_as) else seen_as
         masculine = masculine_nominative(plain, _participle_kind(plain)) if seen_as \
             else None
         if masculine:
@@ -474,7 +491,7 @@ def adjective_form(info: WordInfo, gender: str, forms_of: FormsOf, seen_as: str 
         return seen[0] if seen else None
     if lemma.startswith("~"):
         # definite forms ("psichoaktyviųjų") show their paradigm by the plain form inside
-        seen = Counter({_indefinite(form) if is_definite(form) else form: n
+        seen = Counter({indefinite(form) if is_definite(form) else form: n
                         for form, n in forms_of(lemma).items()})
         masculine = adjective_nominative(lemma[1:], "m", seen)
         if masculine is not None and seen_as and is_definite(seen_as):
@@ -504,15 +521,6 @@ def adjective_form(info: WordInfo, gender: str, forms_of: FormsOf, seen_as: str 
 
 
 # Definite (pronominal) endings and the plain endings inside them, longest first.
-_DEFINITE_TO_PLAIN = sorted({
-    "asis": "as", "ojo": "o", "ajam": "am", "ąjį": "ą", "uoju": "u", "ajame": "ame",
-    "oji": "a", "ajai": "ai", "ąją": "ą", "ąja": "a", "ojoje": "oje", "ieji": "i",
-    "ųjų": "ų", "iesiems": "iems", "uosius": "us", "aisiais": "ais", "uosiuose": "uose",
-    "osios": "os", "osioms": "oms", "ąsias": "as", "osiomis": "omis", "osiose": "ose",
-    "ųjį": "ų", "įjį": "į",
-}.items(), key=lambda item: -len(item[0]))
-
-
 def _declining_lemma(form: str, lemma: str) -> str:
     """The lemma, or the -as adjective of its stem when only that one declines to the
     form: simplemma files "ilgas, ilgos" under ilgus, whose feminine is ilgi, ilgios."""
@@ -520,16 +528,6 @@ def _declining_lemma(form: str, lemma: str) -> str:
         return lemma
     other = lemma[:-2] + "as"
     return other if masculine_nominative(form, ("as",)) == other else lemma
-
-
-def _indefinite(form: str) -> str:
-    """The plain form inside a definite one, which the participle's declension explains:
-    "nukentėjusiaisiais" -> "nukentėjusiais" (nukentėjęs); the definite nominative of a
-    participle in -ęs is not made, its plain one is ("nukentėję asmenys")."""
-    for definite, plain in _DEFINITE_TO_PLAIN:
-        if form.endswith(definite):
-            return form[: len(form) - len(definite)] + plain
-    return form
 
 
 def _plural_adjective(lemma: str, gender: str) -> str | None:
@@ -586,10 +584,17 @@ def dependents_in_genitive(words: list[str]) -> bool:
         q = next(k for k, info in enumerate(infos) if info.role == PREP)
         infos = infos[:q] + [WordInfo(i.key, PREP) for i in infos[q:h]] + infos[h:]
     return all(info.role != NOUN or w.lower().endswith(_GENITIVE) or w.isupper()
-               or infos[k + 1].participle and w.lower().endswith(_ACCUSATIVE_SINGULAR)
-               and _ACTIVE_PARTICIPLE.search(words[k + 1].lower()) is not None
+               or _object_of_participle(words, infos, k)
                or dative_complement(words, infos, k)  # "[visuomenei] naudinga veikla"
                for k, (w, info) in enumerate(zip(words[:h], infos)))
+
+
+def _object_of_participle(words: list[str], infos: list[WordInfo], k: int) -> bool:
+    """Whether the noun at k is the accusative object of an active participle after it
+    ("[negalią] turintys asmenys", "socialinę [riziką] patiriančios šeimos")."""
+    return k + 1 < len(words) and infos[k + 1].participle \
+        and words[k].lower().endswith(_ACCUSATIVE_SINGULAR) \
+        and _ACTIVE_PARTICIPLE.search(words[k + 1].lower()) is not None
 
 
 _ACCUSATIVE_SINGULAR = ("ą", "ę", "į", "ų")
@@ -625,7 +630,7 @@ def governed_adjective(words: list[str], p: int) -> bool:
     it stays as it is while the head declines."""
     if not is_definite(words[p]):
         return False
-    plain = _indefinite(words[p].lower())
+    plain = indefinite(words[p].lower())
     if {case for _plural, case in adjective_slots(plain)} != {DATIVE}:
         return False
     if p + 2 < len(words) and governs_dative(analyse(words[p + 1], "lt")):
@@ -668,7 +673,7 @@ def modifiers_agree(words: list[str]) -> bool:
         if info.role != ADJ or governed_adjective(words, p) or _substantive_genitive(words, p):
             continue
         # a definite form agrees as its plain one does: "neįgaliesiems" is a dative
-        seen = _indefinite(words[p].lower()) if is_definite(words[p]) else words[p].lower()
+        seen = indefinite(words[p].lower()) if is_definite(words[p]) else words[p].lower()
         ours = adjective_slots(seen)
         # the definite ending tells the gender its plain one hides: "aukštąjį" is
         # masculine, though the plain "aukštą" may be either
@@ -699,13 +704,15 @@ def _substantive_genitive(words: list[str], p: int) -> bool:
     it ("neįgaliųjų socialinės"; "neįgaliųjų asmenų" agree, an adjective of the noun)."""
     low = words[p].lower()
     return low.endswith(_DEFINITE_GENITIVES) and p + 1 < len(words) and not _agrees(
-        adjective_slots(_indefinite(low)), words[p + 1], lithuanian_gender(low))
+        adjective_slots(indefinite(low)), words[p + 1], lithuanian_gender(low))
 
 
 def _dependent(words: list[str], m: int, h: int) -> bool:
-    """A noun before the head other than a preposition's object: a genitive."""
-    return m < h and analyse(words[m], "lt").role == NOUN and not any(
-        analyse(w, "lt").role == PREP for w in words[:m])
+    """A noun before the head other than a preposition's or a participle's object: a
+    genitive."""
+    infos = [analyse(w, "lt") for w in words]
+    return m < h and infos[m].role == NOUN and not any(
+        info.role == PREP for info in infos[:m]) and not _object_of_participle(words, infos, m)
 
 
 def _genitives(slots: frozenset) -> frozenset:

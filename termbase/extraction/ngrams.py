@@ -52,6 +52,7 @@ from termbase.extraction.lithuanian import (GENITIVE_PLURAL, adjective_homograph
 from termbase.extraction.lithuanian_roles import (counted_units, manner_formula,
                                                   names_an_institution,
                                                   past_a_genitive_object)
+from termbase.extraction.lithuanian_agencies import attached_agencies
 from termbase.extraction.lithuanian_headings import heading_head
 from termbase.extraction.lithuanian_statutes import (STATUTE, inside_citation, opens_citation,
                                                      statute_titles)
@@ -327,6 +328,9 @@ class NgramCounter:
                     lambda k: sentence_initial(passage.text, tokens, k), self.max_len,
                     NAME_MAX_LEN):
                 self._record_statute(index, passage, tokens, infos, first, head, capital)
+            for first, head, last in attached_agencies(
+                    tokens, infos, lambda k: sentence_initial(passage.text, tokens, k)):
+                self._record_agency(index, passage, tokens, infos, first, head, last)
         if self.lang == "pl":  # "ustawy z dnia 8 marca 1990 r. o samorządzie gminnym"
             ends = [end for _start, end in chunks]
             for positions in dated_titles(self._words, infos,
@@ -366,8 +370,26 @@ class NgramCounter:
             words[0] = words[0].lower()
             # cited as "Lietuvos Respublikos ...": the full citation is a name too
             self._record_statute(index, passage, tokens, infos, first - 2, head, True)
+        self._record_whole_name(index, passage, tokens, infos, positions, words)
+
+    def _record_agency(self, index: int, passage: Passage, tokens: list[Token],
+                       infos: list[WordInfo], first: int, head: int, last: int) -> None:
+        """An agency's name with the ministry it is attached to (see
+        `lithuanian_agencies`): a whole name, its institution noun in the nominative."""
+        positions = list(range(first, last + 1))
+        words = [tokens[k].text for k in positions]
+        noun = infos[head].key
+        if not noun.startswith("~"):
+            words[head - first] = tokens[head].text[:1] + noun[1:]
+        self._record_whole_name(index, passage, tokens, infos, positions, words)
+
+    def _record_whole_name(self, index: int, passage: Passage, tokens: list[Token],
+                           infos: list[WordInfo], positions: list[int], words: list[str]
+                           ) -> None:
+        """One occurrence of a name longer than a candidate may be, written `words`."""
         stats = self._occurrence(tuple(infos[k].key for k in positions), index, passage,
-                                 " ".join(words), tokens[first].start, tokens[head].end)
+                                 " ".join(words), tokens[positions[0]].start,
+                                 tokens[positions[-1]].end)
         stats.shape = stats.shape or "N" * len(positions)
         stats.whole_name = True
         stats.fixed += 1

@@ -429,6 +429,25 @@ def is_definite(form: str) -> bool:
     return form.lower().endswith(DEFINITE_ENDINGS)
 
 
+_DEFINITE_TO_PLAIN = sorted({
+    "asis": "as", "ojo": "o", "ajam": "am", "ąjį": "ą", "uoju": "u", "ajame": "ame",
+    "oji": "a", "ajai": "ai", "ąją": "ą", "ąja": "a", "ojoje": "oje", "ieji": "i",
+    "ųjų": "ų", "iesiems": "iems", "uosius": "us", "aisiais": "ais", "uosiuose": "uose",
+    "osios": "os", "osioms": "oms", "ąsias": "as", "osiomis": "omis", "osiose": "ose",
+    "ųjį": "ų", "įjį": "į",
+}.items(), key=lambda item: -len(item[0]))
+
+
+def indefinite(form: str) -> str:
+    """The plain form inside a definite one, which the participle's declension explains:
+    "nukentėjusiaisiais" -> "nukentėjusiais" (nukentėjęs); the definite nominative of a
+    participle in -ęs is not made, its plain one is ("nukentėję asmenys")."""
+    for definite, plain in _DEFINITE_TO_PLAIN:
+        if form.endswith(definite):
+            return form[: len(form) - len(definite)] + plain
+    return form
+
+
 def definite_nominative(lemma: str, gender: str, plural: bool) -> str | None:
     """The definite nominative of an adjective given by its masculine lemma: laikinas ->
     laikinasis, laikinoji, laikinieji, laikinosios; specialus -> specialioji."""

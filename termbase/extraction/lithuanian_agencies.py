@@ -1,0 +1,74 @@
+"""Lithuanian names of agencies attached to a ministry: "Socialinių paslaugų priežiūros
+departamentas prie Socialinės apsaugos ir darbo ministerijos", "Užimtumo tarnyba prie
+Lietuvos Respublikos socialinės apsaugos ir darbo ministerijos".
+
+"prie" (at, by) joins an agency's own name to the ministry or government it reports to,
+and the whole is the agency's official name. An ordinary candidate holds one preposition
+and a few words, so only the part before "prie" was proposed. Here a name is the run from
+a capital back before an institution noun ("departamentas", "tarnyba"), through "prie", to
+the genitive of a ministry or government, with capitals after "prie" showing that a name
+follows. The words before the institution noun are genitives (its complements), so only
+the institution noun declines: the name is recorded with it in the nominative.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from termbase.extraction.analysis import ADJ, LT_GENITIVE_ENDINGS, NOUN, WordInfo
+from termbase.extraction.lithuanian_roles import names_an_institution
+from termbase.extraction.stopwords import is_coordinator
+from termbase.text.normalize import Token
+
+ATTACHED_TO = "prie"
+# what an agency is attached to ("prie Vyriausybės", "prie ... ministerijos")
+_PARENTS = frozenset({"ministerija", "vyriausybė"})
+MAX_BEFORE, MAX_AFTER = 7, 9  # words of the agency's own name, and of its parent's
+
+
+def attached_agencies(tokens: list[Token], infos: list[WordInfo],
+                      sentence_initial: Callable[[int], bool]
+                      ) -> list[tuple[int, int, int]]:
+    """(first, head, last) word positions of each agency name in the sentence: `head` is
+    the institution noun before "prie", `last` the parent's genitive."""
+    found = []
+    for k, token in enumerate(tokens):
+        if token.text != ATTACHED_TO or k == 0 or not names_an_institution(infos[k - 1].key):
+            continue
+        last = _parent_end(tokens, infos, k)
+        first = _name_start(tokens, infos, k - 1, sentence_initial)
+        if last is not None and first is not None:
+            found.append((first, k - 1, last))
+    return found
+
+
+def _name_start(tokens: list[Token], infos: list[WordInfo], head: int,
+                sentence_initial: Callable[[int], bool]) -> int | None:
+    """The agency name's first word: the nearest capital before the head, across
+    genitive nouns and adjectives ("Valstybės vaiko teisių apsaugos ir įvaikinimo
+    tarnyba"); the head alone when it is capitalised itself ("Tarnyba")."""
+    for p in range(head, max(-1, head - MAX_BEFORE - 1), -1):
+        word = tokens[p].text
+        if p < head and not (_genitive(word, infos[p]) or is_coordinator(word.lower(), "lt")):
+            return None
+        if word[:1].isupper():
+            return p if p < head or not sentence_initial(p) else None
+    return None
+
+
+def _genitive(word: str, info: WordInfo) -> bool:
+    return info.role in (NOUN, ADJ) and word.lower().endswith(LT_GENITIVE_ENDINGS)
+
+
+def _parent_end(tokens: list[Token], infos: list[WordInfo], k: int) -> int | None:
+    """The position of the parent's genitive noun after "prie", reached through
+    capitalised genitives and "ir"; None when no capital opens the parent's name."""
+    if k + 1 >= len(tokens) or not tokens[k + 1].text[:1].isupper():
+        return None
+    for p in range(k + 1, min(len(tokens), k + 2 + MAX_AFTER)):
+        word, info = tokens[p].text, infos[p]
+        if info.key in _PARENTS and _genitive(word, info):
+            return p
+        if not (_genitive(word, info) or is_coordinator(word.lower(), "lt")):
+            return None
+    return None

@@ -525,7 +525,8 @@ def review_rows(sheet: Path) -> list[dict[str, str]]:
                          + sorted(SETS["held-out-6"].glob("*.txt"))
                          + sorted(SETS["held-out-7"].glob("*.txt"))
                          + sorted(SETS["held-out-8"].glob("*.txt"))
-                         + sorted(SETS["held-out-9"].glob("*.txt")),
+                         + sorted(SETS["held-out-9"].glob("*.txt"))
+                         + sorted(SETS["held-out-10"].glob("*.txt")),
                          ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_every_candidate_of_the_blind_review_has_a_verdict(text):
     rows = review_rows(text.with_suffix(".review.tsv"))

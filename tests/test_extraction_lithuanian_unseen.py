@@ -177,6 +177,48 @@ CASES = [
      ["Sprendimą priima savivaldybės administracijos Socialinės paramos skyrius.",
       "Prašymus nagrinėja administracijos Socialinės paramos skyrius."],
      ["Socialinės paramos skyrius"], ["administracijos Socialinė parama"]),
+    ("an -inė noun agreeing with the adjective after it is that adjective in every case",
+     ["Gyventojas gavo piniginę socialinę paramą.",
+      "Piniginė socialinė parama mokama kas mėnesį."],
+     ["piniginė socialinė parama"], ["piniginę socialinę paramą"]),
+    ("a definite genitive agreeing with nothing after it is a dependent of its own; an "
+     "impersonal reflexive passive is a verb",
+     ["Vadovaujamasi Lietuvos Respublikos neįgaliųjų socialinės integracijos įstatymu."],
+     ["Lietuvos Respublikos neįgaliųjų socialinės integracijos įstatymas",
+      "neįgaliųjų socialinės integracijos įstatymas"],
+     ["neįgalusis socialinės integracijos įstatymas", "Vadovaujamasi Lietuvos Respublika",
+      "Vadovaujamasa Lietuva"]),
+    ("a definite adjective the dictionary lacks agrees across a genitive; a noun that is "
+     "also a participle's form stays a noun",
+     ["Seniūnija vykdo savarankiškąją savivaldybės funkciją.",
+      "Kompensacija priklauso nuo būsto naudingojo ploto.",
+      "Būsto naudingasis plotas nurodomas pažymoje."],
+     ["savarankiškoji savivaldybės funkcija", "būsto naudingasis plotas"],
+     ["savarankiškąją", "savarankiškoji", "naudingasis"]),
+    ("a word that keeps its form while the head declines is no agreeing adjective",
+     ["Pajamas deklaruoja bendrai gyvenantys asmenys.",
+      "Kiekvienam bendrai gyvenančiam asmeniui skaičiuojama atskirai."],
+     ["bendrai gyvenantis asmuo"], ["bendras gyvenantis asmuo"]),
+    ("agent nouns filed under a verb, and a present active participle in -antis, make "
+     "phrases; an object before a participle has its own adjective",
+     ["Ilgalaikiai socialinės pašalpos gavėjai kviečiami į seniūniją.",
+      "Pridedamas asmens tapatybę patvirtinantis dokumentas.",
+      "Socialinę riziką patiriančioms šeimoms padeda darbuotojai."],
+     ["socialinės pašalpos gavėjai", "asmens tapatybę patvirtinantis dokumentas",
+      "socialinę riziką patiriančios šeimos"], ["socialinė rizika patiriančios šeimos"]),
+    ("a diminutive in -aitis the dictionary lacks is named from its genitive alone",
+     ["Pažymą pasirašė seniūnaičio pavaduotojas."],
+     ["seniūnaitis"], ["seniūnaičio", "seniūnaitio"]),
+    ("an agency attached to a ministry is named with it",
+     ["Duomenis tikrina Socialinių paslaugų priežiūros departamentas prie Socialinės "
+      "apsaugos ir darbo ministerijos.",
+      "Bedarbiai registruojasi Užimtumo tarnyboje prie Lietuvos Respublikos socialinės "
+      "apsaugos ir darbo ministerijos."],
+     ["Socialinių paslaugų priežiūros departamentas prie Socialinės apsaugos ir darbo "
+      "ministerijos",
+      "Užimtumo tarnyba prie Lietuvos Respublikos socialinės apsaugos ir darbo ministerijos"],
+     ["Užimtumo tarnyboje prie Lietuvos Respublikos socialinės apsaugos ir darbo "
+      "ministerijos"]),
 ]
 
 

@@ -134,7 +134,8 @@ COMPLEMENT_CASE = {lemma: DATIVE for lemma in ("paslauga", "pagalba", "parama", 
 COMPLEMENT_CASE.update({lemma: DATIVE for lemma in ("grėsmė", "pavojus", "žala")})
 # Care given at a place: "socialinė globa institucijoje", "globa asmens namuose"
 # (the head in the nominative only: "vaikų globos namuose" is in a children's home).
-COMPLEMENT_CASE.update({"smurtas": LOCATIVE, "globa": LOCATIVE, "priežiūra": LOCATIVE})
+COMPLEMENT_CASE.update({"smurtas": LOCATIVE, "globa": LOCATIVE, "priežiūra": LOCATIVE,
+                        "apgyvendinimas": LOCATIVE})  # "apgyvendinimas krizių centre"
 _VERBAL_NOUN_ENDINGS = ("imas", "ymas")
 
 
@@ -700,11 +701,13 @@ _DEFINITE_GENITIVES = ("ųjų", "ojo", "osios")
 
 
 def _substantive_genitive(words: list[str], p: int) -> bool:
-    """Whether the definite adjective at p is a genitive that agrees with nothing after
-    it ("neįgaliųjų socialinės"; "neįgaliųjų asmenų" agree, an adjective of the noun)."""
+    """Whether the definite adjective at p is a genitive that agrees with no word after
+    it ("neįgaliųjų socialinės integracijos"; in "neįgaliųjų asmenų" and "Bendrojo
+    duomenų apsaugos reglamento" it is the adjective of a noun)."""
     low = words[p].lower()
-    return low.endswith(_DEFINITE_GENITIVES) and p + 1 < len(words) and not _agrees(
-        adjective_slots(indefinite(low)), words[p + 1], lithuanian_gender(low))
+    slots, gender = adjective_slots(indefinite(low)), lithuanian_gender(low)
+    return low.endswith(_DEFINITE_GENITIVES) and p + 1 < len(words) and not any(
+        _agrees(slots, word, gender) for word in words[p + 1:])
 
 
 def _dependent(words: list[str], m: int, h: int) -> bool:

@@ -45,6 +45,25 @@ def personal_name(variants: Iterable[str], lang: str) -> bool:
     return True
 
 
+def persons_name(word: str, lang: str) -> bool:
+    """Whether a word the text reads as a name is a first name or a surname (a place's
+    name, which a term may be, is not)."""
+    return lang == "pl" and polish.available() and bool(_PERSON_NAMES
+                                                        & polish.name_kinds(word))
+
+
+def surnames(words: list[str], infos: list) -> list[int]:
+    """Positions of capitalised words right after a first name that morfeusz2 also reads
+    as surnames: there they are one ("Agnieszka Rosół", "Jerzy Dudek"), though alone they
+    are common nouns (broth, a hoopoe) and came out lower-cased as terms."""
+    if not polish.available():
+        return []
+    return [k for k in range(1, len(words))
+            if words[k][:1].isupper() and words[k - 1][:1].isupper() and infos[k - 1].name
+            and _FIRST_NAME in polish.name_kinds(words[k - 1])
+            and "nazwisko" in polish.name_kinds(words[k])]
+
+
 def office_title(key: tuple[str, ...], written_lower: Callable[[str], bool]) -> bool:
     """Whether a Polish candidate of two words is an office's title and the unit it heads,
     common nouns both ("Wójt Gminy", "Prezydent Miasta", "Kierownik Ośrodka"): a common

@@ -1247,9 +1247,10 @@ def _surface(text: str, tokens: list[Token], i: int, j: int,
         if not name:
             surface = surface[:1].lower() + surface[1:]
     elif capitalised(tokens[i - 1].text) and infos is not None \
-            and not any(info.name for info in infos[i:j + 1]) and not (
-            sentence_initial(text, tokens, i - 1) and infos[i].role == NOUN
-            and names_a_person(infos[i - 1].key, lang)):  # "Psycholog [Punktu Konsultacyjnego]"
+            and not any(info.name for info in infos[i:j + 1]) \
+            and not names_a_person(infos[i - 1].key, lang):
+        # (after a person's title the capitals open a name of their own: "Psycholog
+        # [Punktu Konsultacyjnego]", "Kierownika [Gminnego Ośrodka Pomocy Społecznej]")
         surface = surface.lower()
     return surface
 

@@ -81,6 +81,9 @@ def used_in_plural(variants: Iterable[list[str]], prefer: list[tuple[str, ...]],
     Not for a verbal noun ("ustania przemocy"), a person (masculine personal gender) or a
     term the termbase writes in the singular, unless reviewers write the head in the
     plural."""
+    variants = list(variants)
+    if _class_with_plural_attribute(variants, prefer):
+        return True
     named, parsed = False, False
     agreeing = occurrences >= 2
     listed = written_in_plural is not None
@@ -105,6 +108,35 @@ def used_in_plural(variants: Iterable[list[str]], prefer: list[tuple[str, ...]],
         agreeing = agreeing and bool(phrase.adjectives)
         evidence = evidence and plural_head
     return named or agreeing or (evidence and parsed)
+
+
+def _class_with_plural_attribute(variants: list[list[str]], prefer: list[tuple[str, ...]]
+                                 ) -> bool:
+    """Whether the phrase is a class of people or things with an attribute in the plural
+    after "z" in every occurrence, and some occurrence shows the head in the plural only
+    ("osób z niepełnosprawnościami"): the singular head would need the attribute's
+    singular too, which the text never gives, and the class is named in the plural
+    ("osoby z niepełnosprawnościami", not "osoba z niepełnosprawnościami")."""
+    plural_only = False
+    for words in variants:
+        phrase = parse_phrase(words, prefer)
+        if phrase is None:
+            return False
+        p = phrase.position
+        if p + 2 >= len(words) or words[p + 1].lower() != "z" \
+                or not _plural_instrumental(words[p + 2]) or not any(
+                    "pl" in r.numbers for r in polish.readings(words[p])
+                    if r.pos in polish.NOUN_POS):
+            return False
+        plural_only = plural_only or phrase_numbers(phrase) == {"pl"}
+    return plural_only
+
+
+def _plural_instrumental(word: str) -> bool:
+    """A noun read as an instrumental in the plural only ("niepełnosprawnościami")."""
+    readings = [r for r in polish.readings(word)
+                if r.pos in polish.NOUN_POS and "inst" in r.cases]
+    return bool(readings) and all(r.numbers == {"pl"} for r in readings)
 
 
 def _named_in_the_singular(head: polish.Reading) -> bool:

@@ -209,6 +209,10 @@ CASES = [
     ("a diminutive in -aitis the dictionary lacks is named from its genitive alone",
      ["Pažymą pasirašė seniūnaičio pavaduotojas."],
      ["seniūnaitis"], ["seniūnaičio", "seniūnaitio"]),
+    ("a plural role keeps its legal doublet in the nominative plural",
+     ["Mokymai skirti nuolatiniams globėjams (rūpintojams).",
+      "Nuolatiniai globėjai (rūpintojai) dalyvauja mokymuose."],
+     ["nuolatiniai globėjai (rūpintojai)"], []),
     ("an agency attached to a ministry is named with it",
      ["Duomenis tikrina Socialinių paslaugų priežiūros departamentas prie Socialinės "
       "apsaugos ir darbo ministerijos.",

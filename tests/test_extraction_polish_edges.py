@@ -178,6 +178,11 @@ CASES = [
       "Ośrodek przyznał zasiłek Pani Marcie Sosnowskiej.",
       "Decyzję doręczono Pani Marcie Sosnowskiej w Zielonej Dolinie."],
      ["Zielona Dolina"], ["Marta Sosnowska", "Marta Sosnowskiej", "Marcie Sosnowskiej"]),
+    ("a statute's title coordinating two adjectives and two subjects is one name",
+     ["Orzeczenie wydano na podstawie ustawy o rehabilitacji zawodowej i społecznej oraz "
+      "zatrudnianiu osób niepełnosprawnych."],
+     ["ustawa o rehabilitacji zawodowej i społecznej oraz zatrudnianiu osób "
+      "niepełnosprawnych"], []),
     ("a class with an attribute in the plural is named in the plural",
      ["Program wspiera osoby z niepełnosprawnościami.",
       "Usługi dla osób z niepełnosprawnościami są bezpłatne.",

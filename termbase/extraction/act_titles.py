@@ -58,11 +58,20 @@ def _candidate_ends(words: list[str], infos: list[WordInfo], start: int) -> list
             subject = p + 1
             if subject < len(words) and words[subject].lower() == SUBJECT_PREPOSITION:
                 subject += 1  # "i [o] wolontariacie"
-            if subject >= len(words) or not parse_phrase(words, [], subject, SUBJECT_CASE):
+            if subject >= len(words) or not (
+                    parse_phrase(words, [], subject, SUBJECT_CASE)
+                    or _coordinated_adjectives(infos, p, subject)):
                 break
         elif not (infos[p].role == ADV or low == SUBJECT_PREPOSITION):
             break
     return ends
+
+
+def _coordinated_adjectives(infos: list[WordInfo], conjunction: int, after: int) -> bool:
+    """Two adjectives of one noun around the conjunction ("rehabilitacji zawodowej [i]
+    społecznej"): the title goes on (`is_noun_phrase` checks their agreement)."""
+    return after == conjunction + 1 and conjunction > 0 \
+        and infos[conjunction - 1].role == ADJ and infos[after].role == ADJ
 
 
 def dated_titles(words: list[str], infos: list[WordInfo], chunk_end: Callable[[int], int]

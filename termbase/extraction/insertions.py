@@ -115,6 +115,10 @@ def with_alternative(term: str, alternatives: Counter | None, freq: int,
     word, as_written = words[position].text, written[position].text
     declined = sum(p == position and _lemmas(i, lang) == lemmas for p, i in alternatives) > 1
     if word.lower() != as_written.lower() or declined:
+        same_case = [i for p, i in alternatives if p == position and _lemmas(i, lang) == lemmas
+                     and i.lower()[-_SAME_CASE:] == word.lower()[-_SAME_CASE:]]
+        if same_case:  # the text wrote it in the base form's case ("globėjai (rūpintojai)")
+            return insert_after(term, position, same_case[0])
         if word.lower() != analyse(as_written if not declined else word, lang).key \
                 or (declined and len(lemmas) > 1):
             return term     # not its lemma (another number, a feminine adjective): unsure

@@ -176,7 +176,8 @@ _LT_NOUN_ENDINGS = ("a", "ė", "as", "is", "ys", "us", "uo", "ai", "iai", "ia", 
 _LT_PARTICIPLE = re.compile(
     r"(?:(?:iam|am|om|im|anč|inč)[a-ząčęėįšųūž]{1,6}"  # present: teikiamos, dirbančios
     r"|(?:ant|int)[iyį][a-ząčęėįšųūž]{0,5}"  # turintys (not "integrali": a case ending)
-    r"|us(?:i|io|ios|ių|iems|ioms|iais|iomis|ius|ias|į|ią|ieji|iosios)|ę|ęs)$")  # past
+    r"|us(?:i|io|ios|ių|iems|ioms|iais|iomis|ius|ias|į|ią|ieji|iosios|iam|iai|iame)"
+    r"|ę|ęs)$")  # past
 _LT_PARTICIPLE_LEMMAS = ("ęs", "įsis", "ąsis", "ęsis", "antis", "intis", "ąs", "įs")
 _LT_GERUNDS = ("dami", "damas", "dama", "damos")  # dalyvaudami: a verb form, no adjective
 _LT_ADJ_SUFFIXES = ("in", "išk", "ing", "al", "yv")
@@ -321,7 +322,7 @@ def _lithuanian(word: str, low: str) -> WordInfo:
         # ("mediacija" -> "medis"): group them by their Snowball stem instead
         base = _locative_stem(low) or lithuanian_stem(low)
         if low.endswith(_LT_ADVERBIAL_PARTICIPLE) or low.endswith("ti") \
-                or _past_gerund(low):
+                or _past_gerund(low) or _affirmative_of_a_verb(low):
             return WordInfo(low, STOP)   # skatinant, suorganizuojant, viršyti: verb forms
         reflexive = _LT_REFLEXIVE_VERBAL_NOUN.search(low)
         if reflexive:  # ugdymosi: ugdymasis, the reflexive of ugdymas
@@ -473,6 +474,14 @@ def _negated(word: str, low: str) -> WordInfo | None:
     return info._replace(key="ne" + info.key)
 
 
+def _affirmative_of_a_verb(low: str) -> bool:
+    """A form the dictionary lacks whose negation it files under a verb: "viršija"
+    (exceeds), known only as "neviršija" (neviršyti)."""
+    negated = "ne" + low
+    return dictionary.known(negated, "lt") and _is_verb_lemma(
+        dictionary.lemmatize(negated, "lt"))
+
+
 # Locative singular endings other than an -as noun's -e.
 _LT_OTHER_LOCATIVES = ("ose", "ėse", "uose", "yje", "oje", "ėje", "uje", "ame", "ume")
 
@@ -597,9 +606,10 @@ _NOUN_ENDINGS_US = ("a", "as", "ė", "is", "ys")
 
 
 def lithuanian_noun_gender(lemma: str) -> str:
-    """"f" for nouns in -a, -ė and the feminine -is declension (dalis, priežastis: the
-    genitive is -ies, a masculine's, brolis, viešbutis, -io), else "m"."""
-    if lemma.endswith(("a", "ė")):
+    """"f" for nouns in -a, -ė, the feminine -is declension (dalis, priežastis: the
+    genitive is -ies, a masculine's, brolis, viešbutis, -io) and plural-only nouns in -os,
+    -ės (lėšos, pajamos, išlaidos: no masculine lemma ends so), else "m"."""
+    if lemma.endswith(("a", "ė", "os", "ės")):
         return "f"
     if lemma.endswith("is") and len(lemma) > 3 and dictionary.is_form_of(
             lemma[:-2] + "ies", lemma, "lt") and not dictionary.is_form_of(

@@ -14,6 +14,7 @@ from __future__ import annotations
 from termbase.extraction.analysis import ADJ, CONJ, LT_GENITIVE_ENDINGS, NOUN, WordInfo
 from termbase.extraction.attachment import polish_agrees
 from termbase.extraction.stopwords import is_coordinator
+from termbase.text.lithuanian import adjective_slots, noun_slots
 from termbase.text.normalize import Token
 
 # The shared part is at most this many words besides the adjective that takes it.
@@ -88,7 +89,11 @@ def _lithuanian(tokens: list[Token], infos: list[WordInfo], attach: list[int], s
         if first[-_LT_AGREEMENT:] != second[-_LT_AGREEMENT:]:
             return []
         member = [k - 1]
-    elif infos[k - 1].role == NOUN and first.endswith(LT_GENITIVE_ENDINGS):
+    elif infos[k - 1].role == NOUN and first.endswith(LT_GENITIVE_ENDINGS) and not (
+            noun_slots(first, None if infos[k - 1].key.startswith("~") else infos[k - 1].key)
+            & adjective_slots(second)):
+        # (a noun that may stand in the adjective's case is a phrase of its own:
+        # "piniginės lėšos ir vertybiniai popieriai" holds no "lėšos popieriai")
         opening = k - 1
         while opening - 1 >= start and infos[opening - 1].role == ADJ \
                 and opening - 1 + attach[opening - 1] == k - 1:

@@ -60,6 +60,7 @@ _OTHER = {
         kiekviena kiekvieno kiekvienos kiekvieną kiekvienam du dvi trys keturi penki vienas
         viena vieno vienos daug mažai kelios keli kelių pirmoji antroji pirmasis antrasis
         foto tel nei negu metu būdu atveju pagrindu tikslu dėka
+        visada niekada tada pavyzdžiui
         """,
     "en": """
         a an and are as be been being both but can could did do does each either etc every

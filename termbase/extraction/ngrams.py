@@ -1248,9 +1248,13 @@ def _surface(text: str, tokens: list[Token], i: int, j: int,
             surface = surface[:1].lower() + surface[1:]
     elif capitalised(tokens[i - 1].text) and infos is not None \
             and not any(info.name for info in infos[i:j + 1]) \
-            and not names_a_person(infos[i - 1].key, lang):
-        # (after a person's title the capitals open a name of their own: "Psycholog
-        # [Punktu Konsultacyjnego]", "Kierownika [Gminnego Ośrodka Pomocy Społecznej]")
+            and not (names_a_person(infos[i - 1].key, lang) and (
+                infos[i].role == ADJ or sentence_initial(text, tokens, i - 1)
+                and infos[i].role == NOUN)):
+        # (after a person's title the capitals open a name of their own where it begins
+        # with its adjective, "Kierownika [Gminnego Ośrodka Pomocy Społecznej]", or the
+        # title opens the sentence, "Psycholog [Punktu Konsultacyjnego]"; a genitive is
+        # the title's own, "Ministra [Rodziny, Pracy i Polityki Społecznej]")
         surface = surface.lower()
     return surface
 

@@ -183,6 +183,10 @@ CASES = [
       "zatrudnianiu osób niepełnosprawnych."],
      ["ustawa o rehabilitacji zawodowej i społecznej oraz zatrudnianiu osób "
       "niepełnosprawnych"], []),
+    ("a quoted programme's name may end with a plus",
+     ["Gmina realizuje program „Opieka 75+” ze środków rządowych.",
+      "Z programu „Opieka 75+” korzysta dwanaście osób."],
+     ["program „Opieka 75+”"], ["program „Opieka 75”"]),
     ("a class with an attribute in the plural is named in the plural",
      ["Program wspiera osoby z niepełnosprawnościami.",
       "Usługi dla osób z niepełnosprawnościami są bezpłatne.",

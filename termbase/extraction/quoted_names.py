@@ -85,7 +85,7 @@ def _closing(text: str, tokens: list[Token], first: int) -> int | None:
     for last in range(first, min(first + MAX_WORDS, len(tokens))):
         after = text[tokens[last].end:tokens[last + 1].start if last + 1 < len(tokens)
                      else len(text)]
-        if after.lstrip()[:1] in _CLOSING:
+        if after.lstrip().lstrip("+")[:1] in _CLOSING:  # („Senior+”, „Opieka 75+”)
             return last
         if not _INSIDE.match(after):
             return None

@@ -78,6 +78,16 @@ def _genitive_nouns_joined(tokens: list[Token], infos: list[WordInfo], k: int, e
         and (k + 3 >= end or infos[k + 3].role not in (NOUN, ADJ))
 
 
+_NOMINATIVE_PLURAL = (True, 0)  # (plural?, case) as `noun_slots` gives it
+
+
+def _nominative_plural_only(adjective: str) -> bool:
+    """An adjective form that can agree with a nominative plural and with no genitive or
+    accusative ("vertybiniai"; not "trumpalaikės", "trumpalaikę")."""
+    slots = adjective_slots(adjective)
+    return _NOMINATIVE_PLURAL in slots and not any(case in (1, 3) for _plural, case in slots)
+
+
 def _lithuanian(tokens: list[Token], infos: list[WordInfo], attach: list[int], start: int,
                 end: int, k: int) -> list[list[int]]:
     """"bendrosios ir specialiosios socialinės paslaugos", "dienos ir trumpalaikė socialinė
@@ -90,10 +100,11 @@ def _lithuanian(tokens: list[Token], infos: list[WordInfo], attach: list[int], s
             return []
         member = [k - 1]
     elif infos[k - 1].role == NOUN and first.endswith(LT_GENITIVE_ENDINGS) and not (
-            noun_slots(first, None if infos[k - 1].key.startswith("~") else infos[k - 1].key)
-            & adjective_slots(second)):
-        # (a noun that may stand in the adjective's case is a phrase of its own:
-        # "piniginės lėšos ir vertybiniai popieriai" holds no "lėšos popieriai")
+            _nominative_plural_only(second) and _NOMINATIVE_PLURAL in
+            noun_slots(first, None if infos[k - 1].key.startswith("~") else infos[k - 1].key)):
+        # (a noun that may be a nominative plural before an adjective that can only be one
+        # is a phrase of its own: "piniginės lėšos ir vertybiniai popieriai" holds no
+        # "lėšos popieriai"; "dienos ir trumpalaikės [socialinės globos]" may be genitives)
         opening = k - 1
         while opening - 1 >= start and infos[opening - 1].role == ADJ \
                 and opening - 1 + attach[opening - 1] == k - 1:

@@ -713,9 +713,11 @@ def _substantive_genitive(words: list[str], p: int) -> bool:
 def _dependent(words: list[str], m: int, h: int) -> bool:
     """A noun before the head other than a preposition's or a participle's object: a
     genitive."""
-    infos = [analyse(w, "lt") for w in words]
-    return m < h and infos[m].role == NOUN and not any(
-        info.role == PREP for info in infos[:m]) and not _object_of_participle(words, infos, m)
+    if m >= h or analyse(words[m], "lt").role != NOUN:
+        return False
+    infos = [analyse(w, "lt") for w in words[:m + 2]]
+    return not any(info.role == PREP for info in infos[:m]) \
+        and not _object_of_participle(words, infos, m)
 
 
 def _genitives(slots: frozenset) -> frozenset:

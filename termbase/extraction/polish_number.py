@@ -117,6 +117,8 @@ def _class_with_plural_attribute(variants: list[list[str]], prefer: list[tuple[s
     ("osób z niepełnosprawnościami"): the singular head would need the attribute's
     singular too, which the text never gives, and the class is named in the plural
     ("osoby z niepełnosprawnościami", not "osoba z niepełnosprawnościami")."""
+    if not all(any(w.lower() == "z" for w in words) for words in variants):
+        return False  # (cheap first: most phrases hold no "z")
     plural_only = False
     for words in variants:
         phrase = parse_phrase(words, prefer)

@@ -84,7 +84,6 @@ def own_readings(word: str) -> tuple[Reading, ...]:
 
 
 @functools.lru_cache(maxsize=_CACHE)
-@functools.lru_cache(maxsize=_CACHE)
 def name_kinds(word: str) -> frozenset[str]:
     """The kinds of name morfeusz2 reads the word as ("imię", "nazwisko",
     "nazwa_geograficzna" ...; "nazwa_pospolita" for a common noun)."""

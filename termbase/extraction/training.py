@@ -38,7 +38,7 @@ MODEL_FOLDER = Path(__file__).parent  # where --write puts ranker.json and lexic
 TRAINING_SETS = ("extraction_dev", "extraction_seeds", "extraction_eval", "extraction_eval2",
                  "extraction_eval3", "extraction_eval4", "extraction_eval5", "extraction_eval6",
                  "extraction_eval7", "extraction_eval8", "extraction_eval9",
-                 "extraction_eval10")
+                 "extraction_eval10", "extraction_eval11")
 LANGS = ("pl", "lt")
 PRECISION_AT, RECALL_AT = 50, 100
 PENALTIES = (1.0, 3.0, 10.0, 30.0, 100.0)

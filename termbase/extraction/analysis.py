@@ -475,11 +475,15 @@ def _negated(word: str, low: str) -> WordInfo | None:
 
 
 def _affirmative_of_a_verb(low: str) -> bool:
-    """A form the dictionary lacks whose negation it files under a verb: "viršija"
-    (exceeds), known only as "neviršija" (neviršyti)."""
-    negated = "ne" + low
-    return dictionary.known(negated, "lt") and _is_verb_lemma(
-        dictionary.lemmatize(negated, "lt"))
+    """A form the dictionary lacks whose negation it files under a verb ("viršija",
+    exceeds, known only as "neviršija"), or the spoken first person plural whose written
+    form or third person it files so ("nukreipiam": nukreipiame; "surašom": surašo)."""
+    return any(dictionary.known(form, "lt") and _is_verb_lemma(dictionary.lemmatize(form, "lt"))
+               for form in ("ne" + low, *((low + "e", low[:-1]) if low.endswith(_SPOKEN_PLURAL)
+                                          else ())))
+
+
+_SPOKEN_PLURAL = ("am", "im", "om")  # the written -ame, -ime, -ome without its -e
 
 
 # Locative singular endings other than an -as noun's -e.

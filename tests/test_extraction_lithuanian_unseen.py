@@ -223,6 +223,11 @@ CASES = [
       "Užimtumo tarnyba prie Lietuvos Respublikos socialinės apsaugos ir darbo ministerijos"],
      ["Užimtumo tarnyboje prie Lietuvos Respublikos socialinės apsaugos ir darbo "
       "ministerijos"]),
+    ("an adjective whose genitive singular and nominative plural are one form still agrees "
+     "with a head that changes between them",
+     ["Dėl svarbios priežasties prašymą galima pateikti vėliau.",
+      "Svarbios priežastys aprašomos prašyme."],
+     ["svarbi priežastis"], ["svarbios priežastis"]),
 ]
 
 

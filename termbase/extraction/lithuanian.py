@@ -736,6 +736,13 @@ def _adjective_gender(form: str, lemma: str) -> str:
         form.endswith("i") and lemma.endswith("as")) else "")
 
 
+def may_agree(adjective: str, noun: str) -> bool:
+    """Whether the adjective form (plain or definite) can agree with the noun form."""
+    low = adjective.lower()
+    plain = indefinite(low) if is_definite(low) else low
+    return _agrees(adjective_slots(plain), noun, lithuanian_gender(low))
+
+
 def _agrees(ours: frozenset, word: str, gender: str = "") -> bool:
     """Whether an adjective with these slots (and gender, when its ending shows one) can
     agree with the word: "bendruomeniniai [šeimos]" cannot, šeima being feminine."""

@@ -228,6 +228,15 @@ CASES = [
      ["Dėl svarbios priežasties prašymą galima pateikti vėliau.",
       "Svarbios priežastys aprašomos prašyme."],
      ["svarbi priežastis"], ["svarbios priežastis"]),
+    ("an agency's own adjective agrees with its head, not a genitive before it: no name "
+     "with the head alone put in the nominative",
+     ["Pažymą išdavė Valstybinės mokesčių inspekcijos prie Finansų ministerijos "
+      "specialistas.",
+      "Dokumentai siunčiami Valstybinės mokesčių inspekcijos prie Finansų ministerijos "
+      "adresu."],
+     ["Valstybinė mokesčių inspekcija"],
+     ["Valstybinės mokesčių inspekcija prie Finansų ministerijos",
+      "Valstybinės mokesčių inspekcijos prie Finansų ministerijos"]),
 ]
 
 

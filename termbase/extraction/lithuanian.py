@@ -521,7 +521,6 @@ def adjective_form(info: WordInfo, gender: str, forms_of: FormsOf, seen_as: str 
     return None
 
 
-# Definite (pronominal) endings and the plain endings inside them, longest first.
 def _declining_lemma(form: str, lemma: str) -> str:
     """The lemma, or the -as adjective of its stem when only that one declines to the
     form: simplemma files "ilgas, ilgos" under ilgus, whose feminine is ilgi, ilgios."""

@@ -429,6 +429,7 @@ def is_definite(form: str) -> bool:
     return form.lower().endswith(DEFINITE_ENDINGS)
 
 
+# Definite (pronominal) endings and the plain endings inside them, longest first.
 _DEFINITE_TO_PLAIN = sorted({
     "asis": "as", "ojo": "o", "ajam": "am", "ąjį": "ą", "uoju": "u", "ajame": "ame",
     "oji": "a", "ajai": "ai", "ąją": "ą", "ąja": "a", "ojoje": "oje", "ieji": "i",

@@ -280,3 +280,10 @@ def test_no_numeral_or_counted_unit_inside_a_candidate(words):
     for candidate in extraction.top(None):
         for form in candidate.forms:
             assert not {t.text for t in tokenize(form)} & set(_NUMERALS), form
+
+
+def test_t_and_d_soften_before_i_and_a_back_vowel_only():
+    from termbase.text.lithuanian import spellings
+    assert "seniūnaičio" in spellings("seniūnait", "io")
+    assert "žodžiui" in spellings("žod", "iui")
+    assert spellings("vilt", "ies") == ("vilties",)  # no "vilčies"

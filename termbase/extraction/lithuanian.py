@@ -33,7 +33,7 @@ from termbase.text import dictionary
 from termbase.text.lithuanian import (DATIVE, LOCATIVE, case_slots, declined_adjective,
                                       adjective_slots, definite_nominative, indefinite,
                                       is_definite, masculine_nominative, noun_nominative_plural,
-                                      noun_numbers, noun_slots, paradigm)
+                                      noun_numbers, noun_slots, paradigm, spellings)
 from termbase.text.normalize import tokenize
 
 FormsOf = Callable[[str], Counter]
@@ -64,20 +64,10 @@ ADJECTIVE_IN = {  # -inis / -inė, by far the commonest adjective class of the d
 
 
 def _support(stem: str, endings: Iterable[str], seen: set[str]) -> int:
-    return sum(bool(_spellings(stem, ending) & seen) for ending in set(endings))
-
-
-_SOFTENED = {"t": "č", "d": "dž"}  # before i and a vowel: seniūnaitis, seniūnaičio
-
-
-def _spellings(stem: str, ending: str) -> set[str]:
-    """The ways stem + ending is written: t and d soften before an i that only marks
-    softness ("seniūnaičio", not "seniūnaitio"; "žodžio")."""
-    found = {stem + ending}
-    if stem[-1:] in _SOFTENED and ending[:1] == "i" and ending[1:2] in "aeouąęėįųū" \
-            and len(ending) > 1:
-        found.add(stem[:-1] + _SOFTENED[stem[-1]] + ending)
-    return found
+    """How many of the endings the text shows on the stem, softened where Lithuanian
+    softens ("seniūnaičio", not "seniūnaitio")."""
+    return sum(any(form in seen for form in spellings(stem, ending))
+               for ending in set(endings))
 
 
 def noun_nominative(stem: str, seen: Iterable[str]) -> tuple[str, str] | None:

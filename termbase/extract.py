@@ -37,8 +37,8 @@ from termbase.extraction.lithuanian_roles import role_in_a_circumstance
 from termbase.extraction.lithuanian_statutes import cited_key
 from termbase.extraction.ngrams import NgramCounter
 from termbase.extraction.passages import Passage, read_passages
-from termbase.extraction.persons import (names_a_person, office_title, personal_name,
-                                         persons_name)
+from termbase.extraction.persons import (first_name_or_surname, names_a_person,
+                                         office_title, personal_name)
 from termbase.extraction.polish_number import termbase_writes_singular
 from termbase.extraction import quoted_names
 from termbase.extraction.quoted_names import QUOTE_KEY
@@ -385,7 +385,7 @@ class Extraction:
             ) or self.definite_noun(key) is not None or stats.fixed == stats.freq
             found = found and not personal_name(variants, self.lang) and not (
                 len(key) == 1 and key[0] in self.names
-                and persons_name(key[0].capitalize(), self.lang))
+                and first_name_or_surname(key[0].capitalize(), self.lang))
             self._well_formed[key] = found
         return found
 

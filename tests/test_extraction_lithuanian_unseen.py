@@ -228,6 +228,20 @@ CASES = [
       "Užimtumo tarnyba prie Lietuvos Respublikos socialinės apsaugos ir darbo ministerijos"],
      ["Užimtumo tarnyboje prie Lietuvos Respublikos socialinės apsaugos ir darbo "
       "ministerijos"]),
+    ("an adjective whose genitive singular and nominative plural are one form still agrees "
+     "with a head that changes between them",
+     ["Dėl svarbios priežasties prašymą galima pateikti vėliau.",
+      "Svarbios priežastys aprašomos prašyme."],
+     ["svarbi priežastis"], ["svarbios priežastis"]),
+    ("an agency's own adjective agrees with its head, not a genitive before it: no name "
+     "with the head alone put in the nominative",
+     ["Pažymą išdavė Valstybinės mokesčių inspekcijos prie Finansų ministerijos "
+      "specialistas.",
+      "Dokumentai siunčiami Valstybinės mokesčių inspekcijos prie Finansų ministerijos "
+      "adresu."],
+     ["Valstybinė mokesčių inspekcija"],
+     ["Valstybinės mokesčių inspekcija prie Finansų ministerijos",
+      "Valstybinės mokesčių inspekcijos prie Finansų ministerijos"]),
 ]
 
 
@@ -271,3 +285,10 @@ def test_no_numeral_or_counted_unit_inside_a_candidate(words):
     for candidate in extraction.top(None):
         for form in candidate.forms:
             assert not {t.text for t in tokenize(form)} & set(_NUMERALS), form
+
+
+def test_t_and_d_soften_before_i_and_a_back_vowel_only():
+    from termbase.text.lithuanian import spellings
+    assert "seniūnaičio" in spellings("seniūnait", "io")
+    assert "žodžiui" in spellings("žod", "iui")
+    assert spellings("vilt", "ies") == ("vilties",)  # no "vilčies"

@@ -183,6 +183,12 @@ CASES = [
       "zatrudnianiu osób niepełnosprawnych."],
      ["ustawa o rehabilitacji zawodowej i społecznej oraz zatrudnianiu osób "
       "niepełnosprawnych"], []),
+    ("an adjective after a title's conjunction with a noun of its own opens another thing",
+     ["Na podstawie ustawy o pomocy społecznej i gminnej uchwały przyznano zasiłek.",
+      "Zgodnie z ustawą o ochronie zdrowia psychicznego i miejscowego planu gmina działa."],
+     ["ustawa o pomocy społecznej", "ustawa o ochronie zdrowia psychicznego"],
+     ["ustawa o pomocy społecznej i gminnej uchwały",
+      "ustawa o ochronie zdrowia psychicznego i miejscowego planu"]),
     ("a quoted programme's name may end with a plus",
      ["Gmina realizuje program „Opieka 75+” ze środków rządowych.",
       "Z programu „Opieka 75+” korzysta dwanaście osób."],

@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Callable
 
 from termbase.extraction.analysis import ADJ, ADV, NOUN, WordInfo
+from termbase.extraction.attachment import polish_agrees
 from termbase.extraction.polish_np import is_noun_phrase, parse_phrase
 from termbase.extraction.stopwords import DATING, is_coordinator
 
@@ -60,17 +61,22 @@ def _candidate_ends(words: list[str], infos: list[WordInfo], start: int) -> list
                 subject += 1  # "i [o] wolontariacie"
             if subject >= len(words) or not (
                     parse_phrase(words, [], subject, SUBJECT_CASE)
-                    or _coordinated_adjectives(infos, p, subject)):
+                    or _coordinated_adjectives(words, infos, p, subject)):
                 break
         elif not (infos[p].role == ADV or low == SUBJECT_PREPOSITION):
             break
     return ends
 
 
-def _coordinated_adjectives(infos: list[WordInfo], conjunction: int, after: int) -> bool:
+def _coordinated_adjectives(words: list[str], infos: list[WordInfo], conjunction: int,
+                            after: int) -> bool:
     """Two adjectives of one noun around the conjunction ("rehabilitacji zawodowej [i]
-    społecznej"): the title goes on (`is_noun_phrase` checks their agreement)."""
-    return after == conjunction + 1 and conjunction > 0 \
+    społecznej"): the title goes on (`is_noun_phrase` checks their agreement). Not when
+    the second has a noun of its own after it ("ustawy o pomocy społecznej i [gminnej]
+    uchwały": another act, not part of the title)."""
+    own_noun = after + 1 < len(words) and infos[after + 1].role == NOUN \
+        and polish_agrees(words[after], words[after + 1])
+    return after == conjunction + 1 and conjunction > 0 and not own_noun \
         and infos[conjunction - 1].role == ADJ and infos[after].role == ADJ
 
 

@@ -66,6 +66,7 @@ def base_form(variants: dict[str, int], lang: str, forms_of: FormsOf,
     complements = _polish_complements(ordered, prefer) if lang == "pl" and \
         polish.available() else frozenset()
     declining = _declining(ordered)
+    unchanging = _unchanging(ordered) if lang == "lt" else frozenset()
     numbers = ("pl", "sg") if lang == "pl" and polish.available() and used_in_plural(
         map(words_of, ordered), prefer, singular_in_termbase,
         sum(variants.values()), written_in_plural) else ("sg", "pl")
@@ -75,8 +76,7 @@ def base_form(variants: dict[str, int], lang: str, forms_of: FormsOf,
             forms = _polish(words, prefer, complements | (_substantive_complements(
                 words, lemmas, prefer, substantives) - declining), numbers)
         elif lang == "lt":
-            forms = lithuanian.base_words(words, forms_of, plural, lemmas,
-                                          _unchanging(ordered))
+            forms = lithuanian.base_words(words, forms_of, plural, lemmas, unchanging)
         else:
             forms = _head_lemma(words, lang)
         if forms:
@@ -276,11 +276,14 @@ def _polish_complements(variants: list[str], prefer: list[tuple[str, ...]]) -> f
 def _unchanging(variants: list[str]) -> frozenset:
     """Positions whose word keeps its form in every variant while the last word's form
     changes: no adjective agreeing with the head ("bendrai gyvenantys asmenys", "bendrai
-    gyvenančiam asmeniui": an adverb, not the plural of bendras)."""
+    gyvenančiam asmeniui": an adverb, not the plural of bendras). A form that can agree
+    with the head in every variant is kept as an adjective: "svarbios priežasties",
+    "svarbios priežastys" (its genitive singular and nominative plural are one form)."""
     split = [[w.lower() for w in words_of(v)] for v in variants]
     if len({len(words) for words in split}) != 1 or len({w[-1] for w in split}) < 2:
         return frozenset()
-    return frozenset(range(len(split[0]))) - _declining(variants)
+    return frozenset(p for p in range(len(split[0]) - 1) if p not in _declining(variants)
+                     and not all(lithuanian.may_agree(w[p], w[-1]) for w in split))
 
 
 def _declining(variants: list[str]) -> frozenset:

@@ -33,7 +33,7 @@ from termbase.text import dictionary
 from termbase.text.lithuanian import (DATIVE, LOCATIVE, case_slots, declined_adjective,
                                       adjective_slots, definite_nominative, indefinite,
                                       is_definite, masculine_nominative, noun_nominative_plural,
-                                      noun_numbers, noun_slots, paradigm)
+                                      noun_numbers, noun_slots, paradigm, spellings)
 from termbase.text.normalize import tokenize
 
 FormsOf = Callable[[str], Counter]
@@ -64,20 +64,10 @@ ADJECTIVE_IN = {  # -inis / -inė, by far the commonest adjective class of the d
 
 
 def _support(stem: str, endings: Iterable[str], seen: set[str]) -> int:
-    return sum(bool(_spellings(stem, ending) & seen) for ending in set(endings))
-
-
-_SOFTENED = {"t": "č", "d": "dž"}  # before i and a vowel: seniūnaitis, seniūnaičio
-
-
-def _spellings(stem: str, ending: str) -> set[str]:
-    """The ways stem + ending is written: t and d soften before an i that only marks
-    softness ("seniūnaičio", not "seniūnaitio"; "žodžio")."""
-    found = {stem + ending}
-    if stem[-1:] in _SOFTENED and ending[:1] == "i" and ending[1:2] in "aeouąęėįųū" \
-            and len(ending) > 1:
-        found.add(stem[:-1] + _SOFTENED[stem[-1]] + ending)
-    return found
+    """How many of the endings the text shows on the stem, softened where Lithuanian
+    softens ("seniūnaičio", not "seniūnaitio")."""
+    return sum(any(form in seen for form in spellings(stem, ending))
+               for ending in set(endings))
 
 
 def noun_nominative(stem: str, seen: Iterable[str]) -> tuple[str, str] | None:
@@ -521,7 +511,6 @@ def adjective_form(info: WordInfo, gender: str, forms_of: FormsOf, seen_as: str 
     return None
 
 
-# Definite (pronominal) endings and the plain endings inside them, longest first.
 def _declining_lemma(form: str, lemma: str) -> str:
     """The lemma, or the -as adjective of its stem when only that one declines to the
     form: simplemma files "ilgas, ilgos" under ilgus, whose feminine is ilgi, ilgios."""
@@ -734,6 +723,13 @@ def _adjective_gender(form: str, lemma: str) -> str:
     so `lithuanian_gender` leaves those out."""
     return lithuanian_gender(form) or ("m" if form.endswith("iai") or (
         form.endswith("i") and lemma.endswith("as")) else "")
+
+
+def may_agree(adjective: str, noun: str) -> bool:
+    """Whether the adjective form (plain or definite) can agree with the noun form."""
+    low = adjective.lower()
+    plain = indefinite(low) if is_definite(low) else low
+    return _agrees(adjective_slots(plain), noun, lithuanian_gender(low))
 
 
 def _agrees(ours: frozenset, word: str, gender: str = "") -> bool:

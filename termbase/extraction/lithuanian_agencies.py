@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Callable
 
 from termbase.extraction.analysis import ADJ, LT_GENITIVE_ENDINGS, NOUN, WordInfo
+from termbase.extraction.lithuanian import may_agree
 from termbase.extraction.lithuanian_roles import names_an_institution
 from termbase.extraction.stopwords import is_coordinator
 from termbase.text.normalize import Token
@@ -51,9 +52,20 @@ def _name_start(tokens: list[Token], infos: list[WordInfo], head: int,
         word = tokens[p].text
         if p < head and not (_genitive(word, infos[p]) or is_coordinator(word.lower(), "lt")):
             return None
+        if p < head and infos[p].role == ADJ and not _agrees_before_head(tokens, infos, p, head):
+            return None  # "Valstybinės [mokesčių] inspekcijos": the head's adjective
         if word[:1].isupper():
             return p if p < head or not sentence_initial(p) else None
     return None
+
+
+def _agrees_before_head(tokens: list[Token], infos: list[WordInfo], p: int, head: int
+                        ) -> bool:
+    """Whether the adjective at p belongs to a genitive noun before the head ("Socialinių
+    paslaugų", "Socialinės apsaugos"): one that agrees with the head instead would have to
+    decline with it, which the recorded name, the head alone in the nominative, does not."""
+    q = next((q for q in range(p + 1, head) if infos[q].role == NOUN), head)
+    return q < head and may_agree(tokens[p].text, tokens[q].text)
 
 
 def _genitive(word: str, info: WordInfo) -> bool:

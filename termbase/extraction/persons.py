@@ -45,11 +45,11 @@ def personal_name(variants: Iterable[str], lang: str) -> bool:
     return True
 
 
-def persons_name(word: str, lang: str) -> bool:
+def first_name_or_surname(word: str, lang: str) -> bool:
     """Whether a word the text reads as a name is a first name or a surname (a place's
     name, which a term may be, is not)."""
-    return lang == "pl" and polish.available() and bool(_PERSON_NAMES
-                                                        & polish.name_kinds(word))
+    return lang == "pl" and polish.available() and bool(
+        _PERSON_NAMES & polish.name_kinds(word))
 
 
 def surnames(words: list[str], infos: list) -> list[int]:

@@ -111,6 +111,12 @@ def may_be_nominative(word: str) -> bool:
                  if low.endswith(ending) and len(low) > len(ending)), True)
 
 
+def spellings(stem: str, suffix: str) -> tuple[str, ...]:
+    """stem + suffix, and its softened spelling where t/d meet i + a back vowel
+    ("seniūnait" + "io": seniūnaitio, seniūnaičio)."""
+    return _with_suffix(stem, suffix, None)
+
+
 def _with_suffix(stem: str, suffix: str, hard: str | None) -> tuple[str, ...]:
     """stem + suffix, and the variant with t/d softened to č/dž before i + back vowel (or,
     for a stem given softened, hardened back before other endings)."""
@@ -429,6 +435,7 @@ def is_definite(form: str) -> bool:
     return form.lower().endswith(DEFINITE_ENDINGS)
 
 
+# Definite (pronominal) endings and the plain endings inside them, longest first.
 _DEFINITE_TO_PLAIN = sorted({
     "asis": "as", "ojo": "o", "ajam": "am", "ąjį": "ą", "uoju": "u", "ajame": "ame",
     "oji": "a", "ajai": "ai", "ąją": "ą", "ąja": "a", "ojoje": "oje", "ieji": "i",

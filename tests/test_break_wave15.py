@@ -32,11 +32,10 @@ def test_a_first_name_and_surname_read_as_names_stay_out():
 
 
 @needs_morfeusz
-@pytest.mark.xfail(strict=True, reason="'Marek' is also the genitive plural of marka and "
-                   "'Róża' the flower: a first name the dictionary also reads as a common "
-                   "noun is not flagged as a name, so `persons.surnames` never looks at the "
-                   "surname after it and the pair comes out as 'Marka Nowak', 'kot', 'róża'")
 def test_a_first_name_that_is_also_a_common_noun_still_opens_a_persons_name():
+    """'Marek' is also the genitive plural of marka and 'Róża' a rose: such a first name
+    was no name, `surnames` never looked at the word after it, and the pairs came out as
+    'Marka Nowak', 'kot', 'róża'."""
     found = lowered(["Decyzję wydał Marek Nowak z ośrodka.",
                      "Wywiad środowiskowy przeprowadziła Róża Kot."], "pl")
     assert_shown_and_never(found, ["wywiad środowiskowy"],

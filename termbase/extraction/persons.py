@@ -64,6 +64,19 @@ def surnames(words: list[str], infos: list) -> list[int]:
             and "nazwisko" in polish.name_kinds(words[k])]
 
 
+def homograph_first_names(words: list[str], infos: list) -> list[int]:
+    """Positions of capitalised first names the dictionary also reads as common nouns
+    ("Marek", marka's genitive plural; "Róża", a rose), right before a capitalised word it
+    reads as a surname only, or as a surname and a common noun ("Marek Nowak", "Róża Kot"):
+    there the pair is a person, both words names (see `surnames`)."""
+    if not polish.available():
+        return []
+    return [k for k in range(len(words) - 1)
+            if not infos[k].name and words[k][:1].isupper() and words[k + 1][:1].isupper()
+            and _FIRST_NAME in polish.name_kinds(words[k])
+            and "nazwisko" in polish.name_kinds(words[k + 1])]
+
+
 def office_title(key: tuple[str, ...], written_lower: Callable[[str], bool]) -> bool:
     """Whether a Polish candidate of two words is an office's title and the unit it heads,
     common nouns both ("Wójt Gminy", "Prezydent Miasta", "Kierownik Ośrodka"): a common

@@ -89,3 +89,36 @@ def test_an_adverb_of_a_fixed_phrase_stays_when_only_the_plural_is_seen():
     found = lowered(["Pajamas deklaruoja bendrai gyvenantys asmenys.",
                      "Prašymą taip pat pasirašo bendrai gyvenantys asmenys."], "lt")
     assert "bendrai gyvenantys asmenys" in found
+
+
+@pytest.mark.xfail(strict=True, reason="`lithuanian_agencies._name_start` crosses "
+                   "genitives only, so an agency whose name opens with an adjective "
+                   "agreeing with the head ('Valstybinė mokesčių inspekcija') is found "
+                   "only where a capital mid-sentence marks it; at a sentence start the "
+                   "whole name is missing and a fragment ending 'prie finansų' is shown "
+                   "(already so at 5dc8398)")
+def test_an_agency_opening_with_an_adjective_at_a_sentence_start_is_whole():
+    found = base_forms(["Valstybinė mokesčių inspekcija prie Finansų ministerijos tikrina "
+                        "deklaracijas."], "lt")
+    assert_shown_and_never(found, ["Valstybinė mokesčių inspekcija prie Finansų "
+                                   "ministerijos"],
+                           ["valstybinė mokesčių inspekcija prie finansų"])
+
+
+@pytest.mark.xfail(strict=True, reason="'veikia' (operates) is read as the adjective "
+                   "veikus, which then takes 'prie ministerijos' as its complement: "
+                   "'veikus prie ministerijos' and 'veikus' are shown "
+                   "(already so at 5dc8398)")
+def test_a_verb_before_prie_is_no_adjective_with_a_complement():
+    found = lowered(["Komisija veikia prie ministerijos ir teikia išvadas."], "lt")
+    assert_shown_and_never(found, ["komisija"], ["veikus prie ministerijos", "veikus"])
+
+
+@pytest.mark.xfail(strict=True, reason="a Lithuanian surname in -aitis is read like the "
+                   "role noun seniūnaitis and comes out lower-cased as a term; first "
+                   "names ('Jonas', 'Rūta') come out too (already so at 5dc8398)")
+def test_a_lithuanian_persons_name_is_no_term():
+    found = lowered(["Prašymą pateikė Jonas Petraitis.",
+                     "Petraitis gyvena kartu su sutuoktine.",
+                     "Seniūnaitė Rūta Jankauskaitė surinko parašus."], "lt")
+    assert_shown_and_never(found, ["seniūnaitė"], ["petraitis", "jonas", "rūta"])

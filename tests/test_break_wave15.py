@@ -122,3 +122,16 @@ def test_a_lithuanian_persons_name_is_no_term():
                      "Petraitis gyvena kartu su sutuoktine.",
                      "Seniūnaitė Rūta Jankauskaitė surinko parašus."], "lt")
     assert_shown_and_never(found, ["seniūnaitė"], ["petraitis", "jonas", "rūta"])
+
+
+@needs_morfeusz
+@pytest.mark.xfail(strict=True, reason="`polish_number._class_with_plural_attribute` wants "
+                   "an occurrence whose head is plural only ('osób'); 'osoby' also reads as "
+                   "a genitive singular and parses as one, so a text that writes only "
+                   "'Osoby z niepełnosprawnościami mogą…' gets the mixed form 'osoba z "
+                   "niepełnosprawnościami' the rule exists to avoid")
+def test_a_class_with_a_plural_attribute_seen_only_in_the_nominative_plural():
+    found = lowered(["Osoby z niepełnosprawnościami mogą korzystać z usług opiekuńczych.",
+                     "Osoby z niepełnosprawnościami składają wniosek w ośrodku."], "pl")
+    assert_shown_and_never(found, ["osoby z niepełnosprawnościami"],
+                           ["osoba z niepełnosprawnościami"])

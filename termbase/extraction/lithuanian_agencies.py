@@ -49,11 +49,24 @@ def _name_start(tokens: list[Token], infos: list[WordInfo], head: int,
     tarnyba"); the head alone when it is capitalised itself ("Tarnyba")."""
     for p in range(head, max(-1, head - MAX_BEFORE - 1), -1):
         word = tokens[p].text
+        if p < head - 1 and _opening_adjective(word, infos[p], tokens[head].text, infos[head]):
+            return p  # "[Valstybinė] mokesčių inspekcija", even opening a sentence
         if p < head and not (_genitive(word, infos[p]) or is_coordinator(word.lower(), "lt")):
             return None
         if word[:1].isupper():
             return p if p < head or not sentence_initial(p) else None
     return None
+
+
+def _opening_adjective(word: str, info: WordInfo, head_word: str, head: WordInfo) -> bool:
+    """A capitalised classifying adjective in -inis/-inė opening the name before the head's
+    genitives ("Valstybinė mokesčių inspekcija", "Nacionalinė sveikatos tarnyba"), where
+    the head is written in its nominative: the name as written is then its base form, and
+    the adjective agrees with the head."""
+    low = word.lower()
+    return word[:1].isupper() and info.role == ADJ and low.endswith(("inė", "inis")) \
+        and head_word.lower() == head.key and low[-1:] == ("ė" if head.key.endswith(
+            ("a", "ė")) else "s")
 
 
 def _genitive(word: str, info: WordInfo) -> bool:

@@ -44,6 +44,27 @@ def test_a_first_name_that_is_also_a_common_noun_still_opens_a_persons_name():
 
 
 @needs_morfeusz
+def test_a_forms_surname_first_order_is_a_persons_name_too():
+    """Forms write the surname first ('Wnioskodawca: Rosół Agnieszka'): 'rosół' came out
+    as a term, and counted the properly ordered name's surname with it."""
+    found = lowered(["Wnioskodawca: Rosół Agnieszka, zam. ul. Polna 3.",
+                     "Agnieszka Rosół",
+                     "Wniosek poparła Przewodnicząca Rady Agnieszka Rosół."], "pl")
+    assert_shown_and_never(found, ["wnioskodawca", "przewodnicząca rady"],
+                           ["rosół", "rosół agnieszka", "agnieszka"])
+
+
+@needs_morfeusz
+@pytest.mark.xfail(strict=True, reason="a surname after the abbreviated title 'p.' (pan, "
+                   "pani) has no first name before it, so 'Dudek' is the bird; an academic "
+                   "title 'mgr' before a name is proposed as a term (already so at 5dc8398)")
+def test_a_surname_after_an_abbreviated_title_is_no_term():
+    found = lowered(["Wywiad środowiskowy przeprowadziła p. Dudek.",
+                     "Pracownik socjalny: mgr Anna Nowak."], "pl")
+    assert_shown_and_never(found, ["wywiad środowiskowy"], ["dudek", "mgr"])
+
+
+@needs_morfeusz
 @pytest.mark.xfail(strict=True, reason="the noun governing a title and its unit keeps "
                    "every prefix of the unit's name: 'upoważnienie Kierownika Gminnego "
                    "Ośrodka' cuts the name 'Gminny Ośrodek Pomocy Społecznej' in two "

@@ -38,9 +38,11 @@ def personal_name(variants: Iterable[str], lang: str) -> bool:
         return False
     for variant in variants:
         words = variant.split()
-        if len(words) < 2 or not all(w[:1].isupper() for w in words) \
-                or _FIRST_NAME not in polish.name_kinds(words[0]) \
-                or not all(_PERSON_NAMES & polish.name_kinds(w) for w in words[1:]):
+        if len(words) < 2 or not all(w[:1].isupper() for w in words) or not (
+                _FIRST_NAME in polish.name_kinds(words[0])
+                and all(_PERSON_NAMES & polish.name_kinds(w) for w in words[1:])
+                or _FIRST_NAME in polish.name_kinds(words[-1])  # a form's "Rosół Agnieszka"
+                and all("nazwisko" in polish.name_kinds(w) for w in words[:-1])):
             return False
     return True
 
@@ -58,10 +60,19 @@ def surnames(words: list[str], infos: list) -> list[int]:
     are common nouns (broth, a hoopoe) and came out lower-cased as terms."""
     if not polish.available():
         return []
-    return [k for k in range(1, len(words))
-            if words[k][:1].isupper() and words[k - 1][:1].isupper() and infos[k - 1].name
-            and _FIRST_NAME in polish.name_kinds(words[k - 1])
-            and "nazwisko" in polish.name_kinds(words[k])]
+    after = [k for k in range(1, len(words))
+             if words[k][:1].isupper() and words[k - 1][:1].isupper() and infos[k - 1].name
+             and _FIRST_NAME in polish.name_kinds(words[k - 1])
+             and "nazwisko" in polish.name_kinds(words[k])]
+    # a form's order, surname first ("Wnioskodawca: Rosół Agnieszka"), where no surname
+    # follows the first name ("Rady [Agnieszka Rosół]" puts the first name first)
+    before = [k for k in range(len(words) - 1)
+              if words[k][:1].isupper() and words[k + 1][:1].isupper() and infos[k + 1].name
+              and _FIRST_NAME in polish.name_kinds(words[k + 1])
+              and "nazwisko" in polish.name_kinds(words[k]) and k + 1 not in after
+              and (k + 2 == len(words) or not (words[k + 2][:1].isupper() and "nazwisko"
+                                                in polish.name_kinds(words[k + 2])))]
+    return sorted({*after, *before})
 
 
 def homograph_first_names(words: list[str], infos: list) -> list[int]:

@@ -50,6 +50,8 @@ def _name_start(tokens: list[Token], infos: list[WordInfo], head: int,
     tarnyba"); the head alone when it is capitalised itself ("Tarnyba")."""
     for p in range(head, max(-1, head - MAX_BEFORE - 1), -1):
         word = tokens[p].text
+        if p < head - 1 and _opening_adjective(word, infos[p], tokens[head].text, infos[head]):
+            return p  # "[Valstybinė] mokesčių inspekcija", even opening a sentence
         if p < head and not (_genitive(word, infos[p]) or is_coordinator(word.lower(), "lt")):
             return None
         if p < head and infos[p].role == ADJ and not _agrees_before_head(tokens, infos, p, head):
@@ -66,6 +68,17 @@ def _agrees_before_head(tokens: list[Token], infos: list[WordInfo], p: int, head
     decline with it, which the recorded name, the head alone in the nominative, does not."""
     q = next((q for q in range(p + 1, head) if infos[q].role == NOUN), head)
     return q < head and may_agree(tokens[p].text, tokens[q].text)
+
+
+def _opening_adjective(word: str, info: WordInfo, head_word: str, head: WordInfo) -> bool:
+    """A capitalised classifying adjective in -inis/-inė opening the name before the head's
+    genitives ("Valstybinė mokesčių inspekcija", "Nacionalinė sveikatos tarnyba"), where
+    the head is written in its nominative: the name as written is then its base form, and
+    the adjective agrees with the head."""
+    low = word.lower()
+    return word[:1].isupper() and info.role == ADJ and low.endswith(("inė", "inis")) \
+        and head_word.lower() == head.key and low[-1:] == ("ė" if head.key.endswith(
+            ("a", "ė")) else "s")
 
 
 def _genitive(word: str, info: WordInfo) -> bool:

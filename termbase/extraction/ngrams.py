@@ -57,7 +57,7 @@ from termbase.extraction.lithuanian_headings import heading_head
 from termbase.extraction.lithuanian_statutes import (STATUTE, inside_citation, opens_citation,
                                                      statute_titles)
 from termbase.extraction.passages import Passage
-from termbase.extraction.persons import names_a_person, surnames
+from termbase.extraction.persons import homograph_first_names, names_a_person, surnames
 from termbase.extraction.polish_lists import listed_adjectives
 from termbase.extraction.polish_names import (capitalised, goes_on_in_capitals,
                                                piece_of_a_name)
@@ -253,6 +253,8 @@ class NgramCounter:
                 if infos[k].role == STOP and (
                         noun := time_noun(words, k, infos[k + 1].role == ADJ)):
                     infos[k] = WordInfo(noun, NOUN)
+            for k in homograph_first_names(words, infos):  # "[Marek] Nowak": no marka
+                infos[k] = infos[k]._replace(name=True)
             for k in surnames(words, infos):  # "Agnieszka [Rosół]": no broth
                 infos[k] = infos[k]._replace(name=True)
             for k in range(len(tokens) - 1):  # "[danych] osobowych": dane, not dany

@@ -38,9 +38,11 @@ def personal_name(variants: Iterable[str], lang: str) -> bool:
         return False
     for variant in variants:
         words = variant.split()
-        if len(words) < 2 or not all(w[:1].isupper() for w in words) \
-                or _FIRST_NAME not in polish.name_kinds(words[0]) \
-                or not all(_PERSON_NAMES & polish.name_kinds(w) for w in words[1:]):
+        if len(words) < 2 or not all(w[:1].isupper() for w in words) or not (
+                _FIRST_NAME in polish.name_kinds(words[0])
+                and all(_PERSON_NAMES & polish.name_kinds(w) for w in words[1:])
+                or _FIRST_NAME in polish.name_kinds(words[-1])  # a form's "Rosół Agnieszka"
+                and all("nazwisko" in polish.name_kinds(w) for w in words[:-1])):
             return False
     return True
 
@@ -58,10 +60,32 @@ def surnames(words: list[str], infos: list) -> list[int]:
     are common nouns (broth, a hoopoe) and came out lower-cased as terms."""
     if not polish.available():
         return []
-    return [k for k in range(1, len(words))
-            if words[k][:1].isupper() and words[k - 1][:1].isupper() and infos[k - 1].name
-            and _FIRST_NAME in polish.name_kinds(words[k - 1])
-            and "nazwisko" in polish.name_kinds(words[k])]
+    after = [k for k in range(1, len(words))
+             if words[k][:1].isupper() and words[k - 1][:1].isupper() and infos[k - 1].name
+             and _FIRST_NAME in polish.name_kinds(words[k - 1])
+             and "nazwisko" in polish.name_kinds(words[k])]
+    # a form's order, surname first ("Wnioskodawca: Rosół Agnieszka"), where no surname
+    # follows the first name ("Rady [Agnieszka Rosół]" puts the first name first)
+    before = [k for k in range(len(words) - 1)
+              if words[k][:1].isupper() and words[k + 1][:1].isupper() and infos[k + 1].name
+              and _FIRST_NAME in polish.name_kinds(words[k + 1])
+              and "nazwisko" in polish.name_kinds(words[k]) and k + 1 not in after
+              and (k + 2 == len(words) or not (words[k + 2][:1].isupper() and "nazwisko"
+                                                in polish.name_kinds(words[k + 2])))]
+    return sorted({*after, *before})
+
+
+def homograph_first_names(words: list[str], infos: list) -> list[int]:
+    """Positions of capitalised first names the dictionary also reads as common nouns
+    ("Marek", marka's genitive plural; "Róża", a rose), right before a capitalised word it
+    reads as a surname only, or as a surname and a common noun ("Marek Nowak", "Róża Kot"):
+    there the pair is a person, both words names (see `surnames`)."""
+    if not polish.available():
+        return []
+    return [k for k in range(len(words) - 1)
+            if not infos[k].name and words[k][:1].isupper() and words[k + 1][:1].isupper()
+            and _FIRST_NAME in polish.name_kinds(words[k])
+            and "nazwisko" in polish.name_kinds(words[k + 1])]
 
 
 def office_title(key: tuple[str, ...], written_lower: Callable[[str], bool]) -> bool:

@@ -5,22 +5,11 @@ reproduction; the strict xfails document what is still wrong."""
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 
-from extraction_support import assert_shown_and_never, extract_lines
-
-needs_morfeusz = pytest.mark.skipif(importlib.util.find_spec("morfeusz2") is None,
-                                    reason="morfeusz2 has no wheel for this platform")
-
-
-def base_forms(lines: list[str], lang: str) -> set[str]:
-    return {candidate.term for candidate in extract_lines(lines, lang).top(300)}
-
-
-def lowered(lines: list[str], lang: str) -> set[str]:
-    return {term.lower() for term in base_forms(lines, lang)}
+from extraction_support import assert_shown_and_never, extract_lines, needs_morfeusz
+from extraction_support import shown_base_forms as base_forms
+from extraction_support import shown_lowered as lowered
 
 
 # -- Polish ---------------------------------------------------------------------------------

@@ -385,7 +385,8 @@ class Extraction:
             ) or self.definite_noun(key) is not None or stats.fixed == stats.freq
             found = found and not personal_name(variants, self.lang) and not (
                 len(key) == 1 and key[0] in self.names
-                and first_name_or_surname(key[0].capitalize(), self.lang))
+                and (key[0] in self.counter.person_keys
+                     or first_name_or_surname(key[0].capitalize(), self.lang)))
             self._well_formed[key] = found
         return found
 

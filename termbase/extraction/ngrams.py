@@ -145,6 +145,7 @@ class NgramCounter:
         self.lexeme_members: dict[str, set[str]] = {}
         self.word_forms: dict[str, Counter] = {}   # lemma key -> lower-case forms seen
         self.name_votes: Counter = Counter()       # lemma key -> occurrences read as a name
+        self.person_keys: set[str] = set()         # lemma keys written as a person's name
         # the same, and all occurrences, away from sentence starts (see `written_as_names`)
         self.inside_votes: Counter = Counter()
         self.inside_counts: Counter = Counter()
@@ -257,6 +258,7 @@ class NgramCounter:
                 infos[k] = infos[k]._replace(name=True)
             for k in surnames(words, infos):  # "Agnieszka [Rosół]": no broth
                 infos[k] = infos[k]._replace(name=True)
+                self.person_keys.update((infos[k - 1].key, infos[k].key))
             for k in range(len(tokens) - 1):  # "[danych] osobowych": dane, not dany
                 if infos[k].role == ADJ and infos[k + 1].role == ADJ and (
                         noun := plural_only_noun(words, k)):
@@ -670,6 +672,7 @@ class NgramCounter:
             _remapped(counts, mapping)
             for counts in (self.name_votes, self.inside_votes, self.inside_counts))
         self.adjective_keys = {mapping.get(key, key) for key in self.adjective_keys}
+        self.person_keys = {mapping.get(key, key) for key in self.person_keys}
         self.capitalised_pairs = {(mapping.get(a, a), mapping.get(b, b))
                                   for a, b in self.capitalised_pairs}
         self.oblique_alone = {mapping.get(key, key) for key in self.oblique_alone}

@@ -48,10 +48,16 @@ def personal_name(variants: Iterable[str], lang: str) -> bool:
 
 
 def first_name_or_surname(word: str, lang: str) -> bool:
-    """Whether a word the text reads as a name is a first name or a surname (a place's
-    name, which a term may be, is not)."""
-    return lang == "pl" and polish.available() and bool(
-        _PERSON_NAMES & polish.name_kinds(word))
+    """Whether a word the text reads as a name is a first name or a surname and no
+    place's name, which a term may be ("Kraków" is all three to morfeusz2; a surname
+    the text writes after a first name is told by `surnames`)."""
+    if lang != "pl" or not polish.available():
+        return False
+    kinds = polish.name_kinds(word)
+    return bool(_PERSON_NAMES & kinds) and _PLACE not in kinds
+
+
+_PLACE = "nazwa_geograficzna"
 
 
 def surnames(words: list[str], infos: list) -> list[int]:

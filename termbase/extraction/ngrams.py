@@ -258,7 +258,7 @@ class NgramCounter:
                 infos[k] = infos[k]._replace(name=True)
             for k in surnames(words, infos):  # "Agnieszka [Rosół]": no broth
                 infos[k] = infos[k]._replace(name=True)
-                self.person_keys.update((infos[k - 1].key, infos[k].key))
+                self.person_keys.add(infos[k].key)
             for k in range(len(tokens) - 1):  # "[danych] osobowych": dane, not dany
                 if infos[k].role == ADJ and infos[k + 1].role == ADJ and (
                         noun := plural_only_noun(words, k)):

@@ -27,7 +27,8 @@ def names_a_person(lemma: str, lang: str) -> bool:
                and r.base_lemma.lower() == lemma for r in polish.readings(lemma))
 
 
-_FIRST_NAME, _PERSON_NAMES = "imię", frozenset({"imię", "nazwisko"})
+_FIRST_NAME, _SURNAME = "imię", "nazwisko"
+_PERSON_NAMES = frozenset({_FIRST_NAME, _SURNAME})
 
 
 def personal_name(variants: Iterable[str], lang: str) -> bool:
@@ -42,7 +43,7 @@ def personal_name(variants: Iterable[str], lang: str) -> bool:
                 _FIRST_NAME in polish.name_kinds(words[0])
                 and all(_PERSON_NAMES & polish.name_kinds(w) for w in words[1:])
                 or _FIRST_NAME in polish.name_kinds(words[-1])  # a form's "Rosół Agnieszka"
-                and all("nazwisko" in polish.name_kinds(w) for w in words[:-1])):
+                and all(_SURNAME in polish.name_kinds(w) for w in words[:-1])):
             return False
     return True
 
@@ -62,23 +63,24 @@ _PLACE = "nazwa_geograficzna"
 
 def surnames(words: list[str], infos: list) -> list[int]:
     """Positions of capitalised words right after a first name that morfeusz2 also reads
-    as surnames: there they are one ("Agnieszka Rosół", "Jerzy Dudek"), though alone they
-    are common nouns (broth, a hoopoe) and came out lower-cased as terms."""
+    as surnames, and of that first name: there they are one ("Agnieszka Rosół", "Jerzy
+    Dudek"), though alone they are common nouns (broth, a hoopoe) and came out lower-cased
+    as terms."""
     if not polish.available():
         return []
     after = [k for k in range(1, len(words))
              if words[k][:1].isupper() and words[k - 1][:1].isupper() and infos[k - 1].name
              and _FIRST_NAME in polish.name_kinds(words[k - 1])
-             and "nazwisko" in polish.name_kinds(words[k])]
+             and _SURNAME in polish.name_kinds(words[k])]
     # a form's order, surname first ("Wnioskodawca: Rosół Agnieszka"), where no surname
     # follows the first name ("Rady [Agnieszka Rosół]" puts the first name first)
     before = [k for k in range(len(words) - 1)
               if words[k][:1].isupper() and words[k + 1][:1].isupper() and infos[k + 1].name
               and _FIRST_NAME in polish.name_kinds(words[k + 1])
-              and "nazwisko" in polish.name_kinds(words[k]) and k + 1 not in after
-              and (k + 2 == len(words) or not (words[k + 2][:1].isupper() and "nazwisko"
+              and _SURNAME in polish.name_kinds(words[k]) and k + 1 not in after
+              and (k + 2 == len(words) or not (words[k + 2][:1].isupper() and _SURNAME
                                                 in polish.name_kinds(words[k + 2])))]
-    return sorted({*after, *before})
+    return sorted({*after, *(k - 1 for k in after), *before, *(k + 1 for k in before)})
 
 
 def homograph_first_names(words: list[str], infos: list) -> list[int]:
@@ -91,7 +93,7 @@ def homograph_first_names(words: list[str], infos: list) -> list[int]:
     return [k for k in range(len(words) - 1)
             if not infos[k].name and words[k][:1].isupper() and words[k + 1][:1].isupper()
             and _FIRST_NAME in polish.name_kinds(words[k])
-            and "nazwisko" in polish.name_kinds(words[k + 1])]
+            and _SURNAME in polish.name_kinds(words[k + 1])]
 
 
 def office_title(key: tuple[str, ...], written_lower: Callable[[str], bool]) -> bool:
